@@ -1,0 +1,110 @@
+"""Non-state armed groups after Epstein's civil violence model (PNAS 2002).
+
+A group attacks when grievance and capability outweigh the risk it perceives; that risk
+grows with the protectors near the target: P(deterred) = 1 − exp(−k × protectors /
+fighters). Planned attacks come from threat injects; opportunistic raids pick the most
+exposed place within reach, so protection displaces violence towards unprotected places.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import mesa
+import numpy as np
+
+
+@dataclass
+class Plan:
+    at: float  # hour of the attack
+    target: int
+    tactic: str
+    cause: str
+    reported_to: set = field(default_factory=set)
+
+
+def deterrence(protectors: float, fighters: float, k: float) -> float:
+    """Epstein's estimated arrest probability, read as the chance an attack is called off."""
+    return float(1 - np.exp(-k * protectors / max(fighters, 1.0)))
+
+
+class ArmedGroup(mesa.Agent):
+    """One armed group: grievance, capability, strength, plans."""
+
+    def __init__(self, model, spec, base: int):
+        super().__init__(model)
+        self.key = spec.id
+        self.name = spec.name
+        self.kind = spec.kind
+        self.base = base
+        self.strength = float(spec.strength)
+        self.grievance = spec.grievance
+        self.capability = spec.capability
+        self.tactics = list(spec.tactics)
+        self.reach_km = spec.reach_km
+        self.plans: list[Plan] = []
+
+    def plan(self, at: float, target: int, tactic: str, cause: str) -> Plan:
+        p = Plan(at, target, tactic, cause)
+        self.plans.append(p)
+        return p
+
+    def step(self) -> None:
+        m = self.model
+        due = [p for p in self.plans if p.at <= m.now]
+        self.plans = [p for p in self.plans if p.at > m.now]
+        for p in due:
+            self.strike(p.target, p.tactic, p.cause, planned=True)
+        v = m.params.violence
+        rate = v.raid_rate * self.grievance * self.capability * m.dt / 24
+        if self.strength >= 1 and "raid" in self.tactics and m.rng.random() < rate:
+            target = self.pick_target()
+            if target is not None:
+                self.strike(target, "raid", f"rule:opportunistic_raid:{self.key}", planned=False)
+
+    def pick_target(self) -> int | None:
+        """Opportunity (people, tension) times the chance of not being deterred."""
+        m = self.model
+        v = m.params.violence
+        dist = m.road_km[self.base]
+        people = m.civilians.present().sum(axis=1).astype(float)
+        reach = (dist <= self.reach_km) & (people > 0)
+        if not reach.any():
+            return None
+        risk = np.array([deterrence(m.protection(i), self.strength, v.deterrence_k)
+                         for i in range(len(people))])
+        appeal = people * (1 + m.params.community.tension_grievance * m.tension)
+        w = np.where(reach, appeal * (1 - risk), 0.0)
+        if w.sum() <= 0:
+            return None
+        return int(m.rng.choice(len(w), p=w / w.sum()))
+
+    def strike(self, target: int, tactic: str, cause: str, planned: bool) -> None:
+        m = self.model
+        v = m.params.violence
+        protectors = m.protection(target)
+        p_off = deterrence(protectors, self.strength, v.deterrence_k)
+        if self.strength < 1 or (planned and m.rng.random() < p_off):
+            m.log("attack_deterred", cause, location=target, armed_group=self.key,
+                  tactic=tactic, protectors=round(protectors, 1),
+                  deterrence=round(p_off, 3), protected_by=m.protectors_at(target))
+            return
+        if tactic in ("ambush", "ied", "attack_convoy"):
+            m.ambush(self, target, tactic, cause)
+            return
+        people = m.civilians.present()[target]
+        share = min(v.max_share_killed, v.lethality * self.strength * (0.5 + self.capability))
+        share *= 1 - 0.5 * min(1.0, protectors / max(self.strength, 1))
+        exposure = np.array([v.group_exposure.get(g, 1.0) for g in m.groups])
+        deaths = m.rng.binomial(people, np.clip(share * exposure, 0, 1))
+        deaths = m.civilians.kill("violence", target, deaths)
+        wounded = m.rng.binomial(m.civilians.present()[target],
+                                 np.clip(share * v.injuries_per_death * exposure, 0, 1))
+        wounded = m.civilians.wound(target, wounded)
+        women_girls = int(people[0] + people[2])
+        sgbv = int(m.rng.binomial(women_girls, v.sgbv_share)) if women_girls else 0
+        m.log("attack", cause, location=target, armed_group=self.key, tactic=tactic,
+              planned=planned, deaths=int(deaths.sum()), injuries=int(wounded.sum()),
+              deaths_by_group=m.by_group(deaths), injuries_by_group=m.by_group(wounded),
+              sgbv_cases=sgbv)
+        m.after_violence(target, cause, sgbv)

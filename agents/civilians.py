@@ -1,0 +1,294 @@
+"""Civilians as numpy arrays: where people are, what they fear, what they lack, who died.
+
+``pop[o, l, g]`` counts people from home ``o`` who are now at ``l``, by group ``g``
+(women, men, girls, boys, older). The diagonal ``o == l`` are residents at home; the rest
+are displaced. Movement follows Flee (Suleimenova, Bell & Groen 2017): a move chance by
+location type and perceived risk, destinations weighted by attractiveness over distance
+and by free capacity, travel on foot along open routes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+GROUPS = ("women", "men", "girls", "boys", "older")
+NEEDS = ("water", "food", "shelter", "health")
+CAUSES = ("violence", "flood", "disease", "deprivation", "injuries")
+SITE_TYPES = ("idp_site", "camp")
+
+
+@dataclass
+class Transit:
+    """People walking to ``dest``, arriving at hour ``arrive``."""
+
+    arrive: float
+    dest: int
+    counts: np.ndarray  # [origin, group]
+
+
+def split_counts(total: int, weights: np.ndarray) -> np.ndarray:
+    """Split ``total`` in proportion to ``weights`` with integer parts (largest remainder)."""
+    wsum = weights.sum()
+    if total <= 0 or wsum <= 0:
+        return np.zeros(len(weights), dtype=np.int64)
+    exact = weights / wsum * total
+    out = np.floor(exact).astype(np.int64)
+    short = int(total - out.sum())
+    if short:
+        order = np.argsort(-(exact - out), kind="stable")
+        out[order[:short]] += 1
+    return out
+
+
+@dataclass
+class Civilians:
+    """State and rules of the civilian population of one exercise."""
+
+    pop: np.ndarray  # [origin, location, group] int64
+    types: list[str]
+    capacity: np.ndarray  # people, inf where unlimited
+    attractiveness: np.ndarray
+    coverage: np.ndarray  # [location, need] share met locally
+    sanitation: np.ndarray
+    params: object  # simulator.parameters.Parameters (duck-typed: agents do not import it)
+    risk: np.ndarray = None
+    injured: np.ndarray = None  # [location, group] untreated injured
+    deaths: np.ndarray = None  # [cause, location, group]
+    injuries: np.ndarray = None  # [location, group] cumulative
+    unmet: np.ndarray = None  # [location, need] cumulative person-days
+    aid_stock: np.ndarray = None  # [location, need] person-days waiting at the place
+    aid_used: np.ndarray = None  # [location, need] cumulative person-days consumed
+    turn_aid: np.ndarray = None  # [location, need] person-days consumed this turn
+    turn_unmet: np.ndarray = None  # [location, need] share unmet during this turn (last step)
+    transit: list[Transit] = field(default_factory=list)
+    treated: np.ndarray = None  # [location] hours of medical care left
+
+    def __post_init__(self):
+        n = self.pop.shape[1]
+        g = len(GROUPS)
+        self.risk = np.zeros(n) if self.risk is None else self.risk
+        self.injured = np.zeros((n, g), dtype=np.int64)
+        self.deaths = np.zeros((len(CAUSES), n, g), dtype=np.int64)
+        self.injuries = np.zeros((n, g), dtype=np.int64)
+        self.unmet = np.zeros((n, len(NEEDS)))
+        self.aid_stock = np.zeros((n, len(NEEDS)))
+        self.aid_used = np.zeros((n, len(NEEDS)))
+        self.turn_aid = np.zeros((n, len(NEEDS)))
+        self.turn_unmet = np.zeros((n, len(NEEDS)))
+        self.treated = np.zeros(n)
+
+    # --- views ------------------------------------------------------------------------
+
+    def present(self) -> np.ndarray:
+        """People at each location by group [location, group]."""
+        return self.pop.sum(axis=0)
+
+    def residents(self) -> np.ndarray:
+        idx = np.arange(self.pop.shape[0])
+        return self.pop[idx, idx, :]
+
+    def displaced(self) -> np.ndarray:
+        """Displaced people at each location by group (present minus residents)."""
+        return self.present() - self.residents()
+
+    def in_transit(self) -> np.ndarray:
+        """People on the road, by group."""
+        out = np.zeros(len(GROUPS), dtype=np.int64)
+        for t in self.transit:
+            out += t.counts.sum(axis=0)
+        return out
+
+    def displaced_total(self) -> int:
+        return int(self.displaced().sum() + self.in_transit().sum())
+
+    # --- harm -------------------------------------------------------------------------
+
+    def remove(self, loc: int, group: int, n: int) -> int:
+        """Remove ``n`` people of ``group`` at ``loc``, spread over homes; return removed."""
+        col = self.pop[:, loc, group]
+        n = min(int(n), int(col.sum()))
+        if n > 0:
+            col -= split_counts(n, col.astype(float))
+        return n
+
+    def kill(self, cause: str, loc: int, by_group: np.ndarray) -> np.ndarray:
+        """Record deaths by group at ``loc`` (capped by who is there); return the deaths."""
+        done = np.array([self.remove(loc, g, int(k)) for g, k in enumerate(by_group)])
+        self.deaths[CAUSES.index(cause), loc] += done
+        self.injured[loc] = np.minimum(self.injured[loc], self.present()[loc])
+        return done
+
+    def wound(self, loc: int, by_group: np.ndarray) -> np.ndarray:
+        by_group = np.minimum(by_group, self.present()[loc] - self.injured[loc])
+        self.injured[loc] += by_group
+        self.injuries[loc] += by_group
+        return by_group
+
+    # --- one sub-step -----------------------------------------------------------------
+
+    def perceive(self, dt: float, flood: np.ndarray) -> None:
+        """Risk fades with time; flooding is felt at once."""
+        p = self.params
+        self.risk *= (1 - p.risk.decay_per_day) ** (dt / 24)
+        self.risk = np.maximum(self.risk, np.where(flood > 0, p.risk.flood, 0.0))
+
+    def felt_risk(self, presence: np.ndarray) -> np.ndarray:
+        """Risk people act on: protection present reassures (up to presence_reassurance)."""
+        cover = np.minimum(1.0, presence / 50.0)
+        return self.risk * (1 - self.params.risk.presence_reassurance * cover)
+
+    def raise_risk(self, loc: int, amount: float, neighbours: list[int], share: float) -> None:
+        self.risk[loc] = min(1.0, self.risk[loc] + amount)
+        for n in neighbours:
+            self.risk[n] = min(1.0, self.risk[n] + amount * share)
+
+    def move(self, rng: np.random.Generator, now: float, dt: float, dist: np.ndarray,
+             hops: np.ndarray, presence: np.ndarray) -> np.ndarray:
+        """Flee-style moves for one sub-step; return people leaving each location."""
+        m = self.params.movement
+        felt = self.felt_risk(presence)
+        base = np.array([m.move_chance.get(t, 0.0) for t in self.types])
+        over = np.clip((felt - m.risk_threshold) / (1 - m.risk_threshold + 1e-9), 0, 1)
+        p_day = np.minimum(1.0, base + m.risk_move_chance * over)
+        p_step = 1 - (1 - p_day) ** (dt / 24)
+        occupancy = self.present().sum(axis=1) + self._incoming()
+        free = np.where(np.isfinite(self.capacity),
+                        np.clip(1 - occupancy / np.maximum(self.capacity, 1), 0, 1), 1.0)
+        safety = (1 - felt) ** m.safety_exponent
+        leaving = np.zeros(len(self.types), dtype=np.int64)
+        for loc in np.flatnonzero(p_step > 0):
+            here = self.pop[:, loc, :]
+            if not here.any():
+                continue
+            reach = (hops[loc] >= 1) & (hops[loc] <= m.awareness_hops)
+            w = np.where(reach, self.attractiveness * safety * free / (dist[loc] + m.distance_offset_km),
+                         0.0)
+            w[~np.isfinite(w)] = 0.0
+            if w.sum() <= 0:
+                continue
+            movers = rng.binomial(here, p_step[loc])
+            if not movers.any():
+                continue
+            self.pop[:, loc, :] -= movers
+            leaving[loc] = movers.sum()
+            self._send(rng, now, loc, movers, w / w.sum(), dist[loc], m.walk_km_per_day)
+        self._returns(rng, now, dt, dist, felt)
+        return leaving
+
+    def _returns(self, rng, now, dt, dist, felt) -> None:
+        """Displaced people go home when home feels safe again."""
+        m = self.params.movement
+        if m.return_chance <= 0:
+            return
+        p = 1 - (1 - m.return_chance) ** (dt / 24)
+        n = self.pop.shape[0]
+        for home in np.flatnonzero(felt < m.risk_threshold):
+            away = self.pop[home].copy()
+            away[home] = 0
+            if not away.any() or not np.isfinite(dist[home]).any():
+                continue
+            goers = rng.binomial(away, p)
+            for loc in np.flatnonzero(goers.sum(axis=1)):
+                if not np.isfinite(dist[loc, home]):
+                    continue
+                counts = np.zeros((n, len(GROUPS)), dtype=np.int64)
+                counts[home] = goers[loc]
+                self.pop[home, loc] -= goers[loc]
+                self._walk(now, home, counts, dist[loc, home], m.walk_km_per_day)
+
+    def _send(self, rng, now, loc, movers, w, dist_row, walk) -> None:
+        n = self.pop.shape[0]
+        per_dest = np.zeros((n, n, len(GROUPS)), dtype=np.int64)  # [dest, origin, group]
+        for g in range(len(GROUPS)):
+            total = int(movers[:, g].sum())
+            if not total:
+                continue
+            to = rng.multinomial(total, w)
+            for dest in np.flatnonzero(to):
+                per_dest[dest, :, g] = split_counts(int(to[dest]), movers[:, g].astype(float))
+        for dest in np.flatnonzero(per_dest.sum(axis=(1, 2))):
+            self._walk(now, dest, per_dest[dest], dist_row[dest], walk)
+
+    def _walk(self, now, dest, counts, km, walk) -> None:
+        self.transit.append(Transit(now + 24 * km / walk, int(dest), counts))
+
+    def carry(self, now: float, src: int, dest: int, people: int, hours: float) -> int:
+        """Transport up to ``people`` from ``src`` to ``dest`` (evacuation); return moved."""
+        here = self.pop[:, src, :].astype(float)
+        people = min(int(people), int(here.sum()))
+        if people <= 0:
+            return 0
+        # The most vulnerable board first: older people and children, then women.
+        order = [4, 2, 3, 0, 1]
+        counts = np.zeros_like(self.pop[:, src, :])
+        left = people
+        for g in order:
+            take = min(left, int(here[:, g].sum()))
+            counts[:, g] = split_counts(take, here[:, g])
+            left -= take
+        self.pop[:, src, :] -= counts
+        self.transit.append(Transit(now + hours, int(dest), counts))
+        return people
+
+    def _incoming(self) -> np.ndarray:
+        out = np.zeros(self.pop.shape[1])
+        for t in self.transit:
+            out[t.dest] += t.counts.sum()
+        return out
+
+    def arrive(self, now: float) -> None:
+        keep = []
+        for t in self.transit:
+            if t.arrive <= now:
+                self.pop[:, t.dest, :] += t.counts
+            else:
+                keep.append(t)
+        self.transit = keep
+
+    def meet_needs(self, rng: np.random.Generator, dt: float, flood: np.ndarray,
+                   site_shelter: np.ndarray) -> np.ndarray:
+        """Consume local supply and aid, record unmet person-days, apply excess mortality.
+
+        Returns deaths from deprivation by location.
+        """
+        p = self.params.needs
+        res = self.residents().sum(axis=1).astype(float)
+        disp = self.displaced().sum(axis=1).astype(float)
+        people = res + disp
+        days = dt / 24
+        cov = self.coverage.copy()
+        wet = np.clip(flood, 0, 1)[:, None]
+        cov[:, [0, 2]] *= (1 - wet[:, 0:1])  # floods spoil water points and shelters
+        disp_cov = cov * p.displaced_coverage
+        disp_cov[:, 2] = np.maximum(disp_cov[:, 2], site_shelter * (1 - wet[:, 0]))
+        local = (res[:, None] * cov + disp[:, None] * disp_cov) * days
+        short = people[:, None] * days - local
+        used = np.minimum(self.aid_stock, short)
+        self.aid_stock -= used
+        self.aid_used += used
+        self.turn_aid += used
+        unmet = short - used
+        self.unmet += unmet
+        frac = np.where(people[:, None] > 0, unmet / np.maximum(people[:, None] * days, 1e-9), 0)
+        self.turn_unmet = frac
+        excess = np.array([p.excess_mortality.get(k, 0.0) for k in NEEDS])
+        rate = p.base_mortality + frac @ excess  # per person per day, by location
+        vuln = np.array([p.vulnerability.get(g, 1.0) for g in GROUPS])
+        prob = np.clip(rate[:, None] * vuln[None, :] * days, 0, 1)
+        dead = rng.binomial(self.present(), prob)
+        out = np.zeros(len(self.types), dtype=np.int64)
+        for loc in np.flatnonzero(dead.sum(axis=1)):
+            out[loc] = self.kill("deprivation", loc, dead[loc]).sum()
+        self._injured_die(rng, dt)
+        return out
+
+    def _injured_die(self, rng, dt) -> None:
+        rate = self.params.needs.injured_death_rate * dt / 24
+        care = np.where(self.treated > 0, 0.1, 1.0)
+        dead = rng.binomial(self.injured, np.clip(rate * care, 0, 1)[:, None])
+        for loc in np.flatnonzero(dead.sum(axis=1)):
+            self.injured[loc] -= dead[loc]
+            self.kill("injuries", loc, dead[loc])
+        self.treated = np.maximum(0, self.treated - dt)

@@ -1,0 +1,140 @@
+"""Humanitarian agencies and host-state forces: the actors beside the mission."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import mesa
+
+NEEDS = ("water", "food", "shelter", "health")
+
+
+@dataclass
+class Convoy:
+    arrive: float
+    location: int
+    need: str
+    amount: float
+    cause: str
+    by: str
+
+
+class Agency(mesa.Agent):
+    """A humanitarian agency: stocks per need, trucks per turn, deliveries in transit.
+
+    Deliveries go only where access allows: open roads, a secure destination (or an
+    escort), and humanitarian space above the suspension threshold.
+    """
+
+    def __init__(self, model, spec, team: str | None, location: int):
+        super().__init__(model)
+        self.key = spec.id
+        self.name = spec.name
+        self.team = team
+        self.location = location
+        self.sectors = list(spec.sectors)
+        self.stocks = {n: float(spec.stocks.get(n, 0.0)) for n in NEEDS}
+        self.trucks = spec.trucks
+        self.trucks_left = spec.trucks
+        self.convoys: list[Convoy] = []
+        self.suspended = False
+
+    def new_turn(self) -> None:
+        self.trucks_left = self.trucks
+
+    def deliver(self, location: int, need: str, amount: float, cause: str) -> bool:
+        """Send a convoy; log why not when it cannot go. Return True if it left."""
+        m = self.model
+        h = m.params.humanitarian
+        reason = None
+        if need not in self.sectors:
+            reason = f"agency does not work in {need}"
+        elif m.humanitarian_access < h.suspend_access:
+            reason = "operations suspended: humanitarian access too low"
+        elif self.trucks_left <= 0:
+            reason = "no trucks left this turn"
+        elif self.stocks[need] <= 0:
+            reason = f"no {need} stock left"
+        hours = m.road_hours(self.location, location, "vehicle") if reason is None else None
+        if reason is None and hours is None:
+            reason = "no open road to the place"
+        if reason is None and m.insecure(location) and not m.escorted(location):
+            if m.ambush_threat(location):
+                amount = min(amount, self.stocks[need])
+                self.stocks[need] -= amount
+                self.trucks_left -= 1
+                m.log("convoy_ambushed", cause, location=location, agency=self.key,
+                      team=self.team, need=need, lost=round(amount, 1))
+                return False
+            reason = "destination insecure without escort"
+        if reason:
+            m.log("aid_blocked", cause, location=location, agency=self.key, team=self.team,
+                  need=need, reason=reason)
+            return False
+        return self.send(location, need, amount, hours, cause, by=self.key)
+
+    def send(self, location: int, need: str, amount: float, hours: float, cause: str,
+             by: str) -> bool:
+        amount = min(float(amount), self.stocks[need])
+        if amount <= 0:
+            return False
+        self.stocks[need] -= amount
+        if by == self.key:
+            self.trucks_left -= 1
+        self.convoys.append(Convoy(self.model.now + hours, location, need, amount, cause, by))
+        self.model.log("aid_dispatched", cause, location=location, agency=self.key,
+                       team=self.team, need=need, amount=round(amount, 1), by=by)
+        return True
+
+    def step(self) -> None:
+        m = self.model
+        arrived = [c for c in self.convoys if c.arrive <= m.now]
+        self.convoys = [c for c in self.convoys if c.arrive > m.now]
+        for c in arrived:
+            m.civilians.aid_stock[c.location, NEEDS.index(c.need)] += c.amount
+            m.log("aid_delivered", c.cause, location=c.location, agency=self.key,
+                  team=self.team, need=c.need, amount=round(c.amount, 1), by=c.by)
+        low = m.humanitarian_access < m.params.humanitarian.suspend_access
+        if low != self.suspended:
+            self.suspended = low
+            m.log("aid_suspended" if low else "aid_resumed", "rule:humanitarian_access",
+                  agency=self.key, team=self.team, access=round(m.humanitarian_access, 3))
+
+
+class HostForce(mesa.Agent):
+    """A host-state security force. Supported without due diligence, it abuses civilians."""
+
+    def __init__(self, model, spec, location: int):
+        super().__init__(model)
+        self.key = spec.id
+        self.name = spec.name
+        self.kind = spec.kind
+        self.location = location
+        self.strength = spec.strength
+        self.abuse_risk = spec.abuse_risk
+        self.unassessed: list[str] = []  # causes of support given without HRDDP
+        self.assessed_support: list[str] = []  # causes of support given after HRDDP
+        self.assessed = False
+        self.mitigated = False
+        self.detainees = 0
+
+    def add_support(self, cause: str) -> bool:
+        """Record support (or a detainee handover); return whether HRDDP came first."""
+        (self.assessed_support if self.assessed else self.unassessed).append(cause)
+        return self.assessed
+
+    def abuse_chance(self, dt: float) -> float:
+        """Chance of a grave violation in one sub-step, given support and safeguards."""
+        v = self.model.params.violence
+        safeguard = v.abuse_mitigated if self.mitigated else 1.0
+        exposure = min(2, len(self.unassessed)) + safeguard * min(2, len(self.assessed_support))
+        if exposure == 0:
+            return 0.0
+        risk = self.abuse_risk * self.model.investigated_factor(self.location)
+        return min(1.0, v.abuse_rate * risk * exposure * dt / 24)
+
+    def step(self) -> None:
+        m = self.model
+        if m.rng.random() < self.abuse_chance(m.dt):
+            cause = (self.unassessed or self.assessed_support)[-1]
+            m.host_abuse(self, cause)

@@ -1,0 +1,165 @@
+"""The ``ttx`` command line: validate, schema, run, demo.
+
+Exit codes: 0 success, 1 usage or runtime error, 2 invalid input file (every problem is
+printed as FILE:LINE:COL: path: message).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from agents.bots import BOTS
+from simulator.decisions import load_inputs
+from simulator.i18n import LANGUAGES, t
+from simulator.outputs import write_run
+from simulator.runner import play
+from simulator.scenario import Scenario
+from simulator.validation import load_scenario
+from simulator.yamlsafe import InputError
+
+SCENARIOS = Path(__file__).resolve().parent.parent / "scenarios"
+DEMO_SCENARIO = "poc-inner-delta.yaml"
+
+
+class UsageError(Exception):
+    """A wrong option or value: one line and exit code 1."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except InputError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(t("invalid", args.lang, count=len(exc.problems)), file=sys.stderr)
+        return 2
+    except UsageError as exc:
+        print(t("error", args.lang, message=exc), file=sys.stderr)
+        return 1
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="ttx", description="Tabletop exercise simulator for "
+                                "peace-support training.")
+    p.add_argument("--lang", choices=LANGUAGES, default="en", help="language of messages")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    v = sub.add_parser("validate", help="check scenario files; report every problem")
+    v.add_argument("paths", nargs="+", type=Path)
+    v.set_defaults(func=cmd_validate)
+
+    s = sub.add_parser("schema", help="print the scenario JSON Schema (for editors)")
+    s.add_argument("--out", type=Path, help="write to this file instead of standard output")
+    s.set_defaults(func=cmd_schema)
+
+    r = sub.add_parser("run", help="play an exercise and write its outputs")
+    r.add_argument("scenario", type=Path)
+    r.add_argument("--seed", type=int, default=0)
+    r.add_argument("--decisions", type=Path, help="YAML or JSON file of decisions and injects")
+    r.add_argument("--bots", nargs="*", default=[], metavar="TEAM=KIND",
+                   help=f"teams played by bots; KIND is one of {', '.join(BOTS)}; "
+                   "TEAM may be 'all'")
+    r.add_argument("--out", type=Path, required=True, help="run directory to write")
+    r.add_argument("--quiet", action="store_true", help="no progress lines")
+    r.set_defaults(func=cmd_run)
+
+    d = sub.add_parser("demo", help="the civilian-protection scenario with doctrine bots")
+    d.add_argument("--seed", type=int, default=1)
+    d.add_argument("--out", type=Path, default=Path("runs/demo"))
+    d.add_argument("--quiet", action="store_true")
+    d.set_defaults(func=cmd_demo)
+    return p
+
+
+def cmd_validate(args) -> int:
+    problems = []
+    for path in args.paths:
+        try:
+            s = load_scenario(path)
+        except InputError as exc:
+            problems += exc.problems
+            continue
+        print(t("valid", args.lang, path=path, locations=len(s.map.locations),
+                teams=len(s.teams), actions=len(s.actions), injects=len(s.msel)))
+    if problems:
+        raise InputError(problems)
+    return 0
+
+
+def cmd_schema(args) -> int:
+    schema = json.dumps(Scenario.model_json_schema(by_alias=True), indent=2, sort_keys=True)
+    if args.out:
+        args.out.write_text(schema + "\n", encoding="utf-8")
+        print(t("schema_written", args.lang, path=args.out), file=sys.stderr)
+    else:
+        print(schema)
+    return 0
+
+
+def parse_bots(values: list[str], scenario: Scenario, lang: str = "en") -> dict[str, str]:
+    teams = [tm.id for tm in scenario.teams]
+    out: dict[str, str] = {}
+    for value in values:
+        team, _, kind = value.partition("=")
+        if not kind or kind not in BOTS:
+            raise UsageError(t("bad_bot", lang, kinds=", ".join(BOTS), value=value))
+        if team == "all":
+            out.update({tm: kind for tm in teams})
+        elif team not in teams:
+            raise UsageError(t("unknown_team", lang, team=team, teams=", ".join(teams)))
+        else:
+            out[team] = kind
+    return out
+
+
+def _play_and_write(args, scenario: Scenario, bots: dict[str, str], inputs: list) -> int:
+    lang = args.lang
+
+    def progress(ex) -> None:
+        if not args.quiet:
+            played = ex.turn if ex.done else ex.turn - 1
+            print(t("turn_progress", lang, turn=played, turns=ex.turns, events=len(ex.events),
+                    deaths=int(ex.model.civilians.deaths.sum())), file=sys.stderr, flush=True)
+
+    ex = play(scenario, args.seed, inputs, bots, lang, progress)
+    meta = {"scenario": scenario.metadata.id, "seed": args.seed, "bots": bots}
+    write_run(ex, args.out, meta)
+    for r in ex.inputs:
+        if r.get("status") == "rejected":
+            print(t("rejected", lang, **{k: r[k] for k in ("id", "team", "action", "reason",
+                                                           "detail")}), file=sys.stderr)
+    _print_summary(ex, lang)
+    print(t("wrote", lang, path=args.out))
+    return 0
+
+
+def _print_summary(ex, lang: str) -> None:
+    s = ex.summary()
+    o = s["outcomes"]
+    print(t("outcome_title", lang, scenario=s["scenario"], seed=s["seed"]))
+    for key in ("civilian_deaths", "civilian_injuries", "displaced_peak",
+                "unmet_need_person_days", "incidents", "attacks_deterred", "people_assisted"):
+        print(f"  {t(key, lang):<40} {o[key]:>10}")
+    print("  " + t("decisions", lang, **s["decisions"]))
+
+
+def cmd_run(args) -> int:
+    scenario = load_scenario(args.scenario)
+    bots = parse_bots(args.bots, scenario, args.lang)
+    inputs = load_inputs(args.decisions, scenario) if args.decisions else []
+    return _play_and_write(args, scenario, bots, inputs)
+
+
+def cmd_demo(args) -> int:
+    scenario = load_scenario(SCENARIOS / DEMO_SCENARIO)
+    bots = {tm.id: "doctrine" for tm in scenario.teams}
+    return _play_and_write(args, scenario, bots, [])
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

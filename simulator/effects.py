@@ -1,0 +1,392 @@
+"""Effect primitives: the small named operations that actions and injects compose.
+
+Each primitive is a function ``(model, args, ctx)`` where ``args`` holds the effect's
+arguments with ``$parameters`` already replaced by the decision's values. Every primitive
+logs at least one event whose cause is the decision or inject behind it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+import numpy as np
+
+from agents.hazards import FloodWave
+from simulator.scenario import Effect
+
+
+@dataclass
+class Context:
+    """Who applies an effect, and why."""
+
+    team: str | None  # acting team (None for injects)
+    cause: str  # decision:<id> or inject:<id>
+    recipients: tuple[str, ...] = ()  # for injects: the teams the message reaches
+
+
+def resolve(effect: Effect, params: dict[str, Any]) -> dict[str, Any]:
+    """The effect's arguments with ``$name`` replaced by ``params[name]``."""
+    out = {}
+    for field, value in effect.args:
+        if isinstance(value, list):
+            value = [params.get(v[1:]) if isinstance(v, str) and v.startswith("$") else v
+                     for v in value]
+        elif isinstance(value, str) and value.startswith("$"):
+            value = params.get(value[1:])
+        out[field] = value
+    return out
+
+
+def apply(model, effect: Effect, params: dict[str, Any], ctx: Context) -> None:
+    PRIMITIVES[effect.kind](model, resolve(effect, params), ctx)
+
+
+def _turn_end(m) -> float:
+    return m.turn * m.turn_hours
+
+
+def _loc(m, loc_id: str) -> int:
+    return m.index[loc_id]
+
+
+# --- tier I: dialogue and engagement -------------------------------------------------
+
+def engage(m, a, ctx):
+    loc = _loc(m, a["location"])
+    c = m.params.community
+    consult = a["consult"] if isinstance(a["consult"], list) else [a["consult"]]
+    unit = m.units.get(a["unit"]) if a["unit"] else None
+    gain = c.engage_trust
+    if "women" in consult:
+        # Women officers on the team reach women in the community (UNSCR 1325 practice).
+        gain += c.women_consulted_bonus * (1.0 if unit is None or unit.women > 0 else 0.5)
+        m.knowledge.learn(ctx.team, "protection_concerns", "own_action", m.turn, m.now,
+                          a["location"], sgbv_risk=round(float(m.civilians.risk[loc]), 2))
+    m.trust[loc] = min(1.0, m.trust[loc] + gain)
+    m.tension[loc] = max(0.0, m.tension[loc] - c.engage_tension)
+    revealed = _community_tells(m, loc, ctx)
+    m.log("engagement", ctx.cause, location=loc, team=ctx.team, consulted=sorted(consult),
+          women_in_team=bool(unit and unit.women > 0), trust=round(float(m.trust[loc]), 3),
+          threats_revealed=revealed)
+
+
+def _community_tells(m, loc: int, ctx) -> int:
+    """Trusting communities tell engaged teams about armed groups' plans nearby."""
+    told = 0
+    for g in m.armed.values():
+        for plan in g.plans:
+            if m.hops[loc, plan.target] <= 1 and m.rng.random() < m.trust[loc]:
+                m.knowledge.learn(ctx.team, "threat", "own_action", m.turn, m.now,
+                                  m.loc_ids[plan.target], armed_group=g.key,
+                                  expected_hour=plan.at, tactic=plan.tactic)
+                told += 1
+    return told
+
+
+def mediate(m, a, ctx):
+    loc = _loc(m, a["location"])
+    amount = float(a["amount"])
+    groups = [m.armed[a["armed_group"]]] if a["armed_group"] else \
+        [g for g in m.armed.values() if m.road_km[g.base, loc] <= g.reach_km]
+    for g in groups:
+        g.grievance = max(0.0, g.grievance - (amount if a["armed_group"] else amount / 2))
+    m.tension[loc] = max(0.0, m.tension[loc] - amount)
+    m.log("mediation", ctx.cause, location=loc, team=ctx.team,
+          armed_groups={g.key: round(g.grievance, 3) for g in groups},
+          tension=round(float(m.tension[loc]), 3))
+
+
+def warn(m, a, ctx):
+    loc = _loc(m, a["location"])
+    amount = float(a["amount"])
+    reached = [i for i in range(m.n) if m.hops[loc, i] <= a["radius_hops"]]
+    for i in reached:
+        m.civilians.risk[i] = min(1.0, m.civilians.risk[i] + amount)
+    m.log("warning", ctx.cause, location=loc, team=ctx.team,
+          reached=[m.loc_ids[i] for i in reached], amount=amount)
+
+
+def early_warning(m, a, ctx):
+    loc = _loc(m, a["location"])
+    m.alert_networks.setdefault(loc, set()).add(ctx.team)
+    m.log("alert_network_set_up", ctx.cause, location=loc, team=ctx.team)
+
+
+def share_information(m, a, ctx):
+    n = m.knowledge.share(ctx.team, a["to"], m.turn)
+    m.log("information_shared", ctx.cause, team=ctx.team, to=a["to"], facts=n)
+
+
+def message(m, a, ctx):
+    m.knowledge.learn(a["to"], "message", "messages", m.turn, m.now, a["location"],
+                      topic=a["topic"], cause=ctx.cause)
+    m.log("message_delivered", ctx.cause, to=a["to"], topic=a["topic"],
+          location=_loc(m, a["location"]) if a["location"] else None)
+
+
+# --- tier II: physical protection ----------------------------------------------------
+
+def presence(m, a, ctx):
+    unit = m.units[a["unit"]]
+    loc = _loc(m, a["location"])
+    until = m.now + float(a["hours"]) if a["hours"] else _turn_end(m)
+    arrive = unit.assign(a["mode"], loc, until, ctx.cause)
+    if arrive is not None:
+        m.log("presence", ctx.cause, location=loc, team=ctx.team, unit=unit.key,
+              mode=a["mode"], arrive_hour=round(arrive, 2), until_hour=round(until, 2))
+
+
+def escort(m, a, ctx):
+    unit = m.units[a["unit"]]
+    loc = _loc(m, a["location"])
+    if unit.assign("escort", loc, _turn_end(m), ctx.cause) is not None:
+        m.log("escort", ctx.cause, location=loc, team=ctx.team, unit=unit.key)
+
+
+def evacuate(m, a, ctx):
+    unit = m.units[a["unit"]]
+    src, dest = _loc(m, a["from_"]), _loc(m, a["to"])
+    people = a["people"]
+    unit.assign("evacuate", src, _turn_end(m), ctx.cause,
+                on_arrival=("evacuation", {"src": src, "dest": dest, "people": people,
+                                           "cause": ctx.cause}))
+
+
+def medevac(m, a, ctx):
+    unit = m.units[a["unit"]]
+    loc = _loc(m, a["location"])
+    unit.assign("medevac", loc, _turn_end(m), ctx.cause,
+                on_arrival=("casualty_care", {"loc": loc, "cause": ctx.cause}))
+
+
+def detain(m, a, ctx):
+    unit = m.units[a["unit"]]
+    loc = _loc(m, a["location"])
+    unit.assign("detain", loc, _turn_end(m), ctx.cause,
+                on_arrival=("detention", {"loc": loc, "group": a["armed_group"],
+                                          "team": ctx.team, "cause": ctx.cause}))
+
+
+def repair_route(m, a, ctx):
+    src, dest = _loc(m, a["from_"]), _loc(m, a["to"])
+    if not m.graph.has_edge(src, dest):
+        m.log("route_not_found", ctx.cause, team=ctx.team, route=f"{a['from_']}--{a['to']}")
+        return
+    if a["unit"]:
+        m.units[a["unit"]].assign("repair", src, _turn_end(m), ctx.cause,
+                                  on_arrival=("repair", {"src": src, "dest": dest,
+                                                         "cause": ctx.cause}))
+    else:
+        m.repair(None, src, dest, ctx.cause, delay=0.0)
+
+
+def close_route(m, a, ctx):
+    src, dest = _loc(m, a["from_"]), _loc(m, a["to"])
+    if not m.graph.has_edge(src, dest):
+        m.log("route_not_found", ctx.cause, team=ctx.team, route=f"{a['from_']}--{a['to']}")
+        return
+    m.close_route(src, dest, ctx.cause)
+    m.log("route_closed", ctx.cause, team=ctx.team, route=f"{a['from_']}--{a['to']}")
+
+
+def open_site(m, a, ctx):
+    loc = _loc(m, a["location"])
+    c = m.civilians
+    before = c.capacity[loc]
+    c.capacity[loc] = (0 if not np.isfinite(before) else before) + float(a["capacity"])
+    c.attractiveness[loc] = max(c.attractiveness[loc],
+                                m.params.movement.attractiveness.get("idp_site", 3.0))
+    m.site_shelter[loc] = max(m.site_shelter[loc], float(a["shelter"]))
+    m.log("site_opened", ctx.cause, location=loc, team=ctx.team,
+          capacity=int(c.capacity[loc]), shelter=float(m.site_shelter[loc]))
+
+
+# --- humanitarian and civil-military -------------------------------------------------
+
+def assess(m, a, ctx):
+    loc = _loc(m, a["location"])
+    c = m.civilians
+    unmet = {k: round(float(v), 3) for k, v in zip(("water", "food", "shelter", "health"),
+                                                 c.turn_unmet[loc])}
+    fact = dict(population=int(c.present()[loc].sum()), displaced=int(c.displaced()[loc].sum()),
+                unmet=unmet, injured=int(c.injured[loc].sum()),
+                infected=int(m.epidemic.i[loc] + m.epidemic.e[loc]),
+                by_group=m.by_group(c.present()[loc]),
+                road_open=bool(any(m.road_hours(ag.location, loc) is not None
+                                   for ag in m.agencies.values())))
+    m.knowledge.learn(ctx.team, "needs", "own_action", m.turn, m.now, a["location"], **fact)
+    m.log("assessment", ctx.cause, location=loc, team=ctx.team, **fact)
+
+
+def supply(m, a, ctx):
+    loc = _loc(m, a["location"])
+    need, amount = a["need"], float(a["amount"])
+    if a["unit"]:
+        _military_supply(m, m.units[a["unit"]], loc, need, amount, a["agency"], ctx)
+        return
+    agencies = [m.agencies[a["agency"]]] if a["agency"] else \
+        [ag for ag in m.agencies.values() if ag.team == ctx.team and need in ag.sectors]
+    agencies.sort(key=lambda ag: -ag.stocks[need])
+    if not agencies:
+        m.log("aid_blocked", ctx.cause, location=loc, team=ctx.team, need=need,
+              reason=f"no agency of the team works in {need}")
+        return
+    agencies[0].deliver(loc, need, amount, ctx.cause)
+
+
+def _military_supply(m, unit, loc, need, amount, agency_id, ctx):
+    """Military or police assets carrying aid: lawful only as an approved last resort."""
+    approval = m.approvals.get(unit.key)
+    approved = approval is not None and approval[0] == loc and approval[1] > m.now
+    if unit.military and not approved:
+        h = m.params.humanitarian
+        m.humanitarian_access = max(0.0, m.humanitarian_access - h.breach_access_cost)
+        m.trust[loc] = max(0.0, m.trust[loc] - h.breach_trust_cost)
+        m.log("principle_breach", ctx.cause, location=loc, team=ctx.team, unit=unit.key,
+              reason="military asset used for aid without an approved last-resort request",
+              humanitarian_access=round(m.humanitarian_access, 3),
+              trust=round(float(m.trust[loc]), 3))
+    stock = [m.agencies[agency_id]] if agency_id else \
+        sorted(m.agencies.values(), key=lambda ag: -ag.stocks[need])
+    if not stock or stock[0].stocks[need] <= 0:
+        m.log("aid_blocked", ctx.cause, location=loc, team=ctx.team, need=need,
+              reason=f"no {need} stock to carry")
+        return
+    arrive = unit.assign("deliver", loc, _turn_end(m), ctx.cause)
+    if arrive is not None:
+        stock[0].send(loc, need, amount, arrive - m.now, ctx.cause, by=unit.key)
+
+
+def request_asset(m, a, ctx):
+    unit = m.units[a["unit"]]
+    loc = _loc(m, a["location"])
+    civilian_way = any(m.road_hours(ag.location, loc) is not None for ag in m.agencies.values()) \
+        and not m.insecure(loc)
+    if not a["last_resort"] or not (a["justification"] or "").strip():
+        reason = "no last-resort justification"
+    elif civilian_way:
+        reason = "a civilian alternative exists (open road, secure destination)"
+    else:
+        reason = None
+    for team in {ctx.team, unit.team} - {None}:
+        m.knowledge.learn(team, "asset_request", "messages", m.turn, m.now, a["location"],
+                          unit=unit.key, approved=reason is None, reason=reason or "")
+    if reason:
+        m.log("asset_request_declined", ctx.cause, location=loc, team=ctx.team, unit=unit.key,
+              reason=reason)
+        return
+    m.approvals[unit.key] = (loc, m.now + 2 * m.turn_hours, ctx.cause)
+    m.log("asset_request_approved", ctx.cause, location=loc, team=ctx.team, unit=unit.key,
+          justification=a["justification"])
+
+
+# --- human rights --------------------------------------------------------------------
+
+def hrddp_assessment(m, a, ctx):
+    hf = m.host_forces[a["host_force"]]
+    hf.assessed = True
+    hf.mitigated = bool(a["mitigation"])
+    m.knowledge.learn(ctx.team, "hrddp", "own_action", m.turn, m.now, None,
+                      host_force=hf.key, risk=hf.abuse_risk, mitigation=hf.mitigated)
+    m.log("hrddp_assessment", ctx.cause, team=ctx.team, host_force=hf.key,
+          risk=hf.abuse_risk, mitigation=hf.mitigated)
+
+
+def support_host_forces(m, a, ctx):
+    hf = m.host_forces[a["host_force"]]
+    assessed = hf.add_support(ctx.cause)
+    if a["kind"] == "joint_operation":
+        m.joint_ops[hf.key] = _turn_end(m) + m.turn_hours
+    m.log("host_force_supported", ctx.cause, team=ctx.team, host_force=hf.key, kind=a["kind"],
+          hrddp_assessed=assessed, mitigation=hf.mitigated)
+
+
+def handover(m, a, ctx):
+    hf = m.host_forces[a["host_force"]]
+    n = m.detainees.get(ctx.team, 0)
+    if not n:
+        m.log("handover", ctx.cause, team=ctx.team, host_force=hf.key, detainees=0,
+              hrddp_assessed=hf.assessed)
+        return
+    assessed = hf.add_support(ctx.cause)
+    hf.detainees += n
+    m.detainees[ctx.team] = 0
+    m.log("handover", ctx.cause, team=ctx.team, host_force=hf.key, detainees=n,
+          hrddp_assessed=assessed)
+
+
+def referral_pathway(m, a, ctx):
+    loc = _loc(m, a["location"])
+    m.referral.add(loc)
+    m.log("referral_pathway", ctx.cause, location=loc, team=ctx.team)
+
+
+def investigate(m, a, ctx):
+    loc = _loc(m, a["location"])
+    m.investigated[loc] = m.now + 3 * m.turn_hours
+    m.trust[loc] = min(1.0, m.trust[loc] + 0.05)
+    found = [e["id"] for e in m.events.of_type("abuse_by_host_force", "attack")
+             if e.get("location") in {m.loc_ids[i] for i in range(m.n) if m.hops[loc, i] <= 1}]
+    m.knowledge.learn(ctx.team, "investigation", "own_action", m.turn, m.now, a["location"],
+                      incidents=found)
+    m.log("investigation", ctx.cause, location=loc, team=ctx.team, incidents_found=found)
+
+
+# --- inject primitives ---------------------------------------------------------------
+
+def threat(m, a, ctx):
+    g = m.armed[a["armed_group"]]
+    loc = _loc(m, a["location"])
+    at = m.now + float(a["in_hours"])
+    g.plan(at, loc, a["tactic"], ctx.cause)
+    for team in ctx.recipients:
+        m.knowledge.learn(team, "threat", "messages", m.turn, m.now, a["location"],
+                          armed_group=g.key, expected_hour=at, tactic=a["tactic"])
+    m.log("threat_planned", ctx.cause, location=loc, armed_group=g.key, tactic=a["tactic"],
+          expected_hour=at)
+
+
+def hazard(m, a, ctx):
+    locs = [_loc(m, x) for x in a["locations"]]
+    level = float(a["level"])
+    if a["kind"] == "flood":
+        wave = FloodWave(locs, m.now, float(a["rise_hours"]), float(a["duration_hours"]),
+                         level, ctx.cause)
+        m.floods.add(wave)
+        peak = m.now + float(a["rise_hours"])
+    else:
+        for loc in locs:
+            m.epidemic.seed(loc, level)
+        peak = m.now
+    for team in ctx.recipients:
+        m.knowledge.learn(team, "hazard", "messages", m.turn, m.now, None, hazard=a["kind"],
+                          locations=list(a["locations"]), peak_hour=peak, level=level)
+    m.log("hazard", ctx.cause, hazard=a["kind"], locations=list(a["locations"]), level=level,
+          peak_hour=peak)
+
+
+def rumour(m, a, ctx):
+    loc = _loc(m, a["location"])
+    m.civilians.raise_risk(loc, float(a["amount"]), [], 0.0)
+    m.tension[loc] = float(np.clip(m.tension[loc] + float(a["tension"]), 0, 1))
+    m.log("rumour", ctx.cause, location=loc, risk=round(float(m.civilians.risk[loc]), 3),
+          tension=round(float(m.tension[loc]), 3))
+
+
+def tension(m, a, ctx):
+    loc = _loc(m, a["location"])
+    m.tension[loc] = float(np.clip(m.tension[loc] + float(a["amount"]), 0, 1))
+    m.log("tension_changed", ctx.cause, location=loc, tension=round(float(m.tension[loc]), 3))
+
+
+PRIMITIVES: dict[str, Callable] = {
+    "presence": presence, "engage": engage, "mediate": mediate, "warn": warn, "assess": assess,
+    "supply": supply, "evacuate": evacuate, "open_site": open_site, "close_route": close_route,
+    "repair_route": repair_route, "escort": escort, "medevac": medevac,
+    "request_asset": request_asset, "support_host_forces": support_host_forces,
+    "hrddp_assessment": hrddp_assessment, "detain": detain, "handover": handover,
+    "referral_pathway": referral_pathway, "investigate": investigate,
+    "share_information": share_information, "early_warning": early_warning, "threat": threat,
+    "hazard": hazard, "rumour": rumour, "tension": tension, "message": message,
+}

@@ -1,0 +1,417 @@
+"""An exercise in play: the turn protocol and a small reset/step API.
+
+    ex = Exercise(load_scenario("scenarios/poc-river-delta.yaml"), seed=1)
+    reports = ex.reset()                      # turn 1 is open: one report per team
+    while not ex.done:
+        reports = ex.step({"force": [{"action": "patrol", "params": {...}}]})
+    ex.events                                 # the event log so far
+
+Each turn: open (fire due injects, deliver reports) → decisions → adjudicate (apply
+accepted decisions as effects, then the hourly sub-steps) → record the turn.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+import numpy as np
+
+from agents.civilians import CAUSES, GROUPS, NEEDS
+from simulator import effects
+from simulator.conditions import evaluate
+from simulator.decisions import AdHocInject, Decision, Rejected, resolve_params
+from simulator.model import ExerciseModel
+from simulator.scenario import Inject, Scenario, text
+
+
+class Exercise:
+    """Scenario + seed + inputs → the world, turn by turn."""
+
+    def __init__(self, scenario: Scenario, seed: int = 0, lang: str = "en"):
+        self.scenario = scenario
+        self.seed = seed
+        self.lang = lang
+        self.model = ExerciseModel(scenario, seed)
+        self.turns = scenario.metadata.turns
+        self.inputs: list[dict] = []  # every input as submitted, in order, with its outcome
+        self.timeseries: list[dict] = []
+        self.reports: dict[int, dict[str, dict]] = {}
+        self.adhoc: list[AdHocInject] = []
+        self.held_fired: list[tuple[int, str]] = []
+        self.displaced_peak = 0
+        self._turn_start_event = 0
+        self._deaths_at_turn_start = None
+        self._injuries_at_turn_start = None
+        self._aid_reached = np.zeros(self.model.n)
+        self.done = False
+
+    # --- the API ----------------------------------------------------------------------
+
+    @property
+    def turn(self) -> int:
+        return self.model.turn
+
+    @property
+    def events(self) -> list[dict]:
+        return self.model.events.events
+
+    @property
+    def teams(self) -> list[str]:
+        return [t.id for t in self.scenario.teams]
+
+    def reset(self) -> dict[str, dict]:
+        """Open turn 1 and return each team's situation report."""
+        if self.model.turn:
+            raise RuntimeError("reset() is for a new exercise; create another Exercise")
+        return self._open_turn()
+
+    def step(self, decisions: dict[str, Iterable[Any]] | Iterable[Decision] = (),
+             injects: Iterable[AdHocInject] = ()) -> dict[str, dict]:
+        """Adjudicate the open turn with these decisions; return the next turn's reports."""
+        if self.done:
+            raise RuntimeError("the exercise is over")
+        if not self.model.turn:
+            self.reset()
+        for inj in injects:
+            self.add_inject(inj)
+        accepted = [r for r in map(self.submit, self._normalise(decisions)) if r]
+        self._adjudicate(accepted)
+        if self.model.turn >= self.turns:
+            self._close_expected(final=True)
+            self.done = True
+            return {}
+        return self._open_turn()
+
+    def submit(self, d: Decision) -> dict | None:
+        """Validate a decision for the open turn; log it; return its record if accepted."""
+        m = self.model
+        n = sum(1 for r in self.inputs if r.get("input") == "decision"
+                and r["turn"] == d.turn and r["team"] == d.team)
+        record = {"input": "decision", **d.as_dict(), "id": f"d{d.turn:02d}-{d.team}-{n + 1}"}
+        try:
+            params = self._validate(d)
+        except Rejected as r:
+            record.update(status="rejected", reason=r.reason, detail=r.detail)
+            self.inputs.append(record)
+            m.log("decision_rejected", f"decision:{record['id']}", team=d.team,
+                  action=d.action, reason=r.reason, detail=r.detail)
+            if d.team in m.knowledge.facts:
+                m.knowledge.learn(d.team, "rejected", "messages", m.turn, m.now, None,
+                                  decision=record["id"], action=d.action, reason=r.reason,
+                                  detail=r.detail)
+            return None
+        record.update(status="accepted", params=params)
+        self.inputs.append(record)
+        return record
+
+    def add_inject(self, inj: AdHocInject) -> None:
+        """An instructor's ad-hoc inject, for the open turn or a later one."""
+        if inj.turn < max(self.model.turn, 1):
+            raise ValueError(f"inject {inj.inject.id!r}: turn {inj.turn} is over")
+        self.adhoc.append(inj)
+        self.inputs.append({"input": "inject", **inj.as_dict()})
+
+    def fire_held(self, inject_id: str) -> None:
+        """Fire a held MSEL inject now (instructor's choice)."""
+        inj = next((i for i in self.scenario.msel if i.id == inject_id), None)
+        if inj is None or not inj.hold:
+            raise ValueError(f"no held inject {inject_id!r}")
+        self.inputs.append({"input": "fire", "turn": self.model.turn, "inject_id": inject_id})
+        self._fire(inj)
+
+    # --- turn protocol ----------------------------------------------------------------
+
+    def _open_turn(self) -> dict[str, dict]:
+        m = self.model
+        m.turn += 1
+        m.now = (m.turn - 1) * m.turn_hours
+        self._turn_start_event = len(m.events)
+        self._deaths_at_turn_start = m.civilians.deaths.sum(axis=0).copy()
+        self._injuries_at_turn_start = m.civilians.injuries.copy()
+        m.civilians.turn_aid[:] = 0
+        self.budget = {t.id: t.budget for t in self.scenario.teams}
+        for ag in m.agencies.values():
+            ag.new_turn()
+        m.log("turn_opened", "rule:turn")
+        self._close_expected(final=False)
+        self._fire_due(hour=0)
+        self._fire_conditional()
+        reports = {t: self._report(t) for t in self.teams}
+        self.reports[m.turn] = reports
+        return reports
+
+    def _adjudicate(self, accepted: list[dict]) -> None:
+        m = self.model
+        for record in accepted:
+            self._apply(record)
+        steps = int(m.turn_hours // m.dt)
+        for k in range(steps):
+            hour = k * m.dt
+            if k:
+                self._fire_due(hour=hour)
+            m.substep()
+            self.displaced_peak = max(self.displaced_peak, m.civilians.displaced_total())
+            self._fire_conditional()
+        self._observe()
+        self._record_turn()
+        m.log("turn_closed", "rule:turn")
+
+    def _apply(self, record: dict) -> None:
+        m = self.model
+        team, params = record["team"], record["params"]
+        action = self.scenario.actions_of(team)[record["action"]]
+        cause = f"decision:{record['id']}"
+        m.taken.append({"turn": record["turn"], "team": team, "action": action.id,
+                        "params": params})
+        m.log("decision_accepted", cause, team=team, action=action.id, params=params)
+        ctx = effects.Context(team, cause)
+        for e in action.effects:
+            effects.apply(m, e, params, ctx)
+        unit = m.units.get(params.get("unit") or "")
+        if unit and action.cost.unit_hours:
+            if not unit.busy:
+                unit.task, unit.task_location, unit.cause = action.id, unit.location, cause
+            unit.until = max(unit.until, m.now + action.cost.unit_hours)
+
+    def _validate(self, d: Decision) -> dict:
+        s, m = self.scenario, self.model
+        if d.team not in self.teams:
+            raise Rejected("unknown_team", f"unknown team {d.team!r} (teams: "
+                           f"{', '.join(self.teams)})")
+        if d.turn < m.turn:
+            raise Rejected("past_turn", f"turn {d.turn} is over; the open turn is {m.turn}")
+        if d.turn > m.turn:
+            raise Rejected("future_turn", f"turn {d.turn} is not open yet (open: {m.turn})")
+        catalogue = s.actions_of(d.team)
+        if d.action not in catalogue:
+            raise Rejected("unknown_action", f"team {d.team!r} has no action {d.action!r} "
+                           f"(has: {', '.join(catalogue) or 'none'})")
+        action = catalogue[d.action]
+        params = resolve_params(s, action, d.params)
+        team = next(t for t in s.teams if t.id == d.team)
+        for key, p in action.params.items():
+            value = params.get(key)
+            if p.type in ("unit", "agency") and p.own and value is not None:
+                if value not in team.assets:
+                    raise Rejected("missing_asset", f"{p.type} {value!r} is not an asset of "
+                                   f"team {d.team!r} (assets: {', '.join(team.assets)})")
+                if p.type == "unit" and m.units[value].busy:
+                    u = m.units[value]
+                    raise Rejected("missing_asset", f"unit {value!r} is busy ({u.task}) until "
+                                   f"hour {u.until:g}")
+        busy = set(self._ordered_units())
+        for unit in _own_units(action, params):
+            if unit in busy:
+                raise Rejected("missing_asset", f"unit {unit!r} already has an order this turn")
+        if action.cost.budget > self.budget[d.team] + 1e-9:
+            raise Rejected("over_budget", f"costs {action.cost.budget:g}, team has "
+                           f"{self.budget[d.team]:g} left this turn")
+        if action.requires is not None and evaluate(action.requires, m) is not True:
+            raise Rejected("prerequisite", f"prerequisite of {d.action!r} not met")
+        self.budget[d.team] -= action.cost.budget
+        return params
+
+    def _ordered_units(self) -> list[str]:
+        """Units already ordered by accepted decisions of the open turn."""
+        out = []
+        for r in self.inputs:
+            if r.get("status") == "accepted" and r["turn"] == self.model.turn:
+                action = self.scenario.actions_of(r["team"])[r["action"]]
+                out += _own_units(action, r["params"])
+        return out
+
+    def _normalise(self, decisions) -> list[Decision]:
+        out = []
+        if isinstance(decisions, dict):
+            for team, items in decisions.items():
+                for item in items:
+                    out.append(item if isinstance(item, Decision) else
+                               Decision(item.get("turn", self.model.turn), team,
+                                        item.get("action", ""), item.get("params", {})))
+        else:
+            out = list(decisions)
+        return out
+
+    # --- injects ----------------------------------------------------------------------
+
+    def _fire_due(self, hour: float) -> None:
+        turn = self.model.turn
+        for inj in self.scenario.msel:
+            if inj.at and not inj.hold and inj.at.turn == turn and inj.at.hour == hour:
+                self._fire(inj)
+        for a in self.adhoc:
+            if a.turn == turn and a.hour == hour:
+                self._fire(a.inject)
+
+    def _fire_conditional(self) -> None:
+        for inj in self.scenario.msel:
+            if inj.when and not inj.hold and inj.id not in self.model.fired \
+                    and evaluate(inj.when, self.model) is True:
+                self._fire(inj)
+
+    def _fire(self, inj: Inject) -> None:
+        m = self.model
+        if inj.id in m.fired:
+            return
+        m.fired.add(inj.id)
+        to = tuple(self.teams) if "all" in inj.to else tuple(inj.to)
+        cause = f"inject:{inj.id}"
+        m.log("inject_fired", cause, inject=inj.id, to=list(to), method=inj.method,
+              trigger="time" if inj.at else "condition")
+        for team in to:
+            m.knowledge.learn(team, "message", "messages", m.turn, m.now, None, inject=inj.id,
+                              sender=text(inj.from_, self.lang), method=inj.method,
+                              text=text(inj.message, self.lang),
+                              expected=[e.action for e in inj.expected_actions
+                                        if e.team == team])
+        ctx = effects.Context(None, cause, to)
+        for e in inj.effects:
+            effects.apply(m, e, {}, ctx)
+
+    def _close_expected(self, final: bool) -> None:
+        """At each deadline, log whether an inject's expected action was taken."""
+        m = self.model
+        for inj in list(self.scenario.msel) + [a.inject for a in self.adhoc]:
+            if inj.id not in m.fired:
+                continue
+            for ex in inj.expected_actions:
+                due = ex.by_turn == m.turn - 1 or (final and ex.by_turn >= m.turn)
+                if due:
+                    met = m.action_taken(ex.team, ex.action, ex.location, ex.by_turn)
+                    m.log("expected_action", f"inject:{inj.id}", inject=inj.id, team=ex.team,
+                          action=ex.action, location=m.index.get(ex.location) if ex.location
+                          else None, by_turn=ex.by_turn, met=met)
+
+    # --- what teams see, what is recorded ---------------------------------------------
+
+    def _observe(self) -> None:
+        """Units report what they see where they are (the team's own source)."""
+        m = self.model
+        turn_events = m.events.since(self._turn_start_event)
+        for u in m.units.values():
+            if not u.team:
+                continue
+            loc = u.location
+            c = m.civilians
+            seen = [e["id"] for e in turn_events if e.get("location") == m.loc_ids[loc]
+                    and e["type"] in ("attack", "abuse_by_host_force", "attack_deterred")]
+            m.knowledge.learn(u.team, "observation", "own_units", m.turn, m.now, m.loc_ids[loc],
+                              unit=u.key, population=int(c.present()[loc].sum()),
+                              displaced=int(c.displaced()[loc].sum()),
+                              flood_level=round(float(m.floods.level[loc]), 2), incidents=seen)
+
+    def _report(self, team: str) -> dict:
+        """A situation report built only from what ``team`` knows."""
+        m = self.model
+        facts = m.knowledge.of(team)
+        new = [f for f in facts if f["turn"] >= m.turn - 1]
+        spec = next(t for t in self.scenario.teams if t.id == team)
+        return {
+            "team": team, "turn": m.turn, "hour": m.now, "turns": self.turns,
+            "budget": self.budget[team],
+            "messages": [f for f in new if f["kind"] == "message"],
+            "threats": [f for f in facts if f["kind"] == "threat"
+                        and f.get("expected_hour", 0) >= m.now - m.turn_hours],
+            "hazards": [f for f in facts if f["kind"] == "hazard"],
+            "needs": _latest_by_location([f for f in facts if f["kind"] == "needs"]),
+            "observations": [f for f in new if f["kind"] == "observation"],
+            "incidents": [f for f in new if f["kind"] in ("incident", "investigation")],
+            "hrddp": [f for f in facts if f["kind"] == "hrddp"],
+            "asset_requests": [f for f in new if f["kind"] == "asset_request"],
+            "other": [f for f in new if f["kind"] not in _REPORT_KINDS],
+            "units": [{"id": u.key, "kind": u.kind, "location": m.loc_ids[u.location],
+                       "task": u.task if u.busy else "idle", "busy_until": u.until if u.busy
+                       else None, "fatigue": round(u.fatigue, 2), "capacity": u.capacity,
+                       "women": u.women, "military": u.military}
+                      for u in m.units.values() if u.key in spec.assets],
+            "agencies": [{"id": a.key, "location": m.loc_ids[a.location],
+                          "stocks": {k: round(v, 1) for k, v in a.stocks.items()},
+                          "suspended": a.suspended}
+                         for a in m.agencies.values() if a.key in spec.assets],
+        }
+
+    def _record_turn(self) -> None:
+        m = self.model
+        c = m.civilians
+        present, disp = c.present(), c.displaced()
+        dead = c.deaths.sum(axis=0) - self._deaths_at_turn_start
+        hurt = c.injuries - self._injuries_at_turn_start
+        days = m.turn_hours / 24
+        reached = c.turn_aid.max(axis=1) / days
+        self._aid_reached = np.maximum(self._aid_reached, reached)
+        felt = c.felt_risk(m.presence_array())
+        turn_events = m.events.since(self._turn_start_event)
+        for i, loc in enumerate(m.loc_ids):
+            row = {"turn": m.turn, "location": loc,
+                   "population": int(present[i].sum()),
+                   "residents": int(present[i].sum() - disp[i].sum()),
+                   "displaced": int(disp[i].sum()),
+                   "people_at_risk": int(present[i].sum()) if felt[i] >= 0.5 or
+                   m.floods.level[i] > 0 else 0}
+            for k, need in enumerate(NEEDS):
+                row[f"{need}_met"] = round(1 - float(c.turn_unmet[i, k]), 4)
+            row["aid_person_days"] = round(float(c.turn_aid[i].sum()), 1)
+            row["incidents"] = sum(1 for e in turn_events if e.get("location") == loc and
+                                   e["type"] in ("attack", "abuse_by_host_force"))
+            for g, name in enumerate(GROUPS):
+                row[f"deaths_{name}"] = int(dead[i, g])
+            for g, name in enumerate(GROUPS):
+                row[f"injuries_{name}"] = int(hurt[i, g])
+            row.update(infected=int(round(m.epidemic.e[i] + m.epidemic.i[i])),
+                       flood_level_m=round(float(m.floods.level[i]), 2),
+                       risk=round(float(felt[i]), 3), presence=round(m.protection(i), 1),
+                       trust=round(float(m.trust[i]), 3), tension=round(float(m.tension[i]), 3))
+            self.timeseries.append(row)
+
+    def summary(self) -> dict:
+        """Outcomes of the exercise so far (the debrief's starting numbers)."""
+        m = self.model
+        c = m.civilians
+        ev = m.events
+        deaths_by_cause = {cause: int(c.deaths[k].sum()) for k, cause in enumerate(CAUSES)}
+        return {
+            "scenario": self.scenario.metadata.id, "seed": self.seed, "turns_played": m.turn,
+            "outcomes": {
+                "civilian_deaths": int(c.deaths.sum()),
+                "civilian_deaths_by_cause": deaths_by_cause,
+                "civilian_deaths_by_group": m.by_group(c.deaths.sum(axis=(0, 1))),
+                "civilian_injuries": int(c.injuries.sum()),
+                "civilian_injuries_by_group": m.by_group(c.injuries.sum(axis=0)),
+                "displaced_peak": int(self.displaced_peak),
+                "displaced_final": int(c.displaced_total()),
+                "unmet_need_person_days": round(float(c.unmet.sum()), 1),
+                "unmet_need_by_need": {k: round(float(c.unmet[:, i].sum()), 1)
+                                       for i, k in enumerate(NEEDS)},
+                "aid_person_days": round(float(c.aid_used.sum()), 1),
+                "people_assisted": int(round(float(self._aid_reached.sum()))),
+                "incidents": len(ev.of_type("attack", "abuse_by_host_force")),
+                "attacks": len(ev.of_type("attack")),
+                "attacks_deterred": len(ev.of_type("attack_deterred")),
+                "abuse_incidents": len(ev.of_type("abuse_by_host_force")),
+                "sgbv_cases": sum(e["cases"] for e in ev.of_type("sgbv_referred", "sgbv_unattended")),
+                "sgbv_referred": sum(e["cases"] for e in ev.of_type("sgbv_referred")),
+                "principle_breaches": len(ev.of_type("principle_breach")),
+                "humanitarian_access_final": round(m.humanitarian_access, 3),
+                "trust_mean_final": round(float(m.trust.mean()), 3),
+            },
+            "decisions": {
+                "accepted": sum(1 for r in self.inputs if r.get("status") == "accepted"),
+                "rejected": sum(1 for r in self.inputs if r.get("status") == "rejected"),
+            },
+        }
+
+
+_REPORT_KINDS = ("message", "threat", "hazard", "needs", "observation", "incident",
+                 "investigation", "hrddp", "asset_request")
+
+
+def _own_units(action, params: dict) -> list[str]:
+    return [params[k] for k, p in action.params.items()
+            if p.type == "unit" and p.own and params.get(k)]
+
+
+def _latest_by_location(facts: list[dict]) -> list[dict]:
+    latest: dict[str, dict] = {}
+    for f in facts:
+        latest[f.get("location", "")] = f
+    return [latest[k] for k in sorted(latest)]

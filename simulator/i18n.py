@@ -1,0 +1,48 @@
+"""One translation layer for fixed user-facing text (English and French).
+
+``t("key", lang, **values)`` formats the message; a missing key or language is a bug that
+the tests catch (every key has every language).
+"""
+
+from __future__ import annotations
+
+LANGUAGES = ("en", "fr")
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "valid": {"en": "{path}: valid ({locations} locations, {teams} teams, {actions} actions, "
+                    "{injects} injects)",
+              "fr": "{path} : valide ({locations} lieux, {teams} équipes, {actions} actions, "
+                    "{injects} injects)"},
+    "invalid": {"en": "{count} problem(s) found", "fr": "{count} problème(s) trouvé(s)"},
+    "turn_progress": {"en": "turn {turn}/{turns}: {events} events, {deaths} civilian deaths so far",
+                      "fr": "tour {turn}/{turns} : {events} événements, {deaths} civils tués "
+                            "jusqu'ici"},
+    "rejected": {"en": "rejected {id} ({team}, {action}): {reason}: {detail}",
+                 "fr": "rejetée {id} ({team}, {action}) : {reason} : {detail}"},
+    "outcome_title": {"en": "Outcome of {scenario} (seed {seed})",
+                      "fr": "Résultat de {scenario} (graine {seed})"},
+    "civilian_deaths": {"en": "civilian deaths", "fr": "civils tués"},
+    "civilian_injuries": {"en": "civilian injuries", "fr": "civils blessés"},
+    "displaced_peak": {"en": "displaced (peak)", "fr": "déplacés (pic)"},
+    "unmet_need_person_days": {"en": "unmet need (person-days)",
+                               "fr": "besoins non couverts (personnes-jours)"},
+    "incidents": {"en": "violent incidents", "fr": "incidents violents"},
+    "attacks_deterred": {"en": "attacks deterred", "fr": "attaques dissuadées"},
+    "people_assisted": {"en": "people assisted", "fr": "personnes assistées"},
+    "decisions": {"en": "decisions: {accepted} accepted, {rejected} rejected",
+                  "fr": "décisions : {accepted} acceptées, {rejected} rejetées"},
+    "wrote": {"en": "outputs written to {path}", "fr": "résultats écrits dans {path}"},
+    "error": {"en": "error: {message}", "fr": "erreur : {message}"},
+    "bad_bot": {"en": "--bots expects TEAM=KIND (KIND: {kinds}), got {value!r}",
+                "fr": "--bots attend EQUIPE=TYPE (TYPE : {kinds}), reçu {value!r}"},
+    "unknown_team": {"en": "unknown team {team!r} in --bots (teams: {teams})",
+                     "fr": "équipe inconnue {team!r} dans --bots (équipes : {teams})"},
+    "schema_written": {"en": "JSON Schema written to {path}",
+                       "fr": "schéma JSON écrit dans {path}"},
+}
+
+
+def t(key: str, lang: str = "en", **values) -> str:
+    """The message ``key`` in ``lang`` (English if the language is unknown)."""
+    entry = MESSAGES[key]
+    return entry.get(lang, entry["en"]).format(**values)

@@ -1,0 +1,466 @@
+"""The world of one exercise: a ``mesa.Model`` advanced turn by turn in hourly sub-steps.
+
+The model owns the state and the rules that join the actors (protection, access,
+violence aftermath). Behaviours live in ``agents/``; effect primitives in
+``simulator.effects``; the turn protocol (open, decide, adjudicate) in
+``simulator.exercise``. Only ``self.rng`` draws random numbers, so a run is a pure function
+of scenario, seed and inputs.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import mesa
+import networkx as nx
+import numpy as np
+
+from agents.armed_groups import ArmedGroup
+from agents.civilians import GROUPS, NEEDS, SITE_TYPES, Civilians, split_counts
+from agents.geo import km
+from agents.hazards import Epidemic, Floods
+from agents.humanitarian import Agency, HostForce
+from agents.units import Unit
+from simulator.events import EventLog
+from simulator.knowledge import Knowledge
+from simulator.scenario import Scenario
+
+DEFAULT_VEHICLE_KMH = 30.0
+POOR_ROAD_SLOWDOWN = 1.6
+
+
+class ExerciseModel(mesa.Model):
+    """State of the world and the rules that join its actors."""
+
+    def __init__(self, spec: Scenario, seed: int):
+        super().__init__(rng=seed)
+        self.spec = spec
+        self.seed = seed
+        self.params = spec.parameters
+        self.dt = float(spec.metadata.step_hours)
+        self.turn_hours = spec.metadata.turn_hours
+        self.turn = 0
+        self.now = 0.0
+        self.groups = GROUPS
+        self.events = EventLog()
+        self.knowledge = Knowledge({t.id: list(t.sources) for t in spec.teams})
+        self._build_map()
+        self._build_population()
+        self.trust = np.array([loc.attributes.trust for loc in spec.map.locations])
+        self.tension = np.array([loc.attributes.tension for loc in spec.map.locations])
+        self.humanitarian_access = 1.0
+        self.floods = Floods(self.n)
+        self.epidemic = Epidemic(self.n, self.params.hazards)
+        self.alert_networks: dict[int, set[str]] = {}
+        self.referral: set[int] = set()
+        self.investigated: dict[int, float] = {}  # location → hour the deterrent lasts to
+        self.approvals: dict[str, tuple[int, float, str]] = {}  # unit → (place, until, cause)
+        self.incidents = np.zeros(self.n, dtype=np.int64)
+        self.abuses = 0
+        self.fired: set[str] = set()
+        self.taken: list[dict] = []  # accepted decisions (turn, team, action, params)
+        owner = {a: t.id for t in spec.teams for a in t.assets}
+        self.units = {u.id: Unit(self, u, owner.get(u.id), self.index[u.location])
+                      for u in spec.actors.units}
+        self.armed = {g.id: ArmedGroup(self, g, self.index[g.base])
+                      for g in spec.actors.armed_groups}
+        self.agencies = {a.id: Agency(self, a, owner.get(a.id), self.index[a.location])
+                         for a in spec.actors.agencies}
+        self.host_forces = {h.id: HostForce(self, h, self.index[h.location])
+                            for h in spec.actors.host_forces}
+        self.joint_ops: dict[str, float] = {}  # host force → hour joint operations last to
+        self.detainees: dict[str, int] = {}  # team → detainees held
+        self.repairs: list[tuple[float, int, int, str]] = []  # (done hour, a, b, cause)
+
+    # --- construction -----------------------------------------------------------------
+
+    def _build_map(self) -> None:
+        locs = self.spec.map.locations
+        self.loc_ids = [loc.id for loc in locs]
+        self.index = {loc.id: i for i, loc in enumerate(locs)}
+        self.n = len(locs)
+        self.types = [loc.type for loc in locs]
+        self.coords = np.array([loc.coords for loc in locs], dtype=float)
+        self.graph = nx.Graph()
+        self.graph.add_nodes_from(range(self.n))
+        self.closed: dict[tuple[int, int], str] = {}  # route → cause of closure
+        self.flooded_routes: set[tuple[int, int]] = set()
+        for r in self.spec.map.routes:
+            a, b = self.index[r.from_], self.index[r.to]
+            slow = POOR_ROAD_SLOWDOWN if r.condition == "poor" else 1.0
+            foot = r.travel_hours.foot or 24 * r.distance_km / self.params.movement.walk_km_per_day
+            vehicle = r.travel_hours.vehicle or slow * r.distance_km / DEFAULT_VEHICLE_KMH
+            self.graph.add_edge(a, b, km=r.distance_km, foot=foot, vehicle=vehicle,
+                                flood_prone=r.flood_prone or r.river_crossing)
+            if r.condition == "closed":
+                self.closed[_key(a, b)] = "scenario"
+        self._routes_changed()
+
+    def _build_population(self) -> None:
+        pop = np.zeros((self.n, self.n, len(GROUPS)), dtype=np.int64)
+        for p in self.spec.population:
+            i = self.index[p.location]
+            pop[i, i] += [getattr(p, g) for g in GROUPS]
+        m = self.params.movement
+        locs = self.spec.map.locations
+        cap = np.array([loc.attributes.capacity if loc.attributes.capacity is not None
+                        else np.inf for loc in locs], dtype=float)
+        attract = np.array([loc.attributes.attractiveness if loc.attributes.attractiveness
+                            is not None else m.attractiveness.get(loc.type, 1.0) for loc in locs])
+        coverage = np.array([[getattr(loc.attributes, k) for k in NEEDS] for loc in locs])
+        self.sanitation = np.array([loc.attributes.sanitation for loc in locs])
+        self.site_shelter = np.array([self.params.needs.site_shelter if t in SITE_TYPES else 0.0
+                                      for t in self.types])
+        self.civilians = Civilians(pop, list(self.types), cap, attract, coverage,
+                                   self.sanitation, self.params,
+                                   risk=np.array([loc.attributes.risk for loc in locs]))
+
+    # --- map --------------------------------------------------------------------------
+
+    def route_open(self, a: int, b: int) -> bool:
+        k = _key(a, b)
+        return k not in self.closed and k not in self.flooded_routes
+
+    def _routes_changed(self) -> None:
+        """Recompute shortest paths over open routes (on foot, by road, in hops)."""
+        open_graph = nx.Graph()
+        open_graph.add_nodes_from(range(self.n))
+        open_graph.add_edges_from((a, b, d) for a, b, d in self.graph.edges(data=True)
+                                  if self.route_open(a, b))
+        self.open_graph = open_graph
+        self.road_km = _all_pairs(open_graph, "km", self.n)
+        self.foot_hours = _all_pairs(open_graph, "foot", self.n)
+        self.vehicle_hours = _all_pairs(open_graph, "vehicle", self.n)
+        self.hops = _all_pairs(open_graph, None, self.n)
+
+    def neighbours(self, loc: int) -> list[int]:
+        return sorted(self.open_graph.neighbors(loc))
+
+    def road_hours(self, a: int, b: int, mode: str = "vehicle") -> float | None:
+        h = (self.vehicle_hours if mode == "vehicle" else self.foot_hours)[a, b]
+        return None if not np.isfinite(h) else float(h)
+
+    def drive_hours(self, unit: Unit, a: int, b: int) -> float | None:
+        if unit.kind == "helicopter":
+            return km(self.coords[a], self.coords[b]) / unit.speed_kmh
+        h = self.road_hours(a, b)
+        return None if h is None else h * DEFAULT_VEHICLE_KMH / unit.speed_kmh
+
+    def close_route(self, a: int, b: int, cause: str) -> None:
+        self.closed[_key(a, b)] = cause
+        self._routes_changed()
+
+    def open_route(self, a: int, b: int) -> None:
+        self.closed.pop(_key(a, b), None)
+        self._routes_changed()
+
+    # --- protection, access, security ------------------------------------------------
+
+    def protection(self, loc: int) -> float:
+        """Protectors deterring attacks at ``loc``: units on task there, patrols nearby,
+        host forces in joint operations."""
+        total = 0.0
+        share = self.params.violence.neighbour_protection
+        for u in self.units.values():
+            if not u.protecting():
+                continue
+            if u.location == loc:
+                total += u.effective()
+            elif u.task == "patrol" and self.hops[u.location, loc] == 1:
+                total += share * u.effective()
+        for key, until in self.joint_ops.items():
+            hf = self.host_forces[key]
+            if until > self.now and hf.location == loc:
+                total += 0.5 * hf.strength
+        return total
+
+    def protectors_at(self, loc: int) -> list[str]:
+        return sorted(u.key for u in self.units.values() if u.protecting() and
+                      (u.location == loc or (u.task == "patrol" and self.hops[u.location, loc] == 1)))
+
+    def presence_array(self) -> np.ndarray:
+        return np.array([self.protection(i) for i in range(self.n)])
+
+    def insecure(self, loc: int) -> bool:
+        return self.civilians.risk[loc] > self.params.humanitarian.insecure_risk
+
+    def escorted(self, loc: int) -> bool:
+        return any(u.task == "escort" and u.task_location == loc and u.busy
+                   for u in self.units.values())
+
+    def ambush_threat(self, loc: int) -> bool:
+        """Whether a group able to ambush is within reach and strikes this convoy."""
+        able = [g for g in self.armed.values() if g.strength >= 1 and
+                set(g.tactics) & {"ambush", "ied", "attack_convoy"} and
+                self.road_km[g.base, loc] <= g.reach_km]
+        return bool(able) and self.rng.random() < self.params.violence.ambush_rate
+
+    def investigated_factor(self, loc: int) -> float:
+        near = [i for i, until in self.investigated.items()
+                if until > self.now and self.hops[i, loc] <= 1]
+        return 0.5 if near else 1.0
+
+    # --- things that happen ----------------------------------------------------------
+
+    def log(self, type_: str, cause: str, location: int | None = None, **data: Any) -> dict:
+        if location is not None:
+            data["location"] = self.loc_ids[location]
+        return self.events.append(self.turn, self.now, type_, cause, **data)
+
+    def by_group(self, counts: np.ndarray) -> dict[str, int]:
+        return {g: int(c) for g, c in zip(GROUPS, counts)}
+
+    def after_violence(self, loc: int, cause: str, sgbv: int) -> None:
+        r = self.params.risk
+        self.incidents[loc] += 1
+        self.civilians.raise_risk(loc, r.incident, self.neighbours(loc), r.neighbour_share)
+        if sgbv:
+            kind = "sgbv_referred" if loc in self.referral else "sgbv_unattended"
+            self.log(kind, cause, location=loc, cases=sgbv)
+        # A mission that knew and did not protect loses the people's trust.
+        warned = [t for t in self.knowledge.facts
+                  if self.knowledge.knows(t, "threat", location=self.loc_ids[loc])]
+        if warned and not self.protectors_at(loc):
+            self.trust[loc] = max(0.0, self.trust[loc] - 0.15)
+            self.log("trust_lost", cause, location=loc, reason="warned_but_unprotected",
+                     warned_teams=sorted(warned), trust=round(float(self.trust[loc]), 3))
+        for team in self.knowledge.facts:
+            self.knowledge.learn(team, "incident", "media", self.turn, self.now,
+                                 self.loc_ids[loc], cause=cause)
+
+    def ambush(self, group: ArmedGroup, loc: int, tactic: str, cause: str) -> None:
+        """Ambush or IED on the roads into ``loc``: convoys without escort are lost,
+        travellers are hurt."""
+        lost = 0.0
+        if not self.escorted(loc):
+            for ag in self.agencies.values():
+                hit = [c for c in ag.convoys if c.location == loc]
+                ag.convoys = [c for c in ag.convoys if c.location != loc]
+                lost += sum(c.amount for c in hit)
+        v = self.params.violence
+        people = self.civilians.present()[loc]
+        share = min(v.max_share_killed, v.lethality * group.strength) * 0.2
+        deaths = self.civilians.kill("violence", loc, self.rng.binomial(people, share))
+        self.log("attack", cause, location=loc, armed_group=group.key, tactic=tactic,
+                 planned=True, deaths=int(deaths.sum()), injuries=0,
+                 deaths_by_group=self.by_group(deaths), aid_lost=round(lost, 1), sgbv_cases=0)
+        self.after_violence(loc, cause, 0)
+
+    def host_abuse(self, hf: HostForce, cause: str) -> None:
+        """A grave violation by a host force near its base."""
+        near = [hf.location] + self.neighbours(hf.location)
+        people = np.array([self.civilians.present()[i].sum() for i in near], dtype=float)
+        if people.sum() <= 0:
+            return
+        loc = near[int(self.rng.choice(len(near), p=people / people.sum()))]
+        victims = self.rng.binomial(self.civilians.present()[loc],
+                                    0.002 * np.array([0.6, 1.5, 0.3, 0.8, 0.5]))
+        deaths = self.civilians.kill("violence", loc, self.rng.binomial(victims, 0.2))
+        hurt = self.civilians.wound(loc, victims - deaths)
+        self.abuses += 1
+        self.trust[loc] = max(0.0, self.trust[loc] - 0.1)
+        for g in self.armed.values():
+            g.grievance = min(1.0, g.grievance + self.params.violence.abuse_grievance)
+        self.log("abuse_by_host_force", cause, location=loc, host_force=hf.key,
+                 deaths=int(deaths.sum()), injuries=int(hurt.sum()),
+                 deaths_by_group=self.by_group(deaths), injuries_by_group=self.by_group(hurt))
+        self.after_violence(loc, cause, 0)
+
+    # --- tasks finished on arrival (called by units) ------------------------------------
+
+    def evacuation(self, unit: Unit, src: int, dest: int, people, cause: str) -> None:
+        hours = self.drive_hours(unit, src, dest)
+        if hours is None or unit.capacity <= 0:
+            self.log("evacuation_failed", cause, location=src, unit=unit.key, team=unit.team,
+                     reason="no transport capacity" if unit.capacity <= 0 else "no open road")
+            return
+        left = max(0.0, self.turn * self.turn_hours - self.now)
+        trips = max(1, int(left // (2 * hours + 1)))
+        wanted = unit.capacity * trips if people is None else min(float(people),
+                                                                    unit.capacity * trips)
+        moved = self.civilians.carry(self.now, src, dest, int(wanted), hours)
+        self.log("evacuation", cause, location=src, to=self.loc_ids[dest], unit=unit.key,
+                 team=unit.team, people=moved, trips=trips)
+
+    def casualty_care(self, unit: Unit, loc: int, cause: str) -> None:
+        c = self.civilians
+        treated = int(c.injured[loc].sum())
+        c.injured[loc] = 0
+        c.treated[loc] = max(c.treated[loc], self.turn * self.turn_hours - self.now + 24)
+        self.log("medevac", cause, location=loc, unit=unit.key, team=unit.team,
+                 injured_treated=treated)
+
+    def detention(self, unit: Unit, loc: int, group: str, team: str, cause: str) -> None:
+        g = self.armed[group]
+        near = self.hops[g.base, loc] <= 1 or any(self.hops[p.target, loc] <= 1 for p in g.plans)
+        if not near or g.strength < 1:
+            self.log("detention_failed", cause, location=loc, unit=unit.key, team=team,
+                     armed_group=group, reason="no members of the group there")
+            return
+        n = max(1, int(round(g.strength * self.params.violence.detention_strength)))
+        g.strength = max(0.0, g.strength - n)
+        self.detainees[team] = self.detainees.get(team, 0) + n
+        self.log("detention", cause, location=loc, unit=unit.key, team=team, armed_group=group,
+                 detainees=n, strength_left=round(g.strength, 1))
+
+    def repair(self, unit: Unit | None, src: int, dest: int, cause: str,
+               delay: float | None = None) -> None:
+        delay = self.params.units.repair_hours if delay is None else delay
+        self.repairs.append((self.now + delay, src, dest, cause))
+
+    def _finish_repairs(self) -> None:
+        done = [r for r in self.repairs if r[0] <= self.now]
+        self.repairs = [r for r in self.repairs if r[0] > self.now]
+        for _, a, b, cause in done:
+            route = f"{self.loc_ids[a]}--{self.loc_ids[b]}"
+            if _key(a, b) in self.flooded_routes:
+                self.log("repair_failed", cause, route=route, reason="route under water")
+                continue
+            self.open_route(a, b)
+            self.log("route_repaired", cause, route=route)
+
+    # --- one sub-step ----------------------------------------------------------------
+
+    def substep(self) -> None:
+        """Advance the world by ``dt`` hours."""
+        dt = self.dt
+        self._floods()
+        self._finish_repairs()
+        for group in (Unit, Agency, ArmedGroup, HostForce):
+            if group in self.agents_by_type:
+                self.agents_by_type[group].shuffle_do("step")
+        self._alerts()
+        c = self.civilians
+        presence = self.presence_array()
+        c.perceive(dt, self.floods.level)
+        c.arrive(self.now)
+        c.move(self.rng, self.now, dt, self.foot_km(), self.hops, presence)
+        c.meet_needs(self.rng, dt, self.floods.level, self.site_shelter)
+        self._epidemic()
+        self.humanitarian_access = min(1.0, self.humanitarian_access +
+                                       self.params.humanitarian.access_recovery * dt / 24)
+        self.now += dt
+
+    def foot_km(self) -> np.ndarray:
+        return self.road_km
+
+    def _floods(self) -> None:
+        level = self.floods.step(self.now)
+        h = self.params.hazards
+        flooded = {_key(a, b) for a, b, d in self.graph.edges(data=True)
+                   if d["flood_prone"] and max(level[a], level[b]) >= h.route_flood_m}
+        if flooded != self.flooded_routes:
+            for a, b in sorted(flooded - self.flooded_routes):
+                self.log("route_flooded", "rule:flood", route=f"{self.loc_ids[a]}--{self.loc_ids[b]}")
+            for a, b in sorted(self.flooded_routes - flooded):
+                self.log("route_reopened", "rule:flood", route=f"{self.loc_ids[a]}--{self.loc_ids[b]}")
+            self.flooded_routes = flooded
+            self._routes_changed()
+        present = self.civilians.present()
+        for loc in np.flatnonzero(level > 0):
+            p = np.clip(h.flood_lethality * level[loc] * self.dt, 0, 1)
+            dead = self.rng.binomial(present[loc], p)
+            if dead.any():
+                dead = self.civilians.kill("flood", loc, dead)
+                self.log("flood_deaths", "rule:flood", location=int(loc), deaths=int(dead.sum()),
+                         deaths_by_group=self.by_group(dead), level_m=round(float(level[loc]), 2))
+
+    def _epidemic(self) -> None:
+        c = self.civilians
+        people = c.present().sum(axis=1).astype(float)
+        cap = np.where(np.isfinite(c.capacity), c.capacity, np.inf)
+        crowd = np.where(np.isfinite(cap), np.clip(people / np.maximum(cap, 1) /
+                                                   self.params.hazards.crowding_density, 0, 1), 0.3)
+        water_met = 1 - c.turn_unmet[:, 0]
+        wash = np.clip(0.5 * water_met + 0.5 * self.sanitation, 0, 1)
+        care = 1 - c.turn_unmet[:, 3]
+        deaths = self.epidemic.step(self.rng, self.dt, people, crowd, wash, care)
+        vuln = np.array([self.params.needs.vulnerability.get(g, 1.0) for g in GROUPS])
+        for loc in np.flatnonzero(deaths):
+            share = c.present()[loc] * vuln
+            if share.sum() > 0:
+                dead = c.kill("disease", loc, split_counts(int(deaths[loc]), share.astype(float)))
+                if dead.any():
+                    self.log("disease_deaths", "rule:epidemic", location=int(loc),
+                             deaths=int(dead.sum()), deaths_by_group=self.by_group(dead))
+
+    def _alerts(self) -> None:
+        """Alert networks report planned attacks near them to the teams that set them up."""
+        lead = self.params.community.alert_lead_hours
+        for g in self.armed.values():
+            for plan in g.plans:
+                if plan.at - self.now > lead:
+                    continue
+                for loc, teams in self.alert_networks.items():
+                    if self.hops[loc, plan.target] > 1:
+                        continue
+                    for team in sorted(teams - plan.reported_to):
+                        trust = self.trust[loc]
+                        if trust < self.params.community.alert_min_trust:
+                            continue
+                        if self.rng.random() < trust:
+                            plan.reported_to.add(team)
+                            self.knowledge.learn(team, "threat", "alert_network", self.turn,
+                                                 self.now, self.loc_ids[plan.target],
+                                                 armed_group=g.key, expected_hour=plan.at,
+                                                 tactic=plan.tactic)
+                            self.log("early_warning_reported", plan.cause,
+                                     location=plan.target, team=team, armed_group=g.key,
+                                     network=self.loc_ids[loc], expected_hour=plan.at)
+
+    # --- measures ----------------------------------------------------------------------
+
+    def metric(self, name: str, location: str | None = None) -> float:
+        """A named, documented world measure at one place (or over all places)."""
+        c = self.civilians
+        idx = slice(None) if location is None else self.index[location]
+        present = c.present().sum(axis=1)
+        felt = c.felt_risk(self.presence_array())
+        values = {
+            "population": lambda: present[idx].sum(),
+            "displaced": lambda: (c.displaced().sum(axis=1)[idx].sum()
+                                  + (c.in_transit().sum() if location is None else 0)),
+            "people_at_risk": lambda: np.where((felt >= 0.5) | (self.floods.level > 0),
+                                               present, 0)[idx].sum(),
+            "deaths": lambda: c.deaths.sum(axis=(0, 2))[idx].sum(),
+            "injuries": lambda: c.injuries.sum(axis=1)[idx].sum(),
+            "incidents": lambda: self.incidents[idx].sum(),
+            "unmet_need": lambda: np.mean(c.turn_unmet[idx]),
+            "flood_level": lambda: np.max(self.floods.level[idx]),
+            "infected": lambda: (self.epidemic.e + self.epidemic.i)[idx].sum(),
+            "tension": lambda: np.mean(self.tension[idx]),
+            "trust": lambda: np.mean(self.trust[idx]),
+            "risk": lambda: np.mean(felt[idx]),
+            "presence": lambda: np.sum(self.presence_array()[idx]),
+            "humanitarian_access": lambda: self.humanitarian_access,
+            "abuse_incidents": lambda: self.abuses,
+            "grievance": lambda: max([g.grievance for g in self.armed.values()] or [0.0]),
+        }
+        return float(values[name]())
+
+    def action_taken(self, team: str, action: str, location: str | None,
+                     by_turn: int | None) -> bool:
+        for d in self.taken:
+            if d["team"] != team or d["action"] != action:
+                continue
+            if by_turn is not None and d["turn"] > by_turn:
+                continue
+            if location is not None and location not in d["params"].values():
+                continue
+            return True
+        return False
+
+
+def _key(a: int, b: int) -> tuple[int, int]:
+    return (a, b) if a < b else (b, a)
+
+
+def _all_pairs(graph: nx.Graph, weight: str | None, n: int) -> np.ndarray:
+    """Shortest path lengths by ``weight`` (hops when None); inf where unreachable."""
+    out = np.full((n, n), np.inf)
+    pairs = nx.all_pairs_dijkstra_path_length(graph, weight=weight) if weight else \
+        nx.all_pairs_shortest_path_length(graph)
+    for src, lengths in pairs:
+        for dst, d in lengths.items():
+            out[src, dst] = d
+    return out

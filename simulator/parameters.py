@@ -1,0 +1,171 @@
+"""Every behaviour constant of the engine, with its documented default.
+
+A scenario may override any of them under ``parameters:``; nothing else in the engine
+holds a magic number that changes behaviour. Rates are per day unless the name says
+otherwise; the engine converts them to its sub-step.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class _Group(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Movement(_Group):
+    """Flee-style displacement (Suleimenova, Bell & Groen 2017)."""
+
+    move_chance: dict[str, float] = Field(
+        {"idp_site": 0.001, "camp": 0.001, "base": 0.005},
+        description="daily chance to leave a place with no perceived risk, by location type "
+        "(types not listed: 0)")
+    risk_move_chance: float = Field(0.9, ge=0, le=1,
+                                    description="daily chance to flee at perceived risk 1")
+    risk_threshold: float = Field(0.15, ge=0, le=1,
+                                  description="perceived risk below which nobody flees for safety")
+    attractiveness: dict[str, float] = Field(
+        {"village": 1.0, "town": 1.5, "city": 2.0, "idp_site": 3.0, "camp": 3.0, "base": 2.5,
+         "police_post": 1.5, "health_centre": 1.5, "market": 1.0, "bridge": 0.3,
+         "border_crossing": 0.5, "water_point": 0.5},
+        description="destination weight by location type (a location attribute overrides it)")
+    distance_offset_km: float = Field(10.0, gt=0, description="weight ∝ attractiveness / "
+                                      "(distance + offset): near places are preferred")
+    safety_exponent: float = Field(2.0, ge=0, description="weight × (1 − risk)^exponent")
+    awareness_hops: int = Field(2, ge=1, le=4,
+                                description="how many route hops people know beyond their place")
+    walk_km_per_day: float = Field(25.0, gt=0, description="distance on foot in one day")
+    return_chance: float = Field(0.05, ge=0, le=1,
+                                 description="daily chance that displaced people go home once "
+                                 "risk there is below the threshold")
+
+
+class Risk(_Group):
+    """Civilians' perceived risk (0 to 1) at each place."""
+
+    decay_per_day: float = Field(0.35, ge=0, le=1, description="share of perceived risk that "
+                                 "fades each day")
+    incident: float = Field(0.8, ge=0, le=1, description="added at the place of a violent incident")
+    neighbour_share: float = Field(0.4, ge=0, le=1,
+                                   description="share of that rise felt one hop away")
+    presence_reassurance: float = Field(0.5, ge=0, le=1, description="share of risk removed "
+                                        "where protectors are present")
+    flood: float = Field(0.9, ge=0, le=1, description="risk felt at a flooded place")
+
+
+class Needs(_Group):
+    """Needs that grow every hour and are met locally or by aid."""
+
+    displaced_coverage: float = Field(0.3, ge=0, le=1, description="displaced people get this "
+                                      "share of what residents get locally")
+    site_shelter: float = Field(0.5, ge=0, le=1, description="shelter met for displaced at sites")
+    base_mortality: float = Field(0.00005, ge=0, description="daily deaths per person, baseline")
+    excess_mortality: dict[str, float] = Field(
+        {"water": 0.0015, "food": 0.0004, "shelter": 0.0003, "health": 0.0005},
+        description="extra daily deaths per person whose need is wholly unmet")
+    vulnerability: dict[str, float] = Field(
+        {"women": 1.0, "men": 0.8, "girls": 1.6, "boys": 1.6, "older": 2.2},
+        description="mortality multiplier by sex and age group")
+    injured_death_rate: float = Field(0.04, ge=0, le=1,
+                                      description="daily death rate of untreated injured people")
+
+
+class Violence(_Group):
+    """Armed groups after Epstein's civil violence model (PNAS 2002)."""
+
+    deterrence_k: float = Field(2.3, gt=0, description="P(deterred) = 1 − exp(−k × protectors / "
+                                "fighters)")
+    neighbour_protection: float = Field(0.5, ge=0, le=1, description="share of a patrol's "
+                                        "protection felt one hop away")
+    raid_rate: float = Field(0.25, ge=0, description="daily opportunistic raids per group at "
+                             "grievance × capability = 1")
+    lethality: float = Field(0.0004, ge=0, description="share of people at the target killed per "
+                             "fighter")
+    max_share_killed: float = Field(0.15, ge=0, le=1)
+    injuries_per_death: float = Field(2.0, ge=0)
+    group_exposure: dict[str, float] = Field(
+        {"women": 0.8, "men": 1.5, "girls": 0.6, "boys": 1.0, "older": 1.2},
+        description="relative risk of being killed or injured in an attack")
+    sgbv_share: float = Field(0.003, ge=0, le=1, description="share of women and girls at the "
+                              "target subjected to sexual violence in an attack")
+    ambush_rate: float = Field(0.3, ge=0, le=1, description="chance an unescorted convoy to an "
+                               "insecure place is ambushed")
+    abuse_rate: float = Field(0.6, ge=0, le=1, description="daily chance of a grave violation by "
+                              "a host force supported without HRDDP, at abuse_risk 1")
+    abuse_mitigated: float = Field(0.1, ge=0, le=1, description="multiplier on that chance "
+                                   "after an HRDDP assessment with mitigation")
+    abuse_grievance: float = Field(0.05, ge=0, le=1, description="grievance added by each abuse")
+    detention_strength: float = Field(0.1, ge=0, le=1,
+                                      description="share of a group's fighters one detention removes")
+
+
+class Humanitarian(_Group):
+    """Humanitarian access and principles (UN-CMCoord, Oslo guidelines)."""
+
+    suspend_access: float = Field(0.45, ge=0, le=1, description="agencies suspend deliveries "
+                                  "while humanitarian access is below this")
+    insecure_risk: float = Field(0.6, ge=0, le=1, description="perceived risk above which a "
+                                 "destination is insecure for convoys")
+    breach_access_cost: float = Field(0.3, ge=0, le=1, description="access lost when military "
+                                      "assets deliver aid without last-resort grounds")
+    breach_trust_cost: float = Field(0.25, ge=0, le=1,
+                                     description="trust lost at that place for the same breach")
+    access_recovery: float = Field(0.03, ge=0, le=1, description="access regained per day")
+
+
+class Hazards(_Group):
+    """Floods and epidemics (SEIR per place)."""
+
+    flood_lethality: float = Field(0.0004, ge=0, description="hourly deaths per person per metre "
+                                   "of water where people stay")
+    route_flood_m: float = Field(0.3, ge=0, description="water level that closes a flood-prone "
+                                 "route")
+    beta: float = Field(0.35, ge=0, description="daily transmission at full crowding, no WASH")
+    incubation_days: float = Field(2.0, gt=0)
+    infectious_days: float = Field(5.0, gt=0)
+    case_fatality: float = Field(0.02, ge=0, le=1, description="deaths per case, with care")
+    untreated_fatality: float = Field(0.08, ge=0, le=1, description="deaths per case, no care")
+    crowding_density: float = Field(1.0, gt=0, description="occupancy / capacity of a site at "
+                                    "which crowding is full")
+
+
+class Community(_Group):
+    """Trust in the mission, tension between communities, early warning."""
+
+    engage_trust: float = Field(0.1, ge=0, le=1, description="trust gained by an engagement")
+    women_consulted_bonus: float = Field(0.05, ge=0, le=1,
+                                         description="extra trust when women are consulted")
+    engage_tension: float = Field(0.05, ge=0, le=1,
+                                  description="tension lowered by an engagement")
+    tension_grievance: float = Field(0.3, ge=0, le=1,
+                                     description="how much local tension adds to raid choice")
+    alert_lead_hours: float = Field(24, ge=0, description="how long before an attack an alert "
+                                    "network can report it")
+    alert_min_trust: float = Field(0.2, ge=0, le=1, description="below this trust the network "
+                                   "stays silent")
+
+
+class Units(_Group):
+    """Military and police units."""
+
+    fatigue_per_hour: float = Field(0.01, ge=0, le=1)
+    rest_per_hour: float = Field(0.03, ge=0, le=1)
+    fatigue_effect: float = Field(0.5, ge=0, le=1,
+                                  description="share of effectiveness lost at full fatigue")
+    protection_per_soldier: float = Field(1.0, ge=0,
+                                          description="protectors counted per person on task")
+    police_protection: float = Field(0.6, ge=0,
+                                     description="police count as this share of a soldier")
+    repair_hours: float = Field(8, ge=0, description="engineer hours to repair a route")
+
+
+class Parameters(_Group):
+    movement: Movement = Movement()
+    risk: Risk = Risk()
+    needs: Needs = Needs()
+    violence: Violence = Violence()
+    humanitarian: Humanitarian = Humanitarian()
+    hazards: Hazards = Hazards()
+    community: Community = Community()
+    units: Units = Units()

@@ -1,0 +1,614 @@
+"""The scenario language: pydantic models for one validated YAML file.
+
+A ``Scenario`` is immutable once loaded. Cross-references (a route to an unknown
+location, an action of an unknown team ...) are checked by ``simulator.validation``.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from simulator.parameters import Parameters
+
+Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_\-]*$", max_length=64,
+                          description="lower-case identifier: letters, digits, _ or -")]
+Ref = Annotated[str, Field(pattern=r"^\$[a-z][a-z0-9_]*$", description="$parameter of the action")]
+Fraction = Annotated[float, Field(ge=0.0, le=1.0)]
+
+GROUPS = ("women", "men", "girls", "boys", "older")
+NEEDS = ("water", "food", "shelter", "health")
+LOCATION_TYPES = ("village", "town", "city", "idp_site", "camp", "base", "police_post",
+                  "health_centre", "market", "bridge", "border_crossing", "water_point")
+CATEGORIES = ("civilian_protection", "disaster_response", "civil_military_coordination")
+ROLES = ("force", "police", "civilian", "humanitarian", "custom")
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Lang(Strict):
+    """Text per language: English and French required, Portuguese optional."""
+
+    en: str = Field(min_length=1)
+    fr: str = Field(min_length=1)
+    pt: str | None = None
+
+
+Text = str | Lang
+
+
+def text(value: Text | None, lang: str = "en") -> str:
+    """The text of ``value`` in ``lang`` (English when that language is missing)."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    return getattr(value, lang, None) or value.en
+
+
+# --- metadata and map -------------------------------------------------------------------
+
+class Metadata(Strict):
+    id: Id
+    title: Text
+    summary: Text
+    category: Literal[CATEGORIES]
+    turn_hours: int = Field(ge=1, le=168, description="scenario hours in one turn")
+    turns: int = Field(ge=1, le=200)
+    step_hours: int = Field(1, ge=1, le=24, description="sub-step length; divides turn_hours")
+    start: str | None = Field(None, description="scenario start, informative (e.g. 2027-08-01T06:00)")
+    learning_objectives: list[Text] = []
+
+    @model_validator(mode="after")
+    def _steps_divide_turn(self):
+        if self.turn_hours % self.step_hours:
+            raise ValueError(f"step_hours ({self.step_hours}) must divide turn_hours "
+                             f"({self.turn_hours})")
+        return self
+
+
+class LocationAttributes(Strict):
+    capacity: int | None = Field(None, ge=0, description="people a site can hold (none: no limit)")
+    attractiveness: float | None = Field(None, ge=0, description="overrides the type default")
+    water: Fraction = Field(1.0, description="share of water needs met locally (residents)")
+    food: Fraction = Field(1.0, description="share of food needs met locally (residents)")
+    shelter: Fraction = Field(1.0, description="share of shelter needs met locally (residents)")
+    health: Fraction = Field(1.0, description="share of health needs met locally (residents)")
+    sanitation: Fraction = Field(0.5, description="sanitation coverage; drives epidemics")
+    flood_prone: bool = False
+    trust: Fraction = Field(0.5, description="initial trust in the mission")
+    tension: Fraction = Field(0.2, description="initial tension between communities")
+    risk: Fraction = Field(0.0, description="initial risk perceived by civilians")
+
+
+class Location(Strict):
+    id: Id
+    name: Text
+    type: Literal[LOCATION_TYPES]
+    coords: tuple[float, float] = Field(description="[latitude, longitude]")
+    attributes: LocationAttributes = LocationAttributes()
+
+
+class TravelHours(Strict):
+    foot: float | None = Field(None, gt=0)
+    vehicle: float | None = Field(None, gt=0)
+
+
+class Route(Strict):
+    from_: Id = Field(alias="from")
+    to: Id
+    distance_km: float = Field(gt=0)
+    travel_hours: TravelHours = TravelHours()
+    condition: Literal["good", "poor", "closed"] = "good"
+    river_crossing: bool = False
+    flood_prone: bool = False
+
+    @property
+    def key(self) -> str:
+        return f"{self.from_}--{self.to}"
+
+
+class Map(Strict):
+    locations: list[Location] = Field(min_length=1)
+    routes: list[Route] = []
+
+
+class Population(Strict):
+    location: Id
+    women: int = Field(0, ge=0)
+    men: int = Field(0, ge=0)
+    girls: int = Field(0, ge=0)
+    boys: int = Field(0, ge=0)
+    older: int = Field(0, ge=0)
+    vulnerabilities: dict[Literal["disabled", "pregnant_lactating", "separated_children",
+                                  "chronically_ill"], Annotated[int, Field(ge=0)]] = {}
+
+
+# --- actors ---------------------------------------------------------------------------
+
+class ArmedGroup(Strict):
+    id: Id
+    name: Text
+    kind: Literal["jihadist", "separatist", "bandits", "militia"]
+    base: Id
+    strength: int = Field(gt=0, description="fighters")
+    grievance: Fraction = 0.5
+    capability: Fraction = 0.5
+    tactics: list[Literal["raid", "ambush", "ied", "attack_site", "attack_convoy",
+                          "abduction"]] = ["raid"]
+    reach_km: float = Field(60, gt=0, description="how far from base it raids")
+
+
+class HostForce(Strict):
+    id: Id
+    name: Text
+    kind: Literal["army", "gendarmerie", "police", "militia"]
+    location: Id
+    strength: int = Field(gt=0)
+    abuse_risk: Fraction = Field(0.3, description="risk of grave violations if supported blindly")
+
+
+class Authority(Strict):
+    id: Id
+    name: Text
+    role: str
+    location: Id
+
+
+class Agency(Strict):
+    id: Id
+    name: Text
+    location: Id = Field(description="warehouse")
+    sectors: list[Literal[NEEDS]] = Field(min_length=1)
+    stocks: dict[Literal[NEEDS], Annotated[float, Field(ge=0)]] = Field(
+        {}, description="person-days of supply per need")
+    trucks: int = Field(4, ge=0, description="deliveries per turn")
+
+
+class CommunityStructure(Strict):
+    id: Id
+    name: Text
+    kind: Literal["leaders", "women_association", "youth_association", "alert_network",
+                  "local_radio"]
+    location: Id
+
+
+class Unit(Strict):
+    id: Id
+    name: Text
+    kind: Literal["infantry", "engineer", "helicopter", "fpu", "ipo", "medical", "transport",
+                  "civil_affairs", "human_rights", "liaison"]
+    location: Id
+    strength: int = Field(gt=0, description="personnel")
+    women: int = Field(0, ge=0, description="women personnel (mixed engagement teams)")
+    capacity: int = Field(0, ge=0, description="people it can carry per trip")
+    speed_kmh: float = Field(30, gt=0)
+    military: bool | None = Field(None, description="defaults from kind: police and civilian "
+                                  "units are not military")
+
+
+class Actors(Strict):
+    armed_groups: list[ArmedGroup] = []
+    host_forces: list[HostForce] = []
+    authorities: list[Authority] = []
+    agencies: list[Agency] = []
+    community: list[CommunityStructure] = []
+    units: list[Unit] = []
+
+
+class Team(Strict):
+    id: Id
+    name: Text
+    role: Literal[ROLES]
+    assets: list[Id] = Field([], description="units and agencies this team commands")
+    budget: float = Field(0, ge=0, description="budget units per turn")
+    sources: list[Literal["own_units", "alert_network", "assessments", "messages", "media",
+                          "shared"]] = ["own_units", "messages", "shared"]
+
+
+# --- conditions -----------------------------------------------------------------------
+
+METRICS = ("population", "displaced", "people_at_risk", "deaths", "injuries", "incidents",
+           "unmet_need", "flood_level", "infected", "tension", "trust", "risk", "presence",
+           "humanitarian_access", "abuse_incidents", "grievance")
+
+
+class ActionTaken(Strict):
+    team: Id
+    action: Id
+    location: Id | None = None
+    by_turn: int | None = Field(None, ge=1)
+
+
+class Condition(Strict):
+    """Exactly one of the forms below."""
+
+    all: list[Condition] | None = None
+    any: list[Condition] | None = None
+    not_: Condition | None = Field(None, alias="not")
+    metric: Literal[METRICS] | None = None
+    location: Id | None = Field(None, description="with metric: where (default: everywhere)")
+    above: float | None = None
+    below: float | None = None
+    action_taken: ActionTaken | None = None
+    inject_fired: Id | None = None
+    turn_at_least: int | None = Field(None, ge=1)
+
+    @model_validator(mode="after")
+    def _one_form(self):
+        forms = [k for k in ("all", "any", "not_", "metric", "action_taken", "inject_fired",
+                             "turn_at_least") if getattr(self, k) is not None]
+        if len(forms) != 1:
+            raise ValueError("a condition needs exactly one of all, any, not, metric, "
+                             f"action_taken, inject_fired, turn_at_least (got {len(forms)})")
+        if self.metric is not None and self.above is None and self.below is None:
+            raise ValueError("a metric condition needs 'above' or 'below'")
+        if self.metric is None and (self.location or self.above is not None
+                                    or self.below is not None):
+            raise ValueError("'location', 'above' and 'below' belong to a metric condition")
+        return self
+
+
+# --- effects: the engine's primitives -------------------------------------------------
+
+Loc = Id | Ref
+Num = float | Ref
+Flag = bool | Ref
+Name = Id | Ref
+
+
+class E(Strict):
+    pass
+
+
+class Presence(E):
+    """Units stand at a place: patrol (covers neighbours too) or guard (the place only)."""
+    unit: Name
+    location: Loc
+    mode: Literal["patrol", "guard"] | Ref = "patrol"
+    hours: Num | None = Field(None, description="default: until the end of the turn")
+
+
+class Engage(E):
+    """Community engagement; who was consulted matters (women, youth, leaders)."""
+    location: Loc
+    consult: list[Literal["leaders", "women", "youth"]] | Ref = ["leaders"]
+    unit: Name | None = None
+
+
+class Mediate(E):
+    """Dialogue lowers an armed group's grievance and local tension."""
+    location: Loc
+    armed_group: Name | None = None
+    amount: Num = 0.15
+
+
+class Warn(E):
+    """A public warning: raises risk perception so people move early."""
+    location: Loc
+    amount: Num = 0.5
+    radius_hops: int = 1
+
+
+class Assess(E):
+    """A needs assessment: reveals the needs at a place to the acting team."""
+    location: Loc
+
+
+class Supply(E):
+    """Deliver person-days of one need to a place, from an agency or a military unit."""
+    location: Loc
+    need: Literal[NEEDS] | Ref
+    amount: Num
+    agency: Name | None = None
+    unit: Name | None = None
+
+
+class Evacuate(E):
+    """Move people from one place to another with a unit's transport."""
+    from_: Loc = Field(alias="from")
+    to: Loc
+    unit: Name
+    people: Num | None = Field(None, description="default: as many as the unit can carry")
+
+
+class OpenSite(E):
+    """Open or expand a site for displaced people."""
+    location: Loc
+    capacity: Num
+    shelter: Num = 0.5
+
+
+class RouteRef(E):
+    """Close or repair a route between two places."""
+    from_: Loc = Field(alias="from")
+    to: Loc
+    unit: Name | None = Field(None, description="for repair: an engineer unit")
+
+
+class Escort(E):
+    """A unit escorts movements to a place: convoys are not ambushed."""
+    unit: Name
+    location: Loc
+
+
+class Medevac(E):
+    """Evacuate casualties from a place: the injured there get care."""
+    unit: Name
+    location: Loc
+
+
+class RequestAsset(E):
+    """Civil-military request for a military asset, with or without last-resort grounds."""
+    unit: Name
+    location: Loc
+    last_resort: Flag = False
+    justification: str | Ref | None = None
+
+
+class SupportHostForces(E):
+    """Support to a non-UN security force (fuel, transport, joint operation)."""
+    host_force: Name
+    kind: Literal["fuel", "transport", "joint_operation", "rations"] | Ref = "fuel"
+
+
+class HrddpAssessment(E):
+    """Human rights due diligence risk assessment of a host force; mitigation lowers risk."""
+    host_force: Name
+    mitigation: Flag = True
+
+
+class Detain(E):
+    """Detain suspects of an armed group at a place."""
+    unit: Name
+    location: Loc
+    armed_group: Name
+
+
+class Handover(E):
+    """Hand detainees over to a host force."""
+    host_force: Name
+
+
+class ReferralPathway(E):
+    """A survivor-centred SGBV referral pathway at a place."""
+    location: Loc
+
+
+class Investigate(E):
+    """Investigate violations at a place: deters abuse, builds trust."""
+    location: Loc
+
+
+class ShareInformation(E):
+    """Pass what the acting team knows to another team."""
+    to: Name
+
+
+class EarlyWarning(E):
+    """Set up a community alert network that reports threats to the acting team."""
+    location: Loc
+
+
+class Threat(E):
+    """An armed group plans an attack on a place after a delay."""
+    armed_group: Name
+    location: Loc
+    tactic: Literal["raid", "attack_site", "ambush", "ied", "attack_convoy", "abduction"] = "raid"
+    in_hours: Num = 24
+
+
+class Hazard(E):
+    """A hazard: flood level at places, or an outbreak seeded at a place."""
+    kind: Literal["flood", "outbreak"]
+    locations: list[Loc] = Field(min_length=1)
+    level: Num = Field(1.0, description="flood: metres above the bank; outbreak: people infected")
+    rise_hours: Num = 12
+    duration_hours: Num = 48
+
+
+class Rumour(E):
+    """A rumour raises perceived risk at a place (and possibly tension)."""
+    location: Loc
+    amount: Num = 0.4
+    tension: Num = 0.0
+
+
+class Tension(E):
+    """Change tension between communities at a place."""
+    location: Loc
+    amount: Num
+
+
+class Message(E):
+    """Extra information delivered to a team (beyond the inject's own message)."""
+    to: Name
+    topic: str = "information"
+    location: Loc | None = None
+
+
+EFFECTS: dict[str, type[E]] = {
+    "presence": Presence, "engage": Engage, "mediate": Mediate, "warn": Warn, "assess": Assess,
+    "supply": Supply, "evacuate": Evacuate, "open_site": OpenSite, "close_route": RouteRef,
+    "repair_route": RouteRef, "escort": Escort, "medevac": Medevac,
+    "request_asset": RequestAsset, "support_host_forces": SupportHostForces,
+    "hrddp_assessment": HrddpAssessment, "detain": Detain, "handover": Handover,
+    "referral_pathway": ReferralPathway, "investigate": Investigate,
+    "share_information": ShareInformation, "early_warning": EarlyWarning, "threat": Threat,
+    "hazard": Hazard, "rumour": Rumour, "tension": Tension, "message": Message,
+}
+
+
+class Effect(Strict):
+    """One primitive with its arguments, written ``- presence: {unit: $unit, ...}``."""
+
+    presence: Presence | None = None
+    engage: Engage | None = None
+    mediate: Mediate | None = None
+    warn: Warn | None = None
+    assess: Assess | None = None
+    supply: Supply | None = None
+    evacuate: Evacuate | None = None
+    open_site: OpenSite | None = None
+    close_route: RouteRef | None = None
+    repair_route: RouteRef | None = None
+    escort: Escort | None = None
+    medevac: Medevac | None = None
+    request_asset: RequestAsset | None = None
+    support_host_forces: SupportHostForces | None = None
+    hrddp_assessment: HrddpAssessment | None = None
+    detain: Detain | None = None
+    handover: Handover | None = None
+    referral_pathway: ReferralPathway | None = None
+    investigate: Investigate | None = None
+    share_information: ShareInformation | None = None
+    early_warning: EarlyWarning | None = None
+    threat: Threat | None = None
+    hazard: Hazard | None = None
+    rumour: Rumour | None = None
+    tension: Tension | None = None
+    message: Message | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_primitive(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            if len(data) != 1:
+                raise ValueError(f"an effect is one primitive, one of: {', '.join(EFFECTS)}")
+            (name,) = data
+            if name not in EFFECTS:
+                raise ValueError(f"unknown effect {name!r}; expected one of: {', '.join(EFFECTS)}")
+        return data
+
+    @property
+    def kind(self) -> str:
+        return next(k for k in EFFECTS if getattr(self, k) is not None)
+
+    @property
+    def args(self) -> E:
+        return getattr(self, self.kind)
+
+
+# --- decision catalogue ---------------------------------------------------------------
+
+PARAM_TYPES = ("location", "unit", "agency", "team", "armed_group", "host_force", "choice",
+               "int", "number", "bool", "text", "need")
+
+
+class Param(Strict):
+    type: Literal[PARAM_TYPES]
+    values: list[str | int | float] | None = Field(None, description="allowed values (choice)")
+    min: float | None = None
+    max: float | None = None
+    default: str | int | float | bool | list | None = None
+    required: bool | None = Field(None, description="default: required unless a default is given")
+    own: bool = Field(True, description="unit/agency: must be one of the team's assets")
+    label: Text | None = None
+
+    @model_validator(mode="after")
+    def _choice_has_values(self):
+        if self.type == "choice" and not self.values:
+            raise ValueError("a 'choice' parameter needs 'values'")
+        return self
+
+    @property
+    def is_required(self) -> bool:
+        return self.required if self.required is not None else self.default is None
+
+
+class Cost(Strict):
+    budget: float = Field(0, ge=0)
+    unit_hours: float = Field(0, ge=0, description="hours the 'unit' parameter is busy")
+
+
+class Action(Strict):
+    id: Id
+    team: Id | list[Id] = Field(description="team id, or several")
+    name: Text
+    description: Text | None = None
+    params: dict[Id, Param] = {}
+    cost: Cost = Cost()
+    requires: Condition | None = None
+    effects: list[Effect] = Field(min_length=1)
+
+    @property
+    def teams(self) -> list[str]:
+        return [self.team] if isinstance(self.team, str) else list(self.team)
+
+
+# --- MSEL and objectives --------------------------------------------------------------
+
+class InjectTime(Strict):
+    turn: int = Field(ge=1)
+    hour: int = Field(0, ge=0)
+
+
+class ExpectedAction(Strict):
+    team: Id
+    action: Id
+    location: Id | None = None
+    by_turn: int = Field(ge=1)
+
+
+class Inject(Strict):
+    id: Id
+    at: InjectTime | None = None
+    when: Condition | None = None
+    from_: Text = Field(alias="from", description="the simulated source")
+    to: list[Id] = Field(min_length=1, description="team ids, or [all]")
+    method: Literal["radio", "phone", "written_report", "media", "meeting", "email",
+                    "alert_network"] = "written_report"
+    message: Text
+    effects: list[Effect] = []
+    expected_actions: list[ExpectedAction] = []
+    objective: Id | None = None
+    critical_task: Id | None = None
+    hold: bool = Field(False, description="held for the instructor to fire by hand")
+
+    @model_validator(mode="after")
+    def _time_or_trigger(self):
+        if (self.at is None) == (self.when is None):
+            raise ValueError("an inject needs exactly one of 'at' (a time) or 'when' (a trigger)")
+        return self
+
+
+class Measure(Strict):
+    id: Id
+    metric: str
+    description: Text | None = None
+    thresholds: dict[Literal["P", "S", "M"], float] = {}
+    better: Literal["lower", "higher"] = "lower"
+
+
+class CriticalTask(Strict):
+    id: Id
+    title: Text
+    team: Id | None = None
+    measures: list[Measure] = []
+
+
+class Objective(Strict):
+    id: Id
+    title: Text
+    capability: str
+    critical_tasks: list[CriticalTask] = Field(min_length=1)
+
+
+class Scenario(Strict):
+    """One validated scenario file."""
+
+    metadata: Metadata
+    map: Map
+    population: list[Population] = []
+    actors: Actors = Actors()
+    teams: list[Team] = Field(min_length=1)
+    actions: list[Action] = []
+    msel: list[Inject] = []
+    objectives: list[Objective] = []
+    parameters: Parameters = Parameters()
+
+    def actions_of(self, team: str) -> dict[str, Action]:
+        return {a.id: a for a in self.actions if team in a.teams}

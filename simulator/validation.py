@@ -1,0 +1,247 @@
+"""Load a scenario file and report every problem, each with its file, line and path.
+
+Two passes: the pydantic schema (types, ranges, unknown fields), then cross-references
+(unknown location, team, unit, action, inject ...). Both collect all their problems
+before raising, so an author fixes a file in one round.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Iterator
+
+from pydantic import ValidationError
+
+from simulator.scenario import EFFECTS, Condition, Effect, Scenario
+from simulator.yamlsafe import InputError, Positions, Problem, dotted, load_file, load_text, locate
+
+# Effect argument → the kind of thing it names (anything else is a value).
+_ENTITY_ARGS = {"location": "location", "locations": "location", "from_": "location",
+                "to": "location", "unit": "unit", "agency": "agency",
+                "armed_group": "armed_group", "host_force": "host_force"}
+_TEAM_TO = {"share_information", "message"}  # there, 'to' names a team
+_FIELD_ALIASES = {"from_": "from", "not_": "not"}
+
+
+def load_scenario(path: str | Path) -> Scenario:
+    """Load and validate a scenario file; raise ``InputError`` listing every problem."""
+    data, positions = load_file(path)
+    return scenario_from_data(data, positions, str(path))
+
+
+def scenario_from_text(text: str, name: str = "<scenario>") -> Scenario:
+    data, positions = load_text(text, name)
+    return scenario_from_data(data, positions, name)
+
+
+def scenario_from_data(data: Any, positions: Positions, name: str) -> Scenario:
+    try:
+        scenario = Scenario.model_validate(data)
+    except ValidationError as exc:
+        raise InputError(_schema_problems(exc, data, positions, name)) from None
+    problems = [Problem(name, *locate(positions, path), dotted(path), msg)
+                for path, msg in check_references(scenario)]
+    if problems:
+        raise InputError(problems)
+    return scenario
+
+
+# --- schema errors --------------------------------------------------------------------
+
+def _data_path(loc: tuple, data: Any) -> tuple:
+    """Keep only the parts of a pydantic error location that exist in the data."""
+    path, node = [], data
+    for part in loc:
+        if isinstance(node, dict) and part in node:
+            path.append(part)
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            path.append(part)
+            node = node[part]
+        elif isinstance(node, dict) and isinstance(part, str) and part not in node \
+                and _is_field_name(part):
+            path.append(part)  # a missing field: name it, position of its parent
+            node = None
+    return tuple(path)
+
+
+def _is_field_name(part: str) -> bool:
+    return part.isidentifier() and part[0].islower() and "[" not in part
+
+
+def _message(err: dict) -> str:
+    kind, msg = err["type"], err["msg"]
+    if kind == "missing":
+        return "required field is missing"
+    if kind == "extra_forbidden":
+        return "unknown field"
+    if kind.startswith("value_error"):
+        return msg.removeprefix("Value error, ")
+    return "expected: " + msg.removeprefix("Input should be ").rstrip(".")
+
+
+def _schema_problems(exc: ValidationError, data: Any, positions: Positions,
+                     name: str) -> list[Problem]:
+    by_path: dict[tuple, list[str]] = {}
+    for err in exc.errors():
+        path = _data_path(err["loc"], data)
+        msg = _message(err)
+        if msg not in by_path.setdefault(path, []):
+            by_path[path].append(msg)
+    problems = []
+    for path, msgs in by_path.items():
+        # A text field accepts a string or {en, fr}: drop the "string" branch of the union
+        # when the author clearly wrote the other form.
+        if len(msgs) > 1:
+            msgs = [m for m in msgs if m != "expected: a valid string"] or msgs
+        line, col = locate(positions, path)
+        problems.extend(Problem(name, line, col, dotted(path), m) for m in msgs)
+    return sorted(problems, key=lambda p: (p.line, p.col, p.message))
+
+
+# --- cross-references -----------------------------------------------------------------
+
+def check_references(s: Scenario) -> Iterator[tuple[tuple, str]]:
+    """Yield (path, message) for every reference that does not resolve."""
+    locations = {loc.id for loc in s.map.locations}
+    units = {u.id for u in s.actors.units}
+    agencies = {a.id for a in s.actors.agencies}
+    known = {"location": locations, "unit": units, "agency": agencies,
+             "armed_group": {g.id for g in s.actors.armed_groups},
+             "host_force": {h.id for h in s.actors.host_forces},
+             "team": {t.id for t in s.teams}}
+    injects = {i.id for i in s.msel}
+    actions = {a.id: a for a in s.actions}
+
+    def need(kind: str, value: str | None, path: tuple) -> Iterator[tuple[tuple, str]]:
+        if value is not None and value not in known[kind]:
+            options = ", ".join(sorted(known[kind])) or "none defined"
+            yield path, f"unknown {kind.replace('_', ' ')} {value!r} (known: {options})"
+
+    yield from _unique(s)
+    for i, r in enumerate(s.map.routes):
+        yield from need("location", r.from_, ("map", "routes", i, "from"))
+        yield from need("location", r.to, ("map", "routes", i, "to"))
+        if r.from_ == r.to:
+            yield ("map", "routes", i, "to"), "a route must join two different locations"
+    for i, p in enumerate(s.population):
+        yield from need("location", p.location, ("population", i, "location"))
+    for section, field in (("armed_groups", "base"), ("host_forces", "location"),
+                           ("authorities", "location"), ("agencies", "location"),
+                           ("community", "location"), ("units", "location")):
+        for i, actor in enumerate(getattr(s.actors, section)):
+            yield from need("location", getattr(actor, field), ("actors", section, i, field))
+    owner: dict[str, str] = {}
+    for i, t in enumerate(s.teams):
+        for j, asset in enumerate(t.assets):
+            path = ("teams", i, "assets", j)
+            if asset not in units | agencies:
+                yield path, f"unknown asset {asset!r}: expected a unit or agency id"
+            elif asset in owner:
+                yield path, f"asset {asset!r} already belongs to team {owner[asset]!r}"
+            owner[asset] = t.id
+    for i, a in enumerate(s.actions):
+        for j, team in enumerate(a.teams):
+            yield from need("team", team, ("actions", i, "team") + ((j,) if len(a.teams) > 1 else ()))
+        for name, param in a.params.items():
+            if param.values and param.type in known:
+                for k, v in enumerate(param.values):
+                    yield from need(param.type, str(v), ("actions", i, "params", name, "values", k))
+        if a.requires:
+            yield from _condition(a.requires, ("actions", i, "requires"), need, actions, injects)
+        for j, e in enumerate(a.effects):
+            yield from _effect(e, ("actions", i, "effects", j), need, a.params)
+    for i, inj in enumerate(s.msel):
+        base = ("msel", i)
+        for j, team in enumerate(inj.to):
+            if team != "all":
+                yield from need("team", team, base + ("to", j))
+        if inj.at:
+            if inj.at.turn > s.metadata.turns:
+                yield base + ("at", "turn"), f"turn {inj.at.turn} is after the last turn " \
+                    f"({s.metadata.turns})"
+            if inj.at.hour >= s.metadata.turn_hours:
+                yield base + ("at", "hour"), f"hour must be below turn_hours " \
+                    f"({s.metadata.turn_hours})"
+        if inj.when:
+            yield from _condition(inj.when, base + ("when",), need, actions, injects)
+        for j, e in enumerate(inj.effects):
+            yield from _effect(e, base + ("effects", j), need, None)
+        for j, ex in enumerate(inj.expected_actions):
+            yield from _action_ref(ex, base + ("expected_actions", j), need, actions)
+        objective_ids = {o.id for o in s.objectives}
+        task_ids = {t.id for o in s.objectives for t in o.critical_tasks}
+        if inj.objective and inj.objective not in objective_ids:
+            yield base + ("objective",), f"unknown objective {inj.objective!r}"
+        if inj.critical_task and inj.critical_task not in task_ids:
+            yield base + ("critical_task",), f"unknown critical task {inj.critical_task!r}"
+    for i, o in enumerate(s.objectives):
+        for j, t in enumerate(o.critical_tasks):
+            if t.team:
+                yield from need("team", t.team, ("objectives", i, "critical_tasks", j, "team"))
+
+
+def _unique(s: Scenario) -> Iterator[tuple[tuple, str]]:
+    seen: dict[str, tuple] = {}
+    groups = [(("map", "locations"), s.map.locations), (("teams",), s.teams),
+              (("actions",), s.actions), (("msel",), s.msel), (("objectives",), s.objectives)]
+    groups += [(("actors", k), getattr(s.actors, k)) for k in
+               ("armed_groups", "host_forces", "authorities", "agencies", "community", "units")]
+    for section, items in groups:
+        for i, item in enumerate(items):
+            path = section + (i, "id")
+            # Actions and teams may share ids with other kinds (an action 'patrol', a team
+            # 'force'); within their own list they must be unique.
+            scope = section[0] if section[0] in ("teams", "actions", "msel", "objectives") \
+                else "entity"
+            key = f"{scope}:{item.id}"
+            if key in seen:
+                yield path, f"duplicate id {item.id!r} (first at {dotted(seen[key])})"
+            else:
+                seen[key] = path
+
+
+def _action_ref(ref, path, need, actions) -> Iterator[tuple[tuple, str]]:
+    yield from need("team", ref.team, path + ("team",))
+    if ref.action not in actions:
+        yield path + ("action",), f"unknown action {ref.action!r}"
+    elif ref.team not in actions[ref.action].teams:
+        yield path + ("action",), f"action {ref.action!r} is not in team {ref.team!r}'s catalogue"
+    yield from need("location", ref.location, path + ("location",))
+
+
+def _condition(c: Condition, path, need, actions, injects) -> Iterator[tuple[tuple, str]]:
+    for key in ("all", "any"):
+        for i, sub in enumerate(getattr(c, key) or []):
+            yield from _condition(sub, path + (key, i), need, actions, injects)
+    if c.not_:
+        yield from _condition(c.not_, path + ("not",), need, actions, injects)
+    yield from need("location", c.location, path + ("location",))
+    if c.action_taken:
+        yield from _action_ref(c.action_taken, path + ("action_taken",), need, actions)
+    if c.inject_fired and c.inject_fired not in injects:
+        yield path + ("inject_fired",), f"unknown inject {c.inject_fired!r}"
+
+
+def _effect(e: Effect, path, need, params) -> Iterator[tuple[tuple, str]]:
+    kind, args = e.kind, e.args
+    path = path + (kind,)
+    for field in type(args).model_fields:
+        value = getattr(args, field)
+        fpath = path + (_FIELD_ALIASES.get(field, field),)
+        values = value if isinstance(value, list) else [value]
+        entity = "team" if (field == "to" and kind in _TEAM_TO) else _ENTITY_ARGS.get(field)
+        for k, v in enumerate(values):
+            vpath = fpath + ((k,) if isinstance(value, list) else ())
+            if isinstance(v, str) and v.startswith("$"):
+                if params is None:
+                    yield vpath, f"{v}: parameters can only be used in actions"
+                elif v[1:] not in params:
+                    yield vpath, f"{v}: the action has no parameter {v[1:]!r} " \
+                        f"(has: {', '.join(params) or 'none'})"
+                elif entity and params[v[1:]].type != entity:
+                    yield vpath, f"{v}: parameter of type {params[v[1:]].type!r} where a " \
+                        f"{entity} is expected"
+            elif entity and isinstance(v, str):
+                yield from need(entity, v, vpath)
+    assert kind in EFFECTS
