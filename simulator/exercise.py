@@ -74,8 +74,10 @@ class Exercise:
             self.reset()
         for inj in injects:
             self.add_inject(inj)
-        accepted = [r for r in map(self.submit, self._normalise(decisions)) if r]
-        self._adjudicate(accepted)
+        for d in self._normalise(decisions):
+            self.submit(d)
+        self._adjudicate([r for r in self.inputs if r.get("status") == "accepted"
+                          and r["turn"] == self.model.turn])
         if self.model.turn >= self.turns:
             self._close_expected(final=True)
             self.done = True
@@ -83,7 +85,10 @@ class Exercise:
         return self._open_turn()
 
     def submit(self, d: Decision) -> dict | None:
-        """Validate a decision for the open turn; log it; return its record if accepted."""
+        """Validate a decision for the open turn and log it; return its record if accepted.
+
+        Accepted decisions are carried out when the turn is adjudicated (``step``).
+        """
         m = self.model
         n = sum(1 for r in self.inputs if r.get("input") == "decision"
                 and r["turn"] == d.turn and r["team"] == d.team)

@@ -65,8 +65,12 @@ def _data_path(loc: tuple, data: Any) -> tuple:
     return tuple(path)
 
 
+_UNION_TAGS = {"str", "int", "float", "bool", "none", "list", "dict"}
+
+
 def _is_field_name(part: str) -> bool:
-    return part.isidentifier() and part[0].islower() and "[" not in part
+    """A schema field name, not one of pydantic's union-branch tags."""
+    return part.isidentifier() and part[0].islower() and part not in _UNION_TAGS
 
 
 def _message(err: dict) -> str:
@@ -90,10 +94,12 @@ def _schema_problems(exc: ValidationError, data: Any, positions: Positions,
             by_path[path].append(msg)
     problems = []
     for path, msgs in by_path.items():
-        # A text field accepts a string or {en, fr}: drop the "string" branch of the union
-        # when the author clearly wrote the other form.
-        if len(msgs) > 1:
-            msgs = [m for m in msgs if m != "expected: a valid string"] or msgs
+        # A text field accepts a string or {en, fr}: when the author wrote the mapping form,
+        # the errors inside it matter, not "expected a string".
+        deeper = any(len(p) > len(path) and p[:len(path)] == path for p in by_path)
+        if len(msgs) > 1 or deeper:
+            msgs = [m for m in msgs if m != "expected: a valid string"] or \
+                ([] if deeper else msgs)
         line, col = locate(positions, path)
         problems.extend(Problem(name, line, col, dotted(path), m) for m in msgs)
     return sorted(problems, key=lambda p: (p.line, p.col, p.message))

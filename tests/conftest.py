@@ -1,0 +1,47 @@
+"""Shared fixtures: the small test world and helpers to poke it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from simulator import effects
+from simulator.exercise import Exercise
+from simulator.scenario import Effect
+from simulator.validation import load_scenario
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+MINI = FIXTURES / "mini.yaml"
+
+
+@pytest.fixture(scope="session")
+def mini():
+    return load_scenario(MINI)
+
+
+@pytest.fixture
+def ex(mini):
+    """An exercise on the mini world with turn 1 open."""
+    e = Exercise(mini, seed=7)
+    e.reset()
+    return e
+
+
+def do(ex: Exercise, primitive: str, team: str | None = None, recipients=(), **args):
+    """Apply one effect primitive directly, as a decision or inject would."""
+    effect = Effect.model_validate({primitive: args})
+    effects.apply(ex.model, effect, {}, effects.Context(team, f"test:{primitive}",
+                                                         tuple(recipients)))
+    return ex.model.events.events[-1] if ex.model.events.events else None
+
+
+def run_hours(ex: Exercise, hours: float) -> None:
+    """Advance the world without opening a new turn (sub-steps only)."""
+    for _ in range(int(hours // ex.model.dt)):
+        ex.model.substep()
+
+
+def types(ex: Exercise) -> list[str]:
+    return [e["type"] for e in ex.events]

@@ -1,0 +1,82 @@
+"""Unsafe or oversized YAML is refused with a located error; positions are kept."""
+
+import pytest
+
+from simulator import yamlsafe
+from simulator.yamlsafe import InputError, load_file, load_text
+
+
+def problems(text: str) -> list[str]:
+    with pytest.raises(InputError) as info:
+        load_text(text, "f.yaml")
+    return [str(p) for p in info.value.problems]
+
+
+def test_positions_are_one_based_line_and_column():
+    data, pos = load_text("a:\n  b: [1, 2]\n  c: x\n")
+    assert data == {"a": {"b": [1, 2], "c": "x"}}
+    assert pos[("a", "c")] == (3, 3)
+    assert pos[("a", "b", 1)] == (2, 10)
+
+
+def test_python_tags_are_refused():
+    assert problems("a: !!python/object:os.system {}\n") == [
+        "f.yaml:1:4: a: YAML tag 'tag:yaml.org,2002:python/object:os.system' is not allowed; "
+        "use plain values"]
+
+
+def test_custom_tags_are_refused():
+    assert "YAML tag '!secret' is not allowed" in problems("x: 1\ny: !secret abc\n")[0]
+
+
+def test_alias_bomb_is_refused(monkeypatch):
+    monkeypatch.setattr(yamlsafe, "MAX_NODES", 1000)
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+    for name, prev in zip("bcdef", "abcde"):
+        bomb += f"{name}: &{name} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, " \
+                f"*{prev}, *{prev}, *{prev}, *{prev}]\n"
+    (msg,) = problems(bomb)
+    assert "document expands to more than 1000 values" in msg
+
+
+def test_small_aliases_are_allowed():
+    data, _ = load_text("base: &b {x: 1}\nother: *b\n")
+    assert data["other"] == {"x": 1}
+
+
+def test_merge_keys_are_refused():
+    (msg,) = problems("base: &b {x: 1}\nother:\n  <<: *b\n")
+    assert msg.startswith("f.yaml:3:3: other: merge keys")
+
+
+def test_duplicate_keys_are_refused():
+    assert problems("a: 1\nb: 2\na: 3\n") == ["f.yaml:3:1: a: duplicate key"]
+
+
+def test_syntax_error_is_located():
+    (msg,) = problems("a: [1, 2\nb: 3\n")
+    assert msg.startswith("f.yaml:2:") and "not valid YAML" in msg
+
+
+def test_oversized_file_is_refused_before_reading(tmp_path, monkeypatch):
+    monkeypatch.setattr(yamlsafe, "MAX_BYTES", 100)
+    path = tmp_path / "big.yaml"
+    path.write_text("a: " + "x" * 200 + "\n")
+    with pytest.raises(InputError) as info:
+        load_file(path)
+    assert "is 204 bytes, more than the limit of 100; refused" in str(info.value)
+
+
+def test_empty_and_unreadable_files(tmp_path):
+    with pytest.raises(InputError, match="file is empty"):
+        load_text("", "e.yaml")
+    with pytest.raises(InputError, match="cannot read file"):
+        load_file(tmp_path / "missing.yaml")
+    (tmp_path / "bin.yaml").write_bytes(b"a: \xff\xfe\n")
+    with pytest.raises(InputError, match="not UTF-8"):
+        load_file(tmp_path / "bin.yaml")
+
+
+def test_dates_stay_text():
+    data, _ = load_text("start: 2027-08-01\n")
+    assert data == {"start": "2027-08-01"}
