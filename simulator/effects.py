@@ -174,7 +174,10 @@ def repair_route(m, a, ctx):
         m.log("route_not_found", ctx.cause, team=ctx.team, route=f"{a['from_']}--{a['to']}")
         return
     if a["unit"]:
-        m.units[a["unit"]].assign("repair", src, _turn_end(m), ctx.cause,
+        unit = m.units[a["unit"]]
+        # Engineers work from whichever end of the broken route they can reach.
+        near = src if m.drive_hours(unit, unit.location, src) is not None else dest
+        unit.assign("repair", near, _turn_end(m), ctx.cause,
                                   on_arrival=("repair", {"src": src, "dest": dest,
                                                          "cause": ctx.cause}))
     else:

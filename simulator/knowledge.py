@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-ALWAYS = ("messages", "own_action")  # addressed messages and a team's own findings
+# Addressed messages, a team's own findings and the alert networks it set up always reach
+# it; other sources (own_units, media, shared) must be listed in the team's sources.
+ALWAYS = ("messages", "own_action", "alert_network")
 
 
 class Knowledge:

@@ -1,0 +1,335 @@
+"""Every effect primitive changes the world as documented and logs its cause."""
+
+import numpy as np
+import pytest
+
+from tests.conftest import do, run_hours
+
+V, T, S, B = 0, 1, 2, 3  # village, town, site, base in the mini world
+
+
+def test_presence_protects_the_place_and_patrol_covers_neighbours(ex):
+    m = ex.model
+    assert m.protection(T) == 0
+    ev = do(ex, "presence", "force", unit="coy_a", location="town", mode="patrol")
+    assert ev["type"] == "presence" and ev["cause"] == "test:presence"
+    run_hours(ex, 2)
+    assert m.protection(T) == pytest.approx(120 * (1 - 0.5 * m.units["coy_a"].fatigue))
+    assert m.protection(V) == pytest.approx(0.5 * m.protection(T))  # one hop away
+    assert m.protectors_at(V) == ["coy_a"]
+
+
+def test_guard_covers_only_its_place(ex):
+    do(ex, "presence", "police", unit="fpu", location="town", mode="guard")
+    run_hours(ex, 1)
+    assert ex.model.protection(T) > 0 and ex.model.protection(V) == 0
+
+
+def test_engage_builds_trust_lowers_tension_and_hears_women(ex):
+    m = ex.model
+    ev = do(ex, "engage", "civilian", location="village", consult=["women", "leaders"])
+    assert m.trust[V] == pytest.approx(0.5 + 0.1 + 0.05)
+    assert m.tension[V] == pytest.approx(0.15)
+    assert ev["consulted"] == ["leaders", "women"]
+    assert m.knowledge.knows("civilian", "protection_concerns", location="village")
+
+
+def test_engage_without_women_gives_no_bonus(ex):
+    do(ex, "engage", "civilian", location="town", consult=["leaders"])
+    assert ex.model.trust[T] == pytest.approx(0.6)
+    assert not ex.model.knowledge.knows("civilian", "protection_concerns", location="town")
+
+
+def test_engage_reveals_planned_attacks_when_trusted(ex):
+    m = ex.model
+    m.trust[V] = 0.95  # near-certain that the community speaks
+    do(ex, "engage", "civilian", location="village", consult=["leaders"])
+    assert m.knowledge.knows("civilian", "threat", location="village", armed_group="band")
+
+
+def test_mediate_lowers_grievance_and_tension(ex):
+    m = ex.model
+    do(ex, "mediate", "civilian", location="village", armed_group="band", amount=0.2)
+    assert m.armed["band"].grievance == pytest.approx(0.4)
+    assert m.tension[V] == pytest.approx(0.0)
+
+
+def test_mediate_without_group_halves_effect_on_groups_in_reach(ex):
+    do(ex, "mediate", "civilian", location="town", amount=0.2)
+    assert ex.model.armed["band"].grievance == pytest.approx(0.5)
+
+
+def test_warn_raises_risk_within_radius(ex):
+    m = ex.model
+    ev = do(ex, "warn", "civilian", location="village", amount=0.5, radius_hops=1)
+    assert ev["reached"] == ["village", "town"]
+    assert m.civilians.risk[V] == pytest.approx(0.5) and m.civilians.risk[S] == 0
+
+
+def test_assess_reveals_needs_to_the_team_only(ex):
+    do(ex, "assess", "humanitarian", location="town")
+    (fact,) = ex.model.knowledge.of("humanitarian", "needs")
+    assert fact["population"] == 3500 and fact["road_open"] is True
+    assert set(fact["unmet"]) == {"water", "food", "shelter", "health"}
+    assert ex.model.knowledge.of("force", "needs") == []
+
+
+def test_supply_by_agency_arrives_after_travel(ex):
+    m = ex.model
+    ev = do(ex, "supply", "humanitarian", location="town", need="food", amount=500, agency="wfp")
+    assert ev["type"] == "aid_dispatched" and m.agencies["wfp"].stocks["food"] == 19500
+    run_hours(ex, 1)
+    assert m.civilians.aid_stock[T, 1] == 0  # 20 km by truck: not yet there
+    run_hours(ex, 2)
+    assert "aid_delivered" in [e["type"] for e in ex.events]
+    assert m.civilians.aid_stock[T, 1] + m.civilians.aid_used[T, 1] == pytest.approx(500)
+
+
+@pytest.mark.parametrize("setup,reason", [
+    (lambda m: m.close_route(T, B, "test"), "no open road to the place"),
+    (lambda m: setattr(m, "humanitarian_access", 0.2),
+     "operations suspended: humanitarian access too low"),
+    (lambda m: m.agencies["wfp"].stocks.update(food=0), "no food stock left"),
+    (lambda m: setattr(m.agencies["wfp"], "trucks_left", 0), "no trucks left this turn"),
+])
+def test_supply_blocked_with_reason(ex, setup, reason):
+    setup(ex.model)
+    ev = do(ex, "supply", "humanitarian", location="town", need="food", amount=500, agency="wfp")
+    assert ev["type"] == "aid_blocked" and ev["reason"] == reason
+
+
+def test_supply_to_insecure_place_needs_escort(ex):
+    m = ex.model
+    m.civilians.risk[T] = 0.9
+    m.armed["band"].strength = 0  # nobody to ambush: the convoy just cannot go
+    ev = do(ex, "supply", "humanitarian", location="town", need="food", amount=5, agency="wfp")
+    assert ev["reason"] == "destination insecure without escort"
+    do(ex, "escort", "force", unit="coy_a", location="town")
+    assert m.escorted(T)
+    ev = do(ex, "supply", "humanitarian", location="town", need="food", amount=5, agency="wfp")
+    assert ev["type"] == "aid_dispatched"
+
+
+def test_military_supply_without_last_resort_breaches_principles(ex):
+    m = ex.model
+    do(ex, "supply", "force", location="town", need="food", amount=300, unit="coy_a")
+    breach = [e for e in ex.events if e["type"] == "principle_breach"]
+    assert len(breach) == 1 and breach[0]["unit"] == "coy_a"
+    assert m.humanitarian_access == pytest.approx(0.7)
+    assert m.trust[T] == pytest.approx(0.25)
+    assert "aid_dispatched" in [e["type"] for e in ex.events]
+
+
+def test_military_supply_with_approved_request_is_lawful(ex):
+    m = ex.model
+    m.close_route(T, B, "flood")  # no civilian road from the warehouse
+    ev = do(ex, "request_asset", "humanitarian", unit="heli", location="town", last_resort=True,
+            justification="Road cut; cholera risk")
+    assert ev["type"] == "asset_request_approved"
+    do(ex, "supply", "force", location="town", need="water", amount=300, unit="heli")
+    assert "principle_breach" not in [e["type"] for e in ex.events]
+    assert m.humanitarian_access == 1.0
+    assert m.knowledge.knows("force", "asset_request", unit="heli", approved=True)
+
+
+@pytest.mark.parametrize("last_resort,justification,close,reason", [
+    (False, "urgent", True, "no last-resort justification"),
+    (True, "  ", True, "no last-resort justification"),
+    (True, "urgent", False, "a civilian alternative exists (open road, secure destination)"),
+])
+def test_request_asset_declined(ex, last_resort, justification, close, reason):
+    if close:
+        ex.model.close_route(T, B, "flood")
+    ev = do(ex, "request_asset", "humanitarian", unit="heli", location="town",
+            last_resort=last_resort, justification=justification)
+    assert ev["type"] == "asset_request_declined" and ev["reason"] == reason
+    assert "heli" not in ex.model.approvals
+
+
+def test_evacuate_moves_people_with_transport(ex):
+    m = ex.model
+    before = m.civilians.present()[V].sum()
+    do(ex, "evacuate", "force", unit="coy_a", **{"from": "village", "to": "town"}, people=150)
+    run_hours(ex, 6)
+    ev = next(e for e in ex.events if e["type"] == "evacuation")
+    assert ev["people"] == 150
+    assert m.civilians.present()[V].sum() <= before - 150
+    # at the town as displaced people from the village (baseline mortality may take one)
+    assert 145 <= m.civilians.pop[V, T].sum() <= 150
+    # older people board first (all 100), then girls
+    assert m.civilians.pop[V, T, 4] >= 98 and m.civilians.pop[V, T, 1] == 0
+
+
+def test_open_site_adds_capacity_and_shelter(ex):
+    m = ex.model
+    ev = do(ex, "open_site", "humanitarian", location="town", capacity=2000, shelter=0.7)
+    assert ev["capacity"] == 2000 and m.civilians.capacity[T] == 2000
+    assert m.civilians.attractiveness[T] == 3.0 and m.site_shelter[T] == 0.7
+
+
+def test_close_and_repair_route(ex):
+    m = ex.model
+    do(ex, "close_route", None, **{"from": "village", "to": "town"})
+    assert m.road_hours(V, T) is None
+    ev = do(ex, "close_route", None, **{"from": "village", "to": "base"})
+    assert ev["type"] == "route_not_found"
+    do(ex, "repair_route", "force", **{"from": "village", "to": "town"}, unit="coy_a")
+    run_hours(ex, 2)
+    assert m.road_hours(V, T) is None  # engineers at work
+    run_hours(ex, 10)
+    assert m.road_hours(V, T) is not None
+    assert "route_repaired" in [e["type"] for e in ex.events]
+
+
+def test_medevac_treats_the_injured(ex):
+    m = ex.model
+    m.civilians.wound(V, np.array([5, 5, 0, 0, 0]))
+    do(ex, "medevac", "force", unit="heli", location="village")
+    run_hours(ex, 2)  # 35 km by helicopter: there within the second hour
+    ev = next(e for e in ex.events if e["type"] == "medevac")
+    assert ev["injured_treated"] == 10 and m.civilians.injured[V].sum() == 0
+
+
+def test_hrddp_then_support_lowers_abuse_risk(ex):
+    hf = ex.model.host_forces["army"]
+    do(ex, "support_host_forces", "force", host_force="army", kind="fuel")
+    blind = hf.abuse_chance(24)
+    assert hf.unassessed == ["test:support_host_forces"] and blind > 0
+    hf.unassessed.clear()
+    do(ex, "hrddp_assessment", "civilian", host_force="army", mitigation=True)
+    ev = do(ex, "support_host_forces", "force", host_force="army", kind="fuel")
+    assert ev["hrddp_assessed"] is True
+    assert hf.abuse_chance(24) == pytest.approx(blind * 0.1)
+
+
+def test_joint_operation_adds_host_protection(ex):
+    do(ex, "support_host_forces", "force", host_force="army", kind="joint_operation")
+    assert ex.model.protection(T) == pytest.approx(50)
+
+
+def test_unassessed_support_leads_to_abuse_events(ex):
+    do(ex, "support_host_forces", "force", host_force="army", kind="transport")
+    run_hours(ex, 96)
+    abuses = [e for e in ex.events if e["type"] == "abuse_by_host_force"]
+    assert abuses and all(e["cause"] == "test:support_host_forces" for e in abuses)
+    assert ex.model.armed["band"].grievance > 0.6
+
+
+def test_detain_and_handover(ex):
+    m = ex.model
+    do(ex, "detain", "force", unit="coy_a", location="village", armed_group="band")
+    run_hours(ex, 3)
+    assert m.armed["band"].strength == 36 and m.detainees["force"] == 4
+    ev = do(ex, "handover", "force", host_force="army")
+    assert ev["detainees"] == 4 and ev["hrddp_assessed"] is False
+    assert m.host_forces["army"].detainees == 4 and m.detainees["force"] == 0
+
+
+def test_detain_where_the_group_is_not(ex):
+    do(ex, "detain", "force", unit="coy_a", location="base", armed_group="band")
+    run_hours(ex, 1)
+    ev = next(e for e in ex.events if e["type"].startswith("detention"))
+    assert ev["type"] == "detention_failed"
+
+
+def test_referral_pathway_refers_sgbv_survivors(ex):
+    m = ex.model
+    m.after_violence(T, "test", sgbv=2)
+    do(ex, "referral_pathway", "civilian", location="village")
+    assert V in m.referral
+    m.after_violence(V, "test", sgbv=3)
+    sgbv = [(e["type"], e["location"], e["cases"]) for e in ex.events if "cases" in e]
+    assert sgbv == [("sgbv_unattended", "town", 2), ("sgbv_referred", "village", 3)]
+
+
+def test_investigate_deters_abuse_and_finds_incidents(ex):
+    m = ex.model
+    hf = m.host_forces["army"]
+    do(ex, "support_host_forces", "force", host_force="army", kind="fuel")
+    before = hf.abuse_chance(24)
+    ev = do(ex, "investigate", "civilian", location="town")
+    assert hf.abuse_chance(24) == pytest.approx(before * 0.5)
+    assert m.trust[T] == pytest.approx(0.55) and ev["incidents_found"] == []
+
+
+def test_early_warning_network_reports_to_its_team(ex):
+    m = ex.model
+    m.trust[V] = 1.0
+    do(ex, "early_warning", "civilian", location="village")
+    assert m.alert_networks[V] == {"civilian"}
+    run_hours(ex, 1)  # the planned raid (hour 18) is within the 24 h lead time
+    assert m.knowledge.knows("civilian", "threat", location="village", source="alert_network")
+    assert "early_warning_reported" in [e["type"] for e in ex.events]
+
+
+def test_threat_plans_an_attack_and_tells_recipients(ex):
+    m = ex.model
+    do(ex, "threat", None, recipients=("police",), armed_group="band", location="town",
+       in_hours=2, tactic="raid")
+    assert m.knowledge.knows("police", "threat", location="town")
+    run_hours(ex, 3)
+    (ev,) = [e for e in ex.events if e["cause"] == "test:threat"
+             and e["type"] in ("attack", "attack_deterred")]
+    assert ev["type"] == "attack" and ev["deaths"] > 0 and ev["planned"] is True
+    assert ev["location"] == "town"
+
+
+def test_threat_deterred_by_presence(ex):
+    do(ex, "presence", "force", unit="coy_a", location="town", mode="guard")
+    do(ex, "presence", "police", unit="fpu", location="town", mode="guard")
+    do(ex, "threat", None, armed_group="band", location="town", in_hours=3)
+    run_hours(ex, 4)
+    (ev,) = [e for e in ex.events if e["cause"] == "test:threat"
+             and e["type"] in ("attack", "attack_deterred")]
+    assert ev["type"] == "attack_deterred" and ev["protected_by"] == ["coy_a", "fpu"]
+
+
+def test_flood_hazard_raises_water_and_closes_routes(ex):
+    m = ex.model
+    do(ex, "hazard", None, recipients=("force",), kind="flood", locations=["site"], level=1.0,
+       rise_hours=2, duration_hours=4)
+    assert m.knowledge.knows("force", "hazard", hazard="flood")
+    run_hours(ex, 3)
+    assert m.floods.level[S] == pytest.approx(1.0)
+    assert m.road_hours(T, S) is None  # town--site is flood-prone
+    run_hours(ex, 6)
+    assert m.floods.level[S] == 0 and m.road_hours(T, S) is not None
+    assert [e["type"] for e in ex.events].count("route_reopened") == 1
+
+
+def test_flood_kills_people_who_stay(ex):
+    m = ex.model
+    do(ex, "hazard", None, kind="flood", locations=["town"], level=2.0, rise_hours=1,
+       duration_hours=48)
+    run_hours(ex, 24)
+    assert m.civilians.deaths[1].sum() > 0  # cause index 1: flood
+
+
+def test_outbreak_hazard_seeds_infection(ex):
+    do(ex, "hazard", None, kind="outbreak", locations=["town"], level=20)
+    assert ex.model.epidemic.i[T] == 20
+    run_hours(ex, 48)
+    assert ex.model.epidemic.r[T] > 0
+
+
+def test_rumour_and_tension(ex):
+    m = ex.model
+    do(ex, "rumour", None, location="town", amount=0.4, tension=0.3)
+    assert m.civilians.risk[T] == pytest.approx(0.4) and m.tension[T] == pytest.approx(0.5)
+    do(ex, "tension", None, location="town", amount=-0.7)
+    assert m.tension[T] == 0.0
+
+
+def test_message_reaches_one_team(ex):
+    ev = do(ex, "message", None, to="police", topic="curfew", location="town")
+    assert ev["type"] == "message_delivered"
+    assert ex.model.knowledge.knows("police", "message", topic="curfew")
+    assert not ex.model.knowledge.knows("force", "message", topic="curfew")
+
+
+def test_share_information_copies_private_facts(ex):
+    do(ex, "assess", "humanitarian", location="town")
+    ev = do(ex, "share_information", "humanitarian", to="force")
+    assert ev["facts"] == 1
+    (fact,) = ex.model.knowledge.of("force", "needs")
+    assert fact["shared_by"] == "humanitarian"
