@@ -1,7 +1,8 @@
 """Inputs: team decisions and instructor injects, stamped with their turn.
 
-A file of inputs is a YAML or JSON list; each entry is either a decision
-``{turn, team, action, params}`` or an ad-hoc inject ``{turn, hour, inject: {...}}``.
+A file of inputs is a YAML or JSON list; each entry is a decision
+``{turn, team, action, params}``, an ad-hoc inject ``{turn, hour, inject: {...}}`` or the
+firing of a held MSEL inject ``{turn, fire: INJECT_ID}``.
 The file's shape is checked when it is loaded (located errors, exit code 2); whether a
 decision is acceptable (team, action, parameters, assets, budget, prerequisites) is
 decided when its turn is adjudicated, and a rejected decision is logged with its reason.
@@ -50,6 +51,14 @@ class AdHocInject:
                 "inject": self.inject.model_dump(mode="json", by_alias=True, exclude_none=True)}
 
 
+@dataclass(frozen=True)
+class FireHeld:
+    """The instructor fires a held MSEL inject at the start of ``turn``."""
+
+    turn: int
+    inject_id: str
+
+
 class Rejected(Exception):
     """A decision that cannot be carried out; ``reason`` is a stable code."""
 
@@ -67,6 +76,12 @@ class _DecisionEntry(BaseModel):
     params: dict[str, Any] = {}
 
 
+class _FireEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    turn: int = Field(ge=1)
+    fire: str
+
+
 class _InjectEntry(BaseModel):
     model_config = ConfigDict(extra="forbid")
     turn: int = Field(ge=1)
@@ -74,7 +89,7 @@ class _InjectEntry(BaseModel):
     inject: dict[str, Any]
 
 
-def load_inputs(path: str | Path, scenario: Scenario) -> list[Decision | AdHocInject]:
+def load_inputs(path: str | Path, scenario: Scenario) -> list[Decision | AdHocInject | FireHeld]:
     """Read an inputs file; raise ``InputError`` with every located problem."""
     data, positions = load_file(path)
     name = str(path)
@@ -83,7 +98,8 @@ def load_inputs(path: str | Path, scenario: Scenario) -> list[Decision | AdHocIn
     if not isinstance(data, list):
         raise InputError([Problem(name, *locate(positions, ()), "",
                                   "expected a list of inputs (decisions or injects)")])
-    out: list[Decision | AdHocInject] = []
+    out: list[Decision | AdHocInject | FireHeld] = []
+    held = {inj.id for inj in scenario.msel if inj.hold}
     problems: list[Problem] = []
     for i, entry in enumerate(data):
         sub = {k[1:]: v for k, v in positions.items() if k[:1] == (i,)}
@@ -93,7 +109,14 @@ def load_inputs(path: str | Path, scenario: Scenario) -> list[Decision | AdHocIn
                                     f"turn {entry['turn']} is after the last turn ({last})"))
             continue
         try:
-            if isinstance(entry, dict) and "inject" in entry:
+            if isinstance(entry, dict) and "fire" in entry:
+                f = _FireEntry.model_validate(entry)
+                if f.fire not in held:
+                    problems.append(Problem(name, *locate(sub, ("fire",)), dotted((i, "fire")),
+                                            f"no held inject {f.fire!r} (held: "
+                                            f"{', '.join(sorted(held)) or 'none'})"))
+                out.append(FireHeld(f.turn, f.fire))
+            elif isinstance(entry, dict) and "inject" in entry:
                 e = _InjectEntry.model_validate(entry)
                 raw = dict(e.inject)
                 raw.setdefault("at", {"turn": e.turn, "hour": e.hour})

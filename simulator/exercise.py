@@ -116,13 +116,15 @@ class Exercise:
         self.adhoc.append(inj)
         self.inputs.append({"input": "inject", **inj.as_dict()})
 
-    def fire_held(self, inject_id: str) -> None:
-        """Fire a held MSEL inject now (instructor's choice)."""
+    def fire_held(self, inject_id: str) -> dict[str, dict]:
+        """Fire a held MSEL inject now (instructor's choice); return the updated reports."""
         inj = next((i for i in self.scenario.msel if i.id == inject_id), None)
         if inj is None or not inj.hold:
             raise ValueError(f"no held inject {inject_id!r}")
         self.inputs.append({"input": "fire", "turn": self.model.turn, "inject_id": inject_id})
         self._fire(inj)
+        self.reports[self.model.turn] = {t: self.report(t) for t in self.teams}
+        return self.reports[self.model.turn]
 
     # --- turn protocol ----------------------------------------------------------------
 
@@ -141,7 +143,7 @@ class Exercise:
         self._close_expected(final=False)
         self._fire_due(hour=0)
         self._fire_conditional()
-        reports = {t: self._report(t) for t in self.teams}
+        reports = {t: self.report(t) for t in self.teams}
         self.reports[m.turn] = reports
         return reports
 
@@ -305,7 +307,7 @@ class Exercise:
                               displaced=int(c.displaced()[loc].sum()),
                               flood_level=round(float(m.floods.level[loc]), 2), incidents=seen)
 
-    def _report(self, team: str) -> dict:
+    def report(self, team: str) -> dict:
         """A situation report built only from what ``team`` knows."""
         m = self.model
         facts = m.knowledge.of(team)

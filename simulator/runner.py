@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Callable
 
 from agents.bots import make_bot
-from simulator.decisions import AdHocInject, Decision
+from simulator.decisions import AdHocInject, Decision, FireHeld
 from simulator.exercise import Exercise
 from simulator.scenario import Scenario
 
@@ -22,6 +22,9 @@ def play(scenario: Scenario, seed: int, inputs: list = (), bots: dict[str, str] 
     reports = ex.reset()
     while not ex.done:
         turn = ex.turn
+        for item in inputs:
+            if isinstance(item, FireHeld) and item.turn == turn:
+                reports = ex.fire_held(item.inject_id)
         orders = [d for d in decisions if d.turn == turn]
         for team in sorted(players):
             orders += [Decision(turn, team, o["action"], o["params"])

@@ -1,0 +1,106 @@
+"""MSEL injects fire on time, on conditions, on the instructor's word, and record outcomes."""
+
+import pytest
+
+from simulator.decisions import AdHocInject, Decision, FireHeld
+from simulator.exercise import Exercise
+from simulator.runner import play
+from simulator.scenario import Inject
+
+
+def fired(ex):
+    return [(e["inject"], e["turn"], e["hour"], e["trigger"]) for e in ex.events
+            if e["type"] == "inject_fired"]
+
+
+def patrol_village(turn=1):
+    return Decision(turn, "force", "patrol", {"unit": "coy_a", "location": "village"})
+
+
+def test_timed_inject_fires_at_its_turn_and_hour(mini):
+    s = mini.model_copy(update={"msel": [mini.msel[0].model_copy(
+        update={"at": mini.msel[0].at.model_copy(update={"turn": 2, "hour": 5})})]})
+    ex = Exercise(s, seed=1)
+    ex.reset()
+    assert fired(ex) == []
+    ex.step({})
+    assert fired(ex) == []
+    ex.step({})
+    assert fired(ex) == [("warning", 2, 17.0, "time")]  # turn 2 starts at hour 12
+
+
+def test_message_reaches_only_the_addressees(mini):
+    ex = Exercise(mini, seed=1)
+    reports = ex.reset()
+    (msg,) = reports["force"]["messages"]
+    assert msg["text"] == "Armed men seen near the village." and msg["method"] == "phone"
+    assert msg["expected"] == ["patrol"]
+    assert reports["police"]["messages"] == []
+
+
+def test_messages_in_french(mini):
+    reports = Exercise(mini, seed=1, lang="fr").reset()
+    assert reports["force"]["messages"][0]["text"] == "Hommes armés vus près du village."
+
+
+def test_conditional_inject_waits_for_the_deadline(mini):
+    ex = Exercise(mini, seed=1)
+    ex.reset()
+    ex.step({})  # turn 1 ends without a patrol to the village
+    assert ("no-patrol", 2, 12.0, "condition") in fired(ex)
+
+
+def test_conditional_inject_does_not_fire_when_action_taken(mini):
+    ex = play(mini, 1, [patrol_village()])
+    assert "no-patrol" not in [f[0] for f in fired(ex)]
+
+
+def test_expected_action_outcome_is_logged(mini):
+    for inputs, met in (([patrol_village()], True), ([], False)):
+        ex = play(mini, 1, inputs)
+        (ev,) = [e for e in ex.events if e["type"] == "expected_action"]
+        assert (ev["inject"], ev["team"], ev["by_turn"], ev["met"]) == ("warning", "force", 1, met)
+
+
+def test_metric_condition(mini):
+    watch = Inject.model_validate({
+        "id": "many-displaced", "from": "OCHA", "to": ["humanitarian"], "message": "Influx",
+        "when": {"metric": "displaced", "location": "town", "above": 50}})
+    s = mini.model_copy(update={"msel": list(mini.msel) + [watch]})
+    ex = play(s, 1, [])  # the unprotected raid on the village sends people to the town
+    (hit,) = [f for f in fired(ex) if f[0] == "many-displaced"]
+    assert hit[3] == "condition"
+    rows = {r["turn"]: r["displaced"] for r in ex.timeseries if r["location"] == "town"}
+    assert rows[hit[1]] > 50
+
+
+def test_held_inject_fires_only_when_the_instructor_says(mini):
+    held = mini.msel[0].model_copy(update={"hold": True})
+    s = mini.model_copy(update={"msel": [held, mini.msel[1]]})
+    assert "warning" not in [f[0] for f in fired(play(s, 1, []))]
+    ex = play(s, 1, [FireHeld(2, "warning")])
+    assert [f for f in fired(ex) if f[0] == "warning"] == [("warning", 2, 12.0, "time")]
+    assert ex.reports[2]["force"]["messages"][0]["inject"] == "warning"
+    with pytest.raises(ValueError, match="no held inject 'no-patrol'"):
+        Exercise(s, 1).fire_held("no-patrol")
+
+
+def test_adhoc_inject_with_effects(mini):
+    inj = Inject.model_validate({
+        "id": "adhoc-riot", "from": "EXCON", "to": ["police"], "message": "Riot at the site",
+        "at": {"turn": 2, "hour": 3},
+        "effects": [{"rumour": {"location": "town", "amount": 0.6}}]})
+    ex = play(mini, 1, [AdHocInject(2, inj, 3)])
+    assert ("adhoc-riot", 2, 15.0, "time") in fired(ex)
+    assert any(e["type"] == "rumour" and e["cause"] == "inject:adhoc-riot" for e in ex.events)
+    assert ex.inputs[0]["input"] == "inject"
+
+
+def test_adhoc_inject_for_a_past_turn_is_refused(mini):
+    ex = Exercise(mini, 1)
+    ex.reset()
+    ex.step({})
+    inj = Inject.model_validate({"id": "late", "from": "EXCON", "to": ["all"], "message": "x",
+                                 "at": {"turn": 1}})
+    with pytest.raises(ValueError, match="inject 'late': turn 1 is over"):
+        ex.add_inject(AdHocInject(1, inj))
