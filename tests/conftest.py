@@ -29,6 +29,15 @@ def ex(mini):
     return e
 
 
+@pytest.fixture
+def calm(mini):
+    """The mini world with no MSEL and an idle armed group: only the rules under test act."""
+    e = Exercise(mini.model_copy(update={"msel": []}), seed=7)
+    e.reset()
+    e.model.armed["band"].grievance = 0.0
+    return e
+
+
 def do(ex: Exercise, primitive: str, team: str | None = None, recipients=(), **args):
     """Apply one effect primitive directly, as a decision or inject would."""
     effect = Effect.model_validate({primitive: args})
