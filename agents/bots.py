@@ -184,7 +184,7 @@ class DoctrineBot(Bot):
 
     def _nearest_unit(self, loc: str, protecting: bool = True, transport: bool = False):
         pool = [u for u in self.free if (not protecting or u["kind"] in PROTECTORS)
-                and (not transport or u["capacity"] > 0)]
+                and (not transport or u["capacity"] > 0) and loc in u.get("reachable", [loc])]
         if not pool:
             return None
         here = self.locations[loc].coords
@@ -276,14 +276,15 @@ class DoctrineBot(Bot):
                                       f"life-saving {need} need.")
 
     def _carry_approved_aid(self) -> None:
-        mine = {u["id"]: u for u in self.free}
+        """Fly the most-needed supply where an approved last-resort request allows it."""
+        known = {n["location"]: n for n in self.report["needs"]}
         for f in self.report["asset_requests"]:
-            if f.get("approved") and f["unit"] in mine:
-                for need in ("water", "food", "health"):
-                    if not self._order("supply", location=f["location"], unit=mine[f["unit"]],
-                                       need=need, amount=2000):
-                        break
-                    break
+            unit = next((u for u in self.free if u["id"] == f["unit"]), None)
+            if not f.get("approved") or unit is None:
+                continue
+            unmet = known.get(f["location"], {}).get("unmet", {})
+            need = max(("water", "food", "health", "shelter"), key=lambda k: unmet.get(k, 0))
+            self._order("supply", location=f["location"], unit=unit, need=need, amount=2000)
 
     def _host_forces(self) -> None:
         assessed = {f["host_force"] for f in self.report["hrddp"]}

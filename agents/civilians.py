@@ -64,6 +64,7 @@ class Civilians:
     turn_unmet: np.ndarray = None  # [location, need] share unmet during this turn (last step)
     transit: list[Transit] = field(default_factory=list)
     treated: np.ndarray = None  # [location] hours of medical care left
+    incoming: np.ndarray = None  # [location] people on the road to each place
 
     def __post_init__(self):
         n = self.pop.shape[1]
@@ -78,6 +79,7 @@ class Civilians:
         self.turn_aid = np.zeros((n, len(NEEDS)))
         self.turn_unmet = np.zeros((n, len(NEEDS)))
         self.treated = np.zeros(n)
+        self.incoming = np.zeros(n, dtype=np.int64)
 
     # --- views ------------------------------------------------------------------------
 
@@ -101,7 +103,7 @@ class Civilians:
         return out
 
     def displaced_total(self) -> int:
-        return int(self.displaced().sum() + self.in_transit().sum())
+        return int(self.displaced().sum() + self.incoming.sum())
 
     # --- harm -------------------------------------------------------------------------
 
@@ -136,7 +138,7 @@ class Civilians:
 
     def felt_risk(self, presence: np.ndarray) -> np.ndarray:
         """Risk people act on: protection present reassures (up to presence_reassurance)."""
-        cover = np.minimum(1.0, presence / 50.0)
+        cover = np.minimum(1.0, presence / self.params.risk.reassurance_protectors)
         return self.risk * (1 - self.params.risk.presence_reassurance * cover)
 
     def raise_risk(self, loc: int, amount: float, neighbours: list[int], share: float) -> None:
@@ -153,7 +155,7 @@ class Civilians:
         over = np.clip((felt - m.risk_threshold) / (1 - m.risk_threshold + 1e-9), 0, 1)
         p_day = np.minimum(1.0, base + m.risk_move_chance * over)
         p_step = 1 - (1 - p_day) ** (dt / 24)
-        occupancy = self.present().sum(axis=1) + self._incoming()
+        occupancy = self.present().sum(axis=1) + self.incoming
         free = np.where(np.isfinite(self.capacity),
                         np.clip(1 - occupancy / np.maximum(self.capacity, 1), 0, 1), 1.0)
         safety = (1 - felt) ** m.safety_exponent
@@ -212,7 +214,16 @@ class Civilians:
             self._walk(now, dest, per_dest[dest], dist_row[dest], walk)
 
     def _walk(self, now, dest, counts, km, walk) -> None:
-        self.transit.append(Transit(now + 24 * km / walk, int(dest), counts))
+        self._travel(now + 24 * km / walk, int(dest), counts)
+
+    def _travel(self, arrive: float, dest: int, counts: np.ndarray) -> None:
+        # Groups leaving in the same sub-step for the same place share one entry.
+        last = self.transit[-1] if self.transit else None
+        if last is not None and last.arrive == arrive and last.dest == dest:
+            last.counts += counts
+        else:
+            self.transit.append(Transit(arrive, dest, counts.copy()))
+        self.incoming[dest] += int(counts.sum())
 
     def carry(self, now: float, src: int, dest: int, people: int, hours: float) -> int:
         """Transport up to ``people`` from ``src`` to ``dest`` (evacuation); return moved."""
@@ -229,23 +240,39 @@ class Civilians:
             counts[:, g] = split_counts(take, here[:, g])
             left -= take
         self.pop[:, src, :] -= counts
-        self.transit.append(Transit(now + hours, int(dest), counts))
+        self._travel(now + hours, int(dest), counts)
         return people
-
-    def _incoming(self) -> np.ndarray:
-        out = np.zeros(self.pop.shape[1])
-        for t in self.transit:
-            out[t.dest] += t.counts.sum()
-        return out
 
     def arrive(self, now: float) -> None:
         keep = []
         for t in self.transit:
             if t.arrive <= now:
                 self.pop[:, t.dest, :] += t.counts
+                self.incoming[t.dest] -= int(t.counts.sum())
             else:
                 keep.append(t)
         self.transit = keep
+
+    def _shortfall(self, days: float, flood: np.ndarray, site_shelter: np.ndarray):
+        """People per place, and person-days per need that local supply leaves unmet."""
+        p = self.params.needs
+        res = self.residents().sum(axis=1).astype(float)
+        disp = self.displaced().sum(axis=1).astype(float)
+        cov = self.coverage.copy()
+        wet = np.clip(flood, 0, 1)
+        cov[:, [0, 2]] *= (1 - wet)[:, None]  # floods spoil water points and shelters
+        disp_cov = cov * p.displaced_coverage
+        disp_cov[:, 2] = np.maximum(disp_cov[:, 2], site_shelter * (1 - wet))
+        local = (res[:, None] * cov + disp[:, None] * disp_cov) * days
+        people = res + disp
+        return people, people[:, None] * days - local
+
+    def expected_unmet(self, flood: np.ndarray, site_shelter: np.ndarray) -> np.ndarray:
+        """Share of each need that would go unmet over the next day [location, need],
+        counting aid already at the place: what a needs assessment finds."""
+        people, short = self._shortfall(1.0, flood, site_shelter)
+        unmet = np.maximum(short - self.aid_stock, 0)
+        return np.where(people[:, None] > 0, unmet / np.maximum(people[:, None], 1e-9), 0.0)
 
     def meet_needs(self, rng: np.random.Generator, dt: float, flood: np.ndarray,
                    site_shelter: np.ndarray) -> np.ndarray:
@@ -254,17 +281,8 @@ class Civilians:
         Returns deaths from deprivation by location.
         """
         p = self.params.needs
-        res = self.residents().sum(axis=1).astype(float)
-        disp = self.displaced().sum(axis=1).astype(float)
-        people = res + disp
         days = dt / 24
-        cov = self.coverage.copy()
-        wet = np.clip(flood, 0, 1)[:, None]
-        cov[:, [0, 2]] *= (1 - wet[:, 0:1])  # floods spoil water points and shelters
-        disp_cov = cov * p.displaced_coverage
-        disp_cov[:, 2] = np.maximum(disp_cov[:, 2], site_shelter * (1 - wet[:, 0]))
-        local = (res[:, None] * cov + disp[:, None] * disp_cov) * days
-        short = people[:, None] * days - local
+        people, short = self._shortfall(days, flood, site_shelter)
         used = np.minimum(self.aid_stock, short)
         self.aid_stock -= used
         self.aid_used += used
@@ -286,7 +304,7 @@ class Civilians:
 
     def _injured_die(self, rng, dt) -> None:
         rate = self.params.needs.injured_death_rate * dt / 24
-        care = np.where(self.treated > 0, 0.1, 1.0)
+        care = np.where(self.treated > 0, self.params.needs.treated_death_factor, 1.0)
         dead = rng.binomial(self.injured, np.clip(rate * care, 0, 1)[:, None])
         for loc in np.flatnonzero(dead.sum(axis=1)):
             self.injured[loc] -= dead[loc]

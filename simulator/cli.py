@@ -28,6 +28,14 @@ class UsageError(Exception):
     """A wrong option or value: one line and exit code 1."""
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with exit code 1 for usage errors (2 is for invalid input files)."""
+
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        self.exit(1, f"{self.prog}: error: {message}\n")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
@@ -44,10 +52,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="ttx", description="Tabletop exercise simulator for "
+    p = _Parser(prog="ttx", description="Tabletop exercise simulator for "
                                 "peace-support training.")
     p.add_argument("--lang", choices=LANGUAGES, default="en", help="language of messages")
-    sub = p.add_subparsers(dest="command", required=True)
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     v = sub.add_parser("validate", help="check scenario files; report every problem")
     v.add_argument("paths", nargs="+", type=Path)

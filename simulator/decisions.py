@@ -16,13 +16,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from simulator.scenario import Action, Inject, Scenario
+from simulator.scenario import Inject, Scenario
 from simulator.validation import _schema_problems, check_references
 from simulator.yamlsafe import InputError, Problem, dotted, load_file, locate
-
-ENTITY_PARAMS = {"location": "locations", "unit": "units", "agency": "agencies",
-                 "team": "teams", "armed_group": "armed_groups", "host_force": "host_forces"}
-
 
 @dataclass(frozen=True)
 class Decision:
@@ -57,15 +53,6 @@ class FireHeld:
 
     turn: int
     inject_id: str
-
-
-class Rejected(Exception):
-    """A decision that cannot be carried out; ``reason`` is a stable code."""
-
-    def __init__(self, reason: str, detail: str):
-        super().__init__(f"{reason}: {detail}")
-        self.reason = reason
-        self.detail = detail
 
 
 class _DecisionEntry(BaseModel):
@@ -144,71 +131,3 @@ def _inject_references(scenario: Scenario, inj: Inject):
     for path, msg in check_references(probe):
         if path[:2] == ("msel", n):
             yield path[2:], msg
-
-
-def resolve_params(scenario: Scenario, action: Action, params: dict[str, Any]) -> dict[str, Any]:
-    """Check parameters against the action's declaration; fill defaults. Raise ``Rejected``."""
-    for key in params:
-        if key not in action.params:
-            raise Rejected("unknown_param", f"action {action.id!r} has no parameter {key!r} "
-                           f"(has: {', '.join(action.params) or 'none'})")
-    out: dict[str, Any] = {}
-    for key, p in action.params.items():
-        if key not in params:
-            if p.is_required:
-                raise Rejected("missing_param", f"parameter {key!r} is required")
-            out[key] = p.default
-            continue
-        out[key] = _check_value(scenario, key, p, params[key])
-    return out
-
-
-def _check_value(scenario: Scenario, key: str, p, value: Any) -> Any:
-    def bad(expected: str) -> Rejected:
-        return Rejected("bad_value", f"parameter {key!r}: expected {expected}, got {value!r}")
-
-    if p.type in ENTITY_PARAMS:
-        if not isinstance(value, str):
-            raise bad(f"a {p.type} id")
-        ids = _ids(scenario, p.type)
-        if value not in ids:
-            code = "unknown_location" if p.type == "location" else "unknown_entity"
-            raise Rejected(code, f"parameter {key!r}: unknown {p.type.replace('_', ' ')} "
-                           f"{value!r} (known: {', '.join(sorted(ids))})")
-        if p.values and value not in p.values:
-            raise bad("one of " + ", ".join(map(str, p.values)))
-        return value
-    if p.type == "bool":
-        if not isinstance(value, bool):
-            raise bad("true or false")
-        return value
-    if p.type in ("int", "number"):
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or \
-                (p.type == "int" and not isinstance(value, int)):
-            raise bad("an integer" if p.type == "int" else "a number")
-        if (p.min is not None and value < p.min) or (p.max is not None and value > p.max):
-            raise bad(f"a value between {p.min} and {p.max}")
-        return value
-    if p.type == "need":
-        if value not in ("water", "food", "shelter", "health"):
-            raise bad("one of water, food, shelter, health")
-        return value
-    if p.type == "choice":
-        if isinstance(value, list):
-            if not all(v in p.values for v in value):
-                raise bad("values from " + ", ".join(map(str, p.values)))
-            return list(value)
-        if value not in p.values:
-            raise bad("one of " + ", ".join(map(str, p.values)))
-        return value
-    if not isinstance(value, str) or len(value) > 2000:
-        raise bad("text of at most 2000 characters")
-    return value
-
-
-def _ids(scenario: Scenario, kind: str) -> set[str]:
-    if kind == "location":
-        return {loc.id for loc in scenario.map.locations}
-    if kind == "team":
-        return {t.id for t in scenario.teams}
-    return {x.id for x in getattr(scenario.actors, ENTITY_PARAMS[kind])}

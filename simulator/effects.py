@@ -60,7 +60,8 @@ def engage(m, a, ctx):
     gain = c.engage_trust
     if "women" in consult:
         # Women officers on the team reach women in the community (UNSCR 1325 practice).
-        gain += c.women_consulted_bonus * (1.0 if unit is None or unit.women > 0 else 0.5)
+        reach = 1.0 if unit is None or unit.women > 0 else c.women_reached_without_women_officers
+        gain += c.women_consulted_bonus * reach
         m.knowledge.learn(ctx.team, "protection_concerns", "own_action", m.turn, m.now,
                           a["location"], sgbv_risk=round(float(m.civilians.risk[loc]), 2))
     m.trust[loc] = min(1.0, m.trust[loc] + gain)
@@ -100,7 +101,7 @@ def mediate(m, a, ctx):
 def warn(m, a, ctx):
     loc = _loc(m, a["location"])
     amount = float(a["amount"])
-    reached = [i for i in range(m.n) if m.hops[loc, i] <= a["radius_hops"]]
+    reached = [i for i in range(m.n) if m.hops[loc, i] <= float(a["radius_hops"])]
     for i in reached:
         m.civilians.risk[i] = min(1.0, m.civilians.risk[i] + amount)
     m.log("warning", ctx.cause, location=loc, team=ctx.team,
@@ -210,8 +211,9 @@ def open_site(m, a, ctx):
 def assess(m, a, ctx):
     loc = _loc(m, a["location"])
     c = m.civilians
+    expected = c.expected_unmet(m.floods.level, m.site_shelter)[loc]
     unmet = {k: round(float(v), 3) for k, v in zip(("water", "food", "shelter", "health"),
-                                                 c.turn_unmet[loc])}
+                                                 expected)}
     fact = dict(population=int(c.present()[loc].sum()), displaced=int(c.displaced()[loc].sum()),
                 unmet=unmet, injured=int(c.injured[loc].sum()),
                 infected=int(m.epidemic.i[loc] + m.epidemic.e[loc]),
@@ -240,8 +242,7 @@ def supply(m, a, ctx):
 
 def _military_supply(m, unit, loc, need, amount, agency_id, ctx):
     """Military or police assets carrying aid: lawful only as an approved last resort."""
-    approval = m.approvals.get(unit.key)
-    approved = approval is not None and approval[0] == loc and approval[1] > m.now
+    approved = m.approvals.get((unit.key, loc), (0.0, ""))[0] > m.now
     if unit.military and not approved:
         h = m.params.humanitarian
         m.humanitarian_access = max(0.0, m.humanitarian_access - h.breach_access_cost)
@@ -279,7 +280,8 @@ def request_asset(m, a, ctx):
         m.log("asset_request_declined", ctx.cause, location=loc, team=ctx.team, unit=unit.key,
               reason=reason)
         return
-    m.approvals[unit.key] = (loc, m.now + 2 * m.turn_hours, ctx.cause)
+    turns = m.params.humanitarian.approval_turns
+    m.approvals[(unit.key, loc)] = (m.now + turns * m.turn_hours, ctx.cause)
     m.log("asset_request_approved", ctx.cause, location=loc, team=ctx.team, unit=unit.key,
           justification=a["justification"])
 
@@ -327,8 +329,9 @@ def referral_pathway(m, a, ctx):
 
 def investigate(m, a, ctx):
     loc = _loc(m, a["location"])
-    m.investigated[loc] = m.now + 3 * m.turn_hours
-    m.trust[loc] = min(1.0, m.trust[loc] + 0.05)
+    c = m.params.community
+    m.investigated[loc] = m.now + c.investigation_turns * m.turn_hours
+    m.trust[loc] = min(1.0, m.trust[loc] + c.investigation_trust)
     found = [e["id"] for e in m.events.of_type("abuse_by_host_force", "attack")
              if e.get("location") in {m.loc_ids[i] for i in range(m.n) if m.hops[loc, i] <= 1}]
     m.knowledge.learn(ctx.team, "investigation", "own_action", m.turn, m.now, a["location"],

@@ -1,6 +1,6 @@
 """An exercise in play: the turn protocol and a small reset/step API.
 
-    ex = Exercise(load_scenario("scenarios/poc-river-delta.yaml"), seed=1)
+    ex = Exercise(load_scenario("scenarios/poc-inner-delta.yaml"), seed=1)
     reports = ex.reset()                      # turn 1 is open: one report per team
     while not ex.done:
         reports = ex.step({"force": [{"action": "patrol", "params": {...}}]})
@@ -19,7 +19,8 @@ import numpy as np
 from agents.civilians import CAUSES, GROUPS, NEEDS
 from simulator import effects
 from simulator.conditions import evaluate
-from simulator.decisions import AdHocInject, Decision, Rejected, resolve_params
+from simulator.decisions import AdHocInject, Decision
+from simulator.values import Rejected, resolve_params
 from simulator.model import ExerciseModel
 from simulator.scenario import Inject, Scenario, text
 
@@ -37,7 +38,7 @@ class Exercise:
         self.timeseries: list[dict] = []
         self.reports: dict[int, dict[str, dict]] = {}
         self.adhoc: list[AdHocInject] = []
-        self.held_fired: list[tuple[int, str]] = []
+        self._ordered: dict[int, set[str]] = {}  # turn → units with an accepted order
         self.displaced_peak = 0
         self._turn_start_event = 0
         self._deaths_at_turn_start = None
@@ -107,6 +108,8 @@ class Exercise:
             return None
         record.update(status="accepted", params=params)
         self.inputs.append(record)
+        self._ordered.setdefault(d.turn, set()).update(
+            _own_units(self.scenario.actions_of(d.team)[d.action], params))
         return record
 
     def add_inject(self, inj: AdHocInject) -> None:
@@ -171,7 +174,7 @@ class Exercise:
         m.taken.append({"turn": record["turn"], "team": team, "action": action.id,
                         "params": params})
         m.log("decision_accepted", cause, team=team, action=action.id, params=params)
-        ctx = effects.Context(team, cause)
+        ctx = effects.Context(team, cause, (team,))
         for e in action.effects:
             effects.apply(m, e, params, ctx)
         unit = m.units.get(params.get("unit") or "")
@@ -206,9 +209,8 @@ class Exercise:
                     u = m.units[value]
                     raise Rejected("missing_asset", f"unit {value!r} is busy ({u.task}) until "
                                    f"hour {u.until:g}")
-        busy = set(self._ordered_units())
         for unit in _own_units(action, params):
-            if unit in busy:
+            if unit in self._ordered.get(m.turn, ()):
                 raise Rejected("missing_asset", f"unit {unit!r} already has an order this turn")
         if action.cost.budget > self.budget[d.team] + 1e-9:
             raise Rejected("over_budget", f"costs {action.cost.budget:g}, team has "
@@ -217,15 +219,6 @@ class Exercise:
             raise Rejected("prerequisite", f"prerequisite of {d.action!r} not met")
         self.budget[d.team] -= action.cost.budget
         return params
-
-    def _ordered_units(self) -> list[str]:
-        """Units already ordered by accepted decisions of the open turn."""
-        out = []
-        for r in self.inputs:
-            if r.get("status") == "accepted" and r["turn"] == self.model.turn:
-                action = self.scenario.actions_of(r["team"])[r["action"]]
-                out += _own_units(action, r["params"])
-        return out
 
     def _normalise(self, decisions) -> list[Decision]:
         out = []
@@ -268,9 +261,7 @@ class Exercise:
         for team in to:
             m.knowledge.learn(team, "message", "messages", m.turn, m.now, None, inject=inj.id,
                               sender=text(inj.from_, self.lang), method=inj.method,
-                              text=text(inj.message, self.lang),
-                              expected=[e.action for e in inj.expected_actions
-                                        if e.team == team])
+                              text=text(inj.message, self.lang))
         ctx = effects.Context(None, cause, to)
         for e in inj.effects:
             effects.apply(m, e, {}, ctx)
@@ -282,7 +273,7 @@ class Exercise:
             if inj.id not in m.fired:
                 continue
             for ex in inj.expected_actions:
-                due = ex.by_turn == m.turn - 1 or (final and ex.by_turn >= m.turn)
+                due = ex.by_turn >= m.turn if final else ex.by_turn == m.turn - 1
                 if due:
                     met = m.action_taken(ex.team, ex.action, ex.location, ex.by_turn)
                     m.log("expected_action", f"inject:{inj.id}", inject=inj.id, team=ex.team,
@@ -311,7 +302,8 @@ class Exercise:
         """A situation report built only from what ``team`` knows."""
         m = self.model
         facts = m.knowledge.of(team)
-        new = [f for f in facts if f["turn"] >= m.turn - 1]
+        # New since the last report: learnt, or shared, during the last turn or this one.
+        new = [f for f in facts if max(f["turn"], f.get("shared_turn", 0)) >= m.turn - 1]
         spec = next(t for t in self.scenario.teams if t.id == team)
         return {
             "team": team, "turn": m.turn, "hour": m.now, "turns": self.turns,
@@ -329,7 +321,9 @@ class Exercise:
             "units": [{"id": u.key, "kind": u.kind, "location": m.loc_ids[u.location],
                        "task": u.task if u.busy else "idle", "busy_until": u.until if u.busy
                        else None, "fatigue": round(u.fatigue, 2), "capacity": u.capacity,
-                       "women": u.women, "military": u.military}
+                       "women": u.women, "military": u.military,
+                       "reachable": [m.loc_ids[i] for i in range(m.n)
+                                     if m.drive_hours(u, u.location, i) is not None]}
                       for u in m.units.values() if u.key in spec.assets],
             "agencies": [{"id": a.key, "location": m.loc_ids[a.location],
                           "stocks": {k: round(v, 1) for k, v in a.stocks.items()},

@@ -25,9 +25,6 @@ from simulator.events import EventLog
 from simulator.knowledge import Knowledge
 from simulator.scenario import Scenario
 
-DEFAULT_VEHICLE_KMH = 30.0
-POOR_ROAD_SLOWDOWN = 1.6
-
 
 class ExerciseModel(mesa.Model):
     """State of the world and the rules that join its actors."""
@@ -54,7 +51,7 @@ class ExerciseModel(mesa.Model):
         self.alert_networks: dict[int, set[str]] = {}
         self.referral: set[int] = set()
         self.investigated: dict[int, float] = {}  # location → hour the deterrent lasts to
-        self.approvals: dict[str, tuple[int, float, str]] = {}  # unit → (place, until, cause)
+        self.approvals: dict[tuple[str, int], tuple[float, str]] = {}  # (unit, place) → (until, cause)
         self.incidents = np.zeros(self.n, dtype=np.int64)
         self.abuses = 0
         self.fired: set[str] = set()
@@ -87,9 +84,10 @@ class ExerciseModel(mesa.Model):
         self.flooded_routes: set[tuple[int, int]] = set()
         for r in self.spec.map.routes:
             a, b = self.index[r.from_], self.index[r.to]
-            slow = POOR_ROAD_SLOWDOWN if r.condition == "poor" else 1.0
+            u = self.params.units
+            slow = u.poor_road_slowdown if r.condition == "poor" else 1.0
             foot = r.travel_hours.foot or 24 * r.distance_km / self.params.movement.walk_km_per_day
-            vehicle = r.travel_hours.vehicle or slow * r.distance_km / DEFAULT_VEHICLE_KMH
+            vehicle = r.travel_hours.vehicle or slow * r.distance_km / u.road_kmh
             self.graph.add_edge(a, b, km=r.distance_km, foot=foot, vehicle=vehicle,
                                 flood_prone=r.flood_prone or r.river_crossing)
             if r.condition == "closed":
@@ -144,7 +142,7 @@ class ExerciseModel(mesa.Model):
         if unit.kind == "helicopter":
             return km(self.coords[a], self.coords[b]) / unit.speed_kmh
         h = self.road_hours(a, b)
-        return None if h is None else h * DEFAULT_VEHICLE_KMH / unit.speed_kmh
+        return None if h is None else h * self.params.units.road_kmh / unit.speed_kmh
 
     def close_route(self, a: int, b: int, cause: str) -> None:
         self.closed[_key(a, b)] = cause
@@ -171,7 +169,7 @@ class ExerciseModel(mesa.Model):
         for key, until in self.joint_ops.items():
             hf = self.host_forces[key]
             if until > self.now and hf.location == loc:
-                total += 0.5 * hf.strength
+                total += self.params.violence.joint_operation_protection * hf.strength
         return total
 
     def protectors_at(self, loc: int) -> list[str]:
@@ -198,7 +196,7 @@ class ExerciseModel(mesa.Model):
     def investigated_factor(self, loc: int) -> float:
         near = [i for i, until in self.investigated.items()
                 if until > self.now and self.hops[i, loc] <= 1]
-        return 0.5 if near else 1.0
+        return self.params.community.investigation_abuse_factor if near else 1.0
 
     # --- things that happen ----------------------------------------------------------
 
@@ -215,13 +213,16 @@ class ExerciseModel(mesa.Model):
         self.incidents[loc] += 1
         self.civilians.raise_risk(loc, r.incident, self.neighbours(loc), r.neighbour_share)
         if sgbv:
-            kind = "sgbv_referred" if loc in self.referral else "sgbv_unattended"
+            reach = self.params.community.referral_hops
+            covered = any(self.hops[r, loc] <= reach for r in self.referral)
+            kind = "sgbv_referred" if covered else "sgbv_unattended"
             self.log(kind, cause, location=loc, cases=sgbv)
         # A mission that knew and did not protect loses the people's trust.
         warned = [t for t in self.knowledge.facts
                   if self.knowledge.knows(t, "threat", location=self.loc_ids[loc])]
         if warned and not self.protectors_at(loc):
-            self.trust[loc] = max(0.0, self.trust[loc] - 0.15)
+            loss = self.params.community.unprotected_trust_loss
+            self.trust[loc] = max(0.0, self.trust[loc] - loss)
             self.log("trust_lost", cause, location=loc, reason="warned_but_unprotected",
                      warned_teams=sorted(warned), trust=round(float(self.trust[loc]), 3))
         for team in self.knowledge.facts:
@@ -239,7 +240,7 @@ class ExerciseModel(mesa.Model):
                 lost += sum(c.amount for c in hit)
         v = self.params.violence
         people = self.civilians.present()[loc]
-        share = min(v.max_share_killed, v.lethality * group.strength) * 0.2
+        share = min(v.max_share_killed, v.lethality * group.strength) * v.ambush_lethality
         deaths = self.civilians.kill("violence", loc, self.rng.binomial(people, share))
         self.log("attack", cause, location=loc, armed_group=group.key, tactic=tactic,
                  planned=True, deaths=int(deaths.sum()), injuries=0,
@@ -253,12 +254,14 @@ class ExerciseModel(mesa.Model):
         if people.sum() <= 0:
             return
         loc = near[int(self.rng.choice(len(near), p=people / people.sum()))]
+        v = self.params.violence
+        exposure = np.array([v.group_exposure.get(g, 1.0) for g in GROUPS])
         victims = self.rng.binomial(self.civilians.present()[loc],
-                                    0.002 * np.array([0.6, 1.5, 0.3, 0.8, 0.5]))
-        deaths = self.civilians.kill("violence", loc, self.rng.binomial(victims, 0.2))
+                                    np.clip(v.abuse_victims * exposure, 0, 1))
+        deaths = self.civilians.kill("violence", loc, self.rng.binomial(victims, v.abuse_lethality))
         hurt = self.civilians.wound(loc, victims - deaths)
         self.abuses += 1
-        self.trust[loc] = max(0.0, self.trust[loc] - 0.1)
+        self.trust[loc] = max(0.0, self.trust[loc] - self.params.community.abuse_trust_loss)
         for g in self.armed.values():
             g.grievance = min(1.0, g.grievance + self.params.violence.abuse_grievance)
         self.log("abuse_by_host_force", cause, location=loc, host_force=hf.key,
@@ -286,7 +289,8 @@ class ExerciseModel(mesa.Model):
         c = self.civilians
         treated = int(c.injured[loc].sum())
         c.injured[loc] = 0
-        c.treated[loc] = max(c.treated[loc], self.turn * self.turn_hours - self.now + 24)
+        c.treated[loc] = max(c.treated[loc], self.turn * self.turn_hours - self.now
+                             + self.params.units.care_hours)
         self.log("medevac", cause, location=loc, unit=unit.key, team=unit.team,
                  injured_treated=treated)
 
@@ -370,7 +374,8 @@ class ExerciseModel(mesa.Model):
         people = c.present().sum(axis=1).astype(float)
         cap = np.where(np.isfinite(c.capacity), c.capacity, np.inf)
         crowd = np.where(np.isfinite(cap), np.clip(people / np.maximum(cap, 1) /
-                                                   self.params.hazards.crowding_density, 0, 1), 0.3)
+                                                   self.params.hazards.crowding_density, 0, 1),
+                         self.params.hazards.open_crowding)
         water_met = 1 - c.turn_unmet[:, 0]
         wash = np.clip(0.5 * water_met + 0.5 * self.sanitation, 0, 1)
         care = 1 - c.turn_unmet[:, 3]

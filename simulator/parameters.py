@@ -52,6 +52,8 @@ class Risk(_Group):
     presence_reassurance: float = Field(0.5, ge=0, le=1, description="share of risk removed "
                                         "where protectors are present")
     flood: float = Field(0.9, ge=0, le=1, description="risk felt at a flooded place")
+    reassurance_protectors: float = Field(50.0, gt=0, description="protectors at a place for "
+                                          "full reassurance")
 
 
 class Needs(_Group):
@@ -69,6 +71,8 @@ class Needs(_Group):
         description="mortality multiplier by sex and age group")
     injured_death_rate: float = Field(0.04, ge=0, le=1,
                                       description="daily death rate of untreated injured people")
+    treated_death_factor: float = Field(0.1, ge=0, le=1, description="multiplier on that rate "
+                                        "where casualties get care (medevac)")
 
 
 class Violence(_Group):
@@ -96,6 +100,14 @@ class Violence(_Group):
     abuse_mitigated: float = Field(0.1, ge=0, le=1, description="multiplier on that chance "
                                    "after an HRDDP assessment with mitigation")
     abuse_grievance: float = Field(0.05, ge=0, le=1, description="grievance added by each abuse")
+    abuse_victims: float = Field(0.002, ge=0, le=1, description="share of people at the place "
+                                 "harmed by one abuse (weighted by group exposure)")
+    abuse_lethality: float = Field(0.2, ge=0, le=1,
+                                   description="share of abuse victims who are killed")
+    ambush_lethality: float = Field(0.2, ge=0, le=1, description="an ambush or IED harms this "
+                                    "share of what a raid on the place would")
+    joint_operation_protection: float = Field(0.5, ge=0, description="protectors counted per "
+                                              "host soldier in a supported joint operation")
     detention_strength: float = Field(0.1, ge=0, le=1,
                                       description="share of a group's fighters one detention removes")
 
@@ -112,6 +124,8 @@ class Humanitarian(_Group):
     breach_trust_cost: float = Field(0.25, ge=0, le=1,
                                      description="trust lost at that place for the same breach")
     access_recovery: float = Field(0.03, ge=0, le=1, description="access regained per day")
+    approval_turns: int = Field(2, ge=1, description="turns an approved last-resort request "
+                                "stays valid")
 
 
 class Hazards(_Group):
@@ -128,6 +142,8 @@ class Hazards(_Group):
     untreated_fatality: float = Field(0.08, ge=0, le=1, description="deaths per case, no care")
     crowding_density: float = Field(1.0, gt=0, description="occupancy / capacity of a site at "
                                     "which crowding is full")
+    open_crowding: float = Field(0.3, ge=0, le=1, description="crowding in places without a "
+                                 "capacity (towns, villages)")
 
 
 class Community(_Group):
@@ -144,6 +160,21 @@ class Community(_Group):
                                     "network can report it")
     alert_min_trust: float = Field(0.2, ge=0, le=1, description="below this trust the network "
                                    "stays silent")
+    unprotected_trust_loss: float = Field(0.15, ge=0, le=1, description="trust lost where an "
+                                          "attack the mission was warned of finds no protectors")
+    abuse_trust_loss: float = Field(0.1, ge=0, le=1,
+                                    description="trust lost where a host force abuses civilians")
+    investigation_trust: float = Field(0.05, ge=0, le=1, description="trust gained by an "
+                                       "investigation")
+    investigation_turns: int = Field(3, ge=1, description="turns an investigation deters abuse "
+                                     "nearby")
+    referral_hops: int = Field(1, ge=0, le=4, description="survivors within this many route hops "
+                               "of a referral pathway reach it")
+    investigation_abuse_factor: float = Field(0.5, ge=0, le=1, description="multiplier on host "
+                                              "forces' abuse risk near an investigation")
+    women_reached_without_women_officers: float = Field(
+        0.5, ge=0, le=1, description="share of the women-consulted bonus an engagement team "
+        "without women officers achieves")
 
 
 class Units(_Group):
@@ -158,6 +189,11 @@ class Units(_Group):
     police_protection: float = Field(0.6, ge=0,
                                      description="police count as this share of a soldier")
     repair_hours: float = Field(8, ge=0, description="engineer hours to repair a route")
+    road_kmh: float = Field(30.0, gt=0, description="vehicle speed on a good road when a route "
+                            "gives no vehicle time")
+    poor_road_slowdown: float = Field(1.6, ge=1, description="travel-time multiplier on poor roads")
+    care_hours: float = Field(24, ge=0, description="hours of care after a medevac beyond the "
+                              "end of the turn")
 
 
 class Parameters(_Group):

@@ -14,7 +14,8 @@ from simulator.parameters import Parameters
 
 Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_\-]*$", max_length=64,
                           description="lower-case identifier: letters, digits, _ or -")]
-Ref = Annotated[str, Field(pattern=r"^\$[a-z][a-z0-9_]*$", description="$parameter of the action")]
+Ref = Annotated[str, Field(pattern=r"^\$[a-z][a-z0-9_\-]*$",
+                           description="$parameter of the action")]
 Fraction = Annotated[float, Field(ge=0.0, le=1.0)]
 
 GROUPS = ("women", "men", "girls", "boys", "older")
@@ -88,7 +89,7 @@ class Location(Strict):
     id: Id
     name: Text
     type: Literal[LOCATION_TYPES]
-    coords: tuple[float, float] = Field(description="[latitude, longitude]")
+    coords: list[float] = Field(min_length=2, max_length=2, description="[latitude, longitude]")
     attributes: LocationAttributes = LocationAttributes()
 
 
@@ -290,7 +291,7 @@ class Warn(E):
     """A public warning: raises risk perception so people move early."""
     location: Loc
     amount: Num = 0.5
-    radius_hops: int = 1
+    radius_hops: Num = 1
 
 
 class Assess(E):

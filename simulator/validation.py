@@ -13,6 +13,7 @@ from typing import Any, Iterator
 from pydantic import ValidationError
 
 from simulator.scenario import EFFECTS, Condition, Effect, Scenario
+from simulator.values import Rejected, check_value
 from simulator.yamlsafe import InputError, Positions, Problem, dotted, load_file, load_text, locate
 
 # Effect argument → the kind of thing it names (anything else is a value).
@@ -150,6 +151,11 @@ def check_references(s: Scenario) -> Iterator[tuple[tuple, str]]:
         for j, team in enumerate(a.teams):
             yield from need("team", team, ("actions", i, "team") + ((j,) if len(a.teams) > 1 else ()))
         for name, param in a.params.items():
+            if param.default is not None:
+                try:
+                    check_value(s, name, param, param.default)
+                except Rejected as r:
+                    yield ("actions", i, "params", name, "default"), f"bad default: {r.detail}"
             if param.values and param.type in known:
                 for k, v in enumerate(param.values):
                     yield from need(param.type, str(v), ("actions", i, "params", name, "values", k))
@@ -169,6 +175,9 @@ def check_references(s: Scenario) -> Iterator[tuple[tuple, str]]:
             if inj.at.hour >= s.metadata.turn_hours:
                 yield base + ("at", "hour"), f"hour must be below turn_hours " \
                     f"({s.metadata.turn_hours})"
+            elif inj.at.hour % s.metadata.step_hours:
+                yield base + ("at", "hour"), f"hour must be a multiple of step_hours " \
+                    f"({s.metadata.step_hours})"
         if inj.when:
             yield from _condition(inj.when, base + ("when",), need, actions, injects)
         for j, e in enumerate(inj.effects):
@@ -248,6 +257,10 @@ def _effect(e: Effect, path, need, params) -> Iterator[tuple[tuple, str]]:
                 elif entity and params[v[1:]].type != entity:
                     yield vpath, f"{v}: parameter of type {params[v[1:]].type!r} where a " \
                         f"{entity} is expected"
+                elif not params[v[1:]].is_required and params[v[1:]].default is None and \
+                        type(args).model_fields[field].is_required():
+                    yield vpath, f"{v}: optional parameter without a default where a value " \
+                        "is required"
             elif entity and isinstance(v, str):
                 yield from need(entity, v, vpath)
     assert kind in EFFECTS

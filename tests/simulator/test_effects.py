@@ -70,8 +70,17 @@ def test_assess_reveals_needs_to_the_team_only(ex):
     do(ex, "assess", "humanitarian", location="town")
     (fact,) = ex.model.knowledge.of("humanitarian", "needs")
     assert fact["population"] == 3500 and fact["road_open"] is True
-    assert set(fact["unmet"]) == {"water", "food", "shelter", "health"}
+    assert fact["unmet"] == {"water": 0.0, "food": 0.0, "shelter": 0.0, "health": 0.0}
     assert ex.model.knowledge.of("force", "needs") == []
+
+
+def test_assess_finds_needs_before_any_hour_has_passed(calm):
+    m = calm.model
+    m.civilians.coverage[T] = [0.5, 0.8, 1.0, 1.0]
+    m.civilians.aid_stock[T, 1] = 3500 * 0.1  # a day of food for a tenth of the people
+    do(calm, "assess", "humanitarian", location="town")
+    (fact,) = m.knowledge.of("humanitarian", "needs")
+    assert fact["unmet"] == {"water": 0.5, "food": 0.1, "shelter": 0.0, "health": 0.0}
 
 
 def test_supply_by_agency_arrives_after_travel(ex):
@@ -143,7 +152,7 @@ def test_request_asset_declined(ex, last_resort, justification, close, reason):
     ev = do(ex, "request_asset", "humanitarian", unit="heli", location="town",
             last_resort=last_resort, justification=justification)
     assert ev["type"] == "asset_request_declined" and ev["reason"] == reason
-    assert "heli" not in ex.model.approvals
+    assert ("heli", T) not in ex.model.approvals
 
 
 def test_evacuate_moves_people_with_transport(ex):
@@ -238,8 +247,11 @@ def test_referral_pathway_refers_sgbv_survivors(ex):
     do(ex, "referral_pathway", "civilian", location="village")
     assert V in m.referral
     m.after_violence(V, "test", sgbv=3)
+    m.after_violence(T, "test", sgbv=1)  # one hop from the pathway: survivors reach it
+    m.after_violence(S, "test", sgbv=4)  # two hops: they do not
     sgbv = [(e["type"], e["location"], e["cases"]) for e in ex.events if "cases" in e]
-    assert sgbv == [("sgbv_unattended", "town", 2), ("sgbv_referred", "village", 3)]
+    assert sgbv == [("sgbv_unattended", "town", 2), ("sgbv_referred", "village", 3),
+                    ("sgbv_referred", "town", 1), ("sgbv_unattended", "site", 4)]
 
 
 def test_investigate_deters_abuse_and_finds_incidents(ex):
