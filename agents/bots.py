@@ -229,6 +229,7 @@ class DoctrineBot(Bot):
             self._order("hrddp_assessment", host_force=hf.id)
 
     def _evacuate_flood(self) -> None:
+        done: set[str] = set()  # the same forecast may arrive by several channels
         for h in self.report["hazards"]:
             if h["hazard"] != "flood" or h["peak_hour"] < self.now:
                 continue
@@ -236,6 +237,9 @@ class DoctrineBot(Bot):
             safe = [loc for loc in self.locations.values() if loc.id not in flooded
                     and loc.type in SITES + ("town", "city", "base")]
             for loc in h["locations"]:
+                if loc in done:
+                    continue
+                done.add(loc)
                 self._order("warn", location=loc)
                 if not safe:
                     continue
@@ -264,6 +268,7 @@ class DoctrineBot(Bot):
                     self._order("supply", location=loc, need=need, amount=amount)
                 else:
                     self._request_asset(loc, need)
+                    break  # one request per place covers every need
 
     def _request_asset(self, loc: str, need: str) -> None:
         if any(f.get("location") == loc and f.get("approved")

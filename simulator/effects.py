@@ -198,7 +198,9 @@ def open_site(m, a, ctx):
     loc = _loc(m, a["location"])
     c = m.civilians
     before = c.capacity[loc]
-    c.capacity[loc] = (0 if not np.isfinite(before) else before) + float(a["capacity"])
+    # A site opened in a place without a limit adds room beside the people already there.
+    base = before if np.isfinite(before) else float(c.present()[loc].sum())
+    c.capacity[loc] = base + float(a["capacity"])
     c.attractiveness[loc] = max(c.attractiveness[loc],
                                 m.params.movement.attractiveness.get("idp_site", 3.0))
     m.site_shelter[loc] = max(m.site_shelter[loc], float(a["shelter"]))
@@ -232,7 +234,8 @@ def supply(m, a, ctx):
         return
     agencies = [m.agencies[a["agency"]]] if a["agency"] else \
         [ag for ag in m.agencies.values() if ag.team == ctx.team and need in ag.sectors]
-    agencies.sort(key=lambda ag: -ag.stocks[need])
+    # The team's agency best placed to go: an open road first, then the largest stock.
+    agencies.sort(key=lambda ag: (m.road_hours(ag.location, loc) is None, -ag.stocks[need]))
     if not agencies:
         m.log("aid_blocked", ctx.cause, location=loc, team=ctx.team, need=need,
               reason=f"no agency of the team works in {need}")
@@ -356,11 +359,12 @@ def threat(m, a, ctx):
 def hazard(m, a, ctx):
     locs = [_loc(m, x) for x in a["locations"]]
     level = float(a["level"])
+    start = m.now + float(a["in_hours"])
     if a["kind"] == "flood":
-        wave = FloodWave(locs, m.now, float(a["rise_hours"]), float(a["duration_hours"]),
+        wave = FloodWave(locs, start, float(a["rise_hours"]), float(a["duration_hours"]),
                          level, ctx.cause)
         m.floods.add(wave)
-        peak = m.now + float(a["rise_hours"])
+        peak = start + float(a["rise_hours"])
     else:
         for loc in locs:
             m.epidemic.seed(loc, level)

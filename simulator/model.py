@@ -282,8 +282,11 @@ class ExerciseModel(mesa.Model):
         wanted = unit.capacity * trips if people is None else min(float(people),
                                                                     unit.capacity * trips)
         moved = self.civilians.carry(self.now, src, dest, int(wanted), hours)
+        # The convoy shuttles and ends its task at the destination, out of the danger.
+        trips_needed = max(1, -(-moved // max(unit.capacity, 1)))
+        unit.moving_to, unit.arrive = dest, self.now + (2 * trips_needed - 1) * hours
         self.log("evacuation", cause, location=src, to=self.loc_ids[dest], unit=unit.key,
-                 team=unit.team, people=moved, trips=trips)
+                 team=unit.team, people=moved, trips=trips_needed)
 
     def casualty_care(self, unit: Unit, loc: int, cause: str) -> None:
         c = self.civilians

@@ -407,6 +407,8 @@ class Hazard(E):
     kind: Literal["flood", "outbreak"]
     locations: list[Loc] = Field(min_length=1)
     level: Num = Field(1.0, description="flood: metres above the bank; outbreak: people infected")
+    in_hours: Num = Field(0, description="flood: hours before the water starts rising "
+                          "(a forecast's lead time)")
     rise_hours: Num = 12
     duration_hours: Num = 48
 

@@ -99,6 +99,8 @@ def test_supply_by_agency_arrives_after_travel(ex):
     (lambda m: setattr(m, "humanitarian_access", 0.2),
      "operations suspended: humanitarian access too low"),
     (lambda m: m.agencies["wfp"].stocks.update(food=0), "no food stock left"),
+    (lambda m: setattr(m.agencies["wfp"], "sectors", ["water"]),
+     "agency does not work in food"),
     (lambda m: setattr(m.agencies["wfp"], "trucks_left", 0), "no trucks left this turn"),
 ])
 def test_supply_blocked_with_reason(ex, setup, reason):
@@ -167,12 +169,17 @@ def test_evacuate_moves_people_with_transport(ex):
     assert 145 <= m.civilians.pop[V, T].sum() <= 150
     # older people board first (all 100), then girls
     assert m.civilians.pop[V, T, 4] >= 98 and m.civilians.pop[V, T, 1] == 0
+    # the convoy ends at the destination, out of the village
+    assert m.units["coy_a"].location == T
 
 
 def test_open_site_adds_capacity_and_shelter(ex):
     m = ex.model
     ev = do(ex, "open_site", "humanitarian", location="town", capacity=2000, shelter=0.7)
-    assert ev["capacity"] == 2000 and m.civilians.capacity[T] == 2000
+    # the town had no limit: the site adds room beside its 3,500 residents
+    assert ev["capacity"] == 5500 and m.civilians.capacity[T] == 5500
+    do(ex, "open_site", "humanitarian", location="site", capacity=500)
+    assert m.civilians.capacity[S] == 3500
     assert m.civilians.attractiveness[T] == 3.0 and m.site_shelter[T] == 0.7
 
 
@@ -307,6 +314,18 @@ def test_flood_hazard_raises_water_and_closes_routes(ex):
     run_hours(ex, 6)
     assert m.floods.level[S] == 0 and m.road_hours(T, S) is not None
     assert [e["type"] for e in ex.events].count("route_reopened") == 1
+
+
+def test_flood_forecast_lead_time(ex):
+    m = ex.model
+    do(ex, "hazard", None, recipients=("force",), kind="flood", locations=["site"], level=1.0,
+       in_hours=6, rise_hours=2, duration_hours=4)
+    (fact,) = m.knowledge.of("force", "hazard")
+    assert fact["peak_hour"] == 8.0
+    run_hours(ex, 6)
+    assert m.floods.level[S] == 0
+    run_hours(ex, 3)
+    assert m.floods.level[S] == pytest.approx(1.0)
 
 
 def test_flood_kills_people_who_stay(ex):
