@@ -1,0 +1,46 @@
+"""The README's promises: its two commands, its Python example, the demo's output."""
+
+import json
+import re
+
+from simulator.cli import main
+from tests.conftest import ROOT
+
+README = (ROOT / "README.md").read_text()
+
+
+def test_readme_opens_with_the_two_commands():
+    first_block = re.search(r"```sh\n(.*?)```", README, re.S).group(1)
+    commands = [line.split("#")[0].strip() for line in first_block.splitlines()]
+    assert commands == ["./run demo", "./run tests"]
+    assert (ROOT / "run").stat().st_mode & 0o111
+    assert "./run tests" in (ROOT / ".ci" / "run").read_text()
+
+
+def test_readme_python_example_runs(monkeypatch, capsys):
+    monkeypatch.chdir(ROOT)
+    block = re.search(r"```python\n(.*?)```", README, re.S).group(1)
+    exec(compile(block, "README.md", "exec"), {})
+    out = capsys.readouterr().out
+    assert "'civilian_deaths'" in out
+
+
+def test_demo_shows_progress_outcomes_and_where(tmp_path, capsys):
+    out = tmp_path / "demo"
+    assert main(["demo", "--out", str(out)]) == 0
+    captured = capsys.readouterr()
+    progress = [line for line in captured.err.splitlines() if line.startswith("turn ")]
+    assert [p.split(":")[0] for p in progress] == [f"turn {i}/10" for i in range(1, 11)]
+    assert "Outcome of poc-inner-delta (seed 1)" in captured.out
+    assert f"outputs written to {out}" in captured.out
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["run"]["bots"] == {t: "doctrine" for t in
+                                      ("force", "police", "civilian", "humanitarian")}
+    deaths = summary["outcomes"]["civilian_deaths"]
+    assert re.search(rf"civilian deaths\s+{deaths}\n", captured.out)
+
+
+def test_demo_in_french(tmp_path, capsys):
+    assert main(["--lang", "fr", "demo", "--out", str(tmp_path / "d"), "--quiet"]) == 0
+    out = capsys.readouterr().out
+    assert "Résultat de poc-inner-delta (graine 1)" in out and "civils tués" in out
