@@ -20,6 +20,7 @@ from simulator.scenario import Inject, Scenario
 from simulator.validation import _schema_problems, check_references
 from simulator.yamlsafe import InputError, Problem, dotted, load_file, locate
 
+
 @dataclass(frozen=True)
 class Decision:
     """One team's order for one turn."""

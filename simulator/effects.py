@@ -215,7 +215,7 @@ def assess(m, a, ctx):
     c = m.civilians
     expected = c.expected_unmet(m.floods.level, m.site_shelter)[loc]
     unmet = {k: round(float(v), 3) for k, v in zip(("water", "food", "shelter", "health"),
-                                                 expected)}
+                                                 expected, strict=True)}
     fact = dict(population=int(c.present()[loc].sum()), displaced=int(c.displaced()[loc].sum()),
                 unmet=unmet, injured=int(c.injured[loc].sum()),
                 infected=int(m.epidemic.i[loc] + m.epidemic.e[loc]),

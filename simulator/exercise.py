@@ -20,9 +20,9 @@ from agents.civilians import CAUSES, GROUPS, NEEDS
 from simulator import effects
 from simulator.conditions import evaluate
 from simulator.decisions import AdHocInject, Decision
-from simulator.values import Rejected, resolve_params
 from simulator.model import ExerciseModel
 from simulator.scenario import Inject, Scenario, text
+from simulator.values import Rejected, resolve_params
 
 
 class Exercise:

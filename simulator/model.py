@@ -206,7 +206,7 @@ class ExerciseModel(mesa.Model):
         return self.events.append(self.turn, self.now, type_, cause, **data)
 
     def by_group(self, counts: np.ndarray) -> dict[str, int]:
-        return {g: int(c) for g, c in zip(GROUPS, counts)}
+        return {g: int(c) for g, c in zip(GROUPS, counts, strict=True)}
 
     def after_violence(self, loc: int, cause: str, sgbv: int) -> None:
         r = self.params.risk

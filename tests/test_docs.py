@@ -18,8 +18,7 @@ from pydantic import BaseModel
 
 from simulator import yamlsafe
 from simulator.parameters import Parameters
-from simulator.scenario import (EFFECTS, METRICS, Condition, Effect, Lang, Param, Scenario,
-                                Team)
+from simulator.scenario import EFFECTS, METRICS, Condition, Effect, Lang, Param, Scenario, Team
 from simulator.validation import scenario_from_text
 from simulator.yamlsafe import InputError
 

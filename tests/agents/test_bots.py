@@ -1,10 +1,10 @@
 """Bot teams: passive does nothing, random gives valid orders, doctrine acts on warnings."""
 
+import pytest
+
 from agents.bots import DoctrineBot, PassiveBot, RandomBot, make_bot
 from simulator.exercise import Exercise
 from simulator.runner import play
-
-import pytest
 
 
 def test_passive_bot(mini):

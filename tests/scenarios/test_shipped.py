@@ -85,7 +85,7 @@ def test_doctrine_clearly_beats_passive_over_20_seeds(category, keys):
         p = statistics.mean(o[key] for o in passive)
         d = statistics.mean(o[key] for o in doctrine)
         wins = sum((o_d[key] < o_p[key]) if better == "lower" else (o_d[key] > o_p[key])
-                   for o_p, o_d in zip(passive, doctrine))
+                   for o_p, o_d in zip(passive, doctrine, strict=True))
         if better == "lower":
             assert d < 0.75 * p, (key, p, d)
         else:

@@ -32,7 +32,7 @@ def test_custom_tags_are_refused():
 def test_alias_bomb_is_refused(monkeypatch):
     monkeypatch.setattr(yamlsafe, "MAX_NODES", 1000)
     bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
-    for name, prev in zip("bcdef", "abcde"):
+    for name, prev in zip("bcdef", "abcde", strict=True):
         bomb += f"{name}: &{name} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, " \
                 f"*{prev}, *{prev}, *{prev}, *{prev}]\n"
     (msg,) = problems(bomb)
