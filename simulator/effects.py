@@ -13,7 +13,7 @@ from typing import Any, Callable
 import numpy as np
 
 from agents.hazards import FloodWave
-from simulator.scenario import Effect
+from simulator.scenario import EFFECTS, Effect
 
 
 @dataclass
@@ -390,13 +390,5 @@ def tension(m, a, ctx):
     m.log("tension_changed", ctx.cause, location=loc, tension=round(float(m.tension[loc]), 3))
 
 
-PRIMITIVES: dict[str, Callable] = {
-    "presence": presence, "engage": engage, "mediate": mediate, "warn": warn, "assess": assess,
-    "supply": supply, "evacuate": evacuate, "open_site": open_site, "close_route": close_route,
-    "repair_route": repair_route, "escort": escort, "medevac": medevac,
-    "request_asset": request_asset, "support_host_forces": support_host_forces,
-    "hrddp_assessment": hrddp_assessment, "detain": detain, "handover": handover,
-    "referral_pathway": referral_pathway, "investigate": investigate,
-    "share_information": share_information, "early_warning": early_warning, "threat": threat,
-    "hazard": hazard, "rumour": rumour, "tension": tension, "message": message,
-}
+# Each primitive's function has the primitive's name.
+PRIMITIVES: dict[str, Callable] = {kind: globals()[kind] for kind in EFFECTS}

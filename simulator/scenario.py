@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
 
 from simulator.parameters import Parameters
 
@@ -445,35 +445,11 @@ EFFECTS: dict[str, type[E]] = {
 }
 
 
-class Effect(Strict):
-    """One primitive with its arguments, written ``- presence: {unit: $unit, ...}``."""
+class _EffectCall(Strict):
+    """One primitive with its arguments, written ``- presence: {unit: $unit, ...}``.
 
-    presence: Presence | None = None
-    engage: Engage | None = None
-    mediate: Mediate | None = None
-    warn: Warn | None = None
-    assess: Assess | None = None
-    supply: Supply | None = None
-    evacuate: Evacuate | None = None
-    open_site: OpenSite | None = None
-    close_route: RouteRef | None = None
-    repair_route: RouteRef | None = None
-    escort: Escort | None = None
-    medevac: Medevac | None = None
-    request_asset: RequestAsset | None = None
-    support_host_forces: SupportHostForces | None = None
-    hrddp_assessment: HrddpAssessment | None = None
-    detain: Detain | None = None
-    handover: Handover | None = None
-    referral_pathway: ReferralPathway | None = None
-    investigate: Investigate | None = None
-    share_information: ShareInformation | None = None
-    early_warning: EarlyWarning | None = None
-    threat: Threat | None = None
-    hazard: Hazard | None = None
-    rumour: Rumour | None = None
-    tension: Tension | None = None
-    message: Message | None = None
+    The fields (one optional field per primitive) are made from ``EFFECTS`` below.
+    """
 
     @model_validator(mode="before")
     @classmethod
@@ -493,6 +469,10 @@ class Effect(Strict):
     @property
     def args(self) -> E:
         return getattr(self, self.kind)
+
+
+Effect = create_model("Effect", __base__=_EffectCall,
+                      **{kind: (args | None, None) for kind, args in EFFECTS.items()})
 
 
 # --- decision catalogue ---------------------------------------------------------------
