@@ -1,4 +1,4 @@
-"""The ``ttx`` command line: validate, schema, run, demo.
+"""The ``ttx`` command line: validate, schema, run, compare, demo.
 
 Exit codes: 0 success, 1 usage or runtime error, 2 invalid input file (every problem is
 printed as FILE:LINE:COL: path: message).
@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from agents.bots import BOTS
+from simulator.compare import compare, table
 from simulator.decisions import load_inputs
 from simulator.i18n import LANGUAGES, t
 from simulator.outputs import write_run
@@ -75,6 +76,15 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--out", type=Path, required=True, help="run directory to write")
     r.add_argument("--quiet", action="store_true", help="no progress lines")
     r.set_defaults(func=cmd_run)
+
+    c = sub.add_parser("compare", help="bot teams on one scenario over many seeds")
+    c.add_argument("scenario", type=Path)
+    c.add_argument("--seeds", type=int, default=20, help="seeds 0 … N−1 (default 20)")
+    c.add_argument("--bots", nargs="+", default=list(BOTS), choices=list(BOTS),
+                   help="bot kinds to compare (default: all)")
+    c.add_argument("--json", type=Path, help="also write the figures to this JSON file")
+    c.add_argument("--quiet", action="store_true")
+    c.set_defaults(func=cmd_compare)
 
     d = sub.add_parser("demo", help="the civilian-protection scenario with doctrine bots")
     d.add_argument("--seed", type=int, default=1)
@@ -161,6 +171,25 @@ def cmd_run(args) -> int:
     bots = parse_bots(args.bots, scenario, args.lang)
     inputs = load_inputs(args.decisions, scenario) if args.decisions else []
     return _play_and_write(args, scenario, bots, inputs)
+
+
+def cmd_compare(args) -> int:
+    if args.seeds < 1:
+        raise UsageError(t("bad_seeds", args.lang, seeds=args.seeds))
+    scenario = load_scenario(args.scenario)
+
+    def progress(kind: str, seed: int) -> None:
+        if not args.quiet:
+            print(t("compare_progress", args.lang, kind=kind, seed=seed + 1, seeds=args.seeds),
+                  file=sys.stderr, flush=True)
+
+    result = compare(scenario, args.bots, args.seeds, progress)
+    print(t("compare_title", args.lang, scenario=scenario.metadata.id, seeds=args.seeds))
+    print(table(result))
+    if args.json:
+        args.json.write_text(json.dumps(result, indent=2, sort_keys=True) + "\n",
+                             encoding="utf-8")
+    return 0
 
 
 def cmd_demo(args) -> int:

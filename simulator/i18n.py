@@ -37,6 +37,13 @@ MESSAGES: dict[str, dict[str, str]] = {
                 "fr": "--bots attend EQUIPE=TYPE (TYPE : {kinds}), reçu {value!r}"},
     "unknown_team": {"en": "unknown team {team!r} in --bots (teams: {teams})",
                      "fr": "équipe inconnue {team!r} dans --bots (équipes : {teams})"},
+    "compare_progress": {"en": "{kind}: seed {seed}/{seeds}", "fr": "{kind} : graine {seed}/{seeds}"},
+    "compare_title": {"en": "{scenario}: every team played by each bot kind, {seeds} seeds; "
+                            "mean [10–90 % band]",
+                      "fr": "{scenario} : chaque équipe jouée par chaque type de bot, {seeds} "
+                            "graines ; moyenne [bande 10–90 %]"},
+    "bad_seeds": {"en": "--seeds must be 1 or more, got {seeds}",
+                  "fr": "--seeds doit valoir 1 ou plus, reçu {seeds}"},
     "schema_written": {"en": "JSON Schema written to {path}",
                        "fr": "schéma JSON écrit dans {path}"},
 }

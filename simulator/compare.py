@@ -1,0 +1,58 @@
+"""Compare bot teams on one scenario over many seeds (the same seeds for every kind).
+
+Every team is played by the same bot kind; each outcome is summarised by its mean and its
+10–90 % band across seeds, so an instructor sees both the effect of the decisions and the
+part luck plays.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import numpy as np
+
+from simulator.runner import play
+from simulator.scenario import Scenario
+
+OUTCOMES = ("civilian_deaths", "civilian_injuries", "displaced_peak", "unmet_need_person_days",
+            "people_assisted", "incidents", "attacks_deterred", "abuse_incidents",
+            "principle_breaches", "humanitarian_access_final")
+
+
+def compare(scenario: Scenario, kinds: list[str], seeds: int,
+            progress: Callable[[str, int], None] | None = None) -> dict:
+    """``{kind: {outcome: {mean, p10, p90}}}`` over seeds 0 … seeds−1."""
+    out: dict[str, dict] = {}
+    for kind in kinds:
+        bots = {t.id: kind for t in scenario.teams}
+        rows = []
+        for seed in range(seeds):
+            rows.append(play(scenario, seed, [], bots).summary()["outcomes"])
+            if progress:
+                progress(kind, seed)
+        out[kind] = {key: _band([r[key] for r in rows]) for key in OUTCOMES}
+    return out
+
+
+def _band(values: list[float]) -> dict:
+    a = np.asarray(values, dtype=float)
+    return {"mean": round(float(a.mean()), 3), "p10": round(float(np.percentile(a, 10)), 3),
+            "p90": round(float(np.percentile(a, 90)), 3)}
+
+
+def table(result: dict) -> str:
+    """A plain-text table: one row per outcome, one column per bot kind."""
+    kinds = list(result)
+    width = max(len(k) for k in OUTCOMES) + 2
+    lines = ["outcome".ljust(width) + "".join(k.rjust(26) for k in kinds)]
+    for key in OUTCOMES:
+        cells = []
+        for kind in kinds:
+            b = result[kind][key]
+            cells.append(f"{_num(b['mean'])} [{_num(b['p10'])}–{_num(b['p90'])}]".rjust(26))
+        lines.append(key.ljust(width) + "".join(cells))
+    return "\n".join(lines)
+
+
+def _num(x: float) -> str:
+    return f"{x:.0f}" if x == int(x) or abs(x) >= 100 else f"{x:.1f}"
