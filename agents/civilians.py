@@ -147,8 +147,11 @@ class Civilians:
             self.risk[n] = min(1.0, self.risk[n] + amount * share)
 
     def move(self, rng: np.random.Generator, now: float, dt: float, dist: np.ndarray,
-             hops: np.ndarray, presence: np.ndarray) -> np.ndarray:
-        """Flee-style moves for one sub-step; return people leaving each location."""
+             hours: np.ndarray, hops: np.ndarray, presence: np.ndarray) -> np.ndarray:
+        """Flee-style moves for one sub-step; return people leaving each location.
+
+        ``dist`` (km) weighs destinations; ``hours`` (on foot) sets arrival times.
+        """
         m = self.params.movement
         felt = self.felt_risk(presence)
         base = np.array([m.move_chance.get(t, 0.0) for t in self.types])
@@ -175,11 +178,11 @@ class Civilians:
                 continue
             self.pop[:, loc, :] -= movers
             leaving[loc] = movers.sum()
-            self._send(rng, now, loc, movers, w / w.sum(), dist[loc], m.walk_km_per_day)
-        self._returns(rng, now, dt, dist, felt)
+            self._send(rng, now, loc, movers, w / w.sum(), hours[loc])
+        self._returns(rng, now, dt, hours, felt)
         return leaving
 
-    def _returns(self, rng, now, dt, dist, felt) -> None:
+    def _returns(self, rng, now, dt, hours, felt) -> None:
         """Displaced people go home when home feels safe again."""
         m = self.params.movement
         if m.return_chance <= 0:
@@ -189,18 +192,18 @@ class Civilians:
         for home in np.flatnonzero(felt < m.risk_threshold):
             away = self.pop[home].copy()
             away[home] = 0
-            if not away.any() or not np.isfinite(dist[home]).any():
+            if not away.any() or not np.isfinite(hours[home]).any():
                 continue
             goers = rng.binomial(away, p)
             for loc in np.flatnonzero(goers.sum(axis=1)):
-                if not np.isfinite(dist[loc, home]):
+                if not np.isfinite(hours[loc, home]):
                     continue
                 counts = np.zeros((n, len(GROUPS)), dtype=np.int64)
                 counts[home] = goers[loc]
                 self.pop[home, loc] -= goers[loc]
-                self._walk(now, home, counts, dist[loc, home], m.walk_km_per_day)
+                self._travel(now + hours[loc, home], int(home), counts)
 
-    def _send(self, rng, now, loc, movers, w, dist_row, walk) -> None:
+    def _send(self, rng, now, loc, movers, w, hours_row) -> None:
         n = self.pop.shape[0]
         per_dest = np.zeros((n, n, len(GROUPS)), dtype=np.int64)  # [dest, origin, group]
         for g in range(len(GROUPS)):
@@ -211,10 +214,7 @@ class Civilians:
             for dest in np.flatnonzero(to):
                 per_dest[dest, :, g] = split_counts(int(to[dest]), movers[:, g].astype(float))
         for dest in np.flatnonzero(per_dest.sum(axis=(1, 2))):
-            self._walk(now, dest, per_dest[dest], dist_row[dest], walk)
-
-    def _walk(self, now, dest, counts, km, walk) -> None:
-        self._travel(now + 24 * km / walk, int(dest), counts)
+            self._travel(now + hours_row[dest], int(dest), per_dest[dest])
 
     def _travel(self, arrive: float, dest: int, counts: np.ndarray) -> None:
         # Groups leaving in the same sub-step for the same place share one entry.

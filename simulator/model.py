@@ -341,15 +341,12 @@ class ExerciseModel(mesa.Model):
         presence = self.presence_array()
         c.perceive(dt, self.floods.level)
         c.arrive(self.now)
-        c.move(self.rng, self.now, dt, self.foot_km(), self.hops, presence)
+        c.move(self.rng, self.now, dt, self.road_km, self.foot_hours, self.hops, presence)
         c.meet_needs(self.rng, dt, self.floods.level, self.site_shelter)
         self._epidemic()
         self.humanitarian_access = min(1.0, self.humanitarian_access +
                                        self.params.humanitarian.access_recovery * dt / 24)
         self.now += dt
-
-    def foot_km(self) -> np.ndarray:
-        return self.road_km
 
     def _floods(self) -> None:
         level = self.floods.step(self.now)
