@@ -57,15 +57,19 @@ def engage(m, a, ctx):
     c = m.params.community
     consult = a["consult"] if isinstance(a["consult"], list) else [a["consult"]]
     unit = m.units.get(a["unit"]) if a["unit"] else None
-    gain = c.engage_trust
+    gain, calm = c.engage_trust, c.engage_tension
     if "women" in consult:
         # Women officers on the team reach women in the community (UNSCR 1325 practice).
         reach = 1.0 if unit is None or unit.women > 0 else c.women_reached_without_women_officers
+        if m.has_structure(loc, "women_association"):
+            reach *= c.women_association
         gain += c.women_consulted_bonus * reach
         m.knowledge.learn(ctx.team, "protection_concerns", "own_action", m.turn, m.now,
                           a["location"], sgbv_risk=round(float(m.civilians.risk[loc]), 2))
+    if "youth" in consult:
+        calm += c.youth_tension * (2 if m.has_structure(loc, "youth_association") else 1)
     m.trust[loc] = min(1.0, m.trust[loc] + gain)
-    m.tension[loc] = max(0.0, m.tension[loc] - c.engage_tension)
+    m.tension[loc] = max(0.0, m.tension[loc] - calm)
     revealed = _community_tells(m, loc, ctx)
     m.log("engagement", ctx.cause, location=loc, team=ctx.team, consulted=sorted(consult),
           women_in_team=bool(unit and unit.women > 0), trust=round(float(m.trust[loc]), 3),
@@ -88,6 +92,8 @@ def _community_tells(m, loc: int, ctx) -> int:
 def mediate(m, a, ctx):
     loc = _loc(m, a["location"])
     amount = float(a["amount"])
+    if m.has_structure(loc, "leaders"):
+        amount *= m.params.community.leaders_mediation
     groups = [m.armed[a["armed_group"]]] if a["armed_group"] else \
         [g for g in m.armed.values() if m.road_km[g.base, loc] <= g.reach_km]
     for g in groups:
@@ -101,7 +107,10 @@ def mediate(m, a, ctx):
 def warn(m, a, ctx):
     loc = _loc(m, a["location"])
     amount = float(a["amount"])
-    reached = [i for i in range(m.n) if m.hops[loc, i] <= float(a["radius_hops"])]
+    radius = float(a["radius_hops"])
+    if m.has_structure(loc, "local_radio", hops=1):
+        radius += m.params.community.radio_extra_hops
+    reached = [i for i in range(m.n) if m.hops[loc, i] <= radius]
     for i in reached:
         m.civilians.risk[i] = min(1.0, m.civilians.risk[i] + amount)
     m.log("warning", ctx.cause, location=loc, team=ctx.team,

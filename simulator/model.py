@@ -48,6 +48,9 @@ class ExerciseModel(mesa.Model):
         self.humanitarian_access = 1.0
         self.floods = Floods(self.n)
         self.epidemic = Epidemic(self.n, self.params.hazards)
+        self.structures: dict[int, set[str]] = {}  # place → community structures there
+        for c in spec.actors.community:
+            self.structures.setdefault(self.index[c.location], set()).add(c.kind)
         self.alert_networks: dict[int, set[str]] = {}
         self.referral: set[int] = set()
         self.investigated: dict[int, float] = {}  # location → hour the deterrent lasts to
@@ -192,6 +195,20 @@ class ExerciseModel(mesa.Model):
                 set(g.tactics) & {"ambush", "ied", "attack_convoy"} and
                 self.road_km[g.base, loc] <= g.reach_km]
         return bool(able) and self.rng.random() < self.params.violence.ambush_rate
+
+    def has_structure(self, loc: int, kind: str, hops: int = 0) -> bool:
+        """Whether a community structure of ``kind`` stands within ``hops`` of ``loc``."""
+        return any(kind in kinds and self.hops[i, loc] <= hops
+                   for i, kinds in self.structures.items())
+
+    def alert_reliability(self, loc: int) -> float:
+        """Chance per sub-step that an alert network at ``loc`` reports a planned attack:
+        the trust there, or better where the community already ran its own network."""
+        c = self.params.community
+        trust = float(self.trust[loc])
+        if self.has_structure(loc, "alert_network"):
+            return max(trust, c.existing_network_reliability)
+        return trust if trust >= c.alert_min_trust else 0.0
 
     def investigated_factor(self, loc: int) -> float:
         near = [i for i, until in self.investigated.items()
@@ -400,10 +417,7 @@ class ExerciseModel(mesa.Model):
                     if self.hops[loc, plan.target] > 1:
                         continue
                     for team in sorted(teams - plan.reported_to):
-                        trust = self.trust[loc]
-                        if trust < self.params.community.alert_min_trust:
-                            continue
-                        if self.rng.random() < trust:
+                        if self.rng.random() < self.alert_reliability(loc):
                             plan.reported_to.add(team)
                             self.knowledge.learn(team, "threat", "alert_network", self.turn,
                                                  self.now, self.loc_ids[plan.target],

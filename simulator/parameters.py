@@ -168,6 +168,17 @@ class Community(_Group):
                                        "investigation")
     investigation_turns: int = Field(3, ge=1, description="turns an investigation deters abuse "
                                      "nearby")
+    leaders_mediation: float = Field(1.5, ge=0, description="mediation is this many times as "
+                                     "effective where traditional leaders are organised")
+    women_association: float = Field(2.0, ge=0, description="the women-consulted bonus is "
+                                     "multiplied by this where a women's association exists")
+    youth_tension: float = Field(0.05, ge=0, le=1, description="extra tension lowered when youth "
+                                 "are consulted (doubled where a youth association exists)")
+    existing_network_reliability: float = Field(0.8, ge=0, le=1, description="reporting chance, "
+                                                "at the least, of an alert network set up where "
+                                                "a community network already exists")
+    radio_extra_hops: int = Field(1, ge=0, le=4, description="extra route hops a public warning "
+                                  "reaches from a place within one hop of a local radio")
     referral_hops: int = Field(1, ge=0, le=4, description="survivors within this many route hops "
                                "of a referral pathway reach it")
     investigation_abuse_factor: float = Field(0.5, ge=0, le=1, description="multiplier on host "

@@ -364,3 +364,59 @@ def test_share_information_copies_private_facts(ex):
     assert ev["facts"] == 1
     (fact,) = ex.model.knowledge.of("force", "needs")
     assert fact["shared_by"] == "humanitarian"
+
+
+# --- community structures make engagement, mediation, warnings and alerts work better ---
+
+@pytest.fixture
+def organised(mini):
+    from simulator.exercise import Exercise
+    from simulator.scenario import CommunityStructure
+    structures = [CommunityStructure(id=f"s{i}", name=kind, kind=kind, location=loc)
+                  for i, (kind, loc) in enumerate([
+                      ("women_association", "village"), ("leaders", "village"),
+                      ("alert_network", "village"), ("local_radio", "town"),
+                      ("youth_association", "town")])]
+    actors = mini.actors.model_copy(update={"community": structures})
+    e = Exercise(mini.model_copy(update={"actors": actors}), seed=7)
+    e.reset()
+    return e
+
+
+def test_womens_association_doubles_the_women_bonus(organised):
+    do(organised, "engage", "civilian", location="village", consult=["women"])
+    assert organised.model.trust[V] == pytest.approx(0.5 + 0.1 + 2 * 0.05)
+
+
+def test_youth_consulted_lower_tension_more_with_an_association(organised):
+    m = organised.model
+    do(organised, "engage", "civilian", location="town", consult=["youth"])
+    assert m.tension[T] == pytest.approx(0.2 - 0.05 - 2 * 0.05)
+    do(organised, "engage", "civilian", location="site", consult=["youth"])
+    assert m.tension[S] == pytest.approx(0.2 - 0.05 - 0.05)
+
+
+def test_leaders_make_mediation_more_effective(organised):
+    do(organised, "mediate", "civilian", location="village", armed_group="band", amount=0.2)
+    assert organised.model.armed["band"].grievance == pytest.approx(0.6 - 0.3)
+
+
+def test_local_radio_carries_warnings_further(organised, ex):
+    # the radio is in the town, one hop from the site: a warning at the site goes one hop more
+    assert do(ex, "warn", "civilian", location="site", radius_hops=0)["reached"] == ["site"]
+    assert do(organised, "warn", "civilian", location="site", radius_hops=0)["reached"] == \
+        ["town", "site"]
+    assert do(organised, "warn", "civilian", location="base", radius_hops=0)["reached"] == \
+        ["town", "base"]
+    assert do(organised, "warn", "civilian", location="village", radius_hops=1)["reached"] == \
+        ["village", "town", "site", "base"]
+
+
+def test_existing_alert_network_reports_even_with_low_trust(organised, ex):
+    assert organised.model.alert_reliability(V) == 0.8
+    organised.model.trust[V] = 0.1
+    assert organised.model.alert_reliability(V) == 0.8
+    ex.model.trust[V] = 0.1
+    assert ex.model.alert_reliability(V) == 0.0  # below alert_min_trust: silent
+    ex.model.trust[V] = 0.3
+    assert ex.model.alert_reliability(V) == pytest.approx(0.3)
