@@ -107,10 +107,9 @@ def mediate(m, a, ctx):
 def warn(m, a, ctx):
     loc = _loc(m, a["location"])
     amount = float(a["amount"])
-    radius = float(a["radius_hops"])
     if m.has_structure(loc, "local_radio", hops=1):
-        radius += m.params.community.radio_extra_hops
-    reached = [i for i in range(m.n) if m.hops[loc, i] <= radius]
+        amount *= m.params.community.radio_amplification
+    reached = [i for i in range(m.n) if m.hops[loc, i] <= float(a["radius_hops"])]
     for i in reached:
         m.civilians.risk[i] = min(1.0, m.civilians.risk[i] + amount)
     m.log("warning", ctx.cause, location=loc, team=ctx.team,

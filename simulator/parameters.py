@@ -177,8 +177,9 @@ class Community(_Group):
     existing_network_reliability: float = Field(0.8, ge=0, le=1, description="reporting chance, "
                                                 "at the least, of an alert network set up where "
                                                 "a community network already exists")
-    radio_extra_hops: int = Field(1, ge=0, le=4, description="extra route hops a public warning "
-                                  "reaches from a place within one hop of a local radio")
+    radio_amplification: float = Field(1.5, ge=1, description="a public warning at a place "
+                                       "within one hop of a local radio raises perceived risk "
+                                       "this many times as much (everyone hears it)")
     referral_hops: int = Field(1, ge=0, le=4, description="survivors within this many route hops "
                                "of a referral pathway reach it")
     investigation_abuse_factor: float = Field(0.5, ge=0, le=1, description="multiplier on host "

@@ -401,15 +401,13 @@ def test_leaders_make_mediation_more_effective(organised):
     assert organised.model.armed["band"].grievance == pytest.approx(0.6 - 0.3)
 
 
-def test_local_radio_carries_warnings_further(organised, ex):
-    # the radio is in the town, one hop from the site: a warning at the site goes one hop more
-    assert do(ex, "warn", "civilian", location="site", radius_hops=0)["reached"] == ["site"]
-    assert do(organised, "warn", "civilian", location="site", radius_hops=0)["reached"] == \
-        ["town", "site"]
-    assert do(organised, "warn", "civilian", location="base", radius_hops=0)["reached"] == \
-        ["town", "base"]
-    assert do(organised, "warn", "civilian", location="village", radius_hops=1)["reached"] == \
-        ["village", "town", "site", "base"]
+def test_local_radio_amplifies_warnings(organised, ex):
+    # the radio is in the town, one hop from the site and two from nowhere in the mini world
+    do(ex, "warn", "civilian", location="site", amount=0.4, radius_hops=0)
+    ev = do(organised, "warn", "civilian", location="site", amount=0.4, radius_hops=0)
+    assert ev["reached"] == ["site"] and ev["amount"] == pytest.approx(0.6)
+    assert ex.model.civilians.risk[S] == pytest.approx(0.4)
+    assert organised.model.civilians.risk[S] == pytest.approx(0.6)
 
 
 def test_existing_alert_network_reports_even_with_low_trust(organised, ex):
