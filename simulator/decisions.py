@@ -3,6 +3,7 @@
 A file of inputs is a YAML or JSON list; each entry is a decision
 ``{turn, team, action, params}``, an ad-hoc inject ``{turn, hour, inject: {...}}`` or the
 firing of a held MSEL inject ``{turn, fire: INJECT_ID}``.
+A run's own ``inputs.json`` is accepted too: replaying it gives the same run.
 The file's shape is checked when it is loaded (located errors, exit code 2); whether a
 decision is acceptable (team, action, parameters, assets, budget, prerequisites) is
 decided when its turn is adjudicated, and a rejected decision is logged with its reason.
@@ -90,6 +91,7 @@ def load_inputs(path: str | Path, scenario: Scenario) -> list[Decision | AdHocIn
     held = {inj.id for inj in scenario.msel if inj.hold}
     problems: list[Problem] = []
     for i, entry in enumerate(data):
+        entry = _from_record(entry)
         sub = {k[1:]: v for k, v in positions.items() if k[:1] == (i,)}
         last = scenario.metadata.turns
         if isinstance(entry, dict) and isinstance(entry.get("turn"), int) and entry["turn"] > last:
@@ -122,6 +124,21 @@ def load_inputs(path: str | Path, scenario: Scenario) -> list[Decision | AdHocIn
                                         dotted((i,)) + ("." + p.path if p.path else ""), p.message))
     if problems:
         raise InputError(problems)
+    return out
+
+
+_RECORD_FIELDS = {"decision": ("turn", "team", "action", "params"),
+                  "inject": ("turn", "hour", "inject"), "fire": ("turn", "inject_id")}
+
+
+def _from_record(entry: Any) -> Any:
+    """An entry of a run's ``inputs.json`` (with its outcome) as a plain input, so that
+    ``ttx run SCENARIO --seed N --decisions RUN/inputs.json`` replays the run."""
+    if not isinstance(entry, dict) or entry.get("input") not in _RECORD_FIELDS:
+        return entry
+    out = {k: entry[k] for k in _RECORD_FIELDS[entry["input"]] if k in entry}
+    if "inject_id" in out:
+        out["fire"] = out.pop("inject_id")
     return out
 
 

@@ -39,6 +39,7 @@ class Exercise:
         self.reports: dict[int, dict[str, dict]] = {}
         self.adhoc: list[AdHocInject] = []
         self._ordered: dict[int, set[str]] = {}  # turn → units with an accepted order
+        self._submitted: dict[tuple[int, str], int] = {}  # (turn, team) → decisions so far
         self.displaced_peak = 0
         self._turn_start_event = 0
         self._deaths_at_turn_start = None
@@ -91,9 +92,8 @@ class Exercise:
         Accepted decisions are carried out when the turn is adjudicated (``step``).
         """
         m = self.model
-        n = sum(1 for r in self.inputs if r.get("input") == "decision"
-                and r["turn"] == d.turn and r["team"] == d.team)
-        record = {"input": "decision", **d.as_dict(), "id": f"d{d.turn:02d}-{d.team}-{n + 1}"}
+        n = self._submitted[(d.turn, d.team)] = self._submitted.get((d.turn, d.team), 0) + 1
+        record = {"input": "decision", **d.as_dict(), "id": f"d{d.turn:02d}-{d.team}-{n}"}
         try:
             params = self._validate(d)
         except Rejected as r:

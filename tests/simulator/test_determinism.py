@@ -51,3 +51,13 @@ def test_outputs_have_the_documented_shape(tmp_path):
     events = [json.loads(line) for line in files["events.jsonl"].decode().splitlines()]
     assert all({"id", "turn", "hour", "type", "cause"} <= set(e) for e in events)
     assert [e["id"] for e in events] == [f"e{i:06d}" for i in range(1, len(events) + 1)]
+
+
+def test_replaying_a_runs_inputs_gives_the_same_run(tmp_path):
+    """outcome = replay(scenario, seed, inputs): bots' orders are inputs like any other."""
+    original = run(tmp_path, "a", 5, "--bots", "all=random")
+    record = tmp_path / "a" / "inputs.json"
+    replay = run(tmp_path, "b", 5, "--decisions", str(record))
+    assert replay["events.jsonl"] == original["events.jsonl"]
+    assert replay["timeseries.csv"] == original["timeseries.csv"]
+    assert replay["inputs.json"] == original["inputs.json"]
