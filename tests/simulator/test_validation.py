@@ -132,3 +132,12 @@ def test_schema_is_json_schema_with_every_section(tmp_path, capsys):
     out = tmp_path / "schema.json"
     assert main(["schema", "--out", str(out)]) == 0
     assert json.loads(out.read_text())["title"] == "Scenario"
+
+
+def test_shipped_schema_file_is_up_to_date(tmp_path):
+    """scenarios/scenario.schema.json is what `ttx schema` prints (regenerate if this fails:
+    `./run schema --out scenarios/scenario.schema.json`)."""
+    from tests.conftest import ROOT
+    out = tmp_path / "schema.json"
+    assert main(["schema", "--out", str(out)]) == 0
+    assert (ROOT / "scenarios" / "scenario.schema.json").read_text() == out.read_text()
