@@ -14,14 +14,13 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-import numpy as np
-
-from agents.civilians import CAUSES, GROUPS, NEEDS
 from simulator import effects
 from simulator.conditions import evaluate
 from simulator.decisions import AdHocInject, Decision
 from simulator.model import ExerciseModel
+from simulator.records import Recorder
 from simulator.scenario import Inject, Scenario, text
+from simulator.sitrep import observe, situation_report
 from simulator.values import Rejected, resolve_params
 
 
@@ -35,16 +34,12 @@ class Exercise:
         self.model = ExerciseModel(scenario, seed)
         self.turns = scenario.metadata.turns
         self.inputs: list[dict] = []  # every input as submitted, in order, with its outcome
-        self.timeseries: list[dict] = []
         self.reports: dict[int, dict[str, dict]] = {}
         self.adhoc: list[AdHocInject] = []
         self._ordered: dict[int, set[str]] = {}  # turn → units with an accepted order
         self._submitted: dict[tuple[int, str], int] = {}  # (turn, team) → decisions so far
-        self.displaced_peak = 0
-        self._turn_start_event = 0
-        self._deaths_at_turn_start = None
-        self._injuries_at_turn_start = None
-        self._aid_reached = np.zeros(self.model.n)
+        self.recorder = Recorder(self.model.n)
+        self.budget: dict[str, float] = {}
         self.done = False
 
     # --- the API ----------------------------------------------------------------------
@@ -135,9 +130,7 @@ class Exercise:
         m = self.model
         m.turn += 1
         m.now = (m.turn - 1) * m.turn_hours
-        self._turn_start_event = len(m.events)
-        self._deaths_at_turn_start = m.civilians.deaths.sum(axis=0).copy()
-        self._injuries_at_turn_start = m.civilians.injuries.copy()
+        self.recorder.start_turn(m)
         m.civilians.turn_aid[:] = 0
         self.budget = {t.id: t.budget for t in self.scenario.teams}
         for ag in m.agencies.values():
@@ -160,10 +153,10 @@ class Exercise:
             if k:
                 self._fire_due(hour=hour)
             m.substep()
-            self.displaced_peak = max(self.displaced_peak, m.civilians.displaced_total())
+            self.recorder.after_substep(m)
             self._fire_conditional()
-        self._observe()
-        self._record_turn()
+        observe(m, self.recorder.turn_events(m))
+        self.recorder.end_turn(m)
         m.log("turn_closed", "rule:turn")
 
     def _apply(self, record: dict) -> None:
@@ -282,137 +275,28 @@ class Exercise:
 
     # --- what teams see, what is recorded ---------------------------------------------
 
-    def _observe(self) -> None:
-        """Units report what they see where they are (the team's own source)."""
-        m = self.model
-        turn_events = m.events.since(self._turn_start_event)
-        for u in m.units.values():
-            if not u.team:
-                continue
-            loc = u.location
-            c = m.civilians
-            seen = [e["id"] for e in turn_events if e.get("location") == m.loc_ids[loc]
-                    and e["type"] in ("attack", "abuse_by_host_force", "attack_deterred")]
-            m.knowledge.learn(u.team, "observation", "own_units", m.turn, m.now, m.loc_ids[loc],
-                              unit=u.key, population=int(c.present()[loc].sum()),
-                              displaced=int(c.displaced()[loc].sum()),
-                              flood_level=round(float(m.floods.level[loc]), 2), incidents=seen)
-
-    def report(self, team: str) -> dict:
-        """A situation report built only from what ``team`` knows."""
-        m = self.model
-        facts = m.knowledge.of(team)
-        # New since the last report: learnt, or shared, during the last turn or this one.
-        new = [f for f in facts if max(f["turn"], f.get("shared_turn", 0)) >= m.turn - 1]
-        spec = next(t for t in self.scenario.teams if t.id == team)
-        return {
-            "team": team, "turn": m.turn, "hour": m.now, "turns": self.turns,
-            "budget": self.budget[team],
-            "messages": [f for f in new if f["kind"] == "message"],
-            "threats": [f for f in facts if f["kind"] == "threat"
-                        and f.get("expected_hour", 0) >= m.now - m.turn_hours],
-            "hazards": [f for f in facts if f["kind"] == "hazard"],
-            "needs": _latest_by_location([f for f in facts if f["kind"] == "needs"]),
-            "observations": [f for f in new if f["kind"] == "observation"],
-            "incidents": [f for f in new if f["kind"] in ("incident", "investigation")],
-            "hrddp": [f for f in facts if f["kind"] == "hrddp"],
-            "asset_requests": [f for f in new if f["kind"] == "asset_request"],
-            "other": [f for f in new if f["kind"] not in _REPORT_KINDS],
-            "units": [{"id": u.key, "kind": u.kind, "location": m.loc_ids[u.location],
-                       "task": u.task if u.busy else "idle", "busy_until": u.until if u.busy
-                       else None, "fatigue": round(u.fatigue, 2), "capacity": u.capacity,
-                       "women": u.women, "military": u.military,
-                       "reachable": [m.loc_ids[i] for i in range(m.n)
-                                     if m.drive_hours(u, u.location, i) is not None]}
-                      for u in m.units.values() if u.key in spec.assets],
-            "agencies": [{"id": a.key, "location": m.loc_ids[a.location],
-                          "stocks": {k: round(v, 1) for k, v in a.stocks.items()},
-                          "suspended": a.suspended}
-                         for a in m.agencies.values() if a.key in spec.assets],
-        }
-
-    def _record_turn(self) -> None:
-        m = self.model
-        c = m.civilians
-        present, disp = c.present(), c.displaced()
-        dead = c.deaths.sum(axis=0) - self._deaths_at_turn_start
-        hurt = c.injuries - self._injuries_at_turn_start
-        days = m.turn_hours / 24
-        reached = c.turn_aid.max(axis=1) / days
-        self._aid_reached = np.maximum(self._aid_reached, reached)
-        felt = c.felt_risk(m.presence_array())
-        turn_events = m.events.since(self._turn_start_event)
-        for i, loc in enumerate(m.loc_ids):
-            row = {"turn": m.turn, "location": loc,
-                   "population": int(present[i].sum()),
-                   "residents": int(present[i].sum() - disp[i].sum()),
-                   "displaced": int(disp[i].sum()),
-                   "people_at_risk": int(present[i].sum()) if felt[i] >= 0.5 or
-                   m.floods.level[i] > 0 else 0}
-            for k, need in enumerate(NEEDS):
-                row[f"{need}_met"] = round(1 - float(c.turn_unmet[i, k]), 4)
-            row["aid_person_days"] = round(float(c.turn_aid[i].sum()), 1)
-            row["incidents"] = sum(1 for e in turn_events if e.get("location") == loc and
-                                   e["type"] in ("attack", "abuse_by_host_force"))
-            for g, name in enumerate(GROUPS):
-                row[f"deaths_{name}"] = int(dead[i, g])
-            for g, name in enumerate(GROUPS):
-                row[f"injuries_{name}"] = int(hurt[i, g])
-            row.update(infected=int(round(m.epidemic.e[i] + m.epidemic.i[i])),
-                       flood_level_m=round(float(m.floods.level[i]), 2),
-                       risk=round(float(felt[i]), 3), presence=round(m.protection(i), 1),
-                       trust=round(float(m.trust[i]), 3), tension=round(float(m.tension[i]), 3))
-            self.timeseries.append(row)
-
     def summary(self) -> dict:
         """Outcomes of the exercise so far (the debrief's starting numbers)."""
-        m = self.model
-        c = m.civilians
-        ev = m.events
-        deaths_by_cause = {cause: int(c.deaths[k].sum()) for k, cause in enumerate(CAUSES)}
         return {
-            "scenario": self.scenario.metadata.id, "seed": self.seed, "turns_played": m.turn,
-            "outcomes": {
-                "civilian_deaths": int(c.deaths.sum()),
-                "civilian_deaths_by_cause": deaths_by_cause,
-                "civilian_deaths_by_group": m.by_group(c.deaths.sum(axis=(0, 1))),
-                "civilian_injuries": int(c.injuries.sum()),
-                "civilian_injuries_by_group": m.by_group(c.injuries.sum(axis=0)),
-                "displaced_peak": int(self.displaced_peak),
-                "displaced_final": int(c.displaced_total()),
-                "unmet_need_person_days": round(float(c.unmet.sum()), 1),
-                "unmet_need_by_need": {k: round(float(c.unmet[:, i].sum()), 1)
-                                       for i, k in enumerate(NEEDS)},
-                "aid_person_days": round(float(c.aid_used.sum()), 1),
-                "people_assisted": int(round(float(self._aid_reached.sum()))),
-                "incidents": len(ev.of_type("attack", "abuse_by_host_force")),
-                "attacks": len(ev.of_type("attack")),
-                "attacks_deterred": len(ev.of_type("attack_deterred")),
-                "abuse_incidents": len(ev.of_type("abuse_by_host_force")),
-                "sgbv_cases": sum(e["cases"] for e in ev.of_type("sgbv_referred", "sgbv_unattended")),
-                "sgbv_referred": sum(e["cases"] for e in ev.of_type("sgbv_referred")),
-                "principle_breaches": len(ev.of_type("principle_breach")),
-                "humanitarian_access_final": round(m.humanitarian_access, 3),
-                "trust_mean_final": round(float(m.trust.mean()), 3),
-            },
+            "scenario": self.scenario.metadata.id, "seed": self.seed,
+            "turns_played": self.model.turn,
+            "outcomes": self.recorder.outcomes(self.model),
             "decisions": {
                 "accepted": sum(1 for r in self.inputs if r.get("status") == "accepted"),
                 "rejected": sum(1 for r in self.inputs if r.get("status") == "rejected"),
             },
         }
 
+    def report(self, team: str) -> dict:
+        """The situation report ``team`` gets now (built from its own knowledge only)."""
+        spec = next(t for t in self.scenario.teams if t.id == team)
+        return situation_report(self.model, spec, self.budget[team], self.turns)
 
-_REPORT_KINDS = ("message", "threat", "hazard", "needs", "observation", "incident",
-                 "investigation", "hrddp", "asset_request")
+    @property
+    def timeseries(self) -> list[dict]:
+        return self.recorder.rows
 
 
 def _own_units(action, params: dict) -> list[str]:
     return [params[k] for k, p in action.params.items()
             if p.type == "unit" and p.own and params.get(k)]
-
-
-def _latest_by_location(facts: list[dict]) -> list[dict]:
-    latest: dict[str, dict] = {}
-    for f in facts:
-        latest[f.get("location", "")] = f
-    return [latest[k] for k in sorted(latest)]

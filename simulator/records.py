@@ -1,0 +1,92 @@
+"""What is recorded of a run: one time-series row per turn and place, and the outcomes.
+
+``summary.json``'s outcomes are documented in docs/architecture.md.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from agents.civilians import CAUSES, GROUPS, NEEDS
+
+VIOLENT = ("attack", "abuse_by_host_force")
+
+
+class Recorder:
+    """Keeps the numbers that need memory across sub-steps and turns."""
+
+    def __init__(self, n_locations: int):
+        self.rows: list[dict] = []
+        self.displaced_peak = 0
+        self.aid_reached = np.zeros(n_locations)  # most people aid covered in one turn
+        self._turn_start_event = 0
+        self._deaths = None
+        self._injuries = None
+
+    def start_turn(self, m) -> None:
+        self._turn_start_event = len(m.events)
+        self._deaths = m.civilians.deaths.sum(axis=0).copy()
+        self._injuries = m.civilians.injuries.copy()
+
+    def turn_events(self, m) -> list[dict]:
+        return m.events.since(self._turn_start_event)
+
+    def after_substep(self, m) -> None:
+        self.displaced_peak = max(self.displaced_peak, m.civilians.displaced_total())
+
+    def end_turn(self, m) -> None:
+        """Append one row per location for the turn just adjudicated."""
+        c = m.civilians
+        present, disp = c.present(), c.displaced()
+        dead = c.deaths.sum(axis=0) - self._deaths
+        hurt = c.injuries - self._injuries
+        days = m.turn_hours / 24
+        self.aid_reached = np.maximum(self.aid_reached, c.turn_aid.max(axis=1) / days)
+        felt = c.felt_risk(m.presence_array())
+        events = self.turn_events(m)
+        for i, loc in enumerate(m.loc_ids):
+            people = int(present[i].sum())
+            row = {"turn": m.turn, "location": loc, "population": people,
+                   "residents": people - int(disp[i].sum()), "displaced": int(disp[i].sum()),
+                   "people_at_risk": people if felt[i] >= 0.5 or m.floods.level[i] > 0 else 0}
+            for k, need in enumerate(NEEDS):
+                row[f"{need}_met"] = round(1 - float(c.turn_unmet[i, k]), 4)
+            row["aid_person_days"] = round(float(c.turn_aid[i].sum()), 1)
+            row["incidents"] = sum(1 for e in events
+                                   if e.get("location") == loc and e["type"] in VIOLENT)
+            row.update({f"deaths_{g}": int(dead[i, k]) for k, g in enumerate(GROUPS)})
+            row.update({f"injuries_{g}": int(hurt[i, k]) for k, g in enumerate(GROUPS)})
+            row.update(infected=int(round(m.epidemic.e[i] + m.epidemic.i[i])),
+                       flood_level_m=round(float(m.floods.level[i]), 2),
+                       risk=round(float(felt[i]), 3), presence=round(m.protection(i), 1),
+                       trust=round(float(m.trust[i]), 3), tension=round(float(m.tension[i]), 3))
+            self.rows.append(row)
+
+    def outcomes(self, m) -> dict:
+        """The outcomes of the run so far."""
+        c = m.civilians
+        ev = m.events
+        return {
+            "civilian_deaths": int(c.deaths.sum()),
+            "civilian_deaths_by_cause": {cause: int(c.deaths[k].sum())
+                                         for k, cause in enumerate(CAUSES)},
+            "civilian_deaths_by_group": m.by_group(c.deaths.sum(axis=(0, 1))),
+            "civilian_injuries": int(c.injuries.sum()),
+            "civilian_injuries_by_group": m.by_group(c.injuries.sum(axis=0)),
+            "displaced_peak": int(self.displaced_peak),
+            "displaced_final": int(c.displaced_total()),
+            "unmet_need_person_days": round(float(c.unmet.sum()), 1),
+            "unmet_need_by_need": {k: round(float(c.unmet[:, i].sum()), 1)
+                                   for i, k in enumerate(NEEDS)},
+            "aid_person_days": round(float(c.aid_used.sum()), 1),
+            "people_assisted": int(round(float(self.aid_reached.sum()))),
+            "incidents": len(ev.of_type(*VIOLENT)),
+            "attacks": len(ev.of_type("attack")),
+            "attacks_deterred": len(ev.of_type("attack_deterred")),
+            "abuse_incidents": len(ev.of_type("abuse_by_host_force")),
+            "sgbv_cases": sum(e["cases"] for e in ev.of_type("sgbv_referred", "sgbv_unattended")),
+            "sgbv_referred": sum(e["cases"] for e in ev.of_type("sgbv_referred")),
+            "principle_breaches": len(ev.of_type("principle_breach")),
+            "humanitarian_access_final": round(m.humanitarian_access, 3),
+            "trust_mean_final": round(float(m.trust.mean()), 3),
+        }
