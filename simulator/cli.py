@@ -37,11 +37,21 @@ class _Parser(argparse.ArgumentParser):
         self.exit(1, f"{self.prog}: error: {message}\n")
 
 
+def _seed(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"a seed is 0 or more, got {value}")
+    return value
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     try:
         return args.func(args)
+    except OSError as exc:  # an output folder that cannot be written, a full disk ...
+        print(t("error", args.lang, message=f"{exc.strerror}: {exc.filename}"), file=sys.stderr)
+        return 1
     except InputError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
@@ -68,7 +78,7 @@ def _parser() -> argparse.ArgumentParser:
 
     r = sub.add_parser("run", help="play an exercise and write its outputs")
     r.add_argument("scenario", type=Path)
-    r.add_argument("--seed", type=int, default=0)
+    r.add_argument("--seed", type=_seed, default=0)
     r.add_argument("--decisions", type=Path, help="YAML or JSON file of decisions and injects")
     r.add_argument("--bots", nargs="*", default=[], metavar="TEAM=KIND",
                    help=f"teams played by bots; KIND is one of {', '.join(BOTS)}; "
@@ -87,7 +97,7 @@ def _parser() -> argparse.ArgumentParser:
     c.set_defaults(func=cmd_compare)
 
     d = sub.add_parser("demo", help="the civilian-protection scenario with doctrine bots")
-    d.add_argument("--seed", type=int, default=1)
+    d.add_argument("--seed", type=_seed, default=1)
     d.add_argument("--out", type=Path, default=Path("runs/demo"))
     d.add_argument("--quiet", action="store_true")
     d.set_defaults(func=cmd_demo)

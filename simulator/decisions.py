@@ -58,7 +58,7 @@ class FireHeld:
 
 
 class _DecisionEntry(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
     turn: int = Field(ge=1)
     team: str
     action: str

@@ -284,7 +284,7 @@ def request_asset(m, a, ctx):
         reason = "a civilian alternative exists (open road, secure destination)"
     else:
         reason = None
-    for team in {ctx.team, unit.team} - {None}:
+    for team in sorted({ctx.team, unit.team} - {None}):
         m.knowledge.learn(team, "asset_request", "messages", m.turn, m.now, a["location"],
                           unit=unit.key, approved=reason is None, reason=reason or "")
     if reason:

@@ -101,7 +101,7 @@ class Exercise:
                                   decision=record["id"], action=d.action, reason=r.reason,
                                   detail=r.detail)
             return None
-        record.update(status="accepted", params=params)
+        record.update(status="accepted", resolved=params)
         self.inputs.append(record)
         self._ordered.setdefault(d.turn, set()).update(
             _own_units(self.scenario.actions_of(d.team)[d.action], params))
@@ -161,7 +161,7 @@ class Exercise:
 
     def _apply(self, record: dict) -> None:
         m = self.model
-        team, params = record["team"], record["params"]
+        team, params = record["team"], record["resolved"]
         action = self.scenario.actions_of(team)[record["action"]]
         cause = f"decision:{record['id']}"
         m.taken.append({"turn": record["turn"], "team": team, "action": action.id,

@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 from pathlib import Path
 
 from simulator.exercise import Exercise
@@ -24,7 +25,10 @@ def _json(data) -> str:
 
 
 def write_run(ex: Exercise, out: str | Path, meta: dict | None = None) -> Path:
+    """Write the run's files into ``out``, replacing an earlier run's files there."""
     out = Path(out)
+    # Reports of an earlier, longer run would otherwise sit beside this one's.
+    shutil.rmtree(out / "reports", ignore_errors=True)
     (out / "reports").mkdir(parents=True, exist_ok=True)
     (out / "events.jsonl").write_text(ex.model.events.to_jsonl(), encoding="utf-8")
     buf = io.StringIO()

@@ -19,6 +19,7 @@ Ref = Annotated[str, Field(pattern=r"^\$[a-z][a-z0-9_\-]*$",
 Fraction = Annotated[float, Field(ge=0.0, le=1.0)]
 
 GROUPS = ("women", "men", "girls", "boys", "older")
+MAX_PEOPLE = 50_000_000  # per group and place: beyond any Sahelian city
 NEEDS = ("water", "food", "shelter", "health")
 LOCATION_TYPES = ("village", "town", "city", "idp_site", "camp", "base", "police_post",
                   "health_centre", "market", "bridge", "border_crossing", "water_point")
@@ -27,7 +28,9 @@ ROLES = ("force", "police", "civilian", "humanitarian", "custom")
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    # Infinite or NaN numbers have no meaning in a scenario and would break the JSON outputs.
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True,
+                              allow_inf_nan=False)
 
 
 class Lang(Strict):
@@ -119,11 +122,11 @@ class Map(Strict):
 
 class Population(Strict):
     location: Id
-    women: int = Field(0, ge=0)
-    men: int = Field(0, ge=0)
-    girls: int = Field(0, ge=0)
-    boys: int = Field(0, ge=0)
-    older: int = Field(0, ge=0)
+    women: int = Field(0, ge=0, le=MAX_PEOPLE)
+    men: int = Field(0, ge=0, le=MAX_PEOPLE)
+    girls: int = Field(0, ge=0, le=MAX_PEOPLE)
+    boys: int = Field(0, ge=0, le=MAX_PEOPLE)
+    older: int = Field(0, ge=0, le=MAX_PEOPLE)
     vulnerabilities: dict[Literal["disabled", "pregnant_lactating", "separated_children",
                                   "chronically_ill"], Annotated[int, Field(ge=0)]] = {}
 

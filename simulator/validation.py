@@ -7,12 +7,13 @@ before raising, so an author fixes a file in one round.
 
 from __future__ import annotations
 
+import typing
 from pathlib import Path
 from typing import Any, Iterator
 
 from pydantic import ValidationError
 
-from simulator.scenario import EFFECTS, Condition, Effect, Scenario
+from simulator.scenario import EFFECTS, NEEDS, Condition, Effect, Scenario
 from simulator.values import Rejected, check_value
 from simulator.yamlsafe import InputError, Positions, Problem, dotted, load_file, load_text, locate
 
@@ -21,6 +22,8 @@ _ENTITY_ARGS = {"location": "location", "locations": "location", "from_": "locat
                 "to": "location", "unit": "unit", "agency": "agency",
                 "armed_group": "armed_group", "host_force": "host_force"}
 _TEAM_TO = {"share_information", "message"}  # there, 'to' names a team
+# Primitives whose result goes to the acting team: meaningless without one (in an inject).
+TEAM_ONLY = {"share_information", "early_warning", "assess", "engage"}
 _FIELD_ALIASES = {"from_": "from", "not_": "not"}
 
 
@@ -257,10 +260,52 @@ def _effect(e: Effect, path, need, params) -> Iterator[tuple[tuple, str]]:
                 elif entity and params[v[1:]].type != entity:
                     yield vpath, f"{v}: parameter of type {params[v[1:]].type!r} where a " \
                         f"{entity} is expected"
+                elif not entity and (msg := _param_mismatch(type(args).model_fields[field],
+                                                            params[v[1:]])):
+                    yield vpath, f"{v}: {msg}"
                 elif not params[v[1:]].is_required and params[v[1:]].default is None and \
                         type(args).model_fields[field].is_required():
                     yield vpath, f"{v}: optional parameter without a default where a value " \
                         "is required"
             elif entity and isinstance(v, str):
                 yield from need(entity, v, vpath)
+    if params is None and kind in TEAM_ONLY:
+        yield path, f"{kind} needs an acting team: use it in an action, not an inject"
     assert kind in EFFECTS
+
+
+def _leaves(annotation) -> list:
+    """The plain types and literal values an annotation accepts, flattened."""
+    args = typing.get_args(annotation)
+    if typing.get_origin(annotation) is typing.Literal:
+        return list(args)
+    if not args:
+        return [annotation]
+    return [leaf for a in args for leaf in _leaves(a)]
+
+
+def _param_mismatch(info, param) -> str | None:
+    """Why a parameter cannot fill a non-entity effect argument (None if it can)."""
+    leaves = _leaves(info.annotation)
+    literals = {x for x in leaves if isinstance(x, str)}
+    if bool in leaves:
+        ok = param.type == "bool"
+        expected = "true or false"
+    elif float in leaves:
+        ok = param.type in ("int", "number")
+        expected = "a number"
+    elif literals:
+        values = set(map(str, param.values or []))
+        default = param.default if isinstance(param.default, list) else \
+            ([] if param.default is None else [param.default])
+        ok = (param.type == "need" and set(NEEDS) <= literals) or \
+            (param.type == "choice" and values <= literals and set(map(str, default)) <= literals)
+        expected = "one of " + ", ".join(sorted(literals))
+    else:
+        ok = param.type in ("text", "choice")
+        expected = "text"
+    if ok:
+        return None
+    return f"parameter of type {param.type!r} (values {param.values}) where {expected} is " \
+        "expected" if param.values else f"parameter of type {param.type!r} where {expected} " \
+        "is expected"

@@ -6,6 +6,7 @@ scenario is validated (a bad default is a located scenario error).
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from simulator.scenario import NEEDS, Action, Param, Scenario
@@ -32,7 +33,7 @@ def resolve_params(scenario: Scenario, action: Action, params: dict[str, Any]) -
                            f"(has: {', '.join(action.params) or 'none'})")
     out: dict[str, Any] = {}
     for key, p in action.params.items():
-        if key not in params:
+        if params.get(key) is None:  # absent, or explicitly left empty
             if p.is_required:
                 raise Rejected("missing_param", f"parameter {key!r} is required")
             out[key] = p.default
@@ -65,6 +66,8 @@ def check_value(scenario: Scenario, key: str, p: Param, value: Any) -> Any:
         if isinstance(value, bool) or not isinstance(value, (int, float)) or \
                 (p.type == "int" and not isinstance(value, int)):
             raise bad("an integer" if p.type == "int" else "a number")
+        if not math.isfinite(value):
+            raise bad("a finite number")
         if (p.min is not None and value < p.min) or (p.max is not None and value > p.max):
             raise bad(f"a value between {p.min} and {p.max}")
         return value

@@ -16,6 +16,7 @@ import yaml
 
 MAX_BYTES = 1_000_000  # one megabyte: the largest shipped scenario is under 60 kB
 MAX_NODES = 100_000  # values after alias expansion; stops "billion laughs" documents
+MAX_DEPTH = 64  # nesting levels; a scenario needs about ten
 
 _PLAIN = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {_PLAIN + t for t in ("str", "int", "float", "bool", "null", "map", "seq")}
@@ -54,6 +55,7 @@ class _Builder:
         self.loader = loader
         self.positions: Positions = {}
         self.count = 0
+        self.open: set[int] = set()  # collections being built: an alias to one is a cycle
 
     def fail(self, node: yaml.Node, path: tuple, message: str) -> None:
         mark = node.start_mark
@@ -65,10 +67,23 @@ class _Builder:
             self.fail(node, path, f"document expands to more than {MAX_NODES} values "
                       "(aliases nested too deep?); refused")
         self.positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if len(path) > MAX_DEPTH:
+            self.fail(node, path, f"nested deeper than {MAX_DEPTH} levels; refused")
+        if id(node) in self.open:
+            self.fail(node, path, "an alias refers to a value that contains it; refused")
         if node.tag in _AS_TEXT:
             return node.value
         if node.tag not in _ALLOWED_TAGS:
             self.fail(node, path, f"YAML tag {node.tag!r} is not allowed; use plain values")
+        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+            self.open.add(id(node))
+            try:
+                return self._collection(node, path)
+            finally:
+                self.open.discard(id(node))
+        return self.loader.construct_object(node, deep=True)
+
+    def _collection(self, node: yaml.Node, path: tuple) -> Any:
         if isinstance(node, yaml.MappingNode):
             out: dict = {}
             for key_node, value_node in node.value:
@@ -83,9 +98,7 @@ class _Builder:
                                                  key_node.start_mark.column + 1)
                 out[key] = self.build(value_node, path + (key,))
             return out
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
-        return self.loader.construct_object(node, deep=True)
+        return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
 
 
 def dotted(path: tuple) -> str:
@@ -115,6 +128,8 @@ def load_text(text: str, name: str = "<text>") -> tuple[Any, Positions]:
         raise InputError([Problem(name, line, col, "", f"not valid YAML: {exc.problem}")]) from None
     except yaml.YAMLError as exc:
         raise InputError([Problem(name, 1, 1, "", f"not valid YAML: {exc}")]) from None
+    except RecursionError:
+        raise InputError([Problem(name, 1, 1, "", "nested too deeply to read; refused")]) from None
     finally:
         loader.dispose()
 

@@ -33,6 +33,8 @@ def submit(ex, team, action, turn=1, **params):
      "bad_value", "parameter 'amount': expected a number, got 'lots'"),
     ("humanitarian", "deliver", {"location": "town", "need": "food", "amount": 0},
      "bad_value", "parameter 'amount': expected a value between 1.0 and 50000.0, got 0"),
+    ("humanitarian", "deliver", {"location": "town", "need": "food", "amount": float("nan")},
+     "bad_value", "parameter 'amount': expected a finite number, got nan"),
     ("humanitarian", "deliver", {"location": "town", "need": "fuel", "amount": 5},
      "bad_value", "parameter 'need': expected one of water, food, shelter, health, got 'fuel'"),
 ])
@@ -91,7 +93,8 @@ def test_rejected_decision_reaches_the_team_report(ex):
 
 def test_accepted_decision_is_logged_with_its_params(ex):
     record, _ = submit(ex, "force", "patrol", unit="coy_a", location="town")
-    assert record["params"] == {"unit": "coy_a", "location": "town", "mode": "patrol"}
+    assert record["params"] == {"unit": "coy_a", "location": "town"}  # as submitted
+    assert record["resolved"] == {"unit": "coy_a", "location": "town", "mode": "patrol"}
     ex.step({})
     accepted = [e for e in ex.events if e["type"] == "decision_accepted"]
     assert accepted[0]["cause"] == "decision:d01-force-1"
@@ -153,3 +156,25 @@ def test_cli_bad_bots_option(capsys):
     assert "--bots expects TEAM=KIND (KIND: passive, random, doctrine)" in capsys.readouterr().err
     assert main(["run", str(MINI), "--bots", "navy=random", "--out", "/tmp/x"]) == 1
     assert "unknown team 'navy' in --bots" in capsys.readouterr().err
+
+
+def test_cli_refuses_negative_seed_and_unwritable_output(tmp_path, capsys):
+    import pytest as _pytest
+    with _pytest.raises(SystemExit) as info:
+        main(["run", str(MINI), "--seed", "-1", "--out", str(tmp_path / "x")])
+    assert info.value.code == 1
+    assert "a seed is 0 or more, got -1" in capsys.readouterr().err
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    assert main(["run", str(MINI), "--out", str(blocker / "run"), "--quiet"]) == 1
+    assert capsys.readouterr().err.startswith("error: Not a directory:")
+
+
+def test_rerun_into_the_same_folder_leaves_no_stale_reports(tmp_path, mini):
+    from simulator.outputs import write_run
+    from simulator.runner import play
+    longer = mini.model_copy(update={"metadata": mini.metadata.model_copy(update={"turns": 6})})
+    write_run(play(longer, 1), tmp_path)
+    write_run(play(mini, 1), tmp_path)
+    assert sorted(p.name for p in (tmp_path / "reports" / "force").iterdir()) == \
+        [f"turn-0{i}.json" for i in range(1, 5)]

@@ -61,3 +61,35 @@ def test_replaying_a_runs_inputs_gives_the_same_run(tmp_path):
     assert replay["events.jsonl"] == original["events.jsonl"]
     assert replay["timeseries.csv"] == original["timeseries.csv"]
     assert replay["inputs.json"] == original["inputs.json"]
+
+
+def test_replay_of_a_shipped_scenario_with_optional_parameters(tmp_path):
+    """Doctrine bots leave optional parameters out; the replay must accept the record."""
+    from tests.conftest import ROOT
+    poc = str(ROOT / "scenarios" / "poc-inner-delta.yaml")
+    for name, extra in (("a", ["--bots", "all=doctrine"]),
+                        ("b", ["--decisions", str(tmp_path / "a" / "inputs.json")])):
+        assert main(["run", poc, "--seed", "3", "--out", str(tmp_path / name), "--quiet",
+                     *extra]) == 0
+    a, b = (tmp_path / "a" / "events.jsonl").read_bytes(), (tmp_path / "b" / "events.jsonl").read_bytes()
+    assert b"decision_rejected" not in b
+    assert a == b
+
+
+def test_outputs_do_not_depend_on_the_hash_seed(tmp_path):
+    """Two processes with different PYTHONHASHSEED write the same bytes."""
+    import os
+    import subprocess
+    import sys
+    from tests.conftest import ROOT
+    outs = []
+    for hash_seed in ("1", "2"):
+        out = tmp_path / hash_seed
+        env = dict(os.environ, PYTHONHASHSEED=hash_seed)
+        subprocess.run([sys.executable, "-m", "simulator.cli", "run",
+                        str(ROOT / "scenarios" / "cmcoord-corridor.yaml"), "--seed", "2",
+                        "--bots", "all=doctrine", "--out", str(out), "--quiet"],
+                       check=True, env=env, cwd=ROOT, capture_output=True)
+        outs.append({str(p.relative_to(out)): p.read_bytes()
+                     for p in sorted(out.rglob("*")) if p.is_file()})
+    assert outs[0] == outs[1]

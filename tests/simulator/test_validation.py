@@ -141,3 +141,25 @@ def test_shipped_schema_file_is_up_to_date(tmp_path):
     out = tmp_path / "schema.json"
     assert main(["schema", "--out", str(out)]) == 0
     assert (ROOT / "scenarios" / "scenario.schema.json").read_text() == out.read_text()
+
+
+@pytest.mark.parametrize("old,new,expected", [
+    ("- assess: {location: $location}", "- supply: {location: $location, need: food, "
+     "amount: $location}",
+     "actions[3].effects[0].supply.amount: $location: parameter of type 'location' where a "
+     "number is expected"),
+    ("mode: {type: choice, values: [patrol, guard], default: patrol}",
+     "mode: {type: choice, values: [patrol, standby], default: patrol}",
+     "actions[0].effects[0].presence.mode: $mode: parameter of type 'choice' (values "
+     "['patrol', 'standby']) where one of guard, patrol is expected"),
+    ("      - threat: {armed_group: band, location: village, in_hours: 18}",
+     "      - share_information: {to: police}",
+     "msel[0].effects[0].share_information: share_information needs an acting team: use it "
+     "in an action, not an inject"),
+    ("in_hours: 18}", "in_hours: .nan}",
+     "msel[0].effects[0].threat.in_hours: expected: a finite number"),
+    ("{location: village, women: 400,", "{location: village, women: 1e20,",
+     "population[0].women: expected: a valid integer"),
+])
+def test_effect_arguments_are_checked(old, new, expected):
+    assert any(expected in e for e in errors(old, new)), errors(old, new)

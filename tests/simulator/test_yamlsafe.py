@@ -80,3 +80,15 @@ def test_empty_and_unreadable_files(tmp_path):
 def test_dates_stay_text():
     data, _ = load_text("start: 2027-08-01\n")
     assert data == {"start": "2027-08-01"}
+
+
+def test_self_referencing_alias_is_refused():
+    (msg,) = problems("a: &x [1, *x]\n")
+    assert msg == "f.yaml:1:4: a[1]: an alias refers to a value that contains it; refused"
+
+
+def test_deep_nesting_is_refused():
+    (msg,) = problems("a: " + "[" * 80 + "]" * 80 + "\n")
+    assert "nested deeper than 64 levels; refused" in msg
+    (msg,) = problems("[" * 5000 + "]" * 5000 + "\n")
+    assert "nested too deeply" in msg or "nested deeper than 64 levels" in msg
