@@ -246,7 +246,7 @@ class Exercise:
         m = self.model
         if inj.id in m.fired:
             return
-        m.fired.add(inj.id)
+        m.fired[inj.id] = m.turn
         to = tuple(self.teams) if "all" in inj.to else tuple(inj.to)
         cause = f"inject:{inj.id}"
         m.log("inject_fired", cause, inject=inj.id, to=list(to), method=inj.method,
@@ -268,7 +268,9 @@ class Exercise:
             for ex in inj.expected_actions:
                 due = ex.by_turn >= m.turn if final else ex.by_turn == m.turn - 1
                 if due:
-                    met = m.action_taken(ex.team, ex.action, ex.location, ex.by_turn)
+                    # Only an answer to the inject counts: orders given before it fired do not.
+                    met = m.action_taken(ex.team, ex.action, ex.location, ex.by_turn,
+                                         since_turn=m.fired[inj.id])
                     m.log("expected_action", f"inject:{inj.id}", inject=inj.id, team=ex.team,
                           action=ex.action, location=m.index.get(ex.location) if ex.location
                           else None, by_turn=ex.by_turn, met=met)

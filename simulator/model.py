@@ -57,7 +57,7 @@ class ExerciseModel(mesa.Model):
         self.approvals: dict[tuple[str, int], tuple[float, str]] = {}  # (unit, place) → (until, cause)
         self.incidents = np.zeros(self.n, dtype=np.int64)
         self.abuses = 0
-        self.fired: set[str] = set()
+        self.fired: dict[str, int] = {}  # inject id → turn it fired
         self.taken: list[dict] = []  # accepted decisions (turn, team, action, params)
         owner = {a: t.id for t in spec.teams for a in t.assets}
         self.units = {u.id: Unit(self, u, owner.get(u.id), self.index[u.location])
@@ -458,11 +458,12 @@ class ExerciseModel(mesa.Model):
         return float(values[name]())
 
     def action_taken(self, team: str, action: str, location: str | None,
-                     by_turn: int | None) -> bool:
+                     by_turn: int | None, since_turn: int = 1) -> bool:
+        """Whether ``team`` had ``action`` accepted (at ``location``) between two turns."""
         for d in self.taken:
             if d["team"] != team or d["action"] != action:
                 continue
-            if by_turn is not None and d["turn"] > by_turn:
+            if d["turn"] < since_turn or (by_turn is not None and d["turn"] > by_turn):
                 continue
             if location is not None and location not in d["params"].values():
                 continue

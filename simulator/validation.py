@@ -187,6 +187,9 @@ def check_references(s: Scenario) -> Iterator[tuple[tuple, str]]:
             yield from _effect(e, base + ("effects", j), need, None)
         for j, ex in enumerate(inj.expected_actions):
             yield from _action_ref(ex, base + ("expected_actions", j), need, actions)
+            if inj.at and ex.by_turn < inj.at.turn:
+                yield base + ("expected_actions", j, "by_turn"), \
+                    f"by_turn {ex.by_turn} is before the inject fires (turn {inj.at.turn})"
         objective_ids = {o.id for o in s.objectives}
         task_ids = {t.id for o in s.objectives for t in o.critical_tasks}
         if inj.objective and inj.objective not in objective_ids:
@@ -226,6 +229,10 @@ def _action_ref(ref, path, need, actions) -> Iterator[tuple[tuple, str]]:
     elif ref.team not in actions[ref.action].teams:
         yield path + ("action",), f"action {ref.action!r} is not in team {ref.team!r}'s catalogue"
     yield from need("location", ref.location, path + ("location",))
+    if ref.location and ref.action in actions and \
+            not any(p.type == "location" for p in actions[ref.action].params.values()):
+        yield path + ("location",), f"action {ref.action!r} has no location parameter, " \
+            "so it can never be taken at a place"
 
 
 def _condition(c: Condition, path, need, actions, injects) -> Iterator[tuple[tuple, str]]:

@@ -81,6 +81,7 @@ def test_outputs_do_not_depend_on_the_hash_seed(tmp_path):
     import os
     import subprocess
     import sys
+
     from tests.conftest import ROOT
     outs = []
     for hash_seed in ("1", "2"):

@@ -104,3 +104,17 @@ def test_adhoc_inject_for_a_past_turn_is_refused(mini):
                                  "at": {"turn": 1}})
     with pytest.raises(ValueError, match="inject 'late': turn 1 is over"):
         ex.add_inject(AdHocInject(1, inj))
+
+
+def test_orders_before_an_inject_do_not_answer_it(mini):
+    late = mini.msel[0].model_copy(update={
+        "at": mini.msel[0].at.model_copy(update={"turn": 2}),
+        "expected_actions": [mini.msel[0].expected_actions[0].model_copy(
+            update={"by_turn": 3})]})
+    s = mini.model_copy(update={"msel": [late]})
+    early = [Decision(1, "force", "patrol", {"unit": "coy_a", "location": "village"})]
+    (ev,) = [e for e in play(s, 1, early).events if e["type"] == "expected_action"]
+    assert ev["met"] is False
+    answer = [Decision(3, "force", "patrol", {"unit": "coy_a", "location": "village"})]
+    (ev,) = [e for e in play(s, 1, answer).events if e["type"] == "expected_action"]
+    assert ev["met"] is True

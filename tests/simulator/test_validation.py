@@ -163,3 +163,12 @@ def test_shipped_schema_file_is_up_to_date(tmp_path):
 ])
 def test_effect_arguments_are_checked(old, new, expected):
     assert any(expected in e for e in errors(old, new)), errors(old, new)
+
+
+def test_expected_actions_that_could_never_be_met():
+    assert "mini.yaml:96:58: msel[0].expected_actions[0].by_turn: by_turn 1 is before the " \
+           "inject fires (turn 2)" in errors("at: {turn: 1}", "at: {turn: 2}")
+    (msg,) = errors("- {team: force, action: patrol, location: village, by_turn: 1}",
+                    "- {team: civilian, action: share, location: village, by_turn: 1}")
+    assert msg.endswith("msel[0].expected_actions[0].location: action 'share' has no location "
+                        "parameter, so it can never be taken at a place")
