@@ -159,8 +159,9 @@ class Civilians:
         p_day = np.minimum(1.0, base + m.risk_move_chance * over)
         p_step = 1 - (1 - p_day) ** (dt / 24)
         occupancy = self.present().sum(axis=1) + self.incoming
-        free = np.where(np.isfinite(self.capacity),
-                        np.clip(1 - occupancy / np.maximum(self.capacity, 1), 0, 1), 1.0)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            room = np.clip(1 - occupancy / self.capacity, 0, 1)
+        free = np.where(np.isfinite(self.capacity), np.where(self.capacity > 0, room, 0.0), 1.0)
         safety = (1 - felt) ** m.safety_exponent
         leaving = np.zeros(len(self.types), dtype=np.int64)
         for loc in np.flatnonzero(p_step > 0):

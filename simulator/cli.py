@@ -155,7 +155,8 @@ def _play_and_write(args, scenario: Scenario, bots: dict[str, str], inputs: list
                     deaths=int(ex.model.civilians.deaths.sum())), file=sys.stderr, flush=True)
 
     ex = play(scenario, args.seed, inputs, bots, lang, progress)
-    meta = {"scenario": scenario.metadata.id, "seed": args.seed, "bots": bots}
+    meta = {"scenario": scenario.metadata.id, "seed": args.seed, "bots": bots, "lang": lang,
+            "versions": versions()}
     write_run(ex, args.out, meta)
     for r in ex.inputs:
         if r.get("status") == "rejected":
@@ -164,6 +165,16 @@ def _play_and_write(args, scenario: Scenario, bots: dict[str, str], inputs: list
     _print_summary(ex, lang)
     print(t("wrote", lang, path=args.out))
     return 0
+
+
+def versions() -> dict[str, str]:
+    """Library versions: a replay is byte-identical on the same versions (random streams
+    and float details may change between numpy or Mesa releases)."""
+    import platform
+    from importlib.metadata import version
+    out = {"python": platform.python_version()}
+    out.update({name: version(name) for name in ("numpy", "mesa", "networkx", "pydantic")})
+    return out
 
 
 def _print_summary(ex, lang: str) -> None:

@@ -45,8 +45,9 @@ class AdHocInject:
     hour: int = 0
 
     def as_dict(self) -> dict:
-        return {"turn": self.turn, "hour": self.hour,
-                "inject": self.inject.model_dump(mode="json", by_alias=True, exclude_none=True)}
+        spec = self.inject.model_dump(mode="json", by_alias=True, exclude_none=True,
+                                      exclude={"at"})
+        return {"turn": self.turn, "hour": self.hour, "inject": spec}
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,7 @@ def load_inputs(path: str | Path, scenario: Scenario) -> list[Decision | AdHocIn
                                   "expected a list of inputs (decisions or injects)")])
     out: list[Decision | AdHocInject | FireHeld] = []
     held = {inj.id for inj in scenario.msel if inj.hold}
+    adhoc_ids: set = set()
     problems: list[Problem] = []
     for i, entry in enumerate(data):
         entry = _from_record(entry)
@@ -109,7 +111,20 @@ def load_inputs(path: str | Path, scenario: Scenario) -> list[Decision | AdHocIn
             elif isinstance(entry, dict) and "inject" in entry:
                 e = _InjectEntry.model_validate(entry)
                 raw = dict(e.inject)
-                raw.setdefault("at", {"turn": e.turn, "hour": e.hour})
+                clash = [k for k in ("at", "when") if k in raw]
+                if clash:
+                    problems.append(Problem(name, *locate(sub, ("inject", clash[0])),
+                                            dotted((i, "inject", clash[0])),
+                                            "an ad-hoc inject fires at the entry's turn and "
+                                            f"hour; remove '{clash[0]}'"))
+                    continue
+                if raw.get("id") in adhoc_ids:
+                    problems.append(Problem(name, *locate(sub, ("inject", "id")),
+                                            dotted((i, "inject", "id")),
+                                            f"duplicate inject id {raw['id']!r}"))
+                    continue
+                adhoc_ids.add(raw.get("id"))
+                raw["at"] = {"turn": e.turn, "hour": e.hour}
                 inj = Inject.model_validate(raw)
                 out.append(AdHocInject(e.turn, inj, e.hour))
                 for path, msg in _inject_references(scenario, inj):

@@ -108,11 +108,19 @@ class Exercise:
         return record
 
     def add_inject(self, inj: AdHocInject) -> None:
-        """An instructor's ad-hoc inject, for the open turn or a later one."""
+        """An instructor's ad-hoc inject, for the open turn or a later one.
+
+        One due at the start of the open turn fires at once (that moment has passed).
+        """
         if inj.turn < max(self.model.turn, 1):
             raise ValueError(f"inject {inj.inject.id!r}: turn {inj.turn} is over")
+        taken = {i.id for i in self.scenario.msel} | {a.inject.id for a in self.adhoc}
+        if inj.inject.id in taken:
+            raise ValueError(f"inject {inj.inject.id!r}: an inject with this id exists already")
         self.adhoc.append(inj)
         self.inputs.append({"input": "inject", **inj.as_dict()})
+        if inj.turn == self.model.turn and inj.hour == 0:
+            self._fire(inj.inject)
 
     def fire_held(self, inject_id: str) -> dict[str, dict]:
         """Fire a held MSEL inject now (instructor's choice); return the updated reports."""
@@ -129,7 +137,7 @@ class Exercise:
     def _open_turn(self) -> dict[str, dict]:
         m = self.model
         m.turn += 1
-        m.now = (m.turn - 1) * m.turn_hours
+        m.now = float((m.turn - 1) * m.turn_hours)
         self.recorder.start_turn(m)
         m.civilians.turn_aid[:] = 0
         self.budget = {t.id: t.budget for t in self.scenario.teams}

@@ -114,3 +114,11 @@ def test_untreated_injured_die_more_than_treated(mini):
         run_hours(ex, 24)
         deaths.append(c.deaths[4].sum())
     assert deaths[0] > deaths[1]
+
+
+def test_site_with_no_room_attracts_nobody(calm):
+    c = calm.model.civilians
+    c.capacity[S] = 0
+    c.risk[T] = 1.0
+    run_hours(calm, 24)
+    assert c.pop[:, S].sum() == 0 and c.incoming[S] == 0

@@ -42,9 +42,11 @@ def test_outputs_have_the_documented_shape(tmp_path):
     for key in ("civilian_deaths", "civilian_injuries", "displaced_peak",
                 "unmet_need_person_days", "incidents"):
         assert isinstance(summary["outcomes"][key], (int, float))
-    assert summary["run"] == {"scenario": "mini", "seed": 3,
-                              "bots": {t: "doctrine" for t in
-                                       ("force", "police", "civilian", "humanitarian")}}
+    meta = summary["run"]
+    assert {k: meta[k] for k in ("scenario", "seed", "bots", "lang")} == {
+        "scenario": "mini", "seed": 3, "lang": "en",
+        "bots": {t: "doctrine" for t in ("force", "police", "civilian", "humanitarian")}}
+    assert set(meta["versions"]) == {"python", "numpy", "mesa", "networkx", "pydantic"}
     rows = list(csv.DictReader(io.StringIO(files["timeseries.csv"].decode())))
     assert len(rows) == 4 * 4  # turns × locations
     assert {"deaths_women", "injuries_older", "displaced", "water_met", "incidents"} <= set(rows[0])

@@ -118,3 +118,42 @@ def test_orders_before_an_inject_do_not_answer_it(mini):
     answer = [Decision(3, "force", "patrol", {"unit": "coy_a", "location": "village"})]
     (ev,) = [e for e in play(s, 1, answer).events if e["type"] == "expected_action"]
     assert ev["met"] is True
+
+
+def test_adhoc_inject_due_now_fires_at_once_and_replays(mini, tmp_path):
+    import json
+
+    from simulator.decisions import load_inputs
+    ex = Exercise(mini, seed=1)
+    ex.reset()
+    inj = Inject.model_validate({"id": "now", "from": "EXCON", "to": ["police"],
+                                 "message": "Now", "at": {"turn": 1}})
+    ex.step({}, injects=[AdHocInject(1, inj, 0)])
+    assert ("now", 1, 0, "time") in fired(ex)
+    with pytest.raises(ValueError, match="an inject with this id exists already"):
+        ex.add_inject(AdHocInject(2, inj, 0))
+    while not ex.done:
+        ex.step({})
+    record = tmp_path / "inputs.json"
+    record.write_text(json.dumps(ex.inputs))
+    replay = play(mini, 1, load_inputs(record, mini))
+    assert replay.events == ex.events
+
+
+def test_adhoc_inject_file_problems(tmp_path, mini):
+    from simulator.decisions import load_inputs
+    from simulator.yamlsafe import InputError
+    path = tmp_path / "i.yaml"
+    path.write_text("- {turn: 2, inject: {id: a, from: X, to: [all], message: m,"
+                    " at: {turn: 3}}}\n"
+                    "- {turn: 2, inject: {id: b, from: X, to: [all], message: m}}\n"
+                    "- {turn: 3, inject: {id: b, from: X, to: [all], message: m}}\n"
+                    "- {turn: 3, hour: 5, inject: {id: c, from: X, to: [all], message: m}}\n")
+    mini_2h = mini.model_copy(update={"metadata": mini.metadata.model_copy(
+        update={"step_hours": 2})})
+    with pytest.raises(InputError) as info:
+        load_inputs(path, mini_2h)
+    msgs = [p.message for p in info.value.problems]
+    assert msgs == ["an ad-hoc inject fires at the entry's turn and hour; remove 'at'",
+                    "duplicate inject id 'b'",
+                    "hour must be a multiple of step_hours (2)"]
