@@ -84,7 +84,11 @@ class ArmedGroup(mesa.Agent):
         v = m.params.violence
         protectors = m.protection(target)
         p_off = deterrence(protectors, self.strength, v.deterrence_k)
-        if self.strength < 1 or (planned and m.rng.random() < p_off):
+        if self.strength < 1:
+            m.log("attack_abandoned", cause, location=target, armed_group=self.key,
+                  tactic=tactic, reason="the group has no fighters left")
+            return
+        if planned and m.rng.random() < p_off:
             m.log("attack_deterred", cause, location=target, armed_group=self.key,
                   tactic=tactic, protectors=round(protectors, 1),
                   deterrence=round(p_off, 3), protected_by=m.protectors_at(target))
@@ -93,7 +97,8 @@ class ArmedGroup(mesa.Agent):
             m.ambush(self, target, tactic, cause)
             return
         people = m.civilians.present()[target]
-        share = min(v.max_share_killed, v.lethality * self.strength * (0.5 + self.capability))
+        share = min(v.max_share_killed, v.lethality * self.strength * (0.5 + self.capability),
+                    v.max_killed_per_fighter * self.strength / max(people.sum(), 1))
         share *= 1 - 0.5 * min(1.0, protectors / max(self.strength, 1))
         exposure = np.array([v.group_exposure.get(g, 1.0) for g in m.groups])
         deaths = m.rng.binomial(people, np.clip(share * exposure, 0, 1))

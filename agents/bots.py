@@ -211,7 +211,10 @@ class DoctrineBot(Bot):
 
     def _engage_threatened(self) -> None:
         for t in self._pending_threats():
-            self._order("engage", location=t["location"])
+            # A mixed team (women officers) reaches the women of the community.
+            mixed = [u for u in self.free if u.get("women", 0) > 0
+                     and t["location"] in u.get("reachable", [])]
+            self._order("engage", location=t["location"], unit=mixed[0] if mixed else None)
             if self._with("mediate"):
                 self._order("mediate", location=t["location"], armed_group=t.get("armed_group"))
 
@@ -292,9 +295,10 @@ class DoctrineBot(Bot):
             self._order("supply", location=f["location"], unit=unit, need=need, amount=2000)
 
     def _host_forces(self) -> None:
-        assessed = {f["host_force"] for f in self.report["hrddp"]}
+        cleared = {f["host_force"] for f in self.report["hrddp"]
+                   if f.get("advice") != "withhold support"}
         for hf in self.scenario.actors.host_forces:
-            if hf.id in assessed and hf.abuse_risk < 0.5:
+            if hf.id in cleared:
                 self._order("support_host_forces", host_force=hf.id)
                 self._order("handover", host_force=hf.id)
 

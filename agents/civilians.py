@@ -244,6 +244,18 @@ class Civilians:
         self._travel(now + hours, int(dest), counts)
         return people
 
+    def harm_travellers(self, rng: np.random.Generator, dest: int, share: float) -> np.ndarray:
+        """An ambush on the roads into ``dest``: a share of those walking there are killed."""
+        dead = np.zeros(len(GROUPS), dtype=np.int64)
+        for t in self.transit:
+            if t.dest == dest and t.counts.any():
+                hit = rng.binomial(t.counts, np.clip(share, 0, 1))
+                t.counts -= hit
+                self.incoming[dest] -= int(hit.sum())
+                dead += hit.sum(axis=0)
+        self.deaths[CAUSES.index("violence"), dest] += dead
+        return dead
+
     def arrive(self, now: float) -> None:
         keep = []
         for t in self.transit:

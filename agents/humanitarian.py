@@ -58,6 +58,13 @@ class Agency(mesa.Agent):
         hours = m.road_hours(self.location, location, "vehicle") if reason is None else None
         if reason is None and hours is None:
             reason = "no open road to the place"
+        if reason is None and m.insecure(location) and m.escorted(location):
+            # Armed escorts of humanitarian convoys are a last resort too (UN-CMCoord).
+            for unit in m.escorts(location):
+                if unit.military and not m.approved(unit, location):
+                    m.breach(unit, location, self.team, cause,
+                             "armed escort of a humanitarian convoy without an approved "
+                             "last-resort request")
         if reason is None and m.insecure(location) and not m.escorted(location):
             if m.ambush_threat(location):
                 amount = min(amount, self.stocks[need])

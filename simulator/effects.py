@@ -57,10 +57,21 @@ def engage(m, a, ctx):
     c = m.params.community
     consult = a["consult"] if isinstance(a["consult"], list) else [a["consult"]]
     unit = m.units.get(a["unit"]) if a["unit"] else None
+    if unit is not None and m.drive_hours(unit, unit.location, loc) is None:
+        m.log("engagement_failed", ctx.cause, location=loc, team=ctx.team, unit=unit.key,
+              reason="the unit cannot reach the place")
+        return
+    if (loc, m.turn) in m.engaged:
+        # Meeting the same community again within the turn adds nothing.
+        m.log("engagement", ctx.cause, location=loc, team=ctx.team, consulted=sorted(consult),
+              repeat=True, trust=round(float(m.trust[loc]), 3))
+        return
+    m.engaged.add((loc, m.turn))
     gain, calm = c.engage_trust, c.engage_tension
     if "women" in consult:
         # Women officers on the team reach women in the community (UNSCR 1325 practice).
-        reach = 1.0 if unit is None or unit.women > 0 else c.women_reached_without_women_officers
+        reach = 1.0 if unit is not None and unit.women > 0 else \
+            c.women_reached_without_women_officers
         if m.has_structure(loc, "women_association"):
             reach *= c.women_association
         gain += c.women_consulted_bonus * reach
@@ -237,6 +248,10 @@ def assess(m, a, ctx):
 def supply(m, a, ctx):
     loc = _loc(m, a["location"])
     need, amount = a["need"], float(a["amount"])
+    if amount <= 0:
+        m.log("aid_blocked", ctx.cause, location=loc, team=ctx.team, need=need,
+              reason="nothing to deliver")
+        return
     if a["unit"]:
         _military_supply(m, m.units[a["unit"]], loc, need, amount, a["agency"], ctx)
         return
@@ -253,15 +268,9 @@ def supply(m, a, ctx):
 
 def _military_supply(m, unit, loc, need, amount, agency_id, ctx):
     """Military or police assets carrying aid: lawful only as an approved last resort."""
-    approved = m.approvals.get((unit.key, loc), (0.0, ""))[0] > m.now
-    if unit.military and not approved:
-        h = m.params.humanitarian
-        m.humanitarian_access = max(0.0, m.humanitarian_access - h.breach_access_cost)
-        m.trust[loc] = max(0.0, m.trust[loc] - h.breach_trust_cost)
-        m.log("principle_breach", ctx.cause, location=loc, team=ctx.team, unit=unit.key,
-              reason="military asset used for aid without an approved last-resort request",
-              humanitarian_access=round(m.humanitarian_access, 3),
-              trust=round(float(m.trust[loc]), 3))
+    if unit.military and not m.approved(unit, loc):
+        m.breach(unit, loc, ctx.team, ctx.cause,
+                 "military asset used for aid without an approved last-resort request")
     stock = [m.agencies[agency_id]] if agency_id else \
         sorted(m.agencies.values(), key=lambda ag: -ag.stocks[need])
     if not stock or stock[0].stocks[need] <= 0:
@@ -302,11 +311,16 @@ def request_asset(m, a, ctx):
 def hrddp_assessment(m, a, ctx):
     hf = m.host_forces[a["host_force"]]
     hf.assessed = True
-    hf.mitigated = bool(a["mitigation"])
+    # Where the risk of grave violations is too high, no measure mitigates it: withhold.
+    mitigable = hf.abuse_risk < m.params.violence.unmitigable_risk
+    hf.mitigated = bool(a["mitigation"]) and mitigable
+    advice = "support with mitigation" if hf.mitigated else \
+        ("support" if mitigable else "withhold support")
     m.knowledge.learn(ctx.team, "hrddp", "own_action", m.turn, m.now, None,
-                      host_force=hf.key, risk=hf.abuse_risk, mitigation=hf.mitigated)
+                      host_force=hf.key, risk=hf.abuse_risk, mitigation=hf.mitigated,
+                      advice=advice)
     m.log("hrddp_assessment", ctx.cause, team=ctx.team, host_force=hf.key,
-          risk=hf.abuse_risk, mitigation=hf.mitigated)
+          risk=hf.abuse_risk, mitigation=hf.mitigated, advice=advice)
 
 
 def support_host_forces(m, a, ctx):

@@ -144,6 +144,7 @@ class Exercise:
         for ag in m.agencies.values():
             ag.new_turn()
         m.log("turn_opened", "rule:turn")
+        m.overdue_detentions()
         self._close_expected(final=False)
         self._fire_due(hour=0)
         self._fire_conditional()

@@ -70,6 +70,8 @@ class ExerciseModel(mesa.Model):
                             for h in spec.actors.host_forces}
         self.joint_ops: dict[str, float] = {}  # host force → hour joint operations last to
         self.detainees: dict[str, int] = {}  # team → detainees held
+        self.detained_since: dict[str, int] = {}  # team → turn of its oldest detention
+        self.engaged: set[tuple[int, int]] = set()  # (place, turn) engagements
         self.repairs: list[tuple[float, int, int, str]] = []  # (done hour, a, b, cause)
 
     # --- construction -----------------------------------------------------------------
@@ -166,7 +168,8 @@ class ExerciseModel(mesa.Model):
             if not u.protecting():
                 continue
             if u.location == loc:
-                total += u.effective()
+                guard = self.params.units.guard_factor if u.task == "guard" else 1.0
+                total += guard * u.effective()
             elif u.task == "patrol" and self.hops[u.location, loc] == 1:
                 total += share * u.effective()
         for key, until in self.joint_ops.items():
@@ -185,9 +188,12 @@ class ExerciseModel(mesa.Model):
     def insecure(self, loc: int) -> bool:
         return self.civilians.risk[loc] > self.params.humanitarian.insecure_risk
 
+    def escorts(self, loc: int) -> list[Unit]:
+        return [u for u in self.units.values()
+                if u.task == "escort" and u.task_location == loc and u.busy]
+
     def escorted(self, loc: int) -> bool:
-        return any(u.task == "escort" and u.task_location == loc and u.busy
-                   for u in self.units.values())
+        return bool(self.escorts(loc))
 
     def ambush_threat(self, loc: int) -> bool:
         """Whether a group able to ambush is within reach and strikes this convoy."""
@@ -234,9 +240,11 @@ class ExerciseModel(mesa.Model):
             covered = any(self.hops[r, loc] <= reach for r in self.referral)
             kind = "sgbv_referred" if covered else "sgbv_unattended"
             self.log(kind, cause, location=loc, cases=sgbv)
-        # A mission that knew and did not protect loses the people's trust.
+        # A mission that knew of this attack and did not protect loses the people's trust.
         warned = [t for t in self.knowledge.facts
-                  if self.knowledge.knows(t, "threat", location=self.loc_ids[loc])]
+                  if any(f.get("location") == self.loc_ids[loc]
+                         and abs(f["expected_hour"] - self.now) <= self.turn_hours
+                         for f in self.knowledge.of(t, "threat"))]
         if warned and not self.protectors_at(loc):
             loss = self.params.community.unprotected_trust_loss
             self.trust[loc] = max(0.0, self.trust[loc] - loss)
@@ -256,9 +264,8 @@ class ExerciseModel(mesa.Model):
                 ag.convoys = [c for c in ag.convoys if c.location != loc]
                 lost += sum(c.amount for c in hit)
         v = self.params.violence
-        people = self.civilians.present()[loc]
         share = min(v.max_share_killed, v.lethality * group.strength) * v.ambush_lethality
-        deaths = self.civilians.kill("violence", loc, self.rng.binomial(people, share))
+        deaths = self.civilians.harm_travellers(self.rng, loc, share)
         self.log("attack", cause, location=loc, armed_group=group.key, tactic=tactic,
                  planned=True, deaths=int(deaths.sum()), injuries=0,
                  deaths_by_group=self.by_group(deaths), aid_lost=round(lost, 1), sgbv_cases=0)
@@ -315,17 +322,45 @@ class ExerciseModel(mesa.Model):
                  injured_treated=treated)
 
     def detention(self, unit: Unit, loc: int, group: str, team: str, cause: str) -> None:
+        """Detain members of ``group`` found near a place it threatens or just attacked."""
         g = self.armed[group]
-        near = self.hops[g.base, loc] <= 1 or any(self.hops[p.target, loc] <= 1 for p in g.plans)
+        recent = [e for e in self.events.of_type("attack") if e["armed_group"] == group
+                  and e["hour"] >= self.now - self.turn_hours
+                  and self.hops[self.index[e["location"]], loc] <= 1]
+        near = recent or any(self.hops[p.target, loc] <= 1 for p in g.plans)
         if not near or g.strength < 1:
             self.log("detention_failed", cause, location=loc, unit=unit.key, team=team,
                      armed_group=group, reason="no members of the group there")
             return
-        n = max(1, int(round(g.strength * self.params.violence.detention_strength)))
+        v = self.params.violence
+        n = max(1, int(round(g.strength * v.detention_strength)))
         g.strength = max(0.0, g.strength - n)
+        g.grievance = min(1.0, g.grievance + v.detention_grievance)
+        if not self.detainees.get(team):
+            self.detained_since[team] = self.turn
         self.detainees[team] = self.detainees.get(team, 0) + n
         self.log("detention", cause, location=loc, unit=unit.key, team=team, armed_group=group,
                  detainees=n, strength_left=round(g.strength, 1))
+
+    def overdue_detentions(self) -> None:
+        """Detainees held past the limit without handover or release: evidence for the debrief."""
+        limit = self.params.violence.detention_max_turns
+        for team, n in sorted(self.detainees.items()):
+            if n and self.turn - self.detained_since[team] > limit:
+                self.log("detention_overdue", "rule:detention_limit", team=team, detainees=n,
+                         since_turn=self.detained_since[team])
+
+    def breach(self, unit: Unit, loc: int, team: str | None, cause: str, reason: str) -> None:
+        """A military asset used for humanitarian work without an approved last resort."""
+        h = self.params.humanitarian
+        self.humanitarian_access = max(0.0, self.humanitarian_access - h.breach_access_cost)
+        self.trust[loc] = max(0.0, self.trust[loc] - h.breach_trust_cost)
+        self.log("principle_breach", cause, location=loc, team=team, unit=unit.key,
+                 reason=reason, humanitarian_access=round(self.humanitarian_access, 3),
+                 trust=round(float(self.trust[loc]), 3))
+
+    def approved(self, unit: Unit, loc: int) -> bool:
+        return self.approvals.get((unit.key, loc), (0.0, ""))[0] > self.now
 
     def repair(self, unit: Unit | None, src: int, dest: int, cause: str,
                delay: float | None = None) -> None:
@@ -448,7 +483,7 @@ class ExerciseModel(mesa.Model):
             "flood_level": lambda: np.max(self.floods.level[idx]),
             "infected": lambda: (self.epidemic.e + self.epidemic.i)[idx].sum(),
             "tension": lambda: np.mean(self.tension[idx]),
-            "trust": lambda: np.mean(self.trust[idx]),
+            "trust": lambda: self.mean_trust() if location is None else self.trust[idx],
             "risk": lambda: np.mean(felt[idx]),
             "presence": lambda: np.sum(self.presence_array()[idx]),
             "humanitarian_access": lambda: self.humanitarian_access,
@@ -456,6 +491,13 @@ class ExerciseModel(mesa.Model):
             "grievance": lambda: max([g.grievance for g in self.armed.values()] or [0.0]),
         }
         return float(values[name]())
+
+    def mean_trust(self) -> float:
+        """Trust in the mission, averaged over the people (empty places do not count)."""
+        people = self.civilians.present().sum(axis=1).astype(float)
+        if people.sum() <= 0:
+            return float(self.trust.mean())
+        return float((self.trust * people).sum() / people.sum())
 
     def action_taken(self, team: str, action: str, location: str | None,
                      by_turn: int | None, since_turn: int = 1) -> bool:

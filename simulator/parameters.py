@@ -108,6 +108,15 @@ class Violence(_Group):
                                     "share of what a raid on the place would")
     joint_operation_protection: float = Field(0.5, ge=0, description="protectors counted per "
                                               "host soldier in a supported joint operation")
+    detention_grievance: float = Field(0.03, ge=0, le=1, description="grievance added by each "
+                                       "detention")
+    detention_max_turns: int = Field(2, ge=1, description="turns a team may hold detainees "
+                                     "before the detention is overdue (handover or release)")
+    unmitigable_risk: float = Field(0.5, ge=0, le=1, description="abuse risk from which an "
+                                    "HRDDP assessment finds no mitigation: support should be "
+                                    "withheld")
+    max_killed_per_fighter: float = Field(1.0, gt=0, description="at most this many deaths per "
+                                          "fighter in one attack")
     detention_strength: float = Field(0.1, ge=0, le=1,
                                       description="share of a group's fighters one detention removes")
 
@@ -196,6 +205,8 @@ class Units(_Group):
     rest_per_hour: float = Field(0.03, ge=0, le=1)
     fatigue_effect: float = Field(0.5, ge=0, le=1,
                                   description="share of effectiveness lost at full fatigue")
+    guard_factor: float = Field(1.5, ge=0, description="a unit guarding a place protects it this "
+                                "many times as much as a patrol (which also covers neighbours)")
     protection_per_soldier: float = Field(1.0, ge=0,
                                           description="protectors counted per person on task")
     police_protection: float = Field(0.6, ge=0,

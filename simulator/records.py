@@ -88,5 +88,5 @@ class Recorder:
             "sgbv_referred": sum(e["cases"] for e in ev.of_type("sgbv_referred")),
             "principle_breaches": len(ev.of_type("principle_breach")),
             "humanitarian_access_final": round(m.humanitarian_access, 3),
-            "trust_mean_final": round(float(m.trust.mean()), 3),
+            "trust_mean_final": round(m.mean_trust(), 3),
         }

@@ -40,7 +40,10 @@ def test_attack_harms_by_group_and_raises_risk(ex):
 
 
 def test_warned_but_unprotected_attack_costs_trust(ex):
-    m = ex.model  # the mini MSEL warned the force about the village
+    m = ex.model  # the mini MSEL warned the force of a raid on the village at hour 18
+    m.armed["band"].strike(0, "raid", "test", planned=False)  # hour 0: not the warned attack
+    assert not [e for e in ex.events if e["type"] == "trust_lost"]
+    m.now = 12.0
     m.armed["band"].strike(0, "raid", "test", planned=False)
     lost = [e for e in ex.events if e["type"] == "trust_lost"]
     assert lost and lost[0]["warned_teams"] == ["force"]

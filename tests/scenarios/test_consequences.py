@@ -72,7 +72,10 @@ def test_handover_without_hrddp_raises_abuse(mini):
         {"id": "hrddp", "team": "civilian", "name": "HRDDP",
          "params": {"of": {"type": "host_force"}},
          "effects": [{"hrddp_assessment": {"host_force": "$of"}}]})]
-    s = mini.model_copy(update={"actions": list(mini.actions) + extra})
+    # A host force whose risk HRDDP measures can mitigate (monitoring, conditions).
+    actors = mini.actors.model_copy(update={"host_forces": [
+        mini.actors.host_forces[0].model_copy(update={"abuse_risk": 0.4})]})
+    s = mini.model_copy(update={"actions": list(mini.actions) + extra, "actors": actors})
     blind = [detain, Decision(2, "force", "handover", {"to": "army"})]
     careful = [detain, Decision(1, "civilian", "hrddp", {"of": "army"}),
                Decision(2, "force", "handover", {"to": "army"})]
@@ -82,7 +85,7 @@ def test_handover_without_hrddp_raises_abuse(mini):
         assert all(any(e["type"] == "handover" and e["detainees"] == 4 for e in r.events)
                    for r in runs)
         counts[label] = sum(r.summary()["outcomes"]["abuse_incidents"] for r in runs)
-    assert counts["blind"] >= 10 and counts["blind"] >= 3 * max(counts["careful"], 1)
+    assert counts["blind"] >= 5 and counts["blind"] >= 3 * max(counts["careful"], 1), counts
 
 
 @pytest.mark.slow

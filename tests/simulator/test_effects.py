@@ -27,11 +27,31 @@ def test_guard_covers_only_its_place(ex):
 
 def test_engage_builds_trust_lowers_tension_and_hears_women(ex):
     m = ex.model
-    ev = do(ex, "engage", "civilian", location="village", consult=["women", "leaders"])
+    ev = do(ex, "engage", "force", location="village", consult=["women", "leaders"],
+            unit="coy_a")  # a mixed team: coy_a has women officers
     assert m.trust[V] == pytest.approx(0.5 + 0.1 + 0.05)
     assert m.tension[V] == pytest.approx(0.15)
-    assert ev["consulted"] == ["leaders", "women"]
-    assert m.knowledge.knows("civilian", "protection_concerns", location="village")
+    assert ev["consulted"] == ["leaders", "women"] and ev["women_in_team"] is True
+    assert m.knowledge.knows("force", "protection_concerns", location="village")
+
+
+def test_engage_women_without_women_officers_reaches_half(ex):
+    do(ex, "engage", "police", location="town", consult=["women"], unit="fpu")
+    assert ex.model.trust[T] == pytest.approx(0.5 + 0.1 + 0.025)
+    do(ex, "engage", "civilian", location="village", consult=["women"])  # no unit named
+    assert ex.model.trust[V] == pytest.approx(0.5 + 0.1 + 0.025)
+
+
+def test_engage_again_in_the_same_turn_adds_nothing(ex):
+    do(ex, "engage", "civilian", location="town", consult=["leaders"])
+    ev = do(ex, "engage", "police", location="town", consult=["leaders"])
+    assert ev["repeat"] is True and ex.model.trust[T] == pytest.approx(0.6)
+
+
+def test_engage_needs_a_unit_that_can_reach(ex):
+    ex.model.close_route(V, T, "test")
+    ev = do(ex, "engage", "police", location="village", consult=["leaders"], unit="fpu")
+    assert ev["type"] == "engagement_failed" and ex.model.trust[V] == 0.5
 
 
 def test_engage_without_women_gives_no_bonus(ex):
@@ -208,14 +228,25 @@ def test_medevac_treats_the_injured(ex):
 
 def test_hrddp_then_support_lowers_abuse_risk(ex):
     hf = ex.model.host_forces["army"]
+    hf.abuse_risk = 0.3  # a risk that mitigation measures can reduce
     do(ex, "support_host_forces", "force", host_force="army", kind="fuel")
     blind = hf.abuse_chance(24)
     assert hf.unassessed == ["test:support_host_forces"] and blind > 0
     hf.unassessed.clear()
-    do(ex, "hrddp_assessment", "civilian", host_force="army", mitigation=True)
+    ev = do(ex, "hrddp_assessment", "civilian", host_force="army", mitigation=True)
+    assert ev["advice"] == "support with mitigation"
     ev = do(ex, "support_host_forces", "force", host_force="army", kind="fuel")
     assert ev["hrddp_assessed"] is True
     assert hf.abuse_chance(24) == pytest.approx(blind * 0.1)
+
+
+def test_hrddp_finds_high_risk_unmitigable(ex):
+    hf = ex.model.host_forces["army"]  # abuse_risk 0.8
+    ev = do(ex, "hrddp_assessment", "civilian", host_force="army", mitigation=True)
+    assert (ev["advice"], ev["mitigation"]) == ("withhold support", False)
+    assert ex.model.knowledge.knows("civilian", "hrddp", advice="withhold support")
+    do(ex, "support_host_forces", "force", host_force="army", kind="fuel")
+    assert hf.abuse_chance(24) == pytest.approx(0.6 * 0.8 * 1.0)  # no safeguard
 
 
 def test_joint_operation_adds_host_protection(ex):
@@ -384,7 +415,7 @@ def organised(mini):
 
 
 def test_womens_association_doubles_the_women_bonus(organised):
-    do(organised, "engage", "civilian", location="village", consult=["women"])
+    do(organised, "engage", "force", location="village", consult=["women"], unit="coy_a")
     assert organised.model.trust[V] == pytest.approx(0.5 + 0.1 + 2 * 0.05)
 
 
