@@ -449,3 +449,87 @@ def test_existing_alert_network_reports_even_with_low_trust(organised, ex):
     assert ex.model.alert_reliability(V) == 0.0  # below alert_min_trust: silent
     ex.model.trust[V] = 0.3
     assert ex.model.alert_reliability(V) == pytest.approx(0.3)
+
+
+# --- rules added after review --------------------------------------------------------
+
+def test_detention_raises_grievance_and_becomes_overdue(ex):
+    m = ex.model
+    do(ex, "detain", "force", unit="coy_a", location="village", armed_group="band")
+    run_hours(ex, 3)
+    assert m.armed["band"].grievance == pytest.approx(0.63)
+    for _ in range(3):
+        ex.step({})
+    overdue = [e for e in ex.events if e["type"] == "detention_overdue"]
+    assert [(e["turn"], e["team"], e["detainees"]) for e in overdue] == [(4, "force", 4)]
+
+
+def test_group_without_fighters_abandons_the_attack(ex):
+    m = ex.model
+    m.armed["band"].strength = 0
+    m.armed["band"].strike(T, "raid", "test", planned=True)
+    assert ex.events[-1]["type"] == "attack_abandoned"
+
+
+def test_deaths_capped_by_the_number_of_fighters(ex):
+    m = ex.model
+    g = m.armed["band"]
+    g.strength, g.capability = 5, 1.0
+    m.civilians.pop[T, T] *= 20  # a crowded town: the share alone would kill far more
+    g.strike(T, "raid", "test", planned=False)
+    (ev,) = [e for e in ex.events if e["type"] == "attack"]
+    assert ev["deaths"] <= 15  # expected 5, binomial spread
+
+
+def test_ambush_hits_people_on_the_road_not_residents(calm):
+    m = calm.model
+    m.civilians.risk[V] = 1.0
+    run_hours(calm, 2)  # people walking from the village to the town and the site
+    on_road = int(m.civilians.incoming[T])
+    residents = int(m.civilians.pop[T, T].sum())
+    assert on_road > 50
+    m.armed["band"].strength = 400  # a strong group: about 3 % of travellers killed
+    m.ambush(m.armed["band"], T, "ambush", "test")
+    (ev,) = [e for e in calm.events if e["type"] == "attack"]
+    assert ev["deaths"] > 0 and int(m.civilians.incoming[T]) == on_road - ev["deaths"]
+    assert int(m.civilians.pop[T, T].sum()) == residents
+
+
+def test_military_escort_without_approval_breaches_principles(ex):
+    m = ex.model
+    m.civilians.risk[T] = 0.9
+    do(ex, "escort", "force", unit="coy_a", location="town")
+    do(ex, "supply", "humanitarian", location="town", need="food", amount=5, agency="wfp")
+    (breach,) = [e for e in ex.events if e["type"] == "principle_breach"]
+    assert breach["unit"] == "coy_a" and "armed escort" in breach["reason"]
+    assert m.humanitarian_access == pytest.approx(0.7)
+
+
+def test_police_escort_is_no_military_breach(ex):
+    ex.model.civilians.risk[T] = 0.9
+    do(ex, "escort", "police", unit="fpu", location="town")
+    do(ex, "supply", "humanitarian", location="town", need="food", amount=5, agency="wfp")
+    assert "principle_breach" not in [e["type"] for e in ex.events]
+    assert "aid_dispatched" in [e["type"] for e in ex.events]
+
+
+def test_guard_protects_more_than_patrol_at_its_place(mini):
+    from simulator.exercise import Exercise
+    level = {}
+    for mode in ("patrol", "guard"):
+        e = Exercise(mini, seed=1)
+        e.reset()
+        do(e, "presence", "police", unit="fpu", location="town", mode=mode)
+        level[mode] = e.model.protection(T)
+    assert level["guard"] == pytest.approx(1.5 * level["patrol"])
+
+
+def test_supply_of_nothing_is_refused(ex):
+    ev = do(ex, "supply", "humanitarian", location="town", need="food", amount=-5, agency="wfp")
+    assert (ev["type"], ev["reason"]) == ("aid_blocked", "nothing to deliver")
+
+
+def test_mean_trust_is_weighted_by_people(ex):
+    m = ex.model
+    m.trust[:] = [0.2, 0.6, 1.0, 1.0]  # the site and the base are empty
+    assert m.metric("trust") == pytest.approx((0.2 * 1450 + 0.6 * 3500) / 4950)
