@@ -1,0 +1,152 @@
+"""Measures of a run, computed from its files only, each with the evidence behind it.
+
+A measure is a function ``(run, **params) -> Result``. ``value`` is a number, or None when
+the measure does not apply (no support was given, so HRDDP compliance cannot be judged);
+``evidence`` lists the ids of the events that produced the value, so an evaluator can
+trace every rating back to what happened.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from debrief.rundata import RunData
+
+PROTECTIVE = ("presence", "escort", "evacuation")  # effect events that put protection in place
+VIOLENT = ("attack", "abuse_by_host_force")
+
+
+@dataclass(frozen=True)
+class Result:
+    value: float | None
+    evidence: list[str] = field(default_factory=list)
+    detail: str = ""
+
+
+def outcome(run: RunData, key: str) -> Result:
+    """A number from ``summary.json``'s outcomes (civilian_deaths, people_assisted ...)."""
+    outcomes = run.summary["outcomes"]
+    if key not in outcomes:
+        raise KeyError(f"unknown outcome {key!r} (known: {', '.join(sorted(outcomes))})")
+    return Result(outcomes[key], detail=f"{key} = {outcomes[key]}")
+
+
+def incidents_by_type(run: RunData) -> Result:
+    """Violent incidents, counted by tactic (and abuses by host forces)."""
+    counts: dict[str, int] = {}
+    events = run.of_type(*VIOLENT)
+    for e in events:
+        kind = e.get("tactic", e["type"])
+        counts[kind] = counts.get(kind, 0) + 1
+    detail = ", ".join(f"{k}: {v}" for k, v in sorted(counts.items())) or "none"
+    return Result(len(events), [e["id"] for e in events], detail)
+
+
+def harm_linked_to_mission(run: RunData) -> Result:
+    """Abuses by host forces that follow from the mission's own decisions (support,
+    handover): harm by one's own side counts as failure."""
+    linked = [e for e in run.of_type("abuse_by_host_force") if e["cause"].startswith("decision:")]
+    dead = sum(e.get("deaths", 0) for e in linked)
+    return Result(len(linked), [e["id"] for e in linked],
+                  f"{len(linked)} abuses ({dead} deaths) after mission support")
+
+
+def response_hours(run: RunData, inject: str, team: str | None = None) -> Result:
+    """Hours from an inject (a warning) to the first protection in place at the place it
+    threatens: presence, escort or evacuation. None if protection never came."""
+    fired = [e for e in run.of_type("inject_fired") if e["inject"] == inject]
+    if not fired:
+        return Result(None, [], f"inject {inject} did not fire")
+    start = fired[0]
+    places = {e["location"] for e in run.events
+              if e["cause"] == f"inject:{inject}" and e["type"] == "threat_planned"}
+    if not places:
+        return Result(None, [start["id"]], f"inject {inject} threatens no place")
+    answers = [e for e in run.of_type(*PROTECTIVE) if e.get("location") in places
+               and e["hour"] >= start["hour"] and (team is None or e.get("team") == team)]
+    if not answers:
+        return Result(None, [start["id"]], f"no protection at {', '.join(sorted(places))}")
+    first = answers[0]
+    hours = first["hour"] - start["hour"]
+    return Result(hours, [start["id"], first["id"]],
+                  f"{first['type']} by {first.get('team')} at {first['location']} "
+                  f"{hours:g} h after {inject}")
+
+
+def expected_actions_met(run: RunData, team: str | None = None) -> Result:
+    """Share of the MSEL's expected actions taken by their deadline."""
+    checks = [e for e in run.of_type("expected_action") if team is None or e["team"] == team]
+    if not checks:
+        return Result(None, [], "no expected action was due")
+    met = [e for e in checks if e["met"]]
+    return Result(len(met) / len(checks), [e["id"] for e in checks],
+                  f"{len(met)} of {len(checks)} expected actions taken in time")
+
+
+def information_shared(run: RunData, team: str) -> Result:
+    """Share of turns in which ``team`` shared what it knew with another component."""
+    turns = run.summary.get("turns_played") or max((e["turn"] for e in run.events), default=0)
+    shared = [e for e in run.of_type("information_shared")
+              if e["team"] == team and e.get("facts", 0) > 0]
+    played = {e["turn"] for e in shared}
+    value = len(played) / turns if turns else None
+    return Result(value, [e["id"] for e in shared],
+                  f"shared in {len(played)} of {turns} turns")
+
+
+def principle_breaches(run: RunData) -> Result:
+    """Military assets used for humanitarian work without an approved last resort."""
+    breaches = run.of_type("principle_breach")
+    approved = run.of_type("asset_request_approved")
+    return Result(len(breaches), [e["id"] for e in breaches + approved],
+                  f"{len(breaches)} breaches; {len(approved)} last-resort requests approved")
+
+
+def hrddp_before_support(run: RunData, team: str | None = None) -> Result:
+    """Share of support to host forces (and detainee handovers) given after an HRDDP
+    assessment. None when no support was given."""
+    acts = [e for e in run.of_type("host_force_supported", "handover")
+            if (team is None or e["team"] == team)
+            and (e["type"] == "host_force_supported" or e.get("detainees", 0) > 0)]
+    if not acts:
+        return Result(None, [], "no support to host forces")
+    ok = [e for e in acts if e["hrddp_assessed"]]
+    return Result(len(ok) / len(acts), [e["id"] for e in acts],
+                  f"{len(ok)} of {len(acts)} supports after an HRDDP assessment")
+
+
+def consulted(run: RunData, group: str = "women", team: str | None = None) -> Result:
+    """Share of community engagements that consulted ``group`` (women, youth, leaders)."""
+    meetings = [e for e in run.of_type("engagement")
+                if not e.get("repeat") and (team is None or e["team"] == team)]
+    if not meetings:
+        return Result(None, [], "no community engagement")
+    with_group = [e for e in meetings if group in e["consulted"]]
+    return Result(len(with_group) / len(meetings), [e["id"] for e in meetings],
+                  f"{group} consulted in {len(with_group)} of {len(meetings)} engagements")
+
+
+def referral_before_first_case(run: RunData) -> Result:
+    """1 if a survivor-centred referral pathway was set up before the first case of sexual
+    violence (or set up with no case), 0 if not."""
+    pathways = run.of_type("referral_pathway")
+    cases = run.of_type("sgbv_referred", "sgbv_unattended")
+    if not pathways:
+        return Result(0, [e["id"] for e in cases[:1]], "no referral pathway")
+    if not cases:
+        return Result(1, [pathways[0]["id"]], "pathway set up; no case")
+    first_path, first_case = pathways[0], cases[0]
+    in_time = run.events.index(first_path) < run.events.index(first_case)
+    return Result(1 if in_time else 0, [first_path["id"], first_case["id"]],
+                  f"pathway (turn {first_path['turn']}) "
+                  f"{'before' if in_time else 'after'} first case (turn {first_case['turn']})")
+
+
+MEASURES: dict[str, Callable[..., Result]] = {
+    "outcome": outcome, "incidents_by_type": incidents_by_type,
+    "harm_linked_to_mission": harm_linked_to_mission, "response_hours": response_hours,
+    "expected_actions_met": expected_actions_met, "information_shared": information_shared,
+    "principle_breaches": principle_breaches, "hrddp_before_support": hrddp_before_support,
+    "consulted": consulted, "referral_before_first_case": referral_before_first_case,
+}

@@ -1,0 +1,138 @@
+"""Each measure on a small hand-built event log with a known answer."""
+
+import pytest
+
+from debrief.measures import (
+    consulted,
+    expected_actions_met,
+    harm_linked_to_mission,
+    hrddp_before_support,
+    incidents_by_type,
+    information_shared,
+    outcome,
+    principle_breaches,
+    referral_before_first_case,
+    response_hours,
+)
+from debrief.rundata import RunData, RunError, load_run
+
+
+def ev(n, type_, turn=1, hour=0.0, cause="rule:x", **data):
+    return {"id": f"e{n:06d}", "type": type_, "turn": turn, "hour": hour, "cause": cause, **data}
+
+
+def run_of(*events, outcomes=None, turns=4):
+    return RunData(list(events), [], {"outcomes": outcomes or {}, "turns_played": turns}, [])
+
+
+def test_outcome_reads_the_summary():
+    r = outcome(run_of(outcomes={"civilian_deaths": 12}), "civilian_deaths")
+    assert (r.value, r.detail) == (12, "civilian_deaths = 12")
+    with pytest.raises(KeyError, match="unknown outcome 'deaths'"):
+        outcome(run_of(outcomes={"civilian_deaths": 1}), "deaths")
+
+
+def test_incidents_by_type():
+    r = incidents_by_type(run_of(ev(1, "attack", tactic="raid"), ev(2, "attack", tactic="ied"),
+                                 ev(3, "abuse_by_host_force"), ev(4, "attack", tactic="raid"),
+                                 ev(5, "attack_deterred", tactic="raid")))
+    assert r.value == 4 and r.evidence == ["e000001", "e000002", "e000003", "e000004"]
+    assert r.detail == "abuse_by_host_force: 1, ied: 1, raid: 2"
+
+
+def test_harm_linked_to_mission_counts_abuses_after_decisions():
+    r = harm_linked_to_mission(run_of(
+        ev(1, "abuse_by_host_force", cause="decision:d01-force-1", deaths=2),
+        ev(2, "abuse_by_host_force", cause="rule:x", deaths=5)))
+    assert (r.value, r.evidence) == (1, ["e000001"])
+    assert r.detail == "1 abuses (2 deaths) after mission support"
+
+
+def test_response_hours_from_warning_to_presence():
+    events = [ev(1, "inject_fired", hour=12.0, cause="inject:w", inject="w"),
+              ev(2, "threat_planned", hour=12.0, cause="inject:w", location="kono"),
+              ev(3, "presence", hour=5.0, location="kono", team="force"),  # before: no credit
+              ev(4, "presence", hour=24.0, location="sare", team="force"),  # elsewhere
+              ev(5, "presence", hour=36.0, location="kono", team="police"),
+              ev(6, "presence", hour=48.0, location="kono", team="force")]
+    r = response_hours(run_of(*events), "w")
+    assert (r.value, r.evidence) == (24.0, ["e000001", "e000005"])
+    assert r.detail == "presence by police at kono 24 h after w"
+    assert response_hours(run_of(*events), "w", team="force").value == 36.0
+    assert response_hours(run_of(*events[:2]), "w").value is None
+    assert response_hours(run_of(), "w").detail == "inject w did not fire"
+
+
+def test_expected_actions_met():
+    events = [ev(1, "expected_action", team="force", met=True),
+              ev(2, "expected_action", team="force", met=False),
+              ev(3, "expected_action", team="civilian", met=True)]
+    assert expected_actions_met(run_of(*events)).value == pytest.approx(2 / 3)
+    assert expected_actions_met(run_of(*events), team="force").value == 0.5
+    assert expected_actions_met(run_of()).value is None
+
+
+def test_information_shared_per_turn():
+    events = [ev(1, "information_shared", turn=1, team="force", facts=3),
+              ev(2, "information_shared", turn=1, team="force", facts=2),
+              ev(3, "information_shared", turn=2, team="force", facts=0),  # nothing new: no
+              ev(4, "information_shared", turn=3, team="police", facts=1)]
+    r = information_shared(run_of(*events, turns=4), "force")
+    assert (r.value, r.detail) == (0.25, "shared in 1 of 4 turns")
+
+
+def test_principle_breaches():
+    r = principle_breaches(run_of(ev(1, "principle_breach"), ev(2, "asset_request_approved")))
+    assert (r.value, r.detail) == (1, "1 breaches; 1 last-resort requests approved")
+
+
+def test_hrddp_before_support():
+    events = [ev(1, "host_force_supported", team="force", hrddp_assessed=False),
+              ev(2, "host_force_supported", team="force", hrddp_assessed=True),
+              ev(3, "handover", team="force", detainees=0, hrddp_assessed=False),  # nothing given
+              ev(4, "handover", team="police", detainees=3, hrddp_assessed=True)]
+    assert hrddp_before_support(run_of(*events)).value == pytest.approx(2 / 3)
+    assert hrddp_before_support(run_of(*events), team="force").value == 0.5
+    assert hrddp_before_support(run_of()).value is None
+
+
+def test_consulted_women_and_youth():
+    events = [ev(1, "engagement", team="civilian", consulted=["leaders", "women"]),
+              ev(2, "engagement", team="civilian", consulted=["leaders"]),
+              ev(3, "engagement", team="civilian", consulted=["women"], repeat=True),
+              ev(4, "engagement", team="force", consulted=["youth", "women"])]
+    assert consulted(run_of(*events)).value == pytest.approx(2 / 3)
+    assert consulted(run_of(*events), "youth").value == pytest.approx(1 / 3)
+    assert consulted(run_of(*events), team="civilian").value == 0.5
+
+
+@pytest.mark.parametrize("events,value", [
+    ([], 0),
+    ([ev(1, "referral_pathway")], 1),
+    ([ev(1, "referral_pathway"), ev(2, "sgbv_referred", cases=2)], 1),
+    ([ev(1, "sgbv_unattended", cases=1), ev(2, "referral_pathway")], 0),
+])
+def test_referral_before_first_case(events, value):
+    assert referral_before_first_case(run_of(*events)).value == value
+
+
+def test_measures_on_a_real_run(tmp_path, mini):
+    from simulator.decisions import Decision
+    from simulator.outputs import write_run
+    from simulator.runner import play
+    ex = play(mini, 1, [Decision(1, "force", "patrol", {"unit": "coy_a", "location": "village"})])
+    write_run(ex, tmp_path)
+    run = load_run(tmp_path)
+    r = response_hours(run, "warning")
+    assert r.value == 0.0 and run.by_id(r.evidence[1])["type"] == "presence"
+    assert expected_actions_met(run, "force").value == 1.0
+    assert outcome(run, "civilian_deaths").value == ex.summary()["outcomes"]["civilian_deaths"]
+    assert run.timeseries[0]["population"] == 1450
+
+
+def test_unreadable_run_folder(tmp_path):
+    with pytest.raises(RunError, match="events.jsonl: cannot read"):
+        load_run(tmp_path)
+    (tmp_path / "events.jsonl").write_text('{"id": 1}\nnot json\n')
+    with pytest.raises(RunError, match=r"events.jsonl:2: not JSON"):
+        load_run(tmp_path)
