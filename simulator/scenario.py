@@ -561,12 +561,40 @@ class Inject(Strict):
         return self
 
 
+# What a measure may name: an outcome of the run (summary.json), or a debrief measure with
+# the parameters it takes. The debrief implements each (its tests check both lists).
+OUTCOMES = ("civilian_deaths", "civilian_injuries", "displaced_peak", "displaced_final",
+            "unmet_need_person_days", "aid_person_days", "people_assisted", "incidents",
+            "attacks", "attacks_deterred", "abuse_incidents", "sgbv_cases", "sgbv_referred",
+            "principle_breaches", "humanitarian_access_final", "trust_mean_final")
+MEASURE_PARAMS: dict[str, tuple[str, ...]] = {
+    "incidents_by_type": (), "harm_linked_to_mission": (), "response_hours": ("inject", "team"),
+    "expected_actions_met": ("team",), "information_shared": ("team",),
+    "hrddp_before_support": ("team",), "consulted": ("group", "team"),
+    "referral_before_first_case": (), "principle_breaches": (),
+}
+
+
 class Measure(Strict):
     id: Id
-    metric: str
+    metric: str = Field(description="an outcome of the run, or a debrief measure")
+    params: dict[str, str] = Field({}, description="parameters of a debrief measure")
     description: Text | None = None
     thresholds: dict[Literal["P", "S", "M"], float] = {}
     better: Literal["lower", "higher"] = "lower"
+
+    @model_validator(mode="after")
+    def _known_metric(self):
+        if self.metric not in OUTCOMES and self.metric not in MEASURE_PARAMS:
+            raise ValueError(f"unknown metric {self.metric!r}; expected an outcome "
+                             f"({', '.join(OUTCOMES)}) or a measure "
+                             f"({', '.join(MEASURE_PARAMS)})")
+        allowed = MEASURE_PARAMS.get(self.metric, ())
+        extra = sorted(set(self.params) - set(allowed))
+        if extra:
+            raise ValueError(f"metric {self.metric!r} takes no parameter {', '.join(extra)} "
+                             f"(takes: {', '.join(allowed) or 'none'})")
+        return self
 
 
 class CriticalTask(Strict):
