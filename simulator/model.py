@@ -468,14 +468,15 @@ class ExerciseModel(mesa.Model):
         """A named, documented world measure at one place (or over all places)."""
         c = self.civilians
         idx = slice(None) if location is None else self.index[location]
-        present = c.present().sum(axis=1)
-        felt = c.felt_risk(self.presence_array())
+        # Computed only for the metric asked: conditions are checked every sub-step.
+        present = lambda: c.present().sum(axis=1)  # noqa: E731
+        felt = lambda: c.felt_risk(self.presence_array())  # noqa: E731
         values = {
-            "population": lambda: present[idx].sum(),
+            "population": lambda: present()[idx].sum(),
             "displaced": lambda: (c.displaced().sum(axis=1)[idx].sum()
-                                  + (c.in_transit().sum() if location is None else 0)),
-            "people_at_risk": lambda: np.where((felt >= 0.5) | (self.floods.level > 0),
-                                               present, 0)[idx].sum(),
+                                  + (c.incoming.sum() if location is None else 0)),
+            "people_at_risk": lambda: np.where((felt() >= 0.5) | (self.floods.level > 0),
+                                               present(), 0)[idx].sum(),
             "deaths": lambda: c.deaths.sum(axis=(0, 2))[idx].sum(),
             "injuries": lambda: c.injuries.sum(axis=1)[idx].sum(),
             "incidents": lambda: self.incidents[idx].sum(),
@@ -484,7 +485,7 @@ class ExerciseModel(mesa.Model):
             "infected": lambda: (self.epidemic.e + self.epidemic.i)[idx].sum(),
             "tension": lambda: np.mean(self.tension[idx]),
             "trust": lambda: self.mean_trust() if location is None else self.trust[idx],
-            "risk": lambda: np.mean(felt[idx]),
+            "risk": lambda: np.mean(felt()[idx]),
             "presence": lambda: np.sum(self.presence_array()[idx]),
             "humanitarian_access": lambda: self.humanitarian_access,
             "abuse_incidents": lambda: self.abuses,
