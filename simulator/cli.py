@@ -145,7 +145,8 @@ def parse_bots(values: list[str], scenario: Scenario, lang: str = "en") -> dict[
     return out
 
 
-def _play_and_write(args, scenario: Scenario, bots: dict[str, str], inputs: list) -> int:
+def _play_and_write(args, scenario: Scenario, bots: dict[str, str], inputs: list,
+                    source: Path) -> int:
     lang = args.lang
 
     def progress(ex) -> None:
@@ -157,7 +158,7 @@ def _play_and_write(args, scenario: Scenario, bots: dict[str, str], inputs: list
     ex = play(scenario, args.seed, inputs, bots, lang, progress)
     meta = {"scenario": scenario.metadata.id, "seed": args.seed, "bots": bots, "lang": lang,
             "versions": versions()}
-    write_run(ex, args.out, meta)
+    write_run(ex, args.out, meta, scenario_file=source)
     for r in ex.inputs:
         if r.get("status") == "rejected":
             print(t("rejected", lang, **{k: r[k] for k in ("id", "team", "action", "reason",
@@ -191,7 +192,7 @@ def cmd_run(args) -> int:
     scenario = load_scenario(args.scenario)
     bots = parse_bots(args.bots, scenario, args.lang)
     inputs = load_inputs(args.decisions, scenario) if args.decisions else []
-    return _play_and_write(args, scenario, bots, inputs)
+    return _play_and_write(args, scenario, bots, inputs, args.scenario)
 
 
 def cmd_compare(args) -> int:
@@ -216,7 +217,7 @@ def cmd_compare(args) -> int:
 def cmd_demo(args) -> int:
     scenario = load_scenario(SCENARIOS / DEMO_SCENARIO)
     bots = {tm.id: "doctrine" for tm in scenario.teams}
-    return _play_and_write(args, scenario, bots, [])
+    return _play_and_write(args, scenario, bots, [], SCENARIOS / DEMO_SCENARIO)
 
 
 if __name__ == "__main__":

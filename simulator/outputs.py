@@ -5,6 +5,7 @@
     reports/TEAM/turn-NN.json   each team's situation report at the start of each turn
     inputs.json         every input as submitted, with its outcome (the replay record)
     summary.json        outcomes (see docs/architecture.md)
+    scenario.yaml       a copy of the scenario file, so the folder replays on its own
 
 Files depend only on scenario, seed and inputs: the same run writes the same bytes.
 """
@@ -24,7 +25,8 @@ def _json(data) -> str:
     return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
-def write_run(ex: Exercise, out: str | Path, meta: dict | None = None) -> Path:
+def write_run(ex: Exercise, out: str | Path, meta: dict | None = None,
+              scenario_file: str | Path | None = None) -> Path:
     """Write the run's files into ``out``, replacing an earlier run's files there."""
     out = Path(out)
     # Reports of an earlier, longer run would otherwise sit beside this one's.
@@ -47,4 +49,6 @@ def write_run(ex: Exercise, out: str | Path, meta: dict | None = None) -> Path:
     if meta:
         summary["run"] = meta
     (out / "summary.json").write_text(_json(summary), encoding="utf-8")
+    if scenario_file is not None:
+        shutil.copyfile(scenario_file, out / "scenario.yaml")
     return out
