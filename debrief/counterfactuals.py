@@ -11,23 +11,46 @@ from __future__ import annotations
 from pathlib import Path
 
 from debrief.rundata import RunData, RunError
+from simulator.compare import band
 from simulator.decisions import Decision, load_inputs
 from simulator.runner import play
 from simulator.validation import load_scenario
 
 
-def replay_outcomes(folder: str | Path, run: RunData, kind: str,
-                    team: str | None = None) -> dict:
-    """Outcomes of the run replayed with ``kind`` bots for ``team`` (all teams if None)."""
-    folder = Path(folder)
+def _replay_setup(folder: Path, team: str | None):
     if not (folder / "scenario.yaml").exists():
         raise RunError(f"{folder}: no scenario.yaml; run it again with this version of ttx")
     scenario = load_scenario(folder / "scenario.yaml")
     teams = [t.id for t in scenario.teams] if team is None else [team]
-    inputs = [i for i in load_inputs(folder / "inputs.json", scenario)
-              if not (isinstance(i, Decision) and i.team in teams)]
-    seed = run.summary["seed"]
-    return play(scenario, seed, inputs, {t: kind for t in teams}).summary()["outcomes"]
+    inputs = load_inputs(folder / "inputs.json", scenario)
+    without = [i for i in inputs if not (isinstance(i, Decision) and i.team in teams)]
+    return scenario, teams, inputs, without
+
+
+def replay_outcomes(folder: str | Path, run: RunData, kind: str,
+                    team: str | None = None, seed: int | None = None) -> dict:
+    """Outcomes of the run replayed with ``kind`` bots for ``team`` (all teams if None)."""
+    scenario, teams, _, without = _replay_setup(Path(folder), team)
+    seed = run.summary["seed"] if seed is None else seed
+    return play(scenario, seed, without, {t: kind for t in teams}).summary()["outcomes"]
+
+
+def seed_bands(folder: str | Path, run: RunData, keys: tuple[str, ...], seeds: int = 30,
+               team: str | None = None, progress=None) -> dict[str, dict[str, dict]]:
+    """Luck or skill: the run's own decisions replayed over ``seeds`` seeds, beside passive
+    and doctrine bots on the same seeds; each outcome as median and 10–90 % band."""
+    scenario, teams, inputs, without = _replay_setup(Path(folder), team)
+    plays = {"decisions": (inputs, {}), "passive": (without, {t: "passive" for t in teams}),
+             "doctrine": (without, {t: "doctrine" for t in teams})}
+    out: dict[str, dict[str, dict]] = {}
+    for label, (items, bots) in plays.items():
+        rows = []
+        for seed in range(seeds):
+            rows.append(play(scenario, seed, items, bots).summary()["outcomes"])
+            if progress:
+                progress(label, seed)
+        out[label] = {k: band([r[k] for r in rows], "median") for k in keys}
+    return out
 
 
 def compare(folder: str | Path, run: RunData, keys: tuple[str, ...],

@@ -30,13 +30,15 @@ def compare(scenario: Scenario, kinds: list[str], seeds: int,
             rows.append(play(scenario, seed, [], bots).summary()["outcomes"])
             if progress:
                 progress(kind, seed)
-        out[kind] = {key: _band([r[key] for r in rows]) for key in OUTCOMES}
+        out[kind] = {key: band([r[key] for r in rows]) for key in OUTCOMES}
     return out
 
 
-def _band(values: list[float]) -> dict:
+def band(values: list[float], centre: str = "mean") -> dict:
+    """``{centre, p10, p90}`` of values across seeds (centre: mean or median)."""
     a = np.asarray(values, dtype=float)
-    return {"mean": round(float(a.mean()), 3), "p10": round(float(np.percentile(a, 10)), 3),
+    middle = a.mean() if centre == "mean" else np.median(a)
+    return {centre: round(float(middle), 3), "p10": round(float(np.percentile(a, 10)), 3),
             "p90": round(float(np.percentile(a, 90)), 3)}
 
 

@@ -54,3 +54,20 @@ def test_folder_without_scenario(run_dir):
     (run_dir / "scenario.yaml").unlink()
     with pytest.raises(RunError, match="no scenario.yaml"):
         replay_outcomes(run_dir, load_run(run_dir), "passive")
+
+
+def test_seed_bands_for_the_teams_decisions(run_dir, mini):
+    from debrief.counterfactuals import seed_bands
+    from simulator.decisions import Decision
+    run = load_run(run_dir)
+    bands = seed_bands(run_dir, run, ("civilian_deaths", "attacks_deterred"), seeds=4)
+    assert set(bands) == {"decisions", "passive", "doctrine"}
+    orders = [Decision(t, "force", "patrol", {"unit": "coy_a", "location": "village"})
+              for t in (1, 2)]
+    deaths = sorted(play(mini, s, orders).summary()["outcomes"]["civilian_deaths"]
+                    for s in range(4))
+    band = bands["decisions"]["civilian_deaths"]
+    assert band["median"] == (deaths[1] + deaths[2]) / 2
+    assert deaths[0] <= band["p10"] <= band["median"] <= band["p90"] <= deaths[3]
+    assert bands["decisions"]["attacks_deterred"]["median"] >= 1
+    assert bands["passive"]["attacks_deterred"] == {"median": 0, "p10": 0, "p90": 0}
