@@ -24,12 +24,25 @@ class Result:
     detail: str = ""
 
 
+# The events behind each outcome, cited as its evidence.
+OUTCOME_EVENTS = {
+    "civilian_deaths": ("attack", "abuse_by_host_force", "flood_deaths", "disease_deaths"),
+    "civilian_injuries": VIOLENT, "incidents": VIOLENT, "attacks": ("attack",),
+    "attacks_deterred": ("attack_deterred",), "abuse_incidents": ("abuse_by_host_force",),
+    "sgbv_cases": ("sgbv_referred", "sgbv_unattended"), "sgbv_referred": ("sgbv_referred",),
+    "principle_breaches": ("principle_breach",), "humanitarian_access_final": ("principle_breach",),
+    "people_assisted": ("aid_delivered",), "aid_person_days": ("aid_delivered",),
+    "trust_mean_final": ("engagement", "trust_lost", "principle_breach"),
+}
+
+
 def outcome(run: RunData, key: str) -> Result:
     """A number from ``summary.json``'s outcomes (civilian_deaths, people_assisted ...)."""
     outcomes = run.summary["outcomes"]
     if key not in outcomes:
         raise KeyError(f"unknown outcome {key!r} (known: {', '.join(sorted(outcomes))})")
-    return Result(outcomes[key], detail=f"{key} = {outcomes[key]}")
+    evidence = [e["id"] for e in run.of_type(*OUTCOME_EVENTS.get(key, ()))]
+    return Result(outcomes[key], evidence, f"{key} = {outcomes[key]}")
 
 
 def incidents_by_type(run: RunData) -> Result:

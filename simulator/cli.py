@@ -1,4 +1,4 @@
-"""The ``ttx`` command line: validate, schema, run, compare, demo.
+"""The ``ttx`` command line: validate, schema, run, compare, debrief, demo.
 
 Exit codes: 0 success, 1 usage or runtime error, 2 invalid input file (every problem is
 printed as FILE:LINE:COL: path: message).
@@ -95,6 +95,15 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     c.add_argument("--quiet", action="store_true")
     c.set_defaults(func=cmd_compare)
+
+    b = sub.add_parser("debrief", help="ratings with evidence, counterfactuals, AAR text")
+    b.add_argument("run", type=Path, help="a run directory written by 'ttx run'")
+    b.add_argument("--out", type=Path, required=True, help="folder for debrief.json and report.md")
+    b.add_argument("--seeds", type=int, default=0,
+                   help="also replay the decisions over N seeds (luck or skill); default 0")
+    b.add_argument("--overrides", type=Path, help="evaluators' rating overrides (YAML)")
+    b.add_argument("--quiet", action="store_true")
+    b.set_defaults(func=cmd_debrief)
 
     d = sub.add_parser("demo", help="the civilian-protection scenario with doctrine bots")
     d.add_argument("--seed", type=_seed, default=1)
@@ -211,6 +220,39 @@ def cmd_compare(args) -> int:
     if args.json:
         args.json.write_text(json.dumps(result, indent=2, sort_keys=True) + "\n",
                              encoding="utf-8")
+    return 0
+
+
+def cmd_debrief(args) -> int:
+    # The debrief reads run files; it is imported here so that the engine's commands
+    # do not depend on it.
+    from debrief.overrides import load_overrides
+    from debrief.report import build, render_markdown
+    from debrief.rundata import RunError, load_run
+
+    if args.seeds < 0:
+        raise UsageError(t("bad_seeds", args.lang, seeds=args.seeds))
+    try:
+        run = load_run(args.run)
+    except RunError as exc:
+        raise UsageError(str(exc)) from None
+    if not (args.run / "scenario.yaml").exists():
+        raise UsageError(f"{args.run}: no scenario.yaml; run the exercise again with this version")
+    scenario = load_scenario(args.run / "scenario.yaml")
+    tasks = {c.id for o in scenario.objectives for c in o.critical_tasks}
+    overrides = load_overrides(args.overrides, tasks) if args.overrides else {}
+
+    def progress(label: str, seed: int) -> None:
+        if not args.quiet:
+            print(t("compare_progress", args.lang, kind=label, seed=seed + 1, seeds=args.seeds),
+                  file=sys.stderr, flush=True)
+
+    data = build(args.run, run, scenario, args.lang, args.seeds, overrides, progress)
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "debrief.json").write_text(json.dumps(data, indent=2, sort_keys=True,
+                                                      ensure_ascii=False) + "\n", encoding="utf-8")
+    (args.out / "report.md").write_text(render_markdown(data), encoding="utf-8")
+    print(t("wrote", args.lang, path=args.out))
     return 0
 
 

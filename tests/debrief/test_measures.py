@@ -25,9 +25,10 @@ def run_of(*events, outcomes=None, turns=4):
     return RunData(list(events), [], {"outcomes": outcomes or {}, "turns_played": turns}, [])
 
 
-def test_outcome_reads_the_summary():
-    r = outcome(run_of(outcomes={"civilian_deaths": 12}), "civilian_deaths")
-    assert (r.value, r.detail) == (12, "civilian_deaths = 12")
+def test_outcome_reads_the_summary_and_cites_events():
+    r = outcome(run_of(ev(1, "attack"), ev(2, "aid_delivered"), ev(3, "flood_deaths"),
+                       outcomes={"civilian_deaths": 12}), "civilian_deaths")
+    assert (r.value, r.detail, r.evidence) == (12, "civilian_deaths = 12", ["e000001", "e000003"])
     with pytest.raises(KeyError, match="unknown outcome 'deaths'"):
         outcome(run_of(outcomes={"civilian_deaths": 1}), "deaths")
 

@@ -1,0 +1,93 @@
+"""`ttx debrief`: debrief.json and the report in both languages, with overrides."""
+
+import json
+
+import pytest
+
+from debrief.i18n import TEXT
+from simulator.cli import main
+from tests.conftest import MINI
+
+OBJECTIVES = """
+objectives:
+  - id: obj-protect
+    title: {en: Protect the village, fr: Protéger le village}
+    capability: Physical protection
+    critical_tasks:
+      - id: ct-presence
+        title: {en: Presence before the raid, fr: Présence avant le raid}
+        team: force
+        measures:
+          - {id: m-deaths, metric: civilian_deaths, thresholds: {P: 5, S: 15, M: 30}}
+          - {id: m-response, metric: response_hours, params: {inject: warning},
+             thresholds: {P: 6, S: 12, M: 18}}
+"""
+
+
+@pytest.fixture
+def run_dir(tmp_path):
+    scenario = tmp_path / "mini.yaml"
+    scenario.write_text(MINI.read_text() + OBJECTIVES)
+    out = tmp_path / "run"
+    assert main(["run", str(scenario), "--seed", "4", "--bots", "force=doctrine",
+                 "--out", str(out), "--quiet"]) == 0
+    return out
+
+
+def test_every_label_in_both_languages():
+    assert set(TEXT["en"]) == set(TEXT["fr"])
+
+
+@pytest.mark.parametrize("lang,heading", [("en", "# After-action report: Mini exercise"),
+                                          ("fr", "# Rapport après action : Mini exercice")])
+def test_debrief_writes_json_and_report(run_dir, tmp_path, capsys, lang, heading):
+    out = tmp_path / f"debrief-{lang}"
+    assert main(["--lang", lang, "debrief", str(run_dir), "--out", str(out), "--quiet"]) == 0
+    data = json.loads((out / "debrief.json").read_text())
+    (obj,) = data["objectives"]
+    (task,) = obj["tasks"]
+    response = next(m for m in task["measures"] if m["id"] == "m-response")
+    assert response["value"] == 0.0 and response["rating"] == "P" and response["evidence"]
+    assert set(data["counterfactual"]["civilian_deaths"]) == {
+        "actual", "passive", "doctrine", "yours_vs_passive", "doctrine_vs_passive"}
+    report = (out / "report.md").read_text()
+    assert report.startswith(heading)
+    assert response["evidence"][0] in report
+    assert "http" not in report
+
+
+def test_overrides_show_draft_and_final(run_dir, tmp_path):
+    overrides = tmp_path / "o.yaml"
+    overrides.write_text("overrides:\n  - {task: ct-presence, rating: M, "
+                         "justification: The patrol arrived without an interpreter.}\n")
+    out = tmp_path / "d"
+    assert main(["debrief", str(run_dir), "--out", str(out), "--overrides", str(overrides),
+                 "--quiet"]) == 0
+    task = json.loads((out / "debrief.json").read_text())["objectives"][0]["tasks"][0]
+    assert (task["final"], task["justification"]) == ("M", "The patrol arrived without an "
+                                                           "interpreter.")
+    assert task["draft"] != "M"
+    assert "without an interpreter" in (out / "report.md").read_text()
+
+
+def test_bad_overrides_are_located(run_dir, tmp_path, capsys):
+    overrides = tmp_path / "o.yaml"
+    overrides.write_text("overrides:\n  - {task: ct-nothing, rating: M, justification: "
+                         "long enough text}\n  - {task: ct-presence, rating: X, "
+                         "justification: short}\n")
+    assert main(["debrief", str(run_dir), "--out", str(tmp_path / "d"), "--overrides",
+                 str(overrides)]) == 2
+    err = capsys.readouterr().err
+    assert f"{overrides}:3:" in err and "overrides[1].rating" in err
+    assert "overrides[1].justification" in err
+
+
+def test_seed_bands_in_the_report(run_dir, tmp_path):
+    out = tmp_path / "d"
+    assert main(["debrief", str(run_dir), "--out", str(out), "--seeds", "2", "--quiet"]) == 0
+    assert "over 2 seeds" in (out / "report.md").read_text()
+
+
+def test_debrief_of_a_missing_folder(tmp_path, capsys):
+    assert main(["debrief", str(tmp_path / "nothing"), "--out", str(tmp_path / "d")]) == 1
+    assert "events.jsonl: cannot read" in capsys.readouterr().err
