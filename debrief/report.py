@@ -7,10 +7,12 @@ from ``debrief.i18n``; scenario text in the chosen language.
 
 from __future__ import annotations
 
+import base64
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from debrief import plots
 from debrief.counterfactuals import compare, seed_bands
 from debrief.i18n import TEXT
 from debrief.ratings import rate_objectives, worst
@@ -72,8 +74,30 @@ def _timeline(run: RunData) -> list[dict]:
     return rows
 
 
+def _env(html: bool) -> Environment:
+    return Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined,
+                       keep_trailing_newline=True, autoescape=html)
+
+
 def render_markdown(debrief: dict) -> str:
-    env = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined,
-                      keep_trailing_newline=True, autoescape=False)
     labels = TEXT[debrief["lang"]]
-    return env.get_template("report.md.j2").render(d=debrief, t=labels)
+    return _env(False).get_template("report.md.j2").render(d=debrief, t=labels)
+
+
+def figures(debrief: dict, run: RunData) -> dict[str, bytes]:
+    """The report's figures as PNG bytes, by name."""
+    labels = TEXT[debrief["lang"]]
+    tasks = [t for o in debrief["objectives"] for t in o["tasks"]]
+    markers = [r for r in debrief["timeline"] if r["what"] == "inject"]
+    return {"timeline": plots.timeline(run.timeseries, markers, labels),
+            "ratings": plots.ratings(tasks, labels),
+            "counterfactual": plots.counterfactual(debrief["counterfactual"], labels),
+            "groups": plots.by_group(run.timeseries, labels)}
+
+
+def render_html(debrief: dict, figs: dict[str, bytes]) -> str:
+    """A self-contained page: images embedded, no external request, prints on A4."""
+    labels = TEXT[debrief["lang"]]
+    images = {k: "data:image/png;base64," + base64.b64encode(v).decode("ascii")
+              for k, v in figs.items()}
+    return _env(True).get_template("report.html.j2").render(d=debrief, t=labels, img=images)

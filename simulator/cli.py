@@ -98,7 +98,8 @@ def _parser() -> argparse.ArgumentParser:
 
     b = sub.add_parser("debrief", help="ratings with evidence, counterfactuals, AAR text")
     b.add_argument("run", type=Path, help="a run directory written by 'ttx run'")
-    b.add_argument("--out", type=Path, required=True, help="folder for debrief.json and report.md")
+    b.add_argument("--out", type=Path, required=True,
+                   help="folder for debrief.json, report.md and report.html")
     b.add_argument("--seeds", type=int, default=0,
                    help="also replay the decisions over N seeds (luck or skill); default 0")
     b.add_argument("--overrides", type=Path, help="evaluators' rating overrides (YAML)")
@@ -227,7 +228,7 @@ def cmd_debrief(args) -> int:
     # The debrief reads run files; it is imported here so that the engine's commands
     # do not depend on it.
     from debrief.overrides import load_overrides
-    from debrief.report import build, render_markdown
+    from debrief.report import build, figures, render_html, render_markdown
     from debrief.rundata import RunError, load_run
 
     if args.seeds < 0:
@@ -252,6 +253,8 @@ def cmd_debrief(args) -> int:
     (args.out / "debrief.json").write_text(json.dumps(data, indent=2, sort_keys=True,
                                                       ensure_ascii=False) + "\n", encoding="utf-8")
     (args.out / "report.md").write_text(render_markdown(data), encoding="utf-8")
+    (args.out / "report.html").write_text(render_html(data, figures(data, run)),
+                                          encoding="utf-8")
     print(t("wrote", args.lang, path=args.out))
     return 0
 

@@ -91,3 +91,20 @@ def test_seed_bands_in_the_report(run_dir, tmp_path):
 def test_debrief_of_a_missing_folder(tmp_path, capsys):
     assert main(["debrief", str(tmp_path / "nothing"), "--out", str(tmp_path / "d")]) == 1
     assert "events.jsonl: cannot read" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("lang,title", [("en", "<title>After-action report: Mini exercise"),
+                                        ("fr", "<title>Rapport après action : Mini exercice")])
+def test_html_report_is_self_contained(run_dir, tmp_path, lang, title):
+    import re
+    out = tmp_path / f"h-{lang}"
+    assert main(["--lang", lang, "debrief", str(run_dir), "--out", str(out), "--quiet"]) == 0
+    html = (out / "report.html").read_text()
+    assert title in html
+    assert not re.search(r"(src|href)=\"(?!data:)", html)  # nothing fetched from outside
+    assert "http" not in html
+    images = re.findall(r'src="data:image/png;base64,([A-Za-z0-9+/=]+)"', html)
+    assert len(images) == 4
+    import base64
+    assert all(base64.b64decode(i).startswith(b"\x89PNG") for i in images)
+    assert "@page { size: A4" in html
