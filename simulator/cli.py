@@ -85,6 +85,8 @@ def _parser() -> argparse.ArgumentParser:
                    "TEAM may be 'all'")
     r.add_argument("--out", type=Path, required=True, help="run directory to write")
     r.add_argument("--quiet", action="store_true", help="no progress lines")
+    r.add_argument("--no-debrief", action="store_true",
+                   help="skip the debrief report (written to OUT/debrief by default)")
     r.set_defaults(func=cmd_run)
 
     c = sub.add_parser("compare", help="bot teams on one scenario over many seeds")
@@ -110,6 +112,7 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("--seed", type=_seed, default=1)
     d.add_argument("--out", type=Path, default=Path("runs/demo"))
     d.add_argument("--quiet", action="store_true")
+    d.add_argument("--no-debrief", action="store_true", help="skip the debrief report")
     d.set_defaults(func=cmd_demo)
     return p
 
@@ -175,6 +178,8 @@ def _play_and_write(args, scenario: Scenario, bots: dict[str, str], inputs: list
                                                            "detail")}), file=sys.stderr)
     _print_summary(ex, lang)
     print(t("wrote", lang, path=args.out))
+    if not args.no_debrief:
+        return _debrief(args.out, args.out / "debrief", lang, quiet=True)
     return 0
 
 
@@ -225,37 +230,41 @@ def cmd_compare(args) -> int:
 
 
 def cmd_debrief(args) -> int:
-    # The debrief reads run files; it is imported here so that the engine's commands
-    # do not depend on it.
+    if args.seeds < 0:
+        raise UsageError(t("bad_seeds", args.lang, seeds=args.seeds))
+    return _debrief(args.run, args.out, args.lang, args.seeds, args.overrides, args.quiet)
+
+
+def _debrief(run_dir: Path, out: Path, lang: str, seeds: int = 0,
+             overrides_file: Path | None = None, quiet: bool = False) -> int:
+    """Write debrief.json, report.md and report.html for one run directory."""
+    # The debrief reads run files; imported here so the engine's commands do not need it.
     from debrief.overrides import load_overrides
     from debrief.report import build, figures, render_html, render_markdown
     from debrief.rundata import RunError, load_run
 
-    if args.seeds < 0:
-        raise UsageError(t("bad_seeds", args.lang, seeds=args.seeds))
     try:
-        run = load_run(args.run)
+        run = load_run(run_dir)
     except RunError as exc:
         raise UsageError(str(exc)) from None
-    if not (args.run / "scenario.yaml").exists():
-        raise UsageError(f"{args.run}: no scenario.yaml; run the exercise again with this version")
-    scenario = load_scenario(args.run / "scenario.yaml")
+    if not (run_dir / "scenario.yaml").exists():
+        raise UsageError(f"{run_dir}: no scenario.yaml; run the exercise again with this version")
+    scenario = load_scenario(run_dir / "scenario.yaml")
     tasks = {c.id for o in scenario.objectives for c in o.critical_tasks}
-    overrides = load_overrides(args.overrides, tasks) if args.overrides else {}
+    overrides = load_overrides(overrides_file, tasks) if overrides_file else {}
 
     def progress(label: str, seed: int) -> None:
-        if not args.quiet:
-            print(t("compare_progress", args.lang, kind=label, seed=seed + 1, seeds=args.seeds),
+        if not quiet:
+            print(t("compare_progress", lang, kind=label, seed=seed + 1, seeds=seeds),
                   file=sys.stderr, flush=True)
 
-    data = build(args.run, run, scenario, args.lang, args.seeds, overrides, progress)
-    args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "debrief.json").write_text(json.dumps(data, indent=2, sort_keys=True,
-                                                      ensure_ascii=False) + "\n", encoding="utf-8")
-    (args.out / "report.md").write_text(render_markdown(data), encoding="utf-8")
-    (args.out / "report.html").write_text(render_html(data, figures(data, run)),
-                                          encoding="utf-8")
-    print(t("wrote", args.lang, path=args.out))
+    data = build(run_dir, run, scenario, lang, seeds, overrides, progress)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "debrief.json").write_text(json.dumps(data, indent=2, sort_keys=True,
+                                                 ensure_ascii=False) + "\n", encoding="utf-8")
+    (out / "report.md").write_text(render_markdown(data), encoding="utf-8")
+    (out / "report.html").write_text(render_html(data, figures(data, run)), encoding="utf-8")
+    print(t("report_written", lang, path=out / "report.html"))
     return 0
 
 

@@ -32,6 +32,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "decisions": {"en": "decisions: {accepted} accepted, {rejected} rejected",
                   "fr": "décisions : {accepted} acceptées, {rejected} rejetées"},
     "wrote": {"en": "outputs written to {path}", "fr": "résultats écrits dans {path}"},
+    "report_written": {"en": "debrief report: {path}", "fr": "rapport de débriefing : {path}"},
     "error": {"en": "error: {message}", "fr": "erreur : {message}"},
     "bad_bot": {"en": "--bots expects TEAM=KIND (KIND: {kinds}), got {value!r}",
                 "fr": "--bots attend EQUIPE=TYPE (TYPE : {kinds}), reçu {value!r}"},

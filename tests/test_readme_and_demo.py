@@ -33,6 +33,8 @@ def test_demo_shows_progress_outcomes_and_where(tmp_path, capsys):
     assert [p.split(":")[0] for p in progress] == [f"turn {i}/10" for i in range(1, 11)]
     assert "Outcome of poc-inner-delta (seed 1)" in captured.out
     assert f"outputs written to {out}" in captured.out
+    assert f"debrief report: {out / 'debrief' / 'report.html'}" in captured.out
+    assert (out / "debrief" / "report.md").read_text().startswith("# After-action report")
     summary = json.loads((out / "summary.json").read_text())
     assert summary["run"]["bots"] == {t: "doctrine" for t in
                                       ("force", "police", "civilian", "humanitarian")}
@@ -44,3 +46,12 @@ def test_demo_in_french(tmp_path, capsys):
     assert main(["--lang", "fr", "demo", "--out", str(tmp_path / "d"), "--quiet"]) == 0
     out = capsys.readouterr().out
     assert "Résultat de poc-inner-delta (graine 1)" in out and "civils tués" in out
+    assert (tmp_path / "d" / "debrief" / "report.md").read_text().startswith(
+        "# Rapport après action : ")
+
+
+def test_run_without_debrief(tmp_path, capsys):
+    from tests.conftest import MINI
+    assert main(["run", str(MINI), "--out", str(tmp_path / "r"), "--quiet", "--no-debrief"]) == 0
+    assert not (tmp_path / "r" / "debrief").exists()
+    assert "debrief report" not in capsys.readouterr().out

@@ -22,7 +22,8 @@ def test_same_inputs_same_bytes(tmp_path):
     a = run(tmp_path, "a", 11, *args)
     b = run(tmp_path, "b", 11, *args)
     assert set(a) >= {"events.jsonl", "timeseries.csv", "summary.json", "inputs.json",
-                      "reports/force/turn-01.json", "reports/humanitarian/turn-04.json"}
+                      "reports/force/turn-01.json", "reports/humanitarian/turn-04.json",
+                      "debrief/debrief.json", "debrief/report.md", "debrief/report.html"}
     assert a == b
 
 
@@ -72,7 +73,7 @@ def test_replay_of_a_shipped_scenario_with_optional_parameters(tmp_path):
     for name, extra in (("a", ["--bots", "all=doctrine"]),
                         ("b", ["--decisions", str(tmp_path / "a" / "inputs.json")])):
         assert main(["run", poc, "--seed", "3", "--out", str(tmp_path / name), "--quiet",
-                     *extra]) == 0
+                     "--no-debrief", *extra]) == 0
     a, b = (tmp_path / "a" / "events.jsonl").read_bytes(), (tmp_path / "b" / "events.jsonl").read_bytes()
     assert b"decision_rejected" not in b
     assert a == b
