@@ -14,7 +14,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from debrief import plots
 from debrief.counterfactuals import compare, seed_bands
-from debrief.i18n import TEXT
+from debrief.i18n import ACTIONS, METRIC_ACTION, TEXT
 from debrief.ratings import rate_objectives, worst
 from debrief.rundata import RunData
 from simulator.scenario import text
@@ -54,10 +54,31 @@ def build(folder: str | Path, run: RunData, scenario, lang: str = "en", seeds: i
         "objectives": objectives,
         "counterfactual": compare(folder, run, KEYS),
         "timeline": _timeline(run),
+        "improvement_plan": _plan(objectives, lang),
         "seed_bands": seed_bands(folder, run, KEYS, seeds, progress=progress) if seeds else None,
         "seed_bands_n": seeds,
     }
     return out
+
+
+def _plan(objectives: list[dict], lang: str) -> list[dict]:
+    """One row per critical task rated below P: the issue (with the measure that shows it,
+    its root cause in numbers), a corrective action, its capability element, the team."""
+    rows = []
+    for o in objectives:
+        for task in o["tasks"]:
+            if task["final"] in (None, "P"):
+                continue
+            weak = [m for m in task["measures"] if m["rating"] not in (None, "P")] or \
+                task["measures"]
+            kind = METRIC_ACTION.get(weak[0]["metric"], "protection")
+            element, action = ACTIONS[kind][lang]
+            rows.append({"task": task["id"], "issue": f"{task['title']} ({task['final']})",
+                         "cause": "; ".join(m["detail"] for m in weak),
+                         "action": action, "element": element,
+                         "responsible": task["team"] or "-",
+                         "evidence": sorted({e for m in weak for e in m["evidence"]})[:10]})
+    return rows
 
 
 def _timeline(run: RunData) -> list[dict]:

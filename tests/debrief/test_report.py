@@ -44,6 +44,8 @@ def test_debrief_writes_json_and_report(run_dir, tmp_path, capsys, lang, heading
     out = tmp_path / f"debrief-{lang}"
     assert main(["--lang", lang, "debrief", str(run_dir), "--out", str(out), "--quiet"]) == 0
     data = json.loads((out / "debrief.json").read_text())
+    assert ("Exercise `mini`" if lang == "en" else "Exercice `mini`") in \
+        (out / "report.md").read_text()
     (obj,) = data["objectives"]
     (task,) = obj["tasks"]
     response = next(m for m in task["measures"] if m["id"] == "m-response")
@@ -108,3 +110,33 @@ def test_html_report_is_self_contained(run_dir, tmp_path, lang, title):
     import base64
     assert all(base64.b64decode(i).startswith(b"\x89PNG") for i in images)
     assert "@page { size: A4" in html
+
+
+def test_every_metric_has_a_corrective_action_in_both_languages():
+    from debrief.i18n import ACTIONS, METRIC_ACTION
+    from simulator.scenario import MEASURE_PARAMS, OUTCOMES
+    assert set(OUTCOMES) | set(MEASURE_PARAMS) <= set(METRIC_ACTION)
+    for kind, by_lang in ACTIONS.items():
+        assert set(by_lang) == {"en", "fr"}, kind
+        assert by_lang["en"][0] == by_lang["fr"][0]
+        assert f"element_{by_lang['en'][0]}" in TEXT["en"]
+
+
+def test_improvement_plan_lists_tasks_below_p(run_dir, tmp_path):
+    overrides = tmp_path / "o.yaml"
+    overrides.write_text("overrides:\n  - {task: ct-presence, rating: U, "
+                         "justification: No presence was ever ordered at the village.}\n")
+    out = tmp_path / "d"
+    assert main(["--lang", "fr", "debrief", str(run_dir), "--out", str(out), "--quiet",
+                 "--overrides", str(overrides)]) == 0
+    (row,) = json.loads((out / "debrief.json").read_text())["improvement_plan"]
+    assert row["task"] == "ct-presence" and row["responsible"] == "force"
+    assert row["issue"] == "Présence avant le raid (U)"
+    assert row["element"] == "planning" and row["action"].startswith("Transformer chaque alerte")
+    report = (out / "report.md").read_text()
+    assert "## Plan d'amélioration" in report and "| planification | force |" in report
+    out_p = tmp_path / "p"
+    assert main(["debrief", str(run_dir), "--out", str(out_p), "--quiet"]) == 0
+    data = json.loads((out_p / "debrief.json").read_text())
+    finals = [t["final"] for o in data["objectives"] for t in o["tasks"]]
+    assert len(data["improvement_plan"]) == sum(1 for f in finals if f not in (None, "P"))
