@@ -475,8 +475,7 @@ class ExerciseModel(mesa.Model):
             "population": lambda: present()[idx].sum(),
             "displaced": lambda: (c.displaced().sum(axis=1)[idx].sum()
                                   + (c.incoming.sum() if location is None else 0)),
-            "people_at_risk": lambda: np.where((felt() >= 0.5) | (self.floods.level > 0),
-                                               present(), 0)[idx].sum(),
+            "people_at_risk": lambda: np.where(self.at_risk(felt()), present(), 0)[idx].sum(),
             "deaths": lambda: c.deaths.sum(axis=(0, 2))[idx].sum(),
             "injuries": lambda: c.injuries.sum(axis=1)[idx].sum(),
             "incidents": lambda: self.incidents[idx].sum(),
@@ -492,6 +491,10 @@ class ExerciseModel(mesa.Model):
             "grievance": lambda: max([g.grievance for g in self.armed.values()] or [0.0]),
         }
         return float(values[name]())
+
+    def at_risk(self, felt: np.ndarray) -> np.ndarray:
+        """Places whose people are at risk: felt risk of one half or more, or flooded."""
+        return (felt >= 0.5) | (self.floods.level > 0)
 
     def mean_trust(self) -> float:
         """Trust in the mission, averaged over the people (empty places do not count)."""

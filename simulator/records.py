@@ -42,13 +42,15 @@ class Recorder:
         hurt = c.injuries - self._injuries
         days = m.turn_hours / 24
         self.aid_reached = np.maximum(self.aid_reached, c.turn_aid.max(axis=1) / days)
-        felt = c.felt_risk(m.presence_array())
+        presence = m.presence_array()
+        felt = c.felt_risk(presence)
+        at_risk = m.at_risk(felt)
         events = self.turn_events(m)
         for i, loc in enumerate(m.loc_ids):
             people = int(present[i].sum())
             row = {"turn": m.turn, "location": loc, "population": people,
                    "residents": people - int(disp[i].sum()), "displaced": int(disp[i].sum()),
-                   "people_at_risk": people if felt[i] >= 0.5 or m.floods.level[i] > 0 else 0}
+                   "people_at_risk": people if at_risk[i] else 0}
             for k, need in enumerate(NEEDS):
                 row[f"{need}_met"] = round(1 - float(c.turn_unmet[i, k]), 4)
             row["aid_person_days"] = round(float(c.turn_aid[i].sum()), 1)
@@ -58,7 +60,7 @@ class Recorder:
             row.update({f"injuries_{g}": int(hurt[i, k]) for k, g in enumerate(GROUPS)})
             row.update(infected=int(round(m.epidemic.e[i] + m.epidemic.i[i])),
                        flood_level_m=round(float(m.floods.level[i]), 2),
-                       risk=round(float(felt[i]), 3), presence=round(m.protection(i), 1),
+                       risk=round(float(felt[i]), 3), presence=round(float(presence[i]), 1),
                        trust=round(float(m.trust[i]), 3), tension=round(float(m.tension[i]), 3))
             self.rows.append(row)
 

@@ -122,6 +122,8 @@ def check_references(s: Scenario) -> Iterator[tuple[tuple, str]]:
              "team": {t.id for t in s.teams}}
     injects = {i.id for i in s.msel}
     actions = {a.id: a for a in s.actions}
+    objective_ids = {o.id for o in s.objectives}
+    task_ids = {t.id for o in s.objectives for t in o.critical_tasks}
 
     def need(kind: str, value: str | None, path: tuple) -> Iterator[tuple[tuple, str]]:
         if value is not None and value not in known[kind]:
@@ -190,8 +192,6 @@ def check_references(s: Scenario) -> Iterator[tuple[tuple, str]]:
             if inj.at and ex.by_turn < inj.at.turn:
                 yield base + ("expected_actions", j, "by_turn"), \
                     f"by_turn {ex.by_turn} is before the inject fires (turn {inj.at.turn})"
-        objective_ids = {o.id for o in s.objectives}
-        task_ids = {t.id for o in s.objectives for t in o.critical_tasks}
         if inj.objective and inj.objective not in objective_ids:
             yield base + ("objective",), f"unknown objective {inj.objective!r}"
         if inj.critical_task and inj.critical_task not in task_ids:
