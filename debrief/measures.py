@@ -87,9 +87,13 @@ def response_hours(run: RunData, inject: str, team: str | None = None) -> Result
                   f"{hours:g} h after {inject}")
 
 
-def expected_actions_met(run: RunData, team: str | None = None) -> Result:
-    """Share of the MSEL's expected actions taken by their deadline."""
-    checks = [e for e in run.of_type("expected_action") if team is None or e["team"] == team]
+def expected_actions_met(run: RunData, team: str | None = None,
+                         task: str | None = None) -> Result:
+    """Share of the MSEL's expected actions taken by their deadline: of ``team``, for the
+    injects linked to critical task ``task`` (all when None)."""
+    checks = [e for e in run.of_type("expected_action")
+              if (team is None or e["team"] == team)
+              and (task is None or e.get("critical_task") == task)]
     if not checks:
         return Result(None, [], "no expected action was due")
     met = [e for e in checks if e["met"]]

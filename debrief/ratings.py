@@ -63,13 +63,17 @@ class ObjectiveRating:
     tasks: list[TaskRating] = field(default_factory=list)
 
 
-def measure(run: RunData, m, team: str | None = None) -> Result:
-    """Compute one scenario measure: a debrief measure with its parameters (a per-team
-    measure defaults to the critical task's team), or an outcome of the run."""
+def measure(run: RunData, m, team: str | None = None, task: str | None = None) -> Result:
+    """Compute one scenario measure: a debrief measure with its parameters, or an outcome
+    of the run. A per-team measure defaults to the critical task's team, a per-task one to
+    the critical task itself; ``all`` lifts that default."""
     if m.metric in MEASURES:
         params = dict(m.params)
-        if team and "team" in MEASURE_PARAMS[m.metric]:
-            params.setdefault("team", team)
+        for name, default in (("team", team), ("task", task)):
+            if default and name in MEASURE_PARAMS[m.metric]:
+                params.setdefault(name, default)
+            if params.get(name) == "all":
+                del params[name]
         return MEASURES[m.metric](run, **params)
     return outcome(run, m.metric)
 
@@ -82,7 +86,7 @@ def rate_objectives(scenario, run: RunData) -> list[ObjectiveRating]:
         for t in o.critical_tasks:
             rated = []
             for m in t.measures:
-                result = measure(run, m, t.team)
+                result = measure(run, m, t.team, t.id)
                 rated.append(MeasureRating(m.id, m.metric, result,
                                            rate(result.value, m.thresholds, m.better)))
             tasks.append(TaskRating(t.id, t.team, worst([r.rating for r in rated]), rated))

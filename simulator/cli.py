@@ -94,6 +94,8 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--seeds", type=int, default=20, help="seeds 0 … N−1 (default 20)")
     c.add_argument("--bots", nargs="+", default=list(BOTS), choices=list(BOTS),
                    help="bot kinds to compare (default: all)")
+    c.add_argument("--ratings", action="store_true",
+                   help="also rate each play against the scenario's objectives (debrief)")
     c.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     c.add_argument("--quiet", action="store_true")
     c.set_defaults(func=cmd_compare)
@@ -220,9 +222,18 @@ def cmd_compare(args) -> int:
             print(t("compare_progress", args.lang, kind=kind, seed=seed + 1, seeds=args.seeds),
                   file=sys.stderr, flush=True)
 
-    result = compare(scenario, args.bots, args.seeds, progress)
+    tally = None
+    if args.ratings:
+        from debrief.botratings import RatingTally  # the engine's commands do not need it
+        tally = RatingTally(scenario)
+    result = compare(scenario, args.bots, args.seeds, progress, tally.add if tally else None)
     print(t("compare_title", args.lang, scenario=scenario.metadata.id, seeds=args.seeds))
     print(table(result))
+    result = {"outcomes": result, "ratings": tally.as_dict() if tally else None}
+    if tally:
+        print()
+        print(t("ratings_title", args.lang, seeds=args.seeds))
+        print(tally.table())
     if args.json:
         args.json.write_text(json.dumps(result, indent=2, sort_keys=True) + "\n",
                              encoding="utf-8")

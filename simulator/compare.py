@@ -11,6 +11,7 @@ from typing import Callable
 
 import numpy as np
 
+from simulator.exercise import Exercise
 from simulator.runner import play
 from simulator.scenario import Scenario
 
@@ -20,14 +21,19 @@ OUTCOMES = ("civilian_deaths", "civilian_injuries", "displaced_peak", "unmet_nee
 
 
 def compare(scenario: Scenario, kinds: list[str], seeds: int,
-            progress: Callable[[str, int], None] | None = None) -> dict:
-    """``{kind: {outcome: {mean, p10, p90}}}`` over seeds 0 … seeds−1."""
+            progress: Callable[[str, int], None] | None = None,
+            each: Callable[[str, int, Exercise], None] | None = None) -> dict:
+    """``{kind: {outcome: {mean, p10, p90}}}`` over seeds 0 … seeds−1; ``each`` sees every
+    finished play (the debrief's ratings use it)."""
     out: dict[str, dict] = {}
     for kind in kinds:
         bots = {t.id: kind for t in scenario.teams}
         rows = []
         for seed in range(seeds):
-            rows.append(play(scenario, seed, [], bots).summary()["outcomes"])
+            ex = play(scenario, seed, [], bots)
+            rows.append(ex.summary()["outcomes"])
+            if each:
+                each(kind, seed, ex)
             if progress:
                 progress(kind, seed)
         out[kind] = {key: band([r[key] for r in rows]) for key in OUTCOMES}

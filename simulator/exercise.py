@@ -19,7 +19,7 @@ from simulator.conditions import evaluate
 from simulator.decisions import AdHocInject, Decision
 from simulator.model import ExerciseModel
 from simulator.records import Recorder
-from simulator.scenario import Inject, Scenario, text
+from simulator.scenario import STANDING, Inject, Scenario, text
 from simulator.sitrep import observe, situation_report
 from simulator.values import Rejected, resolve_params
 
@@ -277,12 +277,16 @@ class Exercise:
             for ex in inj.expected_actions:
                 due = ex.by_turn >= m.turn if final else ex.by_turn == m.turn - 1
                 if due:
-                    # Only an answer to the inject counts: orders given before it fired do not.
+                    # Only an answer to the inject counts, unless the action sets up something
+                    # lasting (a referral pathway in place already answers an SGBV report).
+                    effects = self.scenario.actions_of(ex.team)[ex.action].effects
+                    standing = all(e.kind in STANDING for e in effects)
                     met = m.action_taken(ex.team, ex.action, ex.location, ex.by_turn,
-                                         since_turn=m.fired[inj.id])
+                                         since_turn=1 if standing else m.fired[inj.id])
                     m.log("expected_action", f"inject:{inj.id}", inject=inj.id, team=ex.team,
                           action=ex.action, location=m.index.get(ex.location) if ex.location
-                          else None, by_turn=ex.by_turn, met=met)
+                          else None, by_turn=ex.by_turn, met=met,
+                          critical_task=inj.critical_task)
 
     # --- what teams see, what is recorded ---------------------------------------------
 

@@ -43,6 +43,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                             "mean [10–90 % band]",
                       "fr": "{scenario} : chaque équipe jouée par chaque type de bot, {seeds} "
                             "graines ; moyenne [bande 10–90 %]"},
+    "ratings_title": {"en": "ratings over {seeds} seeds (seeds per rating; P best, U worst, "
+                            "- not rated)",
+                      "fr": "notes sur {seeds} graines (graines par note ; P la meilleure, U la "
+                            "pire, - non noté)"},
     "bad_seeds": {"en": "--seeds must be 1 or more, got {seeds}",
                   "fr": "--seeds doit valoir 1 ou plus, reçu {seeds}"},
     "schema_written": {"en": "JSON Schema written to {path}",

@@ -436,6 +436,10 @@ class Message(E):
     location: Loc | None = None
 
 
+# Primitives that set up something lasting (a pathway, an alert network, an assessment): an
+# order given before an inject still answers an expectation the inject raises later.
+STANDING = ("early_warning", "referral_pathway", "hrddp_assessment")
+
 EFFECTS: dict[str, type[E]] = {
     "presence": Presence, "engage": Engage, "mediate": Mediate, "warn": Warn, "assess": Assess,
     "supply": Supply, "evacuate": Evacuate, "open_site": OpenSite, "close_route": RouteRef,
@@ -569,7 +573,7 @@ OUTCOMES = ("civilian_deaths", "civilian_injuries", "displaced_peak", "displaced
             "principle_breaches", "humanitarian_access_final", "trust_mean_final")
 MEASURE_PARAMS: dict[str, tuple[str, ...]] = {
     "incidents_by_type": (), "harm_linked_to_mission": (), "response_hours": ("inject", "team"),
-    "expected_actions_met": ("team",), "information_shared": ("team",),
+    "expected_actions_met": ("team", "task"), "information_shared": ("team",),
     "hrddp_before_support": ("team",), "consulted": ("group", "team"),
     "referral_before_first_case": (), "principle_breaches": (),
 }

@@ -73,6 +73,16 @@ def test_expected_actions_met():
     assert expected_actions_met(run_of()).value is None
 
 
+def test_expected_actions_met_for_one_critical_task():
+    events = [ev(1, "expected_action", team="force", met=True, critical_task="ct_a"),
+              ev(2, "expected_action", team="force", met=False, critical_task="ct_b"),
+              ev(3, "expected_action", team="force", met=False, critical_task=None)]
+    r = expected_actions_met(run_of(*events), team="force", task="ct_a")
+    assert (r.value, r.evidence) == (1.0, ["e000001"])
+    assert expected_actions_met(run_of(*events), task="ct_b").value == 0.0
+    assert expected_actions_met(run_of(*events), task="ct_c").value is None
+
+
 def test_information_shared_per_turn():
     events = [ev(1, "information_shared", turn=1, team="force", facts=3),
               ev(2, "information_shared", turn=1, team="force", facts=2),

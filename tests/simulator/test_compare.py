@@ -29,6 +29,7 @@ def test_compare_command(tmp_path, capsys):
     captured = capsys.readouterr()
     assert "mini: every team played by each bot kind, 2 seeds" in captured.out
     assert "passive: seed 2/2" in captured.err and "random: seed 1/2" in captured.err
-    assert set(json.loads(out.read_text())) == {"passive", "random"}
+    data = json.loads(out.read_text())
+    assert set(data["outcomes"]) == {"passive", "random"} and data["ratings"] is None
     assert main(["compare", str(MINI), "--seeds", "0"]) == 1
     assert "--seeds must be 1 or more, got 0" in capsys.readouterr().err

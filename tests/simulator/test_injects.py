@@ -5,7 +5,7 @@ import pytest
 from simulator.decisions import AdHocInject, Decision, FireHeld
 from simulator.exercise import Exercise
 from simulator.runner import play
-from simulator.scenario import Inject
+from simulator.scenario import Action, ExpectedAction, Inject
 
 
 def fired(ex):
@@ -118,6 +118,25 @@ def test_orders_before_an_inject_do_not_answer_it(mini):
     answer = [Decision(3, "force", "patrol", {"unit": "coy_a", "location": "village"})]
     (ev,) = [e for e in play(s, 1, answer).events if e["type"] == "expected_action"]
     assert ev["met"] is True
+
+
+def test_a_standing_set_up_before_an_inject_answers_it(mini):
+    # A referral pathway already in place answers an SGBV report; a patrol does not last.
+    pathway = Action.model_validate({
+        "id": "pathway", "team": ["force"], "name": {"en": "Pathway", "fr": "Circuit"},
+        "params": {"location": {"type": "location"}},
+        "effects": [{"referral_pathway": {"location": "$location"}}]})
+    late = mini.msel[0].model_copy(update={
+        "at": mini.msel[0].at.model_copy(update={"turn": 2}),
+        "expected_actions": [ExpectedAction(team="force", action="pathway", location="village",
+                                            by_turn=3)]})
+    s = mini.model_copy(update={"actions": [*mini.actions, pathway], "msel": [late]})
+    early = [Decision(1, "force", "pathway", {"location": "village"})]
+    (ev,) = [e for e in play(s, 1, early).events if e["type"] == "expected_action"]
+    assert ev["met"] is True
+    elsewhere = [Decision(1, "force", "pathway", {"location": "site"})]
+    (ev,) = [e for e in play(s, 1, elsewhere).events if e["type"] == "expected_action"]
+    assert ev["met"] is False
 
 
 def test_adhoc_inject_due_now_fires_at_once_and_replays(mini, tmp_path):

@@ -1,0 +1,45 @@
+"""`ttx compare --ratings`: the ratings bot teams earn, by the debrief's own code path."""
+
+import json
+
+from debrief.botratings import RatingTally
+from debrief.ratings import rate_objectives
+from debrief.rundata import load_run
+from simulator.cli import main
+from simulator.runner import play
+from simulator.validation import load_scenario
+from tests.conftest import ROOT
+
+POC = ROOT / "scenarios" / "poc-inner-delta.yaml"
+
+
+def test_tally_counts_the_ratings_of_the_written_run(tmp_path):
+    scenario = load_scenario(POC)
+    bots = {t.id: "doctrine" for t in scenario.teams}
+    tally = RatingTally(scenario)
+    tally.add("doctrine", 2, play(scenario, 2, [], bots))
+    assert main(["run", str(POC), "--seed", "2", "--bots", "all=doctrine", "--out",
+                 str(tmp_path / "run"), "--no-debrief", "--quiet"]) == 0
+    direct = rate_objectives(scenario, load_run(tmp_path / "run"))
+    counts = tally.as_dict()["doctrine"]
+    for o in direct:
+        assert counts[o.id] == {o.rating or "-": 1}
+        for t in o.tasks:
+            assert counts[t.id] == {t.rating or "-": 1}
+    # Doing nothing fails every task that expects an answer to an inject.
+    tally.add("passive", 2, play(scenario, 2, [], {t: "passive" for t in bots}))
+    assert tally.as_dict()["passive"]["ct_deter"] == {"U": 1}
+    assert counts["ct_deter"] == {"P": 1}
+
+
+def test_compare_command_prints_and_writes_ratings(tmp_path, capsys):
+    out = tmp_path / "c.json"
+    assert main(["compare", str(POC), "--seeds", "2", "--bots", "passive", "doctrine",
+                 "--ratings", "--json", str(out), "--quiet"]) == 0
+    text = capsys.readouterr().out
+    assert "ratings over 2 seeds" in text
+    row = next(line for line in text.splitlines() if line.startswith("  ct_deter"))
+    assert row.split()[1:] == ["U2", "P1", "S1"]  # seeds 0 and 1, pinned
+    ratings = json.loads(out.read_text())["ratings"]
+    assert ratings["passive"]["obj_physical"] == {"U": 2}
+    assert sum(ratings["doctrine"]["ct_hrddp"].values()) == 2
