@@ -65,6 +65,7 @@ class Civilians:
     transit: list[Transit] = field(default_factory=list)
     treated: np.ndarray = None  # [location] hours of medical care left
     incoming: np.ndarray = None  # [location] people on the road to each place
+    flows: np.ndarray = None  # [from, to] cumulative people who set off (walk, return, transport)
 
     def __post_init__(self):
         n = self.pop.shape[1]
@@ -80,6 +81,7 @@ class Civilians:
         self.turn_unmet = np.zeros((n, len(NEEDS)))
         self.treated = np.zeros(n)
         self.incoming = np.zeros(n, dtype=np.int64)
+        self.flows = np.zeros((n, n), dtype=np.int64)
 
     # --- views ------------------------------------------------------------------------
 
@@ -202,7 +204,7 @@ class Civilians:
                 counts = np.zeros((n, len(GROUPS)), dtype=np.int64)
                 counts[home] = goers[loc]
                 self.pop[home, loc] -= goers[loc]
-                self._travel(now + hours[loc, home], int(home), counts)
+                self._travel(now + hours[loc, home], int(loc), int(home), counts)
 
     def _send(self, rng, now, loc, movers, w, hours_row) -> None:
         n = self.pop.shape[0]
@@ -215,9 +217,11 @@ class Civilians:
             for dest in np.flatnonzero(to):
                 per_dest[dest, :, g] = split_counts(int(to[dest]), movers[:, g].astype(float))
         for dest in np.flatnonzero(per_dest.sum(axis=(1, 2))):
-            self._travel(now + hours_row[dest], int(dest), per_dest[dest])
+            self._travel(now + hours_row[dest], int(loc), int(dest), per_dest[dest])
 
-    def _travel(self, arrive: float, dest: int, counts: np.ndarray) -> None:
+    def _travel(self, arrive: float, src: int, dest: int, counts: np.ndarray) -> None:
+        """Put ``counts`` [origin, group], just taken out of ``src``, on the road to ``dest``."""
+        self.flows[src, dest] += int(counts.sum())
         # Groups leaving in the same sub-step for the same place share one entry.
         last = self.transit[-1] if self.transit else None
         if last is not None and last.arrive == arrive and last.dest == dest:
@@ -241,7 +245,7 @@ class Civilians:
             counts[:, g] = split_counts(take, here[:, g])
             left -= take
         self.pop[:, src, :] -= counts
-        self._travel(now + hours, int(dest), counts)
+        self._travel(now + hours, int(src), int(dest), counts)
         return people
 
     def harm_travellers(self, rng: np.random.Generator, dest: int, share: float) -> np.ndarray:

@@ -27,8 +27,29 @@ TEXT: dict[str, dict[str, str]] = {
         "principle_breaches": "humanitarian principle breaches",
         "plan": "Improvement plan", "issue": "issue (area for improvement)",
         "action": "corrective action", "element": "capability element",
-        "responsible": "responsible", "strengths": "strengths", "no_plan": "No area for "
+        "responsible": "responsible", "strengths": "Strengths", "no_plan": "No area for "
         "improvement: every rated task was performed without challenges.",
+        "overview": "Exercise overview", "teams": "Teams", "name": "name",
+        "objective": "objective", "turns_line": "{turns} turns of {hours} h",
+        "improvements": "Areas for improvement", "root_cause": "why",
+        "no_strength": "No critical task was performed without challenges.",
+        "no_improvement": "None: every rated task was performed without challenges.",
+        "shortfall": "shortfall",
+        "by_team": "Team by team",
+        "by_team_note": "Same seed, one team replaced by bots, the other teams' decisions "
+                        "kept: what each team's own decisions changed. Teams act on one "
+                        "another, so the rows need not add up to the total.",
+        "exec_tasks": "{p} of {n} rated critical tasks were performed without challenges; "
+                      "{below} fell short.",
+        "exec_deaths": "Civilian deaths: {actual}. With no action they would have been "
+                       "{passive}; with doctrine, {doctrine}.",
+        "timeline_team": "Annex: injects received and decisions taken, team by team",
+        "map_turn": "Turn {turn}", "map_route": "Route", "map_population": "People present",
+        "map_displaced": "of whom displaced", "map_flow": "People setting off this turn",
+        "map_incident": "Incident (attack or abuse)", "map_deterred": "Attack deterred",
+        "map_people": "{n:,} people",
+        "fig_map": "The situation at chosen turns: people present (circle area), "
+                   "displaced among them, movements during the turn, violent incidents",
         "element_planning": "planning", "element_organisation": "organisation",
         "element_equipment": "equipment", "element_training": "training",
         "element_exercise": "exercise",
@@ -68,8 +89,30 @@ TEXT: dict[str, dict[str, str]] = {
         "principle_breaches": "atteintes aux principes humanitaires",
         "plan": "Plan d'amélioration", "issue": "problème (axe d'amélioration)",
         "action": "action corrective", "element": "élément de capacité",
-        "responsible": "responsable", "strengths": "points forts", "no_plan": "Aucun axe "
+        "responsible": "responsable", "strengths": "Points forts", "no_plan": "Aucun axe "
         "d'amélioration : chaque tâche notée a été réalisée sans difficulté.",
+        "overview": "Aperçu de l'exercice", "teams": "Équipes", "name": "nom",
+        "objective": "objectif", "turns_line": "{turns} tours de {hours} h",
+        "improvements": "Axes d'amélioration", "root_cause": "pourquoi",
+        "no_strength": "Aucune tâche critique n'a été réalisée sans difficulté.",
+        "no_improvement": "Aucun : chaque tâche notée a été réalisée sans difficulté.",
+        "shortfall": "écart",
+        "by_team": "Équipe par équipe",
+        "by_team_note": "Même graine, une équipe remplacée par des bots, les décisions des "
+                        "autres équipes conservées : ce que les décisions de chaque équipe ont "
+                        "changé. Les équipes agissent les unes sur les autres : les lignes ne "
+                        "s'additionnent pas forcément.",
+        "exec_tasks": "{p} tâche(s) critique(s) notée(s) sur {n} réalisée(s) sans difficulté ; "
+                      "{below} en deçà.",
+        "exec_deaths": "Civils tués : {actual}. Sans action, ils auraient été {passive} ; "
+                       "avec la doctrine, {doctrine}.",
+        "timeline_team": "Annexe : injects reçus et décisions prises, équipe par équipe",
+        "map_turn": "Tour {turn}", "map_route": "Route", "map_population": "Personnes présentes",
+        "map_displaced": "dont personnes déplacées", "map_flow": "Personnes parties pendant le tour",
+        "map_incident": "Incident (attaque ou abus)", "map_deterred": "Attaque dissuadée",
+        "map_people": "{n} personnes",
+        "fig_map": "La situation à des tours choisis : personnes présentes (aire du cercle), "
+                   "dont déplacées, mouvements pendant le tour, incidents violents",
         "element_planning": "planification", "element_organisation": "organisation",
         "element_equipment": "équipement", "element_training": "formation",
         "element_exercise": "exercice",
@@ -129,3 +172,99 @@ METRIC_ACTION = {
     "information_shared": "engagement", "expected_actions_met": "protection",
     "sgbv_cases": "sgbv", "sgbv_referred": "sgbv", "referral_before_first_case": "sgbv",
 }
+
+
+# What a measure's value means, by the note its Result carries (debrief.measures).
+DETAILS: dict[str, dict[str, str]] = {
+    "none": {"en": "none", "fr": "aucun"},
+    "outcome": {"en": "{outcome} = {value}", "fr": "{outcome} = {value}"},
+    "by_type": {"en": "{counts}", "fr": "{counts}"},
+    "harm": {"en": "{abuses} abuses ({deaths} deaths) after mission support",
+             "fr": "{abuses} abus ({deaths} décès) après un appui de la mission"},
+    "not_fired": {"en": "inject {inject} did not fire", "fr": "l'inject {inject} n'a pas eu lieu"},
+    "no_threat": {"en": "inject {inject} threatens no place",
+                  "fr": "l'inject {inject} ne menace aucun lieu"},
+    "no_protection": {"en": "no protection at {places}", "fr": "aucune protection à {places}"},
+    "response": {"en": "{what} by {team} at {location} {hours} h after {inject}",
+                 "fr": "{what} par {team} à {location} {hours} h après {inject}"},
+    "none_due": {"en": "no expected action was due", "fr": "aucune action attendue n'était due"},
+    "expected": {"en": "{met} of {due} expected actions taken in time",
+                 "fr": "{met} action(s) attendue(s) sur {due} prise(s) dans les délais"},
+    "shared": {"en": "shared in {turns} of {of} turns",
+               "fr": "partage lors de {turns} tour(s) sur {of}"},
+    "breaches": {"en": "{breaches} breaches; {approved} last-resort requests approved",
+                 "fr": "{breaches} atteinte(s) ; {approved} demande(s) de dernier recours "
+                       "approuvée(s)"},
+    "no_support": {"en": "no support to host forces", "fr": "aucun appui aux forces nationales"},
+    "hrddp": {"en": "{assessed} of {supports} supports after an HRDDP assessment",
+              "fr": "{assessed} appui(s) sur {supports} après une évaluation HRDDP"},
+    "no_engagement": {"en": "no community engagement", "fr": "aucun dialogue communautaire"},
+    "consulted": {"en": "{group} consulted in {with} of {of} engagements",
+                  "fr": "{group} consulté(e)s dans {with} dialogue(s) sur {of}"},
+    "no_pathway": {"en": "no referral pathway", "fr": "aucun circuit de référencement"},
+    "pathway_no_case": {"en": "pathway set up; no case", "fr": "circuit en place ; aucun cas"},
+    "pathway_before": {"en": "pathway (turn {pathway}) before first case (turn {case})",
+                       "fr": "circuit (tour {pathway}) avant le premier cas (tour {case})"},
+    "pathway_after": {"en": "pathway (turn {pathway}) after first case (turn {case})",
+                      "fr": "circuit (tour {pathway}) après le premier cas (tour {case})"},
+    "cause_missed": {"en": "{team} did not order {action}{where} by turn {by_turn}, "
+                           "as inject {inject} expected",
+                     "fr": "{team} n'a pas ordonné {action}{where} avant la fin du tour "
+                           "{by_turn}, comme l'attendait l'inject {inject}"},
+    "cause_late": {"en": "{team} ordered {action}{where} in turn {turn}, after the "
+                         "deadline (turn {by_turn}) of inject {inject}",
+                   "fr": "{team} a ordonné {action}{where} au tour {turn}, après "
+                         "l'échéance (tour {by_turn}) de l'inject {inject}"},
+    "cause_refused": {"en": "{team}'s order {action} was refused ({reason}) before the deadline "
+                            "(turn {by_turn}) of inject {inject}",
+                      "fr": "l'ordre {action} de {team} a été refusé ({reason}) avant "
+                            "l'échéance (tour {by_turn}) de l'inject {inject}"},
+    "cause_unprotected": {"en": "attack at {location} {hours} h after the warning of inject "
+                                "{inject}, with no protection there ({deaths} deaths)",
+                          "fr": "attaque à {location} {hours} h après l'alerte de l'inject "
+                                "{inject}, sans protection sur place ({deaths} décès)"},
+    "cause_friction": {"en": "{count} × {kind} ({places})", "fr": "{count} × {kind} ({places})"},
+    "cause_breach": {"en": "{count} use(s) of military assets for aid without an approved "
+                           "last resort ({places})",
+                     "fr": "{count} emploi(s) de moyens militaires pour l'aide sans dernier "
+                           "recours approuvé ({places})"},
+    "cause_blind_support": {"en": "{count} support(s) to host forces without an HRDDP "
+                                  "assessment ({host_forces})",
+                            "fr": "{count} appui(s) aux forces nationales sans évaluation "
+                                  "HRDDP ({host_forces})"},
+}
+# Names the sentences above may carry, translated where the report's text has them.
+GROUP_NAMES = {"en": {"youth": "youth", "leaders": "leaders"},
+               "fr": {"youth": "jeunes", "leaders": "chefs"}}
+# Orders that failed on the ground (debrief.rootcause.FRICTION), named for the reader.
+FRICTION_NAMES = {
+    "en": {"aid_blocked": "aid deliveries blocked", "unit_cannot_reach": "units unable to reach",
+           "route_not_found": "routes not found", "evacuation_failed": "evacuations failed",
+           "engagement_failed": "engagements failed", "detention_failed": "detentions failed",
+           "repair_failed": "repairs failed", "asset_request_declined":
+               "military asset requests declined", "convoy_ambushed": "convoys ambushed"},
+    "fr": {"aid_blocked": "livraisons d'aide bloquées",
+           "unit_cannot_reach": "unités incapables d'atteindre le lieu",
+           "route_not_found": "itinéraires introuvables", "evacuation_failed": "évacuations échouées",
+           "engagement_failed": "dialogues échoués", "detention_failed": "détentions échouées",
+           "repair_failed": "réparations échouées", "asset_request_declined":
+               "demandes de moyens militaires refusées", "convoy_ambushed": "convois pris en "
+                                                                           "embuscade"},
+}
+
+
+def describe(note: str, args: dict, lang: str = "en") -> str:
+    """The sentence ``note`` with ``args``, in ``lang``; group names translated (metric ids,
+    place ids and event types stay as written: they are identifiers)."""
+    args = dict(args)
+    names = {**TEXT[lang], **GROUP_NAMES[lang]}
+    if "group" in args:
+        args["group"] = names.get(args["group"], args["group"])
+    if "where" in args:  # a place, or nothing where the action has none
+        args["where"] = f" ({'at' if lang == 'en' else 'à'} {args['where']})" \
+            if args["where"] else ""
+    if "kind" in args:
+        args["kind"] = FRICTION_NAMES[lang].get(args["kind"], args["kind"])
+    if "counts" in args:
+        args["counts"] = ", ".join(f"{k}: {v}" for k, v in args["counts"].items())
+    return DETAILS[note][lang].format(**args)

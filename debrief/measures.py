@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
+from debrief.i18n import describe
 from debrief.rundata import RunData
 
 PROTECTIVE = ("presence", "escort", "evacuation")  # effect events that put protection in place
@@ -19,9 +20,20 @@ VIOLENT = ("attack", "abuse_by_host_force")
 
 @dataclass(frozen=True)
 class Result:
+    """A measure's value, the events behind it, and what it means as a keyed sentence
+    (``note`` and ``args``; see ``debrief.i18n.DETAILS``) that reads in either language."""
+
     value: float | None
     evidence: list[str] = field(default_factory=list)
-    detail: str = ""
+    note: str = "none"
+    args: dict = field(default_factory=dict)
+
+    def text(self, lang: str = "en") -> str:
+        return describe(self.note, self.args, lang)
+
+    @property
+    def detail(self) -> str:
+        return self.text("en")
 
 
 # The events behind each outcome, cited as its evidence.
@@ -42,7 +54,7 @@ def outcome(run: RunData, key: str) -> Result:
     if key not in outcomes:
         raise KeyError(f"unknown outcome {key!r} (known: {', '.join(sorted(outcomes))})")
     evidence = [e["id"] for e in run.of_type(*OUTCOME_EVENTS.get(key, ()))]
-    return Result(outcomes[key], evidence, f"{key} = {outcomes[key]}")
+    return Result(outcomes[key], evidence, "outcome", {"outcome": key, "value": outcomes[key]})
 
 
 def incidents_by_type(run: RunData) -> Result:
@@ -52,8 +64,8 @@ def incidents_by_type(run: RunData) -> Result:
     for e in events:
         kind = e.get("tactic", e["type"])
         counts[kind] = counts.get(kind, 0) + 1
-    detail = ", ".join(f"{k}: {v}" for k, v in sorted(counts.items())) or "none"
-    return Result(len(events), [e["id"] for e in events], detail)
+    return Result(len(events), [e["id"] for e in events], "by_type" if counts else "none",
+                  {"counts": dict(sorted(counts.items()))})
 
 
 def harm_linked_to_mission(run: RunData) -> Result:
@@ -61,8 +73,8 @@ def harm_linked_to_mission(run: RunData) -> Result:
     handover): harm by one's own side counts as failure."""
     linked = [e for e in run.of_type("abuse_by_host_force") if e["cause"].startswith("decision:")]
     dead = sum(e.get("deaths", 0) for e in linked)
-    return Result(len(linked), [e["id"] for e in linked],
-                  f"{len(linked)} abuses ({dead} deaths) after mission support")
+    return Result(len(linked), [e["id"] for e in linked], "harm",
+                  {"abuses": len(linked), "deaths": dead})
 
 
 def response_hours(run: RunData, inject: str, team: str | None = None) -> Result:
@@ -70,21 +82,21 @@ def response_hours(run: RunData, inject: str, team: str | None = None) -> Result
     threatens: presence, escort or evacuation. None if protection never came."""
     fired = [e for e in run.of_type("inject_fired") if e["inject"] == inject]
     if not fired:
-        return Result(None, [], f"inject {inject} did not fire")
+        return Result(None, [], "not_fired", {"inject": inject})
     start = fired[0]
     places = {e["location"] for e in run.events
               if e["cause"] == f"inject:{inject}" and e["type"] == "threat_planned"}
     if not places:
-        return Result(None, [start["id"]], f"inject {inject} threatens no place")
+        return Result(None, [start["id"]], "no_threat", {"inject": inject})
     answers = [e for e in run.of_type(*PROTECTIVE) if e.get("location") in places
                and e["hour"] >= start["hour"] and (team is None or e.get("team") == team)]
     if not answers:
-        return Result(None, [start["id"]], f"no protection at {', '.join(sorted(places))}")
+        return Result(None, [start["id"]], "no_protection", {"places": ", ".join(sorted(places))})
     first = answers[0]
     hours = first["hour"] - start["hour"]
-    return Result(hours, [start["id"], first["id"]],
-                  f"{first['type']} by {first.get('team')} at {first['location']} "
-                  f"{hours:g} h after {inject}")
+    return Result(hours, [start["id"], first["id"]], "response",
+                  {"what": first["type"], "team": first.get("team"),
+                   "location": first["location"], "hours": f"{hours:g}", "inject": inject})
 
 
 def expected_actions_met(run: RunData, team: str | None = None,
@@ -95,10 +107,10 @@ def expected_actions_met(run: RunData, team: str | None = None,
               if (team is None or e["team"] == team)
               and (task is None or e.get("critical_task") == task)]
     if not checks:
-        return Result(None, [], "no expected action was due")
+        return Result(None, [], "none_due")
     met = [e for e in checks if e["met"]]
-    return Result(len(met) / len(checks), [e["id"] for e in checks],
-                  f"{len(met)} of {len(checks)} expected actions taken in time")
+    return Result(len(met) / len(checks), [e["id"] for e in checks], "expected",
+                  {"met": len(met), "due": len(checks)})
 
 
 def information_shared(run: RunData, team: str) -> Result:
@@ -108,16 +120,16 @@ def information_shared(run: RunData, team: str) -> Result:
               if e["team"] == team and e.get("facts", 0) > 0]
     played = {e["turn"] for e in shared}
     value = len(played) / turns if turns else None
-    return Result(value, [e["id"] for e in shared],
-                  f"shared in {len(played)} of {turns} turns")
+    return Result(value, [e["id"] for e in shared], "shared",
+                  {"turns": len(played), "of": turns})
 
 
 def principle_breaches(run: RunData) -> Result:
     """Military assets used for humanitarian work without an approved last resort."""
     breaches = run.of_type("principle_breach")
     approved = run.of_type("asset_request_approved")
-    return Result(len(breaches), [e["id"] for e in breaches + approved],
-                  f"{len(breaches)} breaches; {len(approved)} last-resort requests approved")
+    return Result(len(breaches), [e["id"] for e in breaches + approved], "breaches",
+                  {"breaches": len(breaches), "approved": len(approved)})
 
 
 def hrddp_before_support(run: RunData, team: str | None = None) -> Result:
@@ -127,10 +139,10 @@ def hrddp_before_support(run: RunData, team: str | None = None) -> Result:
             if (team is None or e["team"] == team)
             and (e["type"] == "host_force_supported" or e.get("detainees", 0) > 0)]
     if not acts:
-        return Result(None, [], "no support to host forces")
+        return Result(None, [], "no_support")
     ok = [e for e in acts if e["hrddp_assessed"]]
-    return Result(len(ok) / len(acts), [e["id"] for e in acts],
-                  f"{len(ok)} of {len(acts)} supports after an HRDDP assessment")
+    return Result(len(ok) / len(acts), [e["id"] for e in acts], "hrddp",
+                  {"assessed": len(ok), "supports": len(acts)})
 
 
 def consulted(run: RunData, group: str = "women", team: str | None = None) -> Result:
@@ -138,10 +150,10 @@ def consulted(run: RunData, group: str = "women", team: str | None = None) -> Re
     meetings = [e for e in run.of_type("engagement")
                 if not e.get("repeat") and (team is None or e["team"] == team)]
     if not meetings:
-        return Result(None, [], "no community engagement")
+        return Result(None, [], "no_engagement")
     with_group = [e for e in meetings if group in e["consulted"]]
-    return Result(len(with_group) / len(meetings), [e["id"] for e in meetings],
-                  f"{group} consulted in {len(with_group)} of {len(meetings)} engagements")
+    return Result(len(with_group) / len(meetings), [e["id"] for e in meetings], "consulted",
+                  {"group": group, "with": len(with_group), "of": len(meetings)})
 
 
 def referral_before_first_case(run: RunData) -> Result:
@@ -150,14 +162,14 @@ def referral_before_first_case(run: RunData) -> Result:
     pathways = run.of_type("referral_pathway")
     cases = run.of_type("sgbv_referred", "sgbv_unattended")
     if not pathways:
-        return Result(0, [e["id"] for e in cases[:1]], "no referral pathway")
+        return Result(0, [e["id"] for e in cases[:1]], "no_pathway")
     if not cases:
-        return Result(1, [pathways[0]["id"]], "pathway set up; no case")
+        return Result(1, [pathways[0]["id"]], "pathway_no_case")
     first_path, first_case = pathways[0], cases[0]
     in_time = run.events.index(first_path) < run.events.index(first_case)
     return Result(1 if in_time else 0, [first_path["id"], first_case["id"]],
-                  f"pathway (turn {first_path['turn']}) "
-                  f"{'before' if in_time else 'after'} first case (turn {first_case['turn']})")
+                  "pathway_before" if in_time else "pathway_after",
+                  {"pathway": first_path["turn"], "case": first_case["turn"]})
 
 
 MEASURES: dict[str, Callable[..., Result]] = {

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from debrief.measures import MEASURES, Result, outcome
 from debrief.rundata import RunData
-from simulator.scenario import MEASURE_PARAMS
+from simulator.scenario import MEASURE_PARAMS, Text
 
 ORDER = ("P", "S", "M", "U")
 
@@ -58,7 +58,7 @@ class TaskRating:
 @dataclass
 class ObjectiveRating:
     id: str
-    capability: str
+    capability: Text
     rating: str | None
     tasks: list[TaskRating] = field(default_factory=list)
 

@@ -16,11 +16,15 @@ from debrief import plots
 from debrief.counterfactuals import compare, seed_bands
 from debrief.i18n import ACTIONS, METRIC_ACTION, TEXT
 from debrief.ratings import rate_objectives, worst
+from debrief.rootcause import causes
 from debrief.rundata import RunData
 from simulator.scenario import text
 
 KEYS = ("civilian_deaths", "civilian_injuries", "displaced_peak", "unmet_need_person_days",
         "people_assisted", "incidents", "abuse_incidents", "principle_breaches")
+# The outcomes compared team by team: what one component's decisions can move.
+TEAM_KEYS = ("civilian_deaths", "unmet_need_person_days", "people_assisted", "incidents",
+             "abuse_incidents", "principle_breaches")
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
@@ -35,29 +39,43 @@ def build(folder: str | Path, run: RunData, scenario, lang: str = "en", seeds: i
         for t in o.tasks:
             tspec = next(x for x in spec.critical_tasks if x.id == t.id)
             final = overrides[t.id].rating if t.id in overrides else t.rating
+            below = {t.rating, final} - {None, "P"}
+            kinds = {METRIC_ACTION.get(m.metric, "protection") for m in t.measures}
             tasks.append({
                 "id": t.id, "title": text(tspec.title, lang), "team": t.team,
                 "draft": t.rating, "final": final,
                 "justification": overrides[t.id].justification if t.id in overrides else None,
                 "measures": [{"id": m.id, "metric": m.metric, "value": m.result.value,
-                              "rating": m.rating, "detail": m.result.detail,
-                              "evidence": m.result.evidence} for m in t.measures]})
+                              "rating": m.rating, "detail": m.result.text(lang),
+                              "evidence": m.result.evidence} for m in t.measures],
+                "causes": [{"text": c.text(lang), "evidence": c.evidence}
+                           for c in causes(run, t.id, t.team, kinds)] if below else []})
         objectives.append({"id": o.id, "title": text(spec.title, lang),
-                           "capability": o.capability, "draft": o.rating,
+                           "capability": text(spec.capability, lang), "draft": o.rating,
                            "final": worst([t["final"] for t in tasks]), "tasks": tasks})
+    acting = sorted({e["team"] for e in run.of_type("decision_accepted")})
     out = {
         "scenario": {"id": scenario.metadata.id, "title": text(scenario.metadata.title, lang),
-                     "summary": text(scenario.metadata.summary, lang)},
+                     "summary": text(scenario.metadata.summary, lang),
+                     "turns": scenario.metadata.turns,
+                     "turn_hours": scenario.metadata.turn_hours},
         "seed": run.summary["seed"], "lang": lang,
         "teams": [{"id": t.id, "name": text(t.name, lang)} for t in scenario.teams],
         "outcomes": {k: run.summary["outcomes"][k] for k in KEYS},
         "objectives": objectives,
         "counterfactual": compare(folder, run, KEYS),
+        # Team by team: one team replaced by a bot, the others' decisions kept as they were.
+        "counterfactual_by_team": {team: compare(folder, run, TEAM_KEYS, team=team)
+                                   for team in acting},
         "timeline": _timeline(run),
+        "timeline_by_team": {t.id: _timeline(run, t.id) for t in scenario.teams},
         "improvement_plan": _plan(objectives, lang),
         "seed_bands": seed_bands(folder, run, KEYS, seeds, progress=progress) if seeds else None,
         "seed_bands_n": seeds,
     }
+    finals = [t["final"] for o in objectives for t in o["tasks"] if t["final"]]
+    out["task_counts"] = {"rated": len(finals), "P": finals.count("P"),
+                          "below": len(finals) - finals.count("P")}
     return out
 
 
@@ -73,18 +91,27 @@ def _plan(objectives: list[dict], lang: str) -> list[dict]:
                 task["measures"]
             kind = METRIC_ACTION.get(weak[0]["metric"], "protection")
             element, action = ACTIONS[kind][lang]
+            # The measures say what fell short; the causes, where found, say why.
+            found = [c["text"] for c in task["causes"]]
+            evidence = [e for c in task["causes"] for e in c["evidence"]] + \
+                [e for m in weak for e in m["evidence"]]
             rows.append({"task": task["id"], "issue": f"{task['title']} ({task['final']})",
-                         "cause": "; ".join(m["detail"] for m in weak),
+                         "shortfall": "; ".join(m["detail"] for m in weak),
+                         "cause": "; ".join(found[:4]) or "; ".join(m["detail"] for m in weak),
                          "action": action, "element": element,
                          "responsible": task["team"] or "-",
-                         "evidence": sorted({e for m in weak for e in m["evidence"]})[:10]})
+                         "evidence": sorted(set(evidence))[:10]})
     return rows
 
 
-def _timeline(run: RunData) -> list[dict]:
-    """Injects and decisions in order, with the evidence id of each."""
+def _timeline(run: RunData, team: str | None = None) -> list[dict]:
+    """Injects and decisions in order, with the evidence id of each: all of them, or those
+    addressed to and taken by one ``team``."""
     rows = []
     for e in run.events:
+        if team and (team not in e["to"] if e["type"] == "inject_fired"
+                     else e.get("team") != team):
+            continue
         if e["type"] == "inject_fired":
             rows.append({"event": e["id"], "turn": e["turn"], "hour": e["hour"],
                          "what": "inject", "team": ", ".join(e["to"]), "item": e["inject"]})
@@ -105,12 +132,30 @@ def render_markdown(debrief: dict) -> str:
     return _env(False).get_template("report.md.j2").render(d=debrief, t=labels)
 
 
-def figures(debrief: dict, run: RunData) -> dict[str, bytes]:
+def map_turns(rows: list[dict], n_turns: int) -> list[int]:
+    """The turns the map shows: first, last, and between them the turn with the most
+    violent incidents (the middle turn when there were none)."""
+    chosen = plots.map_turns_default(n_turns)
+    if len(chosen) < 3:
+        return chosen
+    per_turn: dict[int, int] = {}
+    for r in rows:
+        per_turn[r["turn"]] = per_turn.get(r["turn"], 0) + r["incidents"]
+    inner = {t: n for t, n in per_turn.items() if 1 < t < n_turns and n > 0}
+    if inner:
+        chosen[1] = max(sorted(inner), key=lambda t: inner[t])
+    return chosen
+
+
+def figures(debrief: dict, run: RunData, scenario) -> dict[str, bytes]:
     """The report's figures as PNG bytes, by name."""
     labels = TEXT[debrief["lang"]]
     tasks = [t for o in debrief["objectives"] for t in o["tasks"]]
     markers = [r for r in debrief["timeline"] if r["what"] == "inject"]
-    return {"timeline": plots.timeline(run.timeseries, markers, labels),
+    played = max((r["turn"] for r in run.timeseries), default=0)
+    return {"map": plots.map_turns(scenario, run.timeseries, run.flows, run.events,
+                                   map_turns(run.timeseries, played), labels, debrief["lang"]),
+            "timeline": plots.timeline(run.timeseries, markers, labels),
             "ratings": plots.ratings(tasks, labels),
             "counterfactual": plots.counterfactual(debrief["counterfactual"], labels),
             "groups": plots.by_group(run.timeseries, labels)}

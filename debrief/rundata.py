@@ -1,6 +1,7 @@
 """A run directory as the debrief sees it: files only, never the live model.
 
-    events.jsonl, timeseries.csv, summary.json, inputs.json   (see docs/architecture.md)
+    events.jsonl, timeseries.csv, flows.csv, summary.json, inputs.json
+    (see docs/architecture.md)
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ class RunData:
     timeseries: list[dict]
     summary: dict
     inputs: list[dict]
+    flows: list[dict]  # {turn, from, to, people}: people who set off during the turn
 
     def of_type(self, *types: str) -> list[dict]:
         return [e for e in self.events if e["type"] in types]
@@ -50,7 +52,25 @@ def load_run(folder: str | Path) -> RunData:
         summary, inputs = json.loads(read("summary.json")), json.loads(read("inputs.json"))
     except json.JSONDecodeError as exc:
         raise RunError(f"{folder}: summary.json or inputs.json is not JSON ({exc.msg})") from None
-    return RunData(events, rows, summary, inputs)
+    flows = _flows(folder / "flows.csv", read("flows.csv"))
+    return RunData(events, rows, summary, inputs, flows)
+
+
+FLOW_COLUMNS = ["turn", "from", "to", "people"]
+
+
+def _flows(path: Path, text: str) -> list[dict]:
+    reader = csv.DictReader(text.splitlines())
+    if reader.fieldnames != FLOW_COLUMNS:
+        raise RunError(f"{path}: expected the columns {','.join(FLOW_COLUMNS)}")
+    out = []
+    for n, row in enumerate(reader, 2):
+        try:
+            out.append({"turn": int(row["turn"]), "from": row["from"], "to": row["to"],
+                        "people": int(row["people"])})
+        except (TypeError, ValueError):
+            raise RunError(f"{path}:{n}: turn and people must be whole numbers") from None
+    return out
 
 
 def _numbers(row: dict) -> dict:

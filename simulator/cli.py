@@ -274,7 +274,8 @@ def _debrief(run_dir: Path, out: Path, lang: str, seeds: int = 0,
     (out / "debrief.json").write_text(json.dumps(data, indent=2, sort_keys=True,
                                                  ensure_ascii=False) + "\n", encoding="utf-8")
     (out / "report.md").write_text(render_markdown(data), encoding="utf-8")
-    (out / "report.html").write_text(render_html(data, figures(data, run)), encoding="utf-8")
+    (out / "report.html").write_text(render_html(data, figures(data, run, scenario)),
+                                     encoding="utf-8")
     print(t("report_written", lang, path=out / "report.html"))
     return 0
 

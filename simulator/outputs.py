@@ -2,6 +2,7 @@
 
     events.jsonl        the event log, one JSON object per line
     timeseries.csv      one row per turn and location
+    flows.csv           people who set off from one place to another, per turn
     reports/TEAM/turn-NN.json   each team's situation report at the start of each turn
     inputs.json         every input as submitted, with its outcome (the replay record)
     summary.json        outcomes (see docs/architecture.md)
@@ -25,6 +26,18 @@ def _json(data) -> str:
     return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
+FLOW_COLUMNS = ("turn", "from", "to", "people")
+
+
+def _flows_csv(flows: list[dict]) -> str:
+    """``turn,from,to,people``, sorted by turn then place ids; the header even if empty."""
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=FLOW_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(sorted(flows, key=lambda f: (f["turn"], f["from"], f["to"])))
+    return buf.getvalue()
+
+
 def write_run(ex: Exercise, out: str | Path, meta: dict | None = None,
               scenario_file: str | Path | None = None) -> Path:
     """Write the run's files into ``out``, replacing an earlier run's files there."""
@@ -39,6 +52,7 @@ def write_run(ex: Exercise, out: str | Path, meta: dict | None = None,
         writer.writeheader()
         writer.writerows(ex.timeseries)
     (out / "timeseries.csv").write_text(buf.getvalue(), encoding="utf-8")
+    (out / "flows.csv").write_text(_flows_csv(ex.recorder.flows), encoding="utf-8")
     for turn, reports in sorted(ex.reports.items()):
         for team, report in reports.items():
             folder = out / "reports" / team

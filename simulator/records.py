@@ -1,4 +1,5 @@
-"""What is recorded of a run: one time-series row per turn and place, and the outcomes.
+"""What is recorded of a run: one time-series row per turn and place, the people who set
+off from one place to another in each turn, and the outcomes.
 
 ``summary.json``'s outcomes are documented in docs/architecture.md.
 """
@@ -17,6 +18,8 @@ class Recorder:
 
     def __init__(self, n_locations: int):
         self.rows: list[dict] = []
+        self.flows: list[dict] = []  # {turn, from, to, people}: set off during the turn
+        self._flows_recorded = np.zeros((n_locations, n_locations), dtype=np.int64)
         self.displaced_peak = 0
         self.aid_reached = np.zeros(n_locations)  # most people aid covered in one turn
         self._turn_start_event = 0
@@ -63,6 +66,21 @@ class Recorder:
                        risk=round(float(felt[i]), 3), presence=round(float(presence[i]), 1),
                        trust=round(float(m.trust[i]), 3), tension=round(float(m.tension[i]), 3))
             self.rows.append(row)
+        self._record_flows(m)
+
+    def _record_flows(self, m) -> None:
+        """People who set off from one place to another since the last turn's record.
+
+        Walking, going home and transport all count when they leave, even if they arrive
+        in a later turn or not at all. A move to the same place is not a flow.
+        """
+        total = m.civilians.flows
+        turn = total - self._flows_recorded
+        self._flows_recorded = total.copy()
+        np.fill_diagonal(turn, 0)
+        for src, dest in np.argwhere(turn > 0):
+            self.flows.append({"turn": m.turn, "from": m.loc_ids[src], "to": m.loc_ids[dest],
+                               "people": int(turn[src, dest])})
 
     def outcomes(self, m) -> dict:
         """The outcomes of the run so far."""

@@ -611,7 +611,7 @@ class CriticalTask(Strict):
 class Objective(Strict):
     id: Id
     title: Text
-    capability: str
+    capability: Text
     critical_tasks: list[CriticalTask] = Field(min_length=1)
 
 

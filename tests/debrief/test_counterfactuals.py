@@ -20,7 +20,7 @@ def run_dir(tmp_path):
                          "params: {unit: coy_a, location: village}}\n")
     out = tmp_path / "run"
     assert main(["run", str(MINI), "--seed", "4", "--decisions", str(decisions),
-                 "--out", str(out), "--quiet"]) == 0
+                 "--out", str(out), "--quiet", "--no-debrief"]) == 0
     return out
 
 

@@ -22,7 +22,7 @@ def ev(n, type_, turn=1, hour=0.0, cause="rule:x", **data):
 
 
 def run_of(*events, outcomes=None, turns=4):
-    return RunData(list(events), [], {"outcomes": outcomes or {}, "turns_played": turns}, [])
+    return RunData(list(events), [], {"outcomes": outcomes or {}, "turns_played": turns}, [], [])
 
 
 def test_outcome_reads_the_summary_and_cites_events():
@@ -147,3 +147,19 @@ def test_unreadable_run_folder(tmp_path):
     (tmp_path / "events.jsonl").write_text('{"id": 1}\nnot json\n')
     with pytest.raises(RunError, match=r"events.jsonl:2: not JSON"):
         load_run(tmp_path)
+
+
+def test_every_detail_reads_in_both_languages_with_the_same_fields():
+    import string
+
+    from debrief.i18n import DETAILS, describe
+    for note, by_lang in DETAILS.items():
+        fields = {lang: {f for _, f, _, _ in string.Formatter().parse(text) if f}
+                  for lang, text in by_lang.items()}
+        assert set(fields) == {"en", "fr"} and fields["en"] == fields["fr"], note
+    r = consulted(run_of(ev(1, "engagement", team="civilian", consulted=["youth"])), "youth")
+    assert r.text("en") == "youth consulted in 1 of 1 engagements"
+    assert r.text("fr") == "jeunes consulté(e)s dans 1 dialogue(s) sur 1"
+    assert describe("cause_missed", {"team": "force", "action": "share", "where": None,
+                                     "by_turn": 2, "inject": "i1"}, "en") == \
+        "force did not order share by turn 2, as inject i1 expected"

@@ -30,7 +30,7 @@ def run_dir(tmp_path):
     scenario.write_text(MINI.read_text() + OBJECTIVES)
     out = tmp_path / "run"
     assert main(["run", str(scenario), "--seed", "4", "--bots", "force=doctrine",
-                 "--out", str(out), "--quiet"]) == 0
+                 "--out", str(out), "--quiet", "--no-debrief"]) == 0
     return out
 
 
@@ -106,7 +106,7 @@ def test_html_report_is_self_contained(run_dir, tmp_path, lang, title):
     assert not re.search(r"(src|href)=\"(?!data:)", html)  # nothing fetched from outside
     assert "http" not in html
     images = re.findall(r'src="data:image/png;base64,([A-Za-z0-9+/=]+)"', html)
-    assert len(images) == 4
+    assert len(images) == 5
     import base64
     assert all(base64.b64decode(i).startswith(b"\x89PNG") for i in images)
     assert "@page { size: A4" in html
@@ -140,3 +140,57 @@ def test_improvement_plan_lists_tasks_below_p(run_dir, tmp_path):
     data = json.loads((out_p / "debrief.json").read_text())
     finals = [t["final"] for o in data["objectives"] for t in o["tasks"]]
     assert len(data["improvement_plan"]) == sum(1 for f in finals if f not in (None, "P"))
+
+
+def test_french_report_has_no_english_measure_text(run_dir, tmp_path):
+    out = tmp_path / "fr"
+    assert main(["--lang", "fr", "debrief", str(run_dir), "--out", str(out), "--quiet"]) == 0
+    data = json.loads((out / "debrief.json").read_text())
+    response = next(m for m in data["objectives"][0]["tasks"][0]["measures"]
+                    if m["id"] == "m-response")
+    assert response["detail"].endswith("0 h après warning")
+    report = (out / "report.md").read_text()
+    assert " after " not in report and "Points forts" in report and "Axes d'amélioration" in report
+
+
+def test_team_by_team_counterfactual_and_timeline(run_dir, tmp_path):
+    from debrief.counterfactuals import replay_outcomes
+    from debrief.rundata import load_run
+    out = tmp_path / "d"
+    assert main(["debrief", str(run_dir), "--out", str(out), "--quiet"]) == 0
+    data = json.loads((out / "debrief.json").read_text())
+    # Only the force gave orders: it alone has a row, against a replay without it.
+    assert list(data["counterfactual_by_team"]) == ["force"]
+    deaths = data["counterfactual_by_team"]["force"]["civilian_deaths"]
+    passive = replay_outcomes(run_dir, load_run(run_dir), "passive", team="force")
+    assert deaths["passive"] == passive["civilian_deaths"]
+    assert deaths["yours_vs_passive"] == deaths["actual"] - deaths["passive"]
+    by_team = data["timeline_by_team"]
+    assert {r["team"] for r in by_team["force"] if r["what"] == "decision"} == {"force"}
+    assert [r for r in by_team["police"] if r["what"] != "inject"] == []
+    assert any(r["item"] == "warning" for r in by_team["force"])
+    assert not any(r["item"] == "warning" for r in by_team["police"])  # sent to force only
+    report = (out / "report.md").read_text()
+    assert "### Team by team" in report and "## Annex: injects received and decisions taken" \
+        in report
+
+
+def test_strengths_and_areas_for_improvement(run_dir, tmp_path):
+    out = tmp_path / "d"
+    assert main(["debrief", str(run_dir), "--out", str(out), "--quiet"]) == 0
+    data = json.loads((out / "debrief.json").read_text())
+    task = data["objectives"][0]["tasks"][0]
+    assert task["final"] == "U"  # 84 deaths, above the M threshold of 30
+    report = (out / "report.md").read_text()
+    strong, weak = report.split("**Strengths**")[1].split("**Areas for improvement**")
+    assert "No critical task was performed without challenges." in strong
+    assert "- Presence before the raid (U)" in weak.split("####")[0]
+    overrides = tmp_path / "o.yaml"
+    overrides.write_text("overrides:\n  - {task: ct-presence, rating: P, "
+                         "justification: Presence was in place before the raid.}\n")
+    assert main(["debrief", str(run_dir), "--out", str(out), "--quiet", "--overrides",
+                 str(overrides)]) == 0
+    report = (out / "report.md").read_text()
+    strong, weak = report.split("**Strengths**")[1].split("**Areas for improvement**")
+    assert "- Presence before the raid: civilian_deaths = 84" in strong
+    assert "None: every rated task was performed without challenges." in weak
