@@ -103,11 +103,16 @@ class DoctrineBot(Bot):
 
     Prevention first: alert networks, referral pathways and HRDDP assessments in the
     first turn; on early warning, engagement (consulting women) and presence at the
-    threatened place; sites protected; people evacuated before a flood peaks; needs
+    threatened place; after violence, investigation, needs assessment and a referral
+    pathway where it happened; sites protected; people evacuated before a flood peaks; needs
     assessed then supplied; military assets only through an approved last-resort
     request; host forces supported only after an HRDDP assessment; information shared
     with every other component each turn.
     """
+
+    def __init__(self, scenario, team: str, seed: int = 0):
+        super().__init__(scenario, team, seed)
+        self.responded: set[str] = set()  # places whose violence the team has answered
 
     def decide(self, report: dict) -> list[dict]:
         self.report = report
@@ -120,6 +125,7 @@ class DoctrineBot(Bot):
         self._evacuate_flood()
         self._prevent()
         self._engage_threatened()
+        self._respond_to_incidents()
         self._humanitarian()
         self._carry_approved_aid()
         self._host_forces()
@@ -217,6 +223,17 @@ class DoctrineBot(Bot):
             self._order("engage", location=t["location"], unit=mixed[0] if mixed else None)
             if self._with("mediate"):
                 self._order("mediate", location=t["location"], armed_group=t.get("armed_group"))
+
+    def _respond_to_incidents(self) -> None:
+        """Violence the team learnt of in the last two turns: investigate it, assess the
+        needs it left and open a survivor-centred referral pathway where it happened."""
+        recent = {i["location"] for i in self.report["incidents"]
+                  if i.get("location") and i["turn"] >= self.report["turn"] - 2}
+        for loc in sorted(recent - self.responded):
+            self.responded.add(loc)
+            self._order("investigate", location=loc)
+            self._order("assess", location=loc)
+            self._order("referral_pathway", location=loc)
 
     def _prevent(self) -> None:
         if self.report["turn"] != 1:

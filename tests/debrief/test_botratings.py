@@ -39,7 +39,7 @@ def test_compare_command_prints_and_writes_ratings(tmp_path, capsys):
     text = capsys.readouterr().out
     assert "ratings over 2 seeds" in text
     row = next(line for line in text.splitlines() if line.startswith("  ct_deter"))
-    assert row.split()[1:] == ["U2", "P1", "S1"]  # seeds 0 and 1, pinned
+    assert row.split()[1:] == ["U2", "P1", "M1"]  # seeds 0 and 1, pinned
     ratings = json.loads(out.read_text())["ratings"]
     assert ratings["passive"]["obj_physical"] == {"U": 2}
     assert sum(ratings["doctrine"]["ct_hrddp"].values()) == 2
