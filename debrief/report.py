@@ -30,8 +30,11 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 def build(folder: str | Path, run: RunData, scenario, lang: str = "en", seeds: int = 0,
           overrides: dict | None = None, progress=None) -> dict:
-    """The debrief as plain data (the schema of debrief.json, see docs/architecture.md)."""
+    """The debrief as plain data (the schema of debrief.json, see docs/architecture.md).
+
+    ``progress(label, i, n)`` hears of each replay: they take most of the time."""
     overrides = overrides or {}
+    report = progress or (lambda label, i, n: None)
     objectives = []
     for o in rate_objectives(scenario, run):
         spec = next(x for x in scenario.objectives if x.id == o.id)
@@ -48,12 +51,17 @@ def build(folder: str | Path, run: RunData, scenario, lang: str = "en", seeds: i
                 "measures": [{"id": m.id, "metric": m.metric, "value": m.result.value,
                               "rating": m.rating, "detail": m.result.text(lang),
                               "evidence": m.result.evidence} for m in t.measures],
-                "causes": [{"text": c.text(lang), "evidence": c.evidence}
-                           for c in causes(run, t.id, t.team, kinds)] if below else []})
+                "causes": _causes(run, t, kinds, lang) if below else []})
         objectives.append({"id": o.id, "title": text(spec.title, lang),
                            "capability": text(spec.capability, lang), "draft": o.rating,
                            "final": worst([t["final"] for t in tasks]), "tasks": tasks})
     acting = sorted({e["team"] for e in run.of_type("decision_accepted")})
+    report("all", 1, len(acting) + 1)
+    everyone = compare(folder, run, KEYS)
+    by_team = {}
+    for i, team in enumerate(acting, 2):
+        report(team, i, len(acting) + 1)
+        by_team[team] = compare(folder, run, TEAM_KEYS, team=team)
     out = {
         "scenario": {"id": scenario.metadata.id, "title": text(scenario.metadata.title, lang),
                      "summary": text(scenario.metadata.summary, lang),
@@ -63,20 +71,30 @@ def build(folder: str | Path, run: RunData, scenario, lang: str = "en", seeds: i
         "teams": [{"id": t.id, "name": text(t.name, lang)} for t in scenario.teams],
         "outcomes": {k: run.summary["outcomes"][k] for k in KEYS},
         "objectives": objectives,
-        "counterfactual": compare(folder, run, KEYS),
+        "counterfactual": everyone,
         # Team by team: one team replaced by a bot, the others' decisions kept as they were.
-        "counterfactual_by_team": {team: compare(folder, run, TEAM_KEYS, team=team)
-                                   for team in acting},
+        "counterfactual_by_team": by_team,
         "timeline": _timeline(run),
         "timeline_by_team": {t.id: _timeline(run, t.id) for t in scenario.teams},
         "improvement_plan": _plan(objectives, lang),
-        "seed_bands": seed_bands(folder, run, KEYS, seeds, progress=progress) if seeds else None,
+        "seed_bands": seed_bands(folder, run, KEYS, seeds,
+                                 progress=lambda label, seed: report(label, seed + 1, seeds))
+        if seeds else None,
         "seed_bands_n": seeds,
     }
     finals = [t["final"] for o in objectives for t in o["tasks"] if t["final"]]
     out["task_counts"] = {"rated": len(finals), "P": finals.count("P"),
                           "below": len(finals) - finals.count("P")}
     return out
+
+
+def _causes(run: RunData, task, kinds: set[str], lang: str) -> list[dict]:
+    """What explains a task below P: the causes found in the events, or else the measures
+    that fell short, with their numbers."""
+    found = [{"text": c.text(lang), "evidence": c.evidence}
+             for c in causes(run, task.id, task.team, kinds)]
+    return found or [{"text": m.result.text(lang), "evidence": m.result.evidence[:10]}
+                     for m in task.measures if m.rating not in (None, "P")]
 
 
 def _plan(objectives: list[dict], lang: str) -> list[dict]:
@@ -89,8 +107,7 @@ def _plan(objectives: list[dict], lang: str) -> list[dict]:
                 continue
             weak = [m for m in task["measures"] if m["rating"] not in (None, "P")] or \
                 task["measures"]
-            kind = METRIC_ACTION.get(weak[0]["metric"], "protection")
-            element, action = ACTIONS[kind][lang]
+            element, action = ACTIONS[_kind(weak, task["measures"])][lang]
             # The measures say what fell short; the causes, where found, say why.
             found = [c["text"] for c in task["causes"]]
             evidence = [e for c in task["causes"] for e in c["evidence"]] + \
@@ -102,6 +119,16 @@ def _plan(objectives: list[dict], lang: str) -> list[dict]:
                          "responsible": task["team"] or "-",
                          "evidence": sorted(set(evidence))[:10]})
     return rows
+
+
+def _kind(weak: list[dict], measures: list[dict]) -> str:
+    """What a task is about, for its corrective action: the first measure that fell short,
+    then any measure of the task; expected actions say nothing of the subject, so they come
+    last (an SGBV task whose expected actions were missed needs an SGBV action)."""
+    for m in weak + measures:
+        if m["metric"] != "expected_actions_met":
+            return METRIC_ACTION.get(m["metric"], "protection")
+    return "protection"
 
 
 def _timeline(run: RunData, team: str | None = None) -> list[dict]:

@@ -264,10 +264,9 @@ def _debrief(run_dir: Path, out: Path, lang: str, seeds: int = 0,
     tasks = {c.id for o in scenario.objectives for c in o.critical_tasks}
     overrides = load_overrides(overrides_file, tasks) if overrides_file else {}
 
-    def progress(label: str, seed: int) -> None:
+    def progress(label: str, i: int, n: int) -> None:
         if not quiet:
-            print(t("compare_progress", lang, kind=label, seed=seed + 1, seeds=seeds),
-                  file=sys.stderr, flush=True)
+            print(t("replay_progress", lang, what=label, i=i, n=n), file=sys.stderr, flush=True)
 
     data = build(run_dir, run, scenario, lang, seeds, overrides, progress)
     out.mkdir(parents=True, exist_ok=True)

@@ -43,6 +43,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                             "mean [10–90 % band]",
                       "fr": "{scenario} : chaque équipe jouée par chaque type de bot, {seeds} "
                             "graines ; moyenne [bande 10–90 %]"},
+    "replay_progress": {"en": "debrief replay, {what}: {i}/{n}",
+                        "fr": "rejeu du débriefing, {what} : {i}/{n}"},
     "ratings_title": {"en": "ratings over {seeds} seeds (seeds per rating; P best, U worst, "
                             "- not rated)",
                       "fr": "notes sur {seeds} graines (graines par note ; P la meilleure, U la "

@@ -84,10 +84,15 @@ def test_bad_overrides_are_located(run_dir, tmp_path, capsys):
     assert "overrides[1].justification" in err
 
 
-def test_seed_bands_in_the_report(run_dir, tmp_path):
+def test_seed_bands_in_the_report(run_dir, tmp_path, capsys):
     out = tmp_path / "d"
-    assert main(["debrief", str(run_dir), "--out", str(out), "--seeds", "2", "--quiet"]) == 0
+    assert main(["debrief", str(run_dir), "--out", str(out), "--seeds", "2"]) == 0
     assert "over 2 seeds" in (out / "report.md").read_text()
+    # Every replay is announced: all teams, then each team that gave orders, then seeds.
+    progress = capsys.readouterr().err.splitlines()
+    assert progress == ["debrief replay, all: 1/2", "debrief replay, force: 2/2"] + \
+        [f"debrief replay, {kind}: {i}/2" for kind in ("decisions", "passive", "doctrine")
+         for i in (1, 2)]
 
 
 def test_debrief_of_a_missing_folder(tmp_path, capsys):
@@ -194,3 +199,12 @@ def test_strengths_and_areas_for_improvement(run_dir, tmp_path):
     strong, weak = report.split("**Strengths**")[1].split("**Areas for improvement**")
     assert "- Presence before the raid: civilian_deaths = 84" in strong
     assert "None: every rated task was performed without challenges." in weak
+
+
+def test_corrective_action_follows_the_subject_of_the_task():
+    from debrief.report import _kind
+    expected = {"metric": "expected_actions_met"}
+    sgbv = {"metric": "referral_before_first_case"}
+    assert _kind([expected], [expected, sgbv]) == "sgbv"
+    assert _kind([{"metric": "principle_breaches"}, sgbv], []) == "principles"
+    assert _kind([expected], [expected]) == "protection"
