@@ -56,7 +56,9 @@ TEXT: dict[str, dict[str, str]] = {
         "displaced": "displaced", "deaths": "deaths", "injuries": "injuries",
         "relative": "relative to the largest of the three", "women": "women", "men": "men",
         "girls": "girls", "boys": "boys", "older": "older people",
-        "fig_timeline": "Key indicators at the end of each turn (dotted lines: injects)",
+        "fig_timeline": "Key indicators at the end of each turn and orders accepted per "
+                        "team (dotted lines: injects, numbered as listed under the plot)",
+        "fig_orders": "orders",
         "fig_ratings": "Final rating by critical task",
         "fig_counterfactual": "This run against no action and doctrine",
         "fig_groups": "Deaths and injuries by sex and age group",
@@ -119,7 +121,9 @@ TEXT: dict[str, dict[str, str]] = {
         "displaced": "déplacés", "deaths": "décès", "injuries": "blessés",
         "relative": "par rapport au plus grand des trois", "women": "femmes",
         "men": "hommes", "girls": "filles", "boys": "garçons", "older": "personnes âgées",
-        "fig_timeline": "Indicateurs clés en fin de tour (pointillés : injects)",
+        "fig_timeline": "Indicateurs clés en fin de tour et ordres acceptés par équipe "
+                        "(pointillés : injects, numérotés comme sous le graphique)",
+        "fig_orders": "ordres",
         "fig_ratings": "Note définitive par tâche critique",
         "fig_counterfactual": "Cette partie face à l'inaction et à la doctrine",
         "fig_groups": "Décès et blessés par sexe et groupe d'âge",

@@ -34,8 +34,11 @@ def _png(fig) -> bytes:
     return buf.getvalue()
 
 
-def timeline(rows: list[dict], markers: list[dict], labels: dict) -> bytes:
-    """Displaced people, deaths per turn and incidents, with a marker at each inject."""
+def timeline(rows: list[dict], markers: list[dict], decisions: list[dict],
+             labels: dict) -> bytes:
+    """Displaced people, deaths and incidents by turn, the orders each team had accepted,
+    and a dotted line at each inject, numbered; the numbers are listed under the plot
+    (inject ids are too long to print side by side)."""
     turns = sorted({r["turn"] for r in rows})
     series = {
         labels["displaced"]: [sum(r["displaced"] for r in rows if r["turn"] == t) for t in turns],
@@ -43,22 +46,39 @@ def timeline(rows: list[dict], markers: list[dict], labels: dict) -> bytes:
                            for t in turns],
         labels["incidents"]: [sum(r["incidents"] for r in rows if r["turn"] == t) for t in turns],
     }
-    fig, axes = plt.subplots(len(series), 1, figsize=(7.5, 6), sharex=True)
+    fig, axes = plt.subplots(len(series) + 1, 1, figsize=(7.5, 7.5), sharex=True)
     for ax, (name, values), colour, marker in zip(axes, series.items(), OKABE_ITO,
                                                   ("o", "s", "^"), strict=False):
         ax.plot(turns, values, color=colour, marker=marker)
         ax.set_ylabel(name)
+    bottom = [0] * len(turns)
+    for k, team in enumerate(sorted({d["team"] for d in decisions})):
+        counts = [sum(1 for d in decisions if d["team"] == team and d["turn"] == t)
+                  for t in turns]
+        axes[-1].bar(turns, counts, bottom=bottom, color=OKABE_ITO[k % len(OKABE_ITO)],
+                     hatch=HATCHES[k % len(HATCHES)], edgecolor="black", linewidth=0.5,
+                     label=team)
+        bottom = [b + c for b, c in zip(bottom, counts, strict=True)]
+    axes[-1].set_ylabel(labels["fig_orders"])
+    if decisions:  # head room for the legend above the tallest bar
+        axes[-1].set_ylim(0, max(bottom) * 1.4 + 1)
+        axes[-1].legend(fontsize=7, ncol=4, loc="upper left", frameon=False)
+    by_turn: dict[int, list[int]] = {}
+    for n, m in enumerate(markers, 1):
+        by_turn.setdefault(m["turn"], []).append(n)
+    for ax in axes:
         ax.grid(alpha=0.3)
         # Values are at the end of each turn; an inject fired during turn t sits at t − ½.
-        for m in markers:
-            ax.axvline(m["turn"] - 0.5, color="#666666", linestyle=":", linewidth=0.8)
-    by_turn: dict[int, list[str]] = {}
-    for m in markers:
-        by_turn.setdefault(m["turn"], []).append(m["item"])
-    for turn, items in by_turn.items():
-        axes[0].annotate("\n".join(items), (turn - 0.5, 1.02), xycoords=("data", "axes fraction"),
-                         fontsize=5.5, va="bottom", ha="center")
+        for turn in by_turn:
+            ax.axvline(turn - 0.5, color="#666666", linestyle=":", linewidth=0.8)
+    for turn, numbers in by_turn.items():
+        axes[0].annotate(",".join(map(str, numbers)), (turn - 0.5, 1.02),
+                         xycoords=("data", "axes fraction"), fontsize=7, va="bottom",
+                         ha="center")
     axes[-1].set_xlabel(labels["turn"])
+    # A no-break space keeps each number with its inject when the list wraps.
+    key = "   ".join(f"{n}\u00a0{m['item']}" for n, m in enumerate(markers, 1))
+    fig.text(0.02, 0.03, textwrap.fill(key, 120), fontsize=7, va="top", ha="left")
     return _png(fig)
 
 

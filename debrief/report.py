@@ -182,7 +182,9 @@ def figures(debrief: dict, run: RunData, scenario) -> dict[str, bytes]:
     played = max((r["turn"] for r in run.timeseries), default=0)
     return {"map": plots.map_turns(scenario, run.timeseries, run.flows, run.events,
                                    map_turns(run.timeseries, played), labels, debrief["lang"]),
-            "timeline": plots.timeline(run.timeseries, markers, labels),
+            "timeline": plots.timeline(run.timeseries, markers,
+                                       [r for r in debrief["timeline"] if r["what"] == "decision"],
+                                       labels),
             "ratings": plots.ratings(tasks, labels),
             "counterfactual": plots.counterfactual(debrief["counterfactual"], labels),
             "groups": plots.by_group(run.timeseries, labels)}
