@@ -163,7 +163,7 @@ class DoctrineBot(Bot):
             if value is None and p.type == "choice":
                 value = self._prefer(name, p, wanted)
             if value is None and p.type == "bool":
-                value = True  # last_resort (when justified), mitigation: doctrine says yes
+                value = _doctrine_flag(action, name)
             if value is None and p.type == "text":
                 value = wanted.get("justification")
             if value is None:
@@ -343,6 +343,21 @@ class DoctrineBot(Bot):
 
 
 PROTECTORS = ("infantry", "fpu", "ipo", "engineer")
+
+
+# Effect arguments doctrine answers "no" to; every other flag (last resort when justified,
+# mitigation, disaggregated data) it answers "yes".
+REFUSED_FLAGS = ("conditional",)
+
+
+def _doctrine_flag(action, param: str) -> bool:
+    """Doctrine's answer to a yes/no parameter: no if it feeds an argument doctrine refuses
+    (aid made conditional on cooperation), yes otherwise."""
+    for effect in action.effects:
+        for arg, value in effect.args.model_dump().items():
+            if value == f"${param}" and arg in REFUSED_FLAGS:
+                return False
+    return True
 
 
 def _clamp(value, p):

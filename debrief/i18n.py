@@ -158,6 +158,12 @@ ACTIONS: dict[str, dict[str, tuple[str, str]]] = {
         "fr": ("training", "Dialoguer avec des équipes mixtes, consulter séparément femmes et "
                            "jeunes, et partager ce qui est appris avec les autres "
                            "composantes.")},
+    "reporting": {
+        "en": ("organisation", "Break every assessment and report down by sex and age, so "
+                               "that the needs of women, girls and older people are seen."),
+        "fr": ("organisation", "Ventiler chaque évaluation et chaque rapport par sexe et âge, "
+                               "pour que les besoins des femmes, des filles et des personnes "
+                               "âgées soient vus.")},
     "sgbv": {
         "en": ("planning", "Set up a survivor-centred referral pathway before the first case."),
         "fr": ("planning", "Mettre en place un circuit de référencement centré sur les "
@@ -175,6 +181,7 @@ METRIC_ACTION = {
     "trust_mean_final": "engagement", "consulted": "engagement",
     "information_shared": "engagement", "expected_actions_met": "protection",
     "sgbv_cases": "sgbv", "sgbv_referred": "sgbv", "referral_before_first_case": "sgbv",
+    "people_reached": "needs", "disaggregated": "reporting", "aid_as_leverage": "principles",
 }
 
 
@@ -211,6 +218,19 @@ DETAILS: dict[str, dict[str, str]] = {
                        "fr": "circuit (tour {pathway}) avant le premier cas (tour {case})"},
     "pathway_after": {"en": "pathway (turn {pathway}) after first case (turn {case})",
                       "fr": "circuit (tour {pathway}) après le premier cas (tour {case})"},
+    "reached": {"en": "{amount} person-days of {need} in {drops} deliveries to {places} "
+                      "places: {people} people a day",
+                "fr": "{amount} personnes-jours de {need} en {drops} livraison(s) vers {places} "
+                      "lieu(x) : {people} personnes par jour"},
+    "no_assessment": {"en": "no needs assessment", "fr": "aucune évaluation des besoins"},
+    "disaggregated": {"en": "{split} of {of} assessments disaggregated by sex and age",
+                      "fr": "{split} évaluation(s) sur {of} ventilée(s) par sexe et âge"},
+    "leverage": {"en": "aid made conditional on cooperation {count} time(s) ({places})",
+                 "fr": "aide conditionnée à une coopération {count} fois ({places})"},
+    "cause_leverage": {"en": "{count} delivery(ies) of aid made conditional on cooperation "
+                             "({places})",
+                       "fr": "{count} livraison(s) d'aide conditionnée(s) à une coopération "
+                             "({places})"},
     "cause_missed": {"en": "{team} did not order {action}{where} by turn {by_turn}, "
                            "as inject {inject} expected",
                      "fr": "{team} n'a pas ordonné {action}{where} avant la fin du tour "

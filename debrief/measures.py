@@ -172,10 +172,44 @@ def referral_before_first_case(run: RunData) -> Result:
                   {"pathway": first_path["turn"], "case": first_case["turn"]})
 
 
+def people_reached(run: RunData, need: str, team: str | None = None) -> Result:
+    """People served a day, on average over the exercise, by the aid of one need that
+    arrived (person-days delivered divided by the days played)."""
+    drops = [e for e in run.of_type("aid_delivered")
+             if e["need"] == need and (team is None or e.get("team") == team)]
+    closed = run.of_type("turn_closed")
+    days = closed[-1]["hour"] / 24 if closed else 0
+    delivered = sum(e["amount"] for e in drops)
+    value = round(delivered / days, 1) if days else None
+    return Result(value, [e["id"] for e in drops[:20]], "reached",
+                  {"need": need, "amount": round(delivered), "drops": len(drops),
+                   "places": len({e["location"] for e in drops}), "people": value})
+
+
+def disaggregated(run: RunData, team: str | None = None) -> Result:
+    """Share of needs assessments whose results were broken down by sex and age."""
+    done = [e for e in run.of_type("assessment") if team is None or e.get("team") == team]
+    if not done:
+        return Result(None, [], "no_assessment")
+    split = [e for e in done if e.get("disaggregated", True)]
+    return Result(len(split) / len(done), [e["id"] for e in done], "disaggregated",
+                  {"split": len(split), "of": len(done)})
+
+
+def aid_as_leverage(run: RunData) -> Result:
+    """Aid made conditional on cooperation (information, access for forces)."""
+    used = run.of_type("aid_as_leverage")
+    return Result(len(used), [e["id"] for e in used], "leverage",
+                  {"count": len(used), "places": ", ".join(sorted({e["location"] for e in used}))
+                   or "-"})
+
+
 MEASURES: dict[str, Callable[..., Result]] = {
     "outcome": outcome, "incidents_by_type": incidents_by_type,
     "harm_linked_to_mission": harm_linked_to_mission, "response_hours": response_hours,
     "expected_actions_met": expected_actions_met, "information_shared": information_shared,
     "principle_breaches": principle_breaches, "hrddp_before_support": hrddp_before_support,
     "consulted": consulted, "referral_before_first_case": referral_before_first_case,
+    "people_reached": people_reached, "disaggregated": disaggregated,
+    "aid_as_leverage": aid_as_leverage,
 }

@@ -4,7 +4,8 @@ Each cause is a keyed sentence (``debrief.i18n.DETAILS``) with the events behind
 - an expected action of the task's injects that was refused, late or never ordered;
 - an attack at a place a linked inject had warned of, with no protection there in time;
 - the team's orders that failed on the ground (aid blocked, unit unable to reach ...);
-- principle breaches and support to host forces without an HRDDP assessment.
+- principle breaches, aid used as leverage, and support to host forces without an HRDDP
+  assessment.
 Which of these apply depends on what the task's measures look at.
 """
 
@@ -26,6 +27,7 @@ FRICTION = {
     "principles": ("asset_request_declined",),
     "engagement": ("engagement_failed", "unit_cannot_reach"),
     "sgbv": (),
+    "reporting": (),
 }
 
 
@@ -124,6 +126,12 @@ def _principles(run: RunData) -> list[Cause]:
                                           "places": ", ".join(sorted({e["location"]
                                                                       for e in breaches}))},
                          [e["id"] for e in breaches[:10]]))
+    leverage = run.of_type("aid_as_leverage")
+    if leverage:
+        out.append(Cause("cause_leverage", {"count": len(leverage),
+                                            "places": ", ".join(sorted({e["location"]
+                                                                        for e in leverage}))},
+                         [e["id"] for e in leverage[:10]]))
     blind = [e for e in run.of_type("host_force_supported", "handover")
              if not e["hrddp_assessed"]
              and (e["type"] == "host_force_supported" or e.get("detainees", 0) > 0)]

@@ -238,11 +238,13 @@ def assess(m, a, ctx):
     fact = dict(population=int(c.present()[loc].sum()), displaced=int(c.displaced()[loc].sum()),
                 unmet=unmet, injured=int(c.injured[loc].sum()),
                 infected=int(m.epidemic.i[loc] + m.epidemic.e[loc]),
-                by_group=m.by_group(c.present()[loc]),
                 road_open=bool(any(m.road_hours(ag.location, loc) is not None
                                    for ag in m.agencies.values())))
+    if a["disaggregated"]:  # who is there, by sex and age, only if the team asked
+        fact["by_group"] = m.by_group(c.present()[loc])
     m.knowledge.learn(ctx.team, "needs", "own_action", m.turn, m.now, a["location"], **fact)
-    m.log("assessment", ctx.cause, location=loc, team=ctx.team, **fact)
+    m.log("assessment", ctx.cause, location=loc, team=ctx.team,
+          disaggregated=bool(a["disaggregated"]), **fact)
 
 
 def supply(m, a, ctx):
@@ -252,6 +254,8 @@ def supply(m, a, ctx):
         m.log("aid_blocked", ctx.cause, location=loc, team=ctx.team, need=need,
               reason="nothing to deliver")
         return
+    if a["conditional"]:
+        m.leverage(loc, need, ctx.team, ctx.cause)
     if a["unit"]:
         _military_supply(m, m.units[a["unit"]], loc, need, amount, a["agency"], ctx)
         return

@@ -359,6 +359,16 @@ class ExerciseModel(mesa.Model):
                  reason=reason, humanitarian_access=round(self.humanitarian_access, 3),
                  trust=round(float(self.trust[loc]), 3))
 
+    def leverage(self, loc: int, need: str, team: str | None, cause: str) -> None:
+        """Aid made conditional on cooperation: it breaks impartiality, so communities trust
+        the mission less and armed groups see aid workers as a party."""
+        h = self.params.humanitarian
+        self.humanitarian_access = max(0.0, self.humanitarian_access - h.leverage_access_cost)
+        self.trust[loc] = max(0.0, self.trust[loc] - h.leverage_trust_cost)
+        self.log("aid_as_leverage", cause, location=loc, team=team, need=need,
+                 humanitarian_access=round(self.humanitarian_access, 3),
+                 trust=round(float(self.trust[loc]), 3))
+
     def approved(self, unit: Unit, loc: int) -> bool:
         return self.approvals.get((unit.key, loc), (0.0, ""))[0] > self.now
 

@@ -132,6 +132,10 @@ class Humanitarian(_Group):
                                       "assets deliver aid without last-resort grounds")
     breach_trust_cost: float = Field(0.25, ge=0, le=1,
                                      description="trust lost at that place for the same breach")
+    leverage_access_cost: float = Field(0.15, ge=0, le=1, description="access lost when aid "
+                                        "is made conditional on cooperation (leverage)")
+    leverage_trust_cost: float = Field(0.2, ge=0, le=1,
+                                       description="trust lost at that place for the same")
     access_recovery: float = Field(0.03, ge=0, le=1, description="access regained per day")
     approval_turns: int = Field(2, ge=1, description="turns an approved last-resort request "
                                 "stays valid")

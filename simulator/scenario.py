@@ -298,8 +298,10 @@ class Warn(E):
 
 
 class Assess(E):
-    """A needs assessment: reveals the needs at a place to the acting team."""
+    """A needs assessment: reveals the needs at a place to the acting team (by sex and age
+    group only when the assessment is disaggregated)."""
     location: Loc
+    disaggregated: Flag = True
 
 
 class Supply(E):
@@ -309,6 +311,7 @@ class Supply(E):
     amount: Num
     agency: Name | None = None
     unit: Name | None = None
+    conditional: Flag = False  # aid made conditional on cooperation: aid used as leverage
 
 
 class Evacuate(E):
@@ -576,6 +579,7 @@ MEASURE_PARAMS: dict[str, tuple[str, ...]] = {
     "expected_actions_met": ("team", "task"), "information_shared": ("team",),
     "hrddp_before_support": ("team",), "consulted": ("group", "team"),
     "referral_before_first_case": (), "principle_breaches": (),
+    "people_reached": ("need", "team"), "disaggregated": ("team",), "aid_as_leverage": (),
 }
 
 

@@ -60,3 +60,17 @@ def test_unknown_bot_kind(mini):
                                          "random, doctrine"):
         make_bot("genius", mini, "force")
     assert isinstance(make_bot("passive", mini, "force"), PassiveBot)
+
+
+def test_doctrine_never_makes_aid_conditional_but_disaggregates():
+    from agents.bots import _doctrine_flag
+    from simulator.scenario import Action
+    deliver = Action.model_validate({
+        "id": "deliver", "team": ["force"], "name": "Deliver",
+        "params": {"location": {"type": "location"}, "for_info": {"type": "bool"},
+                   "split": {"type": "bool"}},
+        "effects": [{"supply": {"location": "$location", "need": "food", "amount": 10,
+                                "conditional": "$for_info"}},
+                    {"assess": {"location": "$location", "disaggregated": "$split"}}]})
+    assert _doctrine_flag(deliver, "for_info") is False
+    assert _doctrine_flag(deliver, "split") is True

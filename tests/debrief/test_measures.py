@@ -3,13 +3,16 @@
 import pytest
 
 from debrief.measures import (
+    aid_as_leverage,
     consulted,
+    disaggregated,
     expected_actions_met,
     harm_linked_to_mission,
     hrddp_before_support,
     incidents_by_type,
     information_shared,
     outcome,
+    people_reached,
     principle_breaches,
     referral_before_first_case,
     response_hours,
@@ -163,3 +166,32 @@ def test_every_detail_reads_in_both_languages_with_the_same_fields():
     assert describe("cause_missed", {"team": "force", "action": "share", "where": None,
                                      "by_turn": 2, "inject": "i1"}, "en") == \
         "force did not order share by turn 2, as inject i1 expected"
+
+
+def test_people_reached_per_need_over_the_days_played():
+    events = [ev(1, "aid_delivered", team="humanitarian", need="water", amount=3000.0,
+                 location="camp"),
+              ev(2, "aid_delivered", team="force", need="water", amount=1800.0, location="town"),
+              ev(3, "aid_delivered", team="humanitarian", need="food", amount=900.0,
+                 location="camp"),
+              ev(4, "turn_closed", turn=2, hour=48.0)]
+    r = people_reached(run_of(*events), "water")
+    assert (r.value, r.evidence) == (2400.0, ["e000001", "e000002"])  # 4800 over 2 days
+    assert r.text("en") == "4800 person-days of water in 2 deliveries to 2 places: " \
+        "2400.0 people a day"
+    assert people_reached(run_of(*events), "water", team="force").value == 900.0
+    assert people_reached(run_of(*events[:3]), "water").value is None  # no turn played
+
+
+def test_disaggregated_assessments_and_aid_as_leverage():
+    events = [ev(1, "assessment", team="humanitarian", disaggregated=True),
+              ev(2, "assessment", team="humanitarian", disaggregated=False),
+              ev(3, "assessment", team="civilian", disaggregated=True),
+              ev(4, "aid_as_leverage", team="force", location="town"),
+              ev(5, "aid_as_leverage", team="force", location="camp")]
+    assert disaggregated(run_of(*events), team="humanitarian").value == 0.5
+    assert disaggregated(run_of(*events)).value == pytest.approx(2 / 3)
+    assert disaggregated(run_of()).value is None
+    r = aid_as_leverage(run_of(*events))
+    assert (r.value, r.evidence, r.detail) == (
+        2, ["e000004", "e000005"], "aid made conditional on cooperation 2 time(s) (camp, town)")

@@ -64,8 +64,10 @@ def test_breaches_and_blind_support_for_principle_tasks():
               ev(2, "host_force_supported", team="force", host_force="fat", hrddp_assessed=False),
               ev(3, "host_force_supported", team="force", host_force="gn", hrddp_assessed=True),
               ev(4, "handover", team="force", host_force="gn", hrddp_assessed=False,
-                 detainees=0)]
+                 detainees=0),
+              ev(5, "aid_as_leverage", team="force", location="town", need="food")]
     found = causes(run_of(*events), "ct", "civilian", {"principles"})
     assert [(c.note, c.evidence) for c in found] == [("cause_breach", ["e000001"]),
+                                                    ("cause_leverage", ["e000005"]),
                                                     ("cause_blind_support", ["e000002"])]
-    assert found[1].text("en") == "1 support(s) to host forces without an HRDDP assessment (fat)"
+    assert found[2].text("en") == "1 support(s) to host forces without an HRDDP assessment (fat)"

@@ -94,6 +94,26 @@ def test_assess_reveals_needs_to_the_team_only(ex):
     assert ex.model.knowledge.of("force", "needs") == []
 
 
+def test_an_assessment_without_disaggregation_does_not_tell_who_is_there(ex):
+    do(ex, "assess", "humanitarian", location="town")
+    ev = do(ex, "assess", "humanitarian", location="site", disaggregated=False)
+    first, second = ex.model.knowledge.of("humanitarian", "needs")
+    assert sum(first["by_group"].values()) == first["population"] == 3500
+    assert "by_group" not in second and ev["disaggregated"] is False
+
+
+def test_aid_used_as_leverage_costs_access_and_trust(ex):
+    m = ex.model
+    trust = float(m.trust[T])
+    ev = do(ex, "supply", "humanitarian", location="town", need="food", amount=500,
+            agency="wfp", conditional=True)
+    (lever,) = [e for e in ex.events if e["type"] == "aid_as_leverage"]
+    assert lever["team"] == "humanitarian" and lever["need"] == "food"
+    assert m.humanitarian_access == pytest.approx(1 - 0.15)
+    assert m.trust[T] == pytest.approx(trust - 0.2)
+    assert ev["type"] == "aid_dispatched"  # the aid still goes
+
+
 def test_assess_finds_needs_before_any_hour_has_passed(calm):
     m = calm.model
     m.civilians.coverage[T] = [0.5, 0.8, 1.0, 1.0]
