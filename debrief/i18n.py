@@ -247,6 +247,10 @@ DETAILS: dict[str, dict[str, str]] = {
                                 "{inject}, with no protection there ({deaths} deaths)",
                           "fr": "attaque à {location} {hours} h après l'alerte de l'inject "
                                 "{inject}, sans protection sur place ({deaths} décès)"},
+    "cause_unguarded": {"en": "attack at {location} in turn {turn} ({deaths} deaths): no unit "
+                              "was posted there",
+                        "fr": "attaque à {location} au tour {turn} ({deaths} décès) : aucune "
+                              "unité n'y était postée"},
     "cause_friction": {"en": "{count} × {kind} ({places})", "fr": "{count} × {kind} ({places})"},
     "cause_breach": {"en": "{count} use(s) of military assets for aid without an approved "
                            "last resort ({places})",

@@ -81,9 +81,11 @@ def _missed(run: RunData, task: str, mine) -> list[Cause]:
 
 
 def _unprotected(run: RunData, task: str) -> list[Cause]:
-    """Attacks at places that an inject linked to ``task`` warned of, unprotected."""
+    """Attacks at places that an inject linked to ``task`` warned of, unprotected; then the
+    other attacks, where no unit was posted at the time."""
     linked = {c["inject"] for c in run.of_type("expected_action") if c.get("critical_task") == task}
     out = []
+    told = set()
     for threat in run.of_type("threat_planned"):
         inject = threat["cause"].removeprefix("inject:")
         if inject not in linked:
@@ -93,6 +95,7 @@ def _unprotected(run: RunData, task: str) -> list[Cause]:
         for attack in hits:
             guarded = [p for p in run.of_type(*PROTECTIVE) if p.get("location") == attack["location"]
                        and threat["hour"] <= p["hour"] <= attack["hour"]]
+            told.add(attack["id"])
             if guarded:
                 continue
             out.append(Cause("cause_unprotected",
@@ -100,6 +103,17 @@ def _unprotected(run: RunData, task: str) -> list[Cause]:
                               "hours": f"{attack['hour'] - threat['hour']:g}",
                               "deaths": attack.get("deaths", 0)},
                              [threat["id"], attack["id"]]))
+    posted = run.of_type("presence")
+    for attack in run.of_type("attack"):
+        if attack["id"] in told or any(
+                p["location"] == attack["location"]
+                and p.get("arrive_hour", p["hour"]) <= attack["hour"] <= p.get("until_hour", -1)
+                for p in posted):
+            continue
+        out.append(Cause("cause_unguarded", {"location": attack["location"],
+                                             "turn": attack["turn"],
+                                             "deaths": attack.get("deaths", 0)},
+                         [attack["id"]]))
     return out
 
 

@@ -49,6 +49,18 @@ def test_an_attack_after_a_warning_with_no_protection_in_between():
     assert causes(run_of(warn, attack, link), "ct", "force", {"needs"}) == []
 
 
+def test_an_attack_without_warning_where_no_unit_was_posted():
+    raid = ev(1, "attack", turn=4, hour=44, cause="rule:raid", location="kondiala", deaths=25)
+    (c,) = causes(run_of(raid), "ct", "force", {"protection"})
+    assert c.text("en") == "attack at kondiala in turn 4 (25 deaths): no unit was posted there"
+    posted = ev(2, "presence", turn=4, hour=36, location="kondiala", team="force",
+                arrive_hour=37.5, until_hour=48)
+    assert causes(run_of(posted, raid), "ct", "force", {"protection"}) == []
+    late = ev(2, "presence", turn=4, hour=36, location="kondiala", team="force",
+              arrive_hour=45, until_hour=48)
+    assert len(causes(run_of(late, raid), "ct", "force", {"protection"})) == 1
+
+
 def test_failed_orders_are_grouped_by_kind_for_the_tasks_they_hold_back():
     blocked = [ev(n, "aid_blocked", cause=f"decision:d01-humanitarian-{n}", team="humanitarian",
                   location=loc) for n, loc in ((1, "camp"), (2, "town"), (3, "camp"))]
