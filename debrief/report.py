@@ -108,13 +108,15 @@ def _plan(objectives: list[dict], lang: str) -> list[dict]:
             weak = [m for m in task["measures"] if m["rating"] not in (None, "P")] or \
                 task["measures"]
             element, action = ACTIONS[_kind(weak, task["measures"])][lang]
-            # The measures say what fell short; the causes, where found, say why.
-            found = [c["text"] for c in task["causes"]]
+            # The measures say what fell short; the causes say why, or else the evaluator
+            # who rated it down (every measure may be P when an override is not).
+            shortfall = "; ".join(m["detail"] for m in weak)
             evidence = [e for c in task["causes"] for e in c["evidence"]] + \
                 [e for m in weak for e in m["evidence"]]
             rows.append({"task": task["id"], "issue": f"{task['title']} ({task['final']})",
-                         "shortfall": "; ".join(m["detail"] for m in weak),
-                         "cause": "; ".join(found[:4]) or "; ".join(m["detail"] for m in weak),
+                         "shortfall": shortfall,
+                         "cause": "; ".join(c["text"] for c in task["causes"][:4])
+                         or task["justification"] or shortfall,
                          "action": action, "element": element,
                          "responsible": task["team"] or "-",
                          "evidence": sorted(set(evidence))[:10]})

@@ -208,3 +208,18 @@ def test_corrective_action_follows_the_subject_of_the_task():
     assert _kind([expected], [expected, sgbv]) == "sgbv"
     assert _kind([{"metric": "principle_breaches"}, sgbv], []) == "principles"
     assert _kind([expected], [expected]) == "protection"
+
+
+def test_plan_gives_the_evaluators_reason_when_no_measure_fell_short():
+    from debrief.report import _plan
+    measure = {"metric": "civilian_deaths", "rating": "P", "detail": "civilian_deaths = 3",
+               "evidence": ["e000009"]}
+    task = {"id": "ct", "title": "Protect", "team": "force", "final": "S", "causes": [],
+            "justification": "The patrol went without an interpreter.", "measures": [measure]}
+    (row,) = _plan([{"tasks": [task]}], "en")
+    assert row["cause"] == "The patrol went without an interpreter."
+    assert row["shortfall"] == "civilian_deaths = 3" and row["evidence"] == ["e000009"]
+    cause = {"text": "attack at town in turn 2 (3 deaths): no unit was posted there",
+             "evidence": ["e000004"]}
+    (row,) = _plan([{"tasks": [{**task, "causes": [cause]}]}], "en")
+    assert row["cause"] == cause["text"] and row["evidence"] == ["e000004", "e000009"]
