@@ -164,3 +164,9 @@ def _inject_references(scenario: Scenario, inj: Inject):
     for path, msg in check_references(probe):
         if path[:2] == ("msel", n):
             yield path[2:], msg
+
+
+def inject_problems(scenario: Scenario, inj: Inject) -> list[str]:
+    """An ad-hoc inject's reference problems as ``path: message`` lines (none: it fits)."""
+    return [f"{dotted(path)}: {msg}" if path else msg
+            for path, msg in _inject_references(scenario, inj)]

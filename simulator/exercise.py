@@ -107,6 +107,25 @@ class Exercise:
             _own_units(self.scenario.actions_of(d.team)[d.action], params))
         return record
 
+    def check(self, decisions: Iterable[Decision]) -> list[Rejected | None]:
+        """Validate decisions for the open turn as if submitted together, in order, and
+        change nothing: a form's inline messages before the turn closes."""
+        budget, ordered = dict(self.budget), {k: set(v) for k, v in self._ordered.items()}
+        out: list[Rejected | None] = []
+        try:
+            for d in decisions:
+                try:
+                    params = self._validate(d)
+                except Rejected as r:
+                    out.append(r)
+                    continue
+                self._ordered.setdefault(d.turn, set()).update(
+                    _own_units(self.scenario.actions_of(d.team)[d.action], params))
+                out.append(None)
+        finally:
+            self.budget, self._ordered = budget, ordered
+        return out
+
     def add_inject(self, inj: AdHocInject) -> None:
         """An instructor's ad-hoc inject, for the open turn or a later one.
 
@@ -121,6 +140,7 @@ class Exercise:
         self.inputs.append({"input": "inject", **inj.as_dict()})
         if inj.turn == self.model.turn and inj.hour == 0:
             self._fire(inj.inject)
+            self.reports[self.model.turn] = {t: self.report(t) for t in self.teams}
 
     def fire_held(self, inject_id: str) -> dict[str, dict]:
         """Fire a held MSEL inject now (instructor's choice); return the updated reports."""

@@ -1,0 +1,270 @@
+"""The portal's database: SQLite in WAL mode, one file per installation.
+
+Stored: exercises (scenario text, seed, phase), teams, credentials and sessions (hashed
+only), inputs, evaluator notes and rating overrides. Everything else (reports, events,
+scores) is rebuilt by replaying the inputs (``simulator.live``).
+
+Every write is one ``BEGIN IMMEDIATE`` transaction, committed with ``synchronous=FULL``
+before the caller answers: an acknowledged input survives a crash. Writers take the
+database lock in turn, so a late submission and the closing of its turn cannot both win.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import secrets
+import sqlite3
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS exercise (
+    id INTEGER PRIMARY KEY, name TEXT NOT NULL, scenario TEXT NOT NULL, seed INTEGER NOT NULL,
+    lang TEXT NOT NULL, created REAL NOT NULL,
+    phase TEXT NOT NULL,          -- setup, open, closed, finished
+    turn INTEGER NOT NULL,        -- the turn open or last closed; 0 before the start
+    paused INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS team (
+    exercise INTEGER NOT NULL REFERENCES exercise(id), team TEXT NOT NULL, bot TEXT,
+    PRIMARY KEY (exercise, team));
+CREATE TABLE IF NOT EXISTS credential (
+    hash TEXT PRIMARY KEY, exercise INTEGER, role TEXT NOT NULL, team TEXT);
+CREATE TABLE IF NOT EXISTS session (
+    hash TEXT PRIMARY KEY, exercise INTEGER, role TEXT NOT NULL, team TEXT,
+    csrf TEXT NOT NULL, created REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS input (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT, exercise INTEGER NOT NULL, turn INTEGER NOT NULL,
+    kind TEXT NOT NULL, team TEXT, payload TEXT NOT NULL, key TEXT, created REAL NOT NULL,
+    UNIQUE (exercise, key));
+CREATE TABLE IF NOT EXISTS note (
+    id INTEGER PRIMARY KEY, exercise INTEGER NOT NULL, turn INTEGER NOT NULL, team TEXT,
+    task TEXT, text TEXT NOT NULL, created REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS override (
+    exercise INTEGER NOT NULL, task TEXT NOT NULL, rating TEXT NOT NULL,
+    justification TEXT NOT NULL, PRIMARY KEY (exercise, task));
+CREATE TABLE IF NOT EXISTS join_failure (addr TEXT NOT NULL, at REAL NOT NULL);
+"""
+
+# Kinds of input, in the order a turn sees them. 'submit' replaces a team's decisions for
+# the turn and 'withdraw' empties them; 'close' adjudicates the turn; 'open' opens the next.
+KINDS = ("start", "submit", "withdraw", "fire", "inject", "close", "open", "pause", "resume")
+
+
+class Refused(Exception):
+    """An input the exercise cannot take now; ``reason`` is a stable code for the portal."""
+
+    def __init__(self, reason: str, detail: str = ""):
+        super().__init__(f"{reason}: {detail}" if detail else reason)
+        self.reason, self.detail = reason, detail
+
+
+@dataclass(frozen=True)
+class Input:
+    seq: int
+    exercise: int
+    turn: int
+    kind: str
+    team: str | None
+    payload: dict
+    key: str | None
+
+
+def default_path() -> Path:
+    """The per-user database: $TTX_DB, else $XDG_DATA_HOME/ttx/ttx.db (~/.local/share)."""
+    if os.environ.get("TTX_DB"):
+        return Path(os.environ["TTX_DB"])
+    base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "ttx" / "ttx.db"
+
+
+def new_token() -> str:
+    """A random code of 128 bits: 26 base-32 characters in groups of five, to type from a
+    printed sheet (case, spaces and dashes do not matter)."""
+    text = base64.b32encode(secrets.token_bytes(16)).decode().rstrip("=")
+    return "-".join(text[i:i + 5] for i in range(0, len(text), 5))
+
+
+def digest(token: str) -> str:
+    """How a join code is stored: the SHA-256 of its letters (random codes need no salt)."""
+    plain = "".join(token.split()).replace("-", "").upper()
+    return hashlib.sha256(plain.encode()).hexdigest()
+
+
+class Store:
+    """One SQLite file; a connection per operation, so threads never share one."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self._connect() as db:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.executescript(SCHEMA)
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        db.execute("PRAGMA synchronous=FULL")  # committed means on disk, even after a crash
+        db.execute("PRAGMA foreign_keys=ON")
+        db.row_factory = sqlite3.Row
+        return db
+
+    @contextmanager
+    def write(self):
+        """One transaction that holds the write lock from its first statement."""
+        db = self._connect()
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            yield db
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        finally:
+            db.close()
+
+    def read(self, sql: str, args: tuple = ()) -> list[sqlite3.Row]:
+        db = self._connect()
+        try:
+            return db.execute(sql, args).fetchall()
+        finally:
+            db.close()
+
+    # --- exercises and teams ----------------------------------------------------------
+
+    def create_exercise(self, name: str, scenario_text: str, seed: int, lang: str,
+                        teams: dict[str, str | None]) -> int:
+        """A new exercise in setup; ``teams`` maps each team to a bot kind or None."""
+        with self.write() as db:
+            cur = db.execute("INSERT INTO exercise (name, scenario, seed, lang, created, phase,"
+                             " turn) VALUES (?, ?, ?, ?, ?, 'setup', 0)",
+                             (name, scenario_text, seed, lang, time.time()))
+            ex = cur.lastrowid
+            db.executemany("INSERT INTO team (exercise, team, bot) VALUES (?, ?, ?)",
+                           [(ex, t, bot) for t, bot in teams.items()])
+        return ex
+
+    def exercise(self, ex: int) -> sqlite3.Row:
+        rows = self.read("SELECT * FROM exercise WHERE id = ?", (ex,))
+        if not rows:
+            raise Refused("unknown_exercise", f"no exercise {ex}")
+        return rows[0]
+
+    def exercises(self) -> list[sqlite3.Row]:
+        return self.read("SELECT id, name, seed, lang, phase, turn, paused FROM exercise "
+                         "ORDER BY id")
+
+    def teams(self, ex: int) -> dict[str, str | None]:
+        return {r["team"]: r["bot"] for r in
+                self.read("SELECT team, bot FROM team WHERE exercise = ? ORDER BY rowid", (ex,))}
+
+    # --- credentials and sessions -----------------------------------------------------
+
+    def add_credential(self, role: str, exercise: int | None = None,
+                       team: str | None = None) -> str:
+        """A new join code for a role; only its hash is kept, so show it now or never."""
+        code = new_token()
+        with self.write() as db:
+            db.execute("INSERT INTO credential (hash, exercise, role, team) VALUES (?, ?, ?, ?)",
+                       (digest(code), exercise, role, team))
+        return code
+
+    def credential(self, code: str) -> sqlite3.Row | None:
+        rows = self.read("SELECT * FROM credential WHERE hash = ?", (digest(code),))
+        return rows[0] if rows else None
+
+    def open_session(self, cred: sqlite3.Row) -> tuple[str, str]:
+        """A session for a joined user: (session token, CSRF token); the first stays in a
+        cookie, only its hash here."""
+        token, csrf = secrets.token_urlsafe(24), secrets.token_urlsafe(24)
+        with self.write() as db:
+            db.execute("INSERT INTO session (hash, exercise, role, team, csrf, created) "
+                       "VALUES (?, ?, ?, ?, ?, ?)", (_sha(token), cred["exercise"],
+                                                     cred["role"], cred["team"], csrf,
+                                                     time.time()))
+        return token, csrf
+
+    def session(self, token: str) -> sqlite3.Row | None:
+        rows = self.read("SELECT * FROM session WHERE hash = ?", (_sha(token),))
+        return rows[0] if rows else None
+
+    def join_failures(self, addr: str, window: float) -> int:
+        return self.read("SELECT COUNT(*) AS n FROM join_failure WHERE addr = ? AND at > ?",
+                         (addr, time.time() - window))[0]["n"]
+
+    def record_join_failure(self, addr: str) -> None:
+        with self.write() as db:
+            db.execute("INSERT INTO join_failure (addr, at) VALUES (?, ?)", (addr, time.time()))
+
+    # --- inputs -----------------------------------------------------------------------
+
+    def append(self, ex: int, kind: str, payload: dict, team: str | None = None,
+               key: str | None = None, check=None) -> tuple[Input, bool]:
+        """Store one input; return it and whether it is new.
+
+        ``check(row, db)`` sees the exercise row inside the transaction and raises
+        ``Refused`` when the input cannot be taken now (turn closed, paused ...); it may
+        return the new (phase, turn) of the exercise. A ``key`` seen before returns the
+        stored input, so a client's retry never adds a second one.
+        """
+        if kind not in KINDS:
+            raise ValueError(f"unknown kind of input {kind!r}")
+        with self.write() as db:
+            if key is not None:
+                old = db.execute("SELECT * FROM input WHERE exercise = ? AND key = ?",
+                                 (ex, key)).fetchone()
+                if old is not None:
+                    return _input(old), False
+            row = db.execute("SELECT * FROM exercise WHERE id = ?", (ex,)).fetchone()
+            if row is None:
+                raise Refused("unknown_exercise", f"no exercise {ex}")
+            change = check(row, db) if check else None
+            phase, turn = change if change else (row["phase"], row["turn"])
+            cur = db.execute("INSERT INTO input (exercise, turn, kind, team, payload, key, "
+                             "created) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                             # an input belongs to the turn it opens, or to the turn
+                             # open (or last closed) when it came
+                             (ex, turn if kind in ("start", "open") else row["turn"], kind, team,
+                              json.dumps(payload, sort_keys=True), key, time.time()))
+            paused = {"pause": 1, "resume": 0}.get(kind, row["paused"])
+            db.execute("UPDATE exercise SET phase = ?, turn = ?, paused = ? WHERE id = ?",
+                       (phase, turn, paused, ex))
+            stored = db.execute("SELECT * FROM input WHERE seq = ?", (cur.lastrowid,)).fetchone()
+        return _input(stored), True
+
+    def inputs(self, ex: int) -> list[Input]:
+        return [_input(r) for r in
+                self.read("SELECT * FROM input WHERE exercise = ? ORDER BY seq", (ex,))]
+
+    # --- evaluators -------------------------------------------------------------------
+
+    def add_note(self, ex: int, turn: int, team: str | None, task: str | None,
+                 text: str) -> None:
+        with self.write() as db:
+            db.execute("INSERT INTO note (exercise, turn, team, task, text, created) "
+                       "VALUES (?, ?, ?, ?, ?, ?)", (ex, turn, team, task, text, time.time()))
+
+    def notes(self, ex: int) -> list[sqlite3.Row]:
+        return self.read("SELECT * FROM note WHERE exercise = ? ORDER BY id", (ex,))
+
+    def set_override(self, ex: int, task: str, rating: str, justification: str) -> None:
+        with self.write() as db:
+            db.execute("INSERT INTO override (exercise, task, rating, justification) "
+                       "VALUES (?, ?, ?, ?) ON CONFLICT (exercise, task) DO UPDATE SET "
+                       "rating = excluded.rating, justification = excluded.justification",
+                       (ex, task, rating, justification))
+
+    def overrides(self, ex: int) -> list[sqlite3.Row]:
+        return self.read("SELECT * FROM override WHERE exercise = ? ORDER BY task", (ex,))
+
+
+def _sha(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _input(row: sqlite3.Row) -> Input:
+    return Input(row["seq"], row["exercise"], row["turn"], row["kind"], row["team"],
+                 json.loads(row["payload"]), row["key"])
