@@ -1,4 +1,4 @@
-"""The ``ttx`` command line: validate, schema, run, compare, debrief, demo.
+"""The ``ttx`` command line: validate, schema, run, compare, debrief, demo, serve.
 
 Exit codes: 0 success, 1 usage or runtime error, 2 invalid input file (every problem is
 printed as FILE:LINE:COL: path: message).
@@ -116,6 +116,17 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("--quiet", action="store_true")
     d.add_argument("--no-debrief", action="store_true", help="skip the debrief report")
     d.set_defaults(func=cmd_demo)
+
+    w = sub.add_parser("serve", help="run the web portal for a classroom (instructor, teams, "
+                       "evaluators)")
+    w.add_argument("--host", default="127.0.0.1",
+                   help="address to listen on (default 127.0.0.1: this computer only; 0.0.0.0: "
+                   "every network, e.g. the classroom Wi-Fi)")
+    w.add_argument("--port", type=int, default=8000, help="port (default 8000; 0: any free one)")
+    w.add_argument("--db", type=Path, default=None,
+                   help="database file (default: $TTX_DB if set, else $XDG_DATA_HOME/ttx/ttx.db, "
+                   "that is ~/.local/share/ttx/ttx.db)")
+    w.set_defaults(func=cmd_serve)
     return p
 
 
@@ -283,6 +294,52 @@ def cmd_demo(args) -> int:
     scenario = load_scenario(SCENARIOS / DEMO_SCENARIO)
     bots = {tm.id: "doctrine" for tm in scenario.teams}
     return _play_and_write(args, scenario, bots, [], SCENARIOS / DEMO_SCENARIO)
+
+
+def cmd_serve(args) -> int:
+    """The portal: a new instructor code and the address first (flushed, for scripts that
+    read them), then uvicorn on a socket already listening."""
+    import socket
+
+    import uvicorn  # the portal's dependencies load only for this command
+
+    from simulator.portal import create_app
+    from simulator.store import default_path
+
+    app = create_app(args.db or default_path())
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(
+            args.host, args.port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)[0]
+        sock = socket.socket(family, kind, proto)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+        sock.listen(128)
+    except OSError as exc:
+        raise UsageError(t("serve_bind", args.lang, host=args.host, port=args.port,
+                           message=exc.strerror or exc)) from None
+    host, port = sock.getsockname()[:2]
+    shown = f"[{host}]" if ":" in host else host
+    print(t("serve_code", args.lang, code=app.state.store.add_credential("instructor")),
+          flush=True)
+    print(t("serve_listening", args.lang, url=f"http://{shown}:{port}/"), flush=True)
+    if host in ("0.0.0.0", "::"):
+        lan = _lan_address()
+        if lan:
+            print(t("serve_network", args.lang, url=f"http://{lan}:{port}/"), flush=True)
+    config = uvicorn.Config(app, log_level="info", proxy_headers=False, server_header=False)
+    uvicorn.Server(config).run(sockets=[sock])
+    return 0
+
+
+def _lan_address() -> str | None:
+    """This computer's address on its main network, found without sending a packet."""
+    import socket
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+            probe.connect(("10.255.255.255", 1))
+            return probe.getsockname()[0]
+    except OSError:
+        return None
 
 
 if __name__ == "__main__":

@@ -53,6 +53,12 @@ MESSAGES: dict[str, dict[str, str]] = {
                   "fr": "--seeds doit valoir 1 ou plus, reçu {seeds}"},
     "schema_written": {"en": "JSON Schema written to {path}",
                        "fr": "schéma JSON écrit dans {path}"},
+    "serve_code": {"en": "instructor code: {code}", "fr": "code instructeur : {code}"},
+    "serve_listening": {"en": "listening on {url}", "fr": "à l'écoute sur {url}"},
+    "serve_network": {"en": "on this network, teams open {url}",
+                      "fr": "sur ce réseau, les équipes ouvrent {url}"},
+    "serve_bind": {"en": "cannot listen on {host}:{port}: {message}",
+                   "fr": "impossible d'écouter sur {host}:{port} : {message}"},
 }
 
 

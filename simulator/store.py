@@ -191,6 +191,18 @@ class Store:
         rows = self.read("SELECT * FROM session WHERE hash = ?", (_sha(token),))
         return rows[0] if rows else None
 
+    def end_session(self, token: str) -> None:
+        """Log out: the session token stops working."""
+        with self.write() as db:
+            db.execute("DELETE FROM session WHERE hash = ?", (_sha(token),))
+
+    def revoke_codes(self, ex: int) -> None:
+        """Every join code of an exercise stops working, and so does every session opened
+        with one (a lost sheet); the instructor's code and session are not tied to one."""
+        with self.write() as db:
+            db.execute("DELETE FROM credential WHERE exercise = ?", (ex,))
+            db.execute("DELETE FROM session WHERE exercise = ?", (ex,))
+
     def join_failures(self, addr: str, window: float) -> int:
         return self.read("SELECT COUNT(*) AS n FROM join_failure WHERE addr = ? AND at > ?",
                          (addr, time.time() - window))[0]["n"]

@@ -1,0 +1,113 @@
+"""The JSON API (tests, load benchmark, crash test): join, create, command, submit, state.
+
+Every answer to a command comes after the store committed it.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+
+from simulator.portal import auth
+from simulator.portal.auth import ApiError, User
+from simulator.portal.deps import json_body, live_of, refusal
+from simulator.portal.exercises import check_setup, create, scenario_source, state
+from simulator.store import Refused
+from simulator.yamlsafe import InputError
+
+router = APIRouter(prefix="/api")
+COMMANDS = ("start", "close", "open", "pause", "resume")
+MAX_KEY = 200  # characters of an Idempotency-Key
+MAX_DECISIONS = 200
+
+
+class JoinBody(BaseModel):
+    code: str = Field(max_length=auth.MAX_CODE)
+
+
+class NewExercise(BaseModel):
+    name: str
+    scenario: str | None = None
+    scenario_text: str | None = None
+    seed: int = 0
+    lang: str = "en"
+    bots: dict[str, str | None] = {}
+
+
+class DecisionBody(BaseModel):
+    action: str
+    params: dict[str, Any] = {}
+
+
+class Submission(BaseModel):
+    turn: int
+    decisions: list[DecisionBody] = Field(max_length=MAX_DECISIONS)
+
+
+Poster = Annotated[User, Depends(auth.api_poster)]
+
+
+@router.post("/join")
+def join(request: Request, body: Annotated[JoinBody, Depends(json_body(JoinBody))]):
+    who, token = auth.join(request, body.code)
+    response = JSONResponse(who)
+    auth.set_cookie(response, token)
+    return response
+
+
+@router.post("/exercises")
+def new_exercise(request: Request, user: Poster,
+                 body: Annotated[NewExercise, Depends(json_body(NewExercise))]):
+    auth.require(user, "instructor")
+    if (body.scenario is None) == (body.scenario_text is None):
+        raise ApiError(422, "malformed", detail="give one of scenario or scenario_text")
+    try:
+        text, scenario = scenario_source(body.scenario, body.scenario_text)
+        teams = check_setup(scenario, body.name, body.seed, body.lang, body.bots)
+    except InputError as exc:
+        raise ApiError(422, "invalid_scenario", problems=[str(p) for p in exc.problems]) from None
+    except ValueError as exc:
+        raise ApiError(422, "malformed", detail=str(exc)) from None
+    ex, codes = create(auth.store_of(request), body.name, text, body.seed, body.lang, teams)
+    return JSONResponse({"id": ex, "codes": codes}, status_code=201)
+
+
+@router.post("/exercises/{ex}/submit")
+def submit(ex: int, request: Request, user: Poster,
+           body: Annotated[Submission, Depends(json_body(Submission))]):
+    auth.require(user, "team", ex)
+    key = request.headers.get("idempotency-key")
+    if key is not None and not 0 < len(key) <= MAX_KEY:
+        raise ApiError(422, "malformed", detail=f"Idempotency-Key: 1 to {MAX_KEY} characters")
+    live = live_of(request, ex)
+    try:
+        # Keys are per team: one team's key can never return another team's input.
+        item = live.submit(user.team, [d.model_dump() for d in body.decisions],
+                           key=f"{user.team}:{key}" if key else None, turn=body.turn)
+    except Refused as exc:
+        raise refusal(exc) from None
+    return {"seq": item.seq, "turn": item.turn}
+
+
+@router.post("/exercises/{ex}/{command}")
+def command(ex: int, command: str, request: Request, user: Poster):
+    if command not in COMMANDS:
+        raise ApiError(404, "unknown_command")
+    auth.require(user, "instructor")
+    live = live_of(request, ex)
+    with live.lock:  # the state this command left, not a later one's
+        try:
+            getattr(live, command)()
+        except Refused as exc:
+            raise refusal(exc) from None
+        s = state(live)
+    return {"phase": s["phase"], "turn": s["turn"]}
+
+
+@router.get("/exercises/{ex}/state")
+def exercise_state(ex: int, request: Request):
+    auth.require_viewer(auth.current_user(request), ex)
+    return state(live_of(request, ex))

@@ -1,0 +1,38 @@
+"""The portal's application factory: ``create_app(db_path)`` wires store, routes and limits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, RedirectResponse
+
+from simulator.live import Registry
+from simulator.portal import api, evaluator, instructor, pages, team
+from simulator.portal.auth import ApiError
+from simulator.portal.drafts import Drafts
+from simulator.portal.middleware import BodyLimit, SecurityHeaders
+from simulator.portal.render import page
+from simulator.store import Store
+
+
+def create_app(db_path: str | Path) -> FastAPI:
+    app = FastAPI(title="ttx portal", docs_url=None, redoc_url=None, openapi_url=None)
+    app.state.store = store = Store(db_path)
+    app.state.registry = Registry(store)
+    app.state.drafts = Drafts()
+    for module in (api, pages, instructor, team, evaluator):
+        app.include_router(module.router)
+
+    @app.exception_handler(ApiError)
+    def refused(request: Request, exc: ApiError):
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"reason": exc.reason, **exc.extra}, status_code=exc.status)
+        if exc.status == 401:  # a page without a session: back to the join form
+            return RedirectResponse("/", status_code=303)
+        return page(request, "error.html.j2", status=exc.status, reason=exc.reason,
+                    detail=exc.extra.get("detail", ""))
+
+    app.add_middleware(BodyLimit)
+    app.add_middleware(SecurityHeaders)
+    return app

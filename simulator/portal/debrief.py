@@ -1,0 +1,64 @@
+"""The debrief of a finished exercise: its run folder written next to the database, the
+after-action report built from it (as ``ttx debrief`` does) with the evaluators' overrides.
+
+A report is rebuilt only when what it depends on changed (inputs, overrides, language).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from pathlib import Path
+
+from debrief.overrides import Override
+from debrief.report import build, figures, render_html
+from debrief.rundata import load_run
+from simulator.cli import versions
+from simulator.live import LiveExercise
+from simulator.outputs import write_run
+from simulator.store import Store
+
+_LOCK = threading.Lock()  # one build at a time: matplotlib and the folders are shared
+
+
+def run_folder(store: Store, ex: int) -> Path:
+    return store.path.parent / "runs" / f"exercise-{ex}"
+
+
+def overrides(store: Store, ex: int, tasks: set[str]) -> dict[str, Override]:
+    """The evaluators' overrides of this exercise, as ``debrief.overrides`` objects."""
+    return {r["task"]: Override(task=r["task"], rating=r["rating"],
+                                justification=r["justification"])
+            for r in store.overrides(ex) if r["task"] in tasks}
+
+
+def report_html(store: Store, live: LiveExercise, lang: str) -> Path:
+    """The path of report.html in ``lang``, written now unless it is up to date."""
+    scenario = live.scenario
+    tasks = {c.id for o in scenario.objectives for c in o.critical_tasks}
+    with _LOCK, live.lock:
+        chosen = overrides(store, live.id, tasks)
+        stamp = hashlib.sha256(json.dumps(
+            [live.replay_hash(), lang, {k: v.model_dump() for k, v in sorted(chosen.items())}],
+            sort_keys=True).encode()).hexdigest()
+        folder = run_folder(store, live.id)
+        out = folder / f"debrief-{lang}"
+        page, mark = out / "report.html", out / "source.sha256"
+        if page.exists() and mark.exists() and mark.read_text() == stamp:
+            return page
+        row = store.exercise(live.id)
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "scenario.yaml").write_text(row["scenario"], encoding="utf-8")
+        meta = {"scenario": scenario.metadata.id, "seed": row["seed"],
+                "bots": {t: b for t, b in store.teams(live.id).items() if b},
+                "lang": row["lang"], "versions": versions()}
+        write_run(live.exercise, folder, meta)
+        run = load_run(folder)
+        data = build(folder, run, scenario, lang, 0, chosen)
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "debrief.json").write_text(json.dumps(data, indent=2, sort_keys=True,
+                                                     ensure_ascii=False) + "\n", encoding="utf-8")
+        page.write_text(render_html(data, figures(data, run, scenario)), encoding="utf-8")
+        mark.write_text(stamp)
+        return page

@@ -1,0 +1,99 @@
+"""Exercises for the portal: shipped or uploaded scenarios, creation, join codes, state."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from agents.bots import BOTS
+from simulator.cli import SCENARIOS
+from simulator.i18n import LANGUAGES
+from simulator.live import LiveExercise
+from simulator.scenario import Scenario
+from simulator.store import Store
+from simulator.validation import scenario_from_text
+from simulator.yamlsafe import InputError, Problem
+
+MAX_NAME = 200
+
+
+def shipped() -> dict[str, Path]:
+    """The scenarios beside the package, by file name without ``.yaml``."""
+    return {p.stem: p for p in sorted(SCENARIOS.glob("*.yaml"))}
+
+
+def decode(raw: bytes, name: str) -> str:
+    """An uploaded file as text, or ``InputError`` (as ``ttx validate`` says it)."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError([Problem(name, 1, 1, "", f"not UTF-8 text (byte {exc.start})")]) from None
+
+
+def scenario_source(shipped_id: str | None, text: str | None,
+                    name: str = "scenario.yaml") -> tuple[str, Scenario]:
+    """(scenario text, validated scenario) from a shipped id or uploaded text; raises
+    ``InputError`` with every located problem, ``ValueError`` for an unknown id."""
+    if text is None:
+        files = shipped()
+        if shipped_id not in files:
+            raise ValueError(f"unknown scenario {shipped_id!r} (shipped: {', '.join(files)})")
+        path = files[shipped_id]
+        text, name = path.read_text(encoding="utf-8"), path.name
+    return text, scenario_from_text(text, name)
+
+
+def check_setup(scenario: Scenario, name: str, seed: int, lang: str,
+                bots: dict[str, str | None]) -> dict[str, str | None]:
+    """Every team with its bot kind (None: played by people); ``ValueError`` if wrong."""
+    if not name.strip() or len(name) > MAX_NAME:
+        raise ValueError(f"a name of 1 to {MAX_NAME} characters is needed")
+    if seed < 0:
+        raise ValueError("a seed is 0 or more")
+    if lang not in LANGUAGES:
+        raise ValueError(f"language is one of {', '.join(LANGUAGES)}")
+    teams = [t.id for t in scenario.teams]
+    for team, kind in bots.items():
+        if team not in teams:
+            raise ValueError(f"unknown team {team!r} (teams: {', '.join(teams)})")
+        if kind is not None and kind not in BOTS:
+            raise ValueError(f"unknown bot {kind!r} (bots: {', '.join(BOTS)})")
+    return {t: bots.get(t) for t in teams}
+
+
+def create(store: Store, name: str, text: str, seed: int, lang: str,
+           teams: dict[str, str | None]) -> tuple[int, dict]:
+    """A new exercise in setup and its join codes."""
+    ex = store.create_exercise(name.strip(), text, seed, lang, teams)
+    return ex, issue_codes(store, ex)
+
+
+def issue_codes(store: Store, ex: int) -> dict:
+    """One code per team played by people and one for the evaluators; earlier codes of the
+    exercise (and the sessions opened with them) stop working. Shown once: only hashes stay."""
+    store.revoke_codes(ex)
+    return {"teams": {team: store.add_credential("team", ex, team)
+                      for team, bot in store.teams(ex).items() if not bot},
+            "evaluator": store.add_credential("evaluator", ex)}
+
+
+def shown_turn(live: LiveExercise) -> int:
+    """The turn open, or the last one closed (0 before the start), as the store counts it:
+    once a turn closes the engine has already prepared the next one."""
+    if live.phase == "setup":
+        return 0
+    return live.turn - 1 if live.phase == "closed" else live.turn
+
+
+def state(live: LiveExercise) -> dict:
+    with live.lock:
+        return {"phase": live.phase, "turn": shown_turn(live), "open_turn": live.open_turn,
+                "paused": live.paused, "submitted": live.submitted(),
+                "replay_hash": live.replay_hash()}
+
+
+def held_injects(scenario: Scenario) -> list:
+    return [i for i in scenario.msel if i.hold]
+
+
+def critical_tasks(scenario: Scenario) -> list:
+    return [c for o in scenario.objectives for c in o.critical_tasks]

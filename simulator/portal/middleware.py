@@ -1,0 +1,98 @@
+"""ASGI middleware: a request size limit and the security headers of every answer.
+
+Both are plain ASGI (no per-request task), so they cost nothing under load.
+"""
+
+from __future__ import annotations
+
+import json
+
+MAX_BODY = 1_000_000 + 64 * 1024  # the largest scenario file, plus room for the form around it
+
+# Pages load nothing from elsewhere and run no script; the debrief report sets its own.
+CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
+       "frame-ancestors 'none'; base-uri 'none'")
+
+
+async def _too_large(send) -> None:
+    body = json.dumps({"reason": "too_large"}).encode()
+    await send({"type": "http.response.start", "status": 413,
+                "headers": [(b"content-type", b"application/json"),
+                            (b"content-length", str(len(body)).encode()),
+                            (b"connection", b"close")]})
+    await send({"type": "http.response.body", "body": body})
+
+
+class BodyLimit:
+    """Refuse bodies over ``limit`` bytes with 413 ``{"reason": "too_large"}``: by their
+    Content-Length first, then by what actually arrives (a chunked or lying client).
+
+    The body is read here, up to the limit, and handed on whole: the application never
+    sees a byte of a refused request.
+    """
+
+    def __init__(self, app, limit: int = MAX_BODY):
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        headers = dict(scope.get("headers") or [])
+        length = headers.get(b"content-length")
+        if length is not None:
+            try:
+                declared = int(length)
+            except ValueError:
+                declared = self.limit + 1
+            if declared > self.limit:
+                return await _too_large(send)
+        chunks, size = [], 0
+        while True:
+            message = await receive()
+            if message["type"] != "http.request":  # the client went away
+                return
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > self.limit:
+                return await _too_large(send)
+            chunks.append(chunk)
+            if not message.get("more_body", False):
+                break
+        body, sent = b"".join(chunks), False
+
+        async def replay():
+            nonlocal sent
+            if not sent:
+                sent = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        return await self.app(scope, replay, send)
+
+
+class SecurityHeaders:
+    """No caching (join codes are shown on pages), no framing, no sniffing, no referrer."""
+
+    HEADERS = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer"),
+               (b"x-frame-options", b"DENY")]
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers") or [])
+                names = {k.lower() for k, _ in headers}
+                extra = list(self.HEADERS)
+                if b"content-security-policy" not in names:
+                    extra.append((b"content-security-policy", CSP.encode()))
+                if b"cache-control" not in names:
+                    extra.append((b"cache-control", b"no-store"))
+                message = {**message, "headers": headers + extra}
+            await send(message)
+
+        return await self.app(scope, receive, send_with_headers)

@@ -1,0 +1,82 @@
+"""Pages for everyone: the join form, the language switch, logging out, the style sheet,
+and a finished exercise's debrief (instructor and its evaluators)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse
+from starlette.datastructures import FormData
+
+from simulator.portal import auth
+from simulator.portal.auth import ApiError
+from simulator.portal.debrief import report_html
+from simulator.portal.deps import field, form_data, live_of
+from simulator.portal.i18n import LANGUAGES
+from simulator.portal.render import LANG_COOKIE, lang_of, page
+
+router = APIRouter()
+STATIC = Path(__file__).resolve().parent / "static"
+HOME = {"instructor": "/instructor", "team": "/team", "evaluator": "/evaluator"}
+Form = Annotated[FormData, Depends(form_data)]
+
+
+@router.get("/", response_class=HTMLResponse)
+def join_page(request: Request):
+    user = auth.optional_user(request)
+    return page(request, "join.html.j2", user=user, home=HOME.get(user.role) if user else None,
+                error=None)
+
+
+@router.post("/join")
+def join(request: Request, form: Form):
+    try:
+        who, token = auth.join(request, field(form, "code"))
+    except ApiError as exc:  # the form again, with the reason; never the code typed
+        return page(request, "join.html.j2", status=exc.status, home=None, error=exc.reason)
+    response = RedirectResponse(HOME[who["role"]], status_code=303)
+    auth.set_cookie(response, token)
+    return response
+
+
+@router.post("/logout")
+def logout(request: Request, form: Form):
+    user = auth.form_poster(request, field(form, "csrf"))
+    auth.store_of(request).end_session(user.token)
+    response = RedirectResponse("/", status_code=303)
+    response.delete_cookie(auth.COOKIE, path="/")
+    return response
+
+
+@router.get("/lang/{lang}")
+def switch_language(lang: str, next: str = "/"):
+    if lang not in LANGUAGES:
+        raise ApiError(404, "unknown_language")
+    if not next.startswith("/") or next.startswith("//") or "\\" in next:
+        next = "/"  # only pages of this site
+    response = RedirectResponse(next, status_code=303)
+    response.set_cookie(LANG_COOKIE, lang, max_age=365 * 24 * 3600, samesite="lax", path="/")
+    return response
+
+
+@router.get("/static/style.css")
+def style():
+    return FileResponse(STATIC / "style.css", media_type="text/css",
+                        headers={"cache-control": "max-age=3600"})
+
+
+@router.get("/exercises/{ex}/debrief", response_class=HTMLResponse)
+def debrief(ex: int, request: Request):
+    user = auth.require_viewer(auth.current_user(request), ex)
+    if user.role == "team":
+        raise ApiError(403, "forbidden")
+    live = live_of(request, ex)
+    if live.phase != "finished":
+        raise ApiError(409, "not_finished", detail="the debrief is written when the exercise ends")
+    path = report_html(auth.store_of(request), live, lang_of(request))
+    # The report is one self-contained page: inline style, embedded images, no script.
+    return HTMLResponse(path.read_text(encoding="utf-8"), headers={
+        "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; "
+                                   "img-src data:; frame-ancestors 'none'"})

@@ -1,0 +1,68 @@
+"""Server-rendered pages: one Jinja2 environment, the reader's language, common context."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import quote
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from simulator.portal.auth import User
+from simulator.portal.i18n import LANGUAGES, label, t
+from simulator.scenario import text
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+LANG_COOKIE = "ttx_lang"
+
+_env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
+                   undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+
+
+def lang_of(request: Request) -> str:
+    """The reader's choice (cookie), else the browser's first known language, else English."""
+    chosen = request.cookies.get(LANG_COOKIE)
+    if chosen in LANGUAGES:
+        return chosen
+    for part in request.headers.get("accept-language", "").split(","):
+        code = part.split(";")[0].strip().lower()[:2]
+        if code in LANGUAGES:
+            return code
+    return "en"
+
+
+def here(request: Request) -> str:
+    """This page's address, for the language switch to come back to. A page that answers
+    a form comes back to the page of that form (its address takes posts only)."""
+    path, query = request.url.path, request.url.query
+    if request.method == "GET":
+        return path + (f"?{query}" if query else "")
+    console = re.match(r"/instructor/(exercises/\d+|new)", path)
+    if console:
+        return console.group(0)
+    first = path.strip("/").split("/")[0]
+    return f"/{first}" if first in ("team", "evaluator", "instructor") else "/"
+
+
+def who(user: User | None, lang: str, team_name: str | None = None) -> str:
+    if user is None:
+        return ""
+    role = t("role_" + user.role, lang)
+    return f"{role} · {team_name or user.team}" if user.team else role
+
+
+def page(request: Request, name: str, user: User | None = None, status: int = 200,
+         **context) -> HTMLResponse:
+    lang = lang_of(request)
+
+    def tr(key: str, **values) -> str:
+        return t(key, lang, **values)
+
+    html = _env.get_template(name).render(
+        lang=lang, langs=LANGUAGES, t=tr, label=lambda key: label(key, lang),
+        tx=lambda value: text(value, lang), user=user, csrf=user.csrf if user else "",
+        here=quote(here(request), safe="/"), who=who(user, lang, context.get("team_name")),
+        refresh=context.pop("refresh", None), **context)
+    return HTMLResponse(html, status_code=status)

@@ -1,0 +1,134 @@
+"""The team's page: its own situation report and its orders for the open turn.
+
+The team always comes from the session: no URL names a team, so no team can ask for
+another's report, orders or messages.
+"""
+
+from __future__ import annotations
+
+import secrets
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+from starlette.datastructures import FormData
+
+from simulator.portal import auth, forms
+from simulator.portal.auth import User
+from simulator.portal.deps import field, form_data, live_of, refusal
+from simulator.portal.render import lang_of, page
+from simulator.portal.views import order_view, report_view
+from simulator.scenario import text
+from simulator.store import Refused
+
+router = APIRouter(prefix="/team")
+Form = Annotated[FormData, Depends(form_data)]
+
+
+def _team(request: Request) -> User:
+    return auth.require(auth.current_user(request), "team")
+
+
+def _poster(request: Request, form: FormData) -> User:
+    return auth.require(auth.form_poster(request, field(form, "csrf")), "team")
+
+
+def team_page(request: Request, user: User, error: dict | None = None, status: int = 200):
+    """``error``: {"action": id or None, "reason", "detail", "values": the fields sent}."""
+    lang = lang_of(request)
+    live = live_of(request, user.exercise)
+    scenario, team = live.scenario, user.team
+    with live.lock:
+        phase, paused, open_turn = live.phase, live.paused, live.open_turn
+        if phase == "finished":
+            report, shown = live.exercise.report(team), "final"
+        elif open_turn is not None:
+            report, shown = live.report(team), "current"
+        elif phase == "closed":
+            report, shown = live.report(team, live.turn - 1), "last"
+        else:
+            report, shown = None, None
+        orders = [order_view(d, scenario, lang) for d in live.pending.get(team, [])]
+        view = report_view(report, live, lang) if report else None
+    catalogue = []
+    for action in scenario.actions_of(team).values():
+        fields = forms.fields(scenario, team, action, lang)
+        if error and error.get("action") == action.id:
+            for f in fields:  # the values the team sent, to correct rather than retype
+                f.default = error["values"].get(f.name, f.default)
+        catalogue.append({"id": action.id, "name": text(action.name, lang),
+                          "description": text(action.description, lang), "fields": fields})
+    team_name = next(text(t.name, lang) for t in scenario.teams if t.id == team)
+    return page(request, "team.html.j2", user=user, status=status, team_name=team_name,
+                exercise=auth.store_of(request).exercise(user.exercise), phase=phase,
+                paused=paused, open_turn=open_turn, turns=scenario.metadata.turns,
+                report=view, shown=shown, orders=orders, catalogue=catalogue, error=error,
+                key=secrets.token_urlsafe(12),
+                refresh=20 if phase in ("setup", "closed") else None)
+
+
+@router.get("", response_class=HTMLResponse)
+def team_view(request: Request):
+    return team_page(request, _team(request))
+
+
+def _turn(form: FormData) -> int:
+    try:
+        return int(field(form, "turn"))
+    except ValueError:
+        return 0
+
+
+def _store_orders(request: Request, user: User, form: FormData, change, action_id=None):
+    """Store the team's whole list of orders after ``change(current list)``."""
+    live = live_of(request, user.exercise)
+    key = field(form, "key")[:100]
+    try:
+        with live.lock:  # two phones of one team: each change starts from the last list
+            orders = change(list(live.pending.get(user.team, [])))
+            if orders is None:
+                live.withdraw(user.team, turn=_turn(form))
+            else:
+                live.submit(user.team, orders, turn=_turn(form),
+                            key=f"{user.team}:form:{key}" if key else None)
+    except Refused as exc:
+        values = {k: [v for v in form.getlist(k) if isinstance(v, str)]
+                  for k in form.keys() if k.startswith(forms.PREFIX)}
+        return team_page(request, user, {"action": action_id, "reason": exc.reason,
+                                         "detail": exc.detail, "values": values},
+                         refusal(exc).status)
+    return RedirectResponse("/team", status_code=303)
+
+
+@router.post("/orders")
+def add_order(request: Request, form: Form):
+    user = _poster(request, form)
+    live = live_of(request, user.exercise)
+    action_id = field(form, "action")
+    action = live.scenario.actions_of(user.team).get(action_id)
+    params = forms.parse(action, {k: [v for v in form.getlist(k) if isinstance(v, str)]
+                                  for k in form.keys()}) if action else {}
+    return _store_orders(request, user, form,
+                         lambda orders: orders + [{"action": action_id, "params": params}],
+                         action_id)
+
+
+@router.post("/orders/remove")
+def remove_order(request: Request, form: Form):
+    user = _poster(request, form)
+    try:
+        index = int(field(form, "index"))
+    except ValueError:
+        index = -1
+
+    def without(orders: list) -> list:
+        if not 0 <= index < len(orders):
+            raise Refused("unknown_order", f"no order {index + 1}")
+        return orders[:index] + orders[index + 1:]
+    return _store_orders(request, user, form, without)
+
+
+@router.post("/withdraw")
+def withdraw(request: Request, form: Form):
+    user = _poster(request, form)
+    return _store_orders(request, user, form, lambda orders: None)

@@ -1,0 +1,209 @@
+"""Every page in English and French with no missing text, and nothing from elsewhere."""
+
+from __future__ import annotations
+
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+from simulator.portal import i18n
+from simulator.portal.i18n import LABEL_GROUPS, LABELS, LANGUAGES, TEXT
+from tests.portal.conftest import PATROL, TEAMS, User, command, new_exercise
+
+PORTAL = Path(i18n.__file__).resolve().parent
+REASONS = re.compile(r'(?:Refused|ApiError)\((?:\d+, )?"([a-z_]+)"')
+
+
+def fields(s: str) -> set[str]:
+    return {f for _, f, _, _ in string.Formatter().parse(s) if f}
+
+
+def test_every_text_and_label_in_both_languages_with_the_same_placeholders():
+    for table in (TEXT, LABELS):
+        for key, entry in table.items():
+            assert set(entry) == set(LANGUAGES), key
+            assert all(entry.values()), key
+            assert fields(entry["en"]) == fields(entry["fr"]), key
+
+
+def test_every_key_the_templates_and_code_use_exists():
+    used = set()
+    for path in [*PORTAL.glob("templates/*.j2"), *PORTAL.glob("*.py")]:
+        used |= set(re.findall(r"""\bt\(\s*["']([a-z_]+)["']""", path.read_text()))
+    used.discard("role_")  # built as "role_" + role, checked below
+    assert used and used <= set(TEXT), used - set(TEXT)
+    assert {"role_instructor", "role_team", "role_evaluator"} <= set(TEXT)
+    for prefix, codes in LABEL_GROUPS.items():
+        assert {prefix + c for c in codes} <= set(LABELS), prefix
+    from agents.bots import BOTS
+    assert {f"bot_{b}" for b in BOTS} <= set(LABELS)
+    # Every refusal the portal or the live exercise can give has its explanation.
+    sources = [*PORTAL.glob("*.py"), PORTAL.parent / "live.py"]
+    reasons = {r for p in sources for r in REASONS.findall(p.read_text())}
+    assert {"turn_closed", "paused", "csrf", "forbidden", "wrong_phase"} <= reasons
+    assert {f"why_{r}" for r in reasons} <= set(LABELS), {r for r in reasons
+                                                          if f"why_{r}" not in LABELS}
+
+
+def external_urls(html: str) -> list[str]:
+    """Addresses of another origin: in src/href/action attributes, or written out."""
+    found = []
+    for url in re.findall(r"""(?:src|href|action)\s*=\s*["']?([^"'\s>]+)""", html, re.I):
+        if url.startswith("//") or (re.match(r"[a-z][a-z0-9+.-]*:", url, re.I)
+                                    and not url.startswith(("data:", "http://testserver/"))):
+            found.append(url)
+    found += [u for u in re.findall(r"https?://[^\s\"'<>]+", html)
+              if not u.startswith("http://testserver/")]
+    found += re.findall(r"url\(\s*['\"]?(?:https?:)?//[^)]*\)", html)
+    return found
+
+
+def test_the_url_check_can_fail():
+    assert external_urls('<img src="https://cdn.example/x.png">')
+    assert external_urls('<link href="//cdn.example/x.css">')
+    assert external_urls("see http://example.org/ for more")
+    assert not external_urls('<a href="/team">x</a> <img src="data:image/png;base64,AA">')
+
+
+def crawl(app, instructor, visit) -> None:
+    """An exercise taken through every phase; at each, ``visit(phase, pages)`` fetches the
+    pages of every role (path, user)."""
+    made = new_exercise(instructor, bots={"police": "doctrine"})
+    ex = made["id"]
+    teams = {t: User(app, c) for t, c in made["codes"]["teams"].items()}
+    evaluator = User(app, made["codes"]["evaluator"])
+    anonymous = User(app)
+
+    def pages() -> list[tuple[str, User]]:
+        out = [("/", anonymous), ("/", teams["force"]), ("/instructor", instructor),
+               ("/instructor/new", instructor), (f"/instructor/exercises/{ex}", instructor),
+               ("/evaluator", evaluator), ("/evaluator?turn=1", evaluator),
+               ("/instructor", teams["force"])]  # an error page
+        out += [("/team", teams[t]) for t in TEAMS if t in teams]
+        live = app.state.registry.get(ex)
+        if live.phase != "setup":
+            out.append((f"/instructor/exercises/{ex}/turns/1", instructor))
+        return out
+
+    visit("setup", pages())
+    command(instructor, ex, "start")
+    instructor.form(f"/instructor/exercises/{ex}/fire", {"inject": "held-news"})
+    instructor.form(f"/instructor/exercises/{ex}/inject", {
+        "from": "EXCON", "to": ["force", "civilian"], "message_en": "Roadblock at the bridge",
+        "message_fr": "Barrage au pont", "hour": "0"})
+    teams["force"].post(f"/api/exercises/{ex}/submit", {"turn": 1, "decisions": [PATROL]})
+    teams["humanitarian"].post(f"/api/exercises/{ex}/submit", {"turn": 1, "decisions": [
+        {"action": "assess", "params": {"location": "village"}}]})
+    evaluator.form("/evaluator/notes", {"turn": "1", "team": "force", "text": "A note."})
+    evaluator.form("/evaluator/overrides", {"task": "ct-presence", "rating": "M",
+                                            "justification": "Far too late at the village."})
+    visit("open", pages())
+    command(instructor, ex, "pause")
+    visit("paused", pages())
+    command(instructor, ex, "resume")
+    command(instructor, ex, "close")
+    visit("closed", pages())
+    for name in ("open", "close", "open", "close", "open"):
+        command(instructor, ex, name)
+    teams["humanitarian"].post(f"/api/exercises/{ex}/submit", {"turn": 4, "decisions": [
+        {"action": "deliver", "params": {"location": "site", "need": "water", "amount": 900}}]})
+    visit("last turn", pages())
+    command(instructor, ex, "close")
+    visit("finished", pages() + [(f"/exercises/{ex}/debrief", instructor)])
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory):
+    """Every page of ``crawl`` in each language: {(phase, path, lang): (status, html)}."""
+    from simulator.portal import create_app
+    app = create_app(tmp_path_factory.mktemp("i18n") / "ttx.db")
+    instructor = User(app, app.state.store.add_credential("instructor"))
+    i18n.MISSED.clear()
+    out = {}
+
+    def visit(phase: str, pages: list[tuple[str, User]]) -> None:
+        for path, user in pages:
+            for lang in LANGUAGES:
+                r = user.get(path, lang=lang)
+                out[(phase, path, lang, user.me.get("team") or user.me.get("role", "-"))] = \
+                    (r.status_code, r.text)
+
+    crawl(app, instructor, visit)
+    # Pages answering a form post: the team choice, the code sheet, an upload's problems.
+    for lang in LANGUAGES:
+        instructor.http.cookies.set("ttx_lang", lang)
+        step = instructor.form("/instructor/new", {"name": "x", "seed": "1", "lang": "en",
+                                                   "scenario": "flood-season"})
+        draft = re.search(r'name="draft" value="([^"]+)"', step.text).group(1)
+        sheet = instructor.form("/instructor/exercises", {"draft": draft, "name": "x",
+                                                          "seed": "1", "lang": "en"})
+        bad = instructor.http.post("/instructor/new", data={"csrf": instructor.csrf, "name": "x",
+                                                            "seed": "0", "lang": "en"},
+                                   files={"upload": ("x.yaml", b"metadata: {id: 1}\n")})
+        stranger = User(app)
+        stranger.http.cookies.set("ttx_lang", lang)
+        wrong = stranger.http.post("/join", data={"code": "nope"})
+        for name, r in [("teams", step), ("sheet", sheet), ("problems", bad), ("join", wrong)]:
+            out[("post", name, lang, "-")] = (r.status_code, r.text)
+    return out
+
+
+def test_every_page_renders_in_both_languages(rendered):
+    assert len(rendered) > 100
+    for (phase, path, lang, who), (status, html) in rendered.items():
+        where = f"{phase} {path} {lang} {who}"
+        assert status in (200, 401, 403, 422), where
+        if path == "/instructor" and who != "instructor":
+            assert status == 403, where
+        assert html.startswith("<!doctype html>") or html.startswith("<!DOCTYPE html>"), where
+        if "debrief" not in path:
+            assert f'<html lang="{lang}">' in html, where
+    fr = {k: v for k, v in rendered.items() if k[2] == "fr"}
+    for (phase, path, _, who), (_, html) in fr.items():
+        en = rendered[(phase, path, "en", who)][1]
+        assert html != en, (phase, path, who)
+
+
+def test_french_pages_say_it_in_french(rendered):
+    html = rendered[("open", "/team", "fr", "force")][1]
+    assert "Le tour 1 sur 4 est ouvert" in html and "Barrage au pont" in html
+    assert "Roadblock" not in html
+    assert "Nouvel exercice" in rendered[("setup", "/instructor", "fr", "instructor")][1]
+    assert "Codes d&#39;accès" in rendered[("post", "sheet", "fr", "-")][1]
+
+
+def test_no_label_of_a_known_group_is_missing(rendered):
+    groups = ("why_", "phase_", "cmd_", "bot_", "lang_", "rating_", "status_", "sec_")
+    assert not {k for k in i18n.MISSED if k.startswith(groups)}
+
+
+def test_no_page_loads_or_links_anything_from_elsewhere(rendered, app):
+    for key, (_, html) in rendered.items():
+        assert external_urls(html) == [], key
+    css = User(app).http.get("/static/style.css")
+    assert css.status_code == 200 and external_urls(css.text) == []
+    assert "@import" not in css.text
+    assert all("<script" not in html for _, html in rendered.values())
+
+
+@pytest.mark.parametrize("scenario", ["cmcoord-corridor", "flood-season", "poc-inner-delta"])
+def test_the_shipped_scenarios_pages_render_for_every_team(app, instructor, scenario):
+    r = instructor.post("/api/exercises", {"name": scenario, "scenario": scenario, "seed": 1,
+                                           "lang": "fr"})
+    assert r.status_code == 201
+    ex, codes = r.json()["id"], r.json()["codes"]
+    command(instructor, ex, "start")
+    live = app.state.registry.get(ex)
+    for team, code in codes["teams"].items():
+        user = User(app, code)
+        for lang in LANGUAGES:
+            page = user.get("/team", lang=lang)
+            assert page.status_code == 200 and external_urls(page.text) == []
+            assert page.text.count('name="action" value=') == len(live.scenario.actions_of(team))
+    command(instructor, ex, "close")
+    evaluator = User(app, codes["evaluator"])
+    for lang in LANGUAGES:
+        assert evaluator.get("/evaluator", lang=lang).status_code == 200
+        assert instructor.get(f"/instructor/exercises/{ex}", lang=lang).status_code == 200
