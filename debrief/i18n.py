@@ -181,7 +181,8 @@ METRIC_ACTION = {
     "trust_mean_final": "engagement", "consulted": "engagement",
     "information_shared": "engagement", "expected_actions_met": "protection",
     "sgbv_cases": "sgbv", "sgbv_referred": "sgbv", "referral_before_first_case": "sgbv",
-    "people_reached": "needs", "disaggregated": "reporting", "aid_as_leverage": "principles",
+    "people_reached": "needs", "casualties": "protection", "disaggregated": "reporting",
+    "aid_as_leverage": "principles",
 }
 
 
@@ -222,6 +223,7 @@ DETAILS: dict[str, dict[str, str]] = {
                       "places: {people} people a day",
                 "fr": "{amount} personnes-jours de {need} en {drops} livraison(s) vers {places} "
                       "lieu(x) : {people} personnes par jour"},
+    "casualties": {"en": "{count} {kind} ({group})", "fr": "{count} {kind} ({group})"},
     "no_assessment": {"en": "no needs assessment", "fr": "aucune évaluation des besoins"},
     "disaggregated": {"en": "{split} of {of} assessments disaggregated by sex and age",
                       "fr": "{split} évaluation(s) sur {of} ventilée(s) par sexe et âge"},
@@ -262,8 +264,8 @@ DETAILS: dict[str, dict[str, str]] = {
                                   "HRDDP ({host_forces})"},
 }
 # Names the sentences above may carry, translated where the report's text has them.
-GROUP_NAMES = {"en": {"youth": "youth", "leaders": "leaders"},
-               "fr": {"youth": "jeunes", "leaders": "chefs"}}
+GROUP_NAMES = {"en": {"youth": "youth", "leaders": "leaders", "all": "all groups"},
+               "fr": {"youth": "jeunes", "leaders": "chefs", "all": "tous groupes"}}
 # Orders that failed on the ground (debrief.rootcause.FRICTION), named for the reader.
 FRICTION_NAMES = {
     "en": {"aid_blocked": "aid deliveries blocked", "unit_cannot_reach": "units unable to reach",
@@ -292,7 +294,7 @@ def describe(note: str, args: dict, lang: str = "en") -> str:
         args["where"] = f" ({'at' if lang == 'en' else 'à'} {args['where']})" \
             if args["where"] else ""
     if "kind" in args:
-        args["kind"] = FRICTION_NAMES[lang].get(args["kind"], args["kind"])
+        args["kind"] = {**names, **FRICTION_NAMES[lang]}.get(args["kind"], args["kind"])
     if "counts" in args:
         args["counts"] = ", ".join(f"{k}: {v}" for k, v in args["counts"].items())
     return DETAILS[note][lang].format(**args)

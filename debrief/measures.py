@@ -13,6 +13,7 @@ from typing import Callable
 
 from debrief.i18n import describe
 from debrief.rundata import RunData
+from simulator.scenario import GROUPS
 
 PROTECTIVE = ("presence", "escort", "evacuation")  # effect events that put protection in place
 VIOLENT = ("attack", "abuse_by_host_force")
@@ -172,6 +173,16 @@ def referral_before_first_case(run: RunData) -> Result:
                   {"pathway": first_path["turn"], "case": first_case["turn"]})
 
 
+def casualties(run: RunData, kind: str = "deaths", group: str | None = None) -> Result:
+    """Civilian deaths or injuries over the exercise, of one sex and age group (all when
+    None), from the time series; the events that caused them are the evidence."""
+    groups = GROUPS if group is None else (group,)
+    total = sum(r[f"{kind}_{g}"] for r in run.timeseries for g in groups)
+    causes = OUTCOME_EVENTS["civilian_deaths" if kind == "deaths" else "civilian_injuries"]
+    return Result(total, [e["id"] for e in run.of_type(*causes)], "casualties",
+                  {"count": total, "kind": kind, "group": group or "all"})
+
+
 def people_reached(run: RunData, need: str, team: str | None = None) -> Result:
     """People served a day, on average over the exercise, by the aid of one need that
     arrived (person-days delivered divided by the days played)."""
@@ -210,6 +221,6 @@ MEASURES: dict[str, Callable[..., Result]] = {
     "expected_actions_met": expected_actions_met, "information_shared": information_shared,
     "principle_breaches": principle_breaches, "hrddp_before_support": hrddp_before_support,
     "consulted": consulted, "referral_before_first_case": referral_before_first_case,
-    "people_reached": people_reached, "disaggregated": disaggregated,
+    "people_reached": people_reached, "casualties": casualties, "disaggregated": disaggregated,
     "aid_as_leverage": aid_as_leverage,
 }

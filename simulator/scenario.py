@@ -579,7 +579,15 @@ MEASURE_PARAMS: dict[str, tuple[str, ...]] = {
     "expected_actions_met": ("team", "task"), "information_shared": ("team",),
     "hrddp_before_support": ("team",), "consulted": ("group", "team"),
     "referral_before_first_case": (), "principle_breaches": (),
-    "people_reached": ("need", "team"), "disaggregated": ("team",), "aid_as_leverage": (),
+    "people_reached": ("need", "team"), "casualties": ("kind", "group"),
+    "disaggregated": ("team",), "aid_as_leverage": (),
+}
+
+
+# Parameters of debrief measures that take one of a few values.
+MEASURE_VALUES: dict[tuple[str, str], tuple[str, ...]] = {
+    ("casualties", "kind"): ("deaths", "injuries"), ("casualties", "group"): GROUPS,
+    ("consulted", "group"): ("women", "youth", "leaders"), ("people_reached", "need"): NEEDS,
 }
 
 
@@ -602,6 +610,11 @@ class Measure(Strict):
         if extra:
             raise ValueError(f"metric {self.metric!r} takes no parameter {', '.join(extra)} "
                              f"(takes: {', '.join(allowed) or 'none'})")
+        for name, value in self.params.items():
+            values = MEASURE_VALUES.get((self.metric, name))
+            if values and value not in values:
+                raise ValueError(f"{self.metric} {name} must be one of {', '.join(values)}, "
+                                 f"not {value!r}")
         return self
 
 

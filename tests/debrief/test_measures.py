@@ -4,6 +4,7 @@ import pytest
 
 from debrief.measures import (
     aid_as_leverage,
+    casualties,
     consulted,
     disaggregated,
     expected_actions_met,
@@ -195,3 +196,25 @@ def test_disaggregated_assessments_and_aid_as_leverage():
     r = aid_as_leverage(run_of(*events))
     assert (r.value, r.evidence, r.detail) == (
         2, ["e000004", "e000005"], "aid made conditional on cooperation 2 time(s) (camp, town)")
+
+
+def test_casualties_by_sex_and_age_from_the_time_series():
+    base = {f"{k}_{g}": 0 for k in ("deaths", "injuries")
+            for g in ("women", "men", "girls", "boys", "older")}
+    rows = [{**base, "turn": 1, "deaths_women": 3, "deaths_girls": 2, "injuries_men": 4},
+            {**base, "turn": 2, "deaths_women": 1}]
+    run = RunData([ev(1, "attack")], rows, {"outcomes": {}, "turns_played": 2}, [], [])
+    r = casualties(run, "deaths", "women")
+    assert (r.value, r.evidence, r.text("en")) == (4, ["e000001"], "4 deaths (women)")
+    assert r.text("fr") == "4 décès (femmes)"
+    assert casualties(run).value == 6 and casualties(run, "injuries").value == 4
+    assert casualties(run, "injuries").text("en") == "4 injuries (all groups)"
+
+
+def test_measure_parameter_values_are_checked_when_the_scenario_loads():
+    from simulator.scenario import Measure
+    with pytest.raises(ValueError, match="casualties group must be one of women, men, girls, "
+                                         "boys, older, not 'babies'"):
+        Measure(id="m", metric="casualties", params={"group": "babies"})
+    with pytest.raises(ValueError, match="people_reached need must be one of"):
+        Measure(id="m", metric="people_reached", params={"need": "fuel"})
