@@ -207,9 +207,13 @@ class Store:
         return self.read("SELECT COUNT(*) AS n FROM join_failure WHERE addr = ? AND at > ?",
                          (addr, time.time() - window))[0]["n"]
 
-    def record_join_failure(self, addr: str) -> None:
+    def record_join_failure(self, addr: str, keep: float = 86400) -> None:
+        """One failed join; failures older than ``keep`` seconds are forgotten meanwhile,
+        so the table stays small on a laptop that serves for months."""
+        now = time.time()
         with self.write() as db:
-            db.execute("INSERT INTO join_failure (addr, at) VALUES (?, ?)", (addr, time.time()))
+            db.execute("DELETE FROM join_failure WHERE at < ?", (now - keep,))
+            db.execute("INSERT INTO join_failure (addr, at) VALUES (?, ?)", (addr, now))
 
     # --- inputs -----------------------------------------------------------------------
 

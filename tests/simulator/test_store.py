@@ -59,3 +59,10 @@ def test_notes_overrides_and_join_failures(store):
     for _ in range(3):
         store.record_join_failure("10.0.0.5")
     assert store.join_failures("10.0.0.5", 60) == 3 and store.join_failures("10.0.0.6", 60) == 0
+
+
+def test_old_join_failures_are_forgotten(store):
+    with store.write() as db:
+        db.execute("INSERT INTO join_failure (addr, at) VALUES ('10.0.0.7', 0)")
+    store.record_join_failure("10.0.0.8")
+    assert [r["addr"] for r in store.read("SELECT addr FROM join_failure")] == ["10.0.0.8"]
