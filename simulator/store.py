@@ -55,6 +55,9 @@ CREATE TABLE IF NOT EXISTS join_failure (addr TEXT NOT NULL, at REAL NOT NULL);
 KINDS = ("start", "submit", "withdraw", "fire", "inject", "close", "open", "pause", "resume")
 
 
+SESSION_DAYS = 14  # a course's exercise may span a fortnight; after that, join again
+
+
 class Refused(Exception):
     """An input the exercise cannot take now; ``reason`` is a stable code for the portal."""
 
@@ -187,8 +190,11 @@ class Store:
                                                      time.time()))
         return token, csrf
 
-    def session(self, token: str) -> sqlite3.Row | None:
-        rows = self.read("SELECT * FROM session WHERE hash = ?", (_sha(token),))
+    def session(self, token: str, max_age: float = SESSION_DAYS * 86400) -> sqlite3.Row | None:
+        """The session of a cookie token, if it was opened less than ``max_age`` seconds
+        ago (a forgotten phone does not stay signed in for good)."""
+        rows = self.read("SELECT * FROM session WHERE hash = ? AND created > ?",
+                         (_sha(token), time.time() - max_age))
         return rows[0] if rows else None
 
     def end_session(self, token: str) -> None:

@@ -66,3 +66,11 @@ def test_old_join_failures_are_forgotten(store):
         db.execute("INSERT INTO join_failure (addr, at) VALUES ('10.0.0.7', 0)")
     store.record_join_failure("10.0.0.8")
     assert [r["addr"] for r in store.read("SELECT addr FROM join_failure")] == ["10.0.0.8"]
+
+
+def test_sessions_end_after_two_weeks(store):
+    token, _ = store.open_session(store.credential(store.add_credential("instructor")))
+    assert store.session(token) is not None
+    with store.write() as db:
+        db.execute("UPDATE session SET created = created - 15 * 86400")
+    assert store.session(token) is None
