@@ -104,7 +104,8 @@ class DoctrineBot(Bot):
     Prevention first: alert networks, referral pathways and HRDDP assessments in the
     first turn; on early warning, engagement (consulting women) and presence at the
     threatened place; after violence, investigation, needs assessment and a referral
-    pathway where it happened; sites protected; people evacuated before a flood peaks; needs
+    pathway where it happened; a community engagement where a message reports trouble;
+    sites protected; people evacuated before a flood peaks; needs
     assessed then supplied; military assets only through an approved last-resort
     request; host forces supported only after an HRDDP assessment; information shared
     with every other component each turn.
@@ -113,6 +114,7 @@ class DoctrineBot(Bot):
     def __init__(self, scenario, team: str, seed: int = 0):
         super().__init__(scenario, team, seed)
         self.responded: set[str] = set()  # places whose violence the team has answered
+        self.heard: set[str] = set()  # messages (inject ids) the team has answered
 
     def decide(self, report: dict) -> list[dict]:
         self.report = report
@@ -126,6 +128,7 @@ class DoctrineBot(Bot):
         self._prevent()
         self._engage_threatened()
         self._respond_to_incidents()
+        self._answer_messages()
         self._humanitarian()
         self._carry_approved_aid()
         self._host_forces()
@@ -234,6 +237,19 @@ class DoctrineBot(Bot):
             self._order("investigate", location=loc)
             self._order("assess", location=loc)
             self._order("referral_pathway", location=loc)
+
+    def _answer_messages(self) -> None:
+        """A report about a place (a rumour, tension, a call for help): go and listen to
+        the community there, consulting women and youth."""
+        for msg in self.report["messages"]:
+            if msg.get("inject") in self.heard or not msg.get("places"):
+                continue
+            self.heard.add(msg.get("inject"))
+            for loc in msg["places"]:
+                if loc in self.locations:
+                    mixed = [u for u in self.free if u.get("women", 0) > 0
+                             and loc in u.get("reachable", [])]
+                    self._order("engage", location=loc, unit=mixed[0] if mixed else None)
 
     def _prevent(self) -> None:
         if self.report["turn"] != 1:

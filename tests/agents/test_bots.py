@@ -74,3 +74,16 @@ def test_doctrine_never_makes_aid_conditional_but_disaggregates():
                     {"assess": {"location": "$location", "disaggregated": "$split"}}]})
     assert _doctrine_flag(deliver, "for_info") is False
     assert _doctrine_flag(deliver, "split") is True
+
+
+def test_doctrine_bot_goes_to_listen_where_a_message_reports_trouble(mini):
+    ex = Exercise(mini, 1)
+    report = ex.reset()["civilian"]
+    report["threats"] = []  # only the message speaks of the town
+    report["messages"] = [{"inject": "rumour", "places": ["town"], "turn": 1}]
+    bot = DoctrineBot(mini, "civilian", 1)
+    engage = [o for o in bot.decide(report) if o["action"] == "engage"]
+    assert [o["params"]["location"] for o in engage] == ["town"]
+    assert "women" in engage[0]["params"]["consult"]
+    again = [o for o in bot.decide(report) if o["action"] == "engage"]
+    assert again == []  # a message is answered once

@@ -176,3 +176,10 @@ def test_adhoc_inject_file_problems(tmp_path, mini):
     assert msgs == ["an ad-hoc inject fires at the entry's turn and hour; remove 'at'",
                     "duplicate inject id 'b'",
                     "hour must be a multiple of step_hours (2)"]
+
+
+def test_a_message_names_the_places_its_inject_acts_on(mini):
+    ex = Exercise(mini, 1)
+    reports = ex.reset()
+    (msg,) = [m for m in reports["force"]["messages"] if m["inject"] == "warning"]
+    assert msg["places"] == ["village"]  # its effect: a threat on the village
