@@ -14,6 +14,19 @@ from simulator.validation import load_scenario
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MINI = FIXTURES / "mini.yaml"
+# One objective for the mini world (append it to mini.yaml's text), for debrief and portal
+# tests; a test may append more measures to its task.
+MINI_OBJECTIVES = """objectives:
+  - id: obj-protect
+    title: {en: Protect the village, fr: Protéger le village}
+    capability: Physical protection
+    critical_tasks:
+      - id: ct-presence
+        title: {en: Presence before the raid, fr: Présence avant le raid}
+        team: force
+        measures:
+          - {id: m-deaths, metric: civilian_deaths, thresholds: {P: 5, S: 15, M: 30}}
+"""
 
 
 @pytest.fixture(scope="session")

@@ -6,19 +6,9 @@ import pytest
 
 from debrief.i18n import TEXT
 from simulator.cli import main
-from tests.conftest import MINI
+from tests.conftest import MINI, MINI_OBJECTIVES
 
-OBJECTIVES = """
-objectives:
-  - id: obj-protect
-    title: {en: Protect the village, fr: Protéger le village}
-    capability: Physical protection
-    critical_tasks:
-      - id: ct-presence
-        title: {en: Presence before the raid, fr: Présence avant le raid}
-        team: force
-        measures:
-          - {id: m-deaths, metric: civilian_deaths, thresholds: {P: 5, S: 15, M: 30}}
+OBJECTIVES = "\n" + MINI_OBJECTIVES + """\
           - {id: m-response, metric: response_hours, params: {inject: warning},
              thresholds: {P: 6, S: 12, M: 18}}
 """

@@ -7,7 +7,7 @@ import warnings
 import pytest
 
 from simulator.portal import create_app
-from tests.conftest import MINI
+from tests.conftest import MINI, MINI_OBJECTIVES
 
 with warnings.catch_warnings():  # starlette may prefer another HTTP client; httpx is fine
     warnings.simplefilter("ignore")
@@ -21,18 +21,7 @@ HELD = """  - id: held-news
     to: [humanitarian]
     message: {en: Boats missing on the river., fr: Des pirogues ont disparu sur le fleuve.}
 """
-OBJECTIVES = """objectives:
-  - id: obj-protect
-    title: {en: Protect the village, fr: Protéger le village}
-    capability: Physical protection
-    critical_tasks:
-      - id: ct-presence
-        title: {en: Presence before the raid, fr: Présence avant le raid}
-        team: force
-        measures:
-          - {id: m-deaths, metric: civilian_deaths, thresholds: {P: 5, S: 15, M: 30}}
-"""
-SCENARIO = MINI.read_text() + HELD + OBJECTIVES
+SCENARIO = MINI.read_text() + HELD + MINI_OBJECTIVES
 TEAMS = ("force", "police", "civilian", "humanitarian")
 PATROL = {"action": "patrol", "params": {"unit": "coy_a", "location": "village"}}
 
