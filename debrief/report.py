@@ -8,6 +8,7 @@ from ``debrief.i18n``; scenario text in the chosen language.
 from __future__ import annotations
 
 import base64
+import json
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -198,3 +199,14 @@ def render_html(debrief: dict, figs: dict[str, bytes]) -> str:
     images = {k: "data:image/png;base64," + base64.b64encode(v).decode("ascii")
               for k, v in figs.items()}
     return _env(True).get_template("report.html.j2").render(d=debrief, t=labels, img=images)
+
+
+def write_files(out: Path, data: dict, run: RunData, scenario) -> Path:
+    """Write debrief.json, report.md and report.html into ``out``; return report.html."""
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "debrief.json").write_text(json.dumps(data, indent=2, sort_keys=True,
+                                                 ensure_ascii=False) + "\n", encoding="utf-8")
+    (out / "report.md").write_text(render_markdown(data), encoding="utf-8")
+    page = out / "report.html"
+    page.write_text(render_html(data, figures(data, run, scenario)), encoding="utf-8")
+    return page

@@ -86,14 +86,15 @@ def _unprotected(run: RunData, task: str) -> list[Cause]:
     linked = {c["inject"] for c in run.of_type("expected_action") if c.get("critical_task") == task}
     out = []
     told = set()
+    attacks, guards = run.of_type("attack"), run.of_type(*PROTECTIVE)
     for threat in run.of_type("threat_planned"):
         inject = threat["cause"].removeprefix("inject:")
         if inject not in linked:
             continue
-        hits = [a for a in run.of_type("attack") if a["location"] == threat["location"]
+        hits = [a for a in attacks if a["location"] == threat["location"]
                 and a["hour"] >= threat["hour"] and a["cause"] == threat["cause"]]
         for attack in hits:
-            guarded = [p for p in run.of_type(*PROTECTIVE) if p.get("location") == attack["location"]
+            guarded = [p for p in guards if p.get("location") == attack["location"]
                        and threat["hour"] <= p["hour"] <= attack["hour"]]
             told.add(attack["id"])
             if guarded:
@@ -104,7 +105,7 @@ def _unprotected(run: RunData, task: str) -> list[Cause]:
                               "deaths": attack.get("deaths", 0)},
                              [threat["id"], attack["id"]]))
     posted = run.of_type("presence")
-    for attack in run.of_type("attack"):
+    for attack in attacks:
         if attack["id"] in told or any(
                 p["location"] == attack["location"]
                 and p.get("arrive_hour", p["hour"]) <= attack["hour"] <= p.get("until_hour", -1)

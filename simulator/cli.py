@@ -262,7 +262,7 @@ def _debrief(run_dir: Path, out: Path, lang: str, seeds: int = 0,
     """Write debrief.json, report.md and report.html for one run directory."""
     # The debrief reads run files; imported here so the engine's commands do not need it.
     from debrief.overrides import load_overrides
-    from debrief.report import build, figures, render_html, render_markdown
+    from debrief.report import build, write_files
     from debrief.rundata import RunError, load_run
 
     try:
@@ -280,13 +280,7 @@ def _debrief(run_dir: Path, out: Path, lang: str, seeds: int = 0,
             print(t("replay_progress", lang, what=label, i=i, n=n), file=sys.stderr, flush=True)
 
     data = build(run_dir, run, scenario, lang, seeds, overrides, progress)
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "debrief.json").write_text(json.dumps(data, indent=2, sort_keys=True,
-                                                 ensure_ascii=False) + "\n", encoding="utf-8")
-    (out / "report.md").write_text(render_markdown(data), encoding="utf-8")
-    (out / "report.html").write_text(render_html(data, figures(data, run, scenario)),
-                                     encoding="utf-8")
-    print(t("report_written", lang, path=out / "report.html"))
+    print(t("report_written", lang, path=write_files(out, data, run, scenario)))
     return 0
 
 

@@ -12,7 +12,7 @@ import threading
 from pathlib import Path
 
 from debrief.overrides import Override
-from debrief.report import build, figures, render_html
+from debrief.report import build, write_files
 from debrief.rundata import load_run
 from simulator.cli import versions
 from simulator.live import LiveExercise
@@ -55,10 +55,6 @@ def report_html(store: Store, live: LiveExercise, lang: str) -> Path:
                 "lang": row["lang"], "versions": versions()}
         write_run(live.exercise, folder, meta)
         run = load_run(folder)
-        data = build(folder, run, scenario, lang, 0, chosen)
-        out.mkdir(parents=True, exist_ok=True)
-        (out / "debrief.json").write_text(json.dumps(data, indent=2, sort_keys=True,
-                                                     ensure_ascii=False) + "\n", encoding="utf-8")
-        page.write_text(render_html(data, figures(data, run, scenario)), encoding="utf-8")
+        write_files(out, build(folder, run, scenario, lang, 0, chosen), run, scenario)
         mark.write_text(stamp)
         return page
