@@ -66,6 +66,11 @@ class Civilians:
     treated: np.ndarray = None  # [location] hours of medical care left
     incoming: np.ndarray = None  # [location] people on the road to each place
     flows: np.ndarray = None  # [from, to] cumulative people who set off (walk, return, transport)
+    conflict: np.ndarray = None  # [location] in active conflict
+    closed_sites: np.ndarray = None  # [location] admits nobody
+    redirect: dict = field(default_factory=dict)  # location → where everyone there is sent
+    step_hours: float = 1.0  # the model's sub-step: arrivals are set down at its boundaries
+    _slots: dict = field(default_factory=dict)  # (arrival hour, dest) → its Transit
 
     def __post_init__(self):
         n = self.pop.shape[1]
@@ -82,6 +87,8 @@ class Civilians:
         self.treated = np.zeros(n)
         self.incoming = np.zeros(n, dtype=np.int64)
         self.flows = np.zeros((n, n), dtype=np.int64)
+        self.conflict = np.zeros(n, dtype=bool)
+        self.closed_sites = np.zeros(n, dtype=bool)
 
     # --- views ------------------------------------------------------------------------
 
@@ -133,10 +140,20 @@ class Civilians:
     # --- one sub-step -----------------------------------------------------------------
 
     def perceive(self, dt: float, flood: np.ndarray) -> None:
-        """Risk fades with time; flooding is felt at once."""
+        """Risk fades with time; flooding and conflict are felt at once."""
         p = self.params
         self.risk *= (1 - p.risk.decay_per_day) ** (dt / 24)
         self.risk = np.maximum(self.risk, np.where(flood > 0, p.risk.flood, 0.0))
+        self.risk = np.maximum(self.risk, np.where(self.conflict, p.risk.conflict, 0.0))
+
+    def enter(self, people: int, places: dict[int, float], shares: np.ndarray) -> dict[int, int]:
+        """New people at ``places`` (index → weight), split by group ``shares``; each place
+        is their home. Returns the people added at each place."""
+        idx = np.array(sorted(places))
+        at = split_counts(int(people), np.array([places[i] for i in idx], dtype=float))
+        for i, n in zip(idx, at, strict=True):
+            self.pop[i, i] += split_counts(int(n), shares)
+        return dict(zip(idx.tolist(), at.tolist(), strict=True))
 
     def felt_risk(self, presence: np.ndarray) -> np.ndarray:
         """Risk people act on: protection present reassures (up to presence_reassurance)."""
@@ -152,38 +169,61 @@ class Civilians:
              hours: np.ndarray, hops: np.ndarray, presence: np.ndarray) -> np.ndarray:
         """Flee-style moves for one sub-step; return people leaving each location.
 
-        ``dist`` (km) weighs destinations; ``hours`` (on foot) sets arrival times.
+        ``dist`` (km) weighs destinations and sets the time by vehicle; ``hours`` (on foot)
+        the time on foot.
         """
         m = self.params.movement
         felt = self.felt_risk(presence)
         base = np.array([m.move_chance.get(t, 0.0) for t in self.types])
         over = np.clip((felt - m.risk_threshold) / (1 - m.risk_threshold + 1e-9), 0, 1)
         p_day = np.minimum(1.0, base + m.risk_move_chance * over)
-        p_step = 1 - (1 - p_day) ** (dt / 24)
+        # Displaced people outside a site keep looking for one.
+        settled = np.array([t in m.settle_types for t in self.types])
+        p_displaced = np.where(settled, p_day, np.maximum(p_day, m.onward_move_chance))
+        p_step, p_step_displaced = (1 - (1 - p) ** (dt / 24) for p in (p_day, p_displaced))
         occupancy = self.present().sum(axis=1) + self.incoming
         with np.errstate(divide="ignore", invalid="ignore"):
             room = np.clip(1 - occupancy / self.capacity, 0, 1)
         free = np.where(np.isfinite(self.capacity), np.where(self.capacity > 0, room, 0.0), 1.0)
+        free = np.where(self.closed_sites, 0.0, free)
         safety = (1 - felt) ** m.safety_exponent
         leaving = np.zeros(len(self.types), dtype=np.int64)
-        for loc in np.flatnonzero(p_step > 0):
+        for loc in np.flatnonzero(self.pop.sum(axis=(0, 2))):
             here = self.pop[:, loc, :]
-            if not here.any():
-                continue
-            reach = (hops[loc] >= 1) & (hops[loc] <= m.awareness_hops)
-            w = np.where(reach, self.attractiveness * safety * free / (dist[loc] + m.distance_offset_km),
-                         0.0)
-            w[~np.isfinite(w)] = 0.0
+            target = self.redirect.get(int(loc))
+            if target is not None and np.isfinite(hours[loc, target]):
+                w = np.zeros(len(self.types))
+                w[target] = 1.0
+                chance = np.ones(len(self.types))
+            else:
+                chance = np.full(len(self.types), p_step_displaced[loc])
+                chance[loc] = p_step[loc]  # residents at home
+                if not (chance[:, None] * here).any():
+                    continue
+                w = self._weights(loc, hops[loc], dist[loc], safety * free)
             if w.sum() <= 0:
                 continue
-            movers = rng.binomial(here, p_step[loc])
+            movers = rng.binomial(here, chance[:, None])
             if not movers.any():
                 continue
             self.pop[:, loc, :] -= movers
             leaving[loc] = movers.sum()
-            self._send(rng, now, loc, movers, w / w.sum(), hours[loc])
+            self._send(rng, now, loc, movers, w / w.sum(), hours[loc], dist[loc])
         self._returns(rng, now, dt, hours, felt)
         return leaving
+
+    def _weights(self, loc, hops_row, dist_row, welcome) -> np.ndarray:
+        """Destination weights from ``loc``: attractiveness × safety × free room over
+        distance, among the places within ``awareness_hops``; when none of them is safe or
+        has room, among every place reachable (people ask their way further)."""
+        m = self.params.movement
+        score = self.attractiveness * welcome / (dist_row + m.distance_offset_km)
+        for reach in (hops_row <= m.awareness_hops, np.isfinite(hops_row)):
+            w = np.where(reach & (hops_row >= 1), score, 0.0)
+            w[~np.isfinite(w)] = 0.0
+            if w.sum() > 0:
+                return w
+        return w
 
     def _returns(self, rng, now, dt, hours, felt) -> None:
         """Displaced people go home when home feels safe again."""
@@ -206,28 +246,35 @@ class Civilians:
                 self.pop[home, loc] -= goers[loc]
                 self._travel(now + hours[loc, home], int(loc), int(home), counts)
 
-    def _send(self, rng, now, loc, movers, w, hours_row) -> None:
-        n = self.pop.shape[0]
-        per_dest = np.zeros((n, n, len(GROUPS)), dtype=np.int64)  # [dest, origin, group]
-        for g in range(len(GROUPS)):
-            total = int(movers[:, g].sum())
-            if not total:
-                continue
-            to = rng.multinomial(total, w)
-            for dest in np.flatnonzero(to):
-                per_dest[dest, :, g] = split_counts(int(to[dest]), movers[:, g].astype(float))
-        for dest in np.flatnonzero(per_dest.sum(axis=(1, 2))):
-            self._travel(now + hours_row[dest], int(loc), int(dest), per_dest[dest])
+    def _send(self, rng, now, loc, movers, w, hours_row, km_row) -> None:
+        """Share ``movers`` [origin, group] among destinations by weight ``w``; some go by
+        vehicle, the rest on foot."""
+        m = self.params.movement
+        # Draw only for the homes that have movers and the places with weight.
+        homes, places = np.flatnonzero(movers.sum(axis=1)), np.flatnonzero(w)
+        per_place = rng.multinomial(movers[homes], w[places] / w[places].sum())  # [home, g, place]
+        riding = rng.binomial(per_place, m.vehicle_share)
+        by_vehicle = np.minimum(24 * km_row / m.vehicle_km_per_day, hours_row)
+        for j in np.flatnonzero(per_place.sum(axis=(0, 1))):
+            dest = places[j]
+            for trip, hours in ((riding[:, :, j], by_vehicle[dest]),
+                                (per_place[:, :, j] - riding[:, :, j], hours_row[dest])):
+                if trip.any():
+                    counts = np.zeros_like(movers)
+                    counts[homes] = trip
+                    self._travel(now + hours, int(loc), int(dest), counts)
 
     def _travel(self, arrive: float, src: int, dest: int, counts: np.ndarray) -> None:
         """Put ``counts`` [origin, group], just taken out of ``src``, on the road to ``dest``."""
         self.flows[src, dest] += int(counts.sum())
-        # Groups leaving in the same sub-step for the same place share one entry.
-        last = self.transit[-1] if self.transit else None
-        if last is not None and last.arrive == arrive and last.dest == dest:
-            last.counts += counts
-        else:
-            self.transit.append(Transit(arrive, dest, counts.copy()))
+        # People are set down at the first sub-step at or after their arrival, so all who
+        # reach one place in one sub-step share one entry.
+        slot = np.ceil(arrive / self.step_hours - 1e-9) * self.step_hours
+        entry = self._slots.get((slot, dest))
+        if entry is None:
+            entry = self._slots[(slot, dest)] = Transit(slot, dest, np.zeros_like(counts))
+            self.transit.append(entry)
+        entry.counts += counts
         self.incoming[dest] += int(counts.sum())
 
     def carry(self, now: float, src: int, dest: int, people: int, hours: float) -> int:
@@ -266,6 +313,7 @@ class Civilians:
             if t.arrive <= now:
                 self.pop[:, t.dest, :] += t.counts
                 self.incoming[t.dest] -= int(t.counts.sum())
+                self._slots.pop((t.arrive, t.dest), None)
             else:
                 keep.append(t)
         self.transit = keep

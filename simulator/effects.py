@@ -213,6 +213,39 @@ def close_route(m, a, ctx):
     m.log("route_closed", ctx.cause, team=ctx.team, route=f"{a['from_']}--{a['to']}")
 
 
+def open_route(m, a, ctx):
+    src, dest = _loc(m, a["from_"]), _loc(m, a["to"])
+    if not m.graph.has_edge(src, dest):
+        m.log("route_not_found", ctx.cause, team=ctx.team, route=f"{a['from_']}--{a['to']}")
+        return
+    m.open_route(src, dest)
+    m.log("route_opened", ctx.cause, team=ctx.team, route=f"{a['from_']}--{a['to']}")
+
+
+def conflict(m, a, ctx):
+    loc = _loc(m, a["location"])
+    m.civilians.conflict[loc] = bool(a["active"])
+    m.log("conflict_started" if a["active"] else "conflict_ended", ctx.cause, location=loc,
+          team=ctx.team)
+
+
+def admission(m, a, ctx):
+    loc = _loc(m, a["location"])
+    m.civilians.closed_sites[loc] = not a["open"]
+    m.log("site_admits" if a["open"] else "site_closed", ctx.cause, location=loc,
+          team=ctx.team)
+
+
+def redirect(m, a, ctx):
+    src, dest = _loc(m, a["from_"]), _loc(m, a["to"])
+    if a["active"]:
+        m.civilians.redirect[src] = dest
+    elif m.civilians.redirect.get(src) == dest:
+        del m.civilians.redirect[src]
+    m.log("redirect_started" if a["active"] else "redirect_ended", ctx.cause, location=src,
+          to=a["to"], team=ctx.team)
+
+
 def open_site(m, a, ctx):
     loc = _loc(m, a["location"])
     c = m.civilians

@@ -73,6 +73,8 @@ class ExerciseModel(mesa.Model):
         self.detained_since: dict[str, int] = {}  # team → turn of its oldest detention
         self.engaged: set[tuple[int, int]] = set()  # (place, turn) engagements
         self.repairs: list[tuple[float, int, int, str]] = []  # (done hour, a, b, cause)
+        self.arrivals_day = -1  # last day whose arrivals entered
+        self.arrivals_owed = 0  # people of past days with no place in conflict to enter at
 
     # --- construction -----------------------------------------------------------------
 
@@ -116,7 +118,8 @@ class ExerciseModel(mesa.Model):
                                       for t in self.types])
         self.civilians = Civilians(pop, list(self.types), cap, attract, coverage,
                                    self.sanitation, self.params,
-                                   risk=np.array([loc.attributes.risk for loc in locs]))
+                                   risk=np.array([loc.attributes.risk for loc in locs]),
+                                   step_hours=float(self.spec.metadata.step_hours))
 
     # --- map --------------------------------------------------------------------------
 
@@ -401,6 +404,7 @@ class ExerciseModel(mesa.Model):
         self._alerts()
         c = self.civilians
         presence = self.presence_array()
+        self._arrivals()
         c.perceive(dt, self.floods.level)
         c.arrive(self.now)
         c.move(self.rng, self.now, dt, self.road_km, self.foot_hours, self.hops, presence)
@@ -409,6 +413,25 @@ class ExerciseModel(mesa.Model):
         self.humanitarian_access = min(1.0, self.humanitarian_access +
                                        self.params.humanitarian.access_recovery * dt / 24)
         self.now += dt
+
+    def _arrivals(self) -> None:
+        """At the first sub-step of each day, that day's arrivals enter at the listed places
+        in active conflict, in proportion to their weight."""
+        spec = self.spec.arrivals
+        day = int(self.now // 24)
+        if spec is None or day == self.arrivals_day:
+            return
+        self.arrivals_day = day
+        self.arrivals_owed += spec.people[day] if day < len(spec.people) else 0
+        places = {self.index[p]: w for p, w in spec.places.items()
+                  if self.civilians.conflict[self.index[p]]}
+        if not self.arrivals_owed or not places:
+            return
+        shares = np.array([spec.groups.get(g, 0.0) for g in GROUPS])
+        added = self.civilians.enter(self.arrivals_owed, places, shares)
+        self.log("people_entered", "scenario:arrivals", people=self.arrivals_owed,
+                 at={self.loc_ids[i]: n for i, n in added.items() if n})
+        self.arrivals_owed = 0
 
     def _floods(self) -> None:
         level = self.floods.step(self.now)

@@ -18,9 +18,14 @@ class Movement(_Group):
     """Flee-style displacement (Suleimenova, Bell & Groen 2017)."""
 
     move_chance: dict[str, float] = Field(
-        {"idp_site": 0.001, "camp": 0.001, "base": 0.005},
+        {"idp_site": 0.001, "camp": 0.001, "base": 0.005, "transit_centre": 1.0},
         description="daily chance to leave a place with no perceived risk, by location type "
         "(types not listed: 0)")
+    onward_move_chance: float = Field(0.5, ge=0, le=1, description="daily chance that "
+                                      "displaced people move on from a place where they do "
+                                      "not settle: they are looking for a site")
+    settle_types: tuple[str, ...] = Field(("idp_site", "camp", "base"), description="location "
+                                          "types where displaced people settle")
     risk_move_chance: float = Field(0.9, ge=0, le=1,
                                     description="daily chance to flee at perceived risk 1")
     risk_threshold: float = Field(0.15, ge=0, le=1,
@@ -28,14 +33,18 @@ class Movement(_Group):
     attractiveness: dict[str, float] = Field(
         {"village": 1.0, "town": 1.5, "city": 2.0, "idp_site": 3.0, "camp": 3.0, "base": 2.5,
          "police_post": 1.5, "health_centre": 1.5, "market": 1.0, "bridge": 0.3,
-         "border_crossing": 0.5, "water_point": 0.5},
+         "border_crossing": 0.5, "water_point": 0.5, "transit_centre": 1.0},
         description="destination weight by location type (a location attribute overrides it)")
     distance_offset_km: float = Field(10.0, gt=0, description="weight ∝ attractiveness / "
                                       "(distance + offset): near places are preferred")
     safety_exponent: float = Field(2.0, ge=0, description="weight × (1 − risk)^exponent")
-    awareness_hops: int = Field(2, ge=1, le=4,
+    awareness_hops: int = Field(3, ge=1, le=4,
                                 description="how many route hops people know beyond their place")
     walk_km_per_day: float = Field(25.0, gt=0, description="distance on foot in one day")
+    vehicle_share: float = Field(0.5, ge=0, le=1, description="share of people on the move "
+                                 "who travel by vehicle (bus, lorry, motorbike)")
+    vehicle_km_per_day: float = Field(200.0, gt=0, description="distance by vehicle in one day "
+                                      "(waits and checkpoints included)")
     return_chance: float = Field(0.05, ge=0, le=1,
                                  description="daily chance that displaced people go home once "
                                  "risk there is below the threshold")
@@ -52,6 +61,8 @@ class Risk(_Group):
     presence_reassurance: float = Field(0.5, ge=0, le=1, description="share of risk removed "
                                         "where protectors are present")
     flood: float = Field(0.9, ge=0, le=1, description="risk felt at a flooded place")
+    conflict: float = Field(1.0, ge=0, le=1, description="risk felt at a place in active "
+                            "conflict, for as long as it lasts")
     reassurance_protectors: float = Field(50.0, gt=0, description="protectors at a place for "
                                           "full reassurance")
 

@@ -22,7 +22,8 @@ GROUPS = ("women", "men", "girls", "boys", "older")
 MAX_PEOPLE = 50_000_000  # per group and place: beyond any Sahelian city
 NEEDS = ("water", "food", "shelter", "health")
 LOCATION_TYPES = ("village", "town", "city", "idp_site", "camp", "base", "police_post",
-                  "health_centre", "market", "bridge", "border_crossing", "water_point")
+                  "health_centre", "market", "bridge", "border_crossing", "water_point",
+                  "transit_centre")
 CATEGORIES = ("civilian_protection", "disaster_response", "civil_military_coordination")
 ROLES = ("force", "police", "civilian", "humanitarian", "custom")
 
@@ -61,7 +62,8 @@ class Metadata(Strict):
     summary: Text
     category: Literal[CATEGORIES]
     turn_hours: int = Field(ge=1, le=168, description="scenario hours in one turn")
-    turns: int = Field(ge=1, le=200)
+    turns: int = Field(ge=1, le=1000, description="classroom exercises have a few; imported "
+                       "displacement cases one per day")
     step_hours: int = Field(1, ge=1, le=24, description="sub-step length; divides turn_hours")
     start: str | None = Field(None, description="scenario start, informative (e.g. 2027-08-01T06:00)")
     learning_objectives: list[Text] = []
@@ -129,6 +131,19 @@ class Population(Strict):
     older: int = Field(0, ge=0, le=MAX_PEOPLE)
     vulnerabilities: dict[Literal["disabled", "pregnant_lactating", "separated_children",
                                   "chronically_ill"], Annotated[int, Field(ge=0)]] = {}
+
+
+class Arrivals(Strict):
+    """People entering the map day by day (a displacement case's new refugees): each day's
+    number is shared among the listed places that are in active conflict that day, in
+    proportion to their weight; a day with no such place passes its people to the next."""
+    people: list[Annotated[int, Field(ge=0, le=MAX_PEOPLE)]] = Field(
+        min_length=1, description="people entering on day 0, 1, 2, ...")
+    places: dict[Id, Annotated[float, Field(gt=0)]] = Field(
+        min_length=1, description="place → weight (e.g. its population)")
+    groups: dict[Literal[GROUPS], Annotated[float, Field(ge=0)]] = Field(
+        {"women": 0.27, "men": 0.22, "girls": 0.22, "boys": 0.22, "older": 0.07},
+        description="share of each sex and age group (default: a typical refugee population)")
 
 
 # --- actors ---------------------------------------------------------------------------
@@ -330,10 +345,31 @@ class OpenSite(E):
 
 
 class RouteRef(E):
-    """Close or repair a route between two places."""
+    """Close, reopen or repair a route between two places."""
     from_: Loc = Field(alias="from")
     to: Loc
     unit: Name | None = Field(None, description="for repair: an engineer unit")
+
+
+class Conflict(E):
+    """Fighting starts (or stops) at a place: while it lasts, people there feel the risk of
+    ``risk.conflict`` and flee; nobody chooses it as a destination."""
+    location: Loc
+    active: Flag = True
+
+
+class Admission(E):
+    """A site (camp, IDP site) stops admitting people, or admits them again."""
+    location: Loc
+    open: Flag = False
+
+
+class Redirect(E):
+    """Authorities send everyone at a place on to another (a transit centre forwarding to a
+    camp), until ``active: false`` ends it."""
+    from_: Loc = Field(alias="from")
+    to: Loc
+    active: Flag = True
 
 
 class Escort(E):
@@ -446,7 +482,8 @@ STANDING = ("early_warning", "referral_pathway", "hrddp_assessment")
 EFFECTS: dict[str, type[E]] = {
     "presence": Presence, "engage": Engage, "mediate": Mediate, "warn": Warn, "assess": Assess,
     "supply": Supply, "evacuate": Evacuate, "open_site": OpenSite, "close_route": RouteRef,
-    "repair_route": RouteRef, "escort": Escort, "medevac": Medevac,
+    "open_route": RouteRef, "repair_route": RouteRef, "conflict": Conflict, "admission": Admission,
+    "redirect": Redirect, "escort": Escort, "medevac": Medevac,
     "request_asset": RequestAsset, "support_host_forces": SupportHostForces,
     "hrddp_assessment": HrddpAssessment, "detain": Detain, "handover": Handover,
     "referral_pathway": ReferralPathway, "investigate": Investigate,
@@ -638,6 +675,7 @@ class Scenario(Strict):
     metadata: Metadata
     map: Map
     population: list[Population] = []
+    arrivals: Arrivals | None = None
     actors: Actors = Actors()
     teams: list[Team] = Field(min_length=1)
     actions: list[Action] = []

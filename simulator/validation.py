@@ -138,6 +138,11 @@ def check_references(s: Scenario) -> Iterator[tuple[tuple, str]]:
             yield ("map", "routes", i, "to"), "a route must join two different locations"
     for i, p in enumerate(s.population):
         yield from need("location", p.location, ("population", i, "location"))
+    if s.arrivals:
+        for place in s.arrivals.places:
+            yield from need("location", place, ("arrivals", "places", place))
+        if not sum(s.arrivals.groups.values()) > 0:
+            yield ("arrivals", "groups"), "the group shares must not all be zero"
     for section, field in (("armed_groups", "base"), ("host_forces", "location"),
                            ("authorities", "location"), ("agencies", "location"),
                            ("community", "location"), ("units", "location")):

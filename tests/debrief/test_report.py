@@ -187,7 +187,7 @@ def test_strengths_and_areas_for_improvement(run_dir, tmp_path):
                  str(overrides)]) == 0
     report = (out / "report.md").read_text()
     strong, weak = report.split("**Strengths**")[1].split("**Areas for improvement**")
-    assert "- Presence before the raid: civilian_deaths = 84" in strong
+    assert "- Presence before the raid: civilian_deaths = 44" in strong
     assert "None: every rated task was performed without challenges." in weak
 
 

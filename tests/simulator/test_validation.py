@@ -126,8 +126,9 @@ def test_cli_validate_in_french(tmp_path, capsys):
 def test_schema_is_json_schema_with_every_section(tmp_path, capsys):
     assert main(["schema"]) == 0
     schema = json.loads(capsys.readouterr().out)
-    assert set(schema["properties"]) == {"metadata", "map", "population", "actors", "teams",
-                                         "actions", "msel", "objectives", "parameters"}
+    assert set(schema["properties"]) == {"metadata", "map", "population", "arrivals", "actors",
+                                         "teams", "actions", "msel", "objectives",
+                                         "parameters"}
     assert "from" in schema["$defs"]["Route"]["properties"]
     out = tmp_path / "schema.json"
     assert main(["schema", "--out", str(out)]) == 0
