@@ -1,4 +1,5 @@
-"""The ``ttx`` command line: validate, schema, run, compare, debrief, demo, serve.
+"""The ``ttx`` command line: validate, schema, run, compare, debrief, demo, serve,
+import-flee, validate-displacement.
 
 Exit codes: 0 success, 1 usage or runtime error, 2 invalid input file (every problem is
 printed as FILE:LINE:COL: path: message).
@@ -14,6 +15,7 @@ from pathlib import Path
 from agents.bots import BOTS
 from simulator.compare import compare, table
 from simulator.decisions import load_inputs
+from simulator.fleecase import CaseError
 from simulator.i18n import LANGUAGES, t
 from simulator.outputs import write_run
 from simulator.runner import play
@@ -52,6 +54,9 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:  # an output folder that cannot be written, a full disk ...
         print(t("error", args.lang, message=f"{exc.strerror}: {exc.filename}"), file=sys.stderr)
         return 1
+    except CaseError as exc:
+        print(exc, file=sys.stderr)
+        return 2
     except InputError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
@@ -127,6 +132,23 @@ def _parser() -> argparse.ArgumentParser:
                    help="database file (default: $TTX_DB if set, else $XDG_DATA_HOME/ttx/ttx.db, "
                    "that is ~/.local/share/ttx/ttx.db)")
     w.set_defaults(func=cmd_serve)
+
+    f = sub.add_parser("import-flee", help="convert a Flee-format displacement case into a "
+                       "scenario")
+    f.add_argument("case", type=Path, help="case folder (input/ and validation/)")
+    f.add_argument("--out", type=Path, required=True, help="scenario file to write (YAML)")
+    f.set_defaults(func=cmd_import_flee)
+
+    x = sub.add_parser("validate-displacement", help="play a displacement case with the "
+                       "engine's movement model and compare with the observed camp counts")
+    x.add_argument("case", type=Path, help="case folder (input/ and validation/)")
+    x.add_argument("--seeds", type=int, default=3, help="seeds 0 … N−1 (default 3)")
+    x.add_argument("--out", type=Path, help="folder for summary.json, camps.csv, plots/ and "
+                   "the converted scenario")
+    x.add_argument("--jobs", type=int, default=0,
+                   help="processes to run seeds in (default 0: one per core)")
+    x.add_argument("--quiet", action="store_true", help="no progress lines")
+    x.set_defaults(func=cmd_validate_displacement)
     return p
 
 
@@ -334,6 +356,43 @@ def _lan_address() -> str | None:
             return probe.getsockname()[0]
     except OSError:
         return None
+
+
+
+def cmd_import_flee(args) -> int:
+    from simulator.displacement import write_scenario
+    from simulator.fleecase import read_case
+
+    case = read_case(args.case)
+    write_scenario(case, args.out)
+    scenario = load_scenario(args.out)  # the file written is a valid scenario
+    print(t("imported", args.lang, path=args.out, days=scenario.metadata.turns,
+            locations=len(scenario.map.locations), injects=len(scenario.msel)))
+    return 0
+
+
+def cmd_validate_displacement(args) -> int:
+    from simulator import displacement
+
+    if args.seeds < 1:
+        raise UsageError(t("bad_seeds", args.lang, seeds=args.seeds))
+    say = (lambda line: None) if args.quiet else \
+        (lambda line: print(line, file=sys.stderr, flush=True))
+    v = displacement.validate(args.case, args.seeds, args.out, args.jobs, say)
+    if args.out:
+        displacement.write(v, args.out)
+    s = v.summary()
+    print(t("validation_title", args.lang, case=s["case"], days=s["days"],
+            camps=len(s["camps"]), seeds=len(s["seeds"])))
+    for kind, key in (("normal", "ard"), ("rescaled", "ard_rescaled")):
+        print("  " + t("validation_ard", args.lang, kind=kind, **s[key]))
+    for name, value in s["naive"].items():
+        print("  " + t("validation_naive", args.lang, name=name.replace("_", " "), value=value))
+    print("  " + t("validation_time", args.lang, per_run=s["seconds_per_run"]["mean"],
+                   wall=s["wall_seconds"]))
+    if args.out:
+        print(t("wrote", args.lang, path=args.out))
+    return 0
 
 
 if __name__ == "__main__":

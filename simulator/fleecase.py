@@ -45,7 +45,8 @@ class Case:
     locations: dict[str, Location]
     routes: list[tuple[str, str, float]]
     conflict: dict[str, np.ndarray]  # conflict zone → bool per day
-    closures: list[tuple[str, str, str, int, int]]
+    closures: list[tuple[int, tuple[str, str, str, int, int]]]  # (line, (type, a, b, start, end))
+    redirects: list[tuple[str, str, int]]  # routes with a forced redirection flag (1 or 2)
     corrections: dict[str, dt.date]
     reports: dict[str, list[tuple[int, float]]]  # camp → (day, count), files summed
     unmapped: list[str]  # camps with counts but no place on the map: not validated
@@ -101,17 +102,22 @@ def read_case(folder: str | Path) -> Case:
         locations[row[0]] = Location(row[0], row[2], _number(p, n, row[3], "latitude"),
                                      _number(p, n, row[4], "longitude"), row[5],
                                      _number(p, n, row[7], "population", int) or 0)
-    routes = []
+    routes, redirects = [], []
     for n, row in _rows(inp / "routes.csv"):
         p = inp / "routes.csv"
+        if len(row) < 3:
+            raise CaseError(f"{p}:{n}: expected name1, name2, distance")
         for name in row[:2]:
             if name not in locations:
                 raise CaseError(f"{p}:{n}: unknown location {name!r}")
         routes.append((row[0], row[1], _number(p, n, row[2], "distance")))
+        flag = _number(p, n, row[3], "forced redirection flag", int) if len(row) > 3 else None
+        if flag not in (None, 0, 1, 2):
+            raise CaseError(f"{p}:{n}: forced redirection flag must be 0, 1 or 2, not {flag}")
+        if flag:
+            redirects.append((row[0], row[1], flag))
     conflict = _conflicts(inp / "conflicts.csv", days, locations)
-    closures = [(row[0], row[1], row[2], _number(inp / "closures.csv", n, row[3], "start", int),
-                 _number(inp / "closures.csv", n, row[4], "end", int))
-                for n, row in _rows(inp / "closures.csv")] \
+    closures = [_closure(inp / "closures.csv", n, row) for n, row in _rows(inp / "closures.csv")] \
         if (inp / "closures.csv").exists() else []
     corrections = {row[0]: _date(inp / "registration_corrections.csv", n, row[1])
                    for n, row in _rows(inp / "registration_corrections.csv")} \
@@ -124,8 +130,15 @@ def read_case(folder: str | Path) -> Case:
             unmapped.append(row[0])
             continue
         reports[row[0]] = _summed([_series(val / f, start) for f in row[1:] if f])
-    return Case(folder, start, days, locations, routes, conflict, closures, corrections,
-                reports, unmapped)
+    return Case(folder, start, days, locations, routes, conflict, closures, redirects,
+                corrections, reports, unmapped)
+
+
+def _closure(path: Path, n: int, row: list[str]) -> tuple[int, tuple]:
+    if len(row) < 5:
+        raise CaseError(f"{path}:{n}: expected type, name1, name2, start day, end day")
+    return n, (row[0], row[1], row[2], _number(path, n, row[3], "start day", int),
+               _number(path, n, row[4], "end day", int))
 
 
 def _conflicts(path: Path, days: int, locations: dict) -> dict[str, np.ndarray]:

@@ -57,6 +57,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "serve_listening": {"en": "listening on {url}", "fr": "à l'écoute sur {url}"},
     "serve_network": {"en": "on this network, teams open {url}",
                       "fr": "sur ce réseau, les équipes ouvrent {url}"},
+    "imported": {"en": "{path}: scenario written ({days} days, {locations} locations, "
+                       "{injects} injects)",
+                 "fr": "{path} : scénario écrit ({days} jours, {locations} lieux, {injects} "
+                       "injects)"},
+    "validation_title": {"en": "{case}: {days} days, {camps} camps, {seeds} seed(s)",
+                         "fr": "{case} : {days} jours, {camps} camps, {seeds} graine(s)"},
+    "validation_ard": {"en": "ARD {kind}: {mean:.3f} [{min:.3f}–{max:.3f} over seeds]",
+                       "fr": "ARD {kind} : {mean:.3f} [{min:.3f}–{max:.3f} selon les graines]"},
+    "validation_naive": {"en": "naive forecast, {name}: ARD {value:.3f}",
+                         "fr": "prévision naïve, {name} : ARD {value:.3f}"},
+    "validation_time": {"en": "{per_run:.1f} s per run; {wall:.1f} s in all",
+                        "fr": "{per_run:.1f} s par simulation ; {wall:.1f} s au total"},
     "serve_bind": {"en": "cannot listen on {host}:{port}: {message}",
                    "fr": "impossible d'écouter sur {host}:{port} : {message}"},
 }

@@ -55,7 +55,7 @@ def test_a_case_is_read_with_its_camps_conflicts_and_summed_files(tmp_path):
     assert list(case.conflict) == ["Zone", "Far"]  # the all-zero unknown column is ignored
     assert list(case.conflict["Far"]) == [False, False, True, True, True]
     assert case.reports["C2"] == [(0, 0.0), (4, 440.0)]  # inside and outside the camp
-    assert case.closures == [("camp", "C2", "", 0, 1)]
+    assert case.closures == [(2, ("camp", "C2", "", 0, 1))]
 
 
 def test_registration_correction_scales_earlier_reports_to_join_the_first_reliable(tmp_path):
