@@ -200,7 +200,7 @@ class Civilians:
                 chance[loc] = p_step[loc]  # residents at home
                 if not (chance[:, None] * here).any():
                     continue
-                w = self._weights(loc, hops[loc], dist[loc], safety * free)
+                w = self._weights(loc, hops[loc], dist[loc], safety * free, settled)
             if w.sum() <= 0:
                 continue
             movers = rng.binomial(here, chance[:, None])
@@ -212,13 +212,17 @@ class Civilians:
         self._returns(rng, now, dt, hours, felt)
         return leaving
 
-    def _weights(self, loc, hops_row, dist_row, welcome) -> np.ndarray:
+    def _weights(self, loc, hops_row, dist_row, welcome, settled) -> np.ndarray:
         """Destination weights from ``loc``: attractiveness × safety × free room over
-        distance, among the places within ``awareness_hops``; when none of them is safe or
-        has room, among every place reachable (people ask their way further)."""
+        distance, among the places within ``awareness_hops`` (and every reachable site,
+        when ``sites_known``); when none of them is safe or has room, among every place
+        reachable (people ask their way further)."""
         m = self.params.movement
         score = self.attractiveness * welcome / (dist_row + m.distance_offset_km)
-        for reach in (hops_row <= m.awareness_hops, np.isfinite(hops_row)):
+        known = hops_row <= m.awareness_hops
+        if m.sites_known:
+            known = known | (settled & np.isfinite(hops_row))
+        for reach in (known, np.isfinite(hops_row)):
             w = np.where(reach & (hops_row >= 1), score, 0.0)
             w[~np.isfinite(w)] = 0.0
             if w.sum() > 0:

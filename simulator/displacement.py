@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -109,30 +110,27 @@ def validate(case_dir: str | Path, seeds: int = 3, out: Path | None = None, jobs
     began = time.perf_counter()
     case = read_case(case_dir)
     obs = observed(case)
-    folder = Path(out) if out else Path(os.environ.get("TMPDIR", "/tmp")) / f"ttx-{os.getpid()}"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "scenario.yaml"
-    write_scenario(case, path)
-    scenario = load_scenario(path)
-    jobs = min(seeds, jobs or os.cpu_count() or 1)
-    say(f"{case.folder.name}: {case.days} days, {len(case.camps)} camps, {seeds} seed(s) "
-        f"in {jobs} process(es)")
-    runs, seconds = {}, {}
-    if jobs <= 1:
-        for seed in range(seeds):
-            runs[seed], seconds[seed] = simulate(
-                scenario, case.camps, seed,
-                lambda day, s=seed: say(f"  seed {s}: day {day}/{case.days}"))
-            say(f"  seed {seed}: done in {seconds[seed]:.1f} s")
-    else:
-        with ProcessPoolExecutor(jobs) as pool:
-            for seed, sim, secs in pool.map(_simulate_job,
-                                            [(path, case.camps, s) for s in range(seeds)]):
-                runs[seed], seconds[seed] = sim, secs
-                say(f"  seed {seed}: done in {secs:.1f} s")
-    if not out:
-        path.unlink()
-        folder.rmdir()
+    with tempfile.TemporaryDirectory(prefix="ttx-") as scratch:
+        path = Path(out or scratch) / "scenario.yaml"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_scenario(case, path)
+        scenario = load_scenario(path)
+        jobs = min(seeds, jobs or os.cpu_count() or 1)
+        say(f"{case.folder.name}: {case.days} days, {len(case.camps)} camps, {seeds} seed(s) "
+            f"in {jobs} process(es)")
+        runs, seconds = {}, {}
+        if jobs <= 1:
+            for seed in range(seeds):
+                runs[seed], seconds[seed] = simulate(
+                    scenario, case.camps, seed,
+                    lambda day, s=seed: say(f"  seed {s}: day {day}/{case.days}"))
+                say(f"  seed {seed}: done in {seconds[seed]:.1f} s")
+        else:
+            with ProcessPoolExecutor(jobs) as pool:
+                for seed, sim, secs in pool.map(_simulate_job,
+                                                [(path, case.camps, s) for s in range(seeds)]):
+                    runs[seed], seconds[seed] = sim, secs
+                    say(f"  seed {seed}: done in {secs:.1f} s")
     naive = {"capacity_split": capacity_split(case, obs), "nearest_camp": nearest_camp(case, obs)}
     return Validation(case, scenario, obs, runs, seconds, naive, time.perf_counter() - began)
 

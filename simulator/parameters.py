@@ -38,8 +38,11 @@ class Movement(_Group):
     distance_offset_km: float = Field(10.0, gt=0, description="weight ∝ attractiveness / "
                                       "(distance + offset): near places are preferred")
     safety_exponent: float = Field(2.0, ge=0, description="weight × (1 − risk)^exponent")
-    awareness_hops: int = Field(3, ge=1, le=4,
+    awareness_hops: int = Field(2, ge=1, le=4,
                                 description="how many route hops people know beyond their place")
+    sites_known: bool = Field(True, description="people also know every site (the settle "
+                              "types) they can reach, however far: word of camps spreads "
+                              "through UNHCR, radio and relatives")
     walk_km_per_day: float = Field(25.0, gt=0, description="distance on foot in one day")
     vehicle_share: float = Field(0.5, ge=0, le=1, description="share of people on the move "
                                  "who travel by vehicle (bus, lorry, motorbike)")

@@ -128,10 +128,30 @@ def test_people_with_nowhere_safe_nearby_look_further(tmp_path):
              "Town,C2,30,\n"
     ex = world(tmp_path, routes=routes, arrivals={"people": [500], "places": {"zone": 1.0}},
                parameters={"needs": {"base_mortality": 0.0},
-                           "movement": {"awareness_hops": 1}})
+                           "movement": {"awareness_hops": 1, "sites_known": False}})
     m = ex.model
     m.civilians.conflict[m.index["far"]] = True
     ex.step()
     flows = m.civilians.flows[m.index["zone"]]
     assert flows.sum() > 400 and flows[m.index["far"]] == 0
     assert flows[[m.index["town"], m.index["c1"], m.index["c2"]]].all()
+
+
+def test_camps_are_known_from_afar(tmp_path):
+    """People aware of one hop only still head for the camps two and three hops away, not
+    for the town between (sites_known); without it they all stop at the next place."""
+    routes = "#name1,name2,distance,forced\nZone,Far,10,\nFar,Town,10,\nTown,C1,10,\n" \
+             "Town,C2,30,\n"
+    for known in (True, False):
+        ex = world(tmp_path / str(known), routes=routes,
+                   arrivals={"people": [500], "places": {"zone": 1.0}},
+                   parameters={"needs": {"base_mortality": 0.0},
+                               "movement": {"awareness_hops": 1, "sites_known": known}})
+        m = ex.model
+        ex.step()
+        flows = m.civilians.flows[m.index["zone"]]
+        if known:
+            assert flows[m.index["town"]] == 0
+            assert flows[m.index["c1"]] > 0 and flows[m.index["c2"]] > 0
+        else:
+            assert flows[m.index["far"]] == flows.sum() > 400

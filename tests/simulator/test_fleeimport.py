@@ -126,3 +126,16 @@ def test_car_converts_with_its_border_closures():
     assert len(onsets) == len(case.conflict) == 28
     assert all(e["conflict"]["active"] for e in onsets)
     assert np.isclose(sum(s["arrivals"]["people"]), arrivals(observed(case)).sum(), atol=1)
+
+
+def test_an_idp_camp_closure_is_an_admission_like_a_camp_closure(tmp_path):
+    case = tiny(tmp_path, **{
+        "input/locations.csv": "Zone,R,A,0,0,conflict_zone,0,300\nFar,R,A,0,1,conflict_zone,2,100\n"
+                               "Town,R,A,0,2,idpcamp,,50\nC1,R,B,0,3,camp,,1000\n"
+                               "C2,R,B,0,4,camp,,3000\n",
+        "input/closures.csv": "#type,name1,name2,start,end\nidpcamp,Town,,1,3\n"})
+    s = to_scenario(read_case(case))
+    assert {loc["id"]: loc["type"] for loc in s["map"]["locations"]}["town"] == "idp_site"
+    days = effects_by_day(s)
+    assert days[1] == [{"admission": {"location": "town", "open": False}}]
+    assert days[3] == [{"admission": {"location": "town", "open": True}}]
