@@ -62,7 +62,6 @@ class Civilians:
     aid_used: np.ndarray = None  # [location, need] cumulative person-days consumed
     turn_aid: np.ndarray = None  # [location, need] person-days consumed this turn
     turn_unmet: np.ndarray = None  # [location, need] share unmet during this turn (last step)
-    transit: list[Transit] = field(default_factory=list)
     treated: np.ndarray = None  # [location] hours of medical care left
     incoming: np.ndarray = None  # [location] people on the road to each place
     flows: np.ndarray = None  # [from, to] cumulative people who set off (walk, return, transport)
@@ -70,7 +69,7 @@ class Civilians:
     closed_sites: np.ndarray = None  # [location] admits nobody
     redirect: dict = field(default_factory=dict)  # location → where everyone there is sent
     step_hours: float = 1.0  # the model's sub-step: arrivals are set down at its boundaries
-    _slots: dict = field(default_factory=dict)  # (arrival hour, dest) → its Transit
+    _slots: dict = field(default_factory=dict)  # (arrival hour, dest) → people on the road
 
     def __post_init__(self):
         n = self.pop.shape[1]
@@ -91,6 +90,11 @@ class Civilians:
         self.closed_sites = np.zeros(n, dtype=bool)
 
     # --- views ------------------------------------------------------------------------
+
+    @property
+    def transit(self) -> list[Transit]:
+        """People on the road, one entry per arrival sub-step and destination."""
+        return list(self._slots.values())
 
     def present(self) -> np.ndarray:
         """People at each location by group [location, group]."""
@@ -277,7 +281,6 @@ class Civilians:
         entry = self._slots.get((slot, dest))
         if entry is None:
             entry = self._slots[(slot, dest)] = Transit(slot, dest, np.zeros_like(counts))
-            self.transit.append(entry)
         entry.counts += counts
         self.incoming[dest] += int(counts.sum())
 
@@ -312,15 +315,10 @@ class Civilians:
         return dead
 
     def arrive(self, now: float) -> None:
-        keep = []
-        for t in self.transit:
-            if t.arrive <= now:
-                self.pop[:, t.dest, :] += t.counts
-                self.incoming[t.dest] -= int(t.counts.sum())
-                self._slots.pop((t.arrive, t.dest), None)
-            else:
-                keep.append(t)
-        self.transit = keep
+        for key in [k for k, t in self._slots.items() if t.arrive <= now]:
+            t = self._slots.pop(key)
+            self.pop[:, t.dest, :] += t.counts
+            self.incoming[t.dest] -= int(t.counts.sum())
 
     def _shortfall(self, days: float, flood: np.ndarray, site_shelter: np.ndarray):
         """People per place, and person-days per need that local supply leaves unmet."""
