@@ -378,16 +378,17 @@ def cmd_validate_displacement(args) -> int:
         raise UsageError(t("bad_seeds", args.lang, seeds=args.seeds))
     say = (lambda line: None) if args.quiet else \
         (lambda line: print(line, file=sys.stderr, flush=True))
-    v = displacement.validate(args.case, args.seeds, args.out, args.jobs, say)
+    v = displacement.validate(args.case, args.seeds, args.out, args.jobs, say, args.lang)
     if args.out:
         displacement.write(v, args.out)
     s = v.summary()
     print(t("validation_title", args.lang, case=s["case"], days=s["days"],
             camps=len(s["camps"]), seeds=len(s["seeds"])))
-    for kind, key in (("normal", "ard"), ("rescaled", "ard_rescaled")):
-        print("  " + t("validation_ard", args.lang, kind=kind, **s[key]))
+    for kind, key in (("ard_normal", "ard"), ("ard_rescaled", "ard_rescaled")):
+        print("  " + t("validation_ard", args.lang, kind=t(kind, args.lang), **s[key]))
     for name, value in s["naive"].items():
-        print("  " + t("validation_naive", args.lang, name=name.replace("_", " "), value=value))
+        print("  " + t("validation_naive", args.lang, name=t(f"naive_{name}", args.lang),
+                       value=value))
     print("  " + t("validation_time", args.lang, per_run=s["seconds_per_run"]["mean"],
                    wall=s["wall_seconds"]))
     if args.out:

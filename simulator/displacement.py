@@ -26,6 +26,7 @@ import yaml
 from simulator.exercise import Exercise
 from simulator.fleecase import Case, ard, capacity_split, nearest_camp, observed, read_case
 from simulator.fleeimport import slug, to_scenario
+from simulator.i18n import t
 from simulator.scenario import Scenario
 from simulator.validation import load_scenario
 
@@ -103,7 +104,7 @@ def _simulate_job(args) -> tuple[int, dict, float]:
 
 def validate(case_dir: str | Path, seeds: int = 3, out: Path | None = None, jobs: int = 0,
              say: Callable[[str], None] = lambda line: print(line, file=sys.stderr),
-             ) -> Validation:
+             lang: str = "en") -> Validation:
     """Convert the case, play it for ``seeds`` seeds (in ``jobs`` processes; 0: one per
     core) and compare with the observations. The converted scenario is written to
     ``out/scenario.yaml`` (a temporary folder without ``out``) and loaded from there."""
@@ -116,21 +117,22 @@ def validate(case_dir: str | Path, seeds: int = 3, out: Path | None = None, jobs
         write_scenario(case, path)
         scenario = load_scenario(path)
         jobs = min(seeds, jobs or os.cpu_count() or 1)
-        say(f"{case.folder.name}: {case.days} days, {len(case.camps)} camps, {seeds} seed(s) "
-            f"in {jobs} process(es)")
+        say(t("validation_start", lang, case=case.folder.name, days=case.days,
+              camps=len(case.camps), seeds=seeds, jobs=jobs))
         runs, seconds = {}, {}
         if jobs <= 1:
             for seed in range(seeds):
                 runs[seed], seconds[seed] = simulate(
                     scenario, case.camps, seed,
-                    lambda day, s=seed: say(f"  seed {s}: day {day}/{case.days}"))
-                say(f"  seed {seed}: done in {seconds[seed]:.1f} s")
+                    lambda day, s=seed: say(t("validation_day", lang, seed=s, day=day,
+                                              days=case.days)))
+                say(t("validation_seed", lang, seed=seed, seconds=seconds[seed]))
         else:
             with ProcessPoolExecutor(jobs) as pool:
                 for seed, sim, secs in pool.map(_simulate_job,
                                                 [(path, case.camps, s) for s in range(seeds)]):
                     runs[seed], seconds[seed] = sim, secs
-                    say(f"  seed {seed}: done in {secs:.1f} s")
+                    say(t("validation_seed", lang, seed=seed, seconds=secs))
     naive = {"capacity_split": capacity_split(case, obs), "nearest_camp": nearest_camp(case, obs)}
     return Validation(case, scenario, obs, runs, seconds, naive, time.perf_counter() - began)
 

@@ -61,6 +61,18 @@ MESSAGES: dict[str, dict[str, str]] = {
                        "{injects} injects)",
                  "fr": "{path} : scénario écrit ({days} jours, {locations} lieux, {injects} "
                        "injects)"},
+    "validation_start": {"en": "{case}: {days} days, {camps} camps, {seeds} seed(s) in {jobs} "
+                               "process(es)",
+                         "fr": "{case} : {days} jours, {camps} camps, {seeds} graine(s) dans "
+                               "{jobs} processus"},
+    "validation_day": {"en": "  seed {seed}: day {day}/{days}",
+                       "fr": "  graine {seed} : jour {day}/{days}"},
+    "validation_seed": {"en": "  seed {seed}: done in {seconds:.1f} s",
+                        "fr": "  graine {seed} : terminée en {seconds:.1f} s"},
+    "naive_capacity_split": {"en": "capacity split", "fr": "répartition selon la capacité"},
+    "naive_nearest_camp": {"en": "nearest camp", "fr": "camp le plus proche"},
+    "ard_normal": {"en": "normal", "fr": "normal"},
+    "ard_rescaled": {"en": "rescaled", "fr": "remis à l'échelle"},
     "validation_title": {"en": "{case}: {days} days, {camps} camps, {seeds} seed(s)",
                          "fr": "{case} : {days} jours, {camps} camps, {seeds} graine(s)"},
     "validation_ard": {"en": "ARD {kind}: {mean:.3f} [{min:.3f}–{max:.3f} over seeds]",

@@ -81,3 +81,12 @@ def test_the_model_beats_flee_and_the_nearest_camp_forecast(case, tmp_path):
     assert summary["ard"]["mean"] < summary["naive"]["nearest_camp"]
     # A good placement, not only a good total: rescaled, it stays below 0.4.
     assert summary["ard_rescaled"]["mean"] < 0.4
+
+
+def test_progress_and_results_speak_french(tmp_path, capsys):
+    assert main(["--lang", "fr", "validate-displacement", str(tiny(tmp_path)), "--seeds", "1",
+                 "--jobs", "1"]) == 0
+    captured = capsys.readouterr()
+    assert "graine 0 : jour 0/5" in captured.err and "graine 0 : terminée en" in captured.err
+    assert "prévision naïve, répartition selon la capacité : ARD" in captured.out
+    assert "ARD remis à l'échelle :" in captured.out
