@@ -380,7 +380,7 @@ def cmd_validate_displacement(args) -> int:
         (lambda line: print(line, file=sys.stderr, flush=True))
     v = displacement.validate(args.case, args.seeds, args.out, args.jobs, say, args.lang)
     if args.out:
-        displacement.write(v, args.out)
+        displacement.write(v, args.out, args.lang)
     s = v.summary()
     print(t("validation_title", args.lang, case=s["case"], days=s["days"],
             camps=len(s["camps"]), seeds=len(s["seeds"])))

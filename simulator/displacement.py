@@ -144,7 +144,7 @@ def write_scenario(case: Case, path: Path) -> None:
                                             sort_keys=False, width=100), encoding="utf-8")
 
 
-def write(v: Validation, out: Path) -> None:
+def write(v: Validation, out: Path, lang: str = "en") -> None:
     """summary.json, camps.csv (daily observed and simulated counts) and a figure per camp
     in ``out/plots``."""
     out.mkdir(parents=True, exist_ok=True)
@@ -159,10 +159,10 @@ def write(v: Validation, out: Path) -> None:
                          f"{s.max():.0f},{v.naive['capacity_split'][c][d]:.0f},"
                          f"{v.naive['nearest_camp'][c][d]:.0f}")
     (out / "camps.csv").write_text("\n".join(lines) + "\n")
-    _plots(v, sims, out / "plots")
+    _plots(v, sims, out / "plots", lang)
 
 
-def _plots(v: Validation, sims: dict[str, np.ndarray], folder: Path) -> None:
+def _plots(v: Validation, sims: dict[str, np.ndarray], folder: Path, lang: str) -> None:
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
@@ -170,9 +170,9 @@ def _plots(v: Validation, sims: dict[str, np.ndarray], folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for c in v.case.camps:
         fig, ax = plt.subplots(figsize=(7, 3.6))
-        _camp_axes(ax, v, sims, c, legend=True)
-        ax.set_xlabel(f"days from {v.case.start}")
-        ax.set_ylabel("people in camp")
+        _camp_axes(ax, v, sims, c, lang, legend=True)
+        ax.set_xlabel(t("plot_days", lang, start=v.case.start))
+        ax.set_ylabel(t("plot_people", lang))
         fig.tight_layout()
         fig.savefig(folder / f"{slug(c)}.png", dpi=110)
         plt.close(fig)
@@ -181,32 +181,33 @@ def _plots(v: Validation, sims: dict[str, np.ndarray], folder: Path) -> None:
     rows = -(-len(v.case.camps) // cols)
     fig, axes = plt.subplots(rows, cols, figsize=(4 * cols, 2.6 * rows), squeeze=False)
     for ax, c in zip(axes.flat, v.case.camps, strict=False):  # a last row may have room left
-        _camp_axes(ax, v, sims, c, legend=False)
+        _camp_axes(ax, v, sims, c, lang, legend=False)
     for ax in list(axes.flat)[len(v.case.camps):]:
         ax.axis("off")
     handles, labels = axes.flat[0].get_legend_handles_labels()
     fig.legend(handles, labels, loc="lower center", ncol=4, fontsize=8, frameon=False)
-    fig.suptitle(f"{v.case.folder.name}: camp counts, days from {v.case.start}")
+    fig.suptitle(t("plot_all", lang, case=v.case.folder.name, start=v.case.start))
     fig.tight_layout(rect=(0, 0.04, 1, 0.97))
     fig.savefig(folder / "all-camps.png", dpi=90)
     plt.close(fig)
 
 
-def _camp_axes(ax, v: Validation, sims: dict[str, np.ndarray], camp: str, legend: bool) -> None:
+def _camp_axes(ax, v: Validation, sims: dict[str, np.ndarray], camp: str, lang: str,
+               legend: bool) -> None:
     from simulator.fleecase import corrected
 
     days = np.arange(v.case.days)
     points = [(d, n) for d, n in corrected(v.case, camp) if 0 <= d < v.case.days]
-    ax.plot(days, v.observed[camp], color="#000000", lw=1, label="observed (interpolated)")
+    ax.plot(days, v.observed[camp], color="#000000", lw=1, label=t("plot_observed", lang))
     ax.plot([d for d, _ in points], [n for _, n in points], "o", color="#000000", ms=2.5,
-            label="UNHCR reports (corrected)")
+            label=t("plot_reports", lang))
     ax.fill_between(days, sims[camp].min(axis=0), sims[camp].max(axis=0), color="#0072B2",
                     alpha=0.25, lw=0)
     ax.plot(days, sims[camp].mean(axis=0), color="#0072B2", lw=1.5,
-            label=f"simulated (mean, band over {len(v.runs)} seeds)")
+            label=t("plot_simulated", lang, seeds=len(v.runs)))
     ax.plot(days, v.naive["capacity_split"][camp], color="#E69F00", lw=1, ls="--",
-            label="naive: capacity split")
+            label=t("plot_capacity", lang))
     ax.set_title(camp if not legend else f"{v.case.folder.name}: {camp}", fontsize=9)
     ax.tick_params(labelsize=7)
     if legend:
-        ax.legend(fontsize=7, loc="upper left")
+        ax.legend(fontsize=7, loc="lower right")  # the counts rise: the corner stays clear
