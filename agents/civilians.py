@@ -88,6 +88,10 @@ class Civilians:
         self.flows = np.zeros((n, n), dtype=np.int64)
         self.conflict = np.zeros(n, dtype=bool)
         self.closed_sites = np.zeros(n, dtype=bool)
+        # Location types and parameters do not change during a run.
+        m = self.params.movement
+        self._move_chance = np.array([m.move_chance.get(t, 0.0) for t in self.types])
+        self._settled = np.array([t in m.settle_types for t in self.types])
 
     # --- views ------------------------------------------------------------------------
 
@@ -178,11 +182,10 @@ class Civilians:
         """
         m = self.params.movement
         felt = self.felt_risk(presence)
-        base = np.array([m.move_chance.get(t, 0.0) for t in self.types])
         over = np.clip((felt - m.risk_threshold) / (1 - m.risk_threshold + 1e-9), 0, 1)
-        p_day = np.minimum(1.0, base + m.risk_move_chance * over)
+        p_day = np.minimum(1.0, self._move_chance + m.risk_move_chance * over)
         # Displaced people outside a site keep looking for one.
-        settled = np.array([t in m.settle_types for t in self.types])
+        settled = self._settled
         p_displaced = np.where(settled, p_day, np.maximum(p_day, m.onward_move_chance))
         p_step, p_step_displaced = (1 - (1 - p) ** (dt / 24) for p in (p_day, p_displaced))
         occupancy = self.present().sum(axis=1) + self.incoming

@@ -360,8 +360,8 @@ def _lan_address() -> str | None:
 
 
 def cmd_import_flee(args) -> int:
-    from simulator.displacement import write_scenario
     from simulator.fleecase import read_case
+    from simulator.fleeimport import write_scenario
 
     case = read_case(args.case)
     write_scenario(case, args.out)

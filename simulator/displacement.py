@@ -21,11 +21,10 @@ from pathlib import Path
 from typing import Callable
 
 import numpy as np
-import yaml
 
 from simulator.exercise import Exercise
 from simulator.fleecase import Case, ard, capacity_split, nearest_camp, observed, read_case
-from simulator.fleeimport import slug, to_scenario
+from simulator.fleeimport import slug, write_scenario
 from simulator.i18n import t
 from simulator.scenario import Scenario
 from simulator.validation import load_scenario
@@ -135,13 +134,6 @@ def validate(case_dir: str | Path, seeds: int = 3, out: Path | None = None, jobs
                     say(t("validation_seed", lang, seed=seed, seconds=secs))
     naive = {"capacity_split": capacity_split(case, obs), "nearest_camp": nearest_camp(case, obs)}
     return Validation(case, scenario, obs, runs, seconds, naive, time.perf_counter() - began)
-
-
-def write_scenario(case: Case, path: Path) -> None:
-    header = (f"# Converted from the Flee-format case {case.folder.name} by `ttx import-flee`.\n"
-              "# Movement parameters are the engine's defaults, as in every shipped scenario.\n")
-    path.write_text(header + yaml.safe_dump(to_scenario(case), allow_unicode=True,
-                                            sort_keys=False, width=100), encoding="utf-8")
 
 
 def write(v: Validation, out: Path, lang: str = "en") -> None:

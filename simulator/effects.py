@@ -188,11 +188,19 @@ def detain(m, a, ctx):
                                           "team": ctx.team, "cause": ctx.cause}))
 
 
-def repair_route(m, a, ctx):
+def _route(m, a, ctx) -> tuple[int, int] | None:
+    """The route's two ends, or None (logged as ``route_not_found``) if no route joins them."""
     src, dest = _loc(m, a["from_"]), _loc(m, a["to"])
     if not m.graph.has_edge(src, dest):
         m.log("route_not_found", ctx.cause, team=ctx.team, route=f"{a['from_']}--{a['to']}")
+        return None
+    return src, dest
+
+
+def repair_route(m, a, ctx):
+    if (ends := _route(m, a, ctx)) is None:
         return
+    src, dest = ends
     if a["unit"]:
         unit = m.units[a["unit"]]
         # Engineers work from whichever end of the broken route they can reach.
@@ -205,20 +213,16 @@ def repair_route(m, a, ctx):
 
 
 def close_route(m, a, ctx):
-    src, dest = _loc(m, a["from_"]), _loc(m, a["to"])
-    if not m.graph.has_edge(src, dest):
-        m.log("route_not_found", ctx.cause, team=ctx.team, route=f"{a['from_']}--{a['to']}")
+    if (ends := _route(m, a, ctx)) is None:
         return
-    m.close_route(src, dest, ctx.cause)
+    m.close_route(*ends, ctx.cause)
     m.log("route_closed", ctx.cause, team=ctx.team, route=f"{a['from_']}--{a['to']}")
 
 
 def open_route(m, a, ctx):
-    src, dest = _loc(m, a["from_"]), _loc(m, a["to"])
-    if not m.graph.has_edge(src, dest):
-        m.log("route_not_found", ctx.cause, team=ctx.team, route=f"{a['from_']}--{a['to']}")
+    if (ends := _route(m, a, ctx)) is None:
         return
-    m.open_route(src, dest)
+    m.open_route(*ends)
     m.log("route_opened", ctx.cause, team=ctx.team, route=f"{a['from_']}--{a['to']}")
 
 

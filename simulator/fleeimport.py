@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from pathlib import Path
 
 import numpy as np
+import yaml
 
 from agents.civilians import GROUPS, split_counts
 from simulator.fleecase import Case, CaseError, arrivals, observed
@@ -73,6 +75,13 @@ def to_scenario(case: Case) -> dict:
         "msel": [_inject(day, effects) for day, effects in sorted(changes.items())],
         "parameters": NO_DEATHS,
     }
+
+
+def write_scenario(case: Case, path: Path) -> None:
+    header = (f"# Converted from the Flee-format case {case.folder.name} by `ttx import-flee`.\n"
+              "# Movement parameters are the engine's defaults, as in every shipped scenario.\n")
+    path.write_text(header + yaml.safe_dump(to_scenario(case), allow_unicode=True,
+                                            sort_keys=False, width=100), encoding="utf-8")
 
 
 def _location(loc, ids) -> dict:
