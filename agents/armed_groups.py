@@ -92,6 +92,7 @@ class ArmedGroup(mesa.Agent):
             m.log("attack_deterred", cause, location=target, armed_group=self.key,
                   tactic=tactic, protectors=round(protectors, 1),
                   deterrence=round(p_off, 3), protected_by=m.protectors_at(target))
+            m.deterred(target)
             return
         if tactic in ("ambush", "ied", "attack_convoy"):
             m.ambush(self, target, tactic, cause)
@@ -109,7 +110,8 @@ class ArmedGroup(mesa.Agent):
         women_girls = int(people[0] + people[2])
         sgbv = int(m.rng.binomial(women_girls, v.sgbv_share)) if women_girls else 0
         m.log("attack", cause, location=target, armed_group=self.key, tactic=tactic,
-              planned=planned, deaths=int(deaths.sum()), injuries=int(wounded.sum()),
+              planned=planned, protected_by=m.protectors_at(target),
+              deaths=int(deaths.sum()), injuries=int(wounded.sum()),
               deaths_by_group=m.by_group(deaths), injuries_by_group=m.by_group(wounded),
               sgbv_cases=sgbv)
         m.after_violence(target, cause, sgbv)

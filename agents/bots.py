@@ -101,20 +101,28 @@ class RandomBot(Bot):
 class DoctrineBot(Bot):
     """Plays as doctrine says a good team does.
 
-    Prevention first: alert networks, referral pathways and HRDDP assessments in the
-    first turn; on early warning, engagement (consulting women) and presence at the
-    threatened place; after violence, investigation, needs assessment and a referral
-    pathway where it happened; a community engagement where a message reports trouble;
-    sites protected; people evacuated before a flood peaks; needs
-    assessed then supplied; military assets only through an approved last-resort
-    request; host forces supported only after an HRDDP assessment; information shared
-    with every other component each turn.
+    Prevention first: in the first turn, alert networks in the places most exposed to
+    the armed groups, referral pathways at sites and health centres, HRDDP assessments;
+    on early warning, presence at the threatened place (warnings the team received
+    itself first), engagement consulting women and youth, and a referral pathway there
+    before the attack; after violence, investigation, needs assessment, a referral
+    pathway and the detention of those who attacked; at a place a message names, a
+    community engagement (and supplies for a health centre that asks for them); sites
+    protected; people evacuated before a flood peaks; needs assessed then supplied;
+    military assets only through an approved last-resort request, used as approved;
+    host forces supported once, after an HRDDP assessment that did not advise
+    withholding, and detainees handed over only to them; information shared with every
+    other component each turn.
     """
 
     def __init__(self, scenario, team: str, seed: int = 0):
         super().__init__(scenario, team, seed)
         self.responded: set[str] = set()  # places whose violence the team has answered
         self.heard: set[str] = set()  # messages (inject ids) the team has answered
+        self.pathways: set[str] = set()  # places where the team set up a referral pathway
+        self.supported: set[str] = set()  # host forces the team has supported
+        self.detentions: list[int] = []  # turns of detentions not yet handed over
+        self.threatened_by: dict[str, str] = {}  # place → armed group the team was told of
 
     def decide(self, report: dict) -> list[dict]:
         self.report = report
@@ -123,14 +131,17 @@ class DoctrineBot(Bot):
         self.budget = report.get("budget", 0.0)
         self.now = report["hour"]
         self.turn_hours = self.scenario.metadata.turn_hours
+        for t in report["threats"]:
+            if t.get("location") and t.get("armed_group"):
+                self.threatened_by.setdefault(t["location"], t["armed_group"])
         self._protect_threatened()
+        self._carry_approved_aid()
         self._evacuate_flood()
         self._prevent()
         self._engage_threatened()
         self._respond_to_incidents()
         self._answer_messages()
         self._humanitarian()
-        self._carry_approved_aid()
         self._host_forces()
         self._protect_sites()
         self._share()
@@ -143,19 +154,22 @@ class DoctrineBot(Bot):
 
     def _order(self, primitive: str, **wanted: Any) -> bool:
         """Issue the first catalogue action composing ``primitive`` whose parameters fill."""
-        for action in self._with(primitive):
-            if action.cost.budget > self.budget + 1e-9:
-                continue
-            params = self._fill(action, wanted)
-            if params is None:
-                continue
-            self.budget -= action.cost.budget
-            self.orders.append({"action": action.id, "params": params})
-            for k, p in action.params.items():
-                if p.type == "unit" and p.own:
-                    self.free = [u for u in self.free if u["id"] != params.get(k)]
-            return True
-        return False
+        return any(self._issue(action, wanted) for action in self._with(primitive))
+
+    def _issue(self, action, wanted: dict) -> bool:
+        """Order ``action`` if the budget allows and its parameters fill; its own units are
+        then no longer free this turn."""
+        if action.cost.budget > self.budget + 1e-9:
+            return False
+        params = self._fill(action, wanted)
+        if params is None:
+            return False
+        self.budget -= action.cost.budget
+        self.orders.append({"action": action.id, "params": params})
+        for k, p in action.params.items():
+            if p.type == "unit" and p.own:
+                self.free = [u for u in self.free if u["id"] != params.get(k)]
+        return True
 
     def _fill(self, action, wanted: dict) -> dict | None:
         params = {}
@@ -192,17 +206,24 @@ class DoctrineBot(Bot):
         return p.default if p.default is not None else values[0]
 
     def _nearest_unit(self, loc: str, protecting: bool = True, transport: bool = False):
+        """The nearest free unit able to reach ``loc``; a unit standing at a site (where
+        displaced people shelter) leaves it only if no other unit can go."""
         pool = [u for u in self.free if (not protecting or u["kind"] in PROTECTORS)
                 and (not transport or u["capacity"] > 0) and loc in u.get("reachable", [loc])]
         if not pool:
             return None
         here = self.locations[loc].coords
-        return min(pool, key=lambda u: (_km(self.locations[u["location"]].coords, here), u["id"]))
+        return min(pool, key=lambda u: (u["location"] != loc
+                                        and self.locations[u["location"]].type in SITES,
+                                        _km(self.locations[u["location"]].coords, here), u["id"]))
 
     def _pending_threats(self) -> list[dict]:
+        """Threats expected within two turns, one per place: those the team was warned of
+        itself first (another component may be covering what was shared), then by hour."""
         horizon = self.now + 2 * self.turn_hours
         seen, out = set(), []
-        for t in sorted(self.report["threats"], key=lambda t: (t["expected_hour"], t["location"])):
+        for t in sorted(self.report["threats"], key=lambda t: ("shared_by" in t,
+                                                               t["expected_hour"], t["location"])):
             if self.now - 1 <= t["expected_hour"] <= horizon and t["location"] not in seen:
                 seen.add(t["location"])
                 out.append(t)
@@ -211,12 +232,18 @@ class DoctrineBot(Bot):
     # --- doctrine ---------------------------------------------------------------------
 
     def _protect_threatened(self) -> None:
-        for t in self._pending_threats():
+        threats = self._pending_threats()
+        for t in threats:
             loc = t["location"]
             mode = "guard" if self.locations[loc].type in SITES else "patrol"
             unit = self._nearest_unit(loc)
-            if unit and self._order("presence", location=loc, unit=unit, mode=mode):
-                continue
+            if unit:
+                self._order("presence", location=loc, unit=unit, mode=mode)
+        # Pre-emption: a second unit apprehends the group's members gathering near the place.
+        for t in threats:
+            if t["location"] not in self.responded and t.get("armed_group"):
+                self.responded.add(t["location"])
+                self._detain(t["location"])
 
     def _engage_threatened(self) -> None:
         for t in self._pending_threats():
@@ -226,6 +253,12 @@ class DoctrineBot(Bot):
             self._order("engage", location=t["location"], unit=mixed[0] if mixed else None)
             if self._with("mediate"):
                 self._order("mediate", location=t["location"], armed_group=t.get("armed_group"))
+            # Survivors of an attack need a pathway in place before it comes.
+            self._pathway(t["location"])
+
+    def _pathway(self, loc: str) -> None:
+        if loc not in self.pathways and self._order("referral_pathway", location=loc):
+            self.pathways.add(loc)
 
     def _respond_to_incidents(self) -> None:
         """Violence the team learnt of in the last two turns: investigate it, assess the
@@ -234,9 +267,20 @@ class DoctrineBot(Bot):
                   if i.get("location") and i["turn"] >= self.report["turn"] - 2}
         for loc in sorted(recent - self.responded):
             self.responded.add(loc)
+            self._detain(loc)
             self._order("investigate", location=loc)
             self._order("assess", location=loc)
-            self._order("referral_pathway", location=loc)
+            self._pathway(loc)
+
+    def _detain(self, loc: str) -> None:
+        """Apprehend members of the group that attacked, where the team knew who threatened
+        the place; detainees are then handed over (``_host_forces``)."""
+        group = self.threatened_by.get(loc)
+        unit = self._nearest_unit(loc) if group and self._with("detain") else None
+        if unit and unit["location"] != loc and self.locations[unit["location"]].type in SITES:
+            return  # site security comes first
+        if unit and self._order("detain", location=loc, unit=unit, armed_group=group):
+            self.detentions.append(self.report["turn"])
 
     def _answer_messages(self) -> None:
         """A report about a place (a rumour, tension, a call for help): go and listen to
@@ -250,17 +294,19 @@ class DoctrineBot(Bot):
                     mixed = [u for u in self.free if u.get("women", 0) > 0
                              and loc in u.get("reachable", [])]
                     self._order("engage", location=loc, unit=mixed[0] if mixed else None)
+                    if self.locations[loc].type == "health_centre":
+                        # A health centre that raises the alarm needs supplies and a pathway.
+                        self._order("supply", location=loc, need="health", amount=2000)
+                        self._pathway(loc)
 
     def _prevent(self) -> None:
         if self.report["turn"] != 1:
             return
-        villages = sorted(self.scenario.population, key=lambda p: -(p.women + p.men + p.girls
-                                                                  + p.boys + p.older))
-        for p in villages[:3]:
-            self._order("early_warning", location=p.location)
+        for loc in _exposed(self.scenario)[:3]:
+            self._order("early_warning", location=loc)
         for loc in self.locations.values():
-            if loc.type in SITES:
-                self._order("referral_pathway", location=loc.id)
+            if loc.type in SITES + ("health_centre",):
+                self._pathway(loc.id)
         for hf in self.scenario.actors.host_forces:
             self._order("hrddp_assessment", host_force=hf.id)
 
@@ -273,7 +319,7 @@ class DoctrineBot(Bot):
             safe = [loc for loc in self.locations.values() if loc.id not in flooded
                     and loc.type in SITES + ("town", "city", "base")]
             for loc in h["locations"]:
-                if loc in done:
+                if loc in done or loc not in self._peopled():
                     continue
                 done.add(loc)
                 self._order("warn", location=loc)
@@ -328,12 +374,18 @@ class DoctrineBot(Bot):
             self._order("supply", location=f["location"], unit=unit, need=need, amount=2000)
 
     def _host_forces(self) -> None:
-        cleared = {f["host_force"] for f in self.report["hrddp"]
-                   if f.get("advice") != "withhold support"}
-        for hf in self.scenario.actors.host_forces:
-            if hf.id in cleared:
-                self._order("support_host_forces", host_force=hf.id)
-                self._order("handover", host_force=hf.id)
+        """Support each host force once, after an HRDDP assessment that did not advise
+        withholding it; hand detainees over only to such a force."""
+        advice = {f["host_force"]: f.get("advice") for f in self.report["hrddp"]}
+        cleared = [hf.id for hf in self.scenario.actors.host_forces
+                   if advice.get(hf.id) not in (None, "withhold support")]
+        for hf in cleared:
+            if hf not in self.supported and self._order("support_host_forces", host_force=hf):
+                self.supported.add(hf)
+        # Detentions ordered in earlier turns have happened by now: hand them over.
+        done = [t for t in self.detentions if t < self.report["turn"]]
+        if done and cleared and self._order("handover", host_force=cleared[0]):
+            self.detentions = [t for t in self.detentions if t not in done]
 
     def _protect_sites(self) -> None:
         for loc in sorted(self._places_of_concern(),
@@ -349,6 +401,13 @@ class DoctrineBot(Bot):
             if team.id != self.team:
                 self._order("share_information", to=team.id, team=team.id)
 
+    def _peopled(self) -> set[str]:
+        """Places where the team knows people live or shelter."""
+        out = {p.location for p in self.scenario.population}
+        out |= {loc.id for loc in self.locations.values() if loc.type in SITES}
+        out |= {o["location"] for o in self.report["observations"] if o.get("population")}
+        return out
+
     def _places_of_concern(self) -> list[str]:
         """Sites and places where the team has seen displaced people or incidents."""
         out = [loc.id for loc in self.locations.values() if loc.type in SITES]
@@ -359,6 +418,23 @@ class DoctrineBot(Bot):
 
 
 PROTECTORS = ("infantry", "fpu", "ipo", "engineer")
+
+
+def _exposed(scenario) -> list[str]:
+    """Inhabited places within the armed groups' reach by road (the briefing's map and
+    actors), most populous first."""
+    import networkx as nx
+
+    graph = nx.Graph()
+    graph.add_weighted_edges_from((r.from_, r.to, r.distance_km) for r in scenario.map.routes)
+    reach: set[str] = set()
+    for g in scenario.actors.armed_groups:
+        if g.base in graph:
+            near = nx.single_source_dijkstra_path_length(graph, g.base, cutoff=g.reach_km)
+            reach |= set(near)
+    people = {p.location: p.women + p.men + p.girls + p.boys + p.older
+              for p in scenario.population}
+    return sorted((loc for loc in reach if people.get(loc)), key=lambda loc: (-people[loc], loc))
 
 
 # Effect arguments doctrine answers "no" to; every other flag (last resort when justified,
@@ -385,10 +461,16 @@ def _clamp(value, p):
     return int(round(value)) if p.type == "int" else round(value, 1)
 
 
+# The kinds a team can be given to play (``ttx run``, ``ttx compare``, the portal). The
+# strategies that game the ratings (agents.gaming) only audit scenarios (``ttx check``).
 BOTS = {"passive": PassiveBot, "random": RandomBot, "doctrine": DoctrineBot}
 
 
 def make_bot(kind: str, scenario, team: str, seed: int = 0) -> Bot:
-    if kind not in BOTS:
-        raise ValueError(f"unknown bot {kind!r}; expected one of: {', '.join(BOTS)}")
-    return BOTS[kind](scenario, team, seed)
+    """A bot of ``kind``: one of ``BOTS``, or a strategy of ``agents.gaming.GAMING``."""
+    from agents.gaming import GAMING  # imported here: the strategies build on DoctrineBot
+
+    kinds = {**BOTS, **GAMING}
+    if kind not in kinds:
+        raise ValueError(f"unknown bot {kind!r}; expected one of: {', '.join(kinds)}")
+    return kinds[kind](scenario, team, seed)

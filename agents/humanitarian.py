@@ -123,6 +123,7 @@ class HostForce(mesa.Agent):
         self.assessed_support: list[str] = []  # causes of support given after HRDDP
         self.assessed = False
         self.mitigated = False
+        self.advice: str | None = None  # the last HRDDP assessment's advice
         self.detainees = 0
 
     def add_support(self, cause: str) -> bool:

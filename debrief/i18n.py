@@ -17,7 +17,7 @@ TEXT: dict[str, dict[str, str]] = {
         "bands_note": "median [10–90 % band]", "decisions": "these decisions",
         "timeline": "Annex: injects and decisions", "turn": "turn", "hour": "hour",
         "what": "what", "item": "item", "inject": "inject", "decision": "decision",
-        "rejected": "rejected", "none": "not rated",
+        "rejected": "rejected", "none": "does not apply", "not_observed": "not observed",
         "ratings": "P: performed without challenges; S: with some challenges; M: with "
                    "major challenges; U: unable to be performed.",
         "civilian_deaths": "civilian deaths", "civilian_injuries": "civilian injuries",
@@ -40,7 +40,8 @@ TEXT: dict[str, dict[str, str]] = {
                         "kept: what each team's own decisions changed. Teams act on one "
                         "another, so the rows need not add up to the total.",
         "exec_tasks": "{p} of {n} rated critical tasks were performed without challenges; "
-                      "{below} fell short.",
+                      "{below} fell short; {unseen} not observed (nothing in the run showed "
+                      "whether they were performed).",
         "exec_deaths": "Civilian deaths: {actual}. With no action they would have been "
                        "{passive}; with doctrine, {doctrine}.",
         "timeline_team": "Annex: injects received and decisions taken, team by team",
@@ -81,7 +82,7 @@ TEXT: dict[str, dict[str, str]] = {
         "bands_note": "médiane [bande 10–90 %]", "decisions": "ces décisions",
         "timeline": "Annexe : injects et décisions", "turn": "tour", "hour": "heure",
         "what": "quoi", "item": "élément", "inject": "inject", "decision": "décision",
-        "rejected": "rejetée", "none": "non noté",
+        "rejected": "rejetée", "none": "sans objet", "not_observed": "non observé",
         "ratings": "P : réalisé sans difficulté ; S : avec quelques difficultés ; M : avec "
                    "des difficultés majeures ; U : non réalisé.",
         "civilian_deaths": "civils tués", "civilian_injuries": "civils blessés",
@@ -105,7 +106,8 @@ TEXT: dict[str, dict[str, str]] = {
                         "changé. Les équipes agissent les unes sur les autres : les lignes ne "
                         "s'additionnent pas forcément.",
         "exec_tasks": "{p} tâche(s) critique(s) notée(s) sur {n} réalisée(s) sans difficulté ; "
-                      "{below} en deçà.",
+                      "{below} en deçà ; {unseen} non observée(s) (rien dans la partie ne "
+                      "montrait si elles ont été réalisées).",
         "exec_deaths": "Civils tués : {actual}. Sans action, ils auraient été {passive} ; "
                        "avec la doctrine, {doctrine}.",
         "timeline_team": "Annexe : injects reçus et décisions prises, équipe par équipe",
@@ -182,7 +184,10 @@ METRIC_ACTION = {
     "information_shared": "engagement", "expected_actions_met": "protection",
     "sgbv_cases": "sgbv", "sgbv_referred": "sgbv", "referral_before_first_case": "sgbv",
     "people_reached": "needs", "casualties": "protection", "disaggregated": "reporting",
-    "aid_as_leverage": "principles",
+    "aid_as_leverage": "principles", "warnings_acted_on": "protection",
+    "sgbv_referral_share": "sgbv", "detentions_overdue": "principles",
+    "deaths_in_warned_attacks": "protection", "assessed_before_aid": "needs",
+    "detentions_founded": "principles",
 }
 
 
@@ -190,9 +195,10 @@ METRIC_ACTION = {
 DETAILS: dict[str, dict[str, str]] = {
     "none": {"en": "none", "fr": "aucun"},
     "outcome": {"en": "{outcome} = {value}", "fr": "{outcome} = {value}"},
+    "outcome_at": {"en": "{outcome} = {value} at {places}", "fr": "{outcome} = {value} à {places}"},
     "by_type": {"en": "{counts}", "fr": "{counts}"},
-    "harm": {"en": "{abuses} abuses ({deaths} deaths) after mission support",
-             "fr": "{abuses} abus ({deaths} décès) après un appui de la mission"},
+    "harm": {"en": "{abuses} abuses ({deaths} deaths) after {supports} supports by the mission",
+             "fr": "{abuses} abus ({deaths} décès) après {supports} appui(s) de la mission"},
     "not_fired": {"en": "inject {inject} did not fire", "fr": "l'inject {inject} n'a pas eu lieu"},
     "no_threat": {"en": "inject {inject} threatens no place",
                   "fr": "l'inject {inject} ne menace aucun lieu"},
@@ -200,19 +206,58 @@ DETAILS: dict[str, dict[str, str]] = {
     "response": {"en": "{what} by {team} at {location} {hours} h after {inject}",
                  "fr": "{what} par {team} à {location} {hours} h après {inject}"},
     "none_due": {"en": "no expected action was due", "fr": "aucune action attendue n'était due"},
-    "expected": {"en": "{met} of {due} expected actions taken in time",
-                 "fr": "{met} action(s) attendue(s) sur {due} prise(s) dans les délais"},
+    "expected": {"en": "{met} of {due} expected actions met by their effect ({attempted} "
+                       "attempted without effect, {refused} refused, {missed} not ordered)",
+                 "fr": "{met} action(s) attendue(s) sur {due} atteinte(s) par leur effet "
+                       "({attempted} tentée(s) sans effet, {refused} refusée(s), {missed} non "
+                       "ordonnée(s))"},
     "shared": {"en": "shared in {turns} of {of} turns",
                "fr": "partage lors de {turns} tour(s) sur {of}"},
-    "breaches": {"en": "{breaches} breaches; {approved} last-resort requests approved",
-                 "fr": "{breaches} atteinte(s) ; {approved} demande(s) de dernier recours "
-                       "approuvée(s)"},
-    "no_support": {"en": "no support to host forces", "fr": "aucun appui aux forces nationales"},
-    "hrddp": {"en": "{assessed} of {supports} supports after an HRDDP assessment",
-              "fr": "{assessed} appui(s) sur {supports} après une évaluation HRDDP"},
+    "breaches": {"en": "{breaches} breaches in {orders} orders using or requesting military "
+                       "assets or delivering aid",
+                 "fr": "{breaches} atteinte(s) pour {orders} ordre(s) employant ou demandant des "
+                       "moyens militaires ou livrant de l'aide"},
+    "no_military_use": {"en": "no military asset used or requested, no aid sent: nothing to "
+                              "judge",
+                        "fr": "aucun moyen militaire employé ni demandé, aucune aide envoyée : "
+                              "rien à juger"},
+    "no_aid_order": {"en": "no aid sent: nothing to judge",
+                     "fr": "aucune aide envoyée : rien à juger"},
+    "no_detention": {"en": "no detention: nothing to judge",
+                     "fr": "aucune détention : rien à juger"},
+    "overdue": {"en": "detainees held past the limit in {turns} turn(s) ({detentions} "
+                      "detentions)",
+                "fr": "détenus gardés au-delà du délai pendant {turns} tour(s) ({detentions} "
+                      "détention(s))"},
+    "assessed_first": {"en": "{assessed} of {orders} aid orders went to a place assessed in "
+                             "the three turns before",
+                       "fr": "{assessed} ordre(s) d'aide sur {orders} visaient un lieu évalué "
+                             "dans les trois tours précédents"},
+    "founded": {"en": "{founded} of {orders} detention orders apprehended suspects",
+                "fr": "{founded} ordre(s) de détention sur {orders} ont appréhendé des suspects"},
+    "warnings": {"en": "{protected} of {warned} warned attacks found protection there",
+                 "fr": "{protected} attaque(s) annoncée(s) sur {warned} ont trouvé une "
+                       "protection sur place"},
+    "warned_deaths": {"en": "{deaths} civilians killed in {warned} warned attacks",
+                      "fr": "{deaths} civils tués lors de {warned} attaque(s) annoncée(s)"},
+    "no_warned_attack": {"en": "no warned attack came: nothing to judge",
+                         "fr": "aucune attaque annoncée n'a eu lieu : rien à juger"},
+    "no_case": {"en": "no case of sexual violence", "fr": "aucun cas de violence sexuelle"},
+    "referral_share": {"en": "{referred} of {cases} survivors of sexual violence reached a "
+                             "referral pathway",
+                       "fr": "{referred} survivant(e)s de violences sexuelles sur {cases} ont "
+                             "atteint un circuit de référencement"},
+    "no_support": {"en": "no support to host forces: nothing to judge",
+                   "fr": "aucun appui aux forces nationales : rien à juger"},
+    "hrddp": {"en": "{assessed} of {supports} supports after an HRDDP assessment that did not "
+                    "advise withholding ({withheld} against a 'withhold' advice)",
+              "fr": "{assessed} appui(s) sur {supports} après une évaluation HRDDP qui ne "
+                    "conseillait pas de le refuser ({withheld} malgré un avis de refus)"},
     "no_engagement": {"en": "no community engagement", "fr": "aucun dialogue communautaire"},
-    "consulted": {"en": "{group} consulted in {with} of {of} engagements",
-                  "fr": "{group} consulté(e)s dans {with} dialogue(s) sur {of}"},
+    "consulted": {"en": "{group} consulted, then action taken, before {with} of {of} warned "
+                        "attacks",
+                  "fr": "{group} consulté(e)s, puis action menée, avant {with} attaque(s) "
+                        "annoncée(s) sur {of}"},
     "no_pathway": {"en": "no referral pathway", "fr": "aucun circuit de référencement"},
     "pathway_no_case": {"en": "pathway set up; no case", "fr": "circuit en place ; aucun cas"},
     "pathway_before": {"en": "pathway (turn {pathway}) before first case (turn {case})",
@@ -223,7 +268,7 @@ DETAILS: dict[str, dict[str, str]] = {
                       "places: {people} people a day",
                 "fr": "{amount} personnes-jours de {need} en {drops} livraison(s) vers {places} "
                       "lieu(x) : {people} personnes par jour"},
-    "casualties": {"en": "{count} {kind} ({group})", "fr": "{count} {kind} ({group})"},
+    "casualties": {"en": "{count} {kind} ({group}){at}", "fr": "{count} {kind} ({group}){at}"},
     "no_assessment": {"en": "no needs assessment", "fr": "aucune évaluation des besoins"},
     "disaggregated": {"en": "{split} of {of} assessments disaggregated by sex and age",
                       "fr": "{split} évaluation(s) sur {of} ventilée(s) par sexe et âge"},
@@ -245,27 +290,123 @@ DETAILS: dict[str, dict[str, str]] = {
                             "(turn {by_turn}) of inject {inject}",
                       "fr": "l'ordre {action} de {team} a été refusé ({reason}) avant "
                             "l'échéance (tour {by_turn}) de l'inject {inject}"},
-    "cause_unprotected": {"en": "attack at {location} {hours} h after the warning of inject "
-                                "{inject}, with no protection there ({deaths} deaths)",
-                          "fr": "attaque à {location} {hours} h après l'alerte de l'inject "
-                                "{inject}, sans protection sur place ({deaths} décès)"},
+    "cause_attempted": {"en": "{team} ordered {action}{where} for inject {inject}, without "
+                              "effect by the deadline (turn {by_turn}): {why}",
+                        "fr": "{team} a ordonné {action}{where} pour l'inject {inject}, sans "
+                              "effet à l'échéance (tour {by_turn}) : {why}"},
+    "cause_unprotected": {"en": "attack at {location} in turn {turn} ({deaths} deaths), warned "
+                                "{hours} h before, found no protection there",
+                          "fr": "attaque à {location} au tour {turn} ({deaths} décès), annoncée "
+                                "{hours} h avant, sans protection sur place"},
     "cause_unguarded": {"en": "attack at {location} in turn {turn} ({deaths} deaths): no unit "
                               "was posted there",
                         "fr": "attaque à {location} au tour {turn} ({deaths} décès) : aucune "
                               "unité n'y était postée"},
+    "cause_attack_protected": {"en": "attack at {location} in turn {turn} ({deaths} deaths) "
+                                     "despite protectors there ({units})",
+                               "fr": "attaque à {location} au tour {turn} ({deaths} décès) "
+                                     "malgré des protecteurs sur place ({units})"},
+    "cause_deaths": {"en": "{count} {kind} at {location}", "fr": "{count} {kind} à {location}"},
+    "cause_abuse": {"en": "abuse by {host_force} at {location} in turn {turn} ({deaths} deaths) "
+                          "after support by the mission",
+                    "fr": "abus de {host_force} à {location} au tour {turn} ({deaths} décès) "
+                          "après un appui de la mission"},
+    "cause_unattended": {"en": "{cases} survivor(s) of sexual violence at {location} in turn "
+                               "{turn} had no referral pathway within reach",
+                         "fr": "{cases} survivant(e)(s) de violences sexuelles à {location} au "
+                               "tour {turn} sans circuit de référencement à portée"},
+    "cause_not_consulted": {"en": "warned attack at {location} in turn {turn} ({deaths} "
+                                  "deaths): {group} were not consulted there before it, or "
+                                  "nothing was done there after consulting them",
+                            "fr": "attaque annoncée à {location} au tour {turn} ({deaths} "
+                                  "décès) : les {group} n'y ont pas été consulté(e)s avant, ou "
+                                  "rien n'y a été fait après les avoir consulté(e)s"},
+    "cause_trust_lost": {"en": "trust lost at {location} in turn {turn} ({kind})",
+                         "fr": "confiance perdue à {location} au tour {turn} ({kind})"},
+    "cause_unassessed": {"en": "{team} sent {action} to {location} in turn {turn} with no needs "
+                               "assessment there in the three turns before",
+                         "fr": "{team} a envoyé {action} à {location} au tour {turn} sans "
+                               "évaluation des besoins sur place dans les trois tours "
+                               "précédents"},
+    "cause_unfounded": {"en": "{count} detention order(s) where there was nobody to detain "
+                              "({places})",
+                        "fr": "{count} ordre(s) de détention sans personne à appréhender "
+                              "({places})"},
+    "cause_overdue": {"en": "detainees held past the limit {count} time(s)",
+                      "fr": "détenus gardés au-delà du délai {count} fois"},
+    "cause_not_disaggregated": {"en": "{count} assessment(s) not broken down by sex and age "
+                                      "({places})",
+                                "fr": "{count} évaluation(s) non ventilée(s) par sexe et âge "
+                                      "({places})"},
     "cause_friction": {"en": "{count} × {kind} ({places})", "fr": "{count} × {kind} ({places})"},
     "cause_breach": {"en": "{count} use(s) of military assets for aid without an approved "
                            "last resort ({places})",
                      "fr": "{count} emploi(s) de moyens militaires pour l'aide sans dernier "
                            "recours approuvé ({places})"},
-    "cause_blind_support": {"en": "{count} support(s) to host forces without an HRDDP "
-                                  "assessment ({host_forces})",
-                            "fr": "{count} appui(s) aux forces nationales sans évaluation "
-                                  "HRDDP ({host_forces})"},
+    "cause_blind_support": {"en": "{team} gave {what} to {host_force} in turn {turn} without "
+                                  "an HRDDP assessment",
+                            "fr": "{team} a fourni {what} à {host_force} au tour {turn} sans "
+                                  "évaluation HRDDP"},
+    "cause_withheld_support": {"en": "{team} gave {what} to {host_force} in turn {turn} "
+                                     "against an HRDDP advice to withhold it",
+                               "fr": "{team} a fourni {what} à {host_force} au tour {turn} "
+                                     "malgré un avis HRDDP de refus"},
 }
 # Names the sentences above may carry, translated where the report's text has them.
 GROUP_NAMES = {"en": {"youth": "youth", "leaders": "leaders", "all": "all groups"},
                "fr": {"youth": "jeunes", "leaders": "chefs", "all": "tous groupes"}}
+# Why an order had no effect (simulator.expectations), for the reader.
+REASONS = {
+    "en": {"unit_cannot_reach": "the unit could not reach the place",
+           "arrived_late": "the unit arrived after the attack (or the deadline)",
+           "left_early": "the unit had left before the attack",
+           "aid_blocked": "the aid was blocked", "convoy_ambushed": "the convoy was ambushed",
+           "principle_breach": "the delivery breached the humanitarian principles",
+           "aid_as_leverage": "the aid was made conditional on cooperation",
+           "delivered_after_deadline": "the aid arrived after the deadline",
+           "not_delivered_by_deadline": "the aid had not arrived by the deadline",
+           "approved_unused": "the approved asset was never used",
+           "asset_request_declined": "the request was declined",
+           "after_support": "the assessment came after support was given",
+           "without_hrddp": "no HRDDP assessment came first",
+           "against_withhold_advice": "the HRDDP assessment advised withholding it",
+           "no_detainees": "there were no detainees to hand over",
+           "nothing_new_shared": "nothing new was passed on",
+           "after_deadline": "it happened after the deadline",
+           "evacuation_failed": "the evacuation failed", "detention_failed": "nobody was detained",
+           "engagement_failed": "the team could not reach the community",
+           "repair_failed": "the repair failed", "route_not_found": "no such route",
+           "no_effect": "nothing came of it"},
+    "fr": {"unit_cannot_reach": "l'unité n'a pas pu atteindre le lieu",
+           "arrived_late": "l'unité est arrivée après l'attaque (ou l'échéance)",
+           "left_early": "l'unité était repartie avant l'attaque",
+           "aid_blocked": "l'aide a été bloquée", "convoy_ambushed": "le convoi a été attaqué",
+           "principle_breach": "la livraison a porté atteinte aux principes humanitaires",
+           "aid_as_leverage": "l'aide a été conditionnée à une coopération",
+           "delivered_after_deadline": "l'aide est arrivée après l'échéance",
+           "not_delivered_by_deadline": "l'aide n'était pas arrivée à l'échéance",
+           "approved_unused": "le moyen approuvé n'a jamais été employé",
+           "asset_request_declined": "la demande a été refusée",
+           "after_support": "l'évaluation est venue après l'appui",
+           "without_hrddp": "aucune évaluation HRDDP préalable",
+           "against_withhold_advice": "l'évaluation HRDDP conseillait de le refuser",
+           "no_detainees": "aucun détenu à remettre",
+           "nothing_new_shared": "rien de nouveau n'a été transmis",
+           "after_deadline": "c'est arrivé après l'échéance",
+           "evacuation_failed": "l'évacuation a échoué", "detention_failed": "personne n'a été appréhendé",
+           "engagement_failed": "l'équipe n'a pas pu atteindre la communauté",
+           "repair_failed": "la réparation a échoué", "route_not_found": "itinéraire inexistant",
+           "no_effect": "rien n'en est sorti"},
+}
+# Deaths not reported by an attack, by the event that reports them.
+DEATH_KINDS = {
+    "en": {"flood_deaths": "deaths in the flood", "disease_deaths": "deaths from disease",
+           "deprivation_deaths": "deaths from unmet needs",
+           "injury_deaths": "deaths from untreated injuries"},
+    "fr": {"flood_deaths": "décès dans la crue", "disease_deaths": "décès de maladie",
+           "deprivation_deaths": "décès faute de besoins couverts",
+           "injury_deaths": "décès de blessures non soignées"},
+}
 # Orders that failed on the ground (debrief.rootcause.FRICTION), named for the reader.
 FRICTION_NAMES = {
     "en": {"aid_blocked": "aid deliveries blocked", "unit_cannot_reach": "units unable to reach",
@@ -294,7 +435,12 @@ def describe(note: str, args: dict, lang: str = "en") -> str:
         args["where"] = f" ({'at' if lang == 'en' else 'à'} {args['where']})" \
             if args["where"] else ""
     if "kind" in args:
-        args["kind"] = {**names, **FRICTION_NAMES[lang]}.get(args["kind"], args["kind"])
+        args["kind"] = {**names, **FRICTION_NAMES[lang], **DEATH_KINDS[lang]}.get(
+            args["kind"], args["kind"])
+    if "why" in args:
+        args["why"] = REASONS[lang].get(args["why"], args["why"])
+    if "places" in args and note == "casualties":
+        args["at"] = f" {'at' if lang == 'en' else 'à'} {args['places']}" if args["places"] else ""
     if "counts" in args:
         args["counts"] = ", ".join(f"{k}: {v}" for k, v in args["counts"].items())
     return DETAILS[note][lang].format(**args)

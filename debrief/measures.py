@@ -1,9 +1,16 @@
-"""Measures of a run, computed from its files only, each with the evidence behind it.
+"""Measures of a run, computed from its files only, each within its scope and with the
+evidence behind it.
 
-A measure is a function ``(run, **params) -> Result``. ``value`` is a number, or None when
-the measure does not apply (no support was given, so HRDDP compliance cannot be judged);
-``evidence`` lists the ids of the events that produced the value, so an evaluator can
-trace every rating back to what happened.
+A measure is a function ``(ctx, **params) -> Result``. ``ctx`` holds the run, the scenario
+and the measure's scope (whose decisions, which places, which turns; ``debrief.scope``).
+``value`` is a number, or None when the measure does not apply: nothing in scope to judge
+(no support given, so HRDDP compliance cannot be judged; no warned attack, so no response
+to judge). ``evidence`` lists the ids of the events counted in the value, so an evaluator
+can trace every rating back to what happened; ``EVIDENCE`` says which kinds of event each
+measure may cite (a test checks every citation of the shipped scenarios against it).
+
+What each measure means and how it is scoped: ``simulator.measure_specs`` and
+docs/ratings.md.
 """
 
 from __future__ import annotations
@@ -12,22 +19,33 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from debrief.i18n import describe
-from debrief.rundata import RunData
-from simulator.scenario import GROUPS
+from debrief.scope import Ctx
+from simulator.measure_specs import PROCESS_PRIMITIVES, PROTECTIVE
 
-PROTECTIVE = ("presence", "escort", "evacuation")  # effect events that put protection in place
 VIOLENT = ("attack", "abuse_by_host_force")
+# Events that report deaths, by cause of death.
+DEATH_EVENTS = {"violence": VIOLENT, "flood": ("flood_deaths",), "disease": ("disease_deaths",),
+                "deprivation": ("deprivation_deaths",), "injuries": ("injury_deaths",)}
+DEATH_COLUMNS = {"violence": "violence_deaths", "flood": "flood_deaths",
+                 "disease": "disease_deaths", "deprivation": "deprivation_deaths",
+                 "injuries": "injury_deaths"}
+GROUPS = ("women", "men", "girls", "boys", "older")
+# Orders that protect people at a place: what a consultation there should inform.
+INFORMED = PROTECTIVE + ("mediate",)
 
 
 @dataclass(frozen=True)
 class Result:
     """A measure's value, the events behind it, and what it means as a keyed sentence
-    (``note`` and ``args``; see ``debrief.i18n.DETAILS``) that reads in either language."""
+    (``note`` and ``args``; see ``debrief.i18n.DETAILS``) that reads in either language.
+    ``kind`` overrides the measure's kind where the run decides it (expected actions that
+    are all paperwork are a process measure)."""
 
     value: float | None
     evidence: list[str] = field(default_factory=list)
     note: str = "none"
     args: dict = field(default_factory=dict)
+    kind: str | None = None
 
     def text(self, lang: str = "en") -> str:
         return describe(self.note, self.args, lang)
@@ -37,60 +55,258 @@ class Result:
         return self.text("en")
 
 
-# The events behind each outcome, cited as its evidence.
-OUTCOME_EVENTS = {
-    "civilian_deaths": ("attack", "abuse_by_host_force", "flood_deaths", "disease_deaths"),
-    "civilian_injuries": VIOLENT, "incidents": VIOLENT, "attacks": ("attack",),
-    "attacks_deterred": ("attack_deterred",), "abuse_incidents": ("abuse_by_host_force",),
-    "sgbv_cases": ("sgbv_referred", "sgbv_unattended"), "sgbv_referred": ("sgbv_referred",),
-    "principle_breaches": ("principle_breach",), "humanitarian_access_final": ("principle_breach",),
-    "people_assisted": ("aid_delivered",), "aid_person_days": ("aid_delivered",),
-    "trust_mean_final": ("engagement", "trust_lost", "principle_breach"),
-}
+def _ids(events: list[dict]) -> list[str]:
+    return [e["id"] for e in events]
 
 
-def outcome(run: RunData, key: str) -> Result:
-    """A number from ``summary.json``'s outcomes (civilian_deaths, people_assisted ...)."""
-    outcomes = run.summary["outcomes"]
-    if key not in outcomes:
-        raise KeyError(f"unknown outcome {key!r} (known: {', '.join(sorted(outcomes))})")
-    evidence = [e["id"] for e in run.of_type(*OUTCOME_EVENTS.get(key, ()))]
-    return Result(outcomes[key], evidence, "outcome", {"outcome": key, "value": outcomes[key]})
+def _total(ctx: Ctx, key: str, value: float, events: list[dict], label: str = "") -> Result:
+    """An outcome at the scope's places and turns (or over the whole run)."""
+    return Result(value, _ids(events), "outcome" if ctx.scope.whole_map else "outcome_at",
+                  {"outcome": label or key, "value": value, "places": ctx.scope.places_text})
 
 
-def incidents_by_type(run: RunData) -> Result:
+# --- outcomes of the run ---------------------------------------------------------------
+
+def civilian_deaths(ctx: Ctx) -> Result:
+    """Deaths from every cause."""
+    return casualties(ctx, "deaths", label="civilian_deaths")
+
+
+def civilian_injuries(ctx: Ctx) -> Result:
+    return casualties(ctx, "injuries", label="civilian_injuries")
+
+
+def casualties(ctx: Ctx, kind: str = "deaths", group: str | None = None,
+               cause: str | None = None, label: str = "") -> Result:
+    """Deaths or injuries of one sex and age group, or deaths of one cause (all when None),
+    from the time series; the events that reported them are the evidence."""
+    rows = ctx.rows()
+    if cause:
+        total = sum(r[DEATH_COLUMNS[cause]] for r in rows)
+        types = DEATH_EVENTS[cause]
+    else:
+        groups = GROUPS if group is None else (group,)
+        total = sum(r[f"{kind}_{g}"] for r in rows for g in groups)
+        types = tuple(t for c in DEATH_EVENTS.values() for t in c) if kind == "deaths" \
+            else VIOLENT
+    count = "deaths" if kind == "deaths" else "injuries"
+    events = [e for e in ctx.events(*types) if e.get(count, 0) > 0]
+    if label:
+        return _total(ctx, label, total, events)
+    return Result(total, _ids(events), "casualties",
+                  {"count": total, "kind": kind, "group": cause or group or "all",
+                   "places": ctx.scope.places_text})
+
+
+def displaced_peak(ctx: Ctx) -> Result:
+    if ctx.scope.whole_map and ctx.scope.turns is None:
+        return _total(ctx, "displaced_peak", ctx.summary("displaced_peak"), [])
+    by_turn: dict[int, int] = {}
+    for r in ctx.rows():
+        by_turn[r["turn"]] = by_turn.get(r["turn"], 0) + r["displaced"]
+    return _total(ctx, "displaced_peak", max(by_turn.values(), default=0), [])
+
+
+def displaced_final(ctx: Ctx) -> Result:
+    rows = ctx.rows()
+    last = max((r["turn"] for r in rows), default=0)
+    return _total(ctx, "displaced_final", sum(r["displaced"] for r in rows if r["turn"] == last),
+                  [])
+
+
+def unmet_need_person_days(ctx: Ctx) -> Result:
+    """Person-days of unmet water, food, shelter and health; aid that did not get through
+    at these places is the evidence."""
+    value = ctx.summary("unmet_need_person_days") if ctx.scope.everywhere else \
+        round(sum(r["unmet_person_days"] for r in ctx.rows()), 1)
+    return _total(ctx, "unmet_need_person_days", value,
+                  ctx.events("aid_blocked", "convoy_ambushed"))
+
+
+def aid_person_days(ctx: Ctx) -> Result:
+    value = ctx.summary("aid_person_days") if ctx.scope.everywhere else \
+        round(sum(r["aid_person_days"] for r in ctx.rows()), 1)
+    return _total(ctx, "aid_person_days", value, ctx.events("aid_delivered"))
+
+
+def people_assisted(ctx: Ctx) -> Result:
+    return _total(ctx, "people_assisted", ctx.summary("people_assisted"),
+                  ctx.events("aid_delivered"))
+
+
+def humanitarian_access_final(ctx: Ctx) -> Result:
+    return _total(ctx, "humanitarian_access_final", ctx.summary("humanitarian_access_final"),
+                  ctx.events("principle_breach", "aid_as_leverage"))
+
+
+def incidents(ctx: Ctx) -> Result:
+    events = ctx.events(*VIOLENT)
+    return _total(ctx, "incidents", len(events), events)
+
+
+def attacks(ctx: Ctx) -> Result:
+    events = ctx.events("attack")
+    return _total(ctx, "attacks", len(events), events)
+
+
+def incidents_by_type(ctx: Ctx) -> Result:
     """Violent incidents, counted by tactic (and abuses by host forces)."""
     counts: dict[str, int] = {}
-    events = run.of_type(*VIOLENT)
+    events = ctx.events(*VIOLENT)
     for e in events:
         kind = e.get("tactic", e["type"])
         counts[kind] = counts.get(kind, 0) + 1
-    return Result(len(events), [e["id"] for e in events], "by_type" if counts else "none",
+    return Result(len(events), _ids(events), "by_type" if counts else "none",
                   {"counts": dict(sorted(counts.items()))})
 
 
-def harm_linked_to_mission(run: RunData) -> Result:
-    """Abuses by host forces that follow from the mission's own decisions (support,
-    handover): harm by one's own side counts as failure."""
-    linked = [e for e in run.of_type("abuse_by_host_force") if e["cause"].startswith("decision:")]
-    dead = sum(e.get("deaths", 0) for e in linked)
-    return Result(len(linked), [e["id"] for e in linked], "harm",
-                  {"abuses": len(linked), "deaths": dead})
+def attacks_deterred(ctx: Ctx) -> Result:
+    """Attacks called off because of protectors (of the scope's teams, when it names some);
+    the planned attacks that came anyway are cited beside them."""
+    events = [e for e in ctx.events("attack_deterred", teams=False)
+              if ctx.scope.teams is None
+              or any(ctx.unit_team.get(u) in ctx.scope.teams for u in e.get("protected_by", []))]
+    came = [e for e in ctx.events("attack", teams=False) if e.get("planned")]
+    return _total(ctx, "attacks_deterred", len(events), events + came)
 
 
-def response_hours(run: RunData, inject: str, team: str | None = None) -> Result:
+def sgbv_cases(ctx: Ctx) -> Result:
+    events = ctx.events("sgbv_referred", "sgbv_unattended")
+    return _total(ctx, "sgbv_cases", sum(e["cases"] for e in events), events)
+
+
+def sgbv_referred(ctx: Ctx) -> Result:
+    events = ctx.events("sgbv_referred")
+    return _total(ctx, "sgbv_referred", sum(e["cases"] for e in events), events)
+
+
+def trust_mean_final(ctx: Ctx) -> Result:
+    """Trust in the mission at the end, weighted by the people at each place. Words lift it
+    only up to a ceiling (``community.talk_trust_ceiling``); beyond, deeds count."""
+    events = ctx.events("trust_lost", "principle_breach", "aid_as_leverage",
+                        "abuse_by_host_force", "attack_deterred")
+    if ctx.scope.everywhere:
+        return _total(ctx, "trust_mean_final", ctx.summary("trust_mean_final"), events)
+    rows = ctx.rows()
+    last = max((r["turn"] for r in rows), default=0)
+    final = [r for r in rows if r["turn"] == last]
+    people = sum(r["population"] for r in final)
+    value = round(sum(r["trust"] * r["population"] for r in final) / people, 3) if people \
+        else round(sum(r["trust"] for r in final) / max(len(final), 1), 3)
+    return _total(ctx, "trust_mean_final", value, events)
+
+
+# --- harm done by the scope's own decisions --------------------------------------------
+
+def abuse_incidents(ctx: Ctx, act: str = "any") -> Result:
+    """Abuses by host forces after support (or a handover: ``act``) by the scope's teams.
+    Not applicable when they gave none: there was nothing to judge."""
+    given = _supports(ctx, act)
+    if not given:
+        return Result(None, [], "no_support")
+    # An abuse names the support it followed as its cause.
+    mine = {e["cause"] for e in given}
+    abuses = [e for e in ctx.events("abuse_by_host_force", teams=False) if e["cause"] in mine]
+    dead = sum(e.get("deaths", 0) for e in abuses)
+    return Result(len(abuses), _ids(abuses), "harm", {"abuses": len(abuses), "deaths": dead,
+                                                      "supports": len(given)})
+
+
+harm_linked_to_mission = abuse_incidents
+
+
+def principle_breaches(ctx: Ctx) -> Result:
+    """Military assets used for humanitarian work (aid, escorts) without an approved last
+    resort, by the scope's teams. Not applicable when they never used, requested or
+    escorted anything: there was no choice to judge."""
+    chances = ctx.orders_composing("supply", "escort", "request_asset")
+    if not chances:
+        return Result(None, [], "no_military_use")
+    breaches = ctx.events("principle_breach")
+    return Result(len(breaches), _ids(breaches), "breaches",
+                  {"breaches": len(breaches), "orders": len(chances)})
+
+
+def aid_as_leverage(ctx: Ctx) -> Result:
+    """Aid made conditional on cooperation (information, access for forces)."""
+    chances = ctx.orders_composing("supply")
+    if not chances:
+        return Result(None, [], "no_aid_order")
+    used = ctx.events("aid_as_leverage")
+    return Result(len(used), _ids(used), "leverage",
+                  {"count": len(used), "places": ", ".join(sorted({e["location"] for e in used}))
+                   or "-"})
+
+
+def detentions_overdue(ctx: Ctx) -> Result:
+    """Detainees held past the limit without handover or release (turns held, counted once
+    per turn overdue). Not applicable without detentions."""
+    held = ctx.events("detention")
+    if not held:
+        return Result(None, [], "no_detention")
+    late = ctx.events("detention_overdue")
+    return Result(len(late), _ids(late), "overdue", {"turns": len(late), "detentions": len(held)})
+
+
+def detentions_founded(ctx: Ctx) -> Result:
+    """Share of the scope's teams' detention orders that apprehended members of the group
+    named, near a place it threatened or had just attacked: a detention where there was
+    nobody to detain is an arbitrary arrest. Not applicable without a detention order."""
+    orders = ctx.events("detention", "detention_failed")
+    if not orders:
+        return Result(None, [], "no_detention")
+    founded = [e for e in orders if e["type"] == "detention"]
+    return Result(round(len(founded) / len(orders), 3), _ids(orders), "founded",
+                  {"founded": len(founded), "orders": len(orders)})
+
+
+def people_reached(ctx: Ctx, need: str) -> Result:
+    """People served a day, on average over the exercise, by the aid of one need that the
+    scope's teams got through (person-days delivered divided by the days played)."""
+    drops = [e for e in ctx.events("aid_delivered") if e["need"] == need]
+    closed = ctx.run.of_type("turn_closed")
+    days = closed[-1]["hour"] / 24 if closed else 0
+    delivered = sum(e["amount"] for e in drops)
+    value = round(delivered / days, 1) if days else None
+    return Result(value, _ids(drops), "reached",
+                  {"need": need, "amount": round(delivered), "drops": len(drops),
+                   "places": len({e["location"] for e in drops}), "people": value})
+
+
+# --- effects of decisions ----------------------------------------------------------------
+
+def expected_actions_met(ctx: Ctx, task: str | None = None) -> Result:
+    """Share of the MSEL's expected actions of the scope's teams, for the injects linked to
+    critical ``task``, met by their effect (``simulator.expectations``): an order that
+    failed, came too late or was refused does not count. Expected actions that are all
+    paperwork make this a process measure."""
+    checks = [e for e in ctx.run.of_type("expected_action")
+              if ctx.scope.team_ok(e) and (task is None or e.get("critical_task") == task)]
+    if not checks:
+        return Result(None, [], "none_due")
+    met = [e for e in checks if e["met"]]
+    paper = all(set(ctx.primitives(e["team"], e["action"])) <= set(PROCESS_PRIMITIVES)
+                for e in checks)
+    counts = {s: sum(1 for e in checks if e.get("status", "met" if e["met"] else "missed") == s)
+              for s in ("attempted", "refused", "missed")}
+    return Result(len(met) / len(checks), _ids(checks), "expected",
+                  {"met": len(met), "due": len(checks), **counts},
+                  kind="process" if paper else "effect")
+
+
+def response_hours(ctx: Ctx, inject: str) -> Result:
     """Hours from an inject (a warning) to the first protection in place at the place it
     threatens: presence, escort or evacuation. None if protection never came."""
-    fired = [e for e in run.of_type("inject_fired") if e["inject"] == inject]
+    fired = [e for e in ctx.run.of_type("inject_fired") if e["inject"] == inject]
     if not fired:
         return Result(None, [], "not_fired", {"inject": inject})
     start = fired[0]
-    places = {e["location"] for e in run.events
+    places = {e["location"] for e in ctx.run.events
               if e["cause"] == f"inject:{inject}" and e["type"] == "threat_planned"}
     if not places:
         return Result(None, [start["id"]], "no_threat", {"inject": inject})
-    answers = [e for e in run.of_type(*PROTECTIVE) if e.get("location") in places
-               and e["hour"] >= start["hour"] and (team is None or e.get("team") == team)]
+    answers = [e for e in ctx.events(*PROTECTIVE) if e.get("location") in places
+               and e["hour"] >= start["hour"]]
     if not answers:
         return Result(None, [start["id"]], "no_protection", {"places": ", ".join(sorted(places))})
     first = answers[0]
@@ -100,127 +316,245 @@ def response_hours(run: RunData, inject: str, team: str | None = None) -> Result
                    "location": first["location"], "hours": f"{hours:g}", "inject": inject})
 
 
-def expected_actions_met(run: RunData, team: str | None = None,
-                         task: str | None = None) -> Result:
-    """Share of the MSEL's expected actions taken by their deadline: of ``team``, for the
-    injects linked to critical task ``task`` (all when None)."""
-    checks = [e for e in run.of_type("expected_action")
-              if (team is None or e["team"] == team)
-              and (task is None or e.get("critical_task") == task)]
-    if not checks:
-        return Result(None, [], "none_due")
-    met = [e for e in checks if e["met"]]
-    return Result(len(met) / len(checks), [e["id"] for e in checks], "expected",
-                  {"met": len(met), "due": len(checks)})
+def warnings_acted_on(ctx: Ctx, source: str = "any") -> Result:
+    """Share of the planned attacks the scope's teams were warned of (by a message, or by
+    an alert network they set up; only the latter with ``source: alert_network``) that
+    found protection standing when they came (deterred, or protectors there). Not
+    applicable when no warned attack came."""
+    warned, evidence = _warned(ctx, source)
+    if not warned:
+        return Result(None, [], "no_warned_attack")
+    stood = [s for s in warned if s["type"] == "attack_deterred" or s.get("protected_by")]
+    return Result(len(stood) / len(warned), evidence, "warnings",
+                  {"protected": len(stood), "warned": len(warned)})
 
 
-def information_shared(run: RunData, team: str) -> Result:
-    """Share of turns in which ``team`` shared what it knew with another component."""
-    turns = run.summary.get("turns_played") or max((e["turn"] for e in run.events), default=0)
-    shared = [e for e in run.of_type("information_shared")
-              if e["team"] == team and e.get("facts", 0) > 0]
-    played = {e["turn"] for e in shared}
-    value = len(played) / turns if turns else None
-    return Result(value, [e["id"] for e in shared], "shared",
-                  {"turns": len(played), "of": turns})
+def deaths_in_warned_attacks(ctx: Ctx, source: str = "any") -> Result:
+    """Civilians killed in the planned attacks the scope's teams were warned of (as for
+    ``warnings_acted_on``): the harm a timely answer to the warnings could have spared.
+    Not applicable when no warned attack came."""
+    warned, _ = _warned(ctx, source)
+    if not warned:
+        return Result(None, [], "no_warned_attack")
+    hits = [s for s in warned if s["type"] == "attack"]
+    dead = sum(s.get("deaths", 0) for s in hits)
+    return Result(dead, _ids(hits), "warned_deaths", {"deaths": dead, "warned": len(warned)})
 
 
-def principle_breaches(run: RunData) -> Result:
-    """Military assets used for humanitarian work without an approved last resort."""
-    breaches = run.of_type("principle_breach")
-    approved = run.of_type("asset_request_approved")
-    return Result(len(breaches), [e["id"] for e in breaches + approved], "breaches",
-                  {"breaches": len(breaches), "approved": len(approved)})
+def _warned(ctx: Ctx, source: str) -> tuple[list[dict], list[str]]:
+    """Planned attacks at the scope's places that a scope team was warned of before they
+    came, and the warnings with them as evidence."""
+    strikes = [e for e in ctx.events("attack", "attack_deterred", teams=False)
+               if e["type"] == "attack_deterred" or e.get("planned")]
+    warned, evidence = [], []
+    for s in strikes:
+        warning = _warning(ctx, s, source)
+        if warning is not None:
+            warned.append(s)
+            evidence += [warning["id"], s["id"]]
+    return warned, list(dict.fromkeys(evidence))
 
 
-def hrddp_before_support(run: RunData, team: str | None = None) -> Result:
-    """Share of support to host forces (and detainee handovers) given after an HRDDP
-    assessment. None when no support was given."""
-    acts = [e for e in run.of_type("host_force_supported", "handover")
-            if (team is None or e["team"] == team)
-            and (e["type"] == "host_force_supported" or e.get("detainees", 0) > 0)]
+def _warning(ctx: Ctx, strike: dict, source: str) -> dict | None:
+    """The first warning of ``strike`` that reached a scope team before it came."""
+    for e in ctx.run.events:
+        if e["hour"] > strike["hour"]:
+            return None
+        if e["type"] == "early_warning_reported" and e["cause"] == strike["cause"] \
+                and e["location"] == strike["location"] and ctx.scope.team_ok(e):
+            return e
+        if source == "any" and e["type"] == "inject_fired" \
+                and strike["cause"] == f"inject:{e['inject']}" \
+                and (ctx.scope.teams is None or set(e["to"]) & ctx.scope.teams):
+            return e
+    return None
+
+
+def assessed_before_aid(ctx: Ctx) -> Result:
+    """Share of the scope's teams' aid orders for a place the mission had assessed in that
+    turn or the three before: aid that follows an assessment rather than a guess. Not
+    applicable without an aid order."""
+    places = {loc.id for loc in ctx.scenario.map.locations}
+    assessed = [(e["location"], e["turn"]) for e in ctx.run.of_type("assessment")]
+    orders, good = [], []
+    for d in ctx.orders_composing("supply"):
+        where = [v for v in d["params"].values() if isinstance(v, str) and v in places]
+        if not where or not ctx.scope.place_ok(where[0]):
+            continue
+        orders.append(d)
+        if any(loc == where[0] and d["turn"] - 3 <= turn <= d["turn"] for loc, turn in assessed):
+            good.append(d)
+    if not orders:
+        return Result(None, [], "no_aid_order")
+    return Result(round(len(good) / len(orders), 3), _ids(orders), "assessed_first",
+                  {"assessed": len(good), "orders": len(orders),
+                   "unassessed": [d["id"] for d in orders if d not in good]})
+
+
+def hrddp_before_support(ctx: Ctx, act: str = "any") -> Result:
+    """Share of the scope's teams' support to host forces (and handovers of detainees)
+    given after an HRDDP assessment that did not advise withholding it. Support after a
+    'withhold' advice is a breach, as support without assessment is. Not applicable when
+    no support was given."""
+    acts = _supports(ctx, act)
     if not acts:
         return Result(None, [], "no_support")
-    ok = [e for e in acts if e["hrddp_assessed"]]
-    return Result(len(ok) / len(acts), [e["id"] for e in acts], "hrddp",
-                  {"assessed": len(ok), "supports": len(acts)})
+    ok = [e for e in acts if e["hrddp_assessed"] and e.get("advice") != "withhold support"]
+    return Result(len(ok) / len(acts), _ids(acts), "hrddp",
+                  {"assessed": len(ok), "supports": len(acts),
+                   "withheld": sum(1 for e in acts if e.get("advice") == "withhold support")})
 
 
-def consulted(run: RunData, group: str = "women", team: str | None = None) -> Result:
-    """Share of community engagements that consulted ``group`` (women, youth, leaders)."""
-    meetings = [e for e in run.of_type("engagement")
-                if not e.get("repeat") and (team is None or e["team"] == team)]
-    if not meetings:
-        return Result(None, [], "no_engagement")
-    with_group = [e for e in meetings if group in e["consulted"]]
-    return Result(len(with_group) / len(meetings), [e["id"] for e in meetings], "consulted",
-                  {"group": group, "with": len(with_group), "of": len(meetings)})
+def _supports(ctx: Ctx, act: str = "any") -> list[dict]:
+    types = {"any": ("host_force_supported", "handover"), "support": ("host_force_supported",),
+             "handover": ("handover",)}[act]
+    return [e for e in ctx.events(*types)
+            if e["type"] == "host_force_supported" or e.get("detainees", 0) > 0]
 
 
-def referral_before_first_case(run: RunData) -> Result:
-    """1 if a survivor-centred referral pathway was set up before the first case of sexual
-    violence (or set up with no case), 0 if not."""
-    pathways = run.of_type("referral_pathway")
-    cases = run.of_type("sgbv_referred", "sgbv_unattended")
+def sgbv_referral_share(ctx: Ctx) -> Result:
+    """Share of survivors of sexual violence, at the scope's places, who reached a
+    referral pathway. Not applicable without a case."""
+    cases = ctx.events("sgbv_referred", "sgbv_unattended")
+    total = sum(e["cases"] for e in cases)
+    if not total:
+        return Result(None, [], "no_case")
+    referred = sum(e["cases"] for e in cases if e["type"] == "sgbv_referred")
+    return Result(round(referred / total, 3), _ids(cases), "referral_share",
+                  {"referred": referred, "cases": total})
+
+
+def consulted(ctx: Ctx, group: str = "women") -> Result:
+    """Of the attacks the mission was warned of at the scope's places, the share before
+    which the scope's teams consulted ``group`` there (after the warning) and the mission
+    then acted there (presence, escort, evacuation, mediation): consultations that inform
+    what the mission does. Consulting where nothing is at stake, or where nothing follows,
+    earns nothing. Not applicable when no warned attack came."""
+    occasions, evidence, good, missed = 0, [], 0, []
+    meetings = [e for e in ctx.events("engagement") if group in e["consulted"]]
+    acts = [e for e in ctx.run.of_type("decision_accepted")
+            if set(ctx.primitives(e["team"], e["action"])) & set(INFORMED)]
+    for strike in _warned_strikes(ctx, teams=False):
+        warned = _first_warning(ctx.run, strike)
+        occasions += 1
+        evidence.append(strike["id"])
+        before = [m for m in meetings if m["location"] == strike["location"]
+                  and warned["hour"] <= m["hour"] <= strike["hour"]]
+        acted = any(warned["hour"] <= d["hour"] <= strike["hour"]
+                    and strike["location"] in map(str, d["params"].values()) for d in acts)
+        if before and acted:
+            good += 1
+            evidence.append(before[0]["id"])
+        else:
+            missed.append(strike["id"])
+    if not occasions:
+        return Result(None, [], "no_warned_attack")
+    return Result(round(good / occasions, 3), evidence, "consulted",
+                  {"group": group, "with": good, "of": occasions, "missed": missed})
+
+
+def _warned_strikes(ctx: Ctx, teams: bool = True) -> list[dict]:
+    """Planned attacks at the scope's places that some warning (by message or alert
+    network; to the scope's teams when ``teams``) announced before they came."""
+    strikes = [e for e in ctx.events("attack", "attack_deterred", teams=False)
+               if e["type"] == "attack_deterred" or e.get("planned")]
+    return [s for s in strikes if _first_warning(ctx.run, s) is not None]
+
+
+def _first_warning(run, strike: dict) -> dict | None:
+    """The first event that announced ``strike`` to the mission: the inject's threat, or an
+    alert network's report."""
+    return next((e for e in run.events if e["hour"] <= strike["hour"]
+                 and e["type"] in ("threat_planned", "early_warning_reported")
+                 and e["cause"] == strike["cause"] and e.get("location") == strike["location"]),
+                None)
+
+
+# --- process ---------------------------------------------------------------------------
+
+def information_shared(ctx: Ctx) -> Result:
+    """Share of turns in which the scope's teams passed something new to another
+    component."""
+    turns = ctx.run.summary.get("turns_played") or max((e["turn"] for e in ctx.run.events),
+                                                      default=0)
+    shared = [e for e in ctx.events("information_shared") if e.get("facts", 0) > 0]
+    played = {e["turn"] for e in shared}
+    value = len(played) / turns if turns else None
+    return Result(value, _ids(shared), "shared", {"turns": len(played), "of": turns})
+
+
+def disaggregated(ctx: Ctx) -> Result:
+    """Share of needs assessments whose results were broken down by sex and age."""
+    done = ctx.events("assessment")
+    if not done:
+        return Result(None, [], "no_assessment")
+    split = [e for e in done if e.get("disaggregated", True)]
+    return Result(len(split) / len(done), _ids(done), "disaggregated",
+                  {"split": len(split), "of": len(done)})
+
+
+def referral_before_first_case(ctx: Ctx) -> Result:
+    """1 if a referral pathway was set up before the first case of sexual violence at the
+    scope's places (or set up with no case), 0 if not."""
+    pathways = ctx.run.of_type("referral_pathway")
+    cases = ctx.events("sgbv_referred", "sgbv_unattended")
     if not pathways:
-        return Result(0, [e["id"] for e in cases[:1]], "no_pathway")
+        return Result(0, _ids(cases[:1]), "no_pathway")
     if not cases:
         return Result(1, [pathways[0]["id"]], "pathway_no_case")
     first_path, first_case = pathways[0], cases[0]
-    in_time = run.events.index(first_path) < run.events.index(first_case)
+    in_time = ctx.run.events.index(first_path) < ctx.run.events.index(first_case)
     return Result(1 if in_time else 0, [first_path["id"], first_case["id"]],
                   "pathway_before" if in_time else "pathway_after",
                   {"pathway": first_path["turn"], "case": first_case["turn"]})
 
 
-def casualties(run: RunData, kind: str = "deaths", group: str | None = None) -> Result:
-    """Civilian deaths or injuries over the exercise, of one sex and age group (all when
-    None), from the time series; the events that caused them are the evidence."""
-    groups = GROUPS if group is None else (group,)
-    total = sum(r[f"{kind}_{g}"] for r in run.timeseries for g in groups)
-    causes = OUTCOME_EVENTS["civilian_deaths" if kind == "deaths" else "civilian_injuries"]
-    return Result(total, [e["id"] for e in run.of_type(*causes)], "casualties",
-                  {"count": total, "kind": kind, "group": group or "all"})
-
-
-def people_reached(run: RunData, need: str, team: str | None = None) -> Result:
-    """People served a day, on average over the exercise, by the aid of one need that
-    arrived (person-days delivered divided by the days played)."""
-    drops = [e for e in run.of_type("aid_delivered")
-             if e["need"] == need and (team is None or e.get("team") == team)]
-    closed = run.of_type("turn_closed")
-    days = closed[-1]["hour"] / 24 if closed else 0
-    delivered = sum(e["amount"] for e in drops)
-    value = round(delivered / days, 1) if days else None
-    return Result(value, [e["id"] for e in drops[:20]], "reached",
-                  {"need": need, "amount": round(delivered), "drops": len(drops),
-                   "places": len({e["location"] for e in drops}), "people": value})
-
-
-def disaggregated(run: RunData, team: str | None = None) -> Result:
-    """Share of needs assessments whose results were broken down by sex and age."""
-    done = [e for e in run.of_type("assessment") if team is None or e.get("team") == team]
-    if not done:
-        return Result(None, [], "no_assessment")
-    split = [e for e in done if e.get("disaggregated", True)]
-    return Result(len(split) / len(done), [e["id"] for e in done], "disaggregated",
-                  {"split": len(split), "of": len(done)})
-
-
-def aid_as_leverage(run: RunData) -> Result:
-    """Aid made conditional on cooperation (information, access for forces)."""
-    used = run.of_type("aid_as_leverage")
-    return Result(len(used), [e["id"] for e in used], "leverage",
-                  {"count": len(used), "places": ", ".join(sorted({e["location"] for e in used}))
-                   or "-"})
-
-
 MEASURES: dict[str, Callable[..., Result]] = {
-    "outcome": outcome, "incidents_by_type": incidents_by_type,
-    "harm_linked_to_mission": harm_linked_to_mission, "response_hours": response_hours,
-    "expected_actions_met": expected_actions_met, "information_shared": information_shared,
-    "principle_breaches": principle_breaches, "hrddp_before_support": hrddp_before_support,
-    "consulted": consulted, "referral_before_first_case": referral_before_first_case,
-    "people_reached": people_reached, "casualties": casualties, "disaggregated": disaggregated,
-    "aid_as_leverage": aid_as_leverage,
+    "civilian_deaths": civilian_deaths, "civilian_injuries": civilian_injuries,
+    "casualties": casualties, "displaced_peak": displaced_peak,
+    "displaced_final": displaced_final, "unmet_need_person_days": unmet_need_person_days,
+    "aid_person_days": aid_person_days, "people_assisted": people_assisted,
+    "humanitarian_access_final": humanitarian_access_final, "incidents": incidents,
+    "attacks": attacks, "incidents_by_type": incidents_by_type,
+    "attacks_deterred": attacks_deterred, "sgbv_cases": sgbv_cases,
+    "sgbv_referred": sgbv_referred, "trust_mean_final": trust_mean_final,
+    "abuse_incidents": abuse_incidents, "harm_linked_to_mission": harm_linked_to_mission,
+    "principle_breaches": principle_breaches, "aid_as_leverage": aid_as_leverage,
+    "detentions_overdue": detentions_overdue, "detentions_founded": detentions_founded,
+    "people_reached": people_reached,
+    "expected_actions_met": expected_actions_met, "response_hours": response_hours,
+    "warnings_acted_on": warnings_acted_on, "deaths_in_warned_attacks": deaths_in_warned_attacks,
+    "assessed_before_aid": assessed_before_aid,
+    "hrddp_before_support": hrddp_before_support,
+    "sgbv_referral_share": sgbv_referral_share, "consulted": consulted,
+    "information_shared": information_shared, "disaggregated": disaggregated,
+    "referral_before_first_case": referral_before_first_case,
+}
+
+_DEATHS = tuple(t for types in DEATH_EVENTS.values() for t in types)
+_AID = ("aid_blocked", "convoy_ambushed")
+# The kinds of event each measure may cite as its evidence.
+EVIDENCE: dict[str, tuple[str, ...]] = {
+    "civilian_deaths": _DEATHS, "civilian_injuries": VIOLENT, "casualties": _DEATHS,
+    "displaced_peak": (), "displaced_final": (), "unmet_need_person_days": _AID,
+    "aid_person_days": ("aid_delivered",), "people_assisted": ("aid_delivered",),
+    "humanitarian_access_final": ("principle_breach", "aid_as_leverage"),
+    "incidents": VIOLENT, "attacks": ("attack",), "incidents_by_type": VIOLENT,
+    "attacks_deterred": ("attack_deterred", "attack"),
+    "sgbv_cases": ("sgbv_referred", "sgbv_unattended"), "sgbv_referred": ("sgbv_referred",),
+    "trust_mean_final": ("trust_lost", "principle_breach", "aid_as_leverage",
+                         "abuse_by_host_force", "attack_deterred"),
+    "abuse_incidents": ("abuse_by_host_force",), "harm_linked_to_mission": ("abuse_by_host_force",),
+    "principle_breaches": ("principle_breach",), "aid_as_leverage": ("aid_as_leverage",),
+    "detentions_overdue": ("detention_overdue",),
+    "detentions_founded": ("detention", "detention_failed"), "people_reached": ("aid_delivered",),
+    "expected_actions_met": ("expected_action",),
+    "response_hours": ("inject_fired",) + PROTECTIVE,
+    "warnings_acted_on": ("early_warning_reported", "inject_fired", "attack", "attack_deterred"),
+    "deaths_in_warned_attacks": ("attack",), "assessed_before_aid": ("decision_accepted",),
+    "hrddp_before_support": ("host_force_supported", "handover"),
+    "sgbv_referral_share": ("sgbv_referred", "sgbv_unattended"),
+    "consulted": ("attack", "attack_deterred", "engagement"),
+    "information_shared": ("information_shared",), "disaggregated": ("assessment",),
+    "referral_before_first_case": ("referral_pathway", "sgbv_referred", "sgbv_unattended"),
 }

@@ -4,21 +4,28 @@ objectives.
 Ratings (HSEEP Exercise Evaluation Guide): P performed without challenges, S with some
 challenges, M with major challenges, U unable to be performed. A measure rates P when its
 value is at or better than the P threshold, S at or better than S, M at or better than M,
-and U otherwise ("better" is lower or higher, per measure). The roll-up rule is
-conservative: a critical task takes the worst rating of its measures, an objective the
-worst rating of its critical tasks; measures that do not apply (no value) are left out,
-and a task with none that applies is not rated (None).
+and U otherwise ("better" is lower or higher, per measure).
+
+The roll-up (docs/ratings.md):
+- a critical task takes the worst rating of its measures that apply;
+- only outcome and effect measures can show a task was performed: when none of them
+  applies, the task is **not observed** (``None``), never P; process measures (paper)
+  can still show a shortfall then (S, M or U), never lift it;
+- an objective takes the worst rating of its observed critical tasks.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from debrief.measures import MEASURES, Result, outcome
+from debrief.measures import MEASURES, Result
 from debrief.rundata import RunData
-from simulator.scenario import MEASURE_PARAMS, Text
+from debrief.scope import Ctx, Scope
+from simulator.measure_specs import SPECS
+from simulator.scenario import Text
 
 ORDER = ("P", "S", "M", "U")
+NOT_OBSERVED = None
 
 
 def rate(value: float | None, thresholds: dict[str, float], better: str) -> str | None:
@@ -39,20 +46,32 @@ def worst(ratings: list[str | None]) -> str | None:
     return max(rated, key=ORDER.index) if rated else None
 
 
+def better_than(a: str | None, b: str | None) -> bool:
+    """Whether rating ``a`` is better than ``b`` (not observed ranks below U)."""
+    rank = lambda r: ORDER.index(r) if r in ORDER else len(ORDER)  # noqa: E731
+    return rank(a) < rank(b)
+
+
 @dataclass
 class MeasureRating:
     id: str
     metric: str
     result: Result
     rating: str | None
+    kind: str  # outcome, effect or process
+    scope: Scope = field(default_factory=Scope)
 
 
 @dataclass
 class TaskRating:
     id: str
     team: str | None
-    rating: str | None
+    rating: str | None  # None: not observed
     measures: list[MeasureRating] = field(default_factory=list)
+
+    @property
+    def observed(self) -> bool:
+        return self.rating is not None
 
 
 @dataclass
@@ -63,32 +82,42 @@ class ObjectiveRating:
     tasks: list[TaskRating] = field(default_factory=list)
 
 
-def measure(run: RunData, m, team: str | None = None, task: str | None = None) -> Result:
-    """Compute one scenario measure: a debrief measure with its parameters, or an outcome
-    of the run. A per-team measure defaults to the critical task's team, a per-task one to
-    the critical task itself; ``all`` lifts that default."""
-    if m.metric in MEASURES:
-        params = dict(m.params)
-        for name, default in (("team", team), ("task", task)):
-            if default and name in MEASURE_PARAMS[m.metric]:
-                params.setdefault(name, default)
-            if params.get(name) == "all":
-                del params[name]
-        return MEASURES[m.metric](run, **params)
-    return outcome(run, m.metric)
+def roll_up(measures: list[MeasureRating]) -> str | None:
+    """A task's rating from its measures' (see the module's docstring)."""
+    decisive = [m.rating for m in measures if m.rating and m.kind != "process"]
+    paper = [m.rating for m in measures if m.rating and m.kind == "process"]
+    if decisive:
+        return worst(decisive + paper)
+    shortfall = worst(paper)
+    return shortfall if shortfall not in (None, "P") else NOT_OBSERVED
+
+
+def measure(ctx: Ctx, m, task: str | None = None) -> Result:
+    """Compute one scenario measure within its scope; ``expected_actions_met`` counts the
+    injects linked to the critical task unless it names another (``all``: every task)."""
+    params = dict(m.params)
+    if m.metric == "expected_actions_met":
+        params.setdefault("task", task)
+        if params["task"] == "all":
+            params["task"] = None
+    return MEASURES[m.metric](ctx, **params)
+
+
+def rate_task(scenario, run: RunData, t) -> TaskRating:
+    rated = []
+    for m in t.measures:
+        ctx = Ctx(run, scenario, Scope.of(m, t.team))
+        result = measure(ctx, m, t.id)
+        rated.append(MeasureRating(m.id, m.metric, result,
+                                   rate(result.value, m.thresholds, m.better),
+                                   result.kind or SPECS[m.metric].kind, ctx.scope))
+    return TaskRating(t.id, t.team, roll_up(rated), rated)
 
 
 def rate_objectives(scenario, run: RunData) -> list[ObjectiveRating]:
     """Draft ratings of every objective of ``scenario`` for one run."""
     out = []
     for o in scenario.objectives:
-        tasks = []
-        for t in o.critical_tasks:
-            rated = []
-            for m in t.measures:
-                result = measure(run, m, t.team, t.id)
-                rated.append(MeasureRating(m.id, m.metric, result,
-                                           rate(result.value, m.thresholds, m.better)))
-            tasks.append(TaskRating(t.id, t.team, worst([r.rating for r in rated]), rated))
+        tasks = [rate_task(scenario, run, t) for t in o.critical_tasks]
         out.append(ObjectiveRating(o.id, o.capability, worst([t.rating for t in tasks]), tasks))
     return out

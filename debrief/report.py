@@ -44,15 +44,15 @@ def build(folder: str | Path, run: RunData, scenario, lang: str = "en", seeds: i
             tspec = next(x for x in spec.critical_tasks if x.id == t.id)
             final = overrides[t.id].rating if t.id in overrides else t.rating
             below = {t.rating, final} - {None, "P"}
-            kinds = {METRIC_ACTION.get(m.metric, "protection") for m in t.measures}
             tasks.append({
                 "id": t.id, "title": text(tspec.title, lang), "team": t.team,
-                "draft": t.rating, "final": final,
+                "draft": t.rating, "final": final, "observed": t.observed,
                 "justification": overrides[t.id].justification if t.id in overrides else None,
-                "measures": [{"id": m.id, "metric": m.metric, "value": m.result.value,
+                "measures": [{"id": m.id, "metric": m.metric, "kind": m.kind,
+                              "scope": m.scope.as_dict(), "value": m.result.value,
                               "rating": m.rating, "detail": m.result.text(lang),
                               "evidence": m.result.evidence} for m in t.measures],
-                "causes": _causes(run, t, kinds, lang) if below else []})
+                "causes": _causes(run, t, lang) if below else []})
         objectives.append({"id": o.id, "title": text(spec.title, lang),
                            "capability": text(spec.capability, lang), "draft": o.rating,
                            "final": worst([t["final"] for t in tasks]), "tasks": tasks})
@@ -83,18 +83,21 @@ def build(folder: str | Path, run: RunData, scenario, lang: str = "en", seeds: i
         if seeds else None,
         "seed_bands_n": seeds,
     }
-    finals = [t["final"] for o in objectives for t in o["tasks"] if t["final"]]
+    every = [t["final"] for o in objectives for t in o["tasks"]]
+    finals = [r for r in every if r]
     out["task_counts"] = {"rated": len(finals), "P": finals.count("P"),
-                          "below": len(finals) - finals.count("P")}
+                          "below": len(finals) - finals.count("P"),
+                          "not_observed": len(every) - len(finals)}
     return out
 
 
-def _causes(run: RunData, task, kinds: set[str], lang: str) -> list[dict]:
-    """What explains a task below P: the causes found in the events, or else the measures
-    that fell short, with their numbers."""
-    found = [{"text": c.text(lang), "evidence": c.evidence}
-             for c in causes(run, task.id, task.team, kinds)]
-    return found or [{"text": m.result.text(lang), "evidence": m.result.evidence[:10]}
+def _causes(run: RunData, task, lang: str) -> list[dict]:
+    """What explains a task below P: the causes found in its measures' evidence, most
+    harmful first, or else the measures that fell short, with their numbers."""
+    found = [{"text": c.text(lang), "evidence": c.evidence, "harm": c.harm,
+              "measure": c.measure} for c in causes(run, task)]
+    return found or [{"text": m.result.text(lang), "evidence": m.result.evidence[:10],
+                      "harm": 0, "measure": m.id}
                      for m in task.measures if m.rating not in (None, "P")]
 
 

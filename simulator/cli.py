@@ -1,4 +1,4 @@
-"""The ``ttx`` command line: validate, schema, run, compare, debrief, demo, serve,
+"""The ``ttx`` command line: validate, schema, run, compare, check, debrief, demo, serve,
 import-flee, validate-displacement.
 
 Exit codes: 0 success, 1 usage or runtime error, 2 invalid input file (every problem is
@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from agents.bots import BOTS
+from agents.gaming import GAMING
 from simulator.compare import compare, table
 from simulator.decisions import load_inputs
 from simulator.fleecase import CaseError
@@ -104,6 +105,20 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     c.add_argument("--quiet", action="store_true")
     c.set_defaults(func=cmd_compare)
+
+    k = sub.add_parser("check", help="audit a scenario by simulation: can gaming strategies "
+                       "pass its tasks, does doctrine?")
+    k.add_argument("scenario", type=Path)
+    k.add_argument("--seeds", type=int, default=10, help="seeds 0 … N−1 (default 10)")
+    k.add_argument("--strategies", nargs="+", metavar="STRATEGY",
+                   help="strategies every team plays (default all: doctrine, passive, random, "
+                   f"{', '.join(GAMING)})")
+    k.add_argument("--jobs", type=int, default=0,
+                   help="processes to play in (default 0: one per core; 1: this process)")
+    k.add_argument("--out", type=Path, help="folder for check.json and check.html")
+    k.add_argument("--strict", action="store_true", help="exit 1 when any flag is raised")
+    k.add_argument("--quiet", action="store_true", help="no progress lines")
+    k.set_defaults(func=cmd_check)
 
     b = sub.add_parser("debrief", help="ratings with evidence, counterfactuals, AAR text")
     b.add_argument("run", type=Path, help="a run directory written by 'ttx run'")
@@ -271,6 +286,42 @@ def cmd_compare(args) -> int:
         args.json.write_text(json.dumps(result, indent=2, sort_keys=True) + "\n",
                              encoding="utf-8")
     return 0
+
+
+def cmd_check(args) -> int:
+    import os
+    import time
+
+    from debrief import check  # the engine's commands do not need the debrief
+
+    if args.seeds < 1:
+        raise UsageError(t("bad_seeds", args.lang, seeds=args.seeds))
+    if args.jobs < 0:
+        raise UsageError(t("check_bad_jobs", args.lang, jobs=args.jobs))
+    strategies = list(dict.fromkeys(args.strategies or check.STRATEGIES))
+    for name in strategies:
+        if name not in check.STRATEGIES:
+            raise UsageError(t("check_unknown_strategy", args.lang, name=name,
+                               strategies=", ".join(check.STRATEGIES)))
+    scenario = load_scenario(args.scenario)
+    jobs = min(args.jobs or os.cpu_count() or 1, len(strategies) * args.seeds)
+
+    def progress(strategy: str, seed: int, done: int, total: int) -> None:
+        if not args.quiet:
+            print(t("check_progress", args.lang, strategy=strategy, seed=seed + 1,
+                    seeds=args.seeds, done=done, total=total), file=sys.stderr, flush=True)
+
+    began = time.perf_counter()
+    result = check.audit(scenario, strategies, args.seeds, jobs, progress)
+    found = check.flags(result, args.lang)
+    if not args.quiet:
+        print(t("check_done", args.lang, plays=len(strategies) * args.seeds, jobs=jobs,
+                seconds=time.perf_counter() - began), file=sys.stderr)
+    print(check.render(result, found, args.lang))
+    if args.out:
+        check.write(result, found, args.out, args.lang)
+        print(t("wrote", args.lang, path=args.out))
+    return 1 if args.strict and found else 0
 
 
 def cmd_debrief(args) -> int:

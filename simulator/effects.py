@@ -79,7 +79,7 @@ def engage(m, a, ctx):
                           a["location"], sgbv_risk=round(float(m.civilians.risk[loc]), 2))
     if "youth" in consult:
         calm += c.youth_tension * (2 if m.has_structure(loc, "youth_association") else 1)
-    m.trust[loc] = min(1.0, m.trust[loc] + gain)
+    m.talk_trust(loc, gain)
     m.tension[loc] = max(0.0, m.tension[loc] - calm)
     revealed = _community_tells(m, loc, ctx)
     m.log("engagement", ctx.cause, location=loc, team=ctx.team, consulted=sorted(consult),
@@ -160,8 +160,11 @@ def presence(m, a, ctx):
 def escort(m, a, ctx):
     unit = m.units[a["unit"]]
     loc = _loc(m, a["location"])
-    if unit.assign("escort", loc, _turn_end(m), ctx.cause) is not None:
-        m.log("escort", ctx.cause, location=loc, team=ctx.team, unit=unit.key)
+    until = _turn_end(m)
+    arrive = unit.assign("escort", loc, until, ctx.cause)
+    if arrive is not None:
+        m.log("escort", ctx.cause, location=loc, team=ctx.team, unit=unit.key,
+              arrive_hour=round(arrive, 2), until_hour=round(max(until, arrive), 2))
 
 
 def evacuate(m, a, ctx):
@@ -342,9 +345,10 @@ def request_asset(m, a, ctx):
               reason=reason)
         return
     turns = m.params.humanitarian.approval_turns
-    m.approvals[(unit.key, loc)] = (m.now + turns * m.turn_hours, ctx.cause)
+    until = m.now + turns * m.turn_hours
+    m.approvals[(unit.key, loc)] = (until, ctx.cause)
     m.log("asset_request_approved", ctx.cause, location=loc, team=ctx.team, unit=unit.key,
-          justification=a["justification"])
+          justification=a["justification"], until_hour=round(until, 2))
 
 
 # --- human rights --------------------------------------------------------------------
@@ -357,6 +361,7 @@ def hrddp_assessment(m, a, ctx):
     hf.mitigated = bool(a["mitigation"]) and mitigable
     advice = "support with mitigation" if hf.mitigated else \
         ("support" if mitigable else "withhold support")
+    hf.advice = advice
     m.knowledge.learn(ctx.team, "hrddp", "own_action", m.turn, m.now, None,
                       host_force=hf.key, risk=hf.abuse_risk, mitigation=hf.mitigated,
                       advice=advice)
@@ -370,7 +375,7 @@ def support_host_forces(m, a, ctx):
     if a["kind"] == "joint_operation":
         m.joint_ops[hf.key] = _turn_end(m) + m.turn_hours
     m.log("host_force_supported", ctx.cause, team=ctx.team, host_force=hf.key, kind=a["kind"],
-          hrddp_assessed=assessed, mitigation=hf.mitigated)
+          hrddp_assessed=assessed, mitigation=hf.mitigated, advice=hf.advice)
 
 
 def handover(m, a, ctx):
@@ -384,7 +389,7 @@ def handover(m, a, ctx):
     hf.detainees += n
     m.detainees[ctx.team] = 0
     m.log("handover", ctx.cause, team=ctx.team, host_force=hf.key, detainees=n,
-          hrddp_assessed=assessed)
+          hrddp_assessed=assessed, advice=hf.advice)
 
 
 def referral_pathway(m, a, ctx):
@@ -397,7 +402,7 @@ def investigate(m, a, ctx):
     loc = _loc(m, a["location"])
     c = m.params.community
     m.investigated[loc] = m.now + c.investigation_turns * m.turn_hours
-    m.trust[loc] = min(1.0, m.trust[loc] + c.investigation_trust)
+    m.talk_trust(loc, c.investigation_trust)
     found = [e["id"] for e in m.events.of_type("abuse_by_host_force", "attack")
              if e.get("location") in {m.loc_ids[i] for i in range(m.n) if m.hops[loc, i] <= 1}]
     m.knowledge.learn(ctx.team, "investigation", "own_action", m.turn, m.now, a["location"],

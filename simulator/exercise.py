@@ -17,9 +17,10 @@ from typing import Any, Iterable
 from simulator import effects
 from simulator.conditions import evaluate
 from simulator.decisions import AdHocInject, Decision
+from simulator.expectations import STANDING, STRIKES, Window, judge
 from simulator.model import ExerciseModel
 from simulator.records import Recorder
-from simulator.scenario import STANDING, Inject, Scenario, text
+from simulator.scenario import Inject, Scenario, text
 from simulator.sitrep import observe, situation_report
 from simulator.values import Rejected, resolve_params
 
@@ -40,6 +41,8 @@ class Exercise:
         self._submitted: dict[tuple[int, str], int] = {}  # (turn, team) → decisions so far
         self.recorder = Recorder(self.model.n)
         self.budget: dict[str, float] = {}
+        self._judged: set[tuple[str, int]] = set()  # (inject, index) of expected actions judged
+        self._windows: dict[tuple[str, int], tuple[float, float | None]] = {}
         self.done = False
 
     # --- the API ----------------------------------------------------------------------
@@ -185,6 +188,7 @@ class Exercise:
             self.recorder.after_substep(m)
             self._fire_conditional()
         observe(m, self.recorder.turn_events(m))
+        m.log_quiet_deaths(self.recorder.turn_deaths(m))
         self.recorder.end_turn(m)
         m.log("turn_closed", "rule:turn")
 
@@ -281,7 +285,7 @@ class Exercise:
         m.log("inject_fired", cause, inject=inj.id, to=list(to), method=inj.method,
               trigger="time" if inj.at else "condition")
         # The places the inject acts on, as the message names them to a reader.
-        named = [getattr(e.args, "location", None) for e in inj.effects]
+        named = list(inj.places) + [getattr(e.args, "location", None) for e in inj.effects]
         named += [p for e in inj.effects for p in getattr(e.args, "locations", None) or ()]
         places = sorted({p for p in named if isinstance(p, str)})
         for team in to:
@@ -294,24 +298,53 @@ class Exercise:
             effects.apply(m, e, {}, ctx)
 
     def _close_expected(self, final: bool) -> None:
-        """At each deadline, log whether an inject's expected action was taken."""
+        """Once its deadline has passed (and the strike it should prevent, if any), log
+        whether each fired inject's expected action was met, by its effect
+        (``simulator.expectations``)."""
         m = self.model
         for inj in list(self.scenario.msel) + [a.inject for a in self.adhoc]:
             if inj.id not in m.fired:
                 continue
-            for ex in inj.expected_actions:
-                due = ex.by_turn >= m.turn if final else ex.by_turn == m.turn - 1
-                if due:
-                    # Only an answer to the inject counts, unless the action sets up something
-                    # lasting (a referral pathway in place already answers an SGBV report).
-                    effects = self.scenario.actions_of(ex.team)[ex.action].effects
-                    standing = all(e.kind in STANDING for e in effects)
-                    met = m.action_taken(ex.team, ex.action, ex.location, ex.by_turn,
-                                         since_turn=1 if standing else m.fired[inj.id])
-                    m.log("expected_action", f"inject:{inj.id}", inject=inj.id, team=ex.team,
-                          action=ex.action, location=m.index.get(ex.location) if ex.location
-                          else None, by_turn=ex.by_turn, met=met,
-                          critical_task=inj.critical_task)
+            for k, ex in enumerate(inj.expected_actions):
+                # An inject that fires after the deadline expects nothing of that order.
+                if (inj.id, k) in self._judged or m.fired[inj.id] > ex.by_turn:
+                    continue
+                fired, planned = self._windows.setdefault((inj.id, k), self._plan(inj, ex))
+                last = ex.by_turn
+                if planned is not None:
+                    # The strike comes at the first sub-step at or after the hour planned.
+                    at = -(-planned // m.dt) * m.dt
+                    last = max(last, min(self.turns, int(at // m.turn_hours) + 1))
+                if not final and last >= m.turn:
+                    continue
+                self._judged.add((inj.id, k))
+                came = [e["hour"] for e in m.events.of_type(*STRIKES)
+                        if e["cause"] == f"inject:{inj.id}" and e.get("location") == ex.location]
+                window = Window(fired, ex.by_turn * m.turn_hours,
+                                came[0] if came else planned)
+                action = self.scenario.actions_of(ex.team)[ex.action]
+                primitives = [e.kind for e in action.effects]
+                # Only an answer to the inject counts, unless the action sets up something
+                # lasting (a referral pathway in place already answers an SGBV report).
+                standing = all(p in STANDING for p in primitives)
+                verdict = judge(m.events.events, ex.team, ex.action, primitives, ex.location,
+                                dict(ex.params), 1 if standing else m.fired[inj.id], last, window)
+                m.log("expected_action", f"inject:{inj.id}", inject=inj.id, team=ex.team,
+                      action=ex.action, location=m.index.get(ex.location) if ex.location
+                      else None, by_turn=ex.by_turn, met=verdict.met, status=verdict.status,
+                      reason=verdict.reason, evidence=verdict.evidence,
+                      critical_task=inj.critical_task)
+
+    def _plan(self, inj: Inject, ex) -> tuple[float, float | None]:
+        """When the inject fired, and the hour of the strike it planned at the expected
+        action's place (None if it planned none there)."""
+        m = self.model
+        cause = f"inject:{inj.id}"
+        fired = next(e["hour"] for e in reversed(m.events.events)
+                     if e["type"] == "inject_fired" and e["inject"] == inj.id)
+        plans = [e["expected_hour"] for e in m.events.of_type("threat_planned")
+                 if e["cause"] == cause and e["location"] == ex.location] if ex.location else []
+        return fired, (plans[0] if plans else None)
 
     # --- what teams see, what is recorded ---------------------------------------------
 

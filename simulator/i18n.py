@@ -46,9 +46,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "replay_progress": {"en": "debrief replay, {what}: {i}/{n}",
                         "fr": "rejeu du débriefing, {what} : {i}/{n}"},
     "ratings_title": {"en": "ratings over {seeds} seeds (seeds per rating; P best, U worst, "
-                            "- not rated)",
+                            "- not observed)",
                       "fr": "notes sur {seeds} graines (graines par note ; P la meilleure, U la "
-                            "pire, - non noté)"},
+                            "pire, - non observé)"},
     "bad_seeds": {"en": "--seeds must be 1 or more, got {seeds}",
                   "fr": "--seeds doit valoir 1 ou plus, reçu {seeds}"},
     "schema_written": {"en": "JSON Schema written to {path}",
@@ -92,6 +92,57 @@ MESSAGES: dict[str, dict[str, str]] = {
                         "fr": "{per_run:.1f} s par simulation ; {wall:.1f} s au total"},
     "serve_bind": {"en": "cannot listen on {host}:{port}: {message}",
                    "fr": "impossible d'écouter sur {host}:{port} : {message}"},
+    "check_progress": {"en": "check: {strategy} seed {seed}/{seeds} done ({done}/{total})",
+                       "fr": "vérification : {strategy} graine {seed}/{seeds} terminée "
+                             "({done}/{total})"},
+    "check_done": {"en": "check: {plays} plays in {seconds:.1f} s ({jobs} process(es))",
+                   "fr": "vérification : {plays} parties en {seconds:.1f} s ({jobs} processus)"},
+    "check_title": {"en": "{scenario}: every team plays each of {strategies} strategies over "
+                          "{seeds} seeds",
+                    "fr": "{scenario} : chaque équipe joue chacune des {strategies} stratégies sur "
+                          "{seeds} graines"},
+    "check_ratings": {"en": "ratings (seeds per rating; P best, U worst, - not observed)",
+                      "fr": "notes (graines par note ; P la meilleure, U la pire, - non observé)"},
+    "check_table_head": {"en": "objective / critical task", "fr": "objectif / tâche critique"},
+    "check_bands": {"en": "outcomes: median [10–90 % band]",
+                    "fr": "résultats : médiane [bande 10–90 %]"},
+    "check_targets": {"en": "targets", "fr": "repères"},
+    "check_p_share": {"en": "share of task ratings at P: {shares}",
+                      "fr": "part des notes de tâches à P : {shares}"},
+    "check_random_above": {"en": "random rated better than doctrine: {share} of (task, seed) pairs",
+                           "fr": "aléatoire mieux noté que la doctrine : {share} des paires "
+                                 "(tâche, graine)"},
+    "check_median": {"en": "median {outcome}: {values}", "fr": "{outcome} médian : {values}"},
+    "check_held": {"en": "held, fired only by the instructor: {injects}",
+                   "fr": "en réserve, déclenchés seulement par l'instructeur : {injects}"},
+    "check_flags": {"en": "flags ({count}):", "fr": "alertes ({count}) :"},
+    "check_no_flags": {"en": "no flags", "fr": "aucune alerte"},
+    "check_flag_gamed_task": {
+        "en": "{task}: {strategy} is rated P on {p_seeds}/{seeds} seeds ({share:.0%}, more than "
+              "{limit:.0%}); its measures pass without the judgement the task stands for",
+        "fr": "{task} : {strategy} obtient P sur {p_seeds}/{seeds} graines ({share:.0%}, plus de "
+              "{limit:.0%}) ; ses mesures se passent du jugement que la tâche représente"},
+    "check_flag_doctrine_fails": {
+        "en": "{task}: doctrine is rated P on only {p_seeds}/{seeds} seeds ({share:.0%}, fewer "
+              "than {limit:.0%}); the task may be out of reach or its thresholds too strict",
+        "fr": "{task} : la doctrine n'obtient P que sur {p_seeds}/{seeds} graines ({share:.0%}, "
+              "moins de {limit:.0%}) ; la tâche est peut-être hors d'atteinte ou ses seuils trop "
+              "stricts"},
+    "check_flag_inject_never_fires": {
+        "en": "{inject}: never fires in {plays} plays; its trigger may be out of reach",
+        "fr": "{inject} : jamais déclenché en {plays} parties ; son déclencheur est peut-être "
+              "hors d'atteinte"},
+    "check_flag_action_unused": {
+        "en": "{action} ({team}): doctrine never orders it in {seeds} seeds",
+        "fr": "{action} ({team}) : la doctrine ne l'ordonne jamais en {seeds} graines"},
+    "check_flag_measure_never_applies": {
+        "en": "{task}/{measure}: never applies in {plays} plays, so it never rates the task",
+        "fr": "{task}/{measure} : ne s'applique jamais en {plays} parties, donc ne note jamais "
+              "la tâche"},
+    "check_unknown_strategy": {"en": "unknown strategy {name!r} (strategies: {strategies})",
+                               "fr": "stratégie inconnue {name!r} (stratégies : {strategies})"},
+    "check_bad_jobs": {"en": "--jobs must be 0 (one per core) or more, got {jobs}",
+                       "fr": "--jobs doit valoir 0 (un par cœur) ou plus, reçu {jobs}"},
 }
 
 

@@ -16,13 +16,14 @@ import networkx as nx
 import numpy as np
 
 from agents.armed_groups import ArmedGroup
-from agents.civilians import GROUPS, NEEDS, SITE_TYPES, Civilians, split_counts
+from agents.civilians import CAUSES, GROUPS, NEEDS, SITE_TYPES, Civilians, split_counts
 from agents.geo import km
 from agents.hazards import Epidemic, Floods
 from agents.humanitarian import Agency, HostForce
 from agents.units import Unit
 from simulator.events import EventLog
 from simulator.knowledge import Knowledge
+from simulator.records import QUIET_DEATHS
 from simulator.scenario import Scenario
 
 
@@ -219,6 +220,12 @@ class ExerciseModel(mesa.Model):
             return max(trust, c.existing_network_reliability)
         return trust if trust >= c.alert_min_trust else 0.0
 
+    def talk_trust(self, loc: int, gain: float) -> None:
+        """Trust from words (engagement, investigation): up to a ceiling, so meeting a
+        community again and again earns nothing more; deeds lift it further."""
+        ceiling = self.params.community.talk_trust_ceiling
+        self.trust[loc] = max(self.trust[loc], min(ceiling, self.trust[loc] + gain))
+
     def investigated_factor(self, loc: int) -> float:
         near = [i for i, until in self.investigated.items()
                 if until > self.now and self.hops[i, loc] <= 1]
@@ -257,6 +264,11 @@ class ExerciseModel(mesa.Model):
             self.knowledge.learn(team, "incident", "media", self.turn, self.now,
                                  self.loc_ids[loc], cause=cause)
 
+    def deterred(self, loc: int) -> None:
+        """Protectors stood between people and an attack: they trust the mission more."""
+        gain = self.params.community.protection_trust
+        self.trust[loc] = min(1.0, self.trust[loc] + gain)
+
     def ambush(self, group: ArmedGroup, loc: int, tactic: str, cause: str) -> None:
         """Ambush or IED on the roads into ``loc``: convoys without escort are lost,
         travellers are hurt."""
@@ -270,7 +282,8 @@ class ExerciseModel(mesa.Model):
         share = min(v.max_share_killed, v.lethality * group.strength) * v.ambush_lethality
         deaths = self.civilians.harm_travellers(self.rng, loc, share)
         self.log("attack", cause, location=loc, armed_group=group.key, tactic=tactic,
-                 planned=True, deaths=int(deaths.sum()), injuries=0,
+                 planned=True, protected_by=sorted(u.key for u in self.escorts(loc)),
+                 deaths=int(deaths.sum()), injuries=0,
                  deaths_by_group=self.by_group(deaths), aid_lost=round(lost, 1), sgbv_cases=0)
         self.after_violence(loc, cause, 0)
 
@@ -295,6 +308,17 @@ class ExerciseModel(mesa.Model):
                  deaths=int(deaths.sum()), injuries=int(hurt.sum()),
                  deaths_by_group=self.by_group(deaths), injuries_by_group=self.by_group(hurt))
         self.after_violence(loc, cause, 0)
+
+    def log_quiet_deaths(self, turn_deaths: np.ndarray) -> None:
+        """Deaths from unmet needs and untreated injuries during the turn, one event per
+        place: no attack or flood reports them as they happen."""
+        for k, cause in enumerate(CAUSES):
+            if cause not in QUIET_DEATHS:
+                continue
+            for loc in np.flatnonzero(turn_deaths[k].sum(axis=1)):
+                dead = turn_deaths[k, loc]
+                self.log(QUIET_DEATHS[cause], f"rule:{cause}", location=int(loc),
+                         deaths=int(dead.sum()), deaths_by_group=self.by_group(dead))
 
     # --- tasks finished on arrival (called by units) ------------------------------------
 

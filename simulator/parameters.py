@@ -191,6 +191,11 @@ class Community(_Group):
                                           "attack the mission was warned of finds no protectors")
     abuse_trust_loss: float = Field(0.1, ge=0, le=1,
                                     description="trust lost where a host force abuses civilians")
+    talk_trust_ceiling: float = Field(0.6, ge=0, le=1, description="engagements and "
+                                      "investigations raise trust up to this and no further: "
+                                      "beyond it, trust follows what the mission does")
+    protection_trust: float = Field(0.1, ge=0, le=1, description="trust gained where "
+                                    "protectors deter an attack")
     investigation_trust: float = Field(0.05, ge=0, le=1, description="trust gained by an "
                                        "investigation")
     investigation_turns: int = Field(3, ge=1, description="turns an investigation deters abuse "

@@ -11,6 +11,12 @@ import numpy as np
 from agents.civilians import CAUSES, GROUPS, NEEDS
 
 VIOLENT = ("attack", "abuse_by_host_force")
+# Deaths of the turn at a place, by cause, as time-series columns.
+DEATH_COLUMNS = {"violence": "violence_deaths", "flood": "flood_deaths",
+                 "disease": "disease_deaths", "deprivation": "deprivation_deaths",
+                 "injuries": "injury_deaths"}
+# Causes whose deaths no event reports as they happen: logged once a turn per place.
+QUIET_DEATHS = {"deprivation": "deprivation_deaths", "injuries": "injury_deaths"}
 
 
 class Recorder:
@@ -23,13 +29,15 @@ class Recorder:
         self.displaced_peak = 0
         self.aid_reached = np.zeros(n_locations)  # most people aid covered in one turn
         self._turn_start_event = 0
-        self._deaths = None
+        self._deaths = None  # [cause, location, group] at the start of the turn
         self._injuries = None
+        self._unmet = None
 
     def start_turn(self, m) -> None:
         self._turn_start_event = len(m.events)
-        self._deaths = m.civilians.deaths.sum(axis=0).copy()
+        self._deaths = m.civilians.deaths.copy()
         self._injuries = m.civilians.injuries.copy()
+        self._unmet = m.civilians.unmet.sum(axis=1)
 
     def turn_events(self, m) -> list[dict]:
         return m.events.since(self._turn_start_event)
@@ -37,12 +45,18 @@ class Recorder:
     def after_substep(self, m) -> None:
         self.displaced_peak = max(self.displaced_peak, m.civilians.displaced_total())
 
+    def turn_deaths(self, m) -> np.ndarray:
+        """Deaths during the turn so far, ``[cause, location, group]``."""
+        return m.civilians.deaths - self._deaths
+
     def end_turn(self, m) -> None:
         """Append one row per location for the turn just adjudicated."""
         c = m.civilians
         present, disp = c.present(), c.displaced()
-        dead = c.deaths.sum(axis=0) - self._deaths
+        by_cause = self.turn_deaths(m)
+        dead = by_cause.sum(axis=0)
         hurt = c.injuries - self._injuries
+        unmet = c.unmet.sum(axis=1) - self._unmet
         days = m.turn_hours / 24
         self.aid_reached = np.maximum(self.aid_reached, c.turn_aid.max(axis=1) / days)
         presence = m.presence_array()
@@ -57,10 +71,13 @@ class Recorder:
             for k, need in enumerate(NEEDS):
                 row[f"{need}_met"] = round(1 - float(c.turn_unmet[i, k]), 4)
             row["aid_person_days"] = round(float(c.turn_aid[i].sum()), 1)
+            row["unmet_person_days"] = round(float(unmet[i]), 1)
             row["incidents"] = sum(1 for e in events
                                    if e.get("location") == loc and e["type"] in VIOLENT)
             row.update({f"deaths_{g}": int(dead[i, k]) for k, g in enumerate(GROUPS)})
             row.update({f"injuries_{g}": int(hurt[i, k]) for k, g in enumerate(GROUPS)})
+            row.update({DEATH_COLUMNS[cause]: int(by_cause[k, i].sum())
+                        for k, cause in enumerate(CAUSES)})
             row.update(infected=int(round(m.epidemic.e[i] + m.epidemic.i[i])),
                        flood_level_m=round(float(m.floods.level[i]), 2),
                        risk=round(float(felt[i]), 3), presence=round(float(presence[i]), 1),

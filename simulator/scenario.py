@@ -10,6 +10,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
 
+from simulator.measure_specs import SPECS
 from simulator.parameters import Parameters
 
 Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_\-]*$", max_length=64,
@@ -475,10 +476,6 @@ class Message(E):
     location: Loc | None = None
 
 
-# Primitives that set up something lasting (a pathway, an alert network, an assessment): an
-# order given before an inject still answers an expectation the inject raises later.
-STANDING = ("early_warning", "referral_pathway", "hrddp_assessment")
-
 EFFECTS: dict[str, type[E]] = {
     "presence": Presence, "engage": Engage, "mediate": Mediate, "warn": Warn, "assess": Assess,
     "supply": Supply, "evacuate": Evacuate, "open_site": OpenSite, "close_route": RouteRef,
@@ -580,6 +577,9 @@ class ExpectedAction(Strict):
     team: Id
     action: Id
     location: Id | None = None
+    params: dict[Id, str | int | float | bool | list[str]] = Field(
+        {}, description="parameter values the order must carry, e.g. {consult: [women]} "
+        "(a list: at least these values)")
     by_turn: int = Field(ge=1)
 
 
@@ -592,6 +592,8 @@ class Inject(Strict):
     method: Literal["radio", "phone", "written_report", "media", "meeting", "email",
                     "alert_network"] = "written_report"
     message: Text
+    places: list[Id] = Field([], description="places the message names, beyond those its "
+                             "effects act on (teams see them as a reader would pick them out)")
     effects: list[Effect] = []
     expected_actions: list[ExpectedAction] = []
     objective: Id | None = None
@@ -605,53 +607,62 @@ class Inject(Strict):
         return self
 
 
-# What a measure may name: an outcome of the run (summary.json), or a debrief measure with
-# the parameters it takes. The debrief implements each (its tests check both lists).
-OUTCOMES = ("civilian_deaths", "civilian_injuries", "displaced_peak", "displaced_final",
-            "unmet_need_person_days", "aid_person_days", "people_assisted", "incidents",
-            "attacks", "attacks_deterred", "abuse_incidents", "sgbv_cases", "sgbv_referred",
-            "principle_breaches", "humanitarian_access_final", "trust_mean_final")
-MEASURE_PARAMS: dict[str, tuple[str, ...]] = {
-    "incidents_by_type": (), "harm_linked_to_mission": (), "response_hours": ("inject", "team"),
-    "expected_actions_met": ("team", "task"), "information_shared": ("team",),
-    "hrddp_before_support": ("team",), "consulted": ("group", "team"),
-    "referral_before_first_case": (), "principle_breaches": (),
-    "people_reached": ("need", "team"), "casualties": ("kind", "group"),
-    "disaggregated": ("team",), "aid_as_leverage": (),
-}
+class Scope(Strict):
+    """Whose decisions a measure judges, where and when (``simulator.measure_specs``)."""
 
+    teams: list[Id] | None = Field(None, min_length=1, description="the teams whose "
+                                   "decisions it judges (default: the task's team; [all]: "
+                                   "every team)")
+    places: list[Id] | None = Field(None, min_length=1, description="the places it counts "
+                                    "(default: the whole map)")
+    turns: list[Annotated[int, Field(ge=1)]] | None = Field(
+        None, min_length=2, max_length=2, description="first and last turn it counts "
+        "(default: every turn)")
 
-# Parameters of debrief measures that take one of a few values.
-MEASURE_VALUES: dict[tuple[str, str], tuple[str, ...]] = {
-    ("casualties", "kind"): ("deaths", "injuries"), ("casualties", "group"): GROUPS,
-    ("consulted", "group"): ("women", "youth", "leaders"), ("people_reached", "need"): NEEDS,
-}
+    @model_validator(mode="after")
+    def _ordered_turns(self):
+        if self.turns and self.turns[0] > self.turns[1]:
+            raise ValueError(f"turns {self.turns}: the first turn comes after the last")
+        return self
 
 
 class Measure(Strict):
     id: Id
-    metric: str = Field(description="an outcome of the run, or a debrief measure")
-    params: dict[str, str] = Field({}, description="parameters of a debrief measure")
+    metric: str = Field(description="a measure of simulator.measure_specs (an outcome of "
+                        "the run, an effect of decisions, or a process count)")
+    params: dict[str, str] = Field({}, description="parameters of the measure")
+    scope: Scope = Scope()
     description: Text | None = None
     thresholds: dict[Literal["P", "S", "M"], float] = {}
     better: Literal["lower", "higher"] = "lower"
 
     @model_validator(mode="after")
     def _known_metric(self):
-        if self.metric not in OUTCOMES and self.metric not in MEASURE_PARAMS:
-            raise ValueError(f"unknown metric {self.metric!r}; expected an outcome "
-                             f"({', '.join(OUTCOMES)}) or a measure "
-                             f"({', '.join(MEASURE_PARAMS)})")
-        allowed = MEASURE_PARAMS.get(self.metric, ())
-        extra = sorted(set(self.params) - set(allowed))
+        spec = SPECS.get(self.metric)
+        if spec is None:
+            raise ValueError(f"unknown metric {self.metric!r}; expected one of: "
+                             f"{', '.join(SPECS)}")
+        if "team" in self.params:
+            raise ValueError("a measure's team is its scope: write scope: {teams: [...]}, "
+                             "not params: {team: ...}")
+        extra = sorted(set(self.params) - set(spec.params))
         if extra:
             raise ValueError(f"metric {self.metric!r} takes no parameter {', '.join(extra)} "
-                             f"(takes: {', '.join(allowed) or 'none'})")
+                             f"(takes: {', '.join(spec.params) or 'none'})")
         for name, value in self.params.items():
-            values = MEASURE_VALUES.get((self.metric, name))
+            values = spec.params[name]
             if values and value not in values:
                 raise ValueError(f"{self.metric} {name} must be one of {', '.join(values)}, "
                                  f"not {value!r}")
+        given = [k for k in ("teams", "places", "turns") if getattr(self.scope, k) is not None]
+        wrong = [k for k in given if k not in spec.scope]
+        if wrong:
+            raise ValueError(f"metric {self.metric!r} cannot be scoped by {', '.join(wrong)} "
+                             f"(takes: {', '.join(sorted(spec.scope)) or 'no scope'})")
+        if self.metric == "casualties" and self.params.get("cause") and (
+                self.params.get("group") or self.params.get("kind") == "injuries"):
+            raise ValueError("casualties by cause count deaths of every group: leave out "
+                             "'group' and kind 'injuries'")
         return self
 
 

@@ -13,6 +13,7 @@ from typing import Any, Iterator
 
 from pydantic import ValidationError
 
+from simulator.measure_specs import SPECS
 from simulator.scenario import EFFECTS, NEEDS, Condition, Effect, Scenario
 from simulator.values import Rejected, check_value
 from simulator.yamlsafe import InputError, Positions, Problem, dotted, load_file, load_text, locate
@@ -188,6 +189,8 @@ def check_references(s: Scenario) -> Iterator[tuple[tuple, str]]:
             elif inj.at.hour % s.metadata.step_hours:
                 yield base + ("at", "hour"), f"hour must be a multiple of step_hours " \
                     f"({s.metadata.step_hours})"
+        for j, place in enumerate(inj.places):
+            yield from need("location", place, base + ("places", j))
         if inj.when:
             yield from _condition(inj.when, base + ("when",), need, actions, injects)
         for j, e in enumerate(inj.effects):
@@ -203,8 +206,54 @@ def check_references(s: Scenario) -> Iterator[tuple[tuple, str]]:
             yield base + ("critical_task",), f"unknown critical task {inj.critical_task!r}"
     for i, o in enumerate(s.objectives):
         for j, t in enumerate(o.critical_tasks):
+            path = ("objectives", i, "critical_tasks", j)
             if t.team:
-                yield from need("team", t.team, ("objectives", i, "critical_tasks", j, "team"))
+                yield from need("team", t.team, path + ("team",))
+            for k, m in enumerate(t.measures):
+                yield from _measure(s, t, m, path + ("measures", k), need)
+
+
+def _measure(s: Scenario, task, m, path, need) -> Iterator[tuple[tuple, str]]:
+    """A measure's scope names known teams, places and turns, and can be met: its teams can
+    influence it, and a team's task is not judged on totals of the whole map."""
+    spec = SPECS[m.metric]
+    scope = m.scope
+    for k, team in enumerate(scope.teams or []):
+        if team != "all":
+            yield from need("team", team, path + ("scope", "teams", k))
+    for k, place in enumerate(scope.places or []):
+        yield from need("location", place, path + ("scope", "places", k))
+    if scope.turns and scope.turns[1] > s.metadata.turns:
+        yield path + ("scope", "turns"), f"turn {scope.turns[1]} is after the last turn " \
+            f"({s.metadata.turns})"
+    if task.team and (spec.whole_map_only or (spec.place_total and not scope.places)):
+        yield path + ("metric",), f"{m.metric} over the whole map rates only a whole-mission " \
+            f"task (one without a team): " + ("use a measure of what team " \
+            f"{task.team!r} does" if spec.whole_map_only else "give scope.places, the places " \
+            f"team {task.team!r} is to protect or serve")
+    teams = scope.teams if scope.teams and "all" not in scope.teams else \
+        ([task.team] if task.team and not scope.teams else [x.id for x in s.teams])
+    known_teams = [x for x in teams if x in {t.id for t in s.teams}]
+    if spec.influence and known_teams:
+        able = {e.kind for x in known_teams for a in s.actions_of(x).values() for e in a.effects}
+        if not able & set(spec.influence):
+            yield path + ("metric",), f"{m.metric} judges decisions that team(s) " \
+                f"{', '.join(known_teams)} cannot take: none of their actions composes " \
+                f"{' or '.join(spec.influence)}"
+    if m.metric == "expected_actions_met":
+        task_id = m.params.get("task", task.id)
+        linked = [ex for inj in s.msel if task_id == "all" or inj.critical_task == task_id
+                  for ex in inj.expected_actions if ex.team in known_teams]
+        if not linked:
+            yield path + ("metric",), f"no inject links an expected action of team(s) " \
+                f"{', '.join(known_teams)} to critical task {task_id!r}: this measure would " \
+                "never apply"
+    if m.metric == "response_hours":
+        inj = next((x for x in s.msel if x.id == m.params.get("inject")), None)
+        if inj is None:
+            yield path + ("params", "inject"), f"unknown inject {m.params.get('inject')!r}"
+        elif not any(e.kind == "threat" for e in inj.effects):
+            yield path + ("params", "inject"), f"inject {inj.id!r} threatens no place"
 
 
 def _unique(s: Scenario) -> Iterator[tuple[tuple, str]]:
@@ -238,6 +287,20 @@ def _action_ref(ref, path, need, actions) -> Iterator[tuple[tuple, str]]:
             not any(p.type == "location" for p in actions[ref.action].params.values()):
         yield path + ("location",), f"action {ref.action!r} has no location parameter, " \
             "so it can never be taken at a place"
+    for name, value in getattr(ref, "params", {}).items():
+        if ref.action not in actions:
+            break
+        params = actions[ref.action].params
+        if name not in params:
+            yield path + ("params", name), f"action {ref.action!r} has no parameter " \
+                f"{name!r} (has: {', '.join(params) or 'none'})"
+            continue
+        allowed = params[name].values
+        values = value if isinstance(value, list) else [value]
+        wrong = [v for v in values if allowed and v not in allowed]
+        if wrong:
+            yield path + ("params", name), f"{wrong[0]!r} is not a value of parameter " \
+                f"{name!r} (values: {', '.join(map(str, allowed))})"
 
 
 def _condition(c: Condition, path, need, actions, injects) -> Iterator[tuple[tuple, str]]:

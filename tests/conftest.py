@@ -25,7 +25,8 @@ MINI_OBJECTIVES = """objectives:
         title: {en: Presence before the raid, fr: Présence avant le raid}
         team: force
         measures:
-          - {id: m-deaths, metric: civilian_deaths, thresholds: {P: 5, S: 15, M: 30}}
+          - {id: m-deaths, metric: civilian_deaths, scope: {places: [village]},
+             thresholds: {P: 5, S: 15, M: 30}}
 """
 
 

@@ -29,7 +29,7 @@ def test_tally_counts_the_ratings_of_the_written_run(tmp_path):
     # Doing nothing fails every task that expects an answer to an inject.
     tally.add("passive", 1, play(scenario, 1, [], {t: "passive" for t in bots}))
     assert tally.as_dict()["passive"]["ct_deter"] == {"U": 1}
-    assert counts["ct_deter"] == {"S": 1}  # seed 1: 155 deaths, above the P threshold
+    assert counts["ct_deter"] == {"P": 1}  # seed 1: every warned attack met protection
 
 
 def test_compare_command_prints_and_writes_ratings(tmp_path, capsys):
@@ -39,7 +39,7 @@ def test_compare_command_prints_and_writes_ratings(tmp_path, capsys):
     text = capsys.readouterr().out
     assert "ratings over 2 seeds" in text
     row = next(line for line in text.splitlines() if line.startswith("  ct_deter"))
-    assert row.split()[1:] == ["U2", "P1", "S1"]  # seeds 0 and 1, pinned
+    assert row.split()[1:] == ["U2", "P2"]  # seeds 0 and 1, pinned
     ratings = json.loads(out.read_text())["ratings"]
     assert ratings["passive"]["obj_physical"] == {"U": 2}
     assert sum(ratings["doctrine"]["ct_hrddp"].values()) == 2

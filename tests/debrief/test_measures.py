@@ -1,147 +1,313 @@
-"""Each measure on a small hand-built event log with a known answer."""
+"""Each measure on a small hand-built event log with a known answer, within its scope."""
 
 import pytest
 
 from debrief.measures import (
+    abuse_incidents,
     aid_as_leverage,
+    assessed_before_aid,
+    attacks_deterred,
     casualties,
+    civilian_deaths,
     consulted,
+    deaths_in_warned_attacks,
+    detentions_founded,
+    detentions_overdue,
     disaggregated,
     expected_actions_met,
-    harm_linked_to_mission,
     hrddp_before_support,
+    incidents,
     incidents_by_type,
     information_shared,
-    outcome,
     people_reached,
     principle_breaches,
     referral_before_first_case,
     response_hours,
+    sgbv_referral_share,
+    trust_mean_final,
+    unmet_need_person_days,
+    warnings_acted_on,
 )
 from debrief.rundata import RunData, RunError, load_run
+from debrief.scope import Ctx, Scope
+from simulator.scenario import Action
+
+GROUPS = ("women", "men", "girls", "boys", "older")
 
 
 def ev(n, type_, turn=1, hour=0.0, cause="rule:x", **data):
     return {"id": f"e{n:06d}", "type": type_, "turn": turn, "hour": hour, "cause": cause, **data}
 
 
-def run_of(*events, outcomes=None, turns=4):
-    return RunData(list(events), [], {"outcomes": outcomes or {}, "turns_played": turns}, [], [])
+def run_of(*events, outcomes=None, turns=4, rows=()):
+    return RunData(list(events), list(rows), {"outcomes": outcomes or {}, "turns_played": turns},
+                   [], [])
 
 
-def test_outcome_reads_the_summary_and_cites_events():
-    r = outcome(run_of(ev(1, "attack"), ev(2, "aid_delivered"), ev(3, "flood_deaths"),
-                       outcomes={"civilian_deaths": 12}), "civilian_deaths")
-    assert (r.value, r.detail, r.evidence) == (12, "civilian_deaths = 12", ["e000001", "e000003"])
-    with pytest.raises(KeyError, match="unknown outcome 'deaths'"):
-        outcome(run_of(outcomes={"civilian_deaths": 1}), "deaths")
+def row(turn, location, **values):
+    base = {f"{k}_{g}": 0 for k in ("deaths", "injuries") for g in GROUPS}
+    base.update({c: 0 for c in ("violence_deaths", "flood_deaths", "disease_deaths",
+                                "deprivation_deaths", "injury_deaths")})
+    return {**base, "turn": turn, "location": location, "population": 100, "displaced": 0,
+            "unmet_person_days": 0.0, "aid_person_days": 0.0, "trust": 0.5, **values}
 
 
-def test_incidents_by_type():
-    r = incidents_by_type(run_of(ev(1, "attack", tactic="raid"), ev(2, "attack", tactic="ied"),
-                                 ev(3, "abuse_by_host_force"), ev(4, "attack", tactic="raid"),
-                                 ev(5, "attack_deterred", tactic="raid")))
-    assert r.value == 4 and r.evidence == ["e000001", "e000002", "e000003", "e000004"]
-    assert r.detail == "abuse_by_host_force: 1, ied: 1, raid: 2"
+@pytest.fixture(scope="module")
+def world(mini):
+    """The mini world with the support, handover and detention actions the measures judge."""
+    extra = [Action.model_validate({
+        "id": aid, "team": ["force", "police"], "name": {"en": aid, "fr": aid},
+        "params": params, "effects": [effect]})
+        for aid, params, effect in (
+            ("fuel", {}, {"support_host_forces": {"host_force": "army"}}),
+            ("hand", {}, {"handover": {"host_force": "army"}}),
+            ("detain", {"location": {"type": "location"}},
+             {"detain": {"unit": "coy_a", "location": "$location", "armed_group": "band"}}),
+            ("fly_aid", {"location": {"type": "location"}},
+             {"supply": {"location": "$location", "need": "food", "amount": 100,
+                         "unit": "heli"}}))]
+    return mini.model_copy(update={"actions": [*mini.actions, *extra]})
 
 
-def test_harm_linked_to_mission_counts_abuses_after_decisions():
-    r = harm_linked_to_mission(run_of(
-        ev(1, "abuse_by_host_force", cause="decision:d01-force-1", deaths=2),
-        ev(2, "abuse_by_host_force", cause="rule:x", deaths=5)))
-    assert (r.value, r.evidence) == (1, ["e000001"])
-    assert r.detail == "1 abuses (2 deaths) after mission support"
+def ctx(world, *events, scope=None, **kw):
+    return Ctx(run_of(*events, **kw), world, scope or Scope())
 
 
-def test_response_hours_from_warning_to_presence():
+def order(n, team, action, turn=1, hour=0.0, **params):
+    return ev(n, "decision_accepted", turn=turn, hour=hour, cause=f"decision:d{n}", team=team,
+              action=action, params=params)
+
+
+def test_outcomes_at_the_scope_places_and_turns(world):
+    rows = [row(1, "village", deaths_women=3, violence_deaths=3),
+            row(2, "village", deaths_men=2, flood_deaths=2),
+            row(2, "town", deaths_girls=5, disease_deaths=5)]
+    events = [ev(1, "attack", location="village", deaths=3),
+              ev(2, "flood_deaths", turn=2, location="village", deaths=2),
+              ev(3, "disease_deaths", turn=2, location="town", deaths=5)]
+    everywhere = ctx(world, *events, rows=rows)
+    assert civilian_deaths(everywhere).value == 10
+    village = Scope(places=frozenset({"village"}))
+    r = civilian_deaths(ctx(world, *events, rows=rows, scope=village))
+    assert (r.value, r.evidence) == (5, ["e000001", "e000002"])
+    assert r.text("en") == "civilian_deaths = 5 at village"
+    assert r.text("fr") == "civilian_deaths = 5 à village"
+    turn2 = Scope(places=frozenset({"village"}), turns=(2, 2))
+    assert civilian_deaths(ctx(world, *events, rows=rows, scope=turn2)).value == 2
+    flood = casualties(ctx(world, *events, rows=rows, scope=village), cause="flood")
+    assert (flood.value, flood.evidence) == (2, ["e000002"])
+    women = casualties(ctx(world, *events, rows=rows), "deaths", "women")
+    assert (women.value, women.text("en")) == (3, "3 deaths (women)")
+
+
+def test_unmet_need_and_trust_at_places(world):
+    rows = [row(1, "site", unmet_person_days=100.0, population=50, trust=0.4),
+            row(2, "site", unmet_person_days=50.0, population=150, trust=0.6),
+            row(2, "town", unmet_person_days=999.0, population=50, trust=0.2)]
+    site = Scope(places=frozenset({"site", "town"}), turns=(1, 2))
+    blocked = ev(1, "aid_blocked", location="site", team="humanitarian")
+    r = unmet_need_person_days(ctx(world, blocked, rows=rows, scope=site))
+    assert (r.value, r.evidence) == (1149.0, ["e000001"])
+    # Final trust weighted by the people at each place.
+    assert trust_mean_final(ctx(world, rows=rows, scope=site)).value == 0.5
+    assert unmet_need_person_days(ctx(world, outcomes={"unmet_need_person_days": 7.0})).value == 7
+
+
+def test_incidents_and_deterrence_by_place_and_team(world):
+    events = [ev(1, "attack", tactic="raid", location="village", planned=True),
+              ev(2, "attack", tactic="ied", location="town"),
+              ev(3, "abuse_by_host_force", location="village"),
+              ev(4, "attack_deterred", location="village", protected_by=["coy_a"]),
+              ev(5, "attack_deterred", location="village", protected_by=["fpu"])]
+    assert incidents(ctx(world, *events)).value == 3
+    assert incidents(ctx(world, *events, scope=Scope(places=frozenset({"town"})))).value == 1
+    r = incidents_by_type(ctx(world, *events))
+    assert r.detail == "abuse_by_host_force: 1, ied: 1, raid: 1"
+    force = attacks_deterred(ctx(world, *events, scope=Scope(teams=frozenset({"force"}))))
+    # Deterred by the force's unit; the planned attack that came anyway is cited beside it.
+    assert (force.value, force.evidence) == (1, ["e000004", "e000001"])
+    assert attacks_deterred(ctx(world, *events)).value == 2
+
+
+def test_harm_from_decisions_applies_only_where_decisions_were_taken(world):
+    force = Scope(teams=frozenset({"force"}))
+    assert abuse_incidents(ctx(world, scope=force)).value is None
+    assert abuse_incidents(ctx(world, scope=force)).detail == \
+        "no support to host forces: nothing to judge"
+    given = ev(1, "host_force_supported", cause="decision:d1", team="force", host_force="army",
+               hrddp_assessed=False)
+    abuses = [ev(2, "abuse_by_host_force", cause="decision:d1", deaths=2, location="town"),
+              ev(3, "abuse_by_host_force", cause="decision:other", deaths=5, location="town")]
+    r = abuse_incidents(ctx(world, given, *abuses, scope=force))
+    assert (r.value, r.evidence) == (1, ["e000002"])
+    assert r.detail == "1 abuses (2 deaths) after 1 supports by the mission"
+    assert abuse_incidents(ctx(world, given, *abuses, scope=force), act="handover").value is None
+    assert principle_breaches(ctx(world, scope=force)).value is None
+    flights = [order(4, "force", "fly_aid", location="town"),
+               ev(5, "principle_breach", team="force", location="town")]
+    r = principle_breaches(ctx(world, *flights, scope=force))
+    assert (r.value, r.evidence) == (1, ["e000005"])
+    assert aid_as_leverage(ctx(world, scope=force)).value is None
+    assert aid_as_leverage(ctx(world, *flights, scope=force)).value == 0
+
+
+def test_hrddp_support_after_a_withhold_advice_is_a_breach(world):
+    events = [ev(1, "host_force_supported", team="force", hrddp_assessed=False),
+              ev(2, "host_force_supported", team="force", hrddp_assessed=True,
+                 advice="support with mitigation"),
+              ev(3, "host_force_supported", team="police", hrddp_assessed=True,
+                 advice="withhold support"),
+              ev(4, "handover", team="force", detainees=0, hrddp_assessed=False),  # nothing given
+              ev(5, "handover", team="police", detainees=3, hrddp_assessed=True, advice="support")]
+    r = hrddp_before_support(ctx(world, *events))
+    assert (r.value, r.evidence) == (0.5, ["e000001", "e000002", "e000003", "e000005"])
+    assert r.detail.endswith("(1 against a 'withhold' advice)")
+    assert hrddp_before_support(ctx(world, *events, scope=Scope(teams=frozenset({"force"})))) \
+        .value == 0.5
+    assert hrddp_before_support(ctx(world, *events), act="handover").value == 1.0
+    assert hrddp_before_support(ctx(world)).value is None
+
+
+def expected(n, status, action="patrol", team="force", task="ct"):
+    return ev(n, "expected_action", team=team, action=action, met=status == "met",
+              status=status, critical_task=task)
+
+
+def test_expected_actions_are_counted_by_their_effect(world):
+    events = [expected(1, "met"), expected(2, "attempted"), expected(3, "missed"),
+              expected(4, "met", team="civilian", action="engage"),
+              expected(5, "met", task="other")]
+    r = expected_actions_met(ctx(world, *events, scope=Scope(teams=frozenset({"force"}))), "ct")
+    assert (r.value, r.evidence, r.kind) == (pytest.approx(1 / 3), ["e000001", "e000002",
+                                                                     "e000003"], "effect")
+    assert r.detail == "1 of 3 expected actions met by their effect (1 attempted without " \
+        "effect, 0 refused, 1 not ordered)"
+    paper = expected_actions_met(ctx(world, *events,
+                                     scope=Scope(teams=frozenset({"civilian"}))), "ct")
+    assert (paper.value, paper.kind) == (1.0, "process")  # consultations only: paperwork
+    assert expected_actions_met(ctx(world, *events), "none").value is None
+
+
+def test_warnings_acted_on_and_their_deaths(world):
+    events = [ev(1, "inject_fired", cause="inject:w", inject="w", to=["force"]),
+              ev(2, "threat_planned", cause="inject:w", location="village"),
+              ev(3, "early_warning_reported", hour=2.0, cause="inject:x", location="town",
+                 team="civilian"),
+              ev(4, "attack_deterred", hour=10.0, cause="inject:w", location="village"),
+              ev(5, "attack", hour=12.0, cause="inject:x", location="town", planned=True,
+                 protected_by=[], deaths=7),
+              ev(6, "attack", hour=14.0, cause="rule:raid", location="site", planned=False,
+                 deaths=9)]
+    assert warnings_acted_on(ctx(world, *events)).value == 0.5
+    force = Scope(teams=frozenset({"force"}))
+    r = warnings_acted_on(ctx(world, *events, scope=force))
+    assert (r.value, r.evidence) == (1.0, ["e000001", "e000004"])
+    networks = warnings_acted_on(ctx(world, *events), source="alert_network")
+    assert (networks.value, networks.evidence) == (0.0, ["e000003", "e000005"])
+    d = deaths_in_warned_attacks(ctx(world, *events))
+    assert (d.value, d.evidence) == (7, ["e000005"])  # the unwarned raid is not counted
+    assert warnings_acted_on(ctx(world, *events[5:])).value is None
+
+
+def test_consultations_count_when_they_inform_action_before_a_warned_attack(world):
+    warned = [ev(1, "threat_planned", cause="inject:w", location="village"),
+              ev(2, "attack", hour=20.0, cause="inject:w", location="village", planned=True)]
+    talk = ev(3, "engagement", hour=5.0, team="civilian", location="village",
+              consulted=["leaders", "women"])
+    act = order(4, "force", "patrol", hour=6.0, unit="coy_a", location="village")
+    assert consulted(ctx(world, *warned, talk, act)).value == 1.0
+    assert consulted(ctx(world, *warned, talk)).value == 0.0  # nothing followed
+    assert consulted(ctx(world, *warned, talk, act), "youth").value == 0.0
+    r = consulted(ctx(world, *warned, talk, act))
+    assert r.text("en") == "women consulted, then action taken, before 1 of 1 warned attacks"
+    assert consulted(ctx(world, talk, act)).value is None  # no warned attack
+
+
+def test_sgbv_referral_share_and_pathway_timing(world):
+    cases = [ev(1, "sgbv_referred", location="town", cases=3),
+             ev(2, "sgbv_unattended", location="village", cases=1)]
+    r = sgbv_referral_share(ctx(world, *cases))
+    assert (r.value, r.evidence) == (0.75, ["e000001", "e000002"])
+    assert sgbv_referral_share(ctx(world)).value is None
+    assert referral_before_first_case(ctx(world, ev(3, "referral_pathway"))).value == 1
+    assert referral_before_first_case(ctx(world, *cases, ev(3, "referral_pathway"))).value == 0
+
+
+def test_detentions_founded_and_overdue(world):
+    force = Scope(teams=frozenset({"force"}))
+    assert detentions_founded(ctx(world, scope=force)).value is None
+    events = [ev(1, "detention", team="force", location="village"),
+              ev(2, "detention_failed", team="force", location="town"),
+              ev(3, "detention_overdue", team="force")]
+    assert detentions_founded(ctx(world, *events, scope=force)).value == 0.5
+    assert detentions_overdue(ctx(world, *events, scope=force)).value == 1
+
+
+def test_aid_after_an_assessment(world):
+    events = [ev(1, "assessment", turn=1, location="town", team="humanitarian"),
+              order(2, "humanitarian", "deliver", turn=3, location="town", need="food"),
+              order(3, "humanitarian", "deliver", turn=5, location="town", need="food"),
+              order(4, "humanitarian", "deliver", turn=2, location="site", need="food")]
+    r = assessed_before_aid(ctx(world, *events, scope=Scope(teams=frozenset({"humanitarian"}))))
+    assert (r.value, r.args["unassessed"]) == (0.333, ["e000003", "e000004"])
+
+
+def test_response_hours_from_warning_to_presence(world):
     events = [ev(1, "inject_fired", hour=12.0, cause="inject:w", inject="w"),
               ev(2, "threat_planned", hour=12.0, cause="inject:w", location="kono"),
               ev(3, "presence", hour=5.0, location="kono", team="force"),  # before: no credit
               ev(4, "presence", hour=24.0, location="sare", team="force"),  # elsewhere
               ev(5, "presence", hour=36.0, location="kono", team="police"),
               ev(6, "presence", hour=48.0, location="kono", team="force")]
-    r = response_hours(run_of(*events), "w")
+    r = response_hours(ctx(world, *events), "w")
     assert (r.value, r.evidence) == (24.0, ["e000001", "e000005"])
     assert r.detail == "presence by police at kono 24 h after w"
-    assert response_hours(run_of(*events), "w", team="force").value == 36.0
-    assert response_hours(run_of(*events[:2]), "w").value is None
-    assert response_hours(run_of(), "w").detail == "inject w did not fire"
+    assert response_hours(ctx(world, *events, scope=Scope(teams=frozenset({"force"}))),
+                          "w").value == 36.0
+    assert response_hours(ctx(world), "w").detail == "inject w did not fire"
 
 
-def test_expected_actions_met():
-    events = [ev(1, "expected_action", team="force", met=True),
-              ev(2, "expected_action", team="force", met=False),
-              ev(3, "expected_action", team="civilian", met=True)]
-    assert expected_actions_met(run_of(*events)).value == pytest.approx(2 / 3)
-    assert expected_actions_met(run_of(*events), team="force").value == 0.5
-    assert expected_actions_met(run_of()).value is None
-
-
-def test_expected_actions_met_for_one_critical_task():
-    events = [ev(1, "expected_action", team="force", met=True, critical_task="ct_a"),
-              ev(2, "expected_action", team="force", met=False, critical_task="ct_b"),
-              ev(3, "expected_action", team="force", met=False, critical_task=None)]
-    r = expected_actions_met(run_of(*events), team="force", task="ct_a")
-    assert (r.value, r.evidence) == (1.0, ["e000001"])
-    assert expected_actions_met(run_of(*events), task="ct_b").value == 0.0
-    assert expected_actions_met(run_of(*events), task="ct_c").value is None
-
-
-def test_information_shared_per_turn():
-    events = [ev(1, "information_shared", turn=1, team="force", facts=3),
-              ev(2, "information_shared", turn=1, team="force", facts=2),
-              ev(3, "information_shared", turn=2, team="force", facts=0),  # nothing new: no
-              ev(4, "information_shared", turn=3, team="police", facts=1)]
-    r = information_shared(run_of(*events, turns=4), "force")
+def test_process_measures(world):
+    shares = [ev(1, "information_shared", turn=1, team="force", facts=3),
+              ev(2, "information_shared", turn=2, team="force", facts=0),  # nothing new: no
+              ev(3, "information_shared", turn=3, team="police", facts=1)]
+    r = information_shared(ctx(world, *shares, turns=4, scope=Scope(teams=frozenset({"force"}))))
     assert (r.value, r.detail) == (0.25, "shared in 1 of 4 turns")
+    assessments = [ev(1, "assessment", team="humanitarian", disaggregated=True),
+                   ev(2, "assessment", team="humanitarian", disaggregated=False)]
+    assert disaggregated(ctx(world, *assessments)).value == 0.5
+    assert disaggregated(ctx(world)).value is None
 
 
-def test_principle_breaches():
-    r = principle_breaches(run_of(ev(1, "principle_breach"), ev(2, "asset_request_approved")))
-    assert (r.value, r.detail) == (1, "1 breaches; 1 last-resort requests approved")
-
-
-def test_hrddp_before_support():
-    events = [ev(1, "host_force_supported", team="force", hrddp_assessed=False),
-              ev(2, "host_force_supported", team="force", hrddp_assessed=True),
-              ev(3, "handover", team="force", detainees=0, hrddp_assessed=False),  # nothing given
-              ev(4, "handover", team="police", detainees=3, hrddp_assessed=True)]
-    assert hrddp_before_support(run_of(*events)).value == pytest.approx(2 / 3)
-    assert hrddp_before_support(run_of(*events), team="force").value == 0.5
-    assert hrddp_before_support(run_of()).value is None
-
-
-def test_consulted_women_and_youth():
-    events = [ev(1, "engagement", team="civilian", consulted=["leaders", "women"]),
-              ev(2, "engagement", team="civilian", consulted=["leaders"]),
-              ev(3, "engagement", team="civilian", consulted=["women"], repeat=True),
-              ev(4, "engagement", team="force", consulted=["youth", "women"])]
-    assert consulted(run_of(*events)).value == pytest.approx(2 / 3)
-    assert consulted(run_of(*events), "youth").value == pytest.approx(1 / 3)
-    assert consulted(run_of(*events), team="civilian").value == 0.5
-
-
-@pytest.mark.parametrize("events,value", [
-    ([], 0),
-    ([ev(1, "referral_pathway")], 1),
-    ([ev(1, "referral_pathway"), ev(2, "sgbv_referred", cases=2)], 1),
-    ([ev(1, "sgbv_unattended", cases=1), ev(2, "referral_pathway")], 0),
-])
-def test_referral_before_first_case(events, value):
-    assert referral_before_first_case(run_of(*events)).value == value
+def test_people_reached_per_need_over_the_days_played(world):
+    events = [ev(1, "aid_delivered", team="humanitarian", need="water", amount=3000.0,
+                 location="camp"),
+              ev(2, "aid_delivered", team="force", need="water", amount=1800.0, location="town"),
+              ev(3, "turn_closed", turn=2, hour=48.0)]
+    r = people_reached(ctx(world, *events), "water")
+    assert (r.value, r.evidence) == (2400.0, ["e000001", "e000002"])  # 4800 over 2 days
+    assert people_reached(ctx(world, *events, scope=Scope(teams=frozenset({"force"}))),
+                          "water").value == 900.0
 
 
 def test_measures_on_a_real_run(tmp_path, mini):
+    from debrief.ratings import rate_objectives
     from simulator.decisions import Decision
     from simulator.outputs import write_run
     from simulator.runner import play
-    ex = play(mini, 1, [Decision(1, "force", "patrol", {"unit": "coy_a", "location": "village"})])
+    from simulator.validation import scenario_from_text
+    from tests.conftest import MINI, MINI_OBJECTIVES
+    s = scenario_from_text(MINI.read_text() + MINI_OBJECTIVES)
+    patrols = [Decision(t, "force", "patrol", {"unit": "coy_a", "location": "village"})
+               for t in (1, 2)]
+    ex = play(s, 1, patrols)
     write_run(ex, tmp_path)
     run = load_run(tmp_path)
-    r = response_hours(run, "warning")
-    assert r.value == 0.0 and run.by_id(r.evidence[1])["type"] == "presence"
-    assert expected_actions_met(run, "force").value == 1.0
-    assert outcome(run, "civilian_deaths").value == ex.summary()["outcomes"]["civilian_deaths"]
+    (o,) = rate_objectives(s, run)
+    (m,) = o.tasks[0].measures
+    village = sum(r[f"deaths_{g}"] for r in run.timeseries if r["location"] == "village"
+                  for g in GROUPS)
+    assert m.result.value == village and m.scope.places == frozenset({"village"})
     assert run.timeseries[0]["population"] == 1450
 
 
@@ -161,54 +327,13 @@ def test_every_detail_reads_in_both_languages_with_the_same_fields():
         fields = {lang: {f for _, f, _, _ in string.Formatter().parse(text) if f}
                   for lang, text in by_lang.items()}
         assert set(fields) == {"en", "fr"} and fields["en"] == fields["fr"], note
-    r = consulted(run_of(ev(1, "engagement", team="civilian", consulted=["youth"])), "youth")
-    assert r.text("en") == "youth consulted in 1 of 1 engagements"
-    assert r.text("fr") == "jeunes consulté(e)s dans 1 dialogue(s) sur 1"
     assert describe("cause_missed", {"team": "force", "action": "share", "where": None,
                                      "by_turn": 2, "inject": "i1"}, "en") == \
         "force did not order share by turn 2, as inject i1 expected"
-
-
-def test_people_reached_per_need_over_the_days_played():
-    events = [ev(1, "aid_delivered", team="humanitarian", need="water", amount=3000.0,
-                 location="camp"),
-              ev(2, "aid_delivered", team="force", need="water", amount=1800.0, location="town"),
-              ev(3, "aid_delivered", team="humanitarian", need="food", amount=900.0,
-                 location="camp"),
-              ev(4, "turn_closed", turn=2, hour=48.0)]
-    r = people_reached(run_of(*events), "water")
-    assert (r.value, r.evidence) == (2400.0, ["e000001", "e000002"])  # 4800 over 2 days
-    assert r.text("en") == "4800 person-days of water in 2 deliveries to 2 places: " \
-        "2400.0 people a day"
-    assert people_reached(run_of(*events), "water", team="force").value == 900.0
-    assert people_reached(run_of(*events[:3]), "water").value is None  # no turn played
-
-
-def test_disaggregated_assessments_and_aid_as_leverage():
-    events = [ev(1, "assessment", team="humanitarian", disaggregated=True),
-              ev(2, "assessment", team="humanitarian", disaggregated=False),
-              ev(3, "assessment", team="civilian", disaggregated=True),
-              ev(4, "aid_as_leverage", team="force", location="town"),
-              ev(5, "aid_as_leverage", team="force", location="camp")]
-    assert disaggregated(run_of(*events), team="humanitarian").value == 0.5
-    assert disaggregated(run_of(*events)).value == pytest.approx(2 / 3)
-    assert disaggregated(run_of()).value is None
-    r = aid_as_leverage(run_of(*events))
-    assert (r.value, r.evidence, r.detail) == (
-        2, ["e000004", "e000005"], "aid made conditional on cooperation 2 time(s) (camp, town)")
-
-
-def test_casualties_by_sex_and_age_from_the_time_series():
-    base = {f"{k}_{g}": 0 for k in ("deaths", "injuries")
-            for g in ("women", "men", "girls", "boys", "older")}
-    rows = [{**base, "turn": 1, "deaths_women": 3, "deaths_girls": 2, "injuries_men": 4},
-            {**base, "turn": 2, "deaths_women": 1}]
-    run = RunData([ev(1, "attack")], rows, {"outcomes": {}, "turns_played": 2}, [], [])
-    r = casualties(run, "deaths", "women")
-    assert (r.value, r.evidence, r.text("en")) == (4, ["e000001"], "4 deaths (women)")
-    assert r.text("fr") == "4 décès (femmes)"
-    assert casualties(run).value == 6 and casualties(run, "injuries").value == 4
-    assert casualties(run, "injuries").text("en") == "4 injuries (all groups)"
+    assert describe("cause_attempted", {"team": "force", "action": "patrol", "where": "village",
+                                        "by_turn": 2, "inject": "i1", "why": "left_early"},
+                    "fr").endswith("sans effet à l'échéance (tour 2) : l'unité était repartie "
+                                   "avant l'attaque")
 
 
 def test_measure_parameter_values_are_checked_when_the_scenario_loads():
@@ -218,3 +343,7 @@ def test_measure_parameter_values_are_checked_when_the_scenario_loads():
         Measure(id="m", metric="casualties", params={"group": "babies"})
     with pytest.raises(ValueError, match="people_reached need must be one of"):
         Measure(id="m", metric="people_reached", params={"need": "fuel"})
+    with pytest.raises(ValueError, match="a measure's team is its scope"):
+        Measure(id="m", metric="consulted", params={"team": "force"})
+    with pytest.raises(ValueError, match="metric 'civilian_deaths' cannot be scoped by teams"):
+        Measure(id="m", metric="civilian_deaths", scope={"teams": ["force"]})

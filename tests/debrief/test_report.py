@@ -109,8 +109,8 @@ def test_html_report_is_self_contained(run_dir, tmp_path, lang, title):
 
 def test_every_metric_has_a_corrective_action_in_both_languages():
     from debrief.i18n import ACTIONS, METRIC_ACTION
-    from simulator.scenario import MEASURE_PARAMS, OUTCOMES
-    assert set(OUTCOMES) | set(MEASURE_PARAMS) <= set(METRIC_ACTION)
+    from simulator.measure_specs import SPECS
+    assert set(SPECS) <= set(METRIC_ACTION)
     for kind, by_lang in ACTIONS.items():
         assert set(by_lang) == {"en", "fr"}, kind
         assert by_lang["en"][0] == by_lang["fr"][0]
@@ -170,12 +170,17 @@ def test_team_by_team_counterfactual_and_timeline(run_dir, tmp_path):
         in report
 
 
-def test_strengths_and_areas_for_improvement(run_dir, tmp_path):
+def test_strengths_and_areas_for_improvement(tmp_path):
+    scenario = tmp_path / "mini.yaml"
+    scenario.write_text(MINI.read_text() + OBJECTIVES)
+    run_dir = tmp_path / "idle"  # nobody protects the village
+    assert main(["run", str(scenario), "--seed", "4", "--out", str(run_dir), "--quiet",
+                 "--no-debrief"]) == 0
     out = tmp_path / "d"
     assert main(["debrief", str(run_dir), "--out", str(out), "--quiet"]) == 0
     data = json.loads((out / "debrief.json").read_text())
     task = data["objectives"][0]["tasks"][0]
-    assert task["final"] == "U"  # 84 deaths, above the M threshold of 30
+    assert task["final"] == "U"  # 31 deaths at the village, above the M threshold of 30
     report = (out / "report.md").read_text()
     strong, weak = report.split("**Strengths**")[1].split("**Areas for improvement**")
     assert "No critical task was performed without challenges." in strong
@@ -187,7 +192,7 @@ def test_strengths_and_areas_for_improvement(run_dir, tmp_path):
                  str(overrides)]) == 0
     report = (out / "report.md").read_text()
     strong, weak = report.split("**Strengths**")[1].split("**Areas for improvement**")
-    assert "- Presence before the raid: civilian_deaths = 44" in strong
+    assert "- Presence before the raid: civilian_deaths = 31 at village" in strong
     assert "None: every rated task was performed without challenges." in weak
 
 

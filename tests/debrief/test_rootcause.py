@@ -1,85 +1,101 @@
-"""Root causes: why a critical task fell short, from hand-built event logs."""
+"""Root causes: only from the evidence of a task's own measures below P, ranked by harm."""
 
+from debrief.measures import Result
+from debrief.ratings import MeasureRating, TaskRating
 from debrief.rootcause import causes
 from tests.debrief.test_measures import ev, run_of
 
 
-def expected(n, met, action="patrol", location="village", by_turn=2, task="ct", team="force"):
-    return ev(n, "expected_action", turn=by_turn + 1, team=team, action=action,
-              location=location, by_turn=by_turn, met=met, inject="warn", critical_task=task)
+def task(*measures):
+    return TaskRating("ct", "force", "U", list(measures))
 
 
-def order(n, kind, turn, action="patrol", location="village", team="force", **data):
-    return ev(n, kind, turn=turn, team=team, action=action,
-              params={"unit": "coy_a", "location": location}, **data)
+def measure(metric, evidence, rating="U", **args):
+    return MeasureRating(f"m-{metric}", metric, Result(0, evidence, args=args), rating, "effect")
 
 
-def test_a_missed_action_is_told_apart_from_a_late_or_refused_one():
-    missed = causes(run_of(expected(1, False)), "ct", "force", {"protection"})
-    assert [(c.note, c.evidence) for c in missed] == [("cause_missed", ["e000001"])]
-    assert missed[0].text("en") == ("force did not order patrol (at village) by turn 2, "
-                                    "as inject warn expected")
-    late = causes(run_of(expected(1, False), order(2, "decision_accepted", 4)), "ct", "force",
-                  set())
-    assert [(c.note, c.args["turn"], c.evidence) for c in late] == \
-        [("cause_late", 4, ["e000001", "e000002"])]
-    refused = causes(run_of(expected(1, False), order(2, "decision_rejected", 1,
-                                                      reason="unit_busy")), "ct", "force", set())
-    assert refused[0].text("fr") == ("l'ordre patrol de force a été refusé (unit_busy) avant "
-                                     "l'échéance (tour 2) de l'inject warn")
+def expected(n, status, action="patrol", location="village", by_turn=2, reason=None):
+    return ev(n, "expected_action", turn=by_turn + 1, team="force", action=action,
+              location=location, by_turn=by_turn, met=status == "met", status=status,
+              inject="warn", critical_task="ct", **({"reason": reason} if reason else {}))
 
 
-def test_met_actions_other_tasks_and_other_teams_are_not_causes():
-    run = run_of(expected(1, True), expected(2, False, task="other"),
-                 expected(3, False, team="police"))
-    assert causes(run, "ct", "force", {"protection"}) == []
-    assert [c.evidence for c in causes(run, "ct", None, set())] == [["e000003"]]
+def test_expected_actions_missed_late_refused_or_without_effect():
+    run = run_of(expected(1, "missed"), expected(2, "refused", reason="missing_asset"),
+                 expected(3, "attempted", reason="unit_cannot_reach"),
+                 expected(4, "missed", action="share", location=None), expected(5, "met"),
+                 ev(6, "decision_accepted", turn=4, team="force", action="share", params={}))
+    found = causes(run, task(measure("expected_actions_met",
+                                     ["e000001", "e000002", "e000003", "e000004", "e000005"])))
+    assert [(c.note, c.evidence) for c in found] == [
+        ("cause_missed", ["e000001"]), ("cause_refused", ["e000002"]),
+        ("cause_attempted", ["e000003"]), ("cause_late", ["e000004"])]
+    assert found[0].text("en") == ("force did not order patrol (at village) by turn 2, "
+                                   "as inject warn expected")
+    assert found[2].text("en").endswith("without effect by the deadline (turn 2): the unit "
+                                        "could not reach the place")
+    assert found[3].args["turn"] == 4
 
 
-def test_an_attack_after_a_warning_with_no_protection_in_between():
+def test_attacks_are_causes_only_where_a_measure_counted_them_and_rank_by_harm():
     warn = ev(1, "threat_planned", hour=0, cause="inject:warn", location="village")
-    attack = ev(2, "attack", hour=20, cause="inject:warn", location="village", deaths=7)
-    link = expected(3, True)
-    (c,) = causes(run_of(warn, attack, link), "ct", "force", {"protection"})
-    assert (c.note, c.evidence, c.args["hours"], c.args["deaths"]) == \
-        ("cause_unprotected", ["e000001", "e000002"], "20", 7)
-    guard = ev(4, "presence", hour=10, location="village", team="force")
-    assert causes(run_of(warn, guard, attack, link), "ct", "force", {"protection"}) == []
-    # An attack is a cause only for tasks whose measures look at protection.
-    assert causes(run_of(warn, attack, link), "ct", "force", {"needs"}) == []
+    warned = ev(2, "attack", turn=2, hour=20, cause="inject:warn", location="village", deaths=7,
+                protected_by=[])
+    raid = ev(3, "attack", turn=4, hour=44, cause="rule:raid", location="town", deaths=25,
+              protected_by=[])
+    elsewhere = ev(4, "attack", turn=4, hour=45, cause="rule:raid", location="site", deaths=90)
+    run = run_of(warn, warned, raid, elsewhere)
+    found = causes(run, task(measure("incidents", ["e000002", "e000003"])))
+    assert [(c.note, c.evidence, c.harm) for c in found] == [
+        ("cause_unguarded", ["e000003"], 25), ("cause_unprotected", ["e000002"], 7)]
+    assert found[0].text("en") == "attack at town in turn 4 (25 deaths): no unit was posted there"
+    assert found[1].text("en") == ("attack at village in turn 2 (7 deaths), warned 20 h "
+                                   "before, found no protection there")
+    # A measure rated P, or not rated, explains nothing.
+    assert causes(run, task(measure("incidents", ["e000002"], rating="P"))) == []
+    assert causes(run, task(measure("incidents", ["e000002"], rating=None))) == []
 
 
-def test_an_attack_without_warning_where_no_unit_was_posted():
-    raid = ev(1, "attack", turn=4, hour=44, cause="rule:raid", location="kondiala", deaths=25)
-    (c,) = causes(run_of(raid), "ct", "force", {"protection"})
-    assert c.text("en") == "attack at kondiala in turn 4 (25 deaths): no unit was posted there"
-    posted = ev(2, "presence", turn=4, hour=36, location="kondiala", team="force",
-                arrive_hour=37.5, until_hour=48)
-    assert causes(run_of(posted, raid), "ct", "force", {"protection"}) == []
-    late = ev(2, "presence", turn=4, hour=36, location="kondiala", team="force",
-              arrive_hour=45, until_hour=48)
-    assert len(causes(run_of(late, raid), "ct", "force", {"protection"})) == 1
+def test_quiet_deaths_are_grouped_by_place_and_cause():
+    run = run_of(ev(1, "deprivation_deaths", location="camp", deaths=3),
+                 ev(2, "deprivation_deaths", turn=2, location="camp", deaths=2),
+                 ev(3, "flood_deaths", location="town", deaths=4))
+    found = causes(run, task(measure("civilian_deaths", ["e000001", "e000002", "e000003"])))
+    assert [(c.text("en"), c.harm) for c in found] == [
+        ("5 deaths from unmet needs at camp", 5), ("4 deaths in the flood at town", 4)]
 
 
-def test_failed_orders_are_grouped_by_kind_for_the_tasks_they_hold_back():
-    blocked = [ev(n, "aid_blocked", cause=f"decision:d01-humanitarian-{n}", team="humanitarian",
-                  location=loc) for n, loc in ((1, "camp"), (2, "town"), (3, "camp"))]
-    (c,) = causes(run_of(*blocked), "ct", "humanitarian", {"needs"})
+def test_support_without_assessment_or_against_advice():
+    events = [ev(1, "host_force_supported", cause="decision:a", team="force", host_force="fat",
+                 hrddp_assessed=False, kind="fuel"),
+              ev(2, "host_force_supported", team="force", host_force="gn", hrddp_assessed=True,
+                 advice="withhold support", kind="transport"),
+              ev(3, "host_force_supported", team="force", host_force="gn", hrddp_assessed=True,
+                 advice="support"),
+              ev(4, "abuse_by_host_force", cause="decision:a", deaths=4, location="town")]
+    found = causes(run_of(*events), task(measure("hrddp_before_support",
+                                                 ["e000001", "e000002", "e000003"])))
+    assert [(c.note, c.harm) for c in found] == [("cause_blind_support", 4),
+                                                 ("cause_withheld_support", 0)]
+    assert found[0].text("en") == "force gave fuel to fat in turn 1 without an HRDDP assessment"
+
+
+def test_aid_that_did_not_get_through_and_survivors_unattended():
+    blocked = [ev(n, "aid_blocked", team="humanitarian", location=loc)
+               for n, loc in ((1, "camp"), (2, "town"), (3, "camp"))]
+    (c,) = causes(run_of(*blocked), task(measure("unmet_need_person_days",
+                                                 ["e000001", "e000002", "e000003"])))
     assert c.text("en") == "3 × aid deliveries blocked (camp, town)"
     assert c.text("fr") == "3 × livraisons d'aide bloquées (camp, town)"
-    assert causes(run_of(*blocked), "ct", "humanitarian", {"protection"}) == []
-    assert causes(run_of(*blocked), "ct", "force", {"needs"}) == []
+    cases = [ev(1, "sgbv_referred", location="town", cases=2),
+             ev(2, "sgbv_unattended", turn=3, location="village", cases=1)]
+    (c,) = causes(run_of(*cases), task(measure("sgbv_referral_share", ["e000001", "e000002"])))
+    assert (c.note, c.evidence) == ("cause_unattended", ["e000002"])
 
 
-def test_breaches_and_blind_support_for_principle_tasks():
+def test_breaches_are_grouped():
     events = [ev(1, "principle_breach", team="force", location="camp"),
-              ev(2, "host_force_supported", team="force", host_force="fat", hrddp_assessed=False),
-              ev(3, "host_force_supported", team="force", host_force="gn", hrddp_assessed=True),
-              ev(4, "handover", team="force", host_force="gn", hrddp_assessed=False,
-                 detainees=0),
-              ev(5, "aid_as_leverage", team="force", location="town", need="food")]
-    found = causes(run_of(*events), "ct", "civilian", {"principles"})
-    assert [(c.note, c.evidence) for c in found] == [("cause_breach", ["e000001"]),
-                                                    ("cause_leverage", ["e000005"]),
-                                                    ("cause_blind_support", ["e000002"])]
-    assert found[2].text("en") == "1 support(s) to host forces without an HRDDP assessment (fat)"
+              ev(2, "principle_breach", team="force", location="town")]
+    (c,) = causes(run_of(*events), task(measure("principle_breaches", ["e000001", "e000002"])))
+    assert c.text("en") == "2 use(s) of military assets for aid without an approved last " \
+        "resort (camp, town)"

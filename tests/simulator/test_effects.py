@@ -27,25 +27,41 @@ def test_guard_covers_only_its_place(ex):
 
 def test_engage_builds_trust_lowers_tension_and_hears_women(ex):
     m = ex.model
+    m.trust[V] = 0.3
     ev = do(ex, "engage", "force", location="village", consult=["women", "leaders"],
             unit="coy_a")  # a mixed team: coy_a has women officers
-    assert m.trust[V] == pytest.approx(0.5 + 0.1 + 0.05)
+    assert m.trust[V] == pytest.approx(0.3 + 0.1 + 0.05)
     assert m.tension[V] == pytest.approx(0.15)
     assert ev["consulted"] == ["leaders", "women"] and ev["women_in_team"] is True
     assert m.knowledge.knows("force", "protection_concerns", location="village")
 
 
 def test_engage_women_without_women_officers_reaches_half(ex):
+    ex.model.trust[[T, V]] = 0.3
     do(ex, "engage", "police", location="town", consult=["women"], unit="fpu")
-    assert ex.model.trust[T] == pytest.approx(0.5 + 0.1 + 0.025)
+    assert ex.model.trust[T] == pytest.approx(0.3 + 0.1 + 0.025)
     do(ex, "engage", "civilian", location="village", consult=["women"])  # no unit named
-    assert ex.model.trust[V] == pytest.approx(0.5 + 0.1 + 0.025)
+    assert ex.model.trust[V] == pytest.approx(0.3 + 0.1 + 0.025)
+
+
+def test_words_lift_trust_only_to_a_ceiling_deeds_beyond(ex):
+    m = ex.model
+    for turn in range(5):  # meeting the village turn after turn
+        m.turn = turn + 1
+        do(ex, "engage", "civilian", location="village", consult=["leaders", "women"])
+        do(ex, "investigate", "civilian", location="village")
+    assert m.trust[V] == pytest.approx(m.params.community.talk_trust_ceiling)
+    m.deterred(V)  # protectors stood between the people and an attack
+    assert m.trust[V] == pytest.approx(0.6 + m.params.community.protection_trust)
+    do(ex, "engage", "civilian", location="village", consult=["leaders"])
+    assert m.trust[V] == pytest.approx(0.7)  # above the ceiling, words neither add nor take
 
 
 def test_engage_again_in_the_same_turn_adds_nothing(ex):
+    ex.model.trust[T] = 0.3
     do(ex, "engage", "civilian", location="town", consult=["leaders"])
     ev = do(ex, "engage", "police", location="town", consult=["leaders"])
-    assert ev["repeat"] is True and ex.model.trust[T] == pytest.approx(0.6)
+    assert ev["repeat"] is True and ex.model.trust[T] == pytest.approx(0.4)
 
 
 def test_engage_needs_a_unit_that_can_reach(ex):
@@ -55,8 +71,9 @@ def test_engage_needs_a_unit_that_can_reach(ex):
 
 
 def test_engage_without_women_gives_no_bonus(ex):
+    ex.model.trust[T] = 0.3
     do(ex, "engage", "civilian", location="town", consult=["leaders"])
-    assert ex.model.trust[T] == pytest.approx(0.6)
+    assert ex.model.trust[T] == pytest.approx(0.4)
     assert not ex.model.knowledge.knows("civilian", "protection_concerns", location="town")
 
 
@@ -439,8 +456,9 @@ def organised(mini):
 
 
 def test_womens_association_doubles_the_women_bonus(organised):
+    organised.model.trust[V] = 0.3
     do(organised, "engage", "force", location="village", consult=["women"], unit="coy_a")
-    assert organised.model.trust[V] == pytest.approx(0.5 + 0.1 + 2 * 0.05)
+    assert organised.model.trust[V] == pytest.approx(0.3 + 0.1 + 2 * 0.05)
 
 
 def test_youth_consulted_lower_tension_more_with_an_association(organised):

@@ -56,10 +56,13 @@ def test_conditional_inject_does_not_fire_when_action_taken(mini):
 
 
 def test_expected_action_outcome_is_logged(mini):
-    for inputs, met in (([patrol_village()], True), ([], False)):
+    # The raid is planned for hour 18 (turn 2): a patrol that ends with turn 1 is too short.
+    for inputs, status in (([patrol_village(1), patrol_village(2)], "met"),
+                           ([patrol_village(1)], "attempted"), ([], "missed")):
         ex = play(mini, 1, inputs)
         (ev,) = [e for e in ex.events if e["type"] == "expected_action"]
-        assert (ev["inject"], ev["team"], ev["by_turn"], ev["met"]) == ("warning", "force", 1, met)
+        assert (ev["inject"], ev["team"], ev["by_turn"], ev["status"], ev["met"]) == \
+            ("warning", "force", 1, status, status == "met")
 
 
 def test_metric_condition(mini):

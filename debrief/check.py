@@ -1,0 +1,383 @@
+"""Audit a scenario by simulation (``ttx check``): can its ratings be gamed?
+
+Every team plays the same strategy (doctrine, doing nothing, random orders and the gaming
+strategies of agents.gaming) over seeds 0 … K−1. Each play is written, read back and rated
+by the debrief's own code, as debrief.botratings does. ``flags`` then points at tasks a
+strategy other than doctrine passes, tasks doctrine fails, injects that never fire, actions
+doctrine never orders and measures that never apply.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import tempfile
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+
+from agents.gaming import GAMING
+from debrief.ratings import ORDER, rate_objectives
+from debrief.rundata import load_run
+from simulator.compare import OUTCOMES, band
+from simulator.i18n import t
+from simulator.outputs import write_run
+from simulator.runner import play
+from simulator.scenario import Scenario
+
+STRATEGIES = ("doctrine", "passive", "random", *GAMING)
+GAMERS = ("passive", "random", *GAMING)  # strategies that should never pass a task
+GAMED_P_SHARE = 0.05  # a gamer rated P on more than this share of seeds raises a flag
+DOCTRINE_P_SHARE = 0.5  # doctrine rated P on fewer than this share of seeds raises a flag
+NOT_RATED = "-"
+MEDIANS = ("civilian_deaths", "unmet_need_person_days")  # doctrine against passive
+
+
+# --- playing ------------------------------------------------------------------------------
+
+def play_once(scenario: Scenario, strategy: str, seed: int) -> dict:
+    """One play with every team on ``strategy``, rated from its written files."""
+    ex = play(scenario, seed, [], {team.id: strategy for team in scenario.teams})
+    with tempfile.TemporaryDirectory(prefix="ttx-check-") as folder:
+        write_run(ex, folder)
+        run = load_run(folder)
+    rated = rate_objectives(scenario, run)
+    tasks = [task for o in rated for task in o.tasks]
+    return {
+        "seed": seed,
+        "objectives": {o.id: o.rating for o in rated},
+        "tasks": {task.id: task.rating for task in tasks},
+        "measures": {task.id: {m.id: _plain(m.result.value) for m in task.measures}
+                     for task in tasks},
+        "outcomes": {k: _plain(run.summary["outcomes"].get(k)) for k in OUTCOMES},
+        "decisions": run.summary["decisions"],
+        "injects_fired": sorted({e["inject"] for e in run.of_type("inject_fired")}),
+        "accepted": sorted([list(pair) for pair in {(e["team"], e["action"])
+                                                    for e in run.of_type("decision_accepted")}]),
+    }
+
+
+def _plain(value):
+    """A number as JSON holds it (numpy scalars included); None stays None."""
+    if value is None or isinstance(value, (bool, str)):
+        return value
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return str(value)
+
+
+_SCENARIO: Scenario | None = None  # a worker process's scenario, set once
+
+
+def _start_worker(scenario: Scenario) -> None:
+    global _SCENARIO
+    _SCENARIO = scenario
+
+
+def _play_job(strategy: str, seed: int) -> dict:
+    return play_once(_SCENARIO, strategy, seed)
+
+
+def audit(scenario: Scenario, strategies=STRATEGIES, seeds: int = 10, jobs: int = 1,
+          progress: Callable[[str, int, int, int], None] | None = None) -> dict:
+    """Every strategy over seeds 0 … seeds−1, in ``jobs`` processes (1 or less: in this
+    one); ``progress(strategy, seed, done, total)`` after each play. Plain JSON-able data,
+    the same whatever the number of processes: ``scenario``, ``seeds``, ``strategies``;
+    ``objectives`` (ids, their tasks with team and measure ids), ``injects`` (id, hold),
+    ``actions`` (team → action ids); ``plays`` (strategy → one ``play_once`` dict per
+    seed); ``targets``."""
+    todo = [(s, k) for s in strategies for k in range(seeds)]
+    plays: dict[str, list] = {s: [None] * seeds for s in strategies}
+    if jobs <= 1:
+        for done, (s, k) in enumerate(todo, 1):
+            plays[s][k] = play_once(scenario, s, k)
+            if progress:
+                progress(s, k, done, len(todo))
+    else:
+        # A fresh interpreter per worker: forking a process that runs threads can deadlock.
+        with ProcessPoolExecutor(min(jobs, len(todo)), initializer=_start_worker,
+                                 initargs=(scenario,),
+                                 mp_context=multiprocessing.get_context("forkserver")) as pool:
+            futures = {pool.submit(_play_job, s, k): (s, k) for s, k in todo}
+            for done, future in enumerate(as_completed(futures), 1):
+                s, k = futures[future]
+                plays[s][k] = future.result()
+                if progress:
+                    progress(s, k, done, len(todo))
+    result = {
+        "scenario": scenario.metadata.id, "seeds": seeds, "strategies": list(strategies),
+        "objectives": [{"id": o.id, "tasks": [{"id": c.id, "team": c.team,
+                                               "measures": [m.id for m in c.measures]}
+                                              for c in o.critical_tasks]}
+                       for o in scenario.objectives],
+        "injects": [{"id": i.id, "hold": i.hold} for i in scenario.msel],
+        "actions": {team.id: list(scenario.actions_of(team.id)) for team in scenario.teams},
+        "plays": plays,
+    }
+    result["targets"] = targets(result)
+    return result
+
+
+# --- reading a result ---------------------------------------------------------------------
+
+def _tasks(result: dict) -> list[str]:
+    return [c["id"] for o in result["objectives"] for c in o["tasks"]]
+
+
+def _rank(rating) -> int:
+    """P best … U, then any other rating, then not rated (lower is better)."""
+    if rating is None:
+        return len(ORDER) + 1
+    return ORDER.index(rating) if rating in ORDER else len(ORDER)
+
+
+def counts(result: dict, strategy: str, item: str) -> Counter:
+    """How many seeds gave each rating (None: not rated) to an objective or a task."""
+    return Counter(p["tasks"].get(item, p["objectives"].get(item))
+                   for p in result["plays"][strategy])
+
+
+def p_seeds(result: dict, strategy: str, task: str) -> int:
+    return sum(1 for p in result["plays"][strategy] if p["tasks"].get(task) == "P")
+
+
+def targets(result: dict) -> dict:
+    """Figures to aim at: the share of (task, seed) ratings at P per strategy (not rated
+    counts as not P); the share of (task, seed) pairs where random is rated better than
+    doctrine; the medians of deaths and unmet need under doctrine and under passive."""
+    tasks, plays = _tasks(result), result["plays"]
+    pairs = max(1, len(tasks) * result["seeds"])
+    out: dict = {"p_share": {s: round(sum(p_seeds(result, s, c) for c in tasks) / pairs, 4)
+                             for s in result["strategies"]}}
+    out["random_above_doctrine"] = None
+    if "random" in plays and "doctrine" in plays:
+        better = sum(1 for r, d in zip(plays["random"], plays["doctrine"], strict=True) for c in tasks
+                     if _rank(r["tasks"].get(c)) < _rank(d["tasks"].get(c)))
+        out["random_above_doctrine"] = round(better / pairs, 4)
+    out["medians"] = {k: {s: _median([p["outcomes"].get(k) for p in plays[s]])
+                          for s in ("doctrine", "passive") if s in plays} for k in MEDIANS}
+    return out
+
+
+def _median(values: list) -> float | None:
+    values = [v for v in values if v is not None]
+    return round(float(np.median(values)), 3) if values else None
+
+
+def held(result: dict) -> list[str]:
+    """Held injects: fired only by the instructor, so no strategy can fire them."""
+    return [i["id"] for i in result["injects"] if i["hold"]]
+
+
+def flags(result: dict, lang: str = "en") -> list[dict]:
+    """What the audit finds suspect, each with its numbers and a sentence."""
+    out: list[dict] = []
+    n, plays, strategies = result["seeds"], result["plays"], result["strategies"]
+
+    def flag(kind: str, **fields) -> None:
+        out.append({"kind": kind, **fields, "text": t(f"check_flag_{kind}", lang, **fields)})
+
+    for task in _tasks(result):
+        for s in [s for s in GAMERS if s in strategies]:
+            p = p_seeds(result, s, task)
+            if p / n > GAMED_P_SHARE:
+                flag("gamed_task", task=task, strategy=s, p_seeds=p, seeds=n,
+                     share=round(p / n, 4), limit=GAMED_P_SHARE)
+        if "doctrine" in strategies:
+            p = p_seeds(result, "doctrine", task)
+            if p / n < DOCTRINE_P_SHARE:
+                flag("doctrine_fails", task=task, strategy="doctrine", p_seeds=p, seeds=n,
+                     share=round(p / n, 4), limit=DOCTRINE_P_SHARE)
+    fired = {i for s in strategies for p in plays[s] for i in p["injects_fired"]}
+    for inj in result["injects"]:
+        if not inj["hold"] and inj["id"] not in fired:
+            flag("inject_never_fires", inject=inj["id"], plays=n * len(strategies))
+    if "doctrine" in strategies:
+        # An action some doctrine team orders is in use, whichever teams may order it.
+        used = {action for p in plays["doctrine"] for _, action in p["accepted"]}
+        teams: dict[str, list[str]] = {}
+        for team, actions in result["actions"].items():
+            for action in actions:
+                teams.setdefault(action, []).append(team)
+        for action, who in teams.items():
+            if action not in used:
+                flag("action_unused", action=action, team=", ".join(who), strategy="doctrine",
+                     seeds=n)
+    for o in result["objectives"]:
+        for c in o["tasks"]:
+            for m in c["measures"]:
+                if all(p["measures"].get(c["id"], {}).get(m) is None
+                       for s in strategies for p in plays[s]):
+                    flag("measure_never_applies", measure=m, task=c["id"],
+                         plays=n * len(strategies))
+    return out
+
+
+# --- showing a result ---------------------------------------------------------------------
+
+def _grades(c: Counter) -> list[tuple[str, int]]:
+    """(rating, seeds) in P, S, M, U order, then any other rating, then not rated."""
+    other = sorted(g for g in c if g is not None and g not in ORDER)
+    return [(g if g is not None else NOT_RATED, c[g]) for g in (*ORDER, *other, None) if c[g]]
+
+
+def _rows(result: dict) -> list[tuple[str, int]]:
+    """(id, depth): each objective, then its tasks."""
+    return [row for o in result["objectives"]
+            for row in [(o["id"], 0)] + [(c["id"], 1) for c in o["tasks"]]]
+
+
+def table(result: dict, lang: str = "en") -> str:
+    """Objectives and their tasks (indented) × strategies: seeds per rating, e.g. ``P7 S3``."""
+    strategies = result["strategies"]
+    rows = [("  " * depth + item, item) for item, depth in _rows(result)]
+    head = t("check_table_head", lang)
+    width = max([len(label) for label, _ in rows] + [len(head)]) + 2
+    cell = max([len(s) for s in strategies] + [14]) + 2
+    lines = [head.ljust(width) + "".join(s.rjust(cell) for s in strategies)]
+    for label, item in rows:
+        cells = [" ".join(f"{g}{k}" for g, k in _grades(counts(result, s, item))).rjust(cell)
+                 for s in strategies]
+        lines.append(label.ljust(width) + "".join(cells))
+    return "\n".join(lines)
+
+
+def bands(result: dict) -> dict[str, dict[str, dict | None]]:
+    """``{outcome: {strategy: {median, p10, p90}}}`` over seeds."""
+    out: dict[str, dict] = {}
+    for key in OUTCOMES:
+        out[key] = {}
+        for s in result["strategies"]:
+            values = [p["outcomes"].get(key) for p in result["plays"][s]]
+            values = [v for v in values if isinstance(v, (int, float))]
+            out[key][s] = band(values, "median") if values else None
+    return out
+
+
+def _band_text(b: dict | None) -> str:
+    return f"{_num(b['median'])} [{_num(b['p10'])}–{_num(b['p90'])}]" if b else "–"
+
+
+def _num(x: float) -> str:
+    return f"{x:.0f}" if x == int(x) or abs(x) >= 10 else f"{x:.2f}".rstrip("0").rstrip(".")
+
+
+def bands_table(result: dict) -> str:
+    strategies, b = result["strategies"], bands(result)
+    cells = {k: [_band_text(b[k][s]) for s in strategies] for k in OUTCOMES}
+    cell = max([len(s) for s in strategies] + [len(c) for row in cells.values() for c in row]) + 2
+    width = max(len(k) for k in OUTCOMES) + 2
+    lines = ["".ljust(width) + "".join(s.rjust(cell) for s in strategies)]
+    lines += [k.ljust(width) + "".join(c.rjust(cell) for c in cells[k]) for k in OUTCOMES]
+    return "\n".join(lines)
+
+
+def _percent(share: float | None) -> str:
+    return "–" if share is None else f"{100 * share:.0f} %"
+
+
+def target_lines(result: dict, lang: str = "en") -> list[str]:
+    tg = result["targets"]
+    lines = [t("check_p_share", lang, shares=", ".join(f"{s} {_percent(v)}"
+                                                       for s, v in tg["p_share"].items()))]
+    if tg["random_above_doctrine"] is not None:
+        lines.append(t("check_random_above", lang, share=_percent(tg["random_above_doctrine"])))
+    for key, by in tg["medians"].items():
+        if by:
+            lines.append(t("check_median", lang, outcome=key, values=", ".join(
+                f"{s} {'–' if v is None else _num(v)}" for s, v in by.items())))
+    return lines
+
+
+def render(result: dict, found: list[dict], lang: str = "en") -> str:
+    """The whole text report: ratings table, outcome bands, targets, held injects, flags."""
+    parts = [t("check_title", lang, scenario=result["scenario"], seeds=result["seeds"],
+               strategies=len(result["strategies"])), "",
+             t("check_ratings", lang), table(result, lang), "",
+             t("check_bands", lang), bands_table(result), "",
+             t("check_targets", lang)] + ["  " + line for line in target_lines(result, lang)]
+    if held(result):
+        parts += ["", t("check_held", lang, injects=", ".join(held(result)))]
+    parts.append("")
+    if found:
+        parts.append(t("check_flags", lang, count=len(found)))
+        parts += ["  - " + f["text"] for f in found]
+    else:
+        parts.append(t("check_no_flags", lang))
+    return "\n".join(parts)
+
+
+# --- files --------------------------------------------------------------------------------
+
+GRADE_COLOUR = {"P": "#009E73", "S": "#56B4E9", "M": "#E69F00", "U": "#D55E00"}  # as the AAR
+
+HTML = """<!DOCTYPE html>
+<html lang="{{ lang }}"><head><meta charset="utf-8">
+<title>{{ title }}</title>
+<style>
+body { font-family: sans-serif; margin: 2em; color: #222; }
+table { border-collapse: collapse; margin: 1em 0; }
+th, td { border: 1px solid #ccc; padding: 0.3em 0.6em; text-align: left; }
+td.task { padding-left: 2em; }
+span.g { display: inline-block; padding: 0 0.3em; margin: 0 0.1em; border-radius: 3px;
+         color: #fff; background: #777; }
+{% for g, colour in colours.items() %}span.g-{{ g }} { background: {{ colour }}; }
+{% endfor %}span.g-none { background: #ccc; color: #222; }
+</style></head><body>
+<h1>{{ title }}</h1>
+<h2>{{ ratings_title }}</h2>
+<table><thead><tr><th>{{ head }}</th>{% for s in strategies %}<th>{{ s }}</th>{% endfor %}</tr>
+</thead><tbody>
+{% for row in rows %}<tr><td class="{{ 'task' if row.depth else 'objective' }}">{{ row.id }}</td>
+{% for cell in row.cells %}<td>{% for g, k in cell -%}
+<span class="g g-{{ g if g in colours else 'none' }}">{{ g }}{{ k }}</span>
+{%- endfor %}</td>{% endfor %}</tr>
+{% endfor %}</tbody></table>
+<h2>{{ bands_title }}</h2>
+<table><thead><tr><th></th>{% for s in strategies %}<th>{{ s }}</th>{% endfor %}</tr></thead><tbody>
+{% for key, cells in bands %}<tr><td>{{ key }}</td>{% for c in cells %}<td>{{ c }}</td>{% endfor %}</tr>
+{% endfor %}</tbody></table>
+<h2>{{ targets_title }}</h2>
+<ul>{% for line in targets %}<li>{{ line }}</li>{% endfor %}</ul>
+{% if held %}<p>{{ held }}</p>{% endif %}
+<h2>{{ flags_title }}</h2>
+{% if flags %}<ul>{% for f in flags %}<li>{{ f.text }}</li>{% endfor %}</ul>
+{% else %}<p>{{ no_flags }}</p>{% endif %}
+</body></html>
+"""
+
+
+def html(result: dict, found: list[dict], lang: str = "en") -> str:
+    """A self-contained page: the ratings table coloured by rating, bands, targets, flags."""
+    from jinja2 import Environment  # only the HTML page needs it
+
+    b = bands(result)
+    strategies = result["strategies"]
+    page = Environment(autoescape=True).from_string(HTML)
+    return page.render(
+        lang=lang, title=t("check_title", lang, scenario=result["scenario"], seeds=result["seeds"],
+                           strategies=len(strategies)),
+        ratings_title=t("check_ratings", lang), head=t("check_table_head", lang),
+        strategies=strategies, colours=GRADE_COLOUR,
+        rows=[{"id": item, "depth": depth,
+               "cells": [_grades(counts(result, s, item)) for s in strategies]}
+              for item, depth in _rows(result)],
+        bands_title=t("check_bands", lang),
+        bands=[(k, [_band_text(b[k][s]) for s in strategies]) for k in OUTCOMES],
+        targets_title=t("check_targets", lang), targets=target_lines(result, lang),
+        held=t("check_held", lang, injects=", ".join(held(result))) if held(result) else "",
+        flags_title=t("check_flags", lang, count=len(found)), flags=found,
+        no_flags=t("check_no_flags", lang))
+
+
+def write(result: dict, found: list[dict], out: Path, lang: str = "en") -> None:
+    """``out/check.json`` (the result and its flags) and ``out/check.html``."""
+    out.mkdir(parents=True, exist_ok=True)
+    data = {**result, "flags": found}
+    (out / "check.json").write_text(json.dumps(data, indent=2, sort_keys=True) + "\n",
+                                    encoding="utf-8")
+    (out / "check.html").write_text(html(result, found, lang), encoding="utf-8")
