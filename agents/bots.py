@@ -123,6 +123,10 @@ class DoctrineBot(Bot):
         self.supported: set[str] = set()  # host forces the team has supported
         self.detentions: list[int] = []  # turns of detentions not yet handed over
         self.threatened_by: dict[str, str] = {}  # place → armed group the team was told of
+        self.warned: set[str] = set()  # threatened places looked into and warned
+        self.decongested: dict[str, int] = {}  # site → turn the team last extended it
+        self.repaired: set[str] = set()  # routes the team sent engineers to
+        self.responded_outbreak: set[str] = set()  # places whose outbreak the team answered
 
     def decide(self, report: dict) -> list[dict]:
         self.report = report
@@ -141,7 +145,10 @@ class DoctrineBot(Bot):
         self._engage_threatened()
         self._respond_to_incidents()
         self._answer_messages()
+        self._outbreaks()
         self._humanitarian()
+        self._decongest()
+        self._repair()
         self._host_forces()
         self._protect_sites()
         self._share()
@@ -237,8 +244,14 @@ class DoctrineBot(Bot):
             loc = t["location"]
             mode = "guard" if self.locations[loc].type in SITES else "patrol"
             unit = self._nearest_unit(loc)
-            if unit:
-                self._order("presence", location=loc, unit=unit, mode=mode)
+            if unit is None:
+                continue
+            # Convoys threatened: police escort them (armed military escorts of aid are a
+            # last resort); escorting units protect the place they go to as well.
+            if t.get("tactic") in CONVOY_TACTICS and not unit.get("military", True) and \
+                    self._order("escort", location=loc, unit=unit):
+                continue
+            self._order("presence", location=loc, unit=unit, mode=mode)
         # Pre-emption: a second unit apprehends the group's members gathering near the place.
         for t in threats:
             if t["location"] not in self.responded and t.get("armed_group"):
@@ -255,6 +268,10 @@ class DoctrineBot(Bot):
                 self._order("mediate", location=t["location"], armed_group=t.get("armed_group"))
             # Survivors of an attack need a pathway in place before it comes.
             self._pathway(t["location"])
+            if t["location"] not in self.warned:
+                self.warned.add(t["location"])
+                # Intimidation and threats are looked into.
+                self._order("investigate", location=t["location"])
 
     def _pathway(self, loc: str) -> None:
         if loc not in self.pathways and self._order("referral_pathway", location=loc):
@@ -268,9 +285,62 @@ class DoctrineBot(Bot):
         for loc in sorted(recent - self.responded):
             self.responded.add(loc)
             self._detain(loc)
+            self._medevac(loc)
             self._order("investigate", location=loc)
             self._order("assess", location=loc)
             self._pathway(loc)
+
+    def _medevac(self, loc: str) -> None:
+        """Casualty evacuation after an attack: aircraft and medical units first."""
+        if not self._with("medevac"):
+            return
+        pool = [u for u in self.free if loc in u.get("reachable", [])
+                and u["kind"] in ("helicopter", "medical", "transport")]
+        if pool:
+            self._order("medevac", location=loc, unit=min(pool, key=lambda u: u["id"]))
+
+    def _outbreaks(self) -> None:
+        """An outbreak at a place: water and health together, with the action that carries
+        most needs at once."""
+        actions = sorted(self._with("supply"),
+                         key=lambda a: -sum(e.kind == "supply" for e in a.effects))
+        for h in self.report["hazards"]:
+            if h["hazard"] != "outbreak":
+                continue
+            for loc in h["locations"]:
+                if loc in self.responded_outbreak:
+                    continue
+                self.responded_outbreak.add(loc)
+                for action in actions:
+                    if self._issue(action, {"location": loc, "need": "water", "amount": 3000}):
+                        break
+
+    def _decongest(self) -> None:
+        """A site over its capacity is extended, and a site opened where many displaced
+        people shelter outside one (again at most every three turns)."""
+        if not self._with("open_site"):
+            return
+        for n in self.report["needs"]:
+            loc = n["location"]
+            if loc not in self.locations:
+                continue
+            cap = self.locations[loc].attributes.capacity
+            crowded = cap is not None and n["population"] > cap
+            outside = self.locations[loc].type not in SITES and n.get("displaced", 0) > 1000
+            if (crowded or outside) and self.report["turn"] - self.decongested.get(loc, -9) >= 3 \
+                    and self._order("open_site", location=loc):
+                self.decongested[loc] = self.report["turn"]
+
+    def _repair(self) -> None:
+        """Engineers reopen routes the floods washed out."""
+        for route in self.report.get("routes_closed", []):
+            if route in self.repaired:
+                continue
+            a, b = route.split("--")
+            pool = [u for u in self.free if u["kind"] == "engineer"
+                    and (a in u.get("reachable", []) or b in u.get("reachable", []))]
+            if pool and self._order("repair_route", **{"from": a, "to": b, "unit": pool[0]}):
+                self.repaired.add(route)
 
     def _detain(self, loc: str) -> None:
         """Apprehend members of the group that attacked, where the team knew who threatened
@@ -294,6 +364,7 @@ class DoctrineBot(Bot):
                     mixed = [u for u in self.free if u.get("women", 0) > 0
                              and loc in u.get("reachable", [])]
                     self._order("engage", location=loc, unit=mixed[0] if mixed else None)
+                    self._order("assess", location=loc)
                     if self.locations[loc].type == "health_centre":
                         # A health centre that raises the alarm needs supplies and a pathway.
                         self._order("supply", location=loc, need="health", amount=2000)
@@ -338,8 +409,11 @@ class DoctrineBot(Bot):
             return
         known = {n["location"]: n for n in self.report["needs"]}
         targets = self._places_of_concern()
+        # A flood or outbreak learnt since the last assessment changes needs and access.
+        news = max((h["hour"] for h in self.report["hazards"]), default=-1.0)
         for loc in targets:
-            if loc not in known or known[loc]["turn"] < self.report["turn"] - 1:
+            if loc not in known or known[loc]["turn"] < self.report["turn"] - 1 \
+                    or known[loc]["hour"] < news:
                 self._order("assess", location=loc)
         for loc, n in sorted(known.items(), key=lambda kv: -kv[1]["population"]):
             for need, short in sorted(n["unmet"].items(), key=lambda kv: -kv[1]):
@@ -418,6 +492,7 @@ class DoctrineBot(Bot):
 
 
 PROTECTORS = ("infantry", "fpu", "ipo", "engineer")
+CONVOY_TACTICS = ("attack_convoy", "ambush", "ied")
 
 
 def _exposed(scenario) -> list[str]:

@@ -187,6 +187,7 @@ METRIC_ACTION = {
     "aid_as_leverage": "principles", "warnings_acted_on": "protection",
     "sgbv_referral_share": "sgbv", "detentions_overdue": "principles",
     "deaths_in_warned_attacks": "protection", "assessed_before_aid": "needs",
+    "orders_effective": "protection",
     "detentions_founded": "principles",
 }
 
@@ -233,6 +234,9 @@ DETAILS: dict[str, dict[str, str]] = {
                              "the three turns before",
                        "fr": "{assessed} ordre(s) d'aide sur {orders} visaient un lieu évalué "
                              "dans les trois tours précédents"},
+    "effective": {"en": "{effective} of {orders} orders had their effect",
+                  "fr": "{effective} ordre(s) sur {orders} ont eu leur effet"},
+    "no_order": {"en": "no such order: nothing to judge", "fr": "aucun ordre de ce type : rien à juger"},
     "founded": {"en": "{founded} of {orders} detention orders apprehended suspects",
                 "fr": "{founded} ordre(s) de détention sur {orders} ont appréhendé des suspects"},
     "warnings": {"en": "{protected} of {warned} warned attacks found protection there",
@@ -323,6 +327,8 @@ DETAILS: dict[str, dict[str, str]] = {
                                   "rien n'y a été fait après les avoir consulté(e)s"},
     "cause_trust_lost": {"en": "trust lost at {location} in turn {turn} ({kind})",
                          "fr": "confiance perdue à {location} au tour {turn} ({kind})"},
+    "cause_no_effect": {"en": "{team} ordered {action} in turn {turn}, without effect: {why}",
+                        "fr": "{team} a ordonné {action} au tour {turn}, sans effet : {why}"},
     "cause_unassessed": {"en": "{team} sent {action} to {location} in turn {turn} with no needs "
                                "assessment there in the three turns before",
                          "fr": "{team} a envoyé {action} à {location} au tour {turn} sans "
@@ -376,6 +382,8 @@ REASONS = {
            "evacuation_failed": "the evacuation failed", "detention_failed": "nobody was detained",
            "engagement_failed": "the team could not reach the community",
            "repair_failed": "the repair failed", "route_not_found": "no such route",
+           "repair_not_needed": "the route was not damaged",
+           "already_in_place": "one was in place already",
            "no_effect": "nothing came of it"},
     "fr": {"unit_cannot_reach": "l'unité n'a pas pu atteindre le lieu",
            "arrived_late": "l'unité est arrivée après l'attaque (ou l'échéance)",
@@ -396,6 +404,8 @@ REASONS = {
            "evacuation_failed": "l'évacuation a échoué", "detention_failed": "personne n'a été appréhendé",
            "engagement_failed": "l'équipe n'a pas pu atteindre la communauté",
            "repair_failed": "la réparation a échoué", "route_not_found": "itinéraire inexistant",
+           "repair_not_needed": "l'itinéraire n'était pas endommagé",
+           "already_in_place": "un dispositif était déjà en place",
            "no_effect": "rien n'en est sorti"},
 }
 # Deaths not reported by an attack, by the event that reports them.

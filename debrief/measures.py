@@ -20,6 +20,7 @@ from typing import Callable
 
 from debrief.i18n import describe
 from debrief.scope import Ctx
+from simulator.expectations import order_effect
 from simulator.measure_specs import PROCESS_PRIMITIVES, PROTECTIVE
 
 VIOLENT = ("attack", "abuse_by_host_force")
@@ -370,6 +371,35 @@ def _warning(ctx: Ctx, strike: dict, source: str) -> dict | None:
     return None
 
 
+def orders_effective(ctx: Ctx, of: str | None = None) -> Result:
+    """Share of the scope's teams' orders that had the effect they exist for, by the end of
+    the turn after they were given (as expected actions are judged): a unit that got
+    there, aid that arrived, a detention that found suspects, support after due
+    diligence. ``of`` names the primitives judged (comma-separated; default: every one
+    but paperwork). Orders that come to nothing, or do harm, earn nothing: volume does
+    not pay. Not applicable without such orders."""
+    wanted = set(of.split(",")) if of else None
+    places = {loc.id for loc in ctx.scenario.map.locations}
+    orders, failed, evidence = 0, [], []
+    for d in ctx.run.of_type("decision_accepted"):
+        prims = [p for p in ctx.primitives(d["team"], d["action"])
+                 if (p in wanted if wanted else p not in PROCESS_PRIMITIVES)]
+        where = [v for v in d["params"].values() if isinstance(v, str) and v in places]
+        if not prims or not ctx.scope.team_ok(d) or not ctx.scope.turn_ok(d["turn"]) or \
+                (ctx.scope.places is not None and not set(where) & ctx.scope.places):
+            continue
+        orders += 1
+        evidence.append(d["id"])
+        deadline = (d["turn"] + 1) * ctx.turn_hours
+        ok, reason, _ = order_effect(ctx.run.events, d, prims, deadline)
+        if not ok:
+            failed.append({"id": d["id"], "reason": reason})
+    if not orders:
+        return Result(None, [], "no_order")
+    return Result(round((orders - len(failed)) / orders, 3), evidence, "effective",
+                  {"effective": orders - len(failed), "orders": orders, "failed": failed})
+
+
 def assessed_before_aid(ctx: Ctx) -> Result:
     """Share of the scope's teams' aid orders for a place the mission had assessed in that
     turn or the three before: aid that follows an assessment rather than a guess. Not
@@ -524,7 +554,7 @@ MEASURES: dict[str, Callable[..., Result]] = {
     "people_reached": people_reached,
     "expected_actions_met": expected_actions_met, "response_hours": response_hours,
     "warnings_acted_on": warnings_acted_on, "deaths_in_warned_attacks": deaths_in_warned_attacks,
-    "assessed_before_aid": assessed_before_aid,
+    "assessed_before_aid": assessed_before_aid, "orders_effective": orders_effective,
     "hrddp_before_support": hrddp_before_support,
     "sgbv_referral_share": sgbv_referral_share, "consulted": consulted,
     "information_shared": information_shared, "disaggregated": disaggregated,
@@ -552,6 +582,7 @@ EVIDENCE: dict[str, tuple[str, ...]] = {
     "response_hours": ("inject_fired",) + PROTECTIVE,
     "warnings_acted_on": ("early_warning_reported", "inject_fired", "attack", "attack_deterred"),
     "deaths_in_warned_attacks": ("attack",), "assessed_before_aid": ("decision_accepted",),
+    "orders_effective": ("decision_accepted",),
     "hrddp_before_support": ("host_force_supported", "handover"),
     "sgbv_referral_share": ("sgbv_referred", "sgbv_unattended"),
     "consulted": ("attack", "attack_deterred", "engagement"),

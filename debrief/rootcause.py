@@ -217,6 +217,13 @@ def _unassessed(run: RunData, m: MeasureRating, evidence: list[dict]) -> list[Ca
     return out
 
 
+def _ineffective(run: RunData, m: MeasureRating, evidence: list[dict]) -> list[Cause]:
+    why = {f["id"]: f["reason"] for f in m.result.args.get("failed", [])}
+    return [Cause("cause_no_effect", {"team": d["team"], "action": d["action"], "turn": d["turn"],
+                                      "why": why[d["id"]] or "no_effect"}, [d["id"]])
+            for d in evidence if d["id"] in why]
+
+
 def _adverse(run: RunData, m: MeasureRating, evidence: list[dict]) -> list[Cause]:
     """Measures with nothing to point at beyond their numbers (paper counts, hours)."""
     return []
@@ -241,7 +248,7 @@ FINDERS = {
     "unmet_need_person_days": _friction, "sgbv_referral_share": _unattended,
     "sgbv_cases": _unattended, "referral_before_first_case": _unattended,
     "consulted": _consultations, "trust_mean_final": _trust,
-    "assessed_before_aid": _unassessed,
+    "assessed_before_aid": _unassessed, "orders_effective": _ineffective,
     "disaggregated": lambda run, m, ev: _grouped("cause_not_disaggregated")(
         run, m, [e for e in ev if not e.get("disaggregated", True)]),
 }

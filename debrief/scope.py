@@ -85,6 +85,10 @@ class Ctx:
     def summary(self, key: str):
         return self.run.summary["outcomes"][key]
 
+    @property
+    def turn_hours(self) -> int:
+        return self.scenario.metadata.turn_hours
+
     @cached_property
     def unit_team(self) -> dict[str, str]:
         return {a: t.id for t in self.scenario.teams for a in t.assets}

@@ -129,8 +129,10 @@ def warn(m, a, ctx):
 
 def early_warning(m, a, ctx):
     loc = _loc(m, a["location"])
-    m.alert_networks.setdefault(loc, set()).add(ctx.team)
-    m.log("alert_network_set_up", ctx.cause, location=loc, team=ctx.team)
+    teams = m.alert_networks.setdefault(loc, set())
+    new = ctx.team not in teams
+    teams.add(ctx.team)
+    m.log("alert_network_set_up", ctx.cause, location=loc, team=ctx.team, new=new)
 
 
 def share_information(m, a, ctx):
@@ -394,8 +396,9 @@ def handover(m, a, ctx):
 
 def referral_pathway(m, a, ctx):
     loc = _loc(m, a["location"])
+    new = loc not in m.referral
     m.referral.add(loc)
-    m.log("referral_pathway", ctx.cause, location=loc, team=ctx.team)
+    m.log("referral_pathway", ctx.cause, location=loc, team=ctx.team, new=new)
 
 
 def investigate(m, a, ctx):

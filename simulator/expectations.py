@@ -101,6 +101,20 @@ def judge(events: list[dict], team: str, action: str, primitives: list[str],
     return Verdict("attempted", reason, list(dict.fromkeys(tried)))
 
 
+def order_effect(events: list[dict], order: dict, primitives: list[str],
+                 deadline_hour: float) -> tuple[bool, str | None, list[str]]:
+    """Whether one accepted order (its ``decision_accepted`` event) had the effect of each
+    of ``primitives`` by ``deadline_hour``: (ok, reason, evidence)."""
+    effects = [e for e in events if e["cause"] == order["cause"] and e is not order]
+    window = Window(order["hour"], deadline_hour)
+    tests = {**EFFECT_TESTS, **REPEAT_TESTS}
+    for p in dict.fromkeys(primitives):
+        r = tests.get(p, _happened)(effects, order, None, window, events)
+        if not r.ok:
+            return False, r.reason, r.evidence
+    return True, None, []
+
+
 def _matches(given: dict, location: str | None, wanted: dict) -> bool:
     """The order is for the expected place and carries the expected parameter values."""
     if location is not None and location not in given.values():
@@ -229,6 +243,9 @@ def _event(*types: str, positive: Callable[[dict], bool] = lambda e: True):
             return _Outcome(True, None, [in_time[0]["id"]])
         if hits:
             return _Outcome(False, "after_deadline", [hits[0]["id"]])
+        done = _of(effects, *types)
+        if done:  # it happened, but added nothing
+            return _Outcome(False, "already_in_place", [done[0]["id"]])
         return _failure(effects, "no_effect")
     return test
 
@@ -248,8 +265,8 @@ def _happened(effects, order, location, window, events) -> _Outcome:
 
 # Events that say an order did not work out on the ground.
 FAILURES = ("unit_cannot_reach", "aid_blocked", "convoy_ambushed", "evacuation_failed",
-            "detention_failed", "engagement_failed", "repair_failed", "route_not_found",
-            "asset_request_declined")
+            "detention_failed", "engagement_failed", "repair_failed", "repair_not_needed",
+            "route_not_found", "asset_request_declined")
 
 EFFECT_TESTS: dict[str, Callable[..., _Outcome]] = {
     "presence": _stood, "escort": _stood, "supply": _delivered,
@@ -262,4 +279,10 @@ EFFECT_TESTS: dict[str, Callable[..., _Outcome]] = {
     "early_warning": _event("alert_network_set_up"), "referral_pathway": _event("referral_pathway"),
     "investigate": _event("investigation"), "mediate": _event("mediation"),
     "warn": _event("warning"),
+}
+# An order judged on its own: a network or pathway set up again where one stood adds
+# nothing (for an expected action, one in place, whoever set it up, is what counts).
+REPEAT_TESTS = {
+    "early_warning": _event("alert_network_set_up", positive=lambda e: e.get("new", True)),
+    "referral_pathway": _event("referral_pathway", positive=lambda e: e.get("new", True)),
 }

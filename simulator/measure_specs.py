@@ -93,6 +93,7 @@ SPECS: dict[str, MeasureSpec] = {
     "deaths_in_warned_attacks": MeasureSpec("outcome", params={"source": SOURCES}, scope=ALL,
                                             influence=PROTECTIVE + ("share_information",)),
     "assessed_before_aid": MeasureSpec("effect", scope=ALL, influence=("supply",)),
+    "orders_effective": MeasureSpec("effect", params={"of": None}, scope=ALL),
     "hrddp_before_support": MeasureSpec("effect", params={"act": ACTS},
                                         scope=frozenset({"teams", "turns"}),
                                         influence=("support_host_forces", "handover")),

@@ -90,6 +90,7 @@ class ExerciseModel(mesa.Model):
         self.graph.add_nodes_from(range(self.n))
         self.closed: dict[tuple[int, int], str] = {}  # route → cause of closure
         self.flooded_routes: set[tuple[int, int]] = set()
+        self.flood_peak: dict[tuple[int, int], float] = {}  # flooded route → highest water
         for r in self.spec.map.routes:
             a, b = self.index[r.from_], self.index[r.to]
             u = self.params.units
@@ -309,6 +310,12 @@ class ExerciseModel(mesa.Model):
                  deaths_by_group=self.by_group(deaths), injuries_by_group=self.by_group(hurt))
         self.after_violence(loc, cause, 0)
 
+    def tell_route(self, route: str, state: str) -> None:
+        """Civil protection reports a route washed out or repaired to every team."""
+        for team in self.knowledge.facts:
+            self.knowledge.learn(team, "route", "messages", self.turn, self.now, None,
+                                 route=route, state=state)
+
     def log_quiet_deaths(self, turn_deaths: np.ndarray) -> None:
         """Deaths from unmet needs and untreated injuries during the turn, one event per
         place: no attack or flood reports them as they happen."""
@@ -412,8 +419,12 @@ class ExerciseModel(mesa.Model):
             if _key(a, b) in self.flooded_routes:
                 self.log("repair_failed", cause, route=route, reason="route under water")
                 continue
+            if _key(a, b) not in self.closed:
+                self.log("repair_not_needed", cause, route=route, reason="the route was open")
+                continue
             self.open_route(a, b)
             self.log("route_repaired", cause, route=route)
+            self.tell_route(route, "open")
 
     # --- one sub-step ----------------------------------------------------------------
 
@@ -462,11 +473,22 @@ class ExerciseModel(mesa.Model):
         h = self.params.hazards
         flooded = {_key(a, b) for a, b, d in self.graph.edges(data=True)
                    if d["flood_prone"] and max(level[a], level[b]) >= h.route_flood_m}
+        for a, b in flooded:
+            self.flood_peak[(a, b)] = max(self.flood_peak.get((a, b), 0.0),
+                                          float(max(level[a], level[b])))
         if flooded != self.flooded_routes:
             for a, b in sorted(flooded - self.flooded_routes):
                 self.log("route_flooded", "rule:flood", route=f"{self.loc_ids[a]}--{self.loc_ids[b]}")
             for a, b in sorted(self.flooded_routes - flooded):
-                self.log("route_reopened", "rule:flood", route=f"{self.loc_ids[a]}--{self.loc_ids[b]}")
+                route = f"{self.loc_ids[a]}--{self.loc_ids[b]}"
+                peak = self.flood_peak.pop((a, b), 0.0)
+                if h.washout_m is not None and peak >= h.washout_m:
+                    # The water fell but took the road with it: engineers must repair it.
+                    self.closed[(a, b)] = "rule:washout"
+                    self.log("route_washed_out", "rule:flood", route=route, peak_m=round(peak, 2))
+                    self.tell_route(route, "washed_out")
+                else:
+                    self.log("route_reopened", "rule:flood", route=route)
             self.flooded_routes = flooded
             self._routes_changed()
         present = self.civilians.present()

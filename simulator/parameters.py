@@ -162,6 +162,9 @@ class Hazards(_Group):
                                    "of water where people stay")
     route_flood_m: float = Field(0.3, ge=0, description="water level that closes a flood-prone "
                                  "route")
+    washout_m: float | None = Field(None, gt=0, description="water level that washes a flooded "
+                                    "route out: when the water falls it stays closed until "
+                                    "engineers repair it (none: routes reopen by themselves)")
     beta: float = Field(0.35, ge=0, description="daily transmission at full crowding, no WASH")
     incubation_days: float = Field(2.0, gt=0)
     infectious_days: float = Field(5.0, gt=0)

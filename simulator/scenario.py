@@ -659,6 +659,11 @@ class Measure(Strict):
         if wrong:
             raise ValueError(f"metric {self.metric!r} cannot be scoped by {', '.join(wrong)} "
                              f"(takes: {', '.join(sorted(spec.scope)) or 'no scope'})")
+        if self.metric == "orders_effective" and self.params.get("of"):
+            unknown = sorted(set(self.params["of"].split(",")) - set(EFFECTS))
+            if unknown:
+                raise ValueError(f"orders_effective of: unknown primitive {unknown[0]!r} "
+                                 f"(one of: {', '.join(EFFECTS)}, separated by commas)")
         if self.metric == "casualties" and self.params.get("cause") and (
                 self.params.get("group") or self.params.get("kind") == "injuries"):
             raise ValueError("casualties by cause count deaths of every group: leave out "

@@ -9,7 +9,7 @@ from __future__ import annotations
 from simulator.scenario import Team
 
 REPORT_KINDS = ("message", "threat", "hazard", "needs", "observation", "incident",
-                "investigation", "hrddp", "asset_request")
+                "investigation", "hrddp", "asset_request", "route")
 
 
 def observe(m, turn_events: list[dict]) -> None:
@@ -43,6 +43,7 @@ def situation_report(m, team: Team, budget: float, turns: int) -> dict:
         "incidents": [f for f in new if f["kind"] in ("incident", "investigation")],
         "hrddp": [f for f in facts if f["kind"] == "hrddp"],
         "asset_requests": [f for f in new if f["kind"] == "asset_request"],
+        "routes_closed": _closed_routes([f for f in facts if f["kind"] == "route"]),
         "other": [f for f in new if f["kind"] not in REPORT_KINDS],
         "units": [{"id": u.key, "kind": u.kind, "location": m.loc_ids[u.location],
                    "task": u.task if u.busy else "idle",
@@ -57,6 +58,14 @@ def situation_report(m, team: Team, budget: float, turns: int) -> dict:
                       "suspended": a.suspended}
                      for a in m.agencies.values() if a.key in team.assets],
     }
+
+
+def _closed_routes(facts: list[dict]) -> list[str]:
+    """Routes reported washed out and not reported repaired since."""
+    state: dict[str, str] = {}
+    for f in facts:
+        state[f["route"]] = f["state"]
+    return sorted(r for r, s in state.items() if s != "open")
 
 
 def _latest_by_location(facts: list[dict]) -> list[dict]:

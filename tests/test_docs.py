@@ -280,6 +280,8 @@ def test_parameter_tables(group):
         if isinstance(d, dict):
             for k, v in d.items():
                 assert f"{k}: {v}" in default, f"{group}.{name}: {k}: {v} not in {default!r}"
+        elif d is None:
+            assert default == "none", f"{group}.{name}: default none, not {default!r}"
         else:
             assert f"`{d}`" in default, f"{group}.{name}: default {d!r} not in {default!r}"
         assert rng == _range(info), f"{group}.{name}: range {rng!r} != {_range(info)!r}"
