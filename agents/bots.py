@@ -123,10 +123,18 @@ class DoctrineBot(Bot):
         self.supported: set[str] = set()  # host forces the team has supported
         self.detentions: list[int] = []  # turns of detentions not yet handed over
         self.threatened_by: dict[str, str] = {}  # place → armed group the team was told of
-        self.warned: set[str] = set()  # threatened places looked into and warned
+        self.warned: set[tuple[str, float]] = set()  # threats (place, hour) looked into
         self.decongested: dict[str, int] = {}  # site → turn the team last extended it
         self.repaired: set[str] = set()  # routes the team sent engineers to
         self.responded_outbreak: set[str] = set()  # places whose outbreak the team answered
+        self.requested_until = 0  # turn until which the team's last asset request stands
+        self.asked: list[str] = []  # places messages named, the latest first
+        self.answered: set[str] = set()  # messages whose requests to host forces were seen
+        self.emptied: set[str] = set()  # places an evacuation found nobody left at
+        self.moved: dict[str, int] = {}  # place → people the team evacuated from it
+        self.counted: set[str] = set()  # evacuation facts already counted
+        self.residents = {p.location: p.women + p.men + p.girls + p.boys + p.older
+                          for p in scenario.population}
 
     def decide(self, report: dict) -> list[dict]:
         self.report = report
@@ -138,6 +146,18 @@ class DoctrineBot(Bot):
         for t in report["threats"]:
             if t.get("location") and t.get("armed_group"):
                 self.threatened_by.setdefault(t["location"], t["armed_group"])
+        for msg in report["messages"]:
+            if msg.get("inject") not in self.heard and msg.get("places"):
+                self.asked = list(msg["places"]) + [p for p in self.asked
+                                                    if p not in msg["places"]]
+        # A place evacuated empty, or of as many people as live there, has nobody left.
+        for f in report["other"]:
+            if f["kind"] == "evacuation" and f["id"] not in self.counted:
+                self.counted.add(f["id"])
+                self.moved[f["location"]] = self.moved.get(f["location"], 0) + f["people"]
+                if not f["people"] or self.moved[f["location"]] >= self.residents.get(
+                        f["location"], float("inf")):
+                    self.emptied.add(f["location"])
         self._protect_threatened()
         self._carry_approved_aid()
         self._evacuate_flood()
@@ -260,18 +280,22 @@ class DoctrineBot(Bot):
 
     def _engage_threatened(self) -> None:
         for t in self._pending_threats():
-            # A mixed team (women officers) reaches the women of the community.
-            mixed = [u for u in self.free if u.get("women", 0) > 0
-                     and t["location"] in u.get("reachable", [])]
-            self._order("engage", location=t["location"], unit=mixed[0] if mixed else None)
+            self._order("engage", location=t["location"], unit=self._mixed_team(t["location"]))
             if self._with("mediate"):
                 self._order("mediate", location=t["location"], armed_group=t.get("armed_group"))
             # Survivors of an attack need a pathway in place before it comes.
             self._pathway(t["location"])
-            if t["location"] not in self.warned:
-                self.warned.add(t["location"])
+            if (t["location"], t["expected_hour"]) not in self.warned:
+                self.warned.add((t["location"], t["expected_hour"]))
                 # Intimidation and threats are looked into.
                 self._order("investigate", location=t["location"])
+
+    def _mixed_team(self, loc: str) -> dict | None:
+        """A free unit with women officers to meet the community (they reach its women),
+        not one needed to protect: civil affairs, liaison or transport first; else none."""
+        mixed = [u for u in self.free if u.get("women", 0) > 0 and loc in u.get("reachable", [])
+                 and u["kind"] not in PROTECTORS]
+        return mixed[0] if mixed else None
 
     def _pathway(self, loc: str) -> None:
         if loc not in self.pathways and self._order("referral_pathway", location=loc):
@@ -347,8 +371,9 @@ class DoctrineBot(Bot):
         the place; detainees are then handed over (``_host_forces``)."""
         group = self.threatened_by.get(loc)
         unit = self._nearest_unit(loc) if group and self._with("detain") else None
-        if unit and unit["location"] != loc and self.locations[unit["location"]].type in SITES:
-            return  # site security comes first
+        if unit and unit["kind"] in POLICE_KINDS and unit["location"] != loc and \
+                self.locations[unit["location"]].type in SITES:
+            return  # police secure the sites: they do not leave them to arrest
         if unit and self._order("detain", location=loc, unit=unit, armed_group=group):
             self.detentions.append(self.report["turn"])
 
@@ -361,9 +386,7 @@ class DoctrineBot(Bot):
             self.heard.add(msg.get("inject"))
             for loc in msg["places"]:
                 if loc in self.locations:
-                    mixed = [u for u in self.free if u.get("women", 0) > 0
-                             and loc in u.get("reachable", [])]
-                    self._order("engage", location=loc, unit=mixed[0] if mixed else None)
+                    self._order("engage", location=loc, unit=self._mixed_team(loc))
                     self._order("assess", location=loc)
                     if self.locations[loc].type == "health_centre":
                         # A health centre that raises the alarm needs supplies and a pathway.
@@ -382,18 +405,21 @@ class DoctrineBot(Bot):
             self._order("hrddp_assessment", host_force=hf.id)
 
     def _evacuate_flood(self) -> None:
+        """Warn before the peak; evacuate people, by road while it is open and by air after,
+        for as long as the water stands."""
         done: set[str] = set()  # the same forecast may arrive by several channels
         for h in self.report["hazards"]:
-            if h["hazard"] != "flood" or h["peak_hour"] < self.now:
+            if h["hazard"] != "flood" or h.get("until_hour", h["peak_hour"]) < self.now:
                 continue
             flooded = set(h["locations"])
             safe = [loc for loc in self.locations.values() if loc.id not in flooded
                     and loc.type in SITES + ("town", "city", "base")]
-            for loc in h["locations"]:
-                if loc in done or loc not in self._peopled():
+            for loc in sorted(h["locations"], key=self._asked_first):
+                if loc in done or loc not in self._peopled() or loc in self.emptied:
                     continue
                 done.add(loc)
-                self._order("warn", location=loc)
+                if h["peak_hour"] >= self.now:
+                    self._order("warn", location=loc)
                 if not safe:
                     continue
                 here = self.locations[loc].coords
@@ -402,39 +428,62 @@ class DoctrineBot(Bot):
                 if unit:
                     self._order("evacuate", **{"from": loc, "to": dest.id, "unit": unit,
                                                "location": loc})
-                self._order("open_site", location=dest.id)
+                if self.report["turn"] - self.decongested.get(dest.id, -9) >= 3 and \
+                        self._order("open_site", location=dest.id):
+                    self.decongested[dest.id] = self.report["turn"]
 
     def _humanitarian(self) -> None:
         if not self._with("supply") and not self._with("assess"):
             return
         known = {n["location"]: n for n in self.report["needs"]}
         targets = self._places_of_concern()
-        # A flood or outbreak learnt since the last assessment changes needs and access.
-        news = max((h["hour"] for h in self.report["hazards"]), default=-1.0)
+        # A flood that began or ended since an assessment, or an outbreak, changes needs and
+        # access.
+        news = max([h["hour"] for h in self.report["hazards"]]
+                   + [h["until_hour"] for h in self.report["hazards"]
+                      if h.get("until_hour", self.now + 1) <= self.now], default=-1.0)
+        # So does a road washed out or repaired: access has changed at both its ends.
+        told: dict[str, float] = {}
+        for r in self.report.get("routes", []):
+            for loc in r["route"].split("--"):
+                told[loc] = max(told.get(loc, -1.0), r["hour"])
         for loc in targets:
             if loc not in known or known[loc]["turn"] < self.report["turn"] - 1 \
-                    or known[loc]["hour"] < news:
+                    or known[loc]["hour"] < max(news, told.get(loc, -1.0)):
                 self._order("assess", location=loc)
-        for loc, n in sorted(known.items(), key=lambda kv: -kv[1]["population"]):
+        # Aid follows a recent assessment (an older one, or one made before the latest
+        # flood, may tell of roads since cut), as many convoys as the agencies have trucks.
+        fresh = {loc: n for loc, n in known.items() if n["turn"] >= self.report["turn"] - 2
+                 and n["hour"] >= max(news, told.get(loc, -1.0))}
+        trucks = sum(a.trucks for a in self.scenario.actors.agencies if a.id in self.spec.assets)
+        # Places under flood water: no convoy gets there by road while it stands.
+        flooded = {loc for h in self.report["hazards"] if h["hazard"] == "flood"
+                   and self.now <= h.get("until_hour", h["peak_hour"]) for loc in h["locations"]}
+        for loc, n in sorted(fresh.items(), key=lambda kv: (self._asked_first(kv[0]),
+                                                             -kv[1]["population"])):
             for need, short in sorted(n["unmet"].items(), key=lambda kv: -kv[1]):
                 if short < 0.1:
                     continue
                 amount = n["population"] * short * self.turn_hours / 24 * 2
-                if n.get("road_open", True):
-                    self._order("supply", location=loc, need=need, amount=amount)
+                if n.get("road_open", True) and loc not in flooded:
+                    if trucks > 0 and self._order("supply", location=loc, need=need,
+                                                  amount=amount):
+                        trucks -= 1
                 else:
                     self._request_asset(loc, need)
                     break  # one request per place covers every need
 
     def _request_asset(self, loc: str, need: str) -> None:
-        if any(f.get("location") == loc and f.get("approved")
-               for f in self.report["asset_requests"]):
+        """One last-resort request at a time: the asset serves one place while approved."""
+        if self.report["turn"] < self.requested_until:
             return
         helis = [u for u in self.scenario.actors.units if u.kind in ("helicopter", "transport")]
-        if helis:
-            self._order("request_asset", location=loc, unit=helis[0].id, last_resort=True,
-                        justification=f"No civilian alternative: road to {loc} cut; "
-                                      f"life-saving {need} need.")
+        if helis and self._order("request_asset", location=loc, unit=helis[0].id,
+                                 last_resort=True,
+                                 justification=f"No civilian alternative: road to {loc} cut; "
+                                               f"life-saving {need} need."):
+            turns = self.scenario.parameters.humanitarian.approval_turns
+            self.requested_until = self.report["turn"] + turns
 
     def _carry_approved_aid(self) -> None:
         """Fly the most-needed supply where an approved last-resort request allows it."""
@@ -453,8 +502,13 @@ class DoctrineBot(Bot):
         advice = {f["host_force"]: f.get("advice") for f in self.report["hrddp"]}
         cleared = [hf.id for hf in self.scenario.actors.host_forces
                    if advice.get(hf.id) not in (None, "withhold support")]
+        # A request (a message naming the force) is answered once it is cleared.
+        asked = [a for msg in self.report["messages"] for a in msg.get("actors", ())
+                 if msg.get("inject") not in self.answered]
+        self.answered |= {msg.get("inject") for msg in self.report["messages"]}
         for hf in cleared:
-            if hf not in self.supported and self._order("support_host_forces", host_force=hf):
+            if (hf not in self.supported or hf in asked) and \
+                    self._order("support_host_forces", host_force=hf):
                 self.supported.add(hf)
         # Detentions ordered in earlier turns have happened by now: hand them over.
         done = [t for t in self.detentions if t < self.report["turn"]]
@@ -475,6 +529,10 @@ class DoctrineBot(Bot):
             if team.id != self.team:
                 self._order("share_information", to=team.id, team=team.id)
 
+    def _asked_first(self, loc: str) -> int:
+        """Sort key: places a message asked about come first, the latest first."""
+        return self.asked.index(loc) if loc in self.asked else len(self.asked)
+
     def _peopled(self) -> set[str]:
         """Places where the team knows people live or shelter."""
         out = {p.location for p in self.scenario.population}
@@ -493,6 +551,7 @@ class DoctrineBot(Bot):
 
 PROTECTORS = ("infantry", "fpu", "ipo", "engineer")
 CONVOY_TACTICS = ("attack_convoy", "ambush", "ied")
+POLICE_KINDS = ("fpu", "ipo")
 
 
 def _exposed(scenario) -> list[str]:

@@ -383,7 +383,8 @@ REASONS = {
            "engagement_failed": "the team could not reach the community",
            "repair_failed": "the repair failed", "route_not_found": "no such route",
            "repair_not_needed": "the route was not damaged",
-           "already_in_place": "one was in place already",
+           "no_change": "it changed nothing (one was in place already, or nobody was left to "
+                        "move)",
            "no_effect": "nothing came of it"},
     "fr": {"unit_cannot_reach": "l'unité n'a pas pu atteindre le lieu",
            "arrived_late": "l'unité est arrivée après l'attaque (ou l'échéance)",
@@ -405,7 +406,8 @@ REASONS = {
            "engagement_failed": "l'équipe n'a pas pu atteindre la communauté",
            "repair_failed": "la réparation a échoué", "route_not_found": "itinéraire inexistant",
            "repair_not_needed": "l'itinéraire n'était pas endommagé",
-           "already_in_place": "un dispositif était déjà en place",
+           "no_change": "cela n'a rien changé (un dispositif était déjà en place, ou il ne "
+                        "restait personne à déplacer)",
            "no_effect": "rien n'en est sorti"},
 }
 # Deaths not reported by an attack, by the event that reports them.
@@ -447,6 +449,8 @@ def describe(note: str, args: dict, lang: str = "en") -> str:
     if "kind" in args:
         args["kind"] = {**names, **FRICTION_NAMES[lang], **DEATH_KINDS[lang]}.get(
             args["kind"], args["kind"])
+    if args.get("need") == "all":
+        args["need"] = "aid" if lang == "en" else "aide"
     if "why" in args:
         args["why"] = REASONS[lang].get(args["why"], args["why"])
     if "places" in args and note == "casualties":

@@ -261,16 +261,24 @@ def detentions_founded(ctx: Ctx) -> Result:
                   {"founded": len(founded), "orders": len(orders)})
 
 
-def people_reached(ctx: Ctx, need: str) -> Result:
-    """People served a day, on average over the exercise, by the aid of one need that the
-    scope's teams got through (person-days delivered divided by the days played)."""
-    drops = [e for e in ctx.events("aid_delivered") if e["need"] == need]
+def people_reached(ctx: Ctx, need: str | None = None) -> Result:
+    """People served a day, on average over the scope's turns (else the exercise), by the
+    aid of one need (of every need when None) that the scope's teams got through:
+    person-days delivered divided by the days."""
+    # Aid a team's unit carried counts for that team, whichever agency's stock it was.
+    drops = [e for e in ctx.events("aid_delivered", teams=False)
+             if (need is None or e["need"] == need)
+             and (ctx.scope.teams is None or e.get("team") in ctx.scope.teams
+                  or ctx.unit_team.get(e.get("by")) in ctx.scope.teams)]
     closed = ctx.run.of_type("turn_closed")
-    days = closed[-1]["hour"] / 24 if closed else 0
+    if ctx.scope.turns:
+        days = (ctx.scope.turns[1] - ctx.scope.turns[0] + 1) * ctx.turn_hours / 24
+    else:
+        days = closed[-1]["hour"] / 24 if closed else 0
     delivered = sum(e["amount"] for e in drops)
     value = round(delivered / days, 1) if days else None
     return Result(value, _ids(drops), "reached",
-                  {"need": need, "amount": round(delivered), "drops": len(drops),
+                  {"need": need or "all", "amount": round(delivered), "drops": len(drops),
                    "places": len({e["location"] for e in drops}), "people": value})
 
 

@@ -436,15 +436,18 @@ def hazard(m, a, ctx):
                          level, ctx.cause)
         m.floods.add(wave)
         peak = start + float(a["rise_hours"])
+        # The water stands at its peak, then falls as fast as it rose.
+        until = peak + float(a["duration_hours"]) + float(a["rise_hours"])
     else:
         for loc in locs:
             m.epidemic.seed(loc, level)
-        peak = m.now
+        peak = until = m.now
     for team in ctx.recipients:
         m.knowledge.learn(team, "hazard", "messages", m.turn, m.now, None, hazard=a["kind"],
-                          locations=list(a["locations"]), peak_hour=peak, level=level)
+                          locations=list(a["locations"]), peak_hour=peak, until_hour=until,
+                          level=level)
     m.log("hazard", ctx.cause, hazard=a["kind"], locations=list(a["locations"]), level=level,
-          peak_hour=peak)
+          peak_hour=peak, until_hour=until)
 
 
 def rumour(m, a, ctx):

@@ -285,14 +285,16 @@ class Exercise:
         m.log("inject_fired", cause, inject=inj.id, to=list(to), method=inj.method,
               trigger="time" if inj.at else "condition")
         # The places the inject acts on, as the message names them to a reader.
-        named = list(inj.places) + [getattr(e.args, "location", None) for e in inj.effects]
+        named = list(inj.places) + [getattr(e.args, k, None) for e in inj.effects
+                                    for k in ("location", "from_", "to")]
         named += [p for e in inj.effects for p in getattr(e.args, "locations", None) or ()]
         places = sorted({p for p in named if isinstance(p, str)})
+        names = {"places": places, "actors": sorted(inj.actors)}
         for team in to:
             m.knowledge.learn(team, "message", "messages", m.turn, m.now, None, inject=inj.id,
                               sender=text(inj.from_, self.lang), method=inj.method,
                               text=text(inj.message, self.lang),
-                              **({"places": places} if places else {}))
+                              **{k: v for k, v in names.items() if v})
         ctx = effects.Context(None, cause, to)
         for e in inj.effects:
             effects.apply(m, e, {}, ctx)

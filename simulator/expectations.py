@@ -244,8 +244,8 @@ def _event(*types: str, positive: Callable[[dict], bool] = lambda e: True):
         if hits:
             return _Outcome(False, "after_deadline", [hits[0]["id"]])
         done = _of(effects, *types)
-        if done:  # it happened, but added nothing
-            return _Outcome(False, "already_in_place", [done[0]["id"]])
+        if done:  # it happened, but changed nothing
+            return _Outcome(False, "no_change", [done[0]["id"]])
         return _failure(effects, "no_effect")
     return test
 

@@ -345,6 +345,9 @@ class ExerciseModel(mesa.Model):
         unit.moving_to, unit.arrive = dest, self.now + (2 * trips_needed - 1) * hours
         self.log("evacuation", cause, location=src, to=self.loc_ids[dest], unit=unit.key,
                  team=unit.team, people=moved, trips=trips_needed)
+        if unit.team:
+            self.knowledge.learn(unit.team, "evacuation", "own_action", self.turn, self.now,
+                                 self.loc_ids[src], to=self.loc_ids[dest], people=moved)
 
     def casualty_care(self, unit: Unit, loc: int, cause: str) -> None:
         c = self.civilians

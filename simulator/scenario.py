@@ -594,6 +594,8 @@ class Inject(Strict):
     message: Text
     places: list[Id] = Field([], description="places the message names, beyond those its "
                              "effects act on (teams see them as a reader would pick them out)")
+    actors: list[Id] = Field([], description="actors the message names: host forces, armed "
+                             "groups, agencies, authorities, units (teams see them too)")
     effects: list[Effect] = []
     expected_actions: list[ExpectedAction] = []
     objective: Id | None = None

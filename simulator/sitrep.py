@@ -43,6 +43,7 @@ def situation_report(m, team: Team, budget: float, turns: int) -> dict:
         "incidents": [f for f in new if f["kind"] in ("incident", "investigation")],
         "hrddp": [f for f in facts if f["kind"] == "hrddp"],
         "asset_requests": [f for f in new if f["kind"] == "asset_request"],
+        "routes": _latest_by_route([f for f in facts if f["kind"] == "route"]),
         "routes_closed": _closed_routes([f for f in facts if f["kind"] == "route"]),
         "other": [f for f in new if f["kind"] not in REPORT_KINDS],
         "units": [{"id": u.key, "kind": u.kind, "location": m.loc_ids[u.location],
@@ -66,6 +67,14 @@ def _closed_routes(facts: list[dict]) -> list[str]:
     for f in facts:
         state[f["route"]] = f["state"]
     return sorted(r for r, s in state.items() if s != "open")
+
+
+def _latest_by_route(facts: list[dict]) -> list[dict]:
+    """What the team last heard of each route reported washed out or repaired."""
+    latest: dict[str, dict] = {}
+    for f in facts:
+        latest[f["route"]] = f
+    return [latest[k] for k in sorted(latest)]
 
 
 def _latest_by_location(facts: list[dict]) -> list[dict]:

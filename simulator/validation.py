@@ -191,6 +191,12 @@ def check_references(s: Scenario) -> Iterator[tuple[tuple, str]]:
                     f"({s.metadata.step_hours})"
         for j, place in enumerate(inj.places):
             yield from need("location", place, base + ("places", j))
+        actors = {a.id for k in ("armed_groups", "host_forces", "authorities", "agencies",
+                                 "community", "units") for a in getattr(s.actors, k)}
+        for j, actor in enumerate(inj.actors):
+            if actor not in actors:
+                yield base + ("actors", j), f"unknown actor {actor!r} (known: " \
+                    f"{', '.join(sorted(actors)) or 'none defined'})"
         if inj.when:
             yield from _condition(inj.when, base + ("when",), need, actions, injects)
         for j, e in enumerate(inj.effects):
