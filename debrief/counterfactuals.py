@@ -1,18 +1,27 @@
-"""What would have happened otherwise: the same seed, with bots instead of the teams.
+"""What would have happened otherwise: the same seed, with bots instead of the teams; and
+luck or skill: the same decisions and the same bots over other seeds.
 
 A run's inputs are replayed with one team's decisions (or every team's) taken out and a
 bot playing that team instead; the other teams' decisions and the instructor's injects
 stay as they were. The difference against the ``passive`` bot is what the decisions
-changed; against the ``doctrine`` bot, what doctrine would have changed.
+changed; against the ``doctrine`` bot, what doctrine would have changed. Over several
+seeds each difference gets a band (median, 10–90 %): a difference whose band holds zero
+may be luck. Replays run in worker processes (one per core).
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import tempfile
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from debrief.rundata import RunData, RunError
+from debrief.rundata import RunData, RunError, load_run
 from simulator.compare import band
 from simulator.decisions import Decision, load_inputs
+from simulator.outputs import write_run
 from simulator.runner import play
 from simulator.validation import load_scenario
 
@@ -27,6 +36,42 @@ def _replay_setup(folder: Path, team: str | None):
     return scenario, teams, inputs, without
 
 
+def _replay(job: tuple) -> dict:
+    """One replay: its outcomes, and its task ratings when asked (a worker's job)."""
+    scenario, seed, inputs, bots, rated = job
+    ex = play(scenario, seed, inputs, bots)
+    out = {"outcomes": ex.summary()["outcomes"]}
+    if rated:
+        from debrief.ratings import rate_objectives  # the ratings read the written files
+        with tempfile.TemporaryDirectory(prefix="ttx-replay-") as folder:
+            write_run(ex, folder)
+            objectives = rate_objectives(scenario, load_run(folder))
+        out["tasks"] = {t.id: t.rating for o in objectives for t in o.tasks}
+    return out
+
+
+def replayer(workers: int = 0) -> ProcessPoolExecutor | None:
+    """Worker processes for replays (0: one per core); None for a single one. Open it once
+    for many replays: each new process takes a moment to start."""
+    workers = workers or os.cpu_count() or 1
+    if workers <= 1:
+        return None
+    # A fresh interpreter per worker: the portal calls this from threads, and forking a
+    # process that runs threads can deadlock.
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("forkserver"))
+
+
+def replay_all(jobs: list[tuple], progress=None, pool=None) -> list[dict]:
+    """Replays in order, in ``pool``'s processes (``replayer``) or in this one."""
+    results = pool.map(_replay, jobs) if pool is not None else map(_replay, jobs)
+    out = []
+    for i, result in enumerate(results, 1):
+        out.append(result)
+        if progress:
+            progress(i, len(jobs))
+    return out
+
+
 def replay_outcomes(folder: str | Path, run: RunData, kind: str,
                     team: str | None = None, seed: int | None = None) -> dict:
     """Outcomes of the run replayed with ``kind`` bots for ``team`` (all teams if None)."""
@@ -36,31 +81,66 @@ def replay_outcomes(folder: str | Path, run: RunData, kind: str,
 
 
 def seed_bands(folder: str | Path, run: RunData, keys: tuple[str, ...], seeds: int = 30,
-               team: str | None = None, progress=None) -> dict[str, dict[str, dict]]:
-    """Luck or skill: the run's own decisions replayed over ``seeds`` seeds, beside passive
-    and doctrine bots on the same seeds; each outcome as median and 10–90 % band."""
+               team: str | None = None, progress=None, pool=None) -> dict:
+    """Luck or skill: the run's own decisions replayed over seeds 0 … seeds−1, beside
+    passive and doctrine bots on the same seeds; each outcome as median and 10–90 % band,
+    and ``ratings``: how often the decisions earned each rating on each critical task."""
     scenario, teams, inputs, without = _replay_setup(Path(folder), team)
     plays = {"decisions": (inputs, {}), "passive": (without, {t: "passive" for t in teams}),
              "doctrine": (without, {t: "doctrine" for t in teams})}
-    out: dict[str, dict[str, dict]] = {}
-    for label, (items, bots) in plays.items():
-        rows = []
-        for seed in range(seeds):
-            rows.append(play(scenario, seed, items, bots).summary()["outcomes"])
-            if progress:
-                progress(label, seed)
-        out[label] = {k: band([r[k] for r in rows], "median") for k in keys}
+    jobs = [(scenario, seed, items, bots, label == "decisions")
+            for label, (items, bots) in plays.items() for seed in range(seeds)]
+    labels = [label for label in plays for _ in range(seeds)]
+    done = replay_all(jobs, progress and (lambda i, n: progress(labels[i - 1],
+                                                               (i - 1) % seeds)), pool)
+    out: dict = {}
+    for label in plays:
+        rows = [r for r, lab in zip(done, labels, strict=True) if lab == label]
+        out[label] = {k: band([r["outcomes"][k] for r in rows], "median") for k in keys}
+        if label == "decisions":
+            tally: dict[str, Counter] = {}
+            for r in rows:
+                for task, rating in r["tasks"].items():
+                    tally.setdefault(task, Counter())[rating or "-"] += 1
+            out["ratings"] = {task: dict(sorted(c.items(), key=lambda kv: "PSMU-".index(kv[0])))
+                              for task, c in tally.items()}
     return out
 
 
 def compare(folder: str | Path, run: RunData, keys: tuple[str, ...],
-            team: str | None = None) -> dict[str, dict[str, float]]:
-    """For each outcome: the run's value, the passive and doctrine replays, and the changes
-    ("your decisions changed X by ... against no action; doctrine would have by ...")."""
-    actual = run.summary["outcomes"]
-    passive = replay_outcomes(folder, run, "passive", team)
-    doctrine = replay_outcomes(folder, run, "doctrine", team)
-    return {key: {"actual": actual[key], "passive": passive[key], "doctrine": doctrine[key],
-                  "yours_vs_passive": round(actual[key] - passive[key], 3),
-                  "doctrine_vs_passive": round(doctrine[key] - passive[key], 3)}
-            for key in keys}
+            team: str | None = None, seeds: int = 1, progress=None,
+            pool=None) -> dict[str, dict]:
+    """For each outcome: the run's value, the passive and doctrine replays on its seed, and
+    the changes ("your decisions changed X by ... against no action; doctrine would have
+    by ..."). With ``seeds`` > 1 the same comparison is replayed on the next seeds too:
+    ``bands`` holds each change's median and 10–90 % band, and ``luck`` says whether the
+    band of the decisions' change holds zero (then the difference may be luck)."""
+    scenario, teams, inputs, without = _replay_setup(Path(folder), team)
+    first = run.summary["seed"]
+    jobs, roles = [], []
+    for k in range(seeds):
+        for role, items, kind in (("yours", inputs, None), ("passive", without, "passive"),
+                                  ("doctrine", without, "doctrine")):
+            if role == "yours" and k == 0:
+                continue  # the run itself
+            jobs.append((scenario, first + k, items, {t: kind for t in teams} if kind else {},
+                         False))
+            roles.append((k, role))
+    done = replay_all(jobs, progress, pool)
+    by = {(0, "yours"): run.summary["outcomes"]}
+    by.update({role: r["outcomes"] for role, r in zip(roles, done, strict=True)})
+    actual, passive, doctrine = by[(0, "yours")], by[(0, "passive")], by[(0, "doctrine")]
+    out = {}
+    for key in keys:
+        row = {"actual": actual[key], "passive": passive[key], "doctrine": doctrine[key],
+               "yours_vs_passive": round(actual[key] - passive[key], 3),
+               "doctrine_vs_passive": round(doctrine[key] - passive[key], 3)}
+        if seeds > 1:
+            yours = [by[(k, "yours")][key] - by[(k, "passive")][key] for k in range(seeds)]
+            theirs = [by[(k, "doctrine")][key] - by[(k, "passive")][key] for k in range(seeds)]
+            bands = {"yours_vs_passive": band(yours, "median"),
+                     "doctrine_vs_passive": band(theirs, "median")}
+            row["bands"] = bands
+            row["luck"] = bands["yours_vs_passive"]["p10"] <= 0 <= bands["yours_vs_passive"]["p90"]
+        out[key] = row
+    return out

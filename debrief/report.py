@@ -14,7 +14,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from debrief import plots
-from debrief.counterfactuals import compare, seed_bands
+from debrief.counterfactuals import compare, replayer, seed_bands
 from debrief.i18n import ACTIONS, METRIC_ACTION, TEXT
 from debrief.ratings import rate_objectives, worst
 from debrief.rootcause import causes
@@ -27,13 +27,19 @@ KEYS = ("civilian_deaths", "civilian_injuries", "displaced_peak", "unmet_need_pe
 TEAM_KEYS = ("civilian_deaths", "unmet_need_person_days", "people_assisted", "incidents",
              "abuse_incidents", "principle_breaches")
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+TEAM_SEEDS = 5  # seeds each counterfactual is replayed over, for its band
 
 
 def build(folder: str | Path, run: RunData, scenario, lang: str = "en", seeds: int = 0,
-          overrides: dict | None = None, progress=None) -> dict:
+          overrides: dict | None = None, progress=None, team_seeds: int = TEAM_SEEDS,
+          workers: int = 0) -> dict:
     """The debrief as plain data (the schema of debrief.json, see docs/architecture.md).
 
-    ``progress(label, i, n)`` hears of each replay: they take most of the time."""
+    Counterfactuals (every team, then each team that gave orders, replaced by bots) are
+    replayed over ``team_seeds`` seeds from the run's own; ``seeds`` > 0 adds the seed
+    bands of the run's decisions over seeds 0 … seeds−1. Replays run in ``workers``
+    processes (0: one per core). ``progress(label, i, n)`` hears of each replay: they take
+    most of the time."""
     overrides = overrides or {}
     report = progress or (lambda label, i, n: None)
     objectives = []
@@ -57,12 +63,22 @@ def build(folder: str | Path, run: RunData, scenario, lang: str = "en", seeds: i
                            "capability": text(spec.capability, lang), "draft": o.rating,
                            "final": worst([t["final"] for t in tasks]), "tasks": tasks})
     acting = sorted({e["team"] for e in run.of_type("decision_accepted")})
-    report("all", 1, len(acting) + 1)
-    everyone = compare(folder, run, KEYS)
-    by_team = {}
-    for i, team in enumerate(acting, 2):
-        report(team, i, len(acting) + 1)
-        by_team[team] = compare(folder, run, TEAM_KEYS, team=team)
+    # Worker processes take a few seconds to start: worth it only for longer replays.
+    steps = scenario.metadata.turns * scenario.metadata.turn_hours / scenario.metadata.step_hours
+    pool = replayer(workers) if workers != 1 and steps * len(scenario.map.locations) > 1000 \
+        else None
+    try:
+        everyone = compare(folder, run, KEYS, seeds=team_seeds,
+                           progress=lambda i, n: report("all", i, n), pool=pool)
+        by_team = {team: compare(folder, run, TEAM_KEYS, team=team, seeds=team_seeds,
+                                 progress=lambda i, n, team=team: report(team, i, n), pool=pool)
+                   for team in acting}
+        bands = seed_bands(folder, run, KEYS, seeds, pool=pool,
+                           progress=lambda label, seed: report(label, seed + 1, seeds)) \
+            if seeds else None
+    finally:
+        if pool is not None:
+            pool.shutdown()
     out = {
         "scenario": {"id": scenario.metadata.id, "title": text(scenario.metadata.title, lang),
                      "summary": text(scenario.metadata.summary, lang),
@@ -78,10 +94,9 @@ def build(folder: str | Path, run: RunData, scenario, lang: str = "en", seeds: i
         "timeline": _timeline(run),
         "timeline_by_team": {t.id: _timeline(run, t.id) for t in scenario.teams},
         "improvement_plan": _plan(objectives, lang),
-        "seed_bands": seed_bands(folder, run, KEYS, seeds,
-                                 progress=lambda label, seed: report(label, seed + 1, seeds))
-        if seeds else None,
+        "seed_bands": bands,
         "seed_bands_n": seeds,
+        "team_seeds": team_seeds,
     }
     every = [t["final"] for o in objectives for t in o["tasks"]]
     finals = [r for r in every if r]

@@ -127,6 +127,9 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--seeds", type=int, default=0,
                    help="also replay the decisions over N seeds (luck or skill); default 0")
     b.add_argument("--overrides", type=Path, help="evaluators' rating overrides (YAML)")
+    b.add_argument("--team-seeds", type=int, default=5,
+                   help="seeds each counterfactual (all teams, each team) is replayed over, "
+                   "for its band (default 5)")
     b.add_argument("--quiet", action="store_true")
     b.set_defaults(func=cmd_debrief)
 
@@ -327,11 +330,15 @@ def cmd_check(args) -> int:
 def cmd_debrief(args) -> int:
     if args.seeds < 0:
         raise UsageError(t("bad_seeds", args.lang, seeds=args.seeds))
-    return _debrief(args.run, args.out, args.lang, args.seeds, args.overrides, args.quiet)
+    if args.team_seeds < 1:
+        raise UsageError(t("bad_team_seeds", args.lang, seeds=args.team_seeds))
+    return _debrief(args.run, args.out, args.lang, args.seeds, args.overrides, args.quiet,
+                    args.team_seeds)
 
 
 def _debrief(run_dir: Path, out: Path, lang: str, seeds: int = 0,
-             overrides_file: Path | None = None, quiet: bool = False) -> int:
+             overrides_file: Path | None = None, quiet: bool = False,
+             team_seeds: int | None = None) -> int:
     """Write debrief.json, report.md and report.html for one run directory."""
     # The debrief reads run files; imported here so the engine's commands do not need it.
     from debrief.overrides import load_overrides
@@ -352,7 +359,9 @@ def _debrief(run_dir: Path, out: Path, lang: str, seeds: int = 0,
         if not quiet:
             print(t("replay_progress", lang, what=label, i=i, n=n), file=sys.stderr, flush=True)
 
-    data = build(run_dir, run, scenario, lang, seeds, overrides, progress)
+    from debrief.report import TEAM_SEEDS
+    data = build(run_dir, run, scenario, lang, seeds, overrides, progress,
+                 team_seeds or TEAM_SEEDS)
     print(t("report_written", lang, path=write_files(out, data, run, scenario)))
     return 0
 

@@ -49,6 +49,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                             "- not observed)",
                       "fr": "notes sur {seeds} graines (graines par note ; P la meilleure, U la "
                             "pire, - non observé)"},
+    "bad_team_seeds": {"en": "--team-seeds must be 1 or more, got {seeds}",
+                       "fr": "--team-seeds doit valoir 1 ou plus, reçu {seeds}"},
     "bad_seeds": {"en": "--seeds must be 1 or more, got {seeds}",
                   "fr": "--seeds doit valoir 1 ou plus, reçu {seeds}"},
     "schema_written": {"en": "JSON Schema written to {path}",

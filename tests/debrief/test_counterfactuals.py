@@ -50,6 +50,27 @@ def test_compare_reports_the_changes(run_dir):
     assert json.dumps(c)  # plain numbers, ready for debrief.json
 
 
+def test_counterfactual_bands_over_seeds(run_dir, mini):
+    from simulator.decisions import Decision
+    run = load_run(run_dir)
+    c = compare(run_dir, run, ("civilian_deaths",), team="force", seeds=3)
+    deaths = c["civilian_deaths"]
+    orders = [Decision(t, "force", "patrol", {"unit": "coy_a", "location": "village"})
+              for t in (1, 2)]
+    changes = sorted(play(mini, s, orders).summary()["outcomes"]["civilian_deaths"]
+                     - play(mini, s, []).summary()["outcomes"]["civilian_deaths"]
+                     for s in (4, 5, 6))  # the run's seed (4) and the next two
+    assert deaths["bands"]["yours_vs_passive"]["median"] == changes[1]
+    assert deaths["luck"] == (deaths["bands"]["yours_vs_passive"]["p10"] <= 0
+                              <= deaths["bands"]["yours_vs_passive"]["p90"])
+    assert "bands" not in compare(run_dir, run, ("civilian_deaths",), team="force")["civilian_deaths"]
+    # The same in worker processes.
+    from debrief.counterfactuals import replayer
+    with replayer(2) as pool:
+        assert compare(run_dir, run, ("civilian_deaths",), team="force", seeds=3,
+                       pool=pool) == c
+
+
 def test_folder_without_scenario(run_dir):
     (run_dir / "scenario.yaml").unlink()
     with pytest.raises(RunError, match="no scenario.yaml"):
@@ -61,7 +82,8 @@ def test_seed_bands_for_the_teams_decisions(run_dir, mini):
     from simulator.decisions import Decision
     run = load_run(run_dir)
     bands = seed_bands(run_dir, run, ("civilian_deaths", "attacks_deterred"), seeds=4)
-    assert set(bands) == {"decisions", "passive", "doctrine"}
+    assert set(bands) == {"decisions", "passive", "doctrine", "ratings"}
+    assert bands["ratings"] == {}  # the mini world has no objectives
     orders = [Decision(t, "force", "patrol", {"unit": "coy_a", "location": "village"})
               for t in (1, 2)]
     deaths = sorted(play(mini, s, orders).summary()["outcomes"]["civilian_deaths"]

@@ -41,7 +41,8 @@ def test_debrief_writes_json_and_report(run_dir, tmp_path, capsys, lang, heading
     response = next(m for m in task["measures"] if m["id"] == "m-response")
     assert response["value"] == 0.0 and response["rating"] == "P" and response["evidence"]
     assert set(data["counterfactual"]["civilian_deaths"]) == {
-        "actual", "passive", "doctrine", "yours_vs_passive", "doctrine_vs_passive"}
+        "actual", "passive", "doctrine", "yours_vs_passive", "doctrine_vs_passive", "bands",
+        "luck"}
     report = (out / "report.md").read_text()
     assert report.startswith(heading)
     assert response["evidence"][0] in report
@@ -76,13 +77,19 @@ def test_bad_overrides_are_located(run_dir, tmp_path, capsys):
 
 def test_seed_bands_in_the_report(run_dir, tmp_path, capsys):
     out = tmp_path / "d"
-    assert main(["debrief", str(run_dir), "--out", str(out), "--seeds", "2"]) == 0
-    assert "over 2 seeds" in (out / "report.md").read_text()
-    # Every replay is announced: all teams, then each team that gave orders, then seeds.
+    assert main(["debrief", str(run_dir), "--out", str(out), "--seeds", "2",
+                 "--team-seeds", "2"]) == 0
+    report = (out / "report.md").read_text()
+    assert "over 2 seeds" in report and "### Ratings these decisions earn over 2 seeds" in report
+    # Every replay is announced: all teams, then each team that gave orders (the run's seed
+    # needs no replay of the decisions: 5 replays for 2 seeds), then the seed bands.
     progress = capsys.readouterr().err.splitlines()
-    assert progress == ["debrief replay, all: 1/2", "debrief replay, force: 2/2"] + \
+    assert progress == [f"debrief replay, {who}: {i}/5" for who in ("all", "force")
+                        for i in range(1, 6)] + \
         [f"debrief replay, {kind}: {i}/2" for kind in ("decisions", "passive", "doctrine")
          for i in (1, 2)]
+    data = json.loads((out / "debrief.json").read_text())
+    assert sum(data["seed_bands"]["ratings"]["ct-presence"].values()) == 2
 
 
 def test_debrief_of_a_missing_folder(tmp_path, capsys):

@@ -91,3 +91,26 @@ def test_doctrine_clearly_beats_passive_over_20_seeds(category, keys):
         else:
             assert d > 1.5 * p + 100, (key, p, d)
         assert wins >= 16, (key, wins)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(FILES.values()))
+def test_passes_the_strict_audit_over_10_seeds(name, tmp_path, capsys):
+    """`ttx check --strict --seeds 10`: no task a passive, random or gaming team passes,
+    every task doctrine reaches, every inject fires, every action has a use, every
+    measure applies; and the aggregate targets of docs/ratings.md hold."""
+    import json
+
+    from simulator.cli import main
+    code = main(["check", str(SCENARIOS / name), "--seeds", "10", "--strict", "--quiet",
+                 "--out", str(tmp_path)])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert "no flags" in out
+    targets = json.loads((tmp_path / "check.json").read_text())["targets"]
+    shares = targets["p_share"]
+    assert shares["doctrine"] >= 0.7
+    assert all(shares[s] <= 0.05 for s in shares if s != "doctrine"), shares
+    assert targets["random_above_doctrine"] <= 0.02
+    for key, medians in targets["medians"].items():
+        assert medians["doctrine"] < medians["passive"], key
