@@ -266,26 +266,32 @@ class Civilians:
         per_place = rng.multinomial(movers[homes], w[places] / w[places].sum())  # [home, g, place]
         riding = rng.binomial(per_place, m.vehicle_share)
         by_vehicle = np.minimum(24 * km_row / m.vehicle_km_per_day, hours_row)
+        walking = per_place - riding
         for j in np.flatnonzero(per_place.sum(axis=(0, 1))):
             dest = places[j]
             for trip, hours in ((riding[:, :, j], by_vehicle[dest]),
-                                (per_place[:, :, j] - riding[:, :, j], hours_row[dest])):
+                                (walking[:, :, j], hours_row[dest])):
                 if trip.any():
-                    counts = np.zeros_like(movers)
-                    counts[homes] = trip
-                    self._travel(now + hours, int(loc), int(dest), counts)
+                    self._travel(now + hours, int(loc), int(dest), trip, homes)
 
-    def _travel(self, arrive: float, src: int, dest: int, counts: np.ndarray) -> None:
-        """Put ``counts`` [origin, group], just taken out of ``src``, on the road to ``dest``."""
-        self.flows[src, dest] += int(counts.sum())
+    def _travel(self, arrive: float, src: int, dest: int, counts: np.ndarray,
+                origins: np.ndarray | None = None) -> None:
+        """Put ``counts`` [origin, group], just taken out of ``src``, on the road to
+        ``dest``; with ``origins``, ``counts`` holds only those origins' rows."""
+        people = int(counts.sum())
+        self.flows[src, dest] += people
         # People are set down at the first sub-step at or after their arrival, so all who
         # reach one place in one sub-step share one entry.
         slot = np.ceil(arrive / self.step_hours - 1e-9) * self.step_hours
         entry = self._slots.get((slot, dest))
         if entry is None:
-            entry = self._slots[(slot, dest)] = Transit(slot, dest, np.zeros_like(counts))
-        entry.counts += counts
-        self.incoming[dest] += int(counts.sum())
+            shape = (self.pop.shape[0], self.pop.shape[2])
+            entry = self._slots[(slot, dest)] = Transit(slot, dest, np.zeros(shape, np.int64))
+        if origins is None:
+            entry.counts += counts
+        else:
+            entry.counts[origins] += counts
+        self.incoming[dest] += people
 
     def carry(self, now: float, src: int, dest: int, people: int, hours: float) -> int:
         """Transport up to ``people`` from ``src`` to ``dest`` (evacuation); return moved."""

@@ -16,6 +16,7 @@ import os
 import tempfile
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
+from functools import lru_cache
 from pathlib import Path
 
 from debrief.rundata import RunData, RunError, load_run
@@ -29,11 +30,19 @@ from simulator.validation import load_scenario
 def _replay_setup(folder: Path, team: str | None):
     if not (folder / "scenario.yaml").exists():
         raise RunError(f"{folder}: no scenario.yaml; run it again with this version of ttx")
-    scenario = load_scenario(folder / "scenario.yaml")
+    stamps = tuple((folder / f).stat().st_mtime_ns for f in ("scenario.yaml", "inputs.json"))
+    scenario, inputs = _load(str(folder), stamps)
     teams = [t.id for t in scenario.teams] if team is None else [team]
-    inputs = load_inputs(folder / "inputs.json", scenario)
     without = [i for i in inputs if not (isinstance(i, Decision) and i.team in teams)]
     return scenario, teams, inputs, without
+
+
+@lru_cache(maxsize=4)
+def _load(folder: str, stamps: tuple) -> tuple:
+    """A run folder's scenario and inputs, read once for all of a debrief's replays (the
+    stamps, the files' modification times, tell a rewritten run from the one cached)."""
+    scenario = load_scenario(Path(folder) / "scenario.yaml")
+    return scenario, tuple(load_inputs(Path(folder) / "inputs.json", scenario))
 
 
 def _replay(job: tuple) -> dict:

@@ -63,10 +63,11 @@ def build(folder: str | Path, run: RunData, scenario, lang: str = "en", seeds: i
                            "capability": text(spec.capability, lang), "draft": o.rating,
                            "final": worst([t["final"] for t in tasks]), "tasks": tasks})
     acting = sorted({e["team"] for e in run.of_type("decision_accepted")})
-    # Worker processes take a few seconds to start: worth it only for longer replays.
+    # Worker processes take a few seconds to start: worth it only for much replaying.
     steps = scenario.metadata.turns * scenario.metadata.turn_hours / scenario.metadata.step_hours
-    pool = replayer(workers) if workers != 1 and steps * len(scenario.map.locations) > 1000 \
-        else None
+    replays = (3 * team_seeds - 1) * (1 + len(acting)) + 3 * seeds
+    pool = replayer(workers) if workers != 1 and \
+        replays * steps * len(scenario.map.locations) > 50_000 else None
     try:
         everyone = compare(folder, run, KEYS, seeds=team_seeds,
                            progress=lambda i, n: report("all", i, n), pool=pool)

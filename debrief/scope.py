@@ -93,9 +93,14 @@ class Ctx:
     def unit_team(self) -> dict[str, str]:
         return {a: t.id for t in self.scenario.teams for a in t.assets}
 
+    @cached_property
+    def _primitives(self) -> dict[tuple[str, str], list[str]]:
+        return {(team, a.id): [e.kind for e in a.effects]
+                for a in self.scenario.actions for team in a.teams}
+
     def primitives(self, team: str, action: str) -> list[str]:
-        spec = self.scenario.actions_of(team).get(action)
-        return [e.kind for e in spec.effects] if spec else []
+        """The primitives ``action`` composes (none for an action unknown to ``team``)."""
+        return self._primitives.get((team, action), [])
 
     def orders_composing(self, *primitives: str) -> list[dict]:
         """The scope's teams' accepted orders whose action composes one of ``primitives``

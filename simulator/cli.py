@@ -93,6 +93,8 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--quiet", action="store_true", help="no progress lines")
     r.add_argument("--no-debrief", action="store_true",
                    help="skip the debrief report (written to OUT/debrief by default)")
+    r.add_argument("--team-seeds", type=int, default=5, help="debrief: seeds each "
+                   "counterfactual is replayed over, for its band (default 5)")
     r.set_defaults(func=cmd_run)
 
     c = sub.add_parser("compare", help="bot teams on one scenario over many seeds")
@@ -138,6 +140,8 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("--out", type=Path, default=Path("runs/demo"))
     d.add_argument("--quiet", action="store_true")
     d.add_argument("--no-debrief", action="store_true", help="skip the debrief report")
+    d.add_argument("--team-seeds", type=int, default=5, help="debrief: seeds each "
+                   "counterfactual is replayed over, for its band (default 5)")
     d.set_defaults(func=cmd_demo)
 
     w = sub.add_parser("serve", help="run the web portal for a classroom (instructor, teams, "
@@ -232,7 +236,10 @@ def _play_and_write(args, scenario: Scenario, bots: dict[str, str], inputs: list
     _print_summary(ex, lang)
     print(t("wrote", lang, path=args.out))
     if not args.no_debrief:
-        return _debrief(args.out, args.out / "debrief", lang, quiet=True)
+        if args.team_seeds < 1:
+            raise UsageError(t("bad_team_seeds", lang, seeds=args.team_seeds))
+        return _debrief(args.out, args.out / "debrief", lang, quiet=True,
+                        team_seeds=args.team_seeds)
     return 0
 
 

@@ -92,9 +92,14 @@ def load_inputs(path: str | Path, scenario: Scenario) -> list[Decision | AdHocIn
     held = {inj.id for inj in scenario.msel if inj.hold}
     adhoc_ids: set = set()
     problems: list[Problem] = []
+    # Each entry's positions, grouped once (a run's record holds thousands of entries).
+    by_entry: dict[Any, dict] = {}
+    for k, v in positions.items():
+        if k:
+            by_entry.setdefault(k[0], {})[k[1:]] = v
     for i, entry in enumerate(data):
         entry = _from_record(entry)
-        sub = {k[1:]: v for k, v in positions.items() if k[:1] == (i,)}
+        sub = by_entry.get(i, {})
         last = scenario.metadata.turns
         if isinstance(entry, dict) and isinstance(entry.get("turn"), int) and entry["turn"] > last:
             problems.append(Problem(name, *locate(sub, ("turn",)), dotted((i, "turn")),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, create_model, model_validator
 
 from simulator.measure_specs import SPECS
 from simulator.parameters import Parameters
@@ -701,5 +701,13 @@ class Scenario(Strict):
     objectives: list[Objective] = []
     parameters: Parameters = Parameters()
 
+    _catalogues: dict = PrivateAttr(default_factory=dict)
+
     def actions_of(self, team: str) -> dict[str, Action]:
-        return {a.id: a for a in self.actions if team in a.teams}
+        """The team's catalogue by action id (worked out once; do not change it)."""
+        # Keyed by the action list too: a model_copy with other actions shares this cache.
+        cached = self._catalogues.get(team)
+        if cached is None or cached[0] is not self.actions:
+            cached = self._catalogues[team] = (
+                self.actions, {a.id: a for a in self.actions if team in a.teams})
+        return cached[1]

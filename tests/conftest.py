@@ -68,3 +68,8 @@ def run_hours(ex: Exercise, hours: float) -> None:
 
 def types(ex: Exercise) -> list[str]:
     return [e["type"] for e in ex.events]
+
+
+def pytest_collection_modifyitems(items):
+    """Long tests first: spread over the workers, they no longer finish last one by one."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)

@@ -43,7 +43,8 @@ def test_demo_shows_progress_outcomes_and_where(tmp_path, capsys):
 
 
 def test_demo_in_french(tmp_path, capsys):
-    assert main(["--lang", "fr", "demo", "--out", str(tmp_path / "d"), "--quiet"]) == 0
+    assert main(["--lang", "fr", "demo", "--out", str(tmp_path / "d"), "--quiet",
+                 "--team-seeds", "1"]) == 0
     out = capsys.readouterr().out
     assert "Résultat de poc-inner-delta (graine 1)" in out and "civils tués" in out
     assert (tmp_path / "d" / "debrief" / "report.md").read_text().startswith(

@@ -120,8 +120,9 @@ def reports(tmp_path_factory) -> dict[str, Path]:
     """The demo's report in English (written by `ttx demo`) and French (`ttx debrief`)."""
     base = tmp_path_factory.mktemp("print")
     run = base / "run"
-    assert main(["demo", "--out", str(run), "--quiet"]) == 0
-    assert main(["--lang", "fr", "debrief", str(run), "--out", str(base / "fr"), "--quiet"]) == 0
+    assert main(["demo", "--out", str(run), "--quiet", "--team-seeds", "1"]) == 0
+    assert main(["--lang", "fr", "debrief", str(run), "--out", str(base / "fr"), "--quiet",
+                 "--team-seeds", "1"]) == 0
     return {"en": run / "debrief" / "report.html", "fr": base / "fr" / "report.html"}
 
 

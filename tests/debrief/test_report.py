@@ -55,7 +55,7 @@ def test_overrides_show_draft_and_final(run_dir, tmp_path):
                          "justification: The patrol arrived without an interpreter.}\n")
     out = tmp_path / "d"
     assert main(["debrief", str(run_dir), "--out", str(out), "--overrides", str(overrides),
-                 "--quiet"]) == 0
+                 "--quiet", "--team-seeds", "1"]) == 0
     task = json.loads((out / "debrief.json").read_text())["objectives"][0]["tasks"][0]
     assert (task["final"], task["justification"]) == ("M", "The patrol arrived without an "
                                                            "interpreter.")
@@ -102,7 +102,8 @@ def test_debrief_of_a_missing_folder(tmp_path, capsys):
 def test_html_report_is_self_contained(run_dir, tmp_path, lang, title):
     import re
     out = tmp_path / f"h-{lang}"
-    assert main(["--lang", lang, "debrief", str(run_dir), "--out", str(out), "--quiet"]) == 0
+    assert main(["--lang", lang, "debrief", str(run_dir), "--out", str(out), "--quiet",
+                 "--team-seeds", "1"]) == 0
     html = (out / "report.html").read_text()
     assert title in html
     assert not re.search(r"(src|href)=\"(?!data:)", html)  # nothing fetched from outside
@@ -184,7 +185,7 @@ def test_strengths_and_areas_for_improvement(tmp_path):
     assert main(["run", str(scenario), "--seed", "4", "--out", str(run_dir), "--quiet",
                  "--no-debrief"]) == 0
     out = tmp_path / "d"
-    assert main(["debrief", str(run_dir), "--out", str(out), "--quiet"]) == 0
+    assert main(["debrief", str(run_dir), "--out", str(out), "--quiet", "--team-seeds", "1"]) == 0
     data = json.loads((out / "debrief.json").read_text())
     task = data["objectives"][0]["tasks"][0]
     assert task["final"] == "U"  # 31 deaths at the village, above the M threshold of 30
@@ -195,7 +196,8 @@ def test_strengths_and_areas_for_improvement(tmp_path):
     overrides = tmp_path / "o.yaml"
     overrides.write_text("overrides:\n  - {task: ct-presence, rating: P, "
                          "justification: Presence was in place before the raid.}\n")
-    assert main(["debrief", str(run_dir), "--out", str(out), "--quiet", "--overrides",
+    assert main(["debrief", str(run_dir), "--out", str(out), "--quiet", "--team-seeds", "1",
+                 "--overrides",
                  str(overrides)]) == 0
     report = (out / "report.md").read_text()
     strong, weak = report.split("**Strengths**")[1].split("**Areas for improvement**")

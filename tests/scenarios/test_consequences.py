@@ -49,9 +49,11 @@ def test_support_without_hrddp_raises_abuse(poc):
                Decision(2, "force", "support_host_forces",
                         {"host_force": "gendarmerie", "kind": "joint_operation"})]
     abuses = {}
-    for label, inputs in (("blind", blind), ("careful", careful), ("none", [])):
+    # Without support there is nothing to abuse with: a few seeds show it.
+    for label, inputs, seeds in (("blind", blind, 20), ("careful", careful, 20),
+                                 ("none", [], 4)):
         abuses[label] = sum(play(poc, seed, inputs).summary()["outcomes"]["abuse_incidents"]
-                            for seed in range(20))
+                            for seed in range(seeds))
     assert abuses["none"] == 0
     # Mitigation divides the chance by 10 (violence.abuse_mitigated), but over 20 seeds the
     # careful count is a handful of rare events (7 on seeds 0-19, 1 on seeds 20-59).

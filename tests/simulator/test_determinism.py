@@ -18,7 +18,7 @@ def test_same_inputs_same_bytes(tmp_path):
     decisions.write_text("- {turn: 2, team: humanitarian, action: deliver, "
                          "params: {location: town, need: water, amount: 400}}\n")
     args = ("--bots", "force=doctrine", "police=random", "civilian=doctrine",
-            "--decisions", str(decisions))
+            "--decisions", str(decisions), "--team-seeds", "2")
     a = run(tmp_path, "a", 11, *args)
     b = run(tmp_path, "b", 11, *args)
     assert set(a) >= {"events.jsonl", "timeseries.csv", "summary.json", "inputs.json",
@@ -28,8 +28,8 @@ def test_same_inputs_same_bytes(tmp_path):
 
 
 def test_other_seed_other_outcome(tmp_path):
-    a = run(tmp_path, "a", 1, "--bots", "all=random")
-    b = run(tmp_path, "b", 2, "--bots", "all=random")
+    a = run(tmp_path, "a", 1, "--bots", "all=random", "--no-debrief")
+    b = run(tmp_path, "b", 2, "--bots", "all=random", "--no-debrief")
     assert a["events.jsonl"] != b["events.jsonl"]
     assert a["timeseries.csv"] != b["timeseries.csv"]
 
@@ -38,7 +38,7 @@ def test_outputs_have_the_documented_shape(tmp_path):
     import csv
     import io
     import json
-    files = run(tmp_path, "a", 3, "--bots", "all=doctrine")
+    files = run(tmp_path, "a", 3, "--bots", "all=doctrine", "--no-debrief")
     summary = json.loads(files["summary.json"])
     for key in ("civilian_deaths", "civilian_injuries", "displaced_peak",
                 "unmet_need_person_days", "incidents"):
@@ -58,9 +58,9 @@ def test_outputs_have_the_documented_shape(tmp_path):
 
 def test_replaying_a_runs_inputs_gives_the_same_run(tmp_path):
     """outcome = replay(scenario, seed, inputs): bots' orders are inputs like any other."""
-    original = run(tmp_path, "a", 5, "--bots", "all=random")
+    original = run(tmp_path, "a", 5, "--bots", "all=random", "--no-debrief")
     record = tmp_path / "a" / "inputs.json"
-    replay = run(tmp_path, "b", 5, "--decisions", str(record))
+    replay = run(tmp_path, "b", 5, "--decisions", str(record), "--no-debrief")
     assert replay["events.jsonl"] == original["events.jsonl"]
     assert replay["timeseries.csv"] == original["timeseries.csv"]
     assert replay["inputs.json"] == original["inputs.json"]
@@ -91,8 +91,9 @@ def test_outputs_do_not_depend_on_the_hash_seed(tmp_path):
         out = tmp_path / hash_seed
         env = dict(os.environ, PYTHONHASHSEED=hash_seed)
         subprocess.run([sys.executable, "-m", "simulator.cli", "run",
-                        str(ROOT / "scenarios" / "cmcoord-corridor.yaml"), "--seed", "2",
-                        "--bots", "all=doctrine", "--out", str(out), "--quiet"],
+                        str(ROOT / "scenarios" / "poc-inner-delta.yaml"), "--seed", "2",
+                        "--bots", "all=doctrine", "--out", str(out), "--quiet",
+                        "--team-seeds", "1"],
                        check=True, env=env, cwd=ROOT, capture_output=True)
         outs.append({str(p.relative_to(out)): p.read_bytes()
                      for p in sorted(out.rglob("*")) if p.is_file()})
