@@ -218,6 +218,8 @@ def parse_bots(values: list[str], scenario: Scenario, lang: str = "en") -> dict[
 def _play_and_write(args, scenario: Scenario, bots: dict[str, str], inputs: list,
                     source: Path) -> int:
     lang = args.lang
+    if not args.no_debrief and args.team_seeds < 1:  # before playing, not after
+        raise UsageError(t("bad_team_seeds", lang, seeds=args.team_seeds))
 
     def progress(ex) -> None:
         if not args.quiet:
@@ -236,8 +238,6 @@ def _play_and_write(args, scenario: Scenario, bots: dict[str, str], inputs: list
     _print_summary(ex, lang)
     print(t("wrote", lang, path=args.out))
     if not args.no_debrief:
-        if args.team_seeds < 1:
-            raise UsageError(t("bad_team_seeds", lang, seeds=args.team_seeds))
         return _debrief(args.out, args.out / "debrief", lang, quiet=True,
                         team_seeds=args.team_seeds)
     return 0

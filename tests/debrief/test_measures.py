@@ -19,6 +19,7 @@ from debrief.measures import (
     incidents,
     incidents_by_type,
     information_shared,
+    orders_effective,
     people_reached,
     principle_breaches,
     referral_before_first_case,
@@ -250,6 +251,35 @@ def test_aid_after_an_assessment(world):
               order(4, "humanitarian", "deliver", turn=2, location="site", need="food")]
     r = assessed_before_aid(ctx(world, *events, scope=Scope(teams=frozenset({"humanitarian"}))))
     assert (r.value, r.args["unassessed"]) == (0.333, ["e000003", "e000004"])
+
+
+def test_orders_count_when_they_had_their_effect(world):
+    """A patrol that got there counts; one that arrived after the next turn, aid blocked on
+    the road, an assessment (paper) or the police's order do not; volume does not pay."""
+    force = Scope(teams=frozenset({"force"}))
+    assert orders_effective(ctx(world, scope=force)).value is None
+    events = [order(1, "force", "patrol", unit="coy_a", location="village"),
+              ev(2, "presence", hour=3.0, cause="decision:d1", location="village",
+                 arrive_hour=3.0, until_hour=30.0),
+              order(3, "force", "patrol", unit="heli", location="town"),
+              ev(4, "presence", hour=40.0, cause="decision:d3", location="town",
+                 arrive_hour=40.0, until_hour=50.0),
+              order(5, "force", "fly_aid", location="site"),
+              ev(6, "aid_blocked", hour=2.0, cause="decision:d5", location="site"),
+              order(7, "humanitarian", "assess", location="site"),
+              order(8, "police", "patrol", unit="fpu", location="town")]
+    r = orders_effective(ctx(world, *events, scope=force))
+    assert (r.value, r.evidence) == (0.333, ["e000001", "e000003", "e000005"])
+    assert r.args["failed"] == [{"id": "e000003", "reason": "arrived_late"},
+                                {"id": "e000005", "reason": "aid_blocked"}]
+    # ``of`` judges only some primitives; a scope's places keep orders for those places.
+    r = orders_effective(ctx(world, *events, scope=force), of="supply")
+    assert (r.value, r.evidence) == (0.0, ["e000005"])
+    at_village = Scope(teams=frozenset({"force"}), places=frozenset({"village"}))
+    assert orders_effective(ctx(world, *events, scope=at_village)).value == 1.0
+    # The same patrol ordered ten times more, none of them getting there, lowers the share.
+    spam = [order(10 + k, "force", "patrol", unit="coy_a", location="site") for k in range(10)]
+    assert orders_effective(ctx(world, *events, *spam, scope=force)).value == 0.077
 
 
 def test_response_hours_from_warning_to_presence(world):

@@ -92,6 +92,15 @@ def test_seed_bands_in_the_report(run_dir, tmp_path, capsys):
     assert sum(data["seed_bands"]["ratings"]["ct-presence"].values()) == 2
 
 
+@pytest.mark.parametrize("command", ["debrief", "run"])
+def test_team_seeds_must_be_positive(run_dir, tmp_path, capsys, command):
+    from tests.conftest import MINI
+    target = run_dir if command == "debrief" else MINI
+    assert main([command, str(target), "--out", str(tmp_path / "d"), "--team-seeds", "0"]) == 1
+    assert "--team-seeds must be 1 or more, got 0" in capsys.readouterr().err
+    assert not (tmp_path / "d").exists()
+
+
 def test_debrief_of_a_missing_folder(tmp_path, capsys):
     assert main(["debrief", str(tmp_path / "nothing"), "--out", str(tmp_path / "d")]) == 1
     assert "events.jsonl: cannot read" in capsys.readouterr().err

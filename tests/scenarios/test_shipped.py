@@ -117,3 +117,25 @@ def test_passes_the_strict_audit_over_10_seeds(category, tmp_path, capsys, monke
     assert targets["random_above_doctrine"] <= 0.02
     for key, medians in targets["medians"].items():
         assert medians["doctrine"] < medians["passive"], key
+    _matches_the_docs(FILES[category], out, targets)
+
+
+def _matches_the_docs(file: str, out: str, targets: dict) -> None:
+    """docs/ratings.md shows this audit's table and figures for the scenario."""
+    import re
+
+    docs = (SCENARIOS.parent / "docs" / "ratings.md").read_text(encoding="utf-8")
+    section = docs[docs.index(f"(`{file}`)"):]
+    table = out[out.index("objective / critical task"):out.index("\n\noutcomes")]
+    assert section.split("```\n")[1].rstrip("\n") == table.rstrip("\n")
+    shares, deaths = targets["p_share"], targets["medians"]["civilian_deaths"]
+    head = " ".join(section.split("```")[0].split())
+    figures = re.search(r"doctrine P on (\d+) % of task ratings, every other strategy (\d+) %; "
+                        r"random better than doctrine on (\d+) % of pairs; median deaths "
+                        r"(\d+) under doctrine, (\d+) under passive", head)
+    assert figures, head
+    others = max(v for k, v in shares.items() if k != "doctrine")
+    assert [int(x) for x in figures.groups()] == [
+        round(100 * shares["doctrine"]), round(100 * others),
+        round(100 * targets["random_above_doctrine"]),
+        round(deaths["doctrine"]), round(deaths["passive"])]

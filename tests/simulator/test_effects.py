@@ -575,3 +575,72 @@ def test_mean_trust_is_weighted_by_people(ex):
     m = ex.model
     m.trust[:] = [0.2, 0.6, 1.0, 1.0]  # the site and the base are empty
     assert m.metric("trust") == pytest.approx((0.2 * 1450 + 0.6 * 3500) / 4950)
+
+
+@pytest.fixture
+def washout(mini):
+    """The mini world where water above 0.8 m washes a flooded route out."""
+    from simulator.exercise import Exercise
+    hazards = mini.parameters.hazards.model_copy(update={"washout_m": 0.8})
+    params = mini.parameters.model_copy(update={"hazards": hazards})
+    e = Exercise(mini.model_copy(update={"parameters": params, "msel": []}), seed=7)
+    e.reset()
+    return e
+
+
+def _report(ex, team):
+    from simulator.sitrep import situation_report
+    spec = next(t for t in ex.scenario.teams if t.id == team)
+    return situation_report(ex.model, spec, 0.0, ex.turns)
+
+
+def test_high_water_washes_a_route_out_until_engineers_repair_it(washout):
+    ex, m = washout, washout.model
+    do(ex, "hazard", None, kind="flood", locations=["site"], level=1.0, rise_hours=2,
+       duration_hours=4)
+    run_hours(ex, 10)  # the water has come and gone
+    assert m.floods.level[S] == 0
+    (gone,) = [e for e in ex.events if e["type"] == "route_washed_out"]
+    assert gone["route"] == "town--site" and gone["peak_m"] == pytest.approx(1.0)
+    assert "route_reopened" not in [e["type"] for e in ex.events]
+    assert m.road_hours(T, S) is None
+    # Civil protection tells every team, whatever its sources.
+    for team in ("force", "police", "civilian", "humanitarian"):
+        report = _report(ex, team)
+        assert report["routes_closed"] == ["town--site"]
+        assert [(r["route"], r["state"]) for r in report["routes"]] == [("town--site",
+                                                                         "washed_out")]
+    do(ex, "repair_route", "force", **{"from": "town", "to": "site"}, unit="coy_a")
+    run_hours(ex, 12)
+    assert m.road_hours(T, S) is not None
+    assert [e["route"] for e in ex.events if e["type"] == "route_repaired"] == ["town--site"]
+    assert _report(ex, "police")["routes_closed"] == []
+
+
+def test_water_below_the_washout_level_leaves_the_road_usable(washout):
+    ex, m = washout, washout.model
+    do(ex, "hazard", None, kind="flood", locations=["site"], level=0.6, rise_hours=2,
+       duration_hours=4)
+    run_hours(ex, 10)
+    kinds = [e["type"] for e in ex.events]
+    assert "route_reopened" in kinds and "route_washed_out" not in kinds
+    assert m.road_hours(T, S) is not None and _report(ex, "force")["routes_closed"] == []
+
+
+def test_repairing_an_open_route_is_not_needed(calm):
+    from simulator.expectations import order_effect
+    do(calm, "repair_route", "force", **{"from": "village", "to": "town"}, unit="coy_a")
+    run_hours(calm, 12)
+    (ev,) = [e for e in calm.events if e["type"] == "repair_not_needed"]
+    assert ev["route"] == "village--town" and ev["cause"] == "test:repair_route"
+    order = {"cause": "test:repair_route", "hour": 0.0, "id": "x"}
+    assert order_effect(calm.events, order, ["repair_route"], 24.0) == (
+        False, "repair_not_needed", [ev["id"]])
+
+
+def test_an_evacuation_is_reported_to_the_team_that_ordered_it(ex):
+    do(ex, "evacuate", "force", unit="coy_a", **{"from": "village", "to": "town"}, people=150)
+    run_hours(ex, 6)
+    (fact,) = [f for f in ex.model.knowledge.of("force") if f["kind"] == "evacuation"]
+    assert fact["location"] == "village" and fact["people"] == 150
+    assert not [f for f in ex.model.knowledge.of("police") if f["kind"] == "evacuation"]

@@ -186,3 +186,10 @@ def test_a_message_names_the_places_its_inject_acts_on(mini):
     reports = ex.reset()
     (msg,) = [m for m in reports["force"]["messages"] if m["inject"] == "warning"]
     assert msg["places"] == ["village"]  # its effect: a threat on the village
+
+
+def test_a_message_names_the_places_and_actors_its_author_lists(mini):
+    inject = mini.msel[0].model_copy(update={"places": ["town"], "actors": ["army"]})
+    ex = Exercise(mini.model_copy(update={"msel": [inject]}), 1)
+    (msg,) = ex.reset()["force"]["messages"]
+    assert msg["places"] == ["town", "village"] and msg["actors"] == ["army"]

@@ -71,6 +71,15 @@ def test_each_error_is_located(old, new, expected):
     assert expected in errors(old, new)
 
 
+def test_inject_places_and_actors_must_exist():
+    found = errors("    method: phone\n",
+                   "    method: phone\n    places: [village, market]\n    actors: [army, rebels]\n")
+    assert any("msel[0].places[1]: unknown location 'market'" in e for e in found), found
+    assert any("msel[0].actors[1]: unknown actor 'rebels' (known: army, band, coy_a, fpu, "
+               "heli, wfp)" in e for e in found), found
+    assert len(found) == 2
+
+
 def test_unknown_effect_lists_the_primitives():
     (msg,) = errors("- assess: {location: $location}", "- scan: {location: $location}")
     assert msg.startswith("mini.yaml:76:9: actions[3].effects[0]: unknown effect 'scan'; "
