@@ -171,6 +171,11 @@ def _parser() -> argparse.ArgumentParser:
                    help="processes to run seeds in (default 0: one per core)")
     x.add_argument("--quiet", action="store_true", help="no progress lines")
     x.set_defaults(func=cmd_validate_displacement)
+    # --lang is accepted after the subcommand too ("ttx debrief RUN --lang fr"); SUPPRESS
+    # keeps a --lang given before the subcommand when none is given after it.
+    for command in sub.choices.values():
+        command.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS,
+                             help="language of messages (also accepted before the command)")
     return p
 
 
@@ -192,6 +197,7 @@ def cmd_validate(args) -> int:
 def cmd_schema(args) -> int:
     schema = json.dumps(Scenario.model_json_schema(by_alias=True), indent=2, sort_keys=True)
     if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(schema + "\n", encoding="utf-8")
         print(t("schema_written", args.lang, path=args.out), file=sys.stderr)
     else:

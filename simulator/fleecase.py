@@ -174,7 +174,7 @@ def _rows_with_header(path: Path) -> list[tuple[int, list[str]]]:
 def _series(path: Path, start: dt.date) -> list[tuple[int, float]]:
     out = []
     for n, row in _rows(path):
-        if row[0].lower() == "date":  # a header line
+        if row[0].lower() in ("date", "datetime"):  # a header line, as Flee's reader allows
             continue
         out.append(((_date(path, n, row[0]) - start).days, _number(path, n, row[1], "count")))
     if not out:

@@ -80,6 +80,7 @@ def to_scenario(case: Case) -> dict:
 def write_scenario(case: Case, path: Path) -> None:
     header = (f"# Converted from the Flee-format case {case.folder.name} by `ttx import-flee`.\n"
               "# Movement parameters are the engine's defaults, as in every shipped scenario.\n")
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(header + yaml.safe_dump(to_scenario(case), allow_unicode=True,
                                             sort_keys=False, width=100), encoding="utf-8")
 

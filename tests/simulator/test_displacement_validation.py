@@ -74,9 +74,11 @@ def test_a_broken_case_is_refused_with_its_place(tmp_path, capsys):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("case", ["burundi", "car"])
-def test_the_model_beats_flee_and_the_nearest_camp_forecast(case, tmp_path):
-    v = displacement.validate(DATA / case, seeds=1, jobs=1, say=lambda line: None)
-    summary = v.summary()
+def test_the_model_beats_flee_and_the_nearest_camp_forecast(case, tmp_path, capsys):
+    # The README's command, with one seed: validate-displacement tests/data/displacement/car
+    assert main(["validate-displacement", str(DATA / case), "--seeds", "1", "--jobs", "1",
+                 "--quiet", "--out", str(tmp_path / "v")]) == 0
+    summary = json.loads((tmp_path / "v" / "summary.json").read_text())
     assert summary["ard"]["mean"] < FLEE_ARD[case]
     assert summary["ard"]["mean"] < summary["naive"]["nearest_camp"]
     # A good placement, not only a good total: rescaled, it stays below 0.4.

@@ -97,6 +97,16 @@ def test_naive_forecasts_by_hand(tmp_path):
     assert near["C1"][4] == pytest.approx(50 + daily[1] + 0.75 * daily[2:].sum())
 
 
+@pytest.mark.parametrize("text", [
+    "DateTime,Refugee_numbers\n2020-01-01,0\n2020-01-05,400\n",      # Flee's other header
+    ",Refugee_numbers\n2020-01-01,0\n2020-01-05,400\n",              # a header with no name
+    "# UNHCR portal, 2020\n2020-01-01,0\n# revised\n2020-01-05,400\n",  # comment rows
+])
+def test_count_files_are_read_as_flee_reads_them(tmp_path, text):
+    case = read_case(tiny(tmp_path, **{"validation/c2.csv": text}))
+    assert case.reports["C2"] == [(0, 0.0), (4, 440.0)]
+
+
 @pytest.mark.parametrize("name,text,message", [
     ("input/locations.csv", "Zone,R,A,zero,0,conflict_zone,0,300\n",
      "locations.csv:1: latitude is not a number: 'zero'"),
