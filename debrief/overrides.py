@@ -32,7 +32,7 @@ def load_overrides(path: str | Path, tasks: set[str]) -> dict[str, Override]:
     try:
         parsed = Overrides.model_validate(data)
     except ValidationError as exc:
-        raise InputError(_schema_problems(exc, data, positions, str(path))) from None
+        raise InputError(_schema_problems(exc, data, positions, str(path), Overrides)) from None
     problems, out = [], {}
     for i, o in enumerate(parsed.overrides):
         where = ("overrides", i, "task")

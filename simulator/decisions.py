@@ -105,8 +105,10 @@ def load_inputs(path: str | Path, scenario: Scenario) -> list[Decision | AdHocIn
             problems.append(Problem(name, *locate(sub, ("turn",)), dotted((i, "turn")),
                                     f"turn {entry['turn']} is after the last turn ({last})"))
             continue
+        model = _DecisionEntry
         try:
             if isinstance(entry, dict) and "fire" in entry:
+                model = _FireEntry
                 f = _FireEntry.model_validate(entry)
                 if f.fire not in held:
                     problems.append(Problem(name, *locate(sub, ("fire",)), dotted((i, "fire")),
@@ -114,6 +116,7 @@ def load_inputs(path: str | Path, scenario: Scenario) -> list[Decision | AdHocIn
                                             f"{', '.join(sorted(held)) or 'none'})"))
                 out.append(FireHeld(f.turn, f.fire))
             elif isinstance(entry, dict) and "inject" in entry:
+                model = _InjectEntry
                 e = _InjectEntry.model_validate(entry)
                 raw = dict(e.inject)
                 clash = [k for k in ("at", "when") if k in raw]
@@ -130,6 +133,7 @@ def load_inputs(path: str | Path, scenario: Scenario) -> list[Decision | AdHocIn
                     continue
                 adhoc_ids.add(raw.get("id"))
                 raw["at"] = {"turn": e.turn, "hour": e.hour}
+                model = None  # errors located inside the inject, not the entry
                 inj = Inject.model_validate(raw)
                 out.append(AdHocInject(e.turn, inj, e.hour))
                 for path, msg in _inject_references(scenario, inj):
@@ -139,7 +143,7 @@ def load_inputs(path: str | Path, scenario: Scenario) -> list[Decision | AdHocIn
                 e = _DecisionEntry.model_validate(entry)
                 out.append(Decision(e.turn, e.team, e.action, e.params))
         except ValidationError as exc:
-            for p in _schema_problems(exc, entry, sub, name):
+            for p in _schema_problems(exc, entry, sub, name, model):
                 problems.append(Problem(p.file, p.line, p.col,
                                         dotted((i,)) + ("." + p.path if p.path else ""), p.message))
     if problems:

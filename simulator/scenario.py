@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, create_model, mo
 
 from simulator.measure_specs import SPECS
 from simulator.parameters import Parameters
+from simulator.suggest import did_you_mean
 
 Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_\-]*$", max_length=64,
                           description="lower-case identifier: letters, digits, _ or -")]
@@ -503,7 +504,8 @@ class _EffectCall(Strict):
                 raise ValueError(f"an effect is one primitive, one of: {', '.join(EFFECTS)}")
             (name,) = data
             if name not in EFFECTS:
-                raise ValueError(f"unknown effect {name!r}; expected one of: {', '.join(EFFECTS)}")
+                hint = did_you_mean(name, EFFECTS) or f"; expected one of: {', '.join(EFFECTS)}"
+                raise ValueError(f"unknown effect {name!r}{hint}")
         return data
 
     @property

@@ -7,14 +7,16 @@ before raising, so an author fixes a file in one round.
 
 from __future__ import annotations
 
+import types
 import typing
 from pathlib import Path
 from typing import Any, Iterator
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from simulator.measure_specs import SPECS
 from simulator.scenario import EFFECTS, NEEDS, Condition, Effect, Scenario
+from simulator.suggest import did_you_mean
 from simulator.values import Rejected, check_value
 from simulator.yamlsafe import InputError, Positions, Problem, dotted, load_file, load_text, locate
 
@@ -43,7 +45,7 @@ def scenario_from_data(data: Any, positions: Positions, name: str) -> Scenario:
     try:
         scenario = Scenario.model_validate(data)
     except ValidationError as exc:
-        raise InputError(_schema_problems(exc, data, positions, name)) from None
+        raise InputError(_schema_problems(exc, data, positions, name, Scenario)) from None
     problems = [Problem(name, *locate(positions, path), dotted(path), msg)
                 for path, msg in check_references(scenario)]
     if problems:
@@ -78,23 +80,76 @@ def _is_field_name(part: str) -> bool:
     return part.isidentifier() and part[0].islower() and part not in _UNION_TAGS
 
 
-def _message(err: dict) -> str:
+def _fields_at(root: type, loc: tuple) -> list[str]:
+    """The field names the model at ``loc`` accepts (empty if there is no model there)."""
+    node = root
+    for part in loc:
+        node = _step(node, part)
+        if node is None:
+            return []
+    model = _model(node)
+    return [f.alias or name for name, f in model.model_fields.items()] if model else []
+
+
+def _step(node, part):
+    """The annotation one location part below ``node``; ``node`` itself for union tags."""
+    origin, args = typing.get_origin(node), typing.get_args(node)
+    if origin is typing.Annotated:
+        return _step(args[0], part)
+    if origin in (typing.Union, types.UnionType):
+        named = [a for a in args if getattr(a, "__name__", None) == part]
+        if named:
+            return named[0]
+        steps = [x for a in args if (x := _step(a, part)) is not None]
+        return steps[0] if steps else (node if isinstance(part, str) else None)
+    if origin in (list, tuple, set):
+        return args[0] if isinstance(part, int) else node  # a tag such as 'list[str]'
+    if origin is dict:
+        return args[1]
+    model = _model(node)
+    if model and isinstance(part, str):
+        for name, f in model.model_fields.items():
+            if part in (name, f.alias):
+                return f.annotation
+    return None
+
+
+def _model(node) -> type[BaseModel] | None:
+    return node if isinstance(node, type) and issubclass(node, BaseModel) else None
+
+
+def _unknown_field(err: dict, root: type | None) -> str:
+    """'unknown field', with the fields allowed there and the likely one."""
+    name, value = err["loc"][-1], err.get("input")
+    allowed = _fields_at(root, err["loc"][:-1]) if root else []
+    msg = f"unknown field {name!r}{did_you_mean(name, allowed)}"
+    if allowed:
+        msg += f"; allowed here: {', '.join(allowed)}"
+    if value is None:  # "{en: Raid, Sabéré, fr: ...}" makes 'Sabéré' a key with no value
+        msg += ". If it belongs to a text with a comma or a colon, put the whole text in " \
+            "quotes: en: \"Raid, Sabéré\""
+    return msg
+
+
+def _message(err: dict, root: type | None) -> str:
     kind, msg = err["type"], err["msg"]
     if kind == "missing":
         return "required field is missing"
     if kind == "extra_forbidden":
-        return "unknown field"
+        return _unknown_field(err, root)
     if kind.startswith("value_error"):
         return msg.removeprefix("Value error, ")
     return "expected: " + msg.removeprefix("Input should be ").rstrip(".")
 
 
 def _schema_problems(exc: ValidationError, data: Any, positions: Positions,
-                     name: str) -> list[Problem]:
+                     name: str, root: type | None = None) -> list[Problem]:
+    """Located problems from a pydantic error; ``root``, the model validated, lets an
+    unknown field list the fields allowed in its place."""
     by_path: dict[tuple, list[str]] = {}
     for err in exc.errors():
         path = _data_path(err["loc"], data)
-        msg = _message(err)
+        msg = _message(err, root)
         if msg not in by_path.setdefault(path, []):
             by_path[path].append(msg)
     problems = []
@@ -129,7 +184,8 @@ def check_references(s: Scenario) -> Iterator[tuple[tuple, str]]:
     def need(kind: str, value: str | None, path: tuple) -> Iterator[tuple[tuple, str]]:
         if value is not None and value not in known[kind]:
             options = ", ".join(sorted(known[kind])) or "none defined"
-            yield path, f"unknown {kind.replace('_', ' ')} {value!r} (known: {options})"
+            yield path, f"unknown {kind.replace('_', ' ')} {value!r}" \
+                f"{did_you_mean(value, known[kind])} (known: {options})"
 
     yield from _unique(s)
     for i, r in enumerate(s.map.routes):
@@ -195,7 +251,8 @@ def check_references(s: Scenario) -> Iterator[tuple[tuple, str]]:
                                  "community", "units") for a in getattr(s.actors, k)}
         for j, actor in enumerate(inj.actors):
             if actor not in actors:
-                yield base + ("actors", j), f"unknown actor {actor!r} (known: " \
+                yield base + ("actors", j), f"unknown actor {actor!r}" \
+                    f"{did_you_mean(actor, actors)} (known: " \
                     f"{', '.join(sorted(actors)) or 'none defined'})"
         if inj.when:
             yield from _condition(inj.when, base + ("when",), need, actions, injects)
@@ -206,10 +263,15 @@ def check_references(s: Scenario) -> Iterator[tuple[tuple, str]]:
             if inj.at and ex.by_turn < inj.at.turn:
                 yield base + ("expected_actions", j, "by_turn"), \
                     f"by_turn {ex.by_turn} is before the inject fires (turn {inj.at.turn})"
+            if ex.by_turn > s.metadata.turns:
+                yield base + ("expected_actions", j, "by_turn"), \
+                    f"by_turn {ex.by_turn} is after the last turn ({s.metadata.turns})"
         if inj.objective and inj.objective not in objective_ids:
-            yield base + ("objective",), f"unknown objective {inj.objective!r}"
+            yield base + ("objective",), f"unknown objective {inj.objective!r}" \
+                f"{did_you_mean(inj.objective, objective_ids)}"
         if inj.critical_task and inj.critical_task not in task_ids:
-            yield base + ("critical_task",), f"unknown critical task {inj.critical_task!r}"
+            yield base + ("critical_task",), f"unknown critical task {inj.critical_task!r}" \
+                f"{did_you_mean(inj.critical_task, task_ids)}"
     for i, o in enumerate(s.objectives):
         for j, t in enumerate(o.critical_tasks):
             path = ("objectives", i, "critical_tasks", j)
@@ -285,7 +347,8 @@ def _unique(s: Scenario) -> Iterator[tuple[tuple, str]]:
 def _action_ref(ref, path, need, actions) -> Iterator[tuple[tuple, str]]:
     yield from need("team", ref.team, path + ("team",))
     if ref.action not in actions:
-        yield path + ("action",), f"unknown action {ref.action!r}"
+        yield path + ("action",), f"unknown action {ref.action!r}" \
+            f"{did_you_mean(ref.action, actions)}"
     elif ref.team not in actions[ref.action].teams:
         yield path + ("action",), f"action {ref.action!r} is not in team {ref.team!r}'s catalogue"
     yield from need("location", ref.location, path + ("location",))
@@ -299,7 +362,7 @@ def _action_ref(ref, path, need, actions) -> Iterator[tuple[tuple, str]]:
         params = actions[ref.action].params
         if name not in params:
             yield path + ("params", name), f"action {ref.action!r} has no parameter " \
-                f"{name!r} (has: {', '.join(params) or 'none'})"
+                f"{name!r}{did_you_mean(name, params)} (has: {', '.join(params) or 'none'})"
             continue
         allowed = params[name].values
         values = value if isinstance(value, list) else [value]
@@ -319,7 +382,8 @@ def _condition(c: Condition, path, need, actions, injects) -> Iterator[tuple[tup
     if c.action_taken:
         yield from _action_ref(c.action_taken, path + ("action_taken",), need, actions)
     if c.inject_fired and c.inject_fired not in injects:
-        yield path + ("inject_fired",), f"unknown inject {c.inject_fired!r}"
+        yield path + ("inject_fired",), f"unknown inject {c.inject_fired!r}" \
+            f"{did_you_mean(c.inject_fired, injects)}"
 
 
 def _effect(e: Effect, path, need, params) -> Iterator[tuple[tuple, str]]:
@@ -336,8 +400,8 @@ def _effect(e: Effect, path, need, params) -> Iterator[tuple[tuple, str]]:
                 if params is None:
                     yield vpath, f"{v}: parameters can only be used in actions"
                 elif v[1:] not in params:
-                    yield vpath, f"{v}: the action has no parameter {v[1:]!r} " \
-                        f"(has: {', '.join(params) or 'none'})"
+                    yield vpath, f"{v}: the action has no parameter {v[1:]!r}" \
+                        f"{did_you_mean(v[1:], params)} (has: {', '.join(params) or 'none'})"
                 elif entity and params[v[1:]].type != entity:
                     yield vpath, f"{v}: parameter of type {params[v[1:]].type!r} where a " \
                         f"{entity} is expected"

@@ -123,15 +123,63 @@ def load_text(text: str, name: str = "<text>") -> tuple[Any, Positions]:
         builder = _Builder(name, loader)
         return builder.build(node, ()), builder.positions
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise InputError([Problem(name, line, col, "", f"not valid YAML: {exc.problem}")]) from None
+        raise InputError([_syntax_problem(name, exc)]) from None
     except yaml.YAMLError as exc:
         raise InputError([Problem(name, 1, 1, "", f"not valid YAML: {exc}")]) from None
     except RecursionError:
         raise InputError([Problem(name, 1, 1, "", "nested too deeply to read; refused")]) from None
     finally:
         loader.dispose()
+
+
+# PyYAML's parser messages, said as an author can act on them: (words in the problem,
+# words in the context or "", plain message, point at where the context began).
+_PLAIN_SYNTAX = [
+    ("found character '\\t'", "", "a tab character: YAML indents with spaces only; replace "
+     "the tab with spaces", False),
+    ("that cannot start any token", "", "a value cannot start with this character unless it "
+     "is in quotes: write \"@name\" or \"`text`\"", False),
+    ("found undefined alias", "", "'*' at the start of a value makes it a YAML alias: put the "
+     "text in quotes (\"*important*\")", False),
+    ("found unexpected end of stream", "quoted scalar", "a quote opened here is never closed",
+     True),
+    ("expected ',' or '}'", "", "inside { }, a text that contains ',' or ': ' must be in "
+     "quotes: {en: \"Raid: Sabéré, 2 dead\"}", False),
+    ("expected ',' or ']'", "", "inside [ ], a text that contains ',' or ': ' must be in "
+     "quotes: [\"Kéno, market\"]", False),
+    ("mapping values are not allowed here", "", "a ':' where YAML does not expect one: a "
+     "value that contains ': ' must be in quotes (title: \"Raid: Sabéré\"), or this line is "
+     "indented further than the field above it", False),
+    ("could not find expected ':'", "", "a line without ':': write each field as "
+     "'name: value', and put a text that runs over several lines in quotes", True),
+    ("expected a comment or a line break", "", "text after a closing quote: put the whole "
+     "value inside the quotes", False),
+    ("but found '<scalar>'", "", "text after a value that is already complete: after a "
+     "closing quote, or on a line of its own; put the whole value inside the quotes", False),
+    ("expected <block end>", "", "this line is not aligned with the lines above it: the "
+     "fields of one mapping, and the '-' items of one list, start in the same column "
+     "(spaces only)", False),
+    ("did not find expected key", "", "this line is not aligned with the fields above it, "
+     "or a '-' list item stands among fields", False),
+    ("did not find expected '-' indicator", "", "a list item without '-', or not aligned "
+     "with the other items of its list", False),
+    ("did not find expected node content", "", "a value is missing here (after ':' or '-', "
+     "or between commas)", False),
+]
+
+
+def _syntax_problem(name: str, exc: yaml.MarkedYAMLError) -> Problem:
+    """One located problem in plain words for a YAML syntax error."""
+    problem, context = exc.problem or "", exc.context or ""
+    message, mark = f"not valid YAML: {problem}", exc.problem_mark or exc.context_mark
+    for words, in_context, plain, at_context in _PLAIN_SYNTAX:
+        if words in problem and in_context in context:
+            message = f"not valid YAML: {plain}"
+            if at_context and exc.context_mark:
+                mark = exc.context_mark
+            break
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    return Problem(name, line, col, "", message)
 
 
 def load_file(path: str | Path) -> tuple[Any, Positions]:

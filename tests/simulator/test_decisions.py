@@ -112,7 +112,8 @@ def test_inputs_file_shape_errors_are_located(tmp_path, mini):
     assert lines[0] == f"{path}:2:4: [1].turn: expected: a valid integer, unable to parse " \
                        "string as an integer"
     assert lines[1] == f"{path}:3:4: [2].turn: turn 9 is after the last turn (4)"
-    assert f"{path}:4:26: [3].acton: unknown field" in lines
+    assert f"{path}:4:26: [3].acton: unknown field 'acton' (did you mean 'action'?); " \
+           "allowed here: turn, team, action, params" in lines
     assert f"{path}:4:3: [3].action: required field is missing" in lines
 
 

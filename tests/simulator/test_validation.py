@@ -33,7 +33,8 @@ def test_fixture_is_valid():
     ("turn_hours: 12", "turn_hours: 500",
      "mini.yaml:7:3: metadata.turn_hours: expected: less than or equal to 168"),
     ("  category: civilian_protection\n", "  category: civilian_protection\n  colour: blue\n",
-     "mini.yaml:7:3: metadata.colour: unknown field"),
+     "mini.yaml:7:3: metadata.colour: unknown field 'colour'; allowed here: id, title, "
+     "summary, category, turn_hours, turns, step_hours, start, learning_objectives"),
     ("category: civilian_protection", "category: war",
      "mini.yaml:6:3: metadata.category: expected: 'civilian_protection', 'disaster_response' "
      "or 'civil_military_coordination'"),
@@ -78,6 +79,34 @@ def test_inject_places_and_actors_must_exist():
     assert any("msel[0].actors[1]: unknown actor 'rebels' (known: army, band, coy_a, fpu, "
                "heli, wfp)" in e for e in found), found
     assert len(found) == 2
+
+
+@pytest.mark.parametrize("old,new,expected", [
+    ("  category: civilian_protection\n", "  category: civilian_protection\n  turn: 3\n",
+     "mini.yaml:7:3: metadata.turn: unknown field 'turn' (did you mean 'turns'?); allowed "
+     "here: id, title, summary, category, turn_hours, turns, step_hours, start, "
+     "learning_objectives"),
+    ("title: {en: Mini exercise, fr: Mini exercice}", "title: {en: Raid, Kéno, fr: Raid}",
+     "mini.yaml:4:21: metadata.title.Kéno: unknown field 'Kéno'; allowed here: en, fr, pt. "
+     "If it belongs to a text with a comma or a colon, put the whole text in quotes: "
+     "en: \"Raid, Sabéré\""),
+    ("{from: town, to: base, distance_km: 20}", "{from: town, to: bsae, distance_km: 20}",
+     "mini.yaml:18:20: map.routes[2].to: unknown location 'bsae' (did you mean 'base'?) "
+     "(known: base, site, town, village)"),
+    ("- presence: {unit: $unit, location: $location", "- presense: {unit: $unit, location: "
+     "$location", "mini.yaml:53:9: actions[0].effects[0]: unknown effect 'presense' "
+     "(did you mean 'presence'?)"),
+    ("action_taken: {team: force, action: patrol", "action_taken: {team: force, action: patrl",
+     "mini.yaml:100:37: msel[1].when.not.action_taken.action: unknown action 'patrl' "
+     "(did you mean 'patrol'?)"),
+])
+def test_a_misspelt_name_gets_the_nearest_and_the_allowed_ones(old, new, expected):
+    assert expected in errors(old, new)
+
+
+def test_an_expected_action_due_after_the_last_turn_is_refused():
+    found = errors("location: village, by_turn: 1}", "location: village, by_turn: 6}")
+    assert any("by_turn 6 is after the last turn (4)" in e for e in found), found
 
 
 def test_unknown_effect_lists_the_primitives():

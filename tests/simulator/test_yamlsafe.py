@@ -58,6 +58,28 @@ def test_syntax_error_is_located():
     assert msg.startswith("f.yaml:2:") and "not valid YAML" in msg
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("a:\n  b: 1\n\tc: 2\n", "f.yaml:3:1: not valid YAML: a tab character: YAML indents "
+     "with spaces only; replace the tab with spaces"),
+    ("title: {en: Raid: Sabéré, fr: x}\n", "f.yaml:1:17: not valid YAML: inside { }, a text "
+     "that contains ',' or ': ' must be in quotes"),
+    ("a:\n  b: 1\n   c: 2\n", "f.yaml:3:5: not valid YAML: a ':' where YAML does not expect "
+     "one: a value that contains ': ' must be in quotes"),
+    ("a:\n  b: 1\n c: 2\n", "f.yaml:3:2: not valid YAML: this line is not aligned with the "
+     "lines above it"),
+    ("a:\n  b: \"open\n  c: 3\n", "f.yaml:2:6: not valid YAML: a quote opened here is "
+     "never closed"),
+    ("a:\n  b: \"x\" y\n", "f.yaml:2:10: not valid YAML: text after a value that is "
+     "already complete"),
+    ("a: *note\n", "f.yaml:1:4: not valid YAML: '*' at the start of a value makes it a YAML "
+     "alias: put the text in quotes"),
+])
+def test_syntax_errors_are_said_in_plain_words(text, expected):
+    (msg,) = problems(text)
+    assert msg.startswith(expected), msg
+    assert "<block" not in msg and "token" not in msg
+
+
 def test_oversized_file_is_refused_before_reading(tmp_path, monkeypatch):
     monkeypatch.setattr(yamlsafe, "MAX_BYTES", 100)
     path = tmp_path / "big.yaml"
