@@ -6,6 +6,7 @@ location, an action of an unknown team ...) are checked by ``simulator.validatio
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, create_model, model_validator
@@ -508,7 +509,7 @@ class _EffectCall(Strict):
                 raise ValueError(f"unknown effect {name!r}{hint}")
         return data
 
-    @property
+    @cached_property  # read in every order's adjudication: worth remembering
     def kind(self) -> str:
         return next(k for k in EFFECTS if getattr(self, k) is not None)
 

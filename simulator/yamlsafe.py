@@ -18,6 +18,7 @@ MAX_BYTES = 1_000_000  # one megabyte: the largest shipped scenario is under 60 
 MAX_NODES = 100_000  # values after alias expansion; stops "billion laughs" documents
 MAX_DEPTH = 64  # nesting levels; a scenario needs about ten
 
+_FAST = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _PLAIN = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {_PLAIN + t for t in ("str", "int", "float", "bool", "null", "map", "seq")}
 _AS_TEXT = {_PLAIN + "timestamp"}  # dates stay text: the engine never reads calendars
@@ -115,9 +116,16 @@ def load_text(text: str, name: str = "<text>") -> tuple[Any, Positions]:
     """Parse YAML (or JSON) text into plain data and a map of path → (line, column)."""
     if len(text.encode("utf-8")) > MAX_BYTES:
         raise InputError([Problem(name, 1, 1, "", f"file is larger than {MAX_BYTES} bytes; refused")])
-    loader = yaml.SafeLoader(text)
+    # libyaml's parser is several times faster; PyYAML's own words its syntax errors as
+    # _PLAIN_SYNTAX expects, so a document libyaml refuses is read again with it.
+    loader = _FAST(text)
     try:
-        node = loader.get_single_node()
+        try:
+            node = loader.get_single_node()
+        except yaml.MarkedYAMLError:
+            loader.dispose()
+            loader = yaml.SafeLoader(text)
+            node = loader.get_single_node()
         if node is None:
             raise InputError([Problem(name, 1, 1, "", "file is empty")])
         builder = _Builder(name, loader)
