@@ -117,18 +117,27 @@ class DoctrineBot(Bot):
 
     def __init__(self, scenario, team: str, seed: int = 0):
         super().__init__(scenario, team, seed)
-        self.responded: set[str] = set()  # places whose violence the team has answered
+        self._composing: dict[str, list] = {}  # primitive → actions composing it
+        self.responded: dict[str, int] = {}  # place → turn the team answered violence there
+        self.preempted: set[str] = set()  # threatened places where the team sent arrests
         self.heard: set[str] = set()  # messages (inject ids) the team has answered
         self.pathways: set[str] = set()  # places where the team set up a referral pathway
         self.supported: set[str] = set()  # host forces the team has supported
-        self.detentions: list[int] = []  # turns of detentions not yet handed over
+        self.held = 0  # detainees the team knows it holds and has not handed over
+        self.handed_hour = -1.0  # hour of its last handover (which took all it held then)
         self.threatened_by: dict[str, str] = {}  # place → armed group the team was told of
         self.warned: set[tuple[str, float]] = set()  # threats (place, hour) looked into
         self.decongested: dict[str, int] = {}  # site → turn the team last extended it
         self.repaired: set[str] = set()  # routes the team sent engineers to
         self.responded_outbreak: set[str] = set()  # places whose outbreak the team answered
         self.requested_until = 0  # turn until which the team's last asset request stands
+        self.requested_for: str | None = None  # the place it serves
         self.asked: list[str] = []  # places messages named, the latest first
+        self.asked_turn: dict[str, int] = {}  # place → last turn a message named it
+        self.neighbours: dict[str, set[str]] = {}
+        for r in scenario.map.routes:
+            self.neighbours.setdefault(r.from_, set()).add(r.to)
+            self.neighbours.setdefault(r.to, set()).add(r.from_)
         self.answered: set[str] = set()  # messages whose requests to host forces were seen
         self.emptied: set[str] = set()  # places an evacuation found nobody left at
         self.moved: dict[str, int] = {}  # place → people the team evacuated from it
@@ -139,6 +148,7 @@ class DoctrineBot(Bot):
     def decide(self, report: dict) -> list[dict]:
         self.report = report
         self.orders: list[dict] = []
+        self.assessing: set[str] = set()  # places assessed this turn
         self.free = [u for u in report["units"] if u["task"] == "idle"]
         self.budget = report.get("budget", 0.0)
         self.now = report["hour"]
@@ -150,8 +160,14 @@ class DoctrineBot(Bot):
             if msg.get("inject") not in self.heard and msg.get("places"):
                 self.asked = list(msg["places"]) + [p for p in self.asked
                                                     if p not in msg["places"]]
-        # A place evacuated empty, or of as many people as live there, has nobody left.
+                self.asked_turn.update({p: report["turn"] for p in msg["places"]})
         for f in report["other"]:
+            # Detainees its own operations took (not a shared copy of another team's).
+            if f["kind"] == "detention" and f["id"] not in self.counted \
+                    and "shared_by" not in f and f["hour"] > self.handed_hour:
+                self.counted.add(f["id"])
+                self.held += f.get("detainees", 0)
+            # A place evacuated empty, or of as many people as live there, has nobody left.
             if f["kind"] == "evacuation" and f["id"] not in self.counted:
                 self.counted.add(f["id"])
                 self.moved[f["location"]] = self.moved.get(f["location"], 0) + f["people"]
@@ -159,8 +175,11 @@ class DoctrineBot(Bot):
                         f["location"], float("inf")):
                     self.emptied.add(f["location"])
         self._protect_threatened()
+        # Getting people out of rising water comes before flying aid to them; once the
+        # water has crested, aid to those who stayed comes first.
+        self._evacuate_flood(rising=True)
         self._carry_approved_aid()
-        self._evacuate_flood()
+        self._evacuate_flood(rising=False)
         self._prevent()
         self._engage_threatened()
         self._respond_to_incidents()
@@ -177,7 +196,11 @@ class DoctrineBot(Bot):
     # --- helpers ----------------------------------------------------------------------
 
     def _with(self, primitive: str) -> list:
-        return [a for a in self.catalogue.values() if any(e.kind == primitive for e in a.effects)]
+        """The team's actions that compose ``primitive``, in catalogue order."""
+        if primitive not in self._composing:
+            self._composing[primitive] = [a for a in self.catalogue.values()
+                                          if any(e.kind == primitive for e in a.effects)]
+        return self._composing[primitive]
 
     def _order(self, primitive: str, **wanted: Any) -> bool:
         """Issue the first catalogue action composing ``primitive`` whose parameters fill."""
@@ -272,11 +295,14 @@ class DoctrineBot(Bot):
                     self._order("escort", location=loc, unit=unit):
                 continue
             self._order("presence", location=loc, unit=unit, mode=mode)
-        # Pre-emption: a second unit apprehends the group's members gathering near the place.
+        # Pre-emption: a second unit apprehends the group's members gathering near the place
+        # (once per place, and not where the team has just answered violence).
         for t in threats:
-            if t["location"] not in self.responded and t.get("armed_group"):
-                self.responded.add(t["location"])
-                self._detain(t["location"])
+            loc = t["location"]
+            if loc not in self.preempted and t.get("armed_group") and t["expected_hour"] > \
+                    self.now and self.responded.get(loc, -9) < self.report["turn"] - 2:
+                self.preempted.add(loc)
+                self._detain(loc)
 
     def _engage_threatened(self) -> None:
         for t in self._pending_threats():
@@ -304,14 +330,21 @@ class DoctrineBot(Bot):
     def _respond_to_incidents(self) -> None:
         """Violence the team learnt of in the last two turns: investigate it, assess the
         needs it left and open a survivor-centred referral pathway where it happened."""
-        recent = {i["location"] for i in self.report["incidents"]
-                  if i.get("location") and i["turn"] >= self.report["turn"] - 2}
-        for loc in sorted(recent - self.responded):
-            self.responded.add(loc)
-            self._detain(loc)
+        turn = self.report["turn"]
+        # Violence reported, or found by an investigation (one that found none is not).
+        violent = [i for i in self.report["incidents"] if i.get("location")
+                   and (i["kind"] == "incident" or i.get("incidents"))]
+        recent = {i["location"] for i in violent if i["turn"] >= turn - 2}
+        # Those who attacked are still near only for a turn or so after it.
+        fresh = {i["location"] for i in violent if i["hour"] >= self.now - self.turn_hours}
+        # Violence again at a place answered more than two turns ago is answered again.
+        for loc in sorted(x for x in recent if self.responded.get(x, -9) < turn - 2):
+            self.responded[loc] = turn
+            if loc in fresh:
+                self._detain(loc)
             self._medevac(loc)
             self._order("investigate", location=loc)
-            self._order("assess", location=loc)
+            self._assess(loc)
             self._pathway(loc)
 
     def _medevac(self, loc: str) -> None:
@@ -374,8 +407,8 @@ class DoctrineBot(Bot):
         if unit and unit["kind"] in POLICE_KINDS and unit["location"] != loc and \
                 self.locations[unit["location"]].type in SITES:
             return  # police secure the sites: they do not leave them to arrest
-        if unit and self._order("detain", location=loc, unit=unit, armed_group=group):
-            self.detentions.append(self.report["turn"])
+        if unit:
+            self._order("detain", location=loc, unit=unit, armed_group=group)
 
     def _answer_messages(self) -> None:
         """A report about a place (a rumour, tension, a call for help): go and listen to
@@ -387,7 +420,7 @@ class DoctrineBot(Bot):
             for loc in msg["places"]:
                 if loc in self.locations:
                     self._order("engage", location=loc, unit=self._mixed_team(loc))
-                    self._order("assess", location=loc)
+                    self._assess(loc)
                     if self.locations[loc].type == "health_centre":
                         # A health centre that raises the alarm needs supplies and a pathway.
                         self._order("supply", location=loc, need="health", amount=2000)
@@ -404,12 +437,13 @@ class DoctrineBot(Bot):
         for hf in self.scenario.actors.host_forces:
             self._order("hrddp_assessment", host_force=hf.id)
 
-    def _evacuate_flood(self) -> None:
+    def _evacuate_flood(self, rising: bool) -> None:
         """Warn before the peak; evacuate people, by road while it is open and by air after,
-        for as long as the water stands."""
+        for as long as the water stands (floods still ``rising``, or those past their peak)."""
         done: set[str] = set()  # the same forecast may arrive by several channels
         for h in self.report["hazards"]:
-            if h["hazard"] != "flood" or h.get("until_hour", h["peak_hour"]) < self.now:
+            if h["hazard"] != "flood" or h.get("until_hour", h["peak_hour"]) < self.now \
+                    or (h["peak_hour"] >= self.now) != rising:
                 continue
             flooded = set(h["locations"])
             safe = [loc for loc in self.locations.values() if loc.id not in flooded
@@ -437,28 +471,52 @@ class DoctrineBot(Bot):
             return
         known = {n["location"]: n for n in self.report["needs"]}
         targets = self._places_of_concern()
+        # Places a message named in the last three turns (a call for help) are served too.
+        targets += [loc for loc, turn in self.asked_turn.items() if loc in self.locations
+                    and turn >= self.report["turn"] - 3 and loc not in targets]
         # A flood that began or ended since an assessment, or an outbreak, changes needs and
-        # access.
-        news = max([h["hour"] for h in self.report["hazards"]]
-                   + [h["until_hour"] for h in self.report["hazards"]
-                      if h.get("until_hour", self.now + 1) <= self.now], default=-1.0)
-        # So does a road washed out or repaired: access has changed at both its ends.
-        told: dict[str, float] = {}
+        # access there and on the roads next to it; so does a road washed out or repaired,
+        # at both its ends.
+        news: dict[str, float] = {}
+        for h in self.report["hazards"]:
+            hour = max([h["hour"]] + ([h["until_hour"]] if h.get("until_hour", self.now + 1)
+                                      <= self.now else []))
+            for place in h["locations"]:
+                for loc in {place} | self.neighbours.get(place, set()):
+                    news[loc] = max(news.get(loc, -1.0), hour)
+        # A road repaired since leaves the needs assessed as they were, with the way open.
+        reopened: dict[str, float] = {}
         for r in self.report.get("routes", []):
             for loc in r["route"].split("--"):
-                told[loc] = max(told.get(loc, -1.0), r["hour"])
+                if r["state"] == "open":
+                    reopened[loc] = max(reopened.get(loc, -1.0), r["hour"])
+                else:
+                    news[loc] = max(news.get(loc, -1.0), r["hour"])
         for loc in targets:
             if loc not in known or known[loc]["turn"] < self.report["turn"] - 1 \
-                    or known[loc]["hour"] < max(news, told.get(loc, -1.0)):
-                self._order("assess", location=loc)
+                    or known[loc]["hour"] < news.get(loc, -1.0):
+                self._assess(loc)
         # Aid follows a recent assessment (an older one, or one made before the latest
         # flood, may tell of roads since cut), as many convoys as the agencies have trucks.
         fresh = {loc: n for loc, n in known.items() if n["turn"] >= self.report["turn"] - 2
-                 and n["hour"] >= max(news, told.get(loc, -1.0))}
+                 and n["hour"] >= news.get(loc, -1.0)}
+        for loc, n in fresh.items():
+            if not n.get("road_open", True) and reopened.get(loc, -1.0) > n["hour"]:
+                fresh[loc] = dict(n, road_open=True)
         trucks = sum(a.trucks for a in self.scenario.actors.agencies if a.id in self.spec.assets)
         # Places under flood water: no convoy gets there by road while it stands.
         flooded = {loc for h in self.report["hazards"] if h["hazard"] == "flood"
                    and self.now <= h.get("until_hour", h["peak_hour"]) for loc in h["locations"]}
+        # A place whose every road is under water or washed out is cut off, as the map
+        # shows: ask for the last-resort asset at once on what the team knew of its needs.
+        closed = set(self.report.get("routes_closed", []))
+        cut_off: dict[str, tuple[str, dict]] = {}  # place → (its worst need, assessment)
+        for loc in targets:
+            n = known.get(loc)
+            if n and loc not in fresh and self._cut_off(loc, flooded, closed) and n["unmet"]:
+                need, short = max(n["unmet"].items(), key=lambda kv: kv[1])
+                if short >= 0.1:
+                    cut_off[loc] = (need, n)
         for loc, n in sorted(fresh.items(), key=lambda kv: (self._asked_first(kv[0]),
                                                              -kv[1]["population"])):
             for need, short in sorted(n["unmet"].items(), key=lambda kv: -kv[1]):
@@ -470,12 +528,31 @@ class DoctrineBot(Bot):
                                                   amount=amount):
                         trucks -= 1
                 else:
-                    self._request_asset(loc, need)
+                    cut_off[loc] = (need, n)
                     break  # one request per place covers every need
+        if cut_off:
+            # The asset keeps serving its place while it is cut off and in need; then it goes
+            # where a message last asked for it, else where most people lack most.
+            loc = self.requested_for if self.requested_for in cut_off and \
+                self.report["turn"] < self.requested_until else \
+                min(cut_off, key=lambda x: (self._asked_first(x), -cut_off[x][1]["population"]
+                                            * cut_off[x][1]["unmet"][cut_off[x][0]], x))
+            self._request_asset(loc, cut_off[loc][0])
 
     def _request_asset(self, loc: str, need: str) -> None:
-        """One last-resort request at a time: the asset serves one place while approved."""
-        if self.report["turn"] < self.requested_until:
+        """One last-resort request at a time: renewed in the approval's last turn while the
+        need lasts (so that the asset does not stand idle between two approvals), or made
+        for the next place once its place is served; not while a flood rises and the asset
+        evacuates."""
+        turn = self.report["turn"]
+        if turn < self.requested_until - 1 and loc == self.requested_for:
+            return
+        # While floodwater rises the asset evacuates first (from this place, or else
+        # anywhere): aid asked for now would lapse unflown.
+        rising = [h for h in self.report["hazards"]
+                  if h["hazard"] == "flood" and h["peak_hour"] >= self.now]
+        if any(loc in h["locations"] for h in rising) or \
+                (rising and turn < self.requested_until):
             return
         helis = [u for u in self.scenario.actors.units if u.kind in ("helicopter", "transport")]
         if helis and self._order("request_asset", location=loc, unit=helis[0].id,
@@ -483,7 +560,19 @@ class DoctrineBot(Bot):
                                  justification=f"No civilian alternative: road to {loc} cut; "
                                                f"life-saving {need} need."):
             turns = self.scenario.parameters.humanitarian.approval_turns
-            self.requested_until = self.report["turn"] + turns
+            self.requested_until, self.requested_for = turn + turns, loc
+
+    def _assess(self, loc: str) -> None:
+        """A needs assessment, at most one per place and turn."""
+        if loc not in self.assessing and self._order("assess", location=loc):
+            self.assessing.add(loc)
+
+    def _cut_off(self, loc: str, flooded: set[str], closed: set[str]) -> bool:
+        """Every road to ``loc`` is under water or washed out (or ``loc`` itself is)."""
+        roads = self.neighbours.get(loc, set())
+        return loc in flooded or bool(roads) and all(
+            other in flooded or f"{loc}--{other}" in closed or f"{other}--{loc}" in closed
+            for other in roads)
 
     def _carry_approved_aid(self) -> None:
         """Fly the most-needed supply where an approved last-resort request allows it."""
@@ -510,10 +599,9 @@ class DoctrineBot(Bot):
             if (hf not in self.supported or hf in asked) and \
                     self._order("support_host_forces", host_force=hf):
                 self.supported.add(hf)
-        # Detentions ordered in earlier turns have happened by now: hand them over.
-        done = [t for t in self.detentions if t < self.report["turn"]]
-        if done and cleared and self._order("handover", host_force=cleared[0]):
-            self.detentions = [t for t in self.detentions if t not in done]
+        # Detainees the team knows it holds are handed over (none: nothing to hand over).
+        if self.held and cleared and self._order("handover", host_force=cleared[0]):
+            self.held, self.handed_hour = 0, self.now
 
     def _protect_sites(self) -> None:
         for loc in sorted(self._places_of_concern(),

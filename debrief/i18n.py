@@ -267,10 +267,10 @@ DETAILS: dict[str, dict[str, str]] = {
               "fr": "{assessed} appui(s) sur {supports} après une évaluation HRDDP qui ne "
                     "conseillait pas de le refuser ({withheld} malgré un avis de refus)"},
     "no_engagement": {"en": "no community engagement", "fr": "aucun dialogue communautaire"},
-    "consulted": {"en": "{group} consulted, then action taken, before {with} of {of} warned "
-                        "attacks",
-                  "fr": "{group} consulté(e)s, puis action menée, avant {with} attaque(s) "
-                        "annoncée(s) sur {of}"},
+    "consulted": {"en": "{group} consulted, then the place protected when the attack came, "
+                        "for {with} of {of} warned attacks",
+                  "fr": "{group} consulté(e)s, puis le lieu protégé à l'arrivée de l'attaque, "
+                        "pour {with} attaque(s) annoncée(s) sur {of}"},
     "no_pathway": {"en": "no referral pathway", "fr": "aucun circuit de référencement"},
     "pathway_no_case": {"en": "pathway set up; no case", "fr": "circuit en place ; aucun cas"},
     "pathway_before": {"en": "pathway (turn {pathway}) before first case (turn {case})",
@@ -330,10 +330,12 @@ DETAILS: dict[str, dict[str, str]] = {
                                "tour {turn} sans circuit de référencement à portée"},
     "cause_not_consulted": {"en": "warned attack at {location} in turn {turn} ({deaths} "
                                   "deaths): {group} were not consulted there before it, or "
-                                  "nothing was done there after consulting them",
+                                  "nothing done after consulting them protected the place "
+                                  "when it came",
                             "fr": "attaque annoncée à {location} au tour {turn} ({deaths} "
                                   "décès) : les {group} n'y ont pas été consulté(e)s avant, ou "
-                                  "rien n'y a été fait après les avoir consulté(e)s"},
+                                  "rien de ce qui a suivi ne protégeait le lieu à son "
+                                  "arrivée"},
     "cause_trust_lost": {"en": "trust lost at {location} in turn {turn} ({kind})",
                          "fr": "confiance perdue à {location} au tour {turn} ({kind})"},
     "cause_no_effect": {"en": "{team} ordered {action} in turn {turn}, without effect: {why}",

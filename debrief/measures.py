@@ -350,31 +350,32 @@ def deaths_in_warned_attacks(ctx: Ctx, source: str = "any") -> Result:
     return Result(dead, _ids(hits), "warned_deaths", {"deaths": dead, "warned": len(warned)})
 
 
-def _warned(ctx: Ctx, source: str) -> tuple[list[dict], list[str]]:
-    """Planned attacks at the scope's places that a scope team was warned of before they
-    came, and the warnings with them as evidence."""
+def _warned(ctx: Ctx, source: str, mission: bool = False) -> tuple[list[dict], list[str]]:
+    """Planned attacks at the scope's places that a scope team (any team, for the
+    ``mission``) was warned of before they came, and the warnings with them as evidence."""
     strikes = [e for e in ctx.events("attack", "attack_deterred", teams=False)
                if e["type"] == "attack_deterred" or e.get("planned")]
     warned, evidence = [], []
     for s in strikes:
-        warning = _warning(ctx, s, source)
+        warning = _warning(ctx, s, source, mission)
         if warning is not None:
             warned.append(s)
             evidence += [warning["id"], s["id"]]
     return warned, list(dict.fromkeys(evidence))
 
 
-def _warning(ctx: Ctx, strike: dict, source: str) -> dict | None:
-    """The first warning of ``strike`` that reached a scope team before it came."""
+def _warning(ctx: Ctx, strike: dict, source: str, mission: bool = False) -> dict | None:
+    """The first warning of ``strike`` that reached a scope team (any team, for the
+    ``mission``) before it came."""
     for e in ctx.run.events:
         if e["hour"] > strike["hour"]:
             return None
         if e["type"] == "early_warning_reported" and e["cause"] == strike["cause"] \
-                and e["location"] == strike["location"] and ctx.scope.team_ok(e):
+                and e["location"] == strike["location"] and (mission or ctx.scope.team_ok(e)):
             return e
         if source == "any" and e["type"] == "inject_fired" \
                 and strike["cause"] == f"inject:{e['inject']}" \
-                and (ctx.scope.teams is None or set(e["to"]) & ctx.scope.teams):
+                and (mission or ctx.scope.teams is None or set(e["to"]) & ctx.scope.teams):
             return e
     return None
 
@@ -463,26 +464,28 @@ def sgbv_referral_share(ctx: Ctx) -> Result:
 
 
 def consulted(ctx: Ctx, group: str = "women") -> Result:
-    """Of the attacks the mission was warned of at the scope's places, the share before
-    which the scope's teams consulted ``group`` there (after the warning) and the mission
-    then acted there (presence, escort, evacuation, mediation): consultations that inform
-    what the mission does. Consulting where nothing is at stake, or where nothing follows,
-    earns nothing. Not applicable when no warned attack came."""
+    """Of the attacks at the scope's places that the mission was warned of (an integrated
+    mission shares its warnings), the share before which the scope's teams consulted
+    ``group`` there (after the warning) and the mission then protected the place when the
+    strike came: a unit standing there at that moment, or, for an attack that was called
+    off, people evacuated or a mediation held first.
+    Consultations that inform what the mission does; consulting where nothing is at
+    stake, or where nothing effective follows, earns nothing. Not applicable when no
+    warned attack came."""
     occasions, evidence, good, missed = 0, [], 0, []
     meetings = [e for e in ctx.events("engagement") if group in e["consulted"]]
     acts = [e for e in ctx.run.of_type("decision_accepted")
             if set(ctx.primitives(e["team"], e["action"])) & set(INFORMED)]
-    for strike in _warned_strikes(ctx, teams=False):
-        warned = _first_warning(ctx.run, strike)
+    for strike in _warned(ctx, "any", mission=True)[0]:
+        warned = _warning(ctx, strike, "any", mission=True)
         occasions += 1
         evidence.append(strike["id"])
         before = [m for m in meetings if m["location"] == strike["location"]
                   and warned["hour"] <= m["hour"] <= strike["hour"]]
-        acted = any(warned["hour"] <= d["hour"] <= strike["hour"]
-                    and strike["location"] in map(str, d["params"].values()) for d in acts)
-        if before and acted:
+        acted = _protected_in_time(ctx, strike, before[0], acts) if before else None
+        if acted:
             good += 1
-            evidence.append(before[0]["id"])
+            evidence += [before[0]["id"], acted]
         else:
             missed.append(strike["id"])
     if not occasions:
@@ -491,21 +494,22 @@ def consulted(ctx: Ctx, group: str = "women") -> Result:
                   {"group": group, "with": good, "of": occasions, "missed": missed})
 
 
-def _warned_strikes(ctx: Ctx, teams: bool = True) -> list[dict]:
-    """Planned attacks at the scope's places that some warning (by message or alert
-    network; to the scope's teams when ``teams``) announced before they came."""
-    strikes = [e for e in ctx.events("attack", "attack_deterred", teams=False)
-               if e["type"] == "attack_deterred" or e.get("planned")]
-    return [s for s in strikes if _first_warning(ctx.run, s) is not None]
-
-
-def _first_warning(run, strike: dict) -> dict | None:
-    """The first event that announced ``strike`` to the mission: the inject's threat, or an
-    alert network's report."""
-    return next((e for e in run.events if e["hour"] <= strike["hour"]
-                 and e["type"] in ("threat_planned", "early_warning_reported")
-                 and e["cause"] == strike["cause"] and e.get("location") == strike["location"]),
-                None)
+def _protected_in_time(ctx: Ctx, strike: dict, meeting: dict, acts: list[dict]) -> str | None:
+    """The first order, given from the consultation's turn until ``strike``, that protected
+    its place when the strike came (judged by its effect, as expected actions are): its
+    id, or None. An attack that struck with no unit there was not prevented by anything
+    else the mission did."""
+    place = strike["location"]
+    for d in acts:
+        if not (d["turn"] >= meeting["turn"] and d["hour"] <= strike["hour"]
+                and place in map(str, d["params"].values())):
+            continue
+        prims = [p for p in ctx.primitives(d["team"], d["action"]) if p in INFORMED]
+        ok, _, _ = order_effect(ctx.run.events, d, prims, strike["hour"], place, strike["hour"])
+        stood = bool({"presence", "escort"} & set(prims))
+        if ok and (stood or strike["type"] != "attack"):
+            return d["id"]
+    return None
 
 
 # --- process ---------------------------------------------------------------------------
@@ -593,7 +597,7 @@ EVIDENCE: dict[str, tuple[str, ...]] = {
     "orders_effective": ("decision_accepted",),
     "hrddp_before_support": ("host_force_supported", "handover"),
     "sgbv_referral_share": ("sgbv_referred", "sgbv_unattended"),
-    "consulted": ("attack", "attack_deterred", "engagement"),
+    "consulted": ("attack", "attack_deterred", "engagement", "decision_accepted"),
     "information_shared": ("information_shared",), "disaggregated": ("assessment",),
     "referral_before_first_case": ("referral_pathway", "sgbv_referred", "sgbv_unattended"),
 }

@@ -102,14 +102,16 @@ def judge(events: list[dict], team: str, action: str, primitives: list[str],
 
 
 def order_effect(events: list[dict], order: dict, primitives: list[str],
-                 deadline_hour: float) -> tuple[bool, str | None, list[str]]:
+                 deadline_hour: float, location: str | None = None,
+                 strike_hour: float | None = None) -> tuple[bool, str | None, list[str]]:
     """Whether one accepted order (its ``decision_accepted`` event) had the effect of each
-    of ``primitives`` by ``deadline_hour``: (ok, reason, evidence)."""
+    of ``primitives`` by ``deadline_hour`` (at ``location``, and at the moment of a strike
+    there, when given): (ok, reason, evidence)."""
     effects = [e for e in events if e["cause"] == order["cause"] and e is not order]
-    window = Window(order["hour"], deadline_hour)
+    window = Window(order["hour"], deadline_hour, strike_hour)
     tests = {**EFFECT_TESTS, **REPEAT_TESTS}
     for p in dict.fromkeys(primitives):
-        r = tests.get(p, _happened)(effects, order, None, window, events)
+        r = tests.get(p, _happened)(effects, order, location, window, events)
         if not r.ok:
             return False, r.reason, r.evidence
     return True, None, []

@@ -368,6 +368,8 @@ class ExerciseModel(mesa.Model):
         if not near or g.strength < 1:
             self.log("detention_failed", cause, location=loc, unit=unit.key, team=team,
                      armed_group=group, reason="no members of the group there")
+            self.knowledge.learn(team, "detention", "own_action", self.turn, self.now,
+                                 self.loc_ids[loc], armed_group=group, detainees=0)
             return
         v = self.params.violence
         n = max(1, int(round(g.strength * v.detention_strength)))
@@ -378,6 +380,9 @@ class ExerciseModel(mesa.Model):
         self.detainees[team] = self.detainees.get(team, 0) + n
         self.log("detention", cause, location=loc, unit=unit.key, team=team, armed_group=group,
                  detainees=n, strength_left=round(g.strength, 1))
+        # The team knows what its own operation found: whom it holds, or that it found nobody.
+        self.knowledge.learn(team, "detention", "own_action", self.turn, self.now,
+                             self.loc_ids[loc], armed_group=group, detainees=n)
 
     def overdue_detentions(self) -> None:
         """Detainees held past the limit without handover or release: evidence for the debrief."""

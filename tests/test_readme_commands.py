@@ -11,11 +11,13 @@ from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text()
 # Run by other tests: the suite itself, the portal server (tests/portal/test_portal_serve.py),
-# the demo (tests/test_readme_and_demo.py checks its output line by line) and the displacement
-# validation (tests/simulator/test_displacement_validation.py checks its figures).
+# the demo (tests/test_readme_and_demo.py checks its output line by line), the displacement
+# validation (tests/simulator/test_displacement_validation.py checks its figures) and the
+# audit (tests/scenarios/test_shipped.py runs it with its 10 seeds, and --strict).
 RUN_ELSEWHERE = {"./run tests", "./run serve --host 0.0.0.0", "./run demo",
                  "./run --lang fr demo",
-                 "./run validate-displacement tests/data/displacement/car --seeds 5 --out runs/val-car"}
+                 "./run validate-displacement tests/data/displacement/car --seeds 5 --out runs/val-car",
+                 "./run check scenarios/poc-inner-delta.yaml --seeds 10 --out runs/check-poc"}
 # Seeds cut to keep the suite fast; the commands are otherwise the README's own.
 FEWER = {"--seeds": "1", "--team-seeds": "1"}
 

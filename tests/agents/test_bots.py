@@ -87,3 +87,84 @@ def test_doctrine_bot_goes_to_listen_where_a_message_reports_trouble(mini):
     assert "women" in engage[0]["params"]["consult"]
     again = [o for o in bot.decide(report) if o["action"] == "engage"]
     assert again == []  # a message is answered once
+
+
+# --- doctrine on the protection-of-civilians scenario: what the team knows decides ---------
+
+@pytest.fixture(scope="module")
+def poc():
+    from simulator.validation import load_scenario
+    from tests.conftest import ROOT
+    return load_scenario(ROOT / "scenarios" / "poc-inner-delta.yaml")
+
+
+def _first_report(scenario, team):
+    report = Exercise(scenario, seed=1).reset()[team]
+    report["threats"], report["messages"] = [], []
+    return report
+
+
+def test_doctrine_hands_over_only_the_detainees_it_knows_it_holds(poc):
+    bot = DoctrineBot(poc, "force", seed=1)
+    report = _first_report(poc, "force")
+    report["hrddp"] = [{"host_force": "gendarmerie", "advice": "support with mitigation"}]
+    found_none = {"kind": "detention", "id": "f1", "turn": 1, "hour": 2.0,
+                  "location": "tieloba", "armed_group": "fanb", "detainees": 0}
+    report["other"] = [found_none]
+    assert not [o for o in bot.decide(report) if o["action"] == "handover_detainees"]
+    report["other"] = [dict(found_none, id="f2", detainees=6)]
+    (handover,) = [o for o in bot.decide(report) if o["action"] == "handover_detainees"]
+    assert handover["params"]["host_force"] == "gendarmerie"
+    assert not [o for o in bot.decide(report) if o["action"] == "handover_detainees"]
+
+
+def test_an_investigation_that_found_nothing_is_not_violence_to_answer(poc):
+    report = _first_report(poc, "force")
+    report["incidents"] = [{"kind": "investigation", "id": "f1", "turn": 1, "hour": 0.0,
+                            "location": "walide", "incidents": []}]
+    orders = DoctrineBot(poc, "force", seed=1).decide(report)
+    assert not [o for o in orders if o["params"].get("location") == "walide"
+                and o["action"] in ("detain_suspects", "casualty_evacuation")]
+    report["incidents"][0]["incidents"] = ["e000009"]
+    orders = DoctrineBot(poc, "force", seed=1).decide(report)
+    assert [o["action"] for o in orders if o["params"].get("location") == "walide"
+            and o["action"] == "casualty_evacuation"] == ["casualty_evacuation"]
+
+
+def _cut_off_report(poc, place, turn, peak_hour):
+    """The humanitarians' report: ``place`` assessed before a flood covered every place
+    its roads lead to."""
+    report = _first_report(poc, "humanitarian")
+    around = sorted({r.to for r in poc.map.routes if r.from_ == place}
+                    | {r.from_ for r in poc.map.routes if r.to == place})
+    report.update(turn=turn, hour=(turn - 1) * 12.0, needs=[
+        {"location": place, "turn": turn - 1, "hour": (turn - 2) * 12.0, "population": 3000,
+         "road_open": True, "unmet": {"food": 0.6, "water": 0.3}}],
+        hazards=[{"hazard": "flood", "locations": around, "hour": (turn - 2) * 12.0 + 1,
+                  "peak_hour": peak_hour, "until_hour": 500.0}])
+    return report
+
+
+def _requests(bot, report):
+    return [o["params"]["location"] for o in bot.decide(report)
+            if o["action"] == "request_military_asset"]
+
+
+def test_doctrine_asks_for_the_last_resort_asset_as_soon_as_the_map_shows_a_place_cut_off(poc):
+    bot = DoctrineBot(poc, "humanitarian", seed=1)
+    assert _requests(bot, _cut_off_report(poc, "sabere", 3, peak_hour=20.0)) == ["sabere"]
+    # Renewed in the approval's last turn, so that the asset is not idle between approvals.
+    assert _requests(bot, _cut_off_report(poc, "sabere", 4, peak_hour=20.0)) == ["sabere"]
+    assert _requests(bot, _cut_off_report(poc, "sabere", 5, peak_hour=20.0)) == ["sabere"]
+
+
+def test_no_last_resort_request_while_the_flood_still_rises(poc):
+    # The asset evacuates people first: aid asked for now would lapse unflown.
+    bot = DoctrineBot(poc, "humanitarian", seed=1)
+    report = _cut_off_report(poc, "sabere", 3, peak_hour=60.0)
+    report["hazards"][0]["locations"].append("sabere")  # the water rises there too
+    assert _requests(bot, report) == []
+    # Rising around it only: asked for, but not renewed early; asked again once it lapsed.
+    assert _requests(bot, _cut_off_report(poc, "sabere", 3, peak_hour=60.0)) == ["sabere"]
+    assert _requests(bot, _cut_off_report(poc, "sabere", 4, peak_hour=60.0)) == []
+    assert _requests(bot, _cut_off_report(poc, "sabere", 5, peak_hour=60.0)) == ["sabere"]

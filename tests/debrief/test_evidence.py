@@ -38,6 +38,8 @@ def within_scope(e: dict, m, ctx_unit_team: dict) -> bool:
         return False
     if s.places and e.get("location") is not None and e["location"] not in s.places:
         return m.metric in ("orders_effective", "assessed_before_aid")  # orders cite decisions
+    if m.metric == "consulted" and e["type"] == "decision_accepted":
+        return True  # the mission's order that protected the place, whichever team gave it
     if s.teams and "teams" in SPECS[m.metric].scope and "team" in e and e["type"] not in (
             "inject_fired", "early_warning_reported"):
         carrier = ctx_unit_team.get(e.get("by"))

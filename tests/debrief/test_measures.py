@@ -66,7 +66,9 @@ def world(mini):
              {"detain": {"unit": "coy_a", "location": "$location", "armed_group": "band"}}),
             ("fly_aid", {"location": {"type": "location"}},
              {"supply": {"location": "$location", "need": "food", "amount": 100,
-                         "unit": "heli"}}))]
+                         "unit": "heli"}}),
+            ("evacuate", {"location": {"type": "location"}},
+             {"evacuate": {"from": "$location", "to": "town", "unit": "coy_a"}}))]
     return mini.model_copy(update={"actions": [*mini.actions, *extra]})
 
 
@@ -210,18 +212,41 @@ def test_warnings_acted_on_and_their_deaths(world):
     assert warnings_acted_on(ctx(world, *events[5:])).value is None
 
 
-def test_consultations_count_when_they_inform_action_before_a_warned_attack(world):
-    warned = [ev(1, "threat_planned", cause="inject:w", location="village"),
-              ev(2, "attack", hour=20.0, cause="inject:w", location="village", planned=True)]
-    talk = ev(3, "engagement", hour=5.0, team="civilian", location="village",
+def test_consultations_count_when_the_place_was_then_protected_in_time(world):
+    warned = [ev(1, "inject_fired", inject="w", to=["civilian"]),
+              ev(2, "threat_planned", cause="inject:w", location="village"),
+              ev(3, "attack", hour=20.0, cause="inject:w", location="village", planned=True)]
+    talk = ev(4, "engagement", hour=5.0, team="civilian", location="village",
               consulted=["leaders", "women"])
-    act = order(4, "force", "patrol", hour=6.0, unit="coy_a", location="village")
-    assert consulted(ctx(world, *warned, talk, act)).value == 1.0
+    act = order(5, "force", "patrol", hour=6.0, unit="coy_a", location="village")
+    stood = ev(6, "presence", hour=6.0, cause="decision:d5", unit="coy_a", location="village",
+               arrive_hour=8.0, until_hour=24.0)
+    left = ev(6, "presence", hour=6.0, cause="decision:d5", unit="coy_a", location="village",
+              arrive_hour=8.0, until_hour=12.0)
+    r = consulted(ctx(world, *warned, talk, act, stood))
+    assert (r.value, r.evidence) == (1.0, ["e000003", "e000004", "e000005"])
+    assert r.text("en") == "women consulted, then the place protected when the attack came, " \
+                           "for 1 of 1 warned attacks"
     assert consulted(ctx(world, *warned, talk)).value == 0.0  # nothing followed
-    assert consulted(ctx(world, *warned, talk, act), "youth").value == 0.0
-    r = consulted(ctx(world, *warned, talk, act))
-    assert r.text("en") == "women consulted, then action taken, before 1 of 1 warned attacks"
-    assert consulted(ctx(world, talk, act)).value is None  # no warned attack
+    # A patrol ordered there that had left before the attack protected no one.
+    assert consulted(ctx(world, *warned, talk, act, left)).value == 0.0
+    assert consulted(ctx(world, *warned, talk, act)).value == 0.0  # never got there
+    assert consulted(ctx(world, *warned, talk, act, stood), "youth").value == 0.0
+    assert consulted(ctx(world, talk, act, stood)).value is None  # no warned attack
+    # An order given before the consultation was not informed by it.
+    early = order(5, "force", "patrol", turn=0, hour=1.0, unit="coy_a", location="village")
+    assert consulted(ctx(world, *warned, talk, early, stood)).value == 0.0
+    # People evacuated before an attack that still struck, with no unit there: not protected.
+    moved = order(7, "force", "evacuate", hour=6.0, location="village")
+    evacuation = ev(8, "evacuation", hour=8.0, cause="decision:d7", location="village",
+                    people=20)
+    assert consulted(ctx(world, *warned, talk, moved, evacuation)).value == 0.0
+    called_off = [warned[0], warned[1], dict(warned[2], type="attack_deterred")]
+    assert consulted(ctx(world, *called_off, talk, moved, evacuation)).value == 1.0
+    # A warning to another component is the mission's: the civilians consult on it too.
+    civilian = Scope(teams=frozenset({"civilian"}))
+    elsewhere = [ev(1, "inject_fired", inject="w", to=["police"])] + warned[1:]
+    assert consulted(ctx(world, *elsewhere, talk, act, stood, scope=civilian)).value == 1.0
 
 
 def test_sgbv_referral_share_and_pathway_timing(world):
