@@ -17,7 +17,7 @@ from agents.gaming import GAMING
 from simulator.compare import compare, table
 from simulator.decisions import load_inputs
 from simulator.fleecase import CaseError
-from simulator.i18n import LANGUAGES, t
+from simulator.i18n import LANGUAGES, count, t
 from simulator.outputs import write_run
 from simulator.runner import play
 from simulator.scenario import Scenario
@@ -265,7 +265,7 @@ def _print_summary(ex, lang: str) -> None:
     print(t("outcome_title", lang, scenario=s["scenario"], seed=s["seed"]))
     for key in ("civilian_deaths", "civilian_injuries", "displaced_peak",
                 "unmet_need_person_days", "incidents", "attacks_deterred", "people_assisted"):
-        print(f"  {t(key, lang):<40} {o[key]:>10}")
+        print(f"  {t(key, lang):<40} {count(o[key], lang):>10}")
     print("  " + t("decisions", lang, **s["decisions"]))
 
 

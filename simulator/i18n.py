@@ -152,3 +152,10 @@ def t(key: str, lang: str = "en", **values) -> str:
     """The message ``key`` in ``lang`` (English if the language is unknown)."""
     entry = MESSAGES[key]
     return entry.get(lang, entry["en"]).format(**values)
+
+
+def count(value: float, lang: str = "en") -> str:
+    """A count as people read it: a whole number with its thousands grouped, 12,345 in
+    English and 12 345 in French (a narrow no-break space, as French typography wants)."""
+    grouped = f"{round(value):,}"
+    return grouped.replace(",", "\u202f") if lang == "fr" else grouped

@@ -41,7 +41,11 @@ def test_demo_shows_progress_outcomes_and_where(tmp_path, capsys):
     assert summary["run"]["bots"] == {t: "doctrine" for t in
                                       ("force", "police", "civilian", "humanitarian")}
     deaths = summary["outcomes"]["civilian_deaths"]
-    assert re.search(rf"civilian deaths\s+{deaths}\n", captured.out)
+    assert re.search(rf"civilian deaths\s+{deaths:,}\n", captured.out)
+    # Counts as people read them: whole numbers, thousands grouped.
+    unmet = summary["outcomes"]["unmet_need_person_days"]
+    assert unmet > 1000
+    assert re.search(rf"unmet need \(person-days\)\s+{round(unmet):,}\n", captured.out)
 
 
 def test_demo_in_french(tmp_path, capsys):
