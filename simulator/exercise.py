@@ -312,7 +312,21 @@ class Exercise:
                 if (inj.id, k) in self._judged or m.fired[inj.id] > ex.by_turn:
                     continue
                 fired, planned = self._windows.setdefault((inj.id, k), self._plan(inj, ex))
-                last = ex.by_turn
+                action = self.scenario.actions_of(ex.team)[ex.action]
+                primitives = [e.kind for e in action.effects]
+                # Only an answer to the inject counts, unless the action sets up something
+                # lasting (a referral pathway in place already answers an SGBV report).
+                standing = all(p in STANDING for p in primitives)
+                # Orders are given as a turn opens: an inject that fires later in its turn
+                # is first answered in the next one, so the deadline is at least that turn
+                # (and there is nothing to judge when the exercise ends before it).
+                opened = (m.fired[inj.id] - 1) * m.turn_hours
+                by_turn = ex.by_turn if standing or fired <= opened else \
+                    max(ex.by_turn, m.fired[inj.id] + 1)
+                if by_turn > self.turns:
+                    self._judged.add((inj.id, k))
+                    continue
+                last = by_turn
                 if planned is not None:
                     # The strike comes at the first sub-step at or after the hour planned.
                     at = -(-planned // m.dt) * m.dt
@@ -322,18 +336,13 @@ class Exercise:
                 self._judged.add((inj.id, k))
                 came = [e["hour"] for e in m.events.of_type(*STRIKES)
                         if e["cause"] == f"inject:{inj.id}" and e.get("location") == ex.location]
-                window = Window(fired, ex.by_turn * m.turn_hours,
-                                came[0] if came else planned)
-                action = self.scenario.actions_of(ex.team)[ex.action]
-                primitives = [e.kind for e in action.effects]
-                # Only an answer to the inject counts, unless the action sets up something
-                # lasting (a referral pathway in place already answers an SGBV report).
-                standing = all(p in STANDING for p in primitives)
+                window = Window(fired, by_turn * m.turn_hours, came[0] if came else planned)
                 verdict = judge(m.events.events, ex.team, ex.action, primitives, ex.location,
-                                dict(ex.params), 1 if standing else m.fired[inj.id], last, window)
+                                dict(ex.params), 1 if standing else m.fired[inj.id], last, window,
+                                standing)
                 m.log("expected_action", f"inject:{inj.id}", inject=inj.id, team=ex.team,
                       action=ex.action, location=m.index.get(ex.location) if ex.location
-                      else None, by_turn=ex.by_turn, met=verdict.met, status=verdict.status,
+                      else None, by_turn=by_turn, met=verdict.met, status=verdict.status,
                       reason=verdict.reason, evidence=verdict.evidence,
                       critical_task=inj.critical_task)
 

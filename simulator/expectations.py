@@ -66,11 +66,13 @@ class _Outcome:
 
 def judge(events: list[dict], team: str, action: str, primitives: list[str],
           location: str | None, params: dict, since_turn: int, last_turn: int,
-          window: Window) -> Verdict:
+          window: Window, standing: bool = False) -> Verdict:
     """The verdict on one expected action, from the event log so far.
 
     ``primitives`` are the effect kinds the action composes; orders count from
-    ``since_turn`` to ``last_turn`` (the deadline, or the turn of the strike if later).
+    ``since_turn`` to ``last_turn`` (the deadline, or the turn of the strike if later),
+    and, unless they set up something ``standing``, only from the hour the inject fired:
+    an order given earlier in its turn did not answer it.
     """
     by_cause: dict[str, list[dict]] = {}
     orders, refused = [], []
@@ -78,7 +80,8 @@ def judge(events: list[dict], team: str, action: str, primitives: list[str],
         by_cause.setdefault(e["cause"], []).append(e)
         if e.get("team") != team or e.get("action") != action:
             continue
-        if not since_turn <= e["turn"] <= last_turn:
+        if not since_turn <= e["turn"] <= last_turn or \
+                (not standing and e["hour"] < window.fired_hour):
             continue
         if e["type"] == "decision_accepted" and _matches(e["params"], location, params):
             orders.append(e)

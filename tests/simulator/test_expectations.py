@@ -69,6 +69,30 @@ def test_aid_must_arrive(mini):
     assert (v["status"], v["reason"]) == ("attempted", "aid_blocked")
 
 
+def _fired_mid_turn(mini, turn, by_turn):
+    """An inject that fires three hours into ``turn`` and expects aid at the town."""
+    s = with_inject(mini, [ExpectedAction(team="humanitarian", action="deliver",
+                                          location="town", by_turn=by_turn)], at_turn=turn)
+    inj = s.msel[0]
+    later = inj.model_copy(update={"at": inj.at.model_copy(update={"hour": 3})})
+    return s.model_copy(update={"msel": [later]})
+
+
+def test_an_order_given_before_the_inject_fired_did_not_answer_it(mini):
+    order = {"location": "town", "need": "food", "amount": 500}
+    s = _fired_mid_turn(mini, 2, by_turn=2)
+    # Aid sent at the start of turn 2 (hour 12) was on its way before anyone asked.
+    (v,) = verdicts(play(s, 1, [Decision(2, "humanitarian", "deliver", order)]))
+    assert v["status"] == "missed"
+    # Orders are given as a turn opens: the first answer can come in turn 3, so a deadline
+    # of turn 2 is read as turn 3.
+    (v,) = verdicts(play(s, 1, [Decision(3, "humanitarian", "deliver", order)]))
+    assert (v["status"], v["by_turn"]) == ("met", 3)
+    # Fired in the last turn, after its orders: no turn is left to answer it, nothing judged.
+    last = _fired_mid_turn(mini, 4, by_turn=4)
+    assert verdicts(play(last, 1, [Decision(4, "humanitarian", "deliver", order)])) == []
+
+
 def test_expected_parameters_must_be_carried(mini):
     s = with_inject(mini, [ExpectedAction(team="civilian", action="engage", location="town",
                                           params={"consult": ["women"]}, by_turn=1)])
