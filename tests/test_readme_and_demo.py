@@ -3,6 +3,8 @@
 import json
 import re
 
+import pytest
+
 from simulator.cli import main
 from tests.conftest import ROOT
 
@@ -25,6 +27,7 @@ def test_readme_python_example_runs(monkeypatch, capsys):
     assert "'civilian_deaths'" in out
 
 
+@pytest.mark.slow
 def test_demo_shows_progress_outcomes_and_where(tmp_path, capsys):
     out = tmp_path / "demo"
     # The README's `./run demo`, with its counterfactuals over 2 seeds instead of 5 (as

@@ -18,7 +18,8 @@ RUN_ELSEWHERE = {"./run tests", "./run serve --host 0.0.0.0", "./run demo",
                  "./run --lang fr demo",
                  "./run validate-displacement tests/data/displacement/car --seeds 5 --out runs/val-car",
                  "./run check scenarios/poc-inner-delta.yaml --seeds 10 --out runs/check-poc"}
-# Seeds cut to keep the suite fast; the commands are otherwise the README's own.
+# Seeds cut to keep the suite fast, and `run` without the debrief it writes by default
+# (the README's `debrief` commands debrief a run right after); otherwise the README's own.
 FEWER = {"--seeds": "1", "--team-seeds": "1"}
 
 
@@ -37,7 +38,9 @@ def cheaper(argv: list[str]) -> list[str]:
     for i, word in enumerate(out[:-1]):
         if word in FEWER:
             out[i + 1] = FEWER[word]
-    if out[0] in ("run", "debrief") and "--team-seeds" not in out:
+    if out[0] == "run":
+        out.append("--no-debrief")
+    elif out[0] == "debrief" and "--team-seeds" not in out:
         out += ["--team-seeds", FEWER["--team-seeds"]]
     return out
 
@@ -66,6 +69,7 @@ def test_every_readme_command_parses_as_written(command):
     assert args.func
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", [c for c in readme_commands() if c not in RUN_ELSEWHERE])
 def test_every_readme_command_runs(command, workdir, capsys):
     argv = [word for part in shlex.split(command)[1:]

@@ -150,6 +150,7 @@ def rendered(tmp_path_factory):
     return out
 
 
+@pytest.mark.slow
 def test_every_page_renders_in_both_languages(rendered):
     assert len(rendered) > 100
     for (phase, path, lang, who), (status, html) in rendered.items():

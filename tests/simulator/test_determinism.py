@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+import pytest
+
 from simulator.cli import main
 from tests.conftest import MINI
 
@@ -79,6 +81,7 @@ def test_replay_of_a_shipped_scenario_with_optional_parameters(tmp_path):
     assert a == b
 
 
+@pytest.mark.slow
 def test_outputs_do_not_depend_on_the_hash_seed(tmp_path):
     """Two processes with different PYTHONHASHSEED write the same bytes."""
     import os
