@@ -34,6 +34,8 @@ TEXT: dict[str, dict[str, str]] = {
         "responsible": "responsible", "strengths": "Strengths", "no_plan": "No area for "
         "improvement: every rated task was performed without challenges.",
         "overview": "Exercise overview", "teams": "Teams", "name": "name",
+        "played_by": "played by", "by_people": "trainees", "by_bot": "{kind} bot",
+        "by_unknown": "not recorded",
         "objective": "objective", "turns_line": "{turns} turns of {hours} h",
         "improvements": "Areas for improvement", "root_cause": "why",
         "no_strength": "No critical task was performed without challenges.",
@@ -104,6 +106,8 @@ TEXT: dict[str, dict[str, str]] = {
         "responsible": "responsable", "strengths": "Points forts", "no_plan": "Aucun axe "
         "d'amélioration : chaque tâche notée a été réalisée sans difficulté.",
         "overview": "Aperçu de l'exercice", "teams": "Équipes", "name": "nom",
+        "played_by": "jouée par", "by_people": "stagiaires", "by_bot": "robot {kind}",
+        "by_unknown": "non enregistré",
         "objective": "objectif", "turns_line": "{turns} tours de {hours} h",
         "improvements": "Axes d'amélioration", "root_cause": "pourquoi",
         "no_strength": "Aucune tâche critique n'a été réalisée sans difficulté.",

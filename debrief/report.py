@@ -86,7 +86,8 @@ def build(folder: str | Path, run: RunData, scenario, lang: str = "en", seeds: i
                      "turns": scenario.metadata.turns,
                      "turn_hours": scenario.metadata.turn_hours},
         "seed": run.summary["seed"], "lang": lang,
-        "teams": [{"id": t.id, "name": text(t.name, lang)} for t in scenario.teams],
+        "teams": [{"id": t.id, "name": text(t.name, lang),
+                   "played_by": _played_by(run, t.id, lang)} for t in scenario.teams],
         "outcomes": {k: run.summary["outcomes"][k] for k in KEYS},
         "objectives": objectives,
         "counterfactual": everyone,
@@ -105,6 +106,16 @@ def build(folder: str | Path, run: RunData, scenario, lang: str = "en", seeds: i
                           "below": len(finals) - finals.count("P"),
                           "not_observed": len(every) - len(finals)}
     return out
+
+
+def _played_by(run: RunData, team: str, lang: str) -> str:
+    """Who played ``team``: trainees, or which bot (as the run recorded it)."""
+    labels = TEXT[lang]
+    meta = run.summary.get("run")
+    if not meta or "bots" not in meta:
+        return labels["by_unknown"]
+    kind = meta["bots"].get(team)
+    return labels["by_bot"].format(kind=kind) if kind else labels["by_people"]
 
 
 def _causes(run: RunData, task, lang: str) -> list[dict]:

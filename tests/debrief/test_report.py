@@ -47,6 +47,13 @@ def test_debrief_writes_json_and_report(run_dir, tmp_path, capsys, lang, heading
     assert report.startswith(heading)
     assert response["evidence"][0] in report
     assert "http" not in report
+    # Who played each team: the force by the doctrine bot, the rest by trainees.
+    played = {t["id"]: t["played_by"] for t in data["teams"]}
+    assert played == ({"force": "doctrine bot", "police": "trainees", "civilian": "trainees",
+                       "humanitarian": "trainees"} if lang == "en" else
+                      {"force": "robot doctrine", "police": "stagiaires",
+                       "civilian": "stagiaires", "humanitarian": "stagiaires"})
+    assert f"| {played['force']} |" in report
 
 
 def test_overrides_show_draft_and_final(run_dir, tmp_path):
