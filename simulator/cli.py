@@ -144,6 +144,13 @@ def _parser() -> argparse.ArgumentParser:
                    "counterfactual is replayed over, for its band (default 5)")
     d.set_defaults(func=cmd_demo)
 
+    q = sub.add_parser("sitrep", help="a team's situation report from a run, in plain words")
+    q.add_argument("run", type=Path, help="a run directory written by 'ttx run'")
+    q.add_argument("--team", required=True, help="the team whose report to show")
+    q.add_argument("--turn", type=int, help="the turn (default: the last)")
+    q.add_argument("--out", type=Path, help="also write it to this Markdown file")
+    q.set_defaults(func=cmd_sitrep)
+
     w = sub.add_parser("serve", help="run the web portal for a classroom (instructor, teams, "
                        "evaluators)")
     w.add_argument("--host", default="127.0.0.1",
@@ -383,6 +390,28 @@ def cmd_demo(args) -> int:
     scenario = load_scenario(SCENARIOS / DEMO_SCENARIO)
     bots = {tm.id: "doctrine" for tm in scenario.teams}
     return _play_and_write(args, scenario, bots, [], SCENARIOS / DEMO_SCENARIO)
+
+
+def cmd_sitrep(args) -> int:
+    from simulator.sitrep_text import render
+
+    scenario = load_scenario(args.run / "scenario.yaml")
+    teams = [t.id for t in scenario.teams]
+    if args.team not in teams:
+        raise UsageError(t("sitrep_no_team", args.lang, team=args.team, teams=", ".join(teams)))
+    folder = args.run / "reports" / args.team
+    turns = sorted(int(p.stem.split("-")[1]) for p in folder.glob("turn-*.json"))
+    turn = args.turn if args.turn is not None else (turns[-1] if turns else 1)
+    if turn not in turns:
+        raise UsageError(t("sitrep_no_turn", args.lang, turn=turn, last=turns[-1] if turns else 0))
+    report = json.loads((folder / f"turn-{turn:02d}.json").read_text(encoding="utf-8"))
+    page = render(report, scenario, args.lang)
+    print(page, end="")
+    if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(page, encoding="utf-8")
+        print(t("sitrep_written", args.lang, path=args.out), file=sys.stderr)
+    return 0
 
 
 def cmd_serve(args) -> int:

@@ -74,7 +74,7 @@ def test_every_readme_command_parses_as_written(command):
 def test_every_readme_command_runs(command, workdir, capsys):
     argv = [word for part in shlex.split(command)[1:]
             for word in (sorted(glob.glob(part)) if "*" in part else [part])]
-    if argv[0] == "debrief":  # debriefs the run the README's previous command wrote
+    if argv[0] in ("debrief", "sitrep"):  # reads the run the README's command wrote
         assert main(["run", "scenarios/poc-inner-delta.yaml", "--seed", "1", "--decisions",
                      "examples/my-decisions.yaml", "--out", "runs/poc", "--no-debrief",
                      "--quiet"]) == 0

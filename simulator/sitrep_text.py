@@ -1,0 +1,117 @@
+"""A team's situation report as people read it: names, whole numbers, the scenario clock.
+
+``render(report, scenario, lang)`` turns one ``reports/TEAM/turn-NN.json`` into Markdown:
+places, units, teams and armed groups by their names, counts with their thousands grouped,
+times as "day D, HH:MM" from the scenario's start (day 1 begins at the exercise's first
+hour), and a fact the team holds twice (its own copy and one shared by another team)
+shown once, with who passed it on.
+"""
+
+from __future__ import annotations
+
+from simulator.i18n import count, t
+from simulator.scenario import Scenario, text
+
+
+def clock(hour: float, scenario: Scenario, lang: str = "en") -> str:
+    """``day 2, 14:00`` (``jour 2, 14 h 00``): ``hour`` hours after the start."""
+    start = scenario.metadata.start or ""
+    h0, m0 = (int(start[11:13]), int(start[14:16])) if len(start) >= 16 else (0, 0)
+    minutes = h0 * 60 + m0 + round(hour * 60)
+    day, rest = divmod(minutes, 24 * 60)
+    return t("clock", lang, day=day + 1, hh=f"{rest // 60:02d}", mm=f"{rest % 60:02d}")
+
+
+class _Names:
+    """Ids to the names people read, in one language."""
+
+    def __init__(self, scenario: Scenario, lang: str):
+        a = scenario.actors
+        named = [*scenario.map.locations, *scenario.teams, *a.units, *a.agencies,
+                 *a.armed_groups, *a.host_forces, *a.authorities]
+        self.names = {x.id: text(x.name, lang) for x in named}
+
+    def __call__(self, key: str | None) -> str:
+        return self.names.get(key, key or "-")
+
+
+def _merged(facts: list[dict], key) -> list[tuple[dict, list[str]]]:
+    """Facts that say the same thing once each, with the teams that passed copies on."""
+    out: dict[tuple, tuple[dict, list[str]]] = {}
+    for f in facts:
+        first, via = out.setdefault(key(f), (f, []))
+        if f.get("shared_by") and f["shared_by"] not in via:
+            via.append(f["shared_by"])
+        if "shared_by" in first and "shared_by" not in f:  # prefer the team's own copy
+            out[key(f)] = (f, via)
+    return list(out.values())
+
+
+def render(report: dict, scenario: Scenario, lang: str = "en") -> str:
+    """The report as Markdown, in ``lang``."""
+    name = _Names(scenario, lang)
+
+    def when(hour: float) -> str:
+        return clock(hour, scenario, lang)
+
+    def via(teams: list[str]) -> str:
+        return t("shared_by", lang, teams=", ".join(map(name, teams))) if teams else ""
+    lines = [f"# {t('sitrep_title', lang, team=name(report['team']))}", "",
+             t("sitrep_when", lang, turn=report["turn"], turns=report["turns"],
+               when=when(report["hour"]), budget=count(report.get("budget", 0), lang)), ""]
+
+    def section(title: str, rows: list[str], empty: str = "sitrep_none") -> None:
+        lines.extend([f"## {t(title, lang)}", ""] + (rows or [t(empty, lang)]) + [""])
+
+    injects = {i.id: i for i in scenario.msel}
+
+    def said(f: dict) -> dict:
+        """Sender and text: a scenario's inject in the report's language, an ad-hoc one
+        as it was written."""
+        inj = injects.get(f.get("inject"))
+        if inj is None:
+            return {"sender": f.get("sender", "-"), "text": f.get("text", "")}
+        return {"sender": text(inj.from_, lang), "text": text(inj.message, lang)}
+
+    section("sitrep_messages", [
+        "- " + t("sitrep_message", lang, when=when(f["hour"]), **said(f))
+        + _places(f.get("places", ()), name, lang) + via(v)
+        for f, v in sorted(_merged(report["messages"], lambda f: f.get("inject") or f["id"]),
+                           key=lambda fv: fv[0]["hour"])])
+    section("sitrep_threats", [
+        "- " + t("sitrep_threat", lang, place=name(f.get("location")),
+                 group=name(f.get("armed_group")), when=when(f["expected_hour"])) + via(v)
+        for f, v in _merged(report["threats"], lambda f: (f.get("location"),
+                                                           f.get("expected_hour")))])
+    section("sitrep_hazards", [
+        "- " + t("sitrep_hazard", lang, hazard=t(f"hazard_{f['hazard']}", lang),
+                 places=", ".join(map(name, f["locations"])), when=when(f["hour"])) + via(v)
+        for f, v in _merged(report["hazards"], lambda f: (f["hazard"], tuple(f["locations"]),
+                                                           f.get("peak_hour")))])
+    section("sitrep_needs", [
+        "- " + t("sitrep_need", lang, place=name(f["location"]),
+                 people=count(f["population"], lang), when=when(f["hour"]),
+                 unmet=", ".join(f"{t(f'need_{k}', lang)} {round(100 * v)} %"
+                                 for k, v in sorted(f["unmet"].items(), key=lambda kv: -kv[1])
+                                 if v > 0) or t("sitrep_met", lang),
+                 road=t("road_open" if f.get("road_open", True) else "road_cut", lang))
+        + via([f["shared_by"]] if f.get("shared_by") else [])
+        for f in report["needs"]])
+    section("sitrep_incidents", [
+        "- " + t("sitrep_incident" if f["kind"] == "incident" or f.get("incidents")
+                 else "sitrep_nothing_found", lang, place=name(f.get("location")),
+                 when=when(f["hour"])) + via(v)
+        for f, v in _merged(report["incidents"], lambda f: (f["kind"], f.get("location"),
+                                                             f["hour"]))])
+    section("sitrep_units", [
+        "- " + t("sitrep_unit", lang, unit=name(u["id"]), place=name(u["location"]),
+                 task=t("unit_idle" if u["task"] == "idle" else f"task_{u['task']}", lang))
+        for u in report["units"]])
+    section("sitrep_routes", [
+        "- " + " – ".join(map(name, r.split("--"))) for r in report.get("routes_closed", [])],
+        "sitrep_no_route")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _places(places, name, lang: str) -> str:
+    return t("sitrep_places", lang, places=", ".join(map(name, places))) if places else ""
