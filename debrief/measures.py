@@ -353,15 +353,19 @@ def deaths_in_warned_attacks(ctx: Ctx, source: str = "any") -> Result:
 def _warned(ctx: Ctx, source: str, mission: bool = False) -> tuple[list[dict], list[str]]:
     """Planned attacks at the scope's places that a scope team (any team, for the
     ``mission``) was warned of before they came, and the warnings with them as evidence."""
-    strikes = [e for e in ctx.events("attack", "attack_deterred", teams=False)
-               if e["type"] == "attack_deterred" or e.get("planned")]
     warned, evidence = [], []
-    for s in strikes:
+    for s in _planned_strikes(ctx):
         warning = _warning(ctx, s, source, mission)
         if warning is not None:
             warned.append(s)
             evidence += [warning["id"], s["id"]]
     return warned, list(dict.fromkeys(evidence))
+
+
+def _planned_strikes(ctx: Ctx) -> list[dict]:
+    """Attacks an armed group planned at the scope's places: carried out or deterred."""
+    return [e for e in ctx.events("attack", "attack_deterred", teams=False)
+            if e["type"] == "attack_deterred" or e.get("planned")]
 
 
 def _warning(ctx: Ctx, strike: dict, source: str, mission: bool = False) -> dict | None:
@@ -476,8 +480,10 @@ def consulted(ctx: Ctx, group: str = "women") -> Result:
     meetings = [e for e in ctx.events("engagement") if group in e["consulted"]]
     acts = [e for e in ctx.run.of_type("decision_accepted")
             if set(ctx.primitives(e["team"], e["action"])) & set(INFORMED)]
-    for strike in _warned(ctx, "any", mission=True)[0]:
+    for strike in _planned_strikes(ctx):
         warned = _warning(ctx, strike, "any", mission=True)
+        if warned is None:
+            continue
         occasions += 1
         evidence.append(strike["id"])
         before = [m for m in meetings if m["location"] == strike["location"]

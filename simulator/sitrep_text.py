@@ -22,17 +22,24 @@ def clock(hour: float, scenario: Scenario, lang: str = "en") -> str:
     return t("clock", lang, day=day + 1, hh=f"{rest // 60:02d}", mm=f"{rest % 60:02d}")
 
 
-class _Names:
-    """Ids to the names people read, in one language."""
+def names(scenario: Scenario, lang: str) -> dict[str, dict[str, str]]:
+    """Ids to the names people read, by kind (locations, teams, units, agencies, armed
+    groups, host forces), in ``lang``."""
+    a = scenario.actors
+    out = {"locations": {x.id: text(x.name, lang) for x in scenario.map.locations},
+           "teams": {x.id: text(x.name, lang) for x in scenario.teams}}
+    for kind in ("units", "agencies", "armed_groups", "host_forces"):
+        out[kind] = {x.id: text(x.name, lang) for x in getattr(a, kind)}
+    return out
 
-    def __init__(self, scenario: Scenario, lang: str):
-        a = scenario.actors
-        named = [*scenario.map.locations, *scenario.teams, *a.units, *a.agencies,
-                 *a.armed_groups, *a.host_forces, *a.authorities]
-        self.names = {x.id: text(x.name, lang) for x in named}
 
-    def __call__(self, key: str | None) -> str:
-        return self.names.get(key, key or "-")
+def message(fact: dict, injects: dict, lang: str) -> dict[str, str]:
+    """A message fact's sender and text: from its inject, in ``lang``, when the inject is
+    known; otherwise (an ad-hoc inject) as it was written."""
+    inj = injects.get(fact.get("inject"))
+    if inj is None:
+        return {"sender": fact.get("sender", ""), "text": fact.get("text", "")}
+    return {"sender": text(inj.from_, lang), "text": text(inj.message, lang)}
 
 
 def _merged(facts: list[dict], key) -> list[tuple[dict, list[str]]]:
@@ -49,7 +56,10 @@ def _merged(facts: list[dict], key) -> list[tuple[dict, list[str]]]:
 
 def render(report: dict, scenario: Scenario, lang: str = "en") -> str:
     """The report as Markdown, in ``lang``."""
-    name = _Names(scenario, lang)
+    flat = {k: v for kind in names(scenario, lang).values() for k, v in kind.items()}
+
+    def name(key: str | None) -> str:
+        return flat.get(key, key or "-")
 
     def when(hour: float) -> str:
         return clock(hour, scenario, lang)
@@ -66,12 +76,8 @@ def render(report: dict, scenario: Scenario, lang: str = "en") -> str:
     injects = {i.id: i for i in scenario.msel}
 
     def said(f: dict) -> dict:
-        """Sender and text: a scenario's inject in the report's language, an ad-hoc one
-        as it was written."""
-        inj = injects.get(f.get("inject"))
-        if inj is None:
-            return {"sender": f.get("sender", "-"), "text": f.get("text", "")}
-        return {"sender": text(inj.from_, lang), "text": text(inj.message, lang)}
+        out = message(f, injects, lang)
+        return dict(out, sender=out["sender"] or "-")
 
     section("sitrep_messages", [
         "- " + t("sitrep_message", lang, when=when(f["hour"]), **said(f))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from simulator.live import LiveExercise
 from simulator.portal.i18n import label, t
 from simulator.scenario import Scenario, text
+from simulator.sitrep_text import message, names
 
 SECTIONS = ("messages", "threats", "hazards", "needs", "observations", "incidents", "hrddp",
             "asset_requests", "other")
@@ -15,15 +16,6 @@ HIDDEN = {"id", "turn", "hour", "kind", "source", "origin", "team", "sender", "m
 KINDS = {"location": "locations", "locations": "locations", "unit": "units",
          "agency": "agencies", "armed_group": "armed_groups", "host_force": "host_forces",
          "to": "teams", "shared_by": "teams", "team": "teams"}
-
-
-def names(scenario: Scenario, lang: str) -> dict[str, dict[str, str]]:
-    a = scenario.actors
-    out = {"locations": {x.id: text(x.name, lang) for x in scenario.map.locations},
-           "teams": {x.id: text(x.name, lang) for x in scenario.teams}}
-    for kind in ("units", "agencies", "armed_groups", "host_forces"):
-        out[kind] = {x.id: text(x.name, lang) for x in getattr(a, kind)}
-    return out
 
 
 def _value(key: str, value, known: dict[str, dict[str, str]], lang: str) -> str:
@@ -49,10 +41,10 @@ def when(turn: int, hour: float, lang: str) -> str:
 
 
 def _message(fact: dict, injects: dict, lang: str) -> dict:
-    inj = injects.get(fact.get("inject"))
-    return {"title": (text(inj.from_, lang) if inj else fact.get("sender", "")) + (
-                f" ({label(fact['method'], lang)})" if fact.get("method") else ""),
-            "text": text(inj.message, lang) if inj else fact.get("text", "")}
+    said = message(fact, injects, lang)
+    return {"title": said["sender"] + (f" ({label(fact['method'], lang)})"
+                                       if fact.get("method") else ""),
+            "text": said["text"]}
 
 
 def report_view(report: dict, live: LiveExercise, lang: str) -> dict:
