@@ -51,8 +51,10 @@ CREATE TABLE IF NOT EXISTS join_failure (addr TEXT NOT NULL, at REAL NOT NULL);
 """
 
 # Kinds of input, in the order a turn sees them. 'submit' replaces a team's decisions for
-# the turn and 'withdraw' empties them; 'close' adjudicates the turn; 'open' opens the next.
-KINDS = ("start", "submit", "withdraw", "fire", "inject", "close", "open", "pause", "resume")
+# the turn and 'withdraw' empties them; 'close' adjudicates the turn; 'open' opens the next;
+# 'release' (after the end) lets teams read their debrief and changes nothing in the replay.
+KINDS = ("start", "submit", "withdraw", "fire", "inject", "close", "open", "pause", "resume",
+         "release")
 
 
 SESSION_DAYS = 14  # a course's exercise may span a fortnight; after that, join again
@@ -260,6 +262,11 @@ class Store:
     def inputs(self, ex: int) -> list[Input]:
         return [_input(r) for r in
                 self.read("SELECT * FROM input WHERE exercise = ? ORDER BY seq", (ex,))]
+
+    def released(self, ex: int) -> bool:
+        """Whether the instructor has released the debrief to the exercise's teams."""
+        return bool(self.read("SELECT 1 FROM input WHERE exercise = ? AND kind = 'release' "
+                              "LIMIT 1", (ex,)))
 
     # --- evaluators -------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from pydantic import BaseModel, Field
 
 from simulator.portal import auth
 from simulator.portal.auth import ApiError, User
+from simulator.portal.debrief import release
 from simulator.portal.deps import json_body, live_of, refusal
 from simulator.portal.exercises import check_setup, create, scenario_source, state
 from simulator.store import Refused
@@ -94,17 +95,21 @@ def submit(ex: int, request: Request, user: Poster,
 
 @router.post("/exercises/{ex}/{command}")
 def command(ex: int, command: str, request: Request, user: Poster):
-    if command not in COMMANDS:
+    if command not in COMMANDS + ("release",):
         raise ApiError(404, "unknown_command")
     auth.require(user, "instructor")
     live = live_of(request, ex)
     with live.lock:  # the state this command left, not a later one's
         try:
-            getattr(live, command)()
+            if command == "release":  # the debrief to the teams: the replay is not touched
+                release(auth.store_of(request), ex)
+            else:
+                getattr(live, command)()
         except Refused as exc:
             raise refusal(exc) from None
         s = state(live)
-    return {"phase": s["phase"], "turn": s["turn"]}
+    answer = {"phase": s["phase"], "turn": s["turn"]}
+    return {**answer, "released": True} if command == "release" else answer
 
 
 @router.get("/exercises/{ex}/state")

@@ -17,7 +17,9 @@ from debrief.rundata import load_run
 from simulator.cli import versions
 from simulator.live import LiveExercise
 from simulator.outputs import write_run
-from simulator.store import Store
+from simulator.portal.assessment import ratings_so_far
+from simulator.scenario import text
+from simulator.store import Input, Refused, Store
 
 _LOCK = threading.Lock()  # one build at a time: matplotlib and the folders are shared
 
@@ -58,3 +60,32 @@ def report_html(store: Store, live: LiveExercise, lang: str) -> Path:
         write_files(out, build(folder, run, scenario, lang, 0, chosen), run, scenario)
         mark.write_text(stamp)
         return page
+
+
+def release(store: Store, ex: int) -> Input:
+    """The instructor releases the debrief to the teams: stored like every command (so a
+    restart keeps it), once, and only after the end."""
+    def finished(row, db):
+        if row["phase"] != "finished":
+            raise Refused("not_finished", f"phase is {row['phase']}")
+        return None
+    return store.append(ex, "release", {}, key="release", check=finished)[0]
+
+
+def team_tasks(store: Store, live: LiveExercise, team: str, lang: str) -> list[dict]:
+    """The team's own critical tasks as the debrief rates them: objective, task, draft and
+    final rating (the evaluators' override), its justification. The same ratings as the
+    report's (``debrief.ratings`` on the same run), without building the report."""
+    chosen = overrides(store, live.id, {c.id for o in live.scenario.objectives
+                                        for c in o.critical_tasks})
+    out = []
+    for o, spec in zip(ratings_so_far(live), live.scenario.objectives, strict=True):
+        for r, c in zip(o.tasks, spec.critical_tasks, strict=True):
+            if c.team != team:
+                continue
+            final = chosen[c.id] if c.id in chosen else None
+            out.append({"objective": text(spec.title, lang),
+                        "capability": text(spec.capability, lang), "title": text(c.title, lang),
+                        "draft": r.rating, "final": final.rating if final else r.rating,
+                        "justification": final.justification if final else None})
+    return out

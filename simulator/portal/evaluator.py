@@ -12,9 +12,11 @@ from starlette.datastructures import FormData
 
 from debrief.overrides import Override
 from simulator.portal import auth
+from simulator.portal.assessment import draft_ratings, expected_actions
 from simulator.portal.auth import User
 from simulator.portal.deps import field, form_data, live_of
-from simulator.portal.exercises import critical_tasks, state
+from simulator.portal.exercises import critical_tasks, id_names, state
+from simulator.portal.history import played_turns
 from simulator.portal.render import lang_of, page
 from simulator.portal.views import turn_reports, visible_turns
 
@@ -35,15 +37,22 @@ def _poster(request: Request, form: FormData) -> User:
 def evaluator_page(request: Request, user: User, turn: int | None = None,
                    error: str | None = None, status: int = 200):
     store, live = auth.store_of(request), live_of(request, user.exercise)
+    lang = lang_of(request)
     turns = visible_turns(live)
     if turn not in turns:
         turn = turns[-1] if turns else None
+    overrides = store.overrides(user.exercise)
+    started, played = live.phase != "setup", played_turns(live)
     return page(request, "evaluator.html.j2", user=user, status=status, error=error,
                 exercise=store.exercise(user.exercise), scenario=live.scenario,
                 state=state(live), turns=turns, turn=turn,
-                teams=turn_reports(live, turn, lang_of(request)) if turn else [],
+                teams=turn_reports(live, turn, lang) if turn else [],
                 tasks=critical_tasks(live.scenario), ratings=RATINGS,
-                notes=store.notes(user.exercise), overrides=store.overrides(user.exercise))
+                notes=store.notes(user.exercise), overrides=overrides,
+                names=id_names(live.scenario, lang), played=played,
+                drafts=draft_ratings(live, lang, {o["task"]: o["rating"] for o in overrides})
+                if played else [],
+                expected=expected_actions(live, lang) if started else [])
 
 
 @router.get("", response_class=HTMLResponse)

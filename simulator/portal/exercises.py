@@ -8,7 +8,7 @@ from agents.bots import BOTS
 from simulator.cli import SCENARIOS
 from simulator.i18n import LANGUAGES
 from simulator.live import LiveExercise
-from simulator.scenario import Scenario
+from simulator.scenario import Scenario, text
 from simulator.store import Store
 from simulator.validation import scenario_from_text
 from simulator.yamlsafe import InputError, Problem
@@ -88,7 +88,7 @@ def state(live: LiveExercise) -> dict:
     with live.lock:
         return {"phase": live.phase, "turn": shown_turn(live), "open_turn": live.open_turn,
                 "paused": live.paused, "submitted": live.submitted(),
-                "replay_hash": live.replay_hash()}
+                "replay_hash": live.replay_hash(), "released": live.store.released(live.id)}
 
 
 def held_injects(scenario: Scenario) -> list:
@@ -97,3 +97,10 @@ def held_injects(scenario: Scenario) -> list:
 
 def critical_tasks(scenario: Scenario) -> list:
     return [c for o in scenario.objectives for c in o.critical_tasks]
+
+
+def id_names(scenario: Scenario, lang: str) -> dict[str, str]:
+    """Teams and critical tasks by their names, for notes and overrides stored by id."""
+    out = {t.id: text(t.name, lang) for t in scenario.teams}
+    out.update({c.id: text(c.title, lang) for c in critical_tasks(scenario)})
+    return out

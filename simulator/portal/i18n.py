@@ -96,17 +96,17 @@ TEXT: dict[str, dict[str, str]] = {
     "evaluation": {"en": "Evaluators' notes and ratings", "fr": "Notes et notes d'évaluation"},
     "no_notes": {"en": "Nothing yet.", "fr": "Rien pour l'instant."},
     # reports and orders
-    "report_of": {"en": "Situation at turn {turn} of {turns}, hour {hour}",
-                  "fr": "Situation au tour {turn} sur {turns}, heure {hour}"},
+    "report_of": {"en": "Situation at turn {turn} of {turns}, {when}",
+                  "fr": "Situation au tour {turn} sur {turns}, {when}"},
     "budget": {"en": "budget {budget}", "fr": "budget {budget}"},
-    "when": {"en": "turn {turn}, hour {hour}", "fr": "tour {turn}, heure {hour}"},
+    "when": {"en": "{when} (turn {turn})", "fr": "{when} (tour {turn})"},
     "nothing_new": {"en": "Nothing reported.", "fr": "Rien à signaler."},
     "units": {"en": "Your units", "fr": "Vos unités"},
     "unit": {"en": "Unit", "fr": "Unité"},
     "kind": {"en": "Kind", "fr": "Type"},
     "location": {"en": "Location", "fr": "Lieu"},
     "task": {"en": "Task", "fr": "Tâche"},
-    "busy_until": {"en": "Busy until (hour)", "fr": "Occupée jusqu'à (heure)"},
+    "busy_until": {"en": "Busy until", "fr": "Occupée jusqu'à"},
     "fatigue": {"en": "Fatigue", "fr": "Fatigue"},
     "agencies": {"en": "Your agencies", "fr": "Vos agences"},
     "agency": {"en": "Agency", "fr": "Agence"},
@@ -148,6 +148,67 @@ TEXT: dict[str, dict[str, str]] = {
     "set_override": {"en": "Set the rating", "fr": "Fixer la note"},
     "no_tasks": {"en": "The scenario has no critical task to rate.",
                  "fr": "Le scénario n'a aucune tâche critique à noter."},
+    # orders of the turns played
+    "past_orders": {"en": "Your orders in the turns played",
+                    "fr": "Vos ordres des tours joués"},
+    "turn_when": {"en": "Turn {turn} · {when}", "fr": "Tour {turn} · {when}"},
+    "order_done": {"en": "Carried out: it had its effect.",
+                   "fr": "Exécuté : il a eu son effet."},
+    "order_failed": {"en": "Accepted, but {why}.", "fr": "Accepté, mais {why}."},
+    "order_rejected": {"en": "Refused: {why}.", "fr": "Refusé : {why}."},
+    "order_n_why": {"en": "order {n} ({action}): {why}", "fr": "ordre {n} ({action}) : {why}"},
+    "order_not_carried_out": {"en": "Accepted, not carried out.",
+                              "fr": "Accepté, non exécuté."},
+    # the debrief for teams
+    "release_debrief": {"en": "Release the debrief to the teams",
+                        "fr": "Publier le débriefing aux équipes"},
+    "release_hint": {"en": "Teams then see their critical tasks with draft and final ratings, "
+                           "and the report. Do it after the evaluators' overrides.",
+                     "fr": "Les équipes voient alors leurs tâches critiques avec les notes "
+                           "provisoires et définitives, et le rapport. À faire après les "
+                           "corrections des évaluateurs."},
+    "released": {"en": "The debrief is released to the teams.",
+                 "fr": "Le débriefing est publié aux équipes."},
+    "not_released": {"en": "Your debrief is not released yet: the instructor releases it after "
+                           "the end of the exercise, once the evaluators have confirmed the "
+                           "ratings. Come back to this page then.",
+                     "fr": "Votre débriefing n'est pas encore publié : l'instructeur le publie "
+                           "après la fin de l'exercice, une fois les notes confirmées par les "
+                           "évaluateurs. Revenez sur cette page à ce moment-là."},
+    "your_debrief": {"en": "Your debrief", "fr": "Votre débriefing"},
+    "draft_rating": {"en": "Draft rating", "fr": "Note provisoire"},
+    "final_rating": {"en": "Final rating", "fr": "Note définitive"},
+    "not_observed": {"en": "not observed", "fr": "non observée"},
+    "read_report": {"en": "Read the whole report", "fr": "Lire le rapport complet"},
+    "no_team_tasks": {"en": "No critical task of the scenario is your team's.",
+                      "fr": "Aucune tâche critique du scénario ne revient à votre équipe."},
+    # live evaluation
+    "live_ratings": {"en": "Draft ratings so far", "fr": "Notes provisoires à ce stade"},
+    "live_ratings_hint": {"en": "From the turns played so far ({played} of {turns}); they change "
+                                "as the exercise goes on. Not observed: nothing to judge yet.",
+                          "fr": "D'après les tours joués ({played} sur {turns}) ; elles "
+                                "changent au fil de l'exercice. Non observée : rien à juger "
+                                "pour l'instant."},
+    "no_played": {"en": "Draft ratings appear once the first turn has been played.",
+                  "fr": "Les notes provisoires apparaissent une fois le premier tour joué."},
+    "expected_actions": {"en": "Expected actions of the injects",
+                         "fr": "Actions attendues des injects"},
+    "no_expected": {"en": "No inject with an expected action has fired yet.",
+                    "fr": "Aucun inject avec une action attendue n'a encore été déclenché."},
+    "inject_fired_at": {"en": "fired {when}", "fr": "déclenché {when}"},
+    "inject_due_at": {"en": "due {when}", "fr": "prévu {when}"},
+    "deadline": {"en": "Deadline", "fr": "Échéance"},
+    "status": {"en": "So far", "fr": "À ce stade"},
+    "action": {"en": "Action", "fr": "Action"},
+    "place": {"en": "Place", "fr": "Lieu"},
+    # maps
+    "map_known": {"en": "Map: what your team knows", "fr": "Carte : ce que sait votre équipe"},
+    "map_known_hint": {"en": "Only what your reports say: a place with no report shows no "
+                             "number.",
+                       "fr": "Seulement ce que disent vos rapports : un lieu sans rapport "
+                             "n'affiche aucun chiffre."},
+    "map_truth": {"en": "Map: the situation on the ground (not shown to teams)",
+                  "fr": "Carte : la situation sur le terrain (non montrée aux équipes)"},
 }
 
 LABELS: dict[str, dict[str, str]] = {
@@ -180,6 +241,21 @@ LABELS: dict[str, dict[str, str]] = {
     "sec_hrddp": {"en": "Human rights due diligence", "fr": "Diligence voulue (HRDDP)"},
     "sec_asset_requests": {"en": "Asset requests", "fr": "Demandes de moyens"},
     "sec_other": {"en": "Other", "fr": "Autres"},
+    # an expected action so far (met, attempted, refused, missed: judged at its deadline)
+    "ea_met": {"en": "met", "fr": "réalisée"},
+    "ea_attempted": {"en": "attempted without effect", "fr": "tentée sans effet"},
+    "ea_refused": {"en": "order refused", "fr": "ordre refusé"},
+    "ea_missed": {"en": "missed", "fr": "manquée"},
+    "ea_met_so_far": {"en": "met so far", "fr": "réalisée à ce stade"},
+    "ea_not_yet": {"en": "not yet", "fr": "pas encore"},
+    "ea_not_fired": {"en": "inject not fired yet", "fr": "inject pas encore déclenché"},
+    # why an accepted order has had no effect yet (the debrief's words say "too late")
+    "effect_arrived_late": {"en": "the unit has not reached the place yet",
+                            "fr": "l'unité n'a pas encore atteint le lieu"},
+    "effect_not_delivered_by_deadline": {"en": "the aid has not arrived yet",
+                                         "fr": "l'aide n'est pas encore arrivée"},
+    "effect_left_early": {"en": "the unit did not stay at the place",
+                          "fr": "l'unité n'est pas restée sur place"},
     # why something was refused
     "why_unknown_code": {"en": "This code is not known.", "fr": "Ce code est inconnu."},
     "why_too_many_attempts": {"en": "Too many wrong codes from this device: wait ten minutes.",
@@ -199,6 +275,24 @@ LABELS: dict[str, dict[str, str]] = {
                                  "et une heure dans le tour"},
     "why_bot_team": {"en": "This team is played by a bot", "fr": "Cette équipe est jouée par un bot"},
     "why_unknown_team": {"en": "Unknown team", "fr": "Équipe inconnue"},
+    "why_unknown_action": {"en": "Your team has no such order", "fr": "Votre équipe n'a pas cet ordre"},
+    "why_unknown_param": {"en": "A field of this order is unknown",
+                          "fr": "Un champ de cet ordre est inconnu"},
+    "why_missing_param": {"en": "A required field is empty", "fr": "Un champ obligatoire est vide"},
+    "why_bad_value": {"en": "A field has a value that is not allowed",
+                      "fr": "Un champ a une valeur non permise"},
+    "why_unknown_location": {"en": "Unknown place", "fr": "Lieu inconnu"},
+    "why_unknown_entity": {"en": "Unknown unit, agency or actor",
+                           "fr": "Unité, agence ou acteur inconnu"},
+    "why_missing_asset": {"en": "The unit or agency is not available",
+                          "fr": "L'unité ou l'agence n'est pas disponible"},
+    "why_past_turn": {"en": "That turn is over", "fr": "Ce tour est terminé"},
+    "why_future_turn": {"en": "That turn is not open yet", "fr": "Ce tour n'est pas encore ouvert"},
+    "why_over_budget": {"en": "Over this turn's budget", "fr": "Au-delà du budget du tour"},
+    "why_prerequisite": {"en": "What this order needs first is not in place",
+                         "fr": "Ce que cet ordre demande d'abord n'est pas en place"},
+    "why_not_released": {"en": "The debrief is not released to the teams yet",
+                         "fr": "Le débriefing n'est pas encore publié aux équipes"},
     "why_wrong_phase": {"en": "Not possible at this phase", "fr": "Impossible à cette phase"},
     "why_turn_not_open": {"en": "No turn is open", "fr": "Aucun tour n'est ouvert"},
     "why_not_running": {"en": "The exercise is not running", "fr": "L'exercice n'est pas en cours"},
@@ -240,8 +334,10 @@ LABELS: dict[str, dict[str, str]] = {
     "protection_concerns": {"en": "Protection concerns", "fr": "Préoccupations de protection"},
     "location": {"en": "place", "fr": "lieu"},
     "locations": {"en": "places", "fr": "lieux"},
+    "places": {"en": "places", "fr": "lieux"},
+    "actors": {"en": "actors", "fr": "acteurs"},
     "armed_group": {"en": "armed group", "fr": "groupe armé"},
-    "expected_hour": {"en": "expected at hour", "fr": "attendue à l'heure"},
+    "expected_hour": {"en": "expected", "fr": "attendue"},
     "tactic": {"en": "tactic", "fr": "tactique"},
     "unit": {"en": "unit", "fr": "unité"},
     "population": {"en": "people present", "fr": "personnes présentes"},
@@ -262,7 +358,7 @@ LABELS: dict[str, dict[str, str]] = {
     "risk": {"en": "risk", "fr": "risque"},
     "mitigation": {"en": "mitigation", "fr": "atténuation"},
     "advice": {"en": "advice", "fr": "avis"},
-    "peak_hour": {"en": "peak at hour", "fr": "pic à l'heure"},
+    "peak_hour": {"en": "peak", "fr": "pic"},
     "level": {"en": "level", "fr": "niveau"},
     "decision": {"en": "order", "fr": "ordre"},
     "action": {"en": "action", "fr": "action"},
@@ -315,10 +411,14 @@ LABEL_GROUPS = {
     "cmd_": ("start", "close", "open", "pause", "resume"),
     "rating_": ("P", "S", "M", "U"),
     "status_": ("accepted", "rejected"),
+    "ea_": ("met", "attempted", "refused", "missed", "met_so_far", "not_yet", "not_fired"),
+    "why_": ("unknown_team", "unknown_action", "unknown_param", "missing_param", "bad_value",
+             "unknown_location", "unknown_entity", "missing_asset", "past_turn", "future_turn",
+             "over_budget", "prerequisite"),
 }
 
 MISSED: set[str] = set()  # codes shown as themselves (tests check none of the groups above)
-_PREFIXES = ("why_", "phase_", "cmd_", "bot_", "lang_", "rating_", "status_", "sec_")
+_PREFIXES = ("why_", "phase_", "cmd_", "bot_", "lang_", "rating_", "status_", "sec_", "ea_")
 
 
 def t(key: str, lang: str = "en", **values) -> str:

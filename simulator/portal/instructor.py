@@ -14,12 +14,14 @@ from agents.bots import BOTS
 from simulator.live import LiveExercise
 from simulator.portal import auth
 from simulator.portal.auth import ApiError, User
+from simulator.portal.debrief import release
 from simulator.portal.deps import field, form_data, live_of, refusal
 from simulator.portal.exercises import (
     check_setup,
     create,
     decode,
     held_injects,
+    id_names,
     issue_codes,
     scenario_source,
     shipped,
@@ -157,7 +159,8 @@ def console_page(request: Request, user: User, ex: int, error: tuple | None = No
     return page(request, "console.html.j2", user=user, status=status, error=error,
                 exercise=store.exercise(ex), teams=store.teams(ex), scenario=live.scenario,
                 state=s, pending=pending, held=held_injects(live.scenario), fired=fired,
-                turns=turns, notes=store.notes(ex), overrides=store.overrides(ex))
+                turns=turns, notes=store.notes(ex), overrides=store.overrides(ex),
+                names=id_names(live.scenario, lang_of(request)))
 
 
 @router.get("/exercises/{ex}", response_class=HTMLResponse)
@@ -182,6 +185,14 @@ def command(ex: int, name: str, request: Request, form: Form):
         raise ApiError(404, "unknown_command")
     live = live_of(request, ex)
     return _after(request, user, ex, getattr(live, name))
+
+
+@router.post("/exercises/{ex}/release")
+def release_debrief(ex: int, request: Request, form: Form):
+    """The debrief to the teams, after the end (stored, so a restart keeps it)."""
+    user = _poster(request, form)
+    live_of(request, ex)  # 404 for an unknown exercise
+    return _after(request, user, ex, lambda: release(auth.store_of(request), ex))
 
 
 @router.post("/exercises/{ex}/fire")

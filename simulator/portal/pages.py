@@ -70,12 +70,13 @@ def style():
 @router.get("/exercises/{ex}/debrief", response_class=HTMLResponse)
 def debrief(ex: int, request: Request):
     user = auth.require_viewer(auth.current_user(request), ex)
-    if user.role == "team":
-        raise ApiError(403, "forbidden")
     live = live_of(request, ex)
     if live.phase != "finished":
-        raise ApiError(409, "not_finished", detail="the debrief is written when the exercise ends")
-    path = report_html(auth.store_of(request), live, lang_of(request))
+        raise ApiError(409, "not_finished")  # the debrief is written when the exercise ends
+    store = auth.store_of(request)
+    if user.role == "team" and not store.released(ex):  # teams read it once released
+        raise ApiError(409, "not_released")
+    path = report_html(store, live, lang_of(request))
     # The report is one self-contained page: inline style, embedded images, no script.
     return HTMLResponse(path.read_text(encoding="utf-8"), headers={
         "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; "

@@ -15,9 +15,12 @@ from starlette.datastructures import FormData
 
 from simulator.portal import auth, forms
 from simulator.portal.auth import User
+from simulator.portal.debrief import team_tasks
 from simulator.portal.deps import field, form_data, live_of, refusal
+from simulator.portal.history import team_history
 from simulator.portal.render import lang_of, page
 from simulator.portal.views import order_view, report_view
+from simulator.portal.wording import submit_refusal
 from simulator.scenario import text
 from simulator.store import Refused
 
@@ -59,12 +62,17 @@ def team_page(request: Request, user: User, error: dict | None = None, status: i
         catalogue.append({"id": action.id, "name": text(action.name, lang),
                           "description": text(action.description, lang), "fields": fields})
     team_name = next(text(t.name, lang) for t in scenario.teams if t.id == team)
+    store = auth.store_of(request)
+    released = phase == "finished" and store.released(user.exercise)
     return page(request, "team.html.j2", user=user, status=status, team_name=team_name,
-                exercise=auth.store_of(request).exercise(user.exercise), phase=phase,
+                exercise=store.exercise(user.exercise), phase=phase,
                 paused=paused, open_turn=open_turn, turns=scenario.metadata.turns,
                 report=view, shown=shown, orders=orders, catalogue=catalogue, error=error,
-                key=secrets.token_urlsafe(12),
-                refresh=20 if phase in ("setup", "closed") else None)
+                key=secrets.token_urlsafe(12), history=team_history(live, team, lang),
+                released=released,
+                tasks=team_tasks(store, live, team, lang) if released else [],
+                refresh=20 if phase in ("setup", "closed") else
+                30 if phase == "finished" and not released else None)
 
 
 @router.get("", response_class=HTMLResponse)
@@ -83,9 +91,11 @@ def _store_orders(request: Request, user: User, form: FormData, change, action_i
     """Store the team's whole list of orders after ``change(current list)``."""
     live = live_of(request, user.exercise)
     key = field(form, "key")[:100]
+    sent: list[dict] = []
     try:
         with live.lock:  # two phones of one team: each change starts from the last list
             orders = change(list(live.pending.get(user.team, [])))
+            sent[:] = orders or []
             if orders is None:
                 live.withdraw(user.team, turn=_turn(form))
             else:
@@ -94,8 +104,11 @@ def _store_orders(request: Request, user: User, form: FormData, change, action_i
     except Refused as exc:
         values = {k: [v for v in form.getlist(k) if isinstance(v, str)]
                   for k in form.keys() if k.startswith(forms.PREFIX)}
+        # In words for the trainees: the engine's detail names units and places by id.
+        detail = submit_refusal(live, user.team, _turn(form), sent, lang_of(request)) \
+            if exc.reason == "invalid_decision" else ""
         return team_page(request, user, {"action": action_id, "reason": exc.reason,
-                                         "detail": exc.detail, "values": values},
+                                         "detail": detail, "values": values},
                          refusal(exc).status)
     return RedirectResponse("/team", status_code=303)
 

@@ -3,41 +3,57 @@ language, facts as labelled rows. Pure functions of a report; no access checks h
 
 from __future__ import annotations
 
+from typing import Callable
+
+from simulator.i18n import count
 from simulator.live import LiveExercise
 from simulator.portal.i18n import label, t
+from simulator.portal.wording import refusal
 from simulator.scenario import Scenario, text
-from simulator.sitrep_text import message, names
+from simulator.sitrep_text import clock, message, names
 
 SECTIONS = ("messages", "threats", "hazards", "needs", "observations", "incidents", "hrddp",
             "asset_requests", "other")
 HIDDEN = {"id", "turn", "hour", "kind", "source", "origin", "team", "sender", "method", "text",
           "inject"}
 # Which list of names a field's ids come from.
-KINDS = {"location": "locations", "locations": "locations", "unit": "units",
-         "agency": "agencies", "armed_group": "armed_groups", "host_force": "host_forces",
-         "to": "teams", "shared_by": "teams", "team": "teams"}
+KINDS = {"location": "locations", "locations": "locations", "places": "locations",
+         "unit": "units", "agency": "agencies", "armed_group": "armed_groups",
+         "host_force": "host_forces", "to": "teams", "shared_by": "teams", "team": "teams"}
+# Fields that hold an hour of the exercise: shown on the scenario clock.
+HOURS = ("expected_hour", "peak_hour", "until_hour", "arrive_hour", "busy_until")
 
 
-def _value(key: str, value, known: dict[str, dict[str, str]], lang: str) -> str:
+def _number(value: float, lang: str) -> str:
+    """Counts as whole numbers with thousands grouped; shares and levels as they are."""
+    return count(value, lang) if float(value).is_integer() or abs(value) >= 100 else f"{value:g}"
+
+
+def _value(key: str, value, known: dict[str, dict[str, str]], lang: str,
+           at: Callable[[float], str] | None = None) -> str:
     if isinstance(value, bool):
         return t("yes" if value else "no", lang)
-    if isinstance(value, float):
-        return f"{value:g}"
+    if isinstance(value, (int, float)):
+        return at(value) if at and key in HOURS else _number(value, lang)
     if isinstance(value, list):
-        return ", ".join(_value(key, v, known, lang) for v in value) or "—"
+        return ", ".join(_value(key, v, known, lang, at) for v in value) or "—"
     if isinstance(value, dict):
-        return "; ".join(f"{label(k, lang)}: {_value(k, v, known, lang)}"
+        return "; ".join(f"{label(k, lang)}: {_value(k, v, known, lang, at)}"
                          for k, v in value.items()) or "—"
     if value is None or value == "":
         return "—"
+    if key == "route":  # "a--b": the places at its ends
+        return " – ".join(known["locations"].get(p, p) for p in value.split("--"))
+    if key == "actors":  # of any kind
+        return next((kind[value] for kind in known.values() if value in kind), value)
     kind = KINDS.get(key)
     if kind and isinstance(value, str):
         return known[kind].get(value, value)
     return str(value)
 
 
-def when(turn: int, hour: float, lang: str) -> str:
-    return t("when", lang, turn=turn, hour=f"{hour:g}")
+def when(turn: int, hour: float, scenario: Scenario, lang: str) -> str:
+    return t("when", lang, turn=turn, when=clock(hour, scenario, lang))
 
 
 def _message(fact: dict, injects: dict, lang: str) -> dict:
@@ -54,30 +70,54 @@ def report_view(report: dict, live: LiveExercise, lang: str) -> dict:
     injects = {i.id: i for i in scenario.msel}
     injects.update({a.inject.id: a.inject for a in live.exercise.adhoc})
     sections = []
+
+    def at(hour: float) -> str:
+        return clock(hour, scenario, lang)
     for key in SECTIONS:
         items = []
         for fact in report.get(key) or []:
-            item = {"when": when(fact.get("turn", 0), fact.get("hour", 0.0), lang),
+            item = {"when": when(fact.get("turn", 0), fact.get("hour", 0.0), scenario, lang),
                     "title": label(fact.get("kind", key), lang), "text": "",
-                    "rows": [(label(k, lang), _value(k, v, known, lang))
+                    "rows": [(label(k, lang), _value(k, v, known, lang, at))
                              for k, v in fact.items() if k not in HIDDEN]}
             if fact.get("kind") == "message" and "inject" in fact:
                 item.update(_message(fact, injects, lang))
+            elif fact.get("kind") == "rejected":  # in words, never the engine's ids
+                item.update(title=f"{label('rejected', lang)}: "
+                                  f"{known_action(scenario, fact.get('action'), lang)}",
+                            text=refusal(fact, scenario, lang), rows=[])
             items.append(item)
         sections.append({"key": key, "title": label("sec_" + key, lang), "items": items})
     units = [{"name": known["units"].get(u["id"], u["id"]), "kind": label(u["kind"], lang),
               "location": known["locations"].get(u["location"], u["location"]),
-              "task": label(u["task"], lang),
-              "busy_until": "—" if u["busy_until"] is None else f"{u['busy_until']:g}",
+              "task": label(u["task"], lang) if u["task"] == "idle"
+              else known_action(scenario, u["task"], lang),
+              "busy_until": "—" if u["busy_until"] is None else at(u["busy_until"]),
               "fatigue": f"{u['fatigue']:g}"} for u in report.get("units") or []]
     agencies = [{"name": known["agencies"].get(a["id"], a["id"]),
                  "location": known["locations"].get(a["location"], a["location"]),
                  "stocks": _value("stocks", a["stocks"], known, lang),
                  "suspended": t("yes" if a["suspended"] else "no", lang)}
                 for a in report.get("agencies") or []]
-    return {"turn": report["turn"], "turns": report["turns"], "hour": f"{report['hour']:g}",
-            "budget": f"{report['budget']:g}", "sections": sections, "units": units,
+    return {"turn": report["turn"], "turns": report["turns"], "when": at(report["hour"]),
+            "budget": _number(report["budget"], lang), "sections": sections, "units": units,
             "agencies": agencies}
+
+
+def known_action(scenario: Scenario, action_id: str | None, lang: str) -> str:
+    action = next((a for a in scenario.actions if a.id == action_id), None)
+    return text(action.name, lang) if action else str(action_id or "")
+
+
+def _param(p, value, known: dict, lang: str) -> str:
+    """A parameter's value as people read it: names, counts, words for choices."""
+    kind = p.type if p else ""
+    if kind in ("location", "unit", "agency", "armed_group", "host_force", "team"):
+        return _value(kind, value, known, lang)
+    if kind in ("need", "choice"):
+        values = value if isinstance(value, list) else [value]
+        return ", ".join(label(str(v), lang) for v in values) or "—"
+    return _value("", value, known, lang)
 
 
 def order_view(decision: dict, scenario: Scenario, lang: str) -> dict:
@@ -88,14 +128,12 @@ def order_view(decision: dict, scenario: Scenario, lang: str) -> dict:
     rows = []
     for key, value in params.items():
         p = action.params.get(key) if action else None
-        kind = {"location": "location", "unit": "unit", "agency": "agency",
-                "armed_group": "armed_group", "host_force": "host_force",
-                "team": "team"}.get(p.type if p else "", key)
         rows.append((text(p.label, lang) if p and p.label else label(key, lang),
-                     _value(kind, value, known, lang)))
+                     _param(p, value, known, lang)))
     return {"action": text(action.name, lang) if action else decision.get("action", ""),
             "params": rows, "status": decision.get("status"),
-            "reason": decision.get("reason"), "detail": decision.get("detail")}
+            "why": refusal(decision, scenario, lang) if decision.get("status") == "rejected"
+            else None}
 
 
 def visible_turns(live: LiveExercise) -> list[int]:

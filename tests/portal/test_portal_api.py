@@ -80,7 +80,8 @@ def test_commands_answer_phase_and_turn_and_refusals_are_409(made, instructor):
     assert command(instructor, ex, "close") == {"phase": "closed", "turn": 1}
     assert command(instructor, ex, "open") == {"phase": "open", "turn": 2}
     state = instructor.http.get(f"/api/exercises/{ex}/state").json()
-    assert set(state) == {"phase", "turn", "open_turn", "paused", "submitted", "replay_hash"}
+    assert set(state) == {"phase", "turn", "open_turn", "paused", "submitted", "replay_hash",
+                          "released"}
     assert (state["phase"], state["turn"], state["open_turn"], state["paused"]) == \
         ("open", 2, 2, False)
     assert instructor.post(f"/api/exercises/{ex}/explode").status_code == 404
