@@ -95,14 +95,14 @@ class Exercise:
         try:
             params = self._validate(d)
         except Rejected as r:
-            record.update(status="rejected", reason=r.reason, detail=r.detail)
+            said = {"reason": r.reason, "detail": r.detail, "why": r.why, "args": r.args}
+            record.update(status="rejected", **said)
             self.inputs.append(record)
             m.log("decision_rejected", f"decision:{record['id']}", team=d.team,
-                  action=d.action, reason=r.reason, detail=r.detail)
+                  action=d.action, **said)
             if d.team in m.knowledge.facts:
                 m.knowledge.learn(d.team, "rejected", "messages", m.turn, m.now, None,
-                                  decision=record["id"], action=d.action, reason=r.reason,
-                                  detail=r.detail)
+                                  decision=record["id"], action=d.action, **said)
             return None
         record.update(status="accepted", resolved=params)
         self.inputs.append(record)
@@ -212,16 +212,14 @@ class Exercise:
     def _validate(self, d: Decision) -> dict:
         s, m = self.scenario, self.model
         if d.team not in self.teams:
-            raise Rejected("unknown_team", f"unknown team {d.team!r} (teams: "
-                           f"{', '.join(self.teams)})")
+            raise Rejected("unknown_team", team=d.team, known=list(self.teams))
         if d.turn < m.turn:
-            raise Rejected("past_turn", f"turn {d.turn} is over; the open turn is {m.turn}")
+            raise Rejected("past_turn", turn=d.turn, open=m.turn)
         if d.turn > m.turn:
-            raise Rejected("future_turn", f"turn {d.turn} is not open yet (open: {m.turn})")
+            raise Rejected("future_turn", turn=d.turn, open=m.turn)
         catalogue = s.actions_of(d.team)
         if d.action not in catalogue:
-            raise Rejected("unknown_action", f"team {d.team!r} has no action {d.action!r} "
-                           f"(has: {', '.join(catalogue) or 'none'})")
+            raise Rejected("unknown_action", team=d.team, action=d.action, known=list(catalogue))
         action = catalogue[d.action]
         params = resolve_params(s, action, d.params)
         team = next(t for t in s.teams if t.id == d.team)
@@ -229,20 +227,20 @@ class Exercise:
             value = params.get(key)
             if p.type in ("unit", "agency") and p.own and value is not None:
                 if value not in team.assets:
-                    raise Rejected("missing_asset", f"{p.type} {value!r} is not an asset of "
-                                   f"team {d.team!r} (assets: {', '.join(team.assets)})")
+                    raise Rejected("missing_asset", "not_an_asset", kind=p.type, asset=value,
+                                   team=d.team, known=list(team.assets))
                 if p.type == "unit" and m.units[value].busy:
                     u = m.units[value]
-                    raise Rejected("missing_asset", f"unit {value!r} is busy ({u.task}) until "
-                                   f"hour {u.until:g}")
+                    raise Rejected("missing_asset", "unit_busy", unit=value, task=u.task,
+                                   until=float(u.until))
         for unit in _own_units(action, params):
             if unit in self._ordered.get(m.turn, ()):
-                raise Rejected("missing_asset", f"unit {unit!r} already has an order this turn")
+                raise Rejected("missing_asset", "unit_ordered", unit=unit)
         if action.cost.budget > self.budget[d.team] + 1e-9:
-            raise Rejected("over_budget", f"costs {action.cost.budget:g}, team has "
-                           f"{self.budget[d.team]:g} left this turn")
+            raise Rejected("over_budget", cost=float(action.cost.budget),
+                           left=float(self.budget[d.team]))
         if action.requires is not None and evaluate(action.requires, m) is not True:
-            raise Rejected("prerequisite", f"prerequisite of {d.action!r} not met")
+            raise Rejected("prerequisite", action=d.action)
         self.budget[d.team] -= action.cost.budget
         return params
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from simulator.rejections import explain
 from simulator.scenario import NEEDS, Action, Param, Scenario
 
 ENTITY_PARAMS = {"location": "locations", "unit": "units", "agency": "agencies",
@@ -17,25 +18,27 @@ MAX_TEXT = 2000
 
 
 class Rejected(Exception):
-    """A decision that cannot be carried out; ``reason`` is a stable code."""
+    """A decision that cannot be carried out: ``reason`` is a stable code, ``why`` and
+    ``args`` the sentence that explains it (``simulator.rejections``), ``detail`` that
+    sentence in English with the ids."""
 
-    def __init__(self, reason: str, detail: str):
-        super().__init__(f"{reason}: {detail}")
-        self.reason = reason
-        self.detail = detail
+    def __init__(self, reason: str, why: str | None = None, **args):
+        self.reason, self.why, self.args = reason, why or reason, args
+        self.detail = explain(self.why, args)
+        super().__init__(f"{reason}: {self.detail}")
 
 
 def resolve_params(scenario: Scenario, action: Action, params: dict[str, Any]) -> dict[str, Any]:
     """Check parameters against the action's declaration; fill defaults. Raise ``Rejected``."""
     for key in params:
         if key not in action.params:
-            raise Rejected("unknown_param", f"action {action.id!r} has no parameter {key!r} "
-                           f"(has: {', '.join(action.params) or 'none'})")
+            raise Rejected("unknown_param", action=action.id, param=key,
+                           known=list(action.params))
     out: dict[str, Any] = {}
     for key, p in action.params.items():
         if params.get(key) is None:  # absent, or explicitly left empty
             if p.is_required:
-                raise Rejected("missing_param", f"parameter {key!r} is required")
+                raise Rejected("missing_param", param=key)
             out[key] = p.default
             continue
         out[key] = check_value(scenario, key, p, params[key])
@@ -44,47 +47,47 @@ def resolve_params(scenario: Scenario, action: Action, params: dict[str, Any]) -
 
 def check_value(scenario: Scenario, key: str, p: Param, value: Any) -> Any:
     """The value if ``p`` accepts it; raise ``Rejected`` saying what was expected."""
-    def bad(expected: str) -> Rejected:
-        return Rejected("bad_value", f"parameter {key!r}: expected {expected}, got {value!r}")
+    def bad(expected: str, **what) -> Rejected:
+        return Rejected("bad_value", param=key, value=value, expected={"as": expected, **what})
 
     if p.type in ENTITY_PARAMS:
         if not isinstance(value, str):
-            raise bad(f"a {p.type} id")
+            raise bad("id", kind=p.type)
         ids = _ids(scenario, p.type)
         if value not in ids:
             code = "unknown_location" if p.type == "location" else "unknown_entity"
-            raise Rejected(code, f"parameter {key!r}: unknown {p.type.replace('_', ' ')} "
-                           f"{value!r} (known: {', '.join(sorted(ids))})")
+            raise Rejected(code, "unknown_entity", param=key, kind=p.type, value=value,
+                           known=sorted(ids))
         if p.values and value not in p.values:
-            raise bad("one of " + ", ".join(map(str, p.values)))
+            raise bad("one_of", values=list(p.values))
         return value
     if p.type == "bool":
         if not isinstance(value, bool):
-            raise bad("true or false")
+            raise bad("bool")
         return value
     if p.type in ("int", "number"):
         if isinstance(value, bool) or not isinstance(value, (int, float)) or \
                 (p.type == "int" and not isinstance(value, int)):
-            raise bad("an integer" if p.type == "int" else "a number")
+            raise bad(p.type)
         if not math.isfinite(value):
-            raise bad("a finite number")
+            raise bad("finite")
         if (p.min is not None and value < p.min) or (p.max is not None and value > p.max):
-            raise bad(f"a value between {p.min} and {p.max}")
+            raise bad("between", min=p.min, max=p.max)
         return value
     if p.type == "need":
         if value not in NEEDS:
-            raise bad("one of " + ", ".join(NEEDS))
+            raise bad("one_of", values=list(NEEDS))
         return value
     if p.type == "choice":
         if isinstance(value, list):
             if not all(v in p.values for v in value):
-                raise bad("values from " + ", ".join(map(str, p.values)))
+                raise bad("values_from", values=list(p.values))
             return list(value)
         if value not in p.values:
-            raise bad("one of " + ", ".join(map(str, p.values)))
+            raise bad("one_of", values=list(p.values))
         return value
     if not isinstance(value, str) or len(value) > MAX_TEXT:
-        raise bad(f"text of at most {MAX_TEXT} characters")
+        raise bad("text", max=MAX_TEXT)
     return value
 
 
