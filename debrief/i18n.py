@@ -208,8 +208,8 @@ METRIC_ACTION = {
 # What a measure's value means, by the note its Result carries (debrief.measures).
 DETAILS: dict[str, dict[str, str]] = {
     "none": {"en": "none", "fr": "aucun"},
-    "outcome": {"en": "{outcome} = {value}", "fr": "{outcome} = {value}"},
-    "outcome_at": {"en": "{outcome} = {value} at {places}", "fr": "{outcome} = {value} à {places}"},
+    "outcome": {"en": "{outcome}: {value}", "fr": "{outcome} : {value}"},
+    "outcome_at": {"en": "{outcome}: {value} at {places}", "fr": "{outcome} : {value} à {places}"},
     "by_type": {"en": "{counts}", "fr": "{counts}"},
     "harm": {"en": "{abuses} abuses ({deaths} deaths) after {supports} supports by the mission",
              "fr": "{abuses} abus ({deaths} décès) après {supports} appui(s) de la mission"},
@@ -451,10 +451,13 @@ FRICTION_NAMES = {
 }
 
 
-def describe(note: str, args: dict, lang: str = "en") -> str:
-    """The sentence ``note`` with ``args``, in ``lang``; group names translated (metric ids,
-    place ids and event types stay as written: they are identifiers)."""
+def describe(note: str, args: dict, lang: str = "en", words=None) -> str:
+    """The sentence ``note`` with ``args``, in ``lang``; group names translated. With
+    ``words`` (``debrief.words.Words``) ids become names and numbers whole counts; without,
+    ids stay as written (the debrief's JSON keeps them)."""
     args = dict(args)
+    if words is not None:
+        args = _in_words(args, words, lang)
     names = {**TEXT[lang], **GROUP_NAMES[lang]}
     if "group" in args:
         args["group"] = names.get(args["group"], args["group"])
@@ -473,3 +476,143 @@ def describe(note: str, args: dict, lang: str = "en") -> str:
     if "counts" in args:
         args["counts"] = ", ".join(f"{k}: {v}" for k, v in args["counts"].items())
     return DETAILS[note][lang].format(**args)
+
+# What each metric measures, for a measure the scenario does not describe.
+METRIC_NAMES = {
+    "en": {"civilian_deaths": "civilian deaths", "civilian_injuries": "civilian injuries",
+           "casualties": "casualties", "displaced_peak": "displaced people (peak)",
+           "displaced_final": "displaced people at the end",
+           "unmet_need_person_days": "unmet need (person-days)",
+           "aid_person_days": "aid delivered (person-days)", "incidents": "violent incidents",
+           "attacks": "attacks", "incidents_by_type": "incidents by type",
+           "attacks_deterred": "attacks deterred", "sgbv_cases": "cases of sexual violence",
+           "sgbv_referred": "survivors referred", "trust_mean_final": "trust at the end",
+           "people_assisted": "people assisted",
+           "humanitarian_access_final": "humanitarian access at the end",
+           "abuse_incidents": "abuses after the mission's support",
+           "harm_linked_to_mission": "harm linked to the mission's support",
+           "principle_breaches": "humanitarian principle breaches",
+           "aid_as_leverage": "aid made conditional",
+           "detentions_overdue": "detainees held too long",
+           "detentions_founded": "detentions that found suspects",
+           "people_reached": "people reached with aid",
+           "expected_actions_met": "expected actions met by their effect",
+           "response_hours": "time to respond",
+           "warnings_acted_on": "warned attacks that found protection",
+           "deaths_in_warned_attacks": "deaths in warned attacks",
+           "assessed_before_aid": "aid sent to assessed places",
+           "orders_effective": "orders that had their effect",
+           "hrddp_before_support": "support only after an HRDDP assessment",
+           "sgbv_referral_share": "survivors who reached a referral pathway",
+           "consulted": "consultations acted on",
+           "information_shared": "turns with information shared",
+           "disaggregated": "assessments by sex and age",
+           "referral_before_first_case": "referral pathway before the first case"},
+    "fr": {"civilian_deaths": "civils tués", "civilian_injuries": "civils blessés",
+           "casualties": "victimes", "displaced_peak": "personnes déplacées (pic)",
+           "displaced_final": "personnes déplacées à la fin",
+           "unmet_need_person_days": "besoins non couverts (personnes-jours)",
+           "aid_person_days": "aide livrée (personnes-jours)",
+           "incidents": "incidents violents", "attacks": "attaques",
+           "incidents_by_type": "incidents par type", "attacks_deterred": "attaques dissuadées",
+           "sgbv_cases": "cas de violences sexuelles", "sgbv_referred": "survivant(e)s référé(e)s",
+           "trust_mean_final": "confiance à la fin", "people_assisted": "personnes assistées",
+           "humanitarian_access_final": "accès humanitaire à la fin",
+           "abuse_incidents": "abus après l'appui de la mission",
+           "harm_linked_to_mission": "préjudices liés à l'appui de la mission",
+           "principle_breaches": "atteintes aux principes humanitaires",
+           "aid_as_leverage": "aide conditionnée",
+           "detentions_overdue": "détenus gardés trop longtemps",
+           "detentions_founded": "détentions ayant appréhendé des suspects",
+           "people_reached": "personnes atteintes par l'aide",
+           "expected_actions_met": "actions attendues atteintes par leur effet",
+           "response_hours": "délai de réaction",
+           "warnings_acted_on": "attaques annoncées ayant trouvé une protection",
+           "deaths_in_warned_attacks": "décès lors d'attaques annoncées",
+           "assessed_before_aid": "aide envoyée vers des lieux évalués",
+           "orders_effective": "ordres ayant eu leur effet",
+           "hrddp_before_support": "appui seulement après une évaluation HRDDP",
+           "sgbv_referral_share": "survivant(e)s ayant atteint un circuit de référencement",
+           "consulted": "consultations suivies d'effet",
+           "information_shared": "tours avec partage d'information",
+           "disaggregated": "évaluations par sexe et âge",
+           "referral_before_first_case": "circuit de référencement avant le premier cas"},
+}
+
+
+IDS = ("location", "where", "team", "inject", "action", "host_force", "task")
+LABELS = ("outcome", "what")  # a metric or an event type
+# What was done, for sentences that name it (the kind of a response or of a support).
+WHAT = {"en": {"presence": "presence", "escort": "escort", "evacuation": "evacuation",
+               "handover": "a handover of detainees", "fuel": "fuel", "rations": "rations",
+               "transport": "transport", "joint_operation": "a joint operation"},
+        "fr": {"presence": "présence", "escort": "escorte", "evacuation": "évacuation",
+               "handover": "une remise de détenus", "fuel": "du carburant",
+               "rations": "des rations", "transport": "du transport",
+               "joint_operation": "une opération conjointe"}}
+
+
+def _in_words(args: dict, words, lang: str) -> dict:
+    """``args`` with ids as names, places listed by name, counts as whole numbers."""
+    out = {}
+    for k, v in args.items():
+        if k in IDS and isinstance(v, str) and v:
+            out[k] = words.name(v)
+        elif k in ("places", "units") and isinstance(v, (str, list)):
+            out[k] = words.names(v)
+        elif k in LABELS and isinstance(v, str):
+            out[k] = METRIC_NAMES[lang].get(v) or WHAT[lang].get(v) or TEXT[lang].get(v) or \
+                v.replace("_", " ")
+        elif k == "counts" and isinstance(v, dict):
+            out[k] = {METRIC_NAMES[lang].get(x) or x.replace("_", " "): n for x, n in v.items()}
+        elif isinstance(v, (int, float)) and not isinstance(v, bool) and k != "turn":
+            out[k] = words.num(v)
+        else:
+            out[k] = v
+    return out
+
+# The report's words for names-not-ids reading: the clock, casualties by cause, evaluators'
+# notes, the evidence appendix (added to TEXT below, one table per language).
+REPORT_MORE = {
+    "en": {"clock_note": "Times are on the scenario clock: the exercise starts on {start}; "
+                         "a turn lasts {hours} h.",
+           "seed_line": "Played on seed {seed}.",
+           "casualties": "Deaths and injuries by cause", "cause": "cause",
+           "cause_attack": "attacks by armed groups",
+           "cause_abuse_by_host_force": "abuses by host forces",
+           "cause_flood_deaths": "the flood", "cause_disease_deaths": "disease",
+           "cause_deprivation_deaths": "unmet needs (water, food, shelter, health)",
+           "cause_injury_deaths": "untreated injuries", "total": "total",
+           "notes": "Evaluators' notes", "note_turn": "turn {turn}",
+           "note_general": "the whole exercise",
+           "appendix": "Annex for analysts: the events cited",
+           "appendix_note": "Every event the report cites as evidence, in the order it "
+                            "happened; the numbers in brackets elsewhere point here. Event "
+                            "ids match the run's events.jsonl.",
+           "ref": "no.", "when": "when", "happened": "what happened", "event_id": "event id",
+           "ids": "Annex for analysts: ids", "id": "id",
+           "answers": "answers", "answer_delay": "{inject}, {hours} h after it",
+           "more": "and {n} more", "no_casualty": "No civilian was killed or injured."},
+    "fr": {"clock_note": "Les heures suivent l'horloge du scénario : l'exercice commence le "
+                         "{start} ; un tour dure {hours} h.",
+           "seed_line": "Joué sur la graine {seed}.",
+           "casualties": "Décès et blessés par cause", "cause": "cause",
+           "cause_attack": "attaques des groupes armés",
+           "cause_abuse_by_host_force": "abus des forces nationales",
+           "cause_flood_deaths": "la crue", "cause_disease_deaths": "la maladie",
+           "cause_deprivation_deaths": "besoins non couverts (eau, vivres, abri, santé)",
+           "cause_injury_deaths": "blessures non soignées", "total": "total",
+           "notes": "Notes des évaluateurs", "note_turn": "tour {turn}",
+           "note_general": "l'ensemble de l'exercice",
+           "appendix": "Annexe pour les analystes : les événements cités",
+           "appendix_note": "Chaque événement que le rapport cite comme preuve, dans l'ordre "
+                            "où il s'est produit ; les numéros entre crochets y renvoient. Les "
+                            "identifiants d'événement sont ceux du fichier events.jsonl.",
+           "ref": "n°", "when": "quand", "happened": "ce qui s'est passé",
+           "event_id": "identifiant", "ids": "Annexe pour les analystes : identifiants",
+           "id": "identifiant", "answers": "répond à",
+           "answer_delay": "{inject}, {hours} h après", "more": "et {n} de plus",
+           "no_casualty": "Aucun civil n'a été tué ni blessé."},
+}
+for _lang, _more in REPORT_MORE.items():
+    TEXT[_lang].update(_more)

@@ -48,8 +48,9 @@ class Result:
     args: dict = field(default_factory=dict)
     kind: str | None = None
 
-    def text(self, lang: str = "en") -> str:
-        return describe(self.note, self.args, lang)
+    def text(self, lang: str = "en", words=None) -> str:
+        """What the value means in ``lang``; with ``words``, ids as names."""
+        return describe(self.note, self.args, lang, words)
 
     @property
     def detail(self) -> str:

@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
 
 from debrief import plots
 from debrief.counterfactuals import compare, replayer, seed_bands
@@ -19,6 +20,7 @@ from debrief.i18n import ACTIONS, METRIC_ACTION, TEXT
 from debrief.ratings import rate_objectives, worst
 from debrief.rootcause import causes
 from debrief.rundata import RunData
+from debrief.words import Words, number
 from simulator.scenario import text
 
 KEYS = ("civilian_deaths", "civilian_injuries", "displaced_peak", "unmet_need_person_days",
@@ -32,15 +34,18 @@ TEAM_SEEDS = 5  # seeds each counterfactual is replayed over, for its band
 
 def build(folder: str | Path, run: RunData, scenario, lang: str = "en", seeds: int = 0,
           overrides: dict | None = None, progress=None, team_seeds: int = TEAM_SEEDS,
-          workers: int = 0) -> dict:
+          workers: int = 0, notes: list[dict] | None = None) -> dict:
     """The debrief as plain data (the schema of debrief.json, see docs/architecture.md).
 
     Counterfactuals (every team, then each team that gave orders, replaced by bots) are
     replayed over ``team_seeds`` seeds from the run's own; ``seeds`` > 0 adds the seed
     bands of the run's decisions over seeds 0 … seeds−1. Replays run in ``workers``
     processes (0: one per core). ``progress(label, i, n)`` hears of each replay: they take
-    most of the time."""
+    most of the time. ``notes`` are the evaluators' notes (``turn``, ``team``, ``task``,
+    ``text``), shown under their task, or with the whole exercise when they name none."""
     overrides = overrides or {}
+    notes = notes or []
+    words = Words(scenario, lang)
     report = progress or (lambda label, i, n: None)
     objectives = []
     for o in rate_objectives(scenario, run):
@@ -52,13 +57,16 @@ def build(folder: str | Path, run: RunData, scenario, lang: str = "en", seeds: i
             below = {t.rating, final} - {None, "P"}
             tasks.append({
                 "id": t.id, "title": text(tspec.title, lang), "team": t.team,
+                "team_name": words.name(t.team) if t.team else "-",
                 "draft": t.rating, "final": final, "observed": t.observed,
                 "justification": overrides[t.id].justification if t.id in overrides else None,
-                "measures": [{"id": m.id, "metric": m.metric, "kind": m.kind,
-                              "scope": m.scope.as_dict(), "value": m.result.value,
-                              "rating": m.rating, "detail": m.result.text(lang),
+                "notes": [_note(n, words) for n in notes if n.get("task") == t.id],
+                "measures": [{"id": m.id, "name": words.name(m.id), "metric": m.metric,
+                              "kind": m.kind, "scope": m.scope.as_dict(),
+                              "value": m.result.value, "rating": m.rating,
+                              "detail": m.result.text(lang, words),
                               "evidence": m.result.evidence} for m in t.measures],
-                "causes": _causes(run, t, lang) if below else []})
+                "causes": _causes(run, t, lang, words) if below else []})
         objectives.append({"id": o.id, "title": text(spec.title, lang),
                            "capability": text(spec.capability, lang), "draft": o.rating,
                            "final": worst([t["final"] for t in tasks]), "tasks": tasks})
@@ -82,6 +90,7 @@ def build(folder: str | Path, run: RunData, scenario, lang: str = "en", seeds: i
             pool.shutdown()
     out = {
         "scenario": {"id": scenario.metadata.id, "title": text(scenario.metadata.title, lang),
+                     "start": words.when(0),
                      "summary": text(scenario.metadata.summary, lang),
                      "turns": scenario.metadata.turns,
                      "turn_hours": scenario.metadata.turn_hours},
@@ -93,9 +102,11 @@ def build(folder: str | Path, run: RunData, scenario, lang: str = "en", seeds: i
         "counterfactual": everyone,
         # Team by team: one team replaced by a bot, the others' decisions kept as they were.
         "counterfactual_by_team": by_team,
-        "timeline": _timeline(run),
-        "timeline_by_team": {t.id: _timeline(run, t.id) for t in scenario.teams},
+        "timeline": _timeline(run, words),
+        "timeline_by_team": {t.id: _timeline(run, words, t.id) for t in scenario.teams},
         "improvement_plan": _plan(objectives, lang),
+        "casualties_by_cause": casualties_by_cause(run),
+        "notes": [_note(n, words) for n in notes if not n.get("task")],
         "seed_bands": bands,
         "seed_bands_n": seeds,
         "team_seeds": team_seeds,
@@ -105,6 +116,57 @@ def build(folder: str | Path, run: RunData, scenario, lang: str = "en", seeds: i
     out["task_counts"] = {"rated": len(finals), "P": finals.count("P"),
                           "below": len(finals) - finals.count("P"),
                           "not_observed": len(every) - len(finals)}
+    out["evidence"] = _appendix(out, run, words)
+    return out
+
+
+# What kills and injures people, by the event that reports it.
+HARM_EVENTS = ("attack", "abuse_by_host_force", "flood_deaths", "disease_deaths",
+               "deprivation_deaths", "injury_deaths")
+
+
+def casualties_by_cause(run: RunData) -> list[dict]:
+    """Deaths and injuries by cause (armed groups' attacks, host forces' abuses, the flood,
+    disease, unmet needs, untreated injuries), with the events that report them; causes
+    with no casualty left out. The rows add up to the run's totals."""
+    rows = []
+    for kind in HARM_EVENTS:
+        found = [e for e in run.of_type(kind) if e.get("deaths") or e.get("injuries")]
+        if found:
+            rows.append({"cause": kind, "deaths": sum(e.get("deaths", 0) for e in found),
+                         "injuries": sum(e.get("injuries", 0) for e in found),
+                         "evidence": [e["id"] for e in found]})
+    return rows
+
+
+def _note(note: dict, words: Words) -> dict:
+    """An evaluator's note as the report shows it: its turn, the team it names, its text."""
+    return {"turn": note.get("turn"), "team": words.name(note["team"]) if note.get("team")
+            else None, "text": note["text"]}
+
+
+def _appendix(debrief: dict, run: RunData, words: Words) -> list[dict]:
+    """Every event the report cites, in the order they happened, numbered: the report
+    links to these numbers, and each line says in words what happened (ids kept for
+    analysts)."""
+    cited = set()
+    for o in debrief["objectives"]:
+        for task in o["tasks"]:
+            for m in task["measures"]:
+                cited.update(m["evidence"])
+            for c in task["causes"]:
+                cited.update(c["evidence"])
+    for row in debrief["improvement_plan"]:
+        cited.update(row["evidence"])
+    for row in debrief["casualties_by_cause"]:
+        cited.update(row["evidence"])
+    out = []
+    for e in run.events:
+        if e["id"] in cited:
+            out.append({"ref": len(out) + 1, "id": e["id"], "turn": e["turn"],
+                        "hour": e["hour"], "when": words.when(e["hour"]),
+                        "team": words.name(e["team"]) if e.get("team") else None,
+                        "text": words.what(e)})
     return out
 
 
@@ -118,12 +180,12 @@ def _played_by(run: RunData, team: str, lang: str) -> str:
     return labels["by_bot"].format(kind=kind) if kind else labels["by_people"]
 
 
-def _causes(run: RunData, task, lang: str) -> list[dict]:
+def _causes(run: RunData, task, lang: str, words: Words) -> list[dict]:
     """What explains a task below P: the causes found in its measures' evidence, most
     harmful first, or else the measures that fell short, with their numbers."""
-    found = [{"text": c.text(lang), "evidence": c.evidence, "harm": c.harm,
+    found = [{"text": c.text(lang, words), "evidence": c.evidence, "harm": c.harm,
               "measure": c.measure} for c in causes(run, task)]
-    return found or [{"text": m.result.text(lang), "evidence": m.result.evidence[:10],
+    return found or [{"text": m.result.text(lang, words), "evidence": m.result.evidence[:10],
                       "harm": 0, "measure": m.id}
                      for m in task.measures if m.rating not in (None, "P")]
 
@@ -149,7 +211,7 @@ def _plan(objectives: list[dict], lang: str) -> list[dict]:
                          "cause": "; ".join(c["text"] for c in task["causes"][:4])
                          or task["justification"] or shortfall,
                          "action": action, "element": element,
-                         "responsible": task["team"] or "-",
+                         "responsible": task.get("team_name") or task["team"] or "-",
                          "evidence": sorted(set(evidence))[:10]})
     return rows
 
@@ -164,32 +226,76 @@ def _kind(weak: list[dict], measures: list[dict]) -> str:
     return "protection"
 
 
-def _timeline(run: RunData, team: str | None = None) -> list[dict]:
-    """Injects and decisions in order, with the evidence id of each: all of them, or those
-    addressed to and taken by one ``team``."""
+def _timeline(run: RunData, words: Words, team: str | None = None) -> list[dict]:
+    """Injects and decisions in order, in words, with the event id of each: all of them,
+    or those addressed to and taken by one ``team``. A decision that met (or tried to
+    meet) an inject's expected action names that inject and how long after it came."""
+    fired = {e["inject"]: e["hour"] for e in run.of_type("inject_fired")}
+    answered: dict[str, dict] = {}
+    for x in run.of_type("expected_action"):
+        for eid in x.get("evidence", []):
+            if x["inject"] in fired:
+                answered.setdefault(eid, {"inject": x["inject"],
+                                          "name": words.name(x["inject"])})
     rows = []
     for e in run.events:
         if team and (team not in e["to"] if e["type"] == "inject_fired"
                      else e.get("team") != team):
             continue
+        row = {"event": e["id"], "turn": e["turn"], "hour": e["hour"],
+               "when": words.when(e["hour"])}
         if e["type"] == "inject_fired":
-            rows.append({"event": e["id"], "turn": e["turn"], "hour": e["hour"],
-                         "what": "inject", "team": ", ".join(e["to"]), "item": e["inject"]})
+            rows.append({**row, "what": "inject", "team": ", ".join(e["to"]),
+                         "item": e["inject"], "text": words.name(e["inject"]), "answers": None})
         elif e["type"] in ("decision_accepted", "decision_rejected"):
-            rows.append({"event": e["id"], "turn": e["turn"], "hour": e["hour"],
-                         "what": "decision" if e["type"] == "decision_accepted" else "rejected",
-                         "team": e["team"], "item": e["action"]})
+            answer = answered.get(e["id"])
+            if answer:
+                answer = dict(answer, delay_h=round(e["hour"] - fired[answer["inject"]], 2))
+            rows.append({**row, "what": "decision" if e["type"] == "decision_accepted"
+                         else "rejected", "team": e["team"], "item": e["action"],
+                         "text": words.order(e["action"], e.get("params", {}))
+                         if e["type"] == "decision_accepted" else words.what(e),
+                         "answers": answer})
     return rows
 
 
-def _env(html: bool) -> Environment:
-    return Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined,
-                       keep_trailing_newline=True, autoescape=html)
+REFS_SHOWN = 8  # evidence numbers shown in a cell before "and N more"
+
+
+def _env(html: bool, debrief: dict) -> Environment:
+    """The templates' environment: ``num`` writes a count as people read it, ``refs`` a
+    list of event ids as numbered links to the report's evidence appendix."""
+    env = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined,
+                      keep_trailing_newline=True, autoescape=html)
+    lang = debrief["lang"]
+    numbers = {e["id"]: e["ref"] for e in debrief.get("evidence", [])}
+    more = TEXT[lang]["more"]
+
+    def refs(ids: list[str]):
+        shown = sorted({numbers[i] for i in ids if i in numbers})
+        if html:
+            links = [Markup('<a href="#ev-{0}">{0}</a>').format(n) for n in shown]
+            head = Markup(", ").join(links[:REFS_SHOWN])
+            if len(links) <= REFS_SHOWN:
+                return head
+            return head + Markup(" <details><summary>{}</summary>{}</details>").format(
+                more.format(n=len(links) - REFS_SHOWN), Markup(", ").join(links[REFS_SHOWN:]))
+        links = [f"[{n}](#ev-{n})" for n in shown]
+        tail = f" ({more.format(n=len(links) - REFS_SHOWN)})" if len(links) > REFS_SHOWN else ""
+        return ", ".join(links[:REFS_SHOWN]) + tail
+
+    env.filters["num"] = lambda v: number(v, lang)
+    env.filters["refs"] = refs
+    return env
+
+
+def _context(debrief: dict) -> dict:
+    return {"d": debrief, "t": TEXT[debrief["lang"]],
+            "team_names": {t["id"]: t["name"] for t in debrief["teams"]}}
 
 
 def render_markdown(debrief: dict) -> str:
-    labels = TEXT[debrief["lang"]]
-    return _env(False).get_template("report.md.j2").render(d=debrief, t=labels)
+    return _env(False, debrief).get_template("report.md.j2").render(**_context(debrief))
 
 
 def map_turns(rows: list[dict], n_turns: int) -> list[int]:
@@ -225,10 +331,10 @@ def figures(debrief: dict, run: RunData, scenario) -> dict[str, bytes]:
 
 def render_html(debrief: dict, figs: dict[str, bytes]) -> str:
     """A self-contained page: images embedded, no external request, prints on A4."""
-    labels = TEXT[debrief["lang"]]
     images = {k: "data:image/png;base64," + base64.b64encode(v).decode("ascii")
               for k, v in figs.items()}
-    return _env(True).get_template("report.html.j2").render(d=debrief, t=labels, img=images)
+    return _env(True, debrief).get_template("report.html.j2").render(img=images,
+                                                                    **_context(debrief))
 
 
 def write_files(out: Path, data: dict, run: RunData, scenario) -> Path:

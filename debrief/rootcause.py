@@ -24,8 +24,8 @@ class Cause:
     harm: int = 0  # deaths it led to: causes are ranked by it
     measure: str = ""  # the measure whose evidence it comes from
 
-    def text(self, lang: str) -> str:
-        return describe(self.note, self.args, lang)
+    def text(self, lang: str, words=None) -> str:
+        return describe(self.note, self.args, lang, words)
 
 
 def causes(run: RunData, task: TaskRating) -> list[Cause]:

@@ -93,8 +93,8 @@ def test_outcomes_at_the_scope_places_and_turns(world):
     village = Scope(places=frozenset({"village"}))
     r = civilian_deaths(ctx(world, *events, rows=rows, scope=village))
     assert (r.value, r.evidence) == (5, ["e000001", "e000002"])
-    assert r.text("en") == "civilian_deaths = 5 at village"
-    assert r.text("fr") == "civilian_deaths = 5 à village"
+    assert r.text("en") == "civilian_deaths: 5 at village"
+    assert r.text("fr") == "civilian_deaths : 5 à village"
     turn2 = Scope(places=frozenset({"village"}), turns=(2, 2))
     assert civilian_deaths(ctx(world, *events, rows=rows, scope=turn2)).value == 2
     flood = casualties(ctx(world, *events, rows=rows, scope=village), cause="flood")

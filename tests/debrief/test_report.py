@@ -34,7 +34,7 @@ def test_debrief_writes_json_and_report(run_dir, tmp_path, capsys, lang, heading
     out = tmp_path / f"debrief-{lang}"
     assert main(["--lang", lang, "debrief", str(run_dir), "--out", str(out), "--quiet"]) == 0
     data = json.loads((out / "debrief.json").read_text())
-    assert ("Exercise `mini`" if lang == "en" else "Exercice `mini`") in \
+    assert ("Played on seed 4." if lang == "en" else "Joué sur la graine 4.") in \
         (out / "report.md").read_text()
     (obj,) = data["objectives"]
     (task,) = obj["tasks"]
@@ -45,7 +45,11 @@ def test_debrief_writes_json_and_report(run_dir, tmp_path, capsys, lang, heading
         "luck"}
     report = (out / "report.md").read_text()
     assert report.startswith(heading)
-    assert response["evidence"][0] in report
+    # Event ids only in the analysts' appendix; the body links to its numbers.
+    body, appendix = report.split("\n## " + TEXT[lang]["appendix"])
+    assert response["evidence"][0] in appendix and response["evidence"][0] not in body
+    first = next(e for e in data["evidence"] if e["id"] == response["evidence"][0])
+    assert f"[{first['ref']}](#ev-{first['ref']})" in body
     assert "http" not in report
     # Who played each team: the force by the doctrine bot, the rest by trainees.
     played = {t["id"]: t["played_by"] for t in data["teams"]}
@@ -122,7 +126,7 @@ def test_html_report_is_self_contained(run_dir, tmp_path, lang, title):
                  "--team-seeds", "1"]) == 0
     html = (out / "report.html").read_text()
     assert title in html
-    assert not re.search(r"(src|href)=\"(?!data:)", html)  # nothing fetched from outside
+    assert not re.search(r"(src|href)=\"(?!data:|#)", html)  # nothing fetched from outside
     assert "http" not in html
     images = re.findall(r'src="data:image/png;base64,([A-Za-z0-9+/=]+)"', html)
     assert len(images) == 5
@@ -149,11 +153,11 @@ def test_improvement_plan_lists_tasks_below_p(run_dir, tmp_path):
     assert main(["--lang", "fr", "debrief", str(run_dir), "--out", str(out), "--quiet",
                  "--overrides", str(overrides)]) == 0
     (row,) = json.loads((out / "debrief.json").read_text())["improvement_plan"]
-    assert row["task"] == "ct-presence" and row["responsible"] == "force"
+    assert row["task"] == "ct-presence" and row["responsible"] == "Force"
     assert row["issue"] == "Présence avant le raid (U)"
     assert row["element"] == "planning" and row["action"].startswith("Transformer chaque alerte")
     report = (out / "report.md").read_text()
-    assert "## Plan d'amélioration" in report and "| planification | force |" in report
+    assert "## Plan d'amélioration" in report and "| planification | Force |" in report
     out_p = tmp_path / "p"
     assert main(["debrief", str(run_dir), "--out", str(out_p), "--quiet"]) == 0
     data = json.loads((out_p / "debrief.json").read_text())
@@ -167,7 +171,9 @@ def test_french_report_has_no_english_measure_text(run_dir, tmp_path):
     data = json.loads((out / "debrief.json").read_text())
     response = next(m for m in data["objectives"][0]["tasks"][0]["measures"]
                     if m["id"] == "m-response")
-    assert response["detail"].endswith("0 h après warning")
+    # Names, not ids: the unit's team, the place, the inject by its message and sender.
+    assert response["detail"] == ("présence par Force à Village 0 h après «\u00a0Hommes armés "
+                                  "vus près du village.\u00a0» (Chef du village)")
     report = (out / "report.md").read_text()
     assert " after " not in report and "Points forts" in report and "Axes d'amélioration" in report
 
@@ -217,7 +223,7 @@ def test_strengths_and_areas_for_improvement(tmp_path):
                  str(overrides)]) == 0
     report = (out / "report.md").read_text()
     strong, weak = report.split("**Strengths**")[1].split("**Areas for improvement**")
-    assert "- Presence before the raid: civilian_deaths = 31 at village" in strong
+    assert "- Presence before the raid: civilian deaths: 31 at Village" in strong
     assert "None: every rated task was performed without challenges." in weak
 
 

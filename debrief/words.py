@@ -1,0 +1,341 @@
+"""The run in the words people read: names for ids, whole numbers, the scenario clock, and
+one sentence per event.
+
+``Words(scenario, lang)`` knows every id a scenario defines (places, teams, units,
+agencies, armed groups, host forces, authorities, community structures, actions, critical
+tasks, objectives, measures, injects) and turns them into names in ``lang``; ``event(e)``
+says what an event of the log means ("day 2, 08:00: NBAF attacked Bambiri: 22 killed, 64
+injured"). Ids stay in JSON and in the report's appendix for analysts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from debrief.i18n import GROUP_NAMES, METRIC_NAMES, TEXT
+from simulator.i18n import count
+from simulator.rejections import explain
+from simulator.scenario import Scenario, text
+from simulator.sitrep_text import clock, names
+
+INJECT_WORDS = 9  # an inject is named by the first words of its message
+AT = {"en": "at {place}", "fr": "à {place}"}
+
+
+def number(value, lang: str = "en") -> str:
+    """A count as a whole number with thousands grouped; a value below 10 that is not
+    whole (a share, a trust level) with two decimals, a decimal comma in French."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return "–" if value is None else str(value)
+    if float(value).is_integer() or abs(value) >= 10:
+        return count(value, lang)
+    shown = f"{value:.2f}"
+    return shown.replace(".", ",") if lang == "fr" else shown
+
+
+class _Blank(dict):
+    def __missing__(self, key: str) -> str:
+        return "–"
+
+
+class Words:
+    def __init__(self, scenario: Scenario, lang: str = "en"):
+        self.scenario, self.lang = scenario, lang
+        a = scenario.actors
+        known = {k: v for kind in names(scenario, lang).values() for k, v in kind.items()}
+        for kind in ("authorities", "community_structures"):
+            known.update({x.id: text(x.name, lang) for x in getattr(a, kind, [])})
+        self.entities = dict(known)  # what an order's parameters may name
+        for action in scenario.actions:
+            known.setdefault(action.id, text(action.name, lang))
+        for o in scenario.objectives:
+            known[o.id] = text(o.title, lang)
+            for task in o.critical_tasks:
+                known[task.id] = text(task.title, lang)
+                for m in task.measures:
+                    known[m.id] = self.measure(m)
+        for inj in scenario.msel:
+            known[inj.id] = self._inject(inj)
+        self.known = known
+
+    # --- names and numbers ------------------------------------------------------------
+
+    def name(self, key) -> str:
+        """The name of ``key`` (any id of the scenario), or ``key`` itself."""
+        if key is None:
+            return "–"
+        if isinstance(key, str) and "--" in key:  # a route: its two ends
+            return " – ".join(self.name(k) for k in key.split("--"))
+        return self.known.get(key, str(key))
+
+    def names(self, keys) -> str:
+        """Several ids by name: a list, or ids written "a, b" as a scope lists them."""
+        if isinstance(keys, str):
+            keys = [k for k in re.split(r",\s*", keys) if k]
+        return ", ".join(self.name(k) for k in keys)
+
+    def num(self, value) -> str:
+        return number(value, self.lang)
+
+    def when(self, hour: float) -> str:
+        return clock(hour, self.scenario, self.lang)
+
+    def measure(self, m) -> str:
+        """A measure in words: its description when the scenario gives one, else what its
+        metric measures."""
+        if m.description is not None:
+            return text(m.description, self.lang)
+        return METRIC_NAMES[self.lang].get(m.metric, m.metric.replace("_", " "))
+
+    def _inject(self, inj) -> str:
+        """An inject named for a reader: the first words of its message, and its sender."""
+        words = text(inj.message, self.lang).split()
+        head = " ".join(words[:INJECT_WORDS]) + ("…" if len(words) > INJECT_WORDS else "")
+        return f"«\u00a0{head}\u00a0» ({text(inj.from_, self.lang)})" if self.lang == "fr" \
+            else f"“{head}” ({text(inj.from_, self.lang)})"
+
+    # --- events ---------------------------------------------------------------------
+
+    def event(self, e: dict) -> str:
+        """One event in a sentence, with its time on the scenario clock."""
+        return f"{self.when(e['hour'])}{TEXT[self.lang]['colon']}{self.what(e)}"
+
+    def what(self, e: dict) -> str:
+        """What an event says, without its time."""
+        lang = self.lang
+        f = _Blank()
+        groups = {**TEXT[lang], **GROUP_NAMES[lang]}
+        for k, v in e.items():
+            if k in ("id", "cause", "type"):
+                continue
+            if k.endswith("_hour") and isinstance(v, (int, float)):
+                f[k] = self.when(v)
+            elif k in ("need", "hazard", "kind", "tactic", "status", "mode", "advice"):
+                f[k] = EVENT_VALUES[lang].get(v, str(v).replace("_", " "))
+            elif k in ("deaths_by_group", "injuries_by_group", "by_group"):
+                f[k] = ", ".join(f"{groups.get(g, g)} {self.num(n)}"
+                                 for g, n in v.items() if n)
+            elif k == "consulted":
+                f[k] = ", ".join(groups.get(g, g) for g in v)
+            elif isinstance(v, list):
+                f[k] = self.names(v) if all(isinstance(x, str) for x in v) else str(len(v))
+            elif isinstance(v, dict):
+                f[k] = ", ".join(self.name(x) for x in v)
+            elif isinstance(v, (int, float)) and not isinstance(v, bool):
+                f[k] = self.num(v)
+            elif isinstance(v, str):
+                f[k] = self.name(v)
+        kind = e["type"]
+        if kind in ("decision_accepted", "decision_rejected"):
+            f["order"] = self.order(e.get("action"), e.get("params", {}))
+            if kind == "decision_rejected":
+                f["why"] = explain(e["why"], e["args"], lang, self.name, self.when) \
+                    if "why" in e else e.get("detail", "")
+        if kind == "expected_action":
+            f["where"] = f" ({AT[lang].format(place=f['location'])})" \
+                if e.get("location") else ""
+        if kind == "investigation":
+            f["found"] = self.num(len(e.get("incidents_found", [])))
+        if kind == "inject_fired":
+            f["message"] = self.name(e.get("inject"))
+        sentence = EVENTS[lang].get(kind)
+        if sentence is None:
+            label = kind.replace("_", " ")
+            where = f" ({f['location']})" if "location" in e else ""
+            who = f"{f['team']}: " if "team" in e else ""
+            return f"{who}{label}{where}"
+        return sentence.format_map(f)
+
+    def _value(self, v) -> str:
+        """A parameter's value: a name, a number, or a choice in words."""
+        if v is True:
+            return "✓"
+        if isinstance(v, (int, float)):
+            return self.num(v)
+        v = str(v)
+        return self.entities.get(v) or EVENT_VALUES[self.lang].get(v, v.replace("_", " "))
+
+    def order(self, action: str | None, params: dict) -> str:
+        """An order as "Patrol: B Company, Tiéloba"."""
+        values = []
+        for v in params.values():
+            if v is None or v == "" or v is False:
+                continue
+            values.append(", ".join(map(self._value, v)) if isinstance(v, list)
+                          else self._value(v))
+        head = self.name(action) if action else "–"
+        return f"{head}{TEXT[self.lang]['colon']}{', '.join(values)}" if values else head
+
+
+# Words for the values events carry (needs, hazards, tactics, statuses ...).
+EVENT_VALUES = {
+    "en": {"water": "water", "food": "food", "shelter": "shelter", "health": "health",
+           "flood": "flood", "epidemic": "epidemic", "raid": "raid", "abduction": "abduction",
+           "ambush": "ambush", "met": "met", "attempted": "attempted without effect",
+           "refused": "refused", "missed": "not ordered", "patrol": "patrol",
+           "guard": "guard", "joint_operation": "joint operation", "fuel": "fuel",
+           "rations": "rations", "transport": "transport", "leaders": "leaders",
+           "women": "women", "youth": "youth",
+           "support": "support", "support with mitigation": "support with mitigation",
+           "withhold support": "withhold support"},
+    "fr": {"water": "eau", "food": "vivres", "shelter": "abri", "health": "santé",
+           "flood": "crue", "epidemic": "épidémie", "raid": "raid", "abduction": "enlèvement",
+           "ambush": "embuscade", "met": "atteinte", "attempted": "tentée sans effet",
+           "refused": "refusée", "missed": "non ordonnée", "patrol": "patrouille",
+           "guard": "garde", "joint_operation": "opération conjointe", "fuel": "carburant",
+           "rations": "rations", "transport": "transport", "leaders": "chefs",
+           "women": "femmes", "youth": "jeunes",
+           "support": "appuyer", "support with mitigation": "appuyer avec des mesures "
+           "d'atténuation", "withhold support": "refuser l'appui"},
+}
+
+# One sentence per kind of event; {field} is the event's field in words.
+EVENTS = {
+    "en": {
+        "turn_opened": "turn {turn} opened", "turn_closed": "turn {turn} closed",
+        "inject_fired": "inject to {to}: {message}",
+        "decision_accepted": "{team} ordered {order}",
+        "decision_rejected": "{team} ordered {order}, refused: {why}",
+        "expected_action": "{team} was expected to order {action}{where} by turn {by_turn} "
+                           "after {inject}: {status}",
+        "attack": "{armed_group} attacked {location} ({tactic}): {deaths} killed, {injuries} "
+                  "injured",
+        "attack_deterred": "an attack by {armed_group} on {location} was deterred "
+                           "(protected by {protected_by})",
+        "attack_abandoned": "{armed_group} abandoned its attack on {location}",
+        "abuse_by_host_force": "{host_force} abused civilians at {location}: {deaths} killed, "
+                               "{injuries} injured",
+        "threat_planned": "{armed_group} planned a {tactic} on {location} for {expected_hour}",
+        "early_warning_reported": "the alert network at {network} warned {team} of {armed_group} "
+                                  "at {location} for {expected_hour}",
+        "warning": "{team} warned people at {location} ({reached} reached)",
+        "presence": "{team}: {unit} on {mode} at {location} from {arrive_hour} until "
+                    "{until_hour}",
+        "escort": "{team}: {unit} escorting at {location} until {until_hour}",
+        "task_done": "{team}: {unit} finished its task at {location}",
+        "unit_cannot_reach": "{team}: {unit} could not reach {location}",
+        "engagement": "{team} consulted the community at {location} ({consulted})",
+        "engagement_failed": "{team} could not engage the community at {location}",
+        "mediation": "{team} mediated at {location}",
+        "investigation": "{team} investigated at {location}: {found} incident(s) found",
+        "detention": "{team}: {unit} detained {detainees} suspect(s) of {armed_group} at "
+                     "{location}",
+        "detention_failed": "{team}: {unit} found no one to detain at {location}",
+        "detention_overdue": "{team} held {detainees} detainee(s) past the limit",
+        "handover": "{team} handed {detainees} detainee(s) to {host_force} (HRDDP advice: "
+                    "{advice})",
+        "host_force_supported": "{team} supported {host_force} ({kind}; HRDDP advice: {advice})",
+        "hrddp_assessment": "{team} assessed {host_force} under the HRDDP: {advice}",
+        "abuse": "{host_force} abused civilians at {location}",
+        "information_shared": "{team} shared {facts} fact(s) with {to}",
+        "alert_network_set_up": "{team} set up an alert network at {location}",
+        "referral_pathway": "{team} set up an SGBV referral pathway at {location}",
+        "sgbv_referred": "{cases} survivor(s) of sexual violence at {location} were referred",
+        "sgbv_unattended": "{cases} survivor(s) of sexual violence at {location} had no "
+                           "referral pathway within reach",
+        "assessment": "{team} assessed needs at {location} ({population} people)",
+        "aid_dispatched": "{agency} sent {amount} person-days of {need} to {location}",
+        "aid_delivered": "{agency} delivered {amount} person-days of {need} at {location}",
+        "aid_blocked": "{need} from {agency} for {location} was blocked",
+        "aid_suspended": "{agency} suspended aid",
+        "aid_as_leverage": "{team} made {need} at {location} conditional on cooperation",
+        "convoy_ambushed": "a convoy of {agency} to {location} was ambushed ({lost} "
+                           "person-days of {need} lost)",
+        "principle_breach": "{team}: humanitarian principles breached at {location}",
+        "asset_request_approved": "a request by {team} for {unit} at {location} was "
+                                  "approved until {until_hour}",
+        "asset_request_declined": "a request by {team} for {unit} at {location} was declined",
+        "medevac": "{team}: {unit} evacuated {injured_treated} injured people from {location}",
+        "evacuation": "{team}: {unit} evacuated {people} people from {location} to {to}",
+        "evacuation_failed": "{team}: the evacuation from {location} failed",
+        "site_opened": "{team} opened a site at {location} for {capacity} people",
+        "hazard": "{hazard} at {locations}, peaking at {peak_hour}",
+        "route_flooded": "the route {route} was flooded",
+        "route_washed_out": "the route {route} was washed out",
+        "route_reopened": "the route {route} reopened",
+        "route_repaired": "the route {route} was repaired",
+        "route_closed": "the route {route} was closed", "route_opened": "the route {route} opened",
+        "flood_deaths": "{deaths} died in the flood at {location}",
+        "disease_deaths": "{deaths} died of disease at {location}",
+        "deprivation_deaths": "{deaths} died of unmet needs at {location}",
+        "injury_deaths": "{deaths} died of untreated injuries at {location}",
+        "rumour": "a rumour spread at {location}", "tension_changed": "tension rose at {location}",
+        "trust_lost": "people at {location} lost trust in the mission",
+    },
+    "fr": {
+        "turn_opened": "ouverture du tour {turn}", "turn_closed": "clôture du tour {turn}",
+        "inject_fired": "inject à {to} : {message}",
+        "decision_accepted": "{team} a ordonné {order}",
+        "decision_rejected": "{team} a ordonné {order}, refusé : {why}",
+        "expected_action": "{team} devait ordonner {action}{where} avant la fin du tour "
+                           "{by_turn} après {inject} : {status}",
+        "attack": "{armed_group} a attaqué {location} ({tactic}) : {deaths} tué(s), "
+                  "{injuries} blessé(s)",
+        "attack_deterred": "l'attaque de {armed_group} sur {location} a été dissuadée "
+                           "(protection : {protected_by})",
+        "attack_abandoned": "{armed_group} a renoncé à son attaque sur {location}",
+        "abuse_by_host_force": "{host_force} a commis des abus à {location} : {deaths} tué(s), "
+                               "{injuries} blessé(s)",
+        "threat_planned": "{armed_group} a prévu une action ({tactic}) sur {location} pour "
+                          "{expected_hour}",
+        "early_warning_reported": "le réseau d'alerte de {network} a prévenu {team} : "
+                                  "{armed_group} à {location} pour {expected_hour}",
+        "warning": "{team} a alerté la population de {location} ({reached} atteint(e)s)",
+        "presence": "{team} : {unit} en {mode} à {location} de {arrive_hour} à {until_hour}",
+        "escort": "{team} : {unit} en escorte à {location} jusqu'à {until_hour}",
+        "task_done": "{team} : {unit} a terminé sa tâche à {location}",
+        "unit_cannot_reach": "{team} : {unit} n'a pas pu atteindre {location}",
+        "engagement": "{team} a consulté la communauté à {location} ({consulted})",
+        "engagement_failed": "le dialogue de {team} à {location} a échoué",
+        "mediation": "{team} a mené une médiation à {location}",
+        "investigation": "{team} a enquêté à {location} : {found} incident(s) trouvé(s)",
+        "detention": "{team} : {unit} a appréhendé {detainees} suspect(s) de {armed_group} à "
+                     "{location}",
+        "detention_failed": "{team} : {unit} n'a trouvé personne à appréhender à {location}",
+        "detention_overdue": "{team} a gardé {detainees} détenu(s) au-delà du délai",
+        "handover": "{team} a remis {detainees} détenu(s) à {host_force} (avis HRDDP : "
+                    "{advice})",
+        "host_force_supported": "{team} a appuyé {host_force} ({kind} ; avis HRDDP : {advice})",
+        "hrddp_assessment": "{team} a évalué {host_force} selon la HRDDP : {advice}",
+        "abuse": "{host_force} a commis des abus à {location}",
+        "information_shared": "{team} a transmis {facts} information(s) à {to}",
+        "alert_network_set_up": "{team} a mis en place un réseau d'alerte à {location}",
+        "referral_pathway": "{team} a mis en place un circuit de référencement VBG à {location}",
+        "sgbv_referred": "{cases} survivant(e)s de violences sexuelles à {location} ont été "
+                         "référé(e)s",
+        "sgbv_unattended": "{cases} survivant(e)s de violences sexuelles à {location} "
+                           "n'avaient aucun circuit de référencement à portée",
+        "assessment": "{team} a évalué les besoins à {location} ({population} personnes)",
+        "aid_dispatched": "{agency} a envoyé {amount} personnes-jours ({need}) vers "
+                          "{location}",
+        "aid_delivered": "{agency} a livré {amount} personnes-jours ({need}) à {location}",
+        "aid_blocked": "l'aide de {agency} ({need}) pour {location} a été bloquée",
+        "aid_suspended": "{agency} a suspendu l'aide",
+        "aid_as_leverage": "{team} a conditionné l'aide ({need}) à {location} à une coopération",
+        "convoy_ambushed": "le convoi de {agency} vers {location} a été attaqué ({lost} "
+                           "personnes-jours perdus : {need})",
+        "principle_breach": "{team} : atteinte aux principes humanitaires à {location}",
+        "asset_request_approved": "la demande de {unit} pour {location} par {team} a été "
+                                  "approuvée jusqu'à {until_hour}",
+        "asset_request_declined": "la demande de {unit} pour {location} par {team} a été "
+                                  "refusée",
+        "medevac": "{team} : {unit} a évacué {injured_treated} blessé(s) de {location}",
+        "evacuation": "{team} : {unit} a évacué {people} personnes de {location} vers {to}",
+        "evacuation_failed": "{team} : l'évacuation de {location} a échoué",
+        "site_opened": "{team} a ouvert un site à {location} pour {capacity} personnes",
+        "hazard": "{hazard} à {locations}, au plus haut à {peak_hour}",
+        "route_flooded": "l'itinéraire {route} a été inondé",
+        "route_washed_out": "l'itinéraire {route} a été emporté",
+        "route_reopened": "l'itinéraire {route} a rouvert",
+        "route_repaired": "l'itinéraire {route} a été réparé",
+        "route_closed": "l'itinéraire {route} a été fermé",
+        "route_opened": "l'itinéraire {route} a ouvert",
+        "flood_deaths": "{deaths} décès dans la crue à {location}",
+        "disease_deaths": "{deaths} décès de maladie à {location}",
+        "deprivation_deaths": "{deaths} décès faute de besoins couverts à {location}",
+        "injury_deaths": "{deaths} décès de blessures non soignées à {location}",
+        "rumour": "une rumeur s'est répandue à {location}",
+        "tension_changed": "la tension a monté à {location}",
+        "trust_lost": "la population de {location} a perdu confiance dans la mission",
+    },
+}
