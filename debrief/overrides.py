@@ -1,7 +1,9 @@
-"""Evaluators' rating overrides: a YAML file, checked like every input.
+"""Evaluators' rating overrides and notes: a YAML file, checked like every input.
 
     overrides:
       - {task: ct_deter, rating: S, justification: "Presence came late at Tiéloba ..."}
+    notes:          # optional: shown under their task, or with the whole exercise
+      - {task: ct_deter, turn: 3, team: force, text: "The reserve stayed at the base."}
 """
 
 from __future__ import annotations
@@ -21,13 +23,29 @@ class Override(BaseModel):
     justification: str = Field(min_length=10, description="why the evaluator decided so")
 
 
+class Note(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    text: str = Field(min_length=1, description="what the evaluator saw")
+    task: str | None = None
+    team: str | None = None
+    turn: int | None = Field(None, ge=0)
+
+
 class Overrides(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    overrides: list[Override]
+    overrides: list[Override] = []
+    notes: list[Note] = []
 
 
 def load_overrides(path: str | Path, tasks: set[str]) -> dict[str, Override]:
     """Overrides by critical task id; ``InputError`` with every located problem."""
+    return load_evaluation(path, tasks)[0]
+
+
+def load_evaluation(path: str | Path, tasks: set[str],
+                    teams: set[str] | None = None) -> tuple[dict[str, Override], list[dict]]:
+    """Overrides by critical task id, and the notes (as dicts) naming only known tasks and
+    teams; ``InputError`` with every located problem."""
     data, positions = load_file(path)
     try:
         parsed = Overrides.model_validate(data)
@@ -44,6 +62,14 @@ def load_overrides(path: str | Path, tasks: set[str]) -> dict[str, Override]:
             problems.append(Problem(str(path), *locate(positions, where), dotted(where),
                                     f"critical task {o.task!r} overridden twice"))
         out[o.task] = o
+    for i, n in enumerate(parsed.notes):
+        for key, known in (("task", tasks), ("team", teams)):
+            value = getattr(n, key)
+            if value is not None and known is not None and value not in known:
+                where = ("notes", i, key)
+                problems.append(Problem(str(path), *locate(positions, where), dotted(where),
+                                        f"unknown {'critical task' if key == 'task' else key} "
+                                        f"{value!r} (known: {', '.join(sorted(known))})"))
     if problems:
         raise InputError(problems)
-    return out
+    return out, [n.model_dump() for n in parsed.notes]

@@ -128,7 +128,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="folder for debrief.json, report.md and report.html")
     b.add_argument("--seeds", type=int, default=0,
                    help="also replay the decisions over N seeds (luck or skill); default 0")
-    b.add_argument("--overrides", type=Path, help="evaluators' rating overrides (YAML)")
+    b.add_argument("--overrides", type=Path, help="evaluators' rating overrides and notes "
+                   "(YAML)")
     b.add_argument("--team-seeds", type=int, default=5,
                    help="seeds each counterfactual (all teams, each team) is replayed over, "
                    "for its band (default 5)")
@@ -361,7 +362,7 @@ def _debrief(run_dir: Path, out: Path, lang: str, seeds: int = 0,
              team_seeds: int | None = None) -> int:
     """Write debrief.json, report.md and report.html for one run directory."""
     # The debrief reads run files; imported here so the engine's commands do not need it.
-    from debrief.overrides import load_overrides
+    from debrief.overrides import load_evaluation
     from debrief.report import build, write_files
     from debrief.rundata import RunError, load_run
 
@@ -373,7 +374,8 @@ def _debrief(run_dir: Path, out: Path, lang: str, seeds: int = 0,
         raise UsageError(f"{run_dir}: no scenario.yaml; run the exercise again with this version")
     scenario = load_scenario(run_dir / "scenario.yaml")
     tasks = {c.id for o in scenario.objectives for c in o.critical_tasks}
-    overrides = load_overrides(overrides_file, tasks) if overrides_file else {}
+    overrides, notes = load_evaluation(overrides_file, tasks, {tm.id for tm in scenario.teams}) \
+        if overrides_file else ({}, [])
 
     def progress(label: str, i: int, n: int) -> None:
         if not quiet:
@@ -381,7 +383,7 @@ def _debrief(run_dir: Path, out: Path, lang: str, seeds: int = 0,
 
     from debrief.report import TEAM_SEEDS
     data = build(run_dir, run, scenario, lang, seeds, overrides, progress,
-                 team_seeds or TEAM_SEEDS)
+                 team_seeds or TEAM_SEEDS, notes=notes)
     print(t("report_written", lang, path=write_files(out, data, run, scenario)))
     return 0
 

@@ -249,3 +249,29 @@ def test_plan_gives_the_evaluators_reason_when_no_measure_fell_short():
              "evidence": ["e000004"]}
     (row,) = _plan([{"tasks": [{**task, "causes": [cause]}]}], "en")
     assert row["cause"] == cause["text"] and row["evidence"] == ["e000004", "e000009"]
+
+
+def test_evaluators_notes_reach_the_report(run_dir, tmp_path, capsys):
+    evaluation = tmp_path / "e.yaml"
+    evaluation.write_text(
+        "overrides: []\nnotes:\n"
+        "  - {task: ct-presence, team: force, turn: 2, text: The patrol left before dusk.}\n"
+        "  - {text: Teams met before turn 3 and split the villages.}\n")
+    out = tmp_path / "d"
+    assert main(["debrief", str(run_dir), "--out", str(out), "--overrides", str(evaluation),
+                 "--quiet", "--team-seeds", "1"]) == 0
+    data = json.loads((out / "debrief.json").read_text())
+    task = data["objectives"][0]["tasks"][0]
+    assert task["notes"] == [{"turn": 2, "team": "Force", "text": "The patrol left before dusk."}]
+    assert data["notes"] == [{"turn": None, "team": None,
+                              "text": "Teams met before turn 3 and split the villages."}]
+    report = (out / "report.md").read_text()
+    assert "- turn 2, Force: The patrol left before dusk." in report
+    assert "- the whole exercise: Teams met before turn 3 and split the villages." in report
+    # A note that names an unknown task or team is refused where it stands.
+    evaluation.write_text("notes:\n  - {task: ct-nothing, text: x}\n  - {team: navy, text: y}\n")
+    assert main(["debrief", str(run_dir), "--out", str(tmp_path / "d2"), "--overrides",
+                 str(evaluation)]) == 2
+    err = capsys.readouterr().err
+    assert f"{evaluation}:2:" in err and "notes[0].task: unknown critical task 'ct-nothing'" in err
+    assert f"{evaluation}:3:" in err and "notes[1].team: unknown team 'navy'" in err
