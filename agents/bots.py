@@ -557,10 +557,16 @@ class DoctrineBot(Bot):
         helis = [u for u in self.scenario.actors.units if u.kind in ("helicopter", "transport")]
         if helis and self._order("request_asset", location=loc, unit=helis[0].id,
                                  last_resort=True,
-                                 justification=f"No civilian alternative: road to {loc} cut; "
-                                               f"life-saving {need} need."):
+                                 justification=f"No civilian alternative: road to "
+                                               f"{self.place_name(loc)} cut; life-saving "
+                                               f"{need} need."):
             turns = self.scenario.parameters.humanitarian.approval_turns
             self.requested_until, self.requested_for = turn + turns, loc
+
+    def place_name(self, loc: str) -> str:
+        """A place as a team writes it in free text: by its name, not its id."""
+        found = next((x for x in self.scenario.map.locations if x.id == loc), None)
+        return found.name.en if found else loc
 
     def _assess(self, loc: str) -> None:
         """A needs assessment, at most one per place and turn."""

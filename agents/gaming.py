@@ -95,7 +95,8 @@ class GamingBot(DoctrineBot):
             elif p.type == "bool":
                 value = self._flag(action, name)
             elif p.type == "text":
-                value = f"No civilian alternative at {loc}: life-saving needs." if loc else None
+                value = f"No civilian alternative at {self.place_name(loc)}: life-saving " \
+                    "needs." if loc else None
             wanted[name] = value
         return wanted
 
