@@ -149,7 +149,8 @@ def _parser() -> argparse.ArgumentParser:
     q.add_argument("run", type=Path, help="a run directory written by 'ttx run'")
     q.add_argument("--team", required=True, help="the team whose report to show")
     q.add_argument("--turn", type=int, help="the turn (default: the last)")
-    q.add_argument("--out", type=Path, help="also write it to this Markdown file")
+    q.add_argument("--out", type=Path, help="also write it to this file: Markdown, or a "
+                   "printable HTML page when it ends in .html")
     q.set_defaults(func=cmd_sitrep)
 
     w = sub.add_parser("serve", help="run the web portal for a classroom (instructor, teams, "
@@ -395,7 +396,7 @@ def cmd_demo(args) -> int:
 
 
 def cmd_sitrep(args) -> int:
-    from simulator.sitrep_text import render
+    from simulator.sitrep_text import html, render
 
     scenario = load_scenario(args.run / "scenario.yaml")
     teams = [t.id for t in scenario.teams]
@@ -411,7 +412,8 @@ def cmd_sitrep(args) -> int:
     print(page, end="")
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(page, encoding="utf-8")
+        args.out.write_text(html(page, args.lang) if args.out.suffix.lower() in (".html", ".htm")
+                            else page, encoding="utf-8")
         print(t("sitrep_written", args.lang, path=args.out), file=sys.stderr)
     return 0
 

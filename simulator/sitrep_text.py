@@ -121,3 +121,35 @@ def render(report: dict, scenario: Scenario, lang: str = "en") -> str:
 
 def _places(places, name, lang: str) -> str:
     return t("sitrep_places", lang, places=", ".join(map(name, places))) if places else ""
+
+
+def html(markdown: str, lang: str = "en") -> str:
+    """The report as one self-contained HTML page (prints on A4): the Markdown ``render``
+    writes (headings, paragraphs and bullets only) turned into elements, all text escaped."""
+    from html import escape
+
+    body, items = [], []
+
+    def close_list() -> None:
+        if items:
+            body.append("<ul>" + "".join(f"<li>{escape(i)}</li>" for i in items) + "</ul>")
+            items.clear()
+    for line in markdown.splitlines():
+        if line.startswith("- "):
+            items.append(line[2:])
+            continue
+        close_list()
+        if line.startswith("## "):
+            body.append(f"<h2>{escape(line[3:])}</h2>")
+        elif line.startswith("# "):
+            body.append(f"<h1>{escape(line[2:])}</h1>")
+        elif line.strip():
+            body.append(f"<p>{escape(line)}</p>")
+    close_list()
+    title = next((b[4:-5] for b in body if b.startswith("<h1>")), "")
+    return (f'<!DOCTYPE html>\n<html lang="{escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
+            f"<title>{title}</title>\n<style>@page {{ size: A4; margin: 18mm 15mm; }} "
+            "body { font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 10.5pt; "
+            "max-width: 180mm; margin: 0 auto; } h2 { font-size: 12.5pt; border-bottom: "
+            "1px solid #999; }</style>\n</head>\n<body>\n" + "\n".join(body)
+            + "\n</body>\n</html>\n")

@@ -94,3 +94,13 @@ def test_an_unknown_team_or_turn_is_one_clear_error(run, capsys):
         capsys.readouterr().err
     assert main(["sitrep", str(run), "--team", "force", "--turn", "9"]) == 1
     assert "no report for turn 9 (turns 1 to 4)" in capsys.readouterr().err
+
+
+def test_the_report_as_a_printable_page(run, tmp_path, capsys):
+    out = tmp_path / "force-2.html"
+    assert main(["sitrep", str(run), "--team", "force", "--turn", "2", "--out", str(out)]) == 0
+    page = out.read_text()
+    printed = capsys.readouterr().out
+    assert page.startswith("<!DOCTYPE html>") and "<title>Situation report: Force</title>" in page
+    assert "<h2>Own units</h2>" in page and page.count("<li>") == printed.count("\n- ")
+    assert "http" not in page and "<script" not in page
