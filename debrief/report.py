@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from debrief import plots
 from debrief.counterfactuals import compare, replayer, seed_bands
+from debrief.exports import write_exports
 from debrief.i18n import ACTIONS, METRIC_ACTION, TEXT
 from debrief.ratings import rate_objectives, worst
 from debrief.rootcause import causes
@@ -338,11 +339,14 @@ def render_html(debrief: dict, figs: dict[str, bytes]) -> str:
 
 
 def write_files(out: Path, data: dict, run: RunData, scenario) -> Path:
-    """Write debrief.json, report.md and report.html into ``out``; return report.html."""
+    """Write debrief.json, report.md and report.html into ``out``, and the exports for
+    spreadsheets (ratings, measures and evidence as CSV; one XLSX workbook); return
+    report.html."""
     out.mkdir(parents=True, exist_ok=True)
     (out / "debrief.json").write_text(json.dumps(data, indent=2, sort_keys=True,
                                                  ensure_ascii=False) + "\n", encoding="utf-8")
     (out / "report.md").write_text(render_markdown(data), encoding="utf-8")
     page = out / "report.html"
     page.write_text(render_html(data, figures(data, run, scenario)), encoding="utf-8")
+    write_exports(out, data)
     return page

@@ -36,6 +36,11 @@ def test_debrief_writes_json_and_report(run_dir, tmp_path, capsys, lang, heading
     data = json.loads((out / "debrief.json").read_text())
     assert ("Played on seed 4." if lang == "en" else "Joué sur la graine 4.") in \
         (out / "report.md").read_text()
+    # Spreadsheets for evaluators beside the report, in the report's language.
+    assert {"ratings.csv", "measures.csv", "evidence.csv", "debrief.xlsx"} <= \
+        {p.name for p in out.iterdir()}
+    assert (out / "ratings.csv").read_text(encoding="utf-8-sig").startswith(
+        "Objective," if lang == "en" else "Objectif,")
     (obj,) = data["objectives"]
     (task,) = obj["tasks"]
     response = next(m for m in task["measures"] if m["id"] == "m-response")
