@@ -8,16 +8,21 @@ from __future__ import annotations
 
 import io
 import math
+import re
 import textwrap
+from xml.sax.saxutils import escape
 
 import matplotlib
 
 matplotlib.use("Agg")  # files only: no screen on a classroom laptop's server
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib import patheffects  # noqa: E402
+from matplotlib import transforms as mtransforms  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.patches import Patch  # noqa: E402
 
+from debrief.i18n import TEXT  # noqa: E402
+from simulator.i18n import count  # noqa: E402
 from simulator.scenario import text  # noqa: E402
 
 OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7",
@@ -139,14 +144,24 @@ def by_group(rows: list[dict], labels: dict) -> bytes:
 # --- the map: people, displacement flows and incidents on the scenario graph ----------
 
 MAP_FLOWS_SHOWN = 12  # largest flows drawn per panel, so a panel stays readable
-MAP_MAX_AREA = 900.0  # disc area (points²) of the most populated place in any panel
-MAP_MIN_AREA = 6.0  # a place with any displaced people shows at least a dot
-MAP_MAX_WIDTH = 5.0  # arrow width (points) of the largest flow shown in any panel
 MAP_PANEL_WIDTH = 3.7  # inches: two panels side by side fill an A4 text width
+MAP_MARGIN = 0.1  # inches around each panel
+MAP_TITLE = 0.28  # inches above a panel for its title
 MAP_FONT = 6  # points, place names
+# Fixed scales, the same in every report and on every portal map, so two maps compare:
+# a disc's area is in proportion to the people present, an arrow's width grows with the
+# logarithm of the people setting off (10 to 10,000 people span 0.5 to 5 points).
+MAP_AREA_PER_PERSON = 0.05  # points² of disc per person: 10,000 people, 25 points across
+MAP_MIN_AREA = 6.0  # a place with anybody present (or displaced) shows at least a dot
+MAP_DISC_REFERENCES = (1_000, 10_000)  # people, the discs the legend shows
+MAP_FLOW_REFERENCES = (100, 1_000, 10_000)  # people, the arrows the legend shows
 POPULATION_COLOUR, DISPLACED_COLOUR = OKABE_ITO[1], OKABE_ITO[0]
 FLOW_COLOUR, INCIDENT_COLOUR, DETERRED_COLOUR = OKABE_ITO[7], OKABE_ITO[5], OKABE_ITO[6]
+THREAT_COLOUR, UNIT_COLOUR, UNKNOWN_COLOUR = OKABE_ITO[3], OKABE_ITO[4], "#888888"
+ROUTE_COLOUR = "#999999"
 HALO = [patheffects.withStroke(linewidth=2, foreground="white")]  # names stay legible on discs
+MARKER_AREA = {"empty": 8.0, "unknown": 18.0, "incident": 80.0, "deterred": 70.0,
+               "threat": 45.0, "unit": 30.0}  # points²
 
 
 def map_turns_default(n_turns: int) -> list[int]:
@@ -156,60 +171,319 @@ def map_turns_default(n_turns: int) -> list[int]:
     return sorted({1, (1 + n_turns) // 2, n_turns})
 
 
+def disc_area(people: float | None) -> float:
+    """A place's disc (points²) on the fixed scale: in proportion to the people present,
+    at least a dot when there is anybody."""
+    if not people or people <= 0:
+        return 0.0
+    return max(MAP_MIN_AREA, MAP_AREA_PER_PERSON * people)
+
+
+def flow_width(people: float) -> float:
+    """An arrow's line width (points) on the fixed scale: 0.5 for 10 people or fewer, then
+    1.5 more for each tenfold (2 for 100, 3.5 for 1,000, 5 for 10,000)."""
+    return 0.5 + 1.5 * math.log10(max(people, 10) / 10)
+
+
 def _short_name(value, lang: str) -> str:
     """A place name for a map label: the name without its parenthesis, wrapped."""
     return textwrap.fill(text(value, lang).split(" (")[0], 14)
 
 
-def _round_down(x: float) -> int:
-    """The largest 1, 2 or 5 × 10ⁿ not above ``x`` (at least 1): a legend's reference size."""
-    if x < 1:
-        return 1
-    power = 10 ** math.floor(math.log10(x))
-    return next(k * power for k in (5, 2, 1) if k * power <= x)
+class _Frame:
+    """Where a scenario's places sit in a panel of a given width: the data limits (x
+    longitude, y latitude, equal distances both ways) and each place in points from the
+    panel's lower left corner."""
+
+    def __init__(self, scenario, lang: str, width: float = MAP_PANEL_WIDTH - 2 * MAP_MARGIN):
+        places = scenario.map.locations
+        self.xy = {p.id: (p.coords[1], p.coords[0]) for p in places}
+        self.names = {p.id: _short_name(p.name, lang) for p in places}
+        xs, ys = [x for x, _ in self.xy.values()], [y for _, y in self.xy.values()]
+        pad_x = max(0.08, 0.12 * (max(xs) - min(xs)))
+        pad_y = max(0.08, 0.12 * (max(ys) - min(ys)))
+        self.aspect = 1 / max(0.2, math.cos(math.radians(sum(ys) / len(ys))))
+        span_x, span_y = max(xs) - min(xs) + 2 * pad_x, (max(ys) - min(ys) + 2 * pad_y) * self.aspect
+        self.width = width
+        self.height = min(5.5, max(2.0, width * span_y / span_x))
+        per_inch = max(span_x / self.width, span_y / self.height)  # degrees of longitude
+        cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+        half_x, half_y = per_inch * self.width / 2, per_inch * self.height / 2 / self.aspect
+        self.xlim, self.ylim = (cx - half_x, cx + half_x), (cy - half_y, cy + half_y)
+        scale = 72 / per_inch  # points per degree of longitude
+        self.pts = {k: ((x - self.xlim[0]) * scale, (y - self.ylim[0]) * self.aspect * scale)
+                    for k, (x, y) in self.xy.items()}
+        self.size = (self.width * 72, self.height * 72)
 
 
-LABEL_DIRECTIONS = ((1, 1), (-1, 1), (1, -1), (-1, -1), (1, 0), (-1, 0), (0, 1), (0, -1))
-LABEL_GAPS = (2.0, 9.0)  # points between a disc and its name: close, or further when crowded
+def _picture(picture: dict) -> dict:
+    """A picture with every part present: incidents counted per place, sets for lookups."""
+    incidents = picture.get("incidents") or {}
+    if not isinstance(incidents, dict):
+        incidents = {p: sum(1 for q in incidents if q == p) for p in incidents}
+    return {"places": picture.get("places") or {}, "flows": picture.get("flows") or [],
+            "incidents": {p: n for p, n in incidents.items() if n},
+            "deterred": set(picture.get("deterred") or ()),
+            "threats": set(picture.get("threats") or ()),
+            "closed": {frozenset(r) for r in picture.get("closed_routes") or ()},
+            "units": {p: u for p, u in (picture.get("units") or {}).items() if u}}
 
 
-def _place_labels(pts: dict[str, tuple[float, float]], radii: dict[str, float],
-                  names: dict[str, str], size: tuple[float, float],
-                  fontsize: float) -> dict[str, tuple[int, int, float]]:
-    """Where each place's name goes: ``(dx, dy, offset in points)``, most populated first.
+def _points(ax, x: float, y: float):
+    """A transform for coordinates in points from the data point (x, y)."""
+    fig = ax.figure
+    return (mtransforms.Affine2D().scale(1 / 72) + fig.dpi_scale_trans
+            + mtransforms.ScaledTranslation(x, y, ax.transData))
 
-    Positions and radii are in points within a box ``size``. Each name goes beside its
-    disc where its box stays clearest of the names already placed (worst), of the other
-    discs (a name on a disc stays legible on its halo) and of the box's edges.
+
+def _draw_panel(ax, scenario, frame: _Frame, picture: dict, lang: str,
+                halo: bool = True) -> None:
+    """One map: routes (closed ones dashed), flows, each place's disc and markers, and the
+    places' names placed clear of one another and of the discs (with a white halo, unless
+    ``halo`` is False: an SVG gives its text the halo by style, staying text)."""
+    pic = _picture(picture)
+    ax.set_xlim(*frame.xlim)
+    ax.set_ylim(*frame.ylim)
+    ax.set_xticks([])
+    ax.set_yticks([])
+    xy = frame.xy
+    for r in scenario.map.routes:
+        (x0, y0), (x1, y1) = xy[r.from_], xy[r.to]
+        closed = frozenset((r.from_, r.to)) in pic["closed"]
+        ax.plot([x0, x1], [y0, y1], color=INCIDENT_COLOUR if closed else ROUTE_COLOUR,
+                linewidth=1.4 if closed else 0.7, linestyle=(0, (3, 2)) if closed else "-",
+                zorder=1, gid="route-closed" if closed else "route")
+    places = pic["places"]
+
+    def radius(pid):
+        return math.sqrt(disc_area((places.get(pid) or {}).get("people"))) / 2
+
+    for f in pic["flows"]:
+        w = flow_width(f["people"])
+        ax.annotate("", xy=xy[f["to"]], xytext=xy[f["from"]], zorder=4,
+                    arrowprops={"arrowstyle": "-|>", "color": FLOW_COLOUR, "linewidth": w,
+                                "mutation_scale": 5 + 1.2 * w,
+                                "shrinkA": radius(f["from"]) + 1, "shrinkB": radius(f["to"]) + 1,
+                                "connectionstyle": "arc3,rad=0.15"})
+    circles: list[tuple] = []  # (place, x, y, r) in points: what names keep clear of
+    boxes: list[tuple] = []  # (place, (x0, y0, x1, y1))
+    for p in scenario.map.locations:
+        x, y = xy[p.id]
+        px, py = frame.pts[p.id]
+        known = places.get(p.id)
+        people = (known or {}).get("people")
+        displaced = (known or {}).get("displaced")
+        r = radius(p.id)
+        if people:
+            ax.scatter([x], [y], s=disc_area(people), color=POPULATION_COLOUR, alpha=0.8,
+                       edgecolors="black", linewidths=0.6, zorder=2, gid=f"disc-{p.id}")
+        elif known is None or people is None:
+            ax.scatter([x], [y], s=MARKER_AREA["unknown"], facecolors="none",
+                       edgecolors=UNKNOWN_COLOUR, linewidths=0.8, zorder=2, gid=f"unknown-{p.id}")
+        else:
+            ax.scatter([x], [y], s=MARKER_AREA["empty"], color="white", edgecolors="#444444",
+                       linewidths=0.6, zorder=2, gid=f"empty-{p.id}")
+        if displaced:
+            # The same scale as the disc: the share of the disc that is displaced people.
+            ax.scatter([x], [y], s=min(disc_area(displaced), disc_area(people) or MAP_MIN_AREA),
+                       color=DISPLACED_COLOUR, hatch="/////", edgecolors="black",
+                       linewidths=0.6, zorder=3, gid=f"displaced-{p.id}")
+        dot = max(r, math.sqrt(MARKER_AREA["unknown"]) / 2)
+        circles.append((p.id, px, py, dot + 0.8))
+        n = pic["incidents"].get(p.id, 0)
+        if n:
+            ax.scatter([x], [y], s=MARKER_AREA["incident"], marker="X", color=INCIDENT_COLOUR,
+                       edgecolors="black", linewidths=0.7, zorder=6, gid=f"incident-{p.id}")
+            circles.append((p.id, px, py, math.sqrt(MARKER_AREA["incident"]) / 2 + 0.5))
+            if n > 1:
+                t = ax.annotate(str(n), (x, y), xytext=(5, -5), textcoords="offset points",
+                                fontsize=7, fontweight="bold", zorder=7, ha="left", va="top",
+                                path_effects=HALO, gid=f"count-{p.id}")
+                w, h = _text_size(ax, t)
+                boxes.append((p.id, (px + 5, py - 5 - h, px + 5 + w, py - 5)))
+        if p.id in pic["deterred"]:
+            ax.scatter([x], [y], s=MARKER_AREA["deterred"], marker="D", facecolors="none",
+                       edgecolors=DETERRED_COLOUR, linewidths=1.5, zorder=6, gid=f"deterred-{p.id}")
+            circles.append((p.id, px, py, math.sqrt(MARKER_AREA["deterred"]) / 2 + 1))
+        # Threats and units sit on the disc's rim (upper right, upper left), off its centre
+        # where the incident and deterrence markers are.
+        for kind, (ux, uy), style in (
+                ("threat", (0.72, 0.72), {"marker": "^", "color": THREAT_COLOUR}),
+                ("unit", (-0.72, 0.72), {"marker": "s", "color": UNIT_COLOUR})):
+            here = p.id in pic["threats"] if kind == "threat" else p.id in pic["units"]
+            if not here:
+                continue
+            size = math.sqrt(MARKER_AREA[kind])
+            d = dot + size / 2
+            ax.scatter([ux * d], [uy * d], s=MARKER_AREA[kind], edgecolors="black",
+                       linewidths=0.6, zorder=6, transform=_points(ax, x, y),
+                       gid=f"{kind}-{p.id}", **style)
+            circles.append((p.id, px + ux * d, py + uy * d, size / 2 + 1))
+    _draw_names(ax, frame, places, circles, boxes, halo)
+
+
+def _text_size(ax, t) -> tuple[float, float]:
+    """A text's width and height in points as the renderer draws it."""
+    fig = ax.figure
+    box = t.get_window_extent(fig.canvas.get_renderer())
+    return box.width * 72 / fig.dpi, box.height * 72 / fig.dpi
+
+
+# Where a name may go around its place, in order of preference (degrees, counterclockwise
+# from the right), and how far beyond the place's markers (points). Beyond LEADER_FROM a
+# thin line joins the name to its place.
+LABEL_ANGLES = (30, 0, 330, 150, 180, 210, 60, 300, 120, 240, 90, 270)
+LABEL_GAPS = (1.5, 4.0, 8.0, 13.0, 19.0, 26.0, 34.0, 44.0)
+LEADER_FROM = 8.0
+LABEL_PAD = 1.0  # points around a name's box: its white halo
+
+
+def _gap(b, x: float, y: float) -> float:
+    """The distance from the point (x, y) to the box b = (x0, y0, x1, y1)."""
+    return math.hypot(max(b[0] - x, 0, x - b[2]), max(b[1] - y, 0, y - b[3]))
+
+
+def _overlap(a, b) -> float:
+    """How far two boxes overlap (0 when they do not)."""
+    dx, dy = min(a[2], b[2]) - max(a[0], b[0]), min(a[3], b[3]) - max(a[1], b[1])
+    return min(dx, dy) if dx > 0 and dy > 0 else 0.0
+
+
+def _place_labels(pts: dict, circles: list, boxes: list, sizes: dict,
+                  size: tuple[float, float]) -> dict:
+    """Where each place's name goes: ``(dx, dy, ha, va, gap)`` in points from the place.
+
+    ``pts`` are the places in points within a panel of ``size``; ``circles`` are
+    ``(place, x, y, r)`` that names keep clear of (discs and markers), ``boxes`` are
+    ``(place, box)`` the same, and ``sizes`` the names' widths and heights. The places with
+    the fewest clear positions choose first, each the clear position nearest its place in
+    the order of preference; a place with none takes the one that overlaps least, then the
+    others move again around it (a few rounds).
     """
-    def box(pid, d, off):
-        lines = names[pid].split("\n")
-        w, h = 0.6 * fontsize * max(map(len, lines)), 1.1 * fontsize * len(lines)
-        norm = math.hypot(*d)
-        cx = pts[pid][0] + d[0] / norm * off + d[0] * w / 2
-        cy = pts[pid][1] + d[1] / norm * off + d[1] * h / 2
-        return cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2
+    reach = {p: max([math.hypot(x - pts[p][0], y - pts[p][1]) + r
+                     for q, x, y, r in circles if q == p] + [1.0]) for p in pts}
 
-    def gap(b, x, y):  # distance from the point (x, y) to the box b
-        return math.hypot(max(b[0] - x, 0, x - b[2]), max(b[1] - y, 0, y - b[3]))
+    def candidates(p):
+        px, py = pts[p]
+        w, h = sizes[p][0] + 2 * LABEL_PAD, sizes[p][1] + 2 * LABEL_PAD
+        for g, gap in enumerate(LABEL_GAPS):
+            for a, angle in enumerate(LABEL_ANGLES):
+                c, s = math.cos(math.radians(angle)), math.sin(math.radians(angle))
+                ha = "left" if c > 0.26 else "right" if c < -0.26 else "center"
+                va = "bottom" if s > 0.26 else "top" if s < -0.26 else "center"
+                dx, dy = (reach[p] + gap) * c, (reach[p] + gap) * s
+                x0 = px + dx - {"left": 0, "center": w / 2, "right": w}[ha] + LABEL_PAD
+                y0 = py + dy - {"bottom": 0, "center": h / 2, "top": h}[va] + LABEL_PAD
+                box = (x0 - LABEL_PAD, y0 - LABEL_PAD, x0 - LABEL_PAD + w, y0 - LABEL_PAD + h)
+                yield (g, a), box, (dx, dy, ha, va, gap)
 
-    placed, out = [], {}
-    for pid in sorted(pts, key=lambda k: (-radii[k], k)):
-        def score(choice, pid=pid):
-            d, extra = choice
-            b = box(pid, d, radii[pid] + extra)
-            clear = max(-8.0, min([gap(b, *pts[q]) - radii[q] for q in pts if q != pid] + [99.0]))
-            for o in placed:
-                over_x, over_y = min(b[2], o[2]) - max(b[0], o[0]), min(b[3], o[3]) - max(b[1], o[1])
-                if over_x > 0 and over_y > 0:
-                    clear = min(clear, -8.0 - min(over_x, over_y))
-            outside = max(0, -b[0], -b[1], b[2] - size[0], b[3] - size[1])
-            return min(clear, 12.0) - 3 * outside - (extra > LABEL_GAPS[0]) * 2
-        # The first of equal choices wins: close, up and to the right.
-        d, extra = max(((d, g) for g in LABEL_GAPS for d in LABEL_DIRECTIONS), key=score)
-        out[pid] = (*d, radii[pid] + extra)
-        placed.append(box(pid, d, radii[pid] + extra))
-    return out
+    def fixed_clash(box):  # discs, markers, other boxes and the panel's edges
+        bad = sum(max(0.0, r - _gap(box, x, y)) for _, x, y, r in circles)
+        bad += sum(_overlap(box, b) for _, b in boxes)
+        return bad + max(0, -box[0]) + max(0, -box[1]) + max(0, box[2] - size[0]) \
+            + max(0, box[3] - size[1])
+
+    options = {p: [(rank, box, where, fixed_clash(box)) for rank, box, where in candidates(p)]
+               for p in pts}
+    chosen: dict[str, tuple] = {}
+
+    def choose(p):
+        others = [chosen[q][1] for q in chosen if q != p]
+        return min(options[p], key=lambda o: (
+            round(o[3] + sum(_overlap(o[1], b) for b in others), 3), o[0]))
+
+    def clash(p):
+        return chosen[p][3] + sum(_overlap(chosen[p][1], chosen[q][1]) for q in chosen if q != p)
+
+    order = sorted(pts, key=lambda p: (sum(1 for o in options[p] if o[3] == 0), p))
+    for p in order:
+        chosen[p] = choose(p)
+    for _ in range(3):  # a name that could not go clear: the others move around it
+        stuck = [p for p in order if clash(p) > 0]
+        if not stuck:
+            break
+        for p in order:
+            chosen[p] = choose(p)
+    return {p: chosen[p][2] for p in pts}
+
+
+def _draw_names(ax, frame: _Frame, places: dict, circles: list, boxes: list,
+                halo: bool) -> None:
+    """Each place's name, placed by ``_place_labels``, with a leader line when it stands off."""
+    texts, sizes = {}, {}
+    for pid, name in frame.names.items():
+        unknown = (places.get(pid) or {}).get("people") is None
+        texts[pid] = ax.annotate(name, frame.xy[pid], xytext=(0, 0), textcoords="offset points",
+                                 fontsize=MAP_FONT, color="#555555" if unknown else "#222222",
+                                 fontstyle="italic" if unknown else "normal", zorder=5,
+                                 linespacing=0.9, path_effects=HALO if halo else None,
+                                 gid=f"name-{pid}")
+        sizes[pid] = _text_size(ax, texts[pid])
+    spots = _place_labels(frame.pts, circles, boxes, sizes, frame.size)
+    for pid, (dx, dy, ha, va, gap) in spots.items():
+        texts[pid].xyann = (dx, dy)
+        texts[pid].set_ha(ha)
+        texts[pid].set_va(va)
+        if gap >= LEADER_FROM:
+            norm = math.hypot(dx, dy)
+            start = max(r for q, x, y, r in circles if q == pid
+                        and (x, y) == frame.pts[pid]) - 0.5
+            ax.add_line(Line2D([dx / norm * start, dx * (1 - 1.0 / norm)],
+                               [dy / norm * start, dy * (1 - 1.0 / norm)],
+                               transform=_points(ax, *frame.xy[pid]), color="#666666",
+                               linewidth=0.5, zorder=4, gid=f"leader-{pid}"))
+
+
+def _legend_handles(labels: dict, lang: str, kinds: set[str]) -> list:
+    """The legend on the fixed scales: reference discs and arrows for set numbers of
+    people, whatever the run, so that two maps compare. ``kinds`` adds the optional
+    entries: ``flows``, ``deterred``, ``closed``, ``unknown``, ``threats``, ``units``."""
+    def marker(kind, label, **style):
+        return Line2D([], [], linestyle="", markersize=math.sqrt(MARKER_AREA[kind]),
+                      markeredgecolor="black", label=label, **style)
+
+    handles = [Line2D([], [], color=ROUTE_COLOUR, linewidth=0.7, label=labels["map_route"])]
+    if "closed" in kinds:
+        handles.append(Line2D([], [], color=INCIDENT_COLOUR, linewidth=1.4,
+                              linestyle=(0, (3, 2)), label=labels["map_closed"]))
+    handles += [Line2D([], [], linestyle="", marker="o", markersize=math.sqrt(disc_area(n)),
+                       markerfacecolor=POPULATION_COLOUR, markeredgecolor="black",
+                       label=labels["map_people_ref"].format(n=count(n, lang)))
+                for n in MAP_DISC_REFERENCES]
+    handles += [Patch(facecolor=DISPLACED_COLOUR, hatch="/////", edgecolor="black",
+                      label=labels["map_displaced"]),
+                marker("empty", labels["map_nobody"], marker="o", markerfacecolor="white",
+                       markeredgewidth=0.6)]
+    if "unknown" in kinds:
+        handles.append(Line2D([], [], linestyle="", marker="o",
+                              markersize=math.sqrt(MARKER_AREA["unknown"]),
+                              markerfacecolor="none", markeredgecolor=UNKNOWN_COLOUR,
+                              label=labels["map_unknown"]))
+    if "flows" in kinds:
+        handles += [Line2D([], [], color=FLOW_COLOUR, linewidth=flow_width(n),
+                           label=labels["map_flow_ref"].format(n=count(n, lang)))
+                    for n in MAP_FLOW_REFERENCES]
+    handles.append(marker("incident", labels["map_incident"], marker="X",
+                          markerfacecolor=INCIDENT_COLOUR))
+    if "deterred" in kinds:
+        handles.append(Line2D([], [], linestyle="", marker="D",
+                              markersize=math.sqrt(MARKER_AREA["deterred"]),
+                              markerfacecolor="none", markeredgecolor=DETERRED_COLOUR,
+                              markeredgewidth=1.5, label=labels["map_deterred"]))
+    if "threats" in kinds:
+        handles.append(marker("threat", labels["map_threat"], marker="^",
+                              markerfacecolor=THREAT_COLOUR))
+    if "units" in kinds:
+        handles.append(marker("unit", labels["map_units"], marker="s",
+                              markerfacecolor=UNIT_COLOUR))
+    return handles
+
+
+def _panel_axes(fig, size: tuple[float, float], frame: _Frame, left: float, top: float):
+    """An axes for one map, ``left`` and ``top`` in inches from the figure's top left."""
+    w, h = size
+    return fig.add_axes((left / w, (h - top - frame.height) / h, frame.width / w,
+                         frame.height / h))
 
 
 def map_turns(scenario, rows: list[dict], flows: list[dict], events: list[dict],
@@ -219,9 +493,10 @@ def map_turns(scenario, rows: list[dict], flows: list[dict], events: list[dict],
     Places sit at their ``coords`` (x longitude, y latitude); routes are thin grey lines.
     Each place is a disc whose area is its population at the end of the turn (time-series
     ``population``), with a hatched inner disc, on the same scale, for the displaced people
-    among them (at least a dot when there are any). Arrows join the places people set off
-    between during the turn (``flows``: moves, returns home, evacuations), their width in
-    proportion to the people; the ``MAP_FLOWS_SHOWN`` largest are drawn.
+    among them. Arrows join the places people set off between during the turn (``flows``:
+    moves, returns home, evacuations), wider for more people; the ``MAP_FLOWS_SHOWN``
+    largest are drawn. Discs and arrows are on fixed scales (``disc_area``,
+    ``flow_width``), the same in every report, and the legend shows set references.
 
     Incidents come from the time-series ``incidents`` column, not from the events: it is
     already per place and turn and is the count the outcomes and the timeline figure use
@@ -229,123 +504,106 @@ def map_turns(scenario, rows: list[dict], flows: list[dict], events: list[dict],
     than one. From ``events``, attacks deterred at a place in the turn
     (``attack_deterred``) add an open diamond, so protection that worked shows as well.
 
-    All panels share their scales so they compare. Fixed text comes from ``labels``:
-    ``map_turn`` (with ``{turn}``), ``map_route``, ``map_population``, ``map_displaced``,
-    ``map_flow``, ``map_incident``, ``map_deterred`` and ``map_people`` (with ``{n}``);
-    place names come from the scenario, in ``lang``, without their parenthesis.
+    Fixed text comes from ``labels`` (``map_turn`` with ``{turn}``, ``map_route``,
+    ``map_people_ref`` and ``map_flow_ref`` with ``{n}``, ``map_displaced``,
+    ``map_nobody``, ``map_incident``, ``map_deterred``); place names come from the
+    scenario, in ``lang``, without their parenthesis, placed clear of one another.
     """
-    places = scenario.map.locations
-    xy = {p.id: (p.coords[1], p.coords[0]) for p in places}
+    frame = _Frame(scenario, lang)
     at = {(r["turn"], r["location"]): r for r in rows}
-    shown = {t: sorted((f for f in flows if f["turn"] == t and f["from"] != f["to"]),
-                       key=lambda f: (-f["people"], f["from"], f["to"]))[:MAP_FLOWS_SHOWN]
-             for t in turns}
     deterred = {(e["turn"], e["location"]) for e in events
                 if e["type"] == "attack_deterred" and e.get("location")}
-    peak = max([r["population"] for r in rows if r["turn"] in turns] + [1])
-    top_flow = max([f["people"] for fs in shown.values() for f in fs] + [1])
-
-    def area(people: float) -> float:
-        return MAP_MAX_AREA * people / peak
-
-    def radius(people: float) -> float:  # points
-        return math.sqrt(area(people)) / 2
-
-    def width(people: float) -> float:
-        return 0.6 + (MAP_MAX_WIDTH - 0.6) * people / top_flow
-
-    xs, ys = [x for x, _ in xy.values()], [y for _, y in xy.values()]
-    pad_x = max(0.08, 0.12 * (max(xs) - min(xs)))
-    pad_y = max(0.08, 0.12 * (max(ys) - min(ys)))
-    aspect = 1 / max(0.2, math.cos(math.radians(sum(ys) / len(ys))))
-    span_x, span_y = max(xs) - min(xs) + 2 * pad_x, (max(ys) - min(ys) + 2 * pad_y) * aspect
-    # Height so the map (equal scale in km both ways) fills the panel: width less margins.
-    panel_h = min(5.5, max(2.0, (MAP_PANEL_WIDTH - 0.4) * span_y / span_x)) + 0.45
-    names = {p.id: _short_name(p.name, lang) for p in places}
-    scale = (MAP_PANEL_WIDTH - 0.4) * 72 / span_x  # points per degree of longitude, about
-    pts = {k: ((x - min(xs) + pad_x) * scale, (y - min(ys) + pad_y) * aspect * scale)
-           for k, (x, y) in xy.items()}
-
+    handles = _legend_handles(labels, lang, {"flows", "deterred"})
     ncols = 1 if len(turns) <= 1 else 2
     nrows = max(1, -(-len(turns) // ncols))
     spare = nrows * ncols > len(turns)  # the legend takes the free cell, else goes below
-    fig, axes = plt.subplots(nrows, ncols, squeeze=False,
-                             figsize=(MAP_PANEL_WIDTH * ncols, panel_h * nrows + (0 if spare else 0.7)))
-    cells = [ax for line in axes for ax in line]
-    for ax, turn in zip(cells, turns, strict=False):
-        for r in scenario.map.routes:
-            (x0, y0), (x1, y1) = xy[r.from_], xy[r.to]
-            ax.plot([x0, x1], [y0, y1], color="#999999", linewidth=0.7, zorder=1)
-        population = {p.id: at.get((turn, p.id), {}).get("population", 0) for p in places}
-        sides = _place_labels(pts, {k: radius(v) for k, v in population.items()}, names,
-                              (span_x * scale, span_y * scale), MAP_FONT)
-        for f in shown[turn]:
-            ax.annotate("", xy=xy[f["to"]], xytext=xy[f["from"]], zorder=4,
-                        arrowprops={"arrowstyle": "-|>", "color": FLOW_COLOUR,
-                                    "linewidth": width(f["people"]),
-                                    "mutation_scale": 5 + 1.2 * width(f["people"]),
-                                    "shrinkA": radius(population[f["from"]]) + 1,
-                                    "shrinkB": radius(population[f["to"]]) + 1,
-                                    "connectionstyle": "arc3,rad=0.15"})
-        for p in places:
-            x, y = xy[p.id]
-            row = at.get((turn, p.id), {})
-            people, displaced = row.get("population", 0), row.get("displaced", 0)
-            if people > 0:
-                ax.scatter([x], [y], s=area(people), color=POPULATION_COLOUR, alpha=0.8,
-                           edgecolors="black", linewidths=0.6, zorder=2)
-            else:
-                ax.scatter([x], [y], s=8, color="white", edgecolors="#666666", linewidths=0.6,
-                           zorder=2)
-            if displaced > 0:
-                ax.scatter([x], [y], s=max(MAP_MIN_AREA, area(displaced)), color=DISPLACED_COLOUR,
-                           hatch="/////", edgecolors="black", linewidths=0.6, zorder=3)
-            if row.get("incidents", 0) > 0:
-                ax.scatter([x], [y], s=80, marker="X", color=INCIDENT_COLOUR,
-                           edgecolors="black", linewidths=0.7, zorder=6)
-                if row["incidents"] > 1:
-                    ax.annotate(str(row["incidents"]), (x, y), xytext=(6, -10),
-                                textcoords="offset points", fontsize=7, fontweight="bold",
-                                zorder=7)
-            if (turn, p.id) in deterred:
-                ax.scatter([x], [y], s=70, marker="D", facecolors="none",
-                           edgecolors=DETERRED_COLOUR, linewidths=1.5, zorder=6)
-            dx, dy, off = sides[p.id]
-            off /= math.hypot(dx, dy)
-            ax.annotate(names[p.id], (x, y), xytext=(dx * off, dy * off),
-                        textcoords="offset points", fontsize=MAP_FONT, color="#222222",
-                        zorder=5, linespacing=0.9, path_effects=HALO,
-                        ha=("right", "center", "left")[dx + 1],
-                        va=("top", "center", "bottom")[dy + 1])
+    cell = (MAP_PANEL_WIDTH, frame.height + MAP_TITLE + 2 * MAP_MARGIN)
+    size = (cell[0] * ncols, cell[1] * nrows + (0 if spare else 1.4))
+    fig = plt.figure(figsize=size)
+    for i, turn in enumerate(turns):
+        r, c = divmod(i, ncols)
+        ax = _panel_axes(fig, size, frame, c * cell[0] + MAP_MARGIN,
+                         r * cell[1] + MAP_MARGIN + MAP_TITLE)
+        shown = sorted((f for f in flows if f["turn"] == turn and f["from"] != f["to"]),
+                       key=lambda f: (-f["people"], f["from"], f["to"]))[:MAP_FLOWS_SHOWN]
+        picture = {
+            "places": {p.id: {"people": at.get((turn, p.id), {}).get("population", 0),
+                              "displaced": at.get((turn, p.id), {}).get("displaced", 0)}
+                       for p in scenario.map.locations},
+            "flows": shown,
+            "incidents": {p.id: at.get((turn, p.id), {}).get("incidents", 0)
+                          for p in scenario.map.locations},
+            "deterred": {p for t, p in deterred if t == turn}}
+        _draw_panel(ax, scenario, frame, picture, lang)
         ax.set_title(labels["map_turn"].format(turn=turn), fontsize=9)
-        ax.set_xlim(min(xs) - pad_x, max(xs) + pad_x)
-        ax.set_ylim(min(ys) - pad_y, max(ys) + pad_y)
-        ax.set_aspect(aspect)
-        ax.set_xticks([])
-        ax.set_yticks([])
-    for ax in cells[len(turns):]:
-        ax.axis("off")
-    ref_people, ref_flow = _round_down(peak / 2), _round_down(top_flow)
-    people = labels["map_people"]
-    handles = [
-        Line2D([], [], color="#999999", linewidth=0.7, label=labels["map_route"]),
-        Line2D([], [], linestyle="", marker="o", markersize=2 * radius(ref_people),
-               markerfacecolor=POPULATION_COLOUR, markeredgecolor="black",
-               label=f"{labels['map_population']}\n({people.format(n=ref_people)})"),
-        Patch(facecolor=DISPLACED_COLOUR, hatch="/////", edgecolor="black",
-              label=labels["map_displaced"]),
-        Line2D([], [], color=FLOW_COLOUR, linewidth=width(ref_flow),
-               label=f"{labels['map_flow']}\n({people.format(n=ref_flow)})"),
-        Line2D([], [], linestyle="", marker="X", markersize=9, markerfacecolor=INCIDENT_COLOUR,
-               markeredgecolor="black", label=labels["map_incident"]),
-        Line2D([], [], linestyle="", marker="D", markersize=8, markerfacecolor="none",
-               markeredgecolor=DETERRED_COLOUR, markeredgewidth=1.5, label=labels["map_deterred"]),
-    ]
     if spare:
-        cells[-1].legend(handles=handles, loc="center", fontsize=8, frameon=False,
-                         labelspacing=1.6, borderpad=0, handlelength=2.5)
+        r, c = divmod(len(turns), ncols)
+        ax = _panel_axes(fig, size, frame, c * cell[0] + MAP_MARGIN,
+                         r * cell[1] + MAP_MARGIN + MAP_TITLE)
+        ax.axis("off")
+        ax.legend(handles=handles, loc="upper left", fontsize=7, frameon=False,
+                  labelspacing=1.5, borderpad=0, handlelength=3)
     else:
         fig.legend(handles=handles, loc="upper center", ncol=3, fontsize=7, frameon=False,
-                   bbox_to_anchor=(0.5, 0.02), labelspacing=1.2)
-    fig.tight_layout()
+                   bbox_to_anchor=(0.5, 1.4 / size[1]), labelspacing=1.5, handlelength=3)
     return _png(fig)
+
+
+def situation_map_svg(scenario, picture: dict, lang: str, title: str = "") -> str:
+    """One map of the situation as a self-contained SVG string (text as text, nothing
+    fetched), drawn like a report map's panel, with its legend in ``lang``.
+
+    ``picture`` is ``{"places": {place: {"people": int | None, "displaced": int | None}},
+    "threats": [place], "incidents": [place], "closed_routes": [[a, b]],
+    "units": {place: [unit name]}}``; a place missing from ``places``, or whose people are
+    None, is not known: a hollow grey dot, its name in grey italics. Threats show as a
+    triangle and units as a square on the place's rim, with the units' names (and each
+    place's numbers) as tooltips.
+    """
+    labels = TEXT[lang]
+    frame = _Frame(scenario, lang)
+    handles = _legend_handles(labels, lang, {"closed", "unknown", "threats", "units"})
+    legend_h = 0.3 + 0.25 * -(-len(handles) // 2)
+    head = MAP_TITLE if title else 0.0
+    size = (MAP_PANEL_WIDTH, frame.height + 2 * MAP_MARGIN + head + legend_h)
+    with plt.rc_context({"svg.fonttype": "none", "svg.hashsalt": "ttx-map"}):
+        fig = plt.figure(figsize=size)
+        ax = _panel_axes(fig, size, frame, MAP_MARGIN, MAP_MARGIN + head)
+        _draw_panel(ax, scenario, frame, picture, lang, halo=False)
+        if title:
+            ax.set_title(title, fontsize=9)
+        fig.legend(handles=handles, loc="upper center", ncol=2, fontsize=6.5, frameon=False,
+                   bbox_to_anchor=(0.5, legend_h / size[1]), labelspacing=1.3, handlelength=3)
+        buf = io.StringIO()
+        fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
+        plt.close(fig)
+    svg = buf.getvalue()
+    svg = svg[svg.index("<svg"):]
+    svg = re.sub(r"\s*<metadata>.*?</metadata>", "", svg, flags=re.S)  # RDF with web links
+    # The names' white halo as a style: a path effect would turn every letter into a path.
+    svg = svg.replace('<text style="', '<text style="stroke: #ffffff; stroke-width: 2px; '
+                      'stroke-linejoin: round; paint-order: stroke; fill: #222222; ')
+    return _tooltips(svg, scenario, picture, labels, lang)
+
+
+def _tooltips(svg: str, scenario, picture: dict, labels: dict, lang: str) -> str:
+    """Hover text on each place (its full name and numbers) and on its units (their names)."""
+    tips = {}
+    for p in scenario.map.locations:
+        name = text(p.name, lang)
+        known = (picture.get("places") or {}).get(p.id) or {}
+        if known.get("people") is None:
+            tip = labels["map_tip_unknown"].format(name=name)
+        elif known.get("displaced") is None:
+            tip = labels["map_tip_present"].format(name=name, people=count(known["people"], lang))
+        else:
+            tip = labels["map_tip_people"].format(name=name, people=count(known["people"], lang),
+                                                  displaced=count(known["displaced"], lang))
+        for kind in ("disc", "unknown", "empty"):
+            tips[f"{kind}-{p.id}"] = tip
+        units = (picture.get("units") or {}).get(p.id)
+        if units:
+            tips[f"unit-{p.id}"] = f"{name}{labels['colon']}{', '.join(units)}"
+    return re.sub(r'(<g id="([^"]+)">)',
+                  lambda m: m.group(1) + (f"\n  <title>{escape(tips[m.group(2)])}</title>"
+                                          if m.group(2) in tips else ""), svg)
