@@ -19,6 +19,7 @@ from simulator.decisions import load_inputs
 from simulator.fleecase import CaseError
 from simulator.i18n import LANGUAGES, count, t
 from simulator.outputs import write_run
+from simulator.rejections import explain
 from simulator.runner import play
 from simulator.scenario import Scenario
 from simulator.validation import load_scenario
@@ -246,10 +247,15 @@ def _play_and_write(args, scenario: Scenario, bots: dict[str, str], inputs: list
     meta = {"scenario": scenario.metadata.id, "seed": args.seed, "bots": bots, "lang": lang,
             "versions": versions()}
     write_run(ex, args.out, meta, scenario_file=source)
+    words = None
     for r in ex.inputs:
         if r.get("status") == "rejected":
-            print(t("rejected", lang, **{k: r[k] for k in ("id", "team", "action", "reason",
-                                                           "detail")}), file=sys.stderr)
+            from debrief.words import Words  # names for ids; only when something was refused
+
+            words = words or Words(scenario, lang)
+            why = explain(r["why"], r["args"], lang, words.name, words.when)
+            print(t("rejected", lang, turn=r["turn"], team=words.name(r["team"]),
+                    action=words.name(r["action"]), why=why), file=sys.stderr)
     _print_summary(ex, lang)
     print(t("wrote", lang, path=args.out))
     if not args.no_debrief:

@@ -95,7 +95,7 @@ class Exercise:
         try:
             params = self._validate(d)
         except Rejected as r:
-            said = {"reason": r.reason, "detail": r.detail, "why": r.why, "args": r.args}
+            said = {"reason": r.reason, "detail": r.detail, "why": r.why, "args": r.values}
             record.update(status="rejected", **said)
             self.inputs.append(record)
             m.log("decision_rejected", f"decision:{record['id']}", team=d.team,

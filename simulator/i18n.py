@@ -17,8 +17,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "turn_progress": {"en": "turn {turn}/{turns}: {events} events, {deaths} civilian deaths so far",
                       "fr": "tour {turn}/{turns} : {events} événements, {deaths} civils tués "
                             "jusqu'ici"},
-    "rejected": {"en": "rejected {id} ({team}, {action}): {reason}: {detail}",
-                 "fr": "rejetée {id} ({team}, {action}) : {reason} : {detail}"},
+    "rejected": {"en": "refused, turn {turn}, {team}: {action}: {why}",
+                 "fr": "refusé, tour {turn}, {team} : {action} : {why}"},
     "outcome_title": {"en": "Outcome of {scenario} (seed {seed})",
                       "fr": "Résultat de {scenario} (graine {seed})"},
     "civilian_deaths": {"en": "civilian deaths", "fr": "civils tués"},

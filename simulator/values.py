@@ -19,11 +19,11 @@ MAX_TEXT = 2000
 
 class Rejected(Exception):
     """A decision that cannot be carried out: ``reason`` is a stable code, ``why`` and
-    ``args`` the sentence that explains it (``simulator.rejections``), ``detail`` that
+    ``values`` the sentence that explains it (``simulator.rejections``), ``detail`` that
     sentence in English with the ids."""
 
     def __init__(self, reason: str, why: str | None = None, **args):
-        self.reason, self.why, self.args = reason, why or reason, args
+        self.reason, self.why, self.values = reason, why or reason, args
         self.detail = explain(self.why, args)
         super().__init__(f"{reason}: {self.detail}")
 

@@ -146,9 +146,10 @@ def test_cli_prints_rejections_and_does_not_crash(tmp_path, capsys):
     assert main(["run", str(MINI), "--seed", "1", "--decisions", str(path), "--out", str(out),
                  "--quiet"]) == 0
     err = capsys.readouterr().err
-    assert "rejected d01-force-1 (force, patrol): unknown_location: parameter 'location': " \
-           "unknown location 'atlantis'" in err
-    assert "rejected d02-navy-1 (navy, sail): unknown_team" in err
+    # Names where the scenario has them, the value as written where it has none.
+    assert "refused, turn 1, Force: Patrol: parameter location: unknown place atlantis " \
+           "(known: Base, Site, Town, Village)" in err
+    assert "refused, turn 2, navy: sail: unknown team navy (teams: Force, Police, " in err
     assert '"rejected": 2' in (out / "summary.json").read_text()
 
 
