@@ -13,8 +13,9 @@ from collections import Counter
 from debrief.ratings import ORDER, rate_objectives
 from debrief.rundata import load_run
 from simulator.exercise import Exercise
+from simulator.i18n import t
 from simulator.outputs import write_run
-from simulator.scenario import Scenario
+from simulator.scenario import Scenario, text
 
 NOT_RATED = "-"
 
@@ -33,8 +34,8 @@ class RatingTally:
         per_kind = self.counts.setdefault(kind, {})
         for o in rate_objectives(self.scenario, run):
             per_kind.setdefault(o.id, Counter())[o.rating or NOT_RATED] += 1
-            for t in o.tasks:
-                per_kind.setdefault(t.id, Counter())[t.rating or NOT_RATED] += 1
+            for task in o.tasks:
+                per_kind.setdefault(task.id, Counter())[task.rating or NOT_RATED] += 1
 
     def as_dict(self) -> dict[str, dict[str, dict[str, int]]]:
         """``{kind: {objective or task id: {rating: seeds}}}`` in P, S, M, U order."""
@@ -42,21 +43,29 @@ class RatingTally:
                        for item, c in per_kind.items()}
                 for kind, per_kind in self.counts.items()}
 
-    def table(self) -> str:
-        """One row per objective and its critical tasks (indented), one column per kind:
-        how many seeds gave each rating, e.g. ``P17 S3``."""
+    def table(self, lang: str = "en") -> str:
+        """One row per objective and its critical tasks (indented), by title, one column
+        per kind: how many seeds gave each rating, e.g. ``P17 S3``."""
         kinds = list(self.counts)
         rows = []
         for o in self.scenario.objectives:
-            rows.append(o.id)
-            rows += ["  " + t.id for t in o.critical_tasks]
-        width = max(len(r) for r in rows) + 2
-        lines = ["objective / critical task".ljust(width) + "".join(k.rjust(20) for k in kinds)]
-        for row in rows:
+            rows.append((_short(text(o.title, lang)), o.id))
+            rows += [("  " + _short(text(c.title, lang)), c.id) for c in o.critical_tasks]
+        head = t("compare_task", lang)
+        width = max([len(label) for label, _ in rows] + [len(head)]) + 2
+        lines = [head.ljust(width) + "".join(k.rjust(20) for k in kinds)]
+        for label, item in rows:
             cells = []
             for kind in kinds:
-                c = self.counts[kind].get(row.strip(), Counter())
+                c = self.counts[kind].get(item, Counter())
                 cells.append(" ".join(f"{g}{c[g]}" for g in (*ORDER, NOT_RATED) if c[g])
                              .rjust(20))
-            lines.append(row.ljust(width) + "".join(cells))
+            lines.append(label.ljust(width) + "".join(cells))
         return "\n".join(lines)
+
+
+TITLE_WIDTH = 56  # a title longer than this is cut (with "…") so the columns fit a terminal
+
+
+def _short(title: str) -> str:
+    return title if len(title) <= TITLE_WIDTH else title[:TITLE_WIDTH - 1].rstrip() + "…"

@@ -307,12 +307,12 @@ def cmd_compare(args) -> int:
         tally = RatingTally(scenario)
     result = compare(scenario, args.bots, args.seeds, progress, tally.add if tally else None)
     print(t("compare_title", args.lang, scenario=scenario.metadata.id, seeds=args.seeds))
-    print(table(result))
+    print(table(result, args.lang))
     result = {"outcomes": result, "ratings": tally.as_dict() if tally else None}
     if tally:
         print()
         print(t("ratings_title", args.lang, seeds=args.seeds))
-        print(tally.table())
+        print(tally.table(args.lang))
     if args.json:
         args.json.write_text(json.dumps(result, indent=2, sort_keys=True) + "\n",
                              encoding="utf-8")

@@ -12,6 +12,7 @@ from typing import Callable
 import numpy as np
 
 from simulator.exercise import Exercise
+from simulator.i18n import count, t
 from simulator.runner import play
 from simulator.scenario import Scenario
 
@@ -48,19 +49,24 @@ def band(values: list[float], centre: str = "mean") -> dict:
             "p90": round(float(np.percentile(a, 90)), 3)}
 
 
-def table(result: dict) -> str:
-    """A plain-text table: one row per outcome, one column per bot kind."""
+def table(result: dict, lang: str = "en") -> str:
+    """A plain-text table: one row per outcome (in words), one column per bot kind."""
     kinds = list(result)
-    width = max(len(k) for k in OUTCOMES) + 2
-    lines = ["outcome".ljust(width) + "".join(k.rjust(26) for k in kinds)]
+    labels = {k: t(k, lang) for k in OUTCOMES}
+    width = max(len(v) for v in labels.values()) + 2
+    lines = [t("compare_outcome", lang).ljust(width) + "".join(k.rjust(26) for k in kinds)]
     for key in OUTCOMES:
         cells = []
         for kind in kinds:
             b = result[kind][key]
-            cells.append(f"{_num(b['mean'])} [{_num(b['p10'])}–{_num(b['p90'])}]".rjust(26))
-        lines.append(key.ljust(width) + "".join(cells))
+            cells.append(f"{_num(b['mean'], lang)} [{_num(b['p10'], lang)}–"
+                         f"{_num(b['p90'], lang)}]".rjust(26))
+        lines.append(labels[key].ljust(width) + "".join(cells))
     return "\n".join(lines)
 
 
-def _num(x: float) -> str:
-    return f"{x:.0f}" if x == int(x) or abs(x) >= 100 else f"{x:.1f}"
+def _num(x: float, lang: str = "en") -> str:
+    """Whole counts with thousands grouped; a small share with one decimal."""
+    if x == int(x) or abs(x) >= 100:
+        return count(x, lang)
+    return f"{x:.1f}".replace(".", "," if lang == "fr" else ".")

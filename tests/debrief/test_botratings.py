@@ -38,8 +38,11 @@ def test_compare_command_prints_and_writes_ratings(tmp_path, capsys):
                  "--ratings", "--json", str(out), "--quiet"]) == 0
     text = capsys.readouterr().out
     assert "ratings over 2 seeds" in text
-    row = next(line for line in text.splitlines() if line.startswith("  ct_deter"))
-    assert row.split()[1:] == ["U2", "P2"]  # seeds 0 and 1, pinned
+    # Tasks by their titles (cut to fit a terminal), never their ids.
+    row = next(line for line in text.splitlines()
+               if line.startswith("  Deploy presence to villages under warned threat before…"))
+    assert row.split()[-2:] == ["U2", "P2"]  # seeds 0 and 1, pinned
+    assert "ct_deter" not in text and "civilian_deaths" not in text
     ratings = json.loads(out.read_text())["ratings"]
     assert ratings["passive"]["obj_physical"] == {"U": 2}
     assert sum(ratings["doctrine"]["ct_hrddp"].values()) == 2

@@ -19,7 +19,8 @@ def test_compare_summarises_the_same_runs(mini):
     assert result["doctrine"]["civilian_deaths"]["mean"] < band["mean"]
     lines = table(result).splitlines()
     assert lines[0].split() == ["outcome", "passive", "doctrine"]
-    assert lines[1].startswith("civilian_deaths")
+    assert lines[1].startswith("civilian deaths ")
+    assert table(result, "fr").splitlines()[1].startswith("civils tués ")
 
 
 def test_compare_command(tmp_path, capsys):
