@@ -2,6 +2,7 @@
 
 TEXT: dict[str, dict[str, str]] = {
     "en": {
+        "lang": "en",  # the table's language, for figures that write numbers
         "title": "After-action report", "exercise": "Exercise", "seed": "seed", "colon": ": ",
         "summary": "Executive summary", "outcomes": "Outcomes", "outcome": "outcome",
         "value": "value", "objectives": "Analysis by objective and capability",
@@ -78,6 +79,7 @@ TEXT: dict[str, dict[str, str]] = {
         "fig_groups": "Deaths and injuries by sex and age group",
     },
     "fr": {
+        "lang": "fr",
         "title": "Rapport après action", "exercise": "Exercice", "seed": "graine",
         "colon": " : ",  # French typography: a space before the colon
         "summary": "Synthèse", "outcomes": "Résultats", "outcome": "résultat",

@@ -20,6 +20,7 @@ from matplotlib import patheffects  # noqa: E402
 from matplotlib import transforms as mtransforms  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.patches import Patch  # noqa: E402
+from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 from debrief.i18n import TEXT  # noqa: E402
 from simulator.i18n import count  # noqa: E402
@@ -87,42 +88,108 @@ def timeline(rows: list[dict], markers: list[dict], decisions: list[dict],
     return _png(fig)
 
 
+GRADES = ("U", "M", "S", "P")  # worst to best: the columns of the ratings chart
+GRADE_MARKER = {"P": "o", "S": "s", "M": "D", "U": "X", None: "o"}
+NOT_OBSERVED_COLOUR = "#999999"
+TITLE_WIDTH, TITLE_LINES = 46, 2  # characters per line and lines of a task's title
+
+
+def _title(value: str) -> str:
+    """A task's title on at most two lines, shortened with an ellipsis past them."""
+    lines = textwrap.wrap(value, TITLE_WIDTH)
+    if len(lines) > TITLE_LINES:
+        lines = lines[:TITLE_LINES]
+        lines[-1] = textwrap.shorten(lines[-1] + " …", TITLE_WIDTH - 1, placeholder="") + "…"
+    return "\n".join(lines)
+
+
 def ratings(tasks: list[dict], labels: dict) -> bytes:
-    """One bar per critical task, its length and colour by final rating (P best)."""
-    fig, ax = plt.subplots(figsize=(7.5, 0.45 * len(tasks) + 1))
-    score = {"P": 4, "S": 3, "M": 2, "U": 1, None: 0}
-    names = [t["id"] for t in tasks]
+    """The critical tasks' ratings on their ordinal scale: one row per task (its title),
+    one column per rating from U to P and one for "not observed"; a filled marker at the
+    final rating and, when the draft differed, a hollow one at the draft with an arrow to
+    the final. Position carries the rating; colour and shape repeat it for print."""
+    columns = [labels["not_observed"], *GRADES]
+    x = {None: 0, **{g: i + 1 for i, g in enumerate(GRADES)}}
+    fig, ax = plt.subplots(figsize=(7.5, 0.42 * len(tasks) + 1.3))
+    for i in range(len(tasks)):  # a light band every other row to follow a row across
+        if i % 2 == 0:
+            ax.axhspan(i - 0.5, i + 0.5, color="#f2f2f2", zorder=0)
+    ax.axvline(0.5, color="#666666", linewidth=0.8)  # "not observed" is off the scale
     for i, t in enumerate(tasks):
-        ax.barh(i, score[t["final"]], color=GRADE_COLOUR.get(t["final"], "#CCCCCC"),
-                hatch=HATCHES[score[t["final"]] % len(HATCHES)], edgecolor="black")
-        ax.text(score[t["final"]] + 0.05, i, t["final"] or "–", va="center")
-    ax.set_yticks(range(len(names)), names)
-    ax.set_xticks([1, 2, 3, 4], ["U", "M", "S", "P"])
-    ax.set_xlim(0, 4.6)
-    ax.invert_yaxis()
-    ax.set_xlabel(labels["rating"])
+        final, draft = t.get("final"), t.get("draft")
+        colour = GRADE_COLOUR.get(final, NOT_OBSERVED_COLOUR)
+        if draft != final:
+            ax.scatter([x[draft]], [i], s=70, marker=GRADE_MARKER[draft], facecolors="white",
+                       edgecolors=GRADE_COLOUR.get(draft, NOT_OBSERVED_COLOUR), linewidths=1.4,
+                       zorder=3, gid=f"draft-{t['id']}")
+            ax.annotate("", xy=(x[final], i), xytext=(x[draft], i), zorder=2,
+                        arrowprops={"arrowstyle": "->", "color": "#666666", "shrinkA": 6,
+                                    "shrinkB": 7, "linewidth": 0.8})
+        ax.scatter([x[final]], [i], s=90, marker=GRADE_MARKER[final], color=colour,
+                   edgecolors="black", linewidths=0.7, zorder=4, gid=f"final-{t['id']}")
+    ax.set_yticks(range(len(tasks)), [_title(t["title"]) for t in tasks], fontsize=7.5)
+    ax.set_ylim(len(tasks) - 0.5, -0.5)
+    ax.set_xticks(range(len(columns)), columns)
+    ax.set_xlim(-0.6, len(GRADES) + 0.5)
+    ax.tick_params(axis="x", top=True, labeltop=True, length=0)
+    ax.tick_params(axis="y", length=0)
+    ax.grid(axis="x", color="#dddddd", zorder=0)
+    ax.set_axisbelow(True)
+    for side in ("top", "right", "left"):
+        ax.spines[side].set_visible(False)
+    handles = [Line2D([], [], linestyle="", marker="o", markersize=8, color="#777777",
+                      markeredgecolor="black", label=labels["final"]),
+               Line2D([], [], linestyle="", marker="o", markersize=8, markerfacecolor="white",
+                      markeredgecolor="#777777", markeredgewidth=1.4, label=labels["draft"])]
+    below = ax.transAxes + mtransforms.ScaledTranslation(0, -0.3, fig.dpi_scale_trans)
+    ax.legend(handles=handles, loc="upper center", ncol=2, fontsize=8, frameon=False,
+              bbox_to_anchor=(0.5, 0), bbox_transform=below, borderaxespad=0)
+    ax.annotate(textwrap.fill(labels["ratings"], 110), (0.5, 0), xycoords="axes fraction",
+                xytext=(0, -42), textcoords="offset points", fontsize=7.5, ha="center",
+                va="top")
     return _png(fig)
 
 
+COUNTERFACTUAL_MIN_SPAN = 10  # an axis spans at least this much: one abuse stays a small bar
+
+
 def counterfactual(comparison: dict, labels: dict) -> bytes:
-    """This run against no action and doctrine, per outcome (normalised to no action)."""
+    """This run against no action and doctrine: one small panel per outcome with its own
+    axis from zero (at least ``COUNTERFACTUAL_MIN_SPAN`` long, so small counts stay small)
+    and each bar's number printed beside it, whole with thousands grouped; the legend above
+    the panels."""
+    lang = labels.get("lang", "en")
     keys = list(comparison)
-    fig, ax = plt.subplots(figsize=(7.5, 0.5 * len(keys) + 1.5))
     kinds = (("passive", labels["passive"]), ("actual", labels["actual"]),
              ("doctrine", labels["doctrine"]))
-    height = 0.25
-    for j, (kind, name) in enumerate(kinds):
-        values = []
-        for k in keys:
-            base = max(abs(comparison[k]["passive"]), abs(comparison[k]["actual"]),
-                       abs(comparison[k]["doctrine"]), 1e-9)
-            values.append(comparison[k][kind] / base)
-        ax.barh([i + (j - 1) * height for i in range(len(keys))], values, height,
-                color=OKABE_ITO[j], hatch=HATCHES[j], edgecolor="black", label=name)
-    ax.set_yticks(range(len(keys)), [labels.get(k, k) for k in keys])
-    ax.invert_yaxis()
-    ax.set_xlabel(labels["relative"])
-    ax.legend(loc="lower right", fontsize=8)
+    ncols = 2
+    nrows = max(1, -(-len(keys) // ncols))
+    fig, axes = plt.subplots(nrows, ncols, figsize=(7.5, 1.15 * nrows + 0.6), squeeze=False)
+    cells = [ax for row in axes for ax in row]
+    for ax, key in zip(cells, keys, strict=False):
+        values = [comparison[key][kind] for kind, _ in kinds]
+        top = max([COUNTERFACTUAL_MIN_SPAN] + [abs(v) for v in values])
+        for j, ((kind, name), value) in enumerate(zip(kinds, values, strict=True)):
+            ax.barh(j, value, 0.7, color=OKABE_ITO[j], hatch=HATCHES[j], edgecolor="black",
+                    linewidth=0.6, label=name)
+            ax.text(max(value, 0) + top * 0.02, j, count(value, lang), va="center",
+                    fontsize=7.5, gid=f"value-{key}-{kind}")
+        ax.set_xlim(min(0, min(values) * 1.05), top * 1.3)  # room for the numbers
+        ax.set_ylim(2.6, -0.6)
+        ax.set_yticks([])
+        ax.set_title(labels.get(key, key), fontsize=8.5, loc="left")
+        ax.tick_params(axis="x", labelsize=6.5)
+        ax.xaxis.set_major_formatter(lambda v, _pos: count(v, lang))
+        ax.xaxis.set_major_locator(MaxNLocator(4, integer=True))
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+    for ax in cells[len(keys):]:
+        ax.axis("off")
+    handles = [Patch(facecolor=OKABE_ITO[j], hatch=HATCHES[j], edgecolor="black", label=name)
+               for j, (_, name) in enumerate(kinds)]
+    fig.legend(handles=handles, loc="lower center", ncol=3, fontsize=8, frameon=False,
+               bbox_to_anchor=(0.5, 1.0))
+    fig.tight_layout(h_pad=1.2)
     return _png(fig)
 
 
