@@ -386,7 +386,8 @@ def _draw_panel(ax, scenario, frame: _Frame, picture: dict, lang: str,
                        linewidths=0.6, zorder=6, transform=_points(ax, x, y),
                        gid=f"{kind}-{p.id}", **style)
             circles.append((p.id, px + ux * d, py + uy * d, size / 2 + 1))
-    _draw_names(ax, frame, places, circles, boxes, halo)
+    segments = [(frame.pts[f["from"]], frame.pts[f["to"]]) for f in pic["flows"]]
+    _draw_names(ax, frame, places, circles, boxes, segments, halo)
 
 
 def _text_size(ax, t) -> tuple[float, float]:
@@ -416,32 +417,48 @@ def _overlap(a, b) -> float:
     return min(dx, dy) if dx > 0 and dy > 0 else 0.0
 
 
+def _crosses(b, p, q) -> bool:
+    """Whether the segment from p to q passes through the box b (Liang-Barsky clipping)."""
+    (x0, y0), (x1, y1) = p, q
+    lo, hi = 0.0, 1.0
+    for step, start, low, high in ((x1 - x0, x0, b[0], b[2]), (y1 - y0, y0, b[1], b[3])):
+        if step == 0:
+            if not low <= start <= high:
+                return False
+            continue
+        t0, t1 = sorted(((low - start) / step, (high - start) / step))
+        lo, hi = max(lo, t0), min(hi, t1)
+    return lo <= hi
+
+
 def _place_labels(pts: dict, circles: list, boxes: list, sizes: dict,
-                  size: tuple[float, float]) -> dict:
+                  size: tuple[float, float], segments: list = ()) -> dict:
     """Where each place's name goes: ``(dx, dy, ha, va, gap)`` in points from the place.
 
     ``pts`` are the places in points within a panel of ``size``; ``circles`` are
     ``(place, x, y, r)`` that names keep clear of (discs and markers), ``boxes`` are
-    ``(place, box)`` the same, and ``sizes`` the names' widths and heights. The places with
-    the fewest clear positions choose first, each the clear position nearest its place in
-    the order of preference; a place with none takes the one that overlaps least, then the
-    others move again around it (a few rounds).
+    ``(place, box)`` the same, and ``sizes`` the names' widths and heights. A name may cross
+    a line of ``segments`` (the flows' arrows), at a cost: two steps further away.
+
+    The places with the fewest clear positions choose first, each the clear position
+    nearest its place in the order of preference; a place with none takes the one that
+    overlaps least, then the others move again around it (a few rounds).
     """
     reach = {p: max([math.hypot(x - pts[p][0], y - pts[p][1]) + r
                      for q, x, y, r in circles if q == p] + [1.0]) for p in pts}
 
     def candidates(p):
         px, py = pts[p]
-        w, h = sizes[p][0] + 2 * LABEL_PAD, sizes[p][1] + 2 * LABEL_PAD
+        w, h = sizes[p]
         for g, gap in enumerate(LABEL_GAPS):
             for a, angle in enumerate(LABEL_ANGLES):
                 c, s = math.cos(math.radians(angle)), math.sin(math.radians(angle))
                 ha = "left" if c > 0.26 else "right" if c < -0.26 else "center"
                 va = "bottom" if s > 0.26 else "top" if s < -0.26 else "center"
                 dx, dy = (reach[p] + gap) * c, (reach[p] + gap) * s
-                x0 = px + dx - {"left": 0, "center": w / 2, "right": w}[ha] + LABEL_PAD
-                y0 = py + dy - {"bottom": 0, "center": h / 2, "top": h}[va] + LABEL_PAD
-                box = (x0 - LABEL_PAD, y0 - LABEL_PAD, x0 - LABEL_PAD + w, y0 - LABEL_PAD + h)
+                x0 = px + dx - {"left": 0, "center": w / 2, "right": w}[ha]
+                y0 = py + dy - {"bottom": 0, "center": h / 2, "top": h}[va]
+                box = (x0 - LABEL_PAD, y0 - LABEL_PAD, x0 + w + LABEL_PAD, y0 + h + LABEL_PAD)
                 yield (g, a), box, (dx, dy, ha, va, gap)
 
     def fixed_clash(box):  # discs, markers, other boxes and the panel's edges
@@ -450,32 +467,30 @@ def _place_labels(pts: dict, circles: list, boxes: list, sizes: dict,
         return bad + max(0, -box[0]) + max(0, -box[1]) + max(0, box[2] - size[0]) \
             + max(0, box[3] - size[1])
 
-    options = {p: [(rank, box, where, fixed_clash(box)) for rank, box, where in candidates(p)]
-               for p in pts}
+    options = {p: [(box, where, fixed_clash(box),
+                    (g + 2 * sum(_crosses(box, *seg) for seg in segments), a))
+                   for (g, a), box, where in candidates(p)] for p in pts}
     chosen: dict[str, tuple] = {}
 
+    def clash(p, option):
+        return option[2] + sum(_overlap(option[0], chosen[q][0]) for q in chosen if q != p)
+
     def choose(p):
-        others = [chosen[q][1] for q in chosen if q != p]
-        return min(options[p], key=lambda o: (
-            round(o[3] + sum(_overlap(o[1], b) for b in others), 3), o[0]))
+        return min(options[p], key=lambda o: (round(clash(p, o), 3), o[3]))
 
-    def clash(p):
-        return chosen[p][3] + sum(_overlap(chosen[p][1], chosen[q][1]) for q in chosen if q != p)
-
-    order = sorted(pts, key=lambda p: (sum(1 for o in options[p] if o[3] == 0), p))
+    order = sorted(pts, key=lambda p: (sum(1 for o in options[p] if o[2] == 0), p))
     for p in order:
         chosen[p] = choose(p)
     for _ in range(3):  # a name that could not go clear: the others move around it
-        stuck = [p for p in order if clash(p) > 0]
-        if not stuck:
+        if not any(clash(p, chosen[p]) > 0 for p in order):
             break
         for p in order:
             chosen[p] = choose(p)
-    return {p: chosen[p][2] for p in pts}
+    return {p: chosen[p][1] for p in pts}
 
 
 def _draw_names(ax, frame: _Frame, places: dict, circles: list, boxes: list,
-                halo: bool) -> None:
+                segments: list, halo: bool) -> None:
     """Each place's name, placed by ``_place_labels``, with a leader line when it stands off."""
     texts, sizes = {}, {}
     for pid, name in frame.names.items():
@@ -486,7 +501,7 @@ def _draw_names(ax, frame: _Frame, places: dict, circles: list, boxes: list,
                                  linespacing=0.9, path_effects=HALO if halo else None,
                                  gid=f"name-{pid}")
         sizes[pid] = _text_size(ax, texts[pid])
-    spots = _place_labels(frame.pts, circles, boxes, sizes, frame.size)
+    spots = _place_labels(frame.pts, circles, boxes, sizes, frame.size, segments)
     for pid, (dx, dy, ha, va, gap) in spots.items():
         texts[pid].xyann = (dx, dy)
         texts[pid].set_ha(ha)

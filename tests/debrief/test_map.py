@@ -304,14 +304,14 @@ def test_the_clash_check_sees_names_piled_up(mini, figure, monkeypatch):
 
 
 def test_a_name_far_from_its_place_has_a_leader_line(mini, figure, monkeypatch):
-    # three places piled on one spot with names only to their right: two names stand off
+    # three places piled on one spot, names only to their right: two at least stand off
     monkeypatch.setattr(plots, "LABEL_ANGLES", (0,))
     places = [p.model_copy(update={"coords": [14.0, -4.0]}) if p.id in ("town", "site")
               else p for p in mini.map.locations]
     scenario = mini.model_copy(update={"map": mini.map.model_copy(update={"locations": places})})
     map_turns(scenario, rows_for(), [], [], [3], LABELS)
     (panel,) = maps(figure["fig"].axes)
-    assert len(by_gid(panel.lines, "leader-")) == 2
+    assert len(by_gid(panel.lines, "leader-")) >= 2
     assert clashes(figure["fig"]) == []
 
 
