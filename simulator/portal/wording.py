@@ -9,6 +9,7 @@ from typing import Callable
 from simulator.decisions import Decision
 from simulator.live import LiveExercise
 from simulator.portal.i18n import LABELS, label, t
+from simulator.rejections import SENTENCES, explain
 from simulator.scenario import Scenario, text
 from simulator.sitrep_text import clock, names
 
@@ -38,13 +39,13 @@ def refusal(record: dict, scenario: Scenario, lang: str) -> str:
     or a ``rejected`` fact: ``reason``, ``detail`` and, where the engine gives them, the
     sentence ``why`` with its ``args``)."""
     name = namer(scenario, lang, record.get("action"))
-    if record.get("why") and isinstance(record.get("args"), dict):
+    if record.get("why") in SENTENCES and isinstance(record.get("args"), dict):
         # The engine's own sentence, with names and the scenario clock.
-        from simulator.rejections import explain
         said = explain(record["why"], record["args"], lang, name,
                        lambda hour: clock(hour, scenario, lang))
         return said[:1].upper() + said[1:]
-    # Without it: the reason in words, and the detail with every quoted id named.
+    # A record from before refusals carried their arguments: the reason in words, and the
+    # detail with every quoted id named.
     detail = QUOTED.sub(lambda m: name(m.group(1)), record.get("detail") or "")
     return label("why_" + record.get("reason", ""), lang) + (f" ({detail})" if detail else "")
 
@@ -63,7 +64,7 @@ def submit_refusal(live: LiveExercise, team: str, turn: int, orders: list[dict],
         if r is None:
             continue
         record = {"action": order.get("action"), "reason": r.reason, "detail": r.detail,
-                  "why": getattr(r, "why", None), "args": getattr(r, "args", None)}
+                  "why": r.why, "args": r.values}
         lines.append(t("order_n_why", lang, n=n, why=refusal(record, live.scenario, lang),
                        action=namer(live.scenario, lang)(order.get("action", ""))))
     return "; ".join(lines)
