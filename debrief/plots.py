@@ -626,8 +626,9 @@ def map_turns(scenario, rows: list[dict], flows: list[dict], events: list[dict],
         ax.legend(handles=handles, loc="upper left", fontsize=7, frameon=False,
                   labelspacing=1.5, borderpad=0, handlelength=3)
     else:
-        fig.legend(handles=handles, loc="upper center", ncol=3, fontsize=7, frameon=False,
-                   bbox_to_anchor=(0.5, 1.4 / size[1]), labelspacing=1.5, handlelength=3)
+        fig.legend(handles=handles, loc="upper center", ncol=ncols + 1, fontsize=7,
+                   frameon=False, bbox_to_anchor=(0.5, 1.4 / size[1]), labelspacing=1.5,
+                   handlelength=3)
     return _png(fig)
 
 
@@ -642,7 +643,7 @@ def situation_map_svg(scenario, picture: dict, lang: str, title: str = "") -> st
     triangle and units as a square on the place's rim, with the units' names (and each
     place's numbers) as tooltips.
     """
-    labels = TEXT[lang]
+    labels = TEXT.get(lang, TEXT["en"])  # names may come in a language the legend lacks
     frame = _Frame(scenario, lang)
     handles = _legend_handles(labels, lang, {"closed", "unknown", "threats", "units"})
     legend_h = 0.3 + 0.25 * -(-len(handles) // 2)
