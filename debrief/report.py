@@ -318,13 +318,15 @@ def figures(debrief: dict, run: RunData, scenario) -> dict[str, bytes]:
     """The report's figures as PNG bytes, by name."""
     labels = TEXT[debrief["lang"]]
     tasks = [t for o in debrief["objectives"] for t in o["tasks"]]
-    markers = [r for r in debrief["timeline"] if r["what"] == "inject"]
+    # Injects and teams by name in the figure's key and legend, not by id.
+    teams = {t["id"]: t["name"] for t in debrief["teams"]}
+    markers = [dict(r, item=r["text"]) for r in debrief["timeline"] if r["what"] == "inject"]
+    decided = [dict(r, team=teams.get(r["team"], r["team"])) for r in debrief["timeline"]
+               if r["what"] == "decision"]
     played = max((r["turn"] for r in run.timeseries), default=0)
     return {"map": plots.map_turns(scenario, run.timeseries, run.flows, run.events,
                                    map_turns(run.timeseries, played), labels, debrief["lang"]),
-            "timeline": plots.timeline(run.timeseries, markers,
-                                       [r for r in debrief["timeline"] if r["what"] == "decision"],
-                                       labels),
+            "timeline": plots.timeline(run.timeseries, markers, decided, labels),
             "ratings": plots.ratings(tasks, labels),
             "counterfactual": plots.counterfactual(debrief["counterfactual"], labels),
             "groups": plots.by_group(run.timeseries, labels)}
