@@ -5,6 +5,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
+from simulator.problem_text import Say
+
 
 def nearest(word: str, choices: Iterable[str]) -> str | None:
     """The allowed name closest to ``word`` if one is close enough, else None."""
@@ -16,7 +18,13 @@ def nearest(word: str, choices: Iterable[str]) -> str | None:
     return by_case[found[0]] if found else None
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """`` (did you mean 'x'?)`` or an empty string."""
+def suggestion(word: str, choices: Iterable[str]) -> Say | str:
+    """`` (did you mean 'x'?)`` as a message to word in the reader's language, or ``""``."""
     match = nearest(word, choices)
-    return f" (did you mean {match!r}?)" if match else ""
+    return Say("did_you_mean", match=repr(match)) if match else ""
+
+
+def did_you_mean(word: str, choices: Iterable[str], lang: str = "en") -> str:
+    """`` (did you mean 'x'?)`` in ``lang``, or an empty string."""
+    found = suggestion(word, choices)
+    return found.text(lang) if found else ""

@@ -8,11 +8,13 @@ values. Every loaded value keeps its line and column so that validation can poin
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from simulator.problem_text import Say, os_reason
 
 MAX_BYTES = 1_000_000  # one megabyte: the largest shipped scenario is under 60 kB
 MAX_NODES = 100_000  # values after alias expansion; stops "billion laughs" documents
@@ -26,25 +28,48 @@ _AS_TEXT = {_PLAIN + "timestamp"}  # dates stay text: the engine never reads cal
 
 @dataclass(frozen=True)
 class Problem:
-    """One located problem in an input file."""
+    """One located problem in an input file.
+
+    Built with a ``Say`` as its message, it keeps it (``say``) to be worded in any language
+    (``text(lang)``); ``message`` is then its English text, as logs and the API show it.
+    """
 
     file: str
     line: int
     col: int
     path: str
     message: str
+    say: Say | None = field(default=None, compare=False)
+
+    def __post_init__(self):
+        if isinstance(self.message, Say):
+            object.__setattr__(self, "say", self.message)
+            object.__setattr__(self, "message", self.message.text("en"))
+
+    def text(self, lang: str = "en") -> str:
+        """``FILE:LINE:COL: path: message`` with the message in ``lang``."""
+        where = f"{self.path}: " if self.path else ""
+        message = self.say.text(lang) if self.say else self.message
+        return f"{self.file}:{self.line}:{self.col}: {where}{message}"
 
     def __str__(self) -> str:
-        where = f"{self.path}: " if self.path else ""
-        return f"{self.file}:{self.line}:{self.col}: {where}{self.message}"
+        return self.text("en")
 
 
 class InputError(Exception):
-    """Raised with every problem found; ``str()`` gives one problem per line."""
+    """Raised with every problem found; ``str()`` gives one problem per line, in ``lang``."""
 
-    def __init__(self, problems: list[Problem]):
-        super().__init__("\n".join(str(p) for p in problems))
-        self.problems = problems
+    def __init__(self, problems: list[Problem], lang: str = "en"):
+        super().__init__(self.text_of(problems, lang))
+        self.problems, self.lang = problems, lang
+
+    @staticmethod
+    def text_of(problems: list[Problem], lang: str) -> str:
+        return "\n".join(p.text(lang) for p in problems)
+
+    def text(self, lang: str = "en") -> str:
+        """Every problem, one per line, in ``lang``."""
+        return self.text_of(self.problems, lang)
 
 
 Positions = dict[tuple, tuple[int, int]]
@@ -58,24 +83,23 @@ class _Builder:
         self.count = 0
         self.open: set[int] = set()  # collections being built: an alias to one is a cycle
 
-    def fail(self, node: yaml.Node, path: tuple, message: str) -> None:
+    def fail(self, node: yaml.Node, path: tuple, message: Say) -> None:
         mark = node.start_mark
         raise InputError([Problem(self.name, mark.line + 1, mark.column + 1, dotted(path), message)])
 
     def build(self, node: yaml.Node, path: tuple) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
-            self.fail(node, path, f"document expands to more than {MAX_NODES} values "
-                      "(aliases nested too deep?); refused")
+            self.fail(node, path, Say("too_many_values", limit=MAX_NODES))
         self.positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
         if len(path) > MAX_DEPTH:
-            self.fail(node, path, f"nested deeper than {MAX_DEPTH} levels; refused")
+            self.fail(node, path, Say("too_deep", limit=MAX_DEPTH))
         if id(node) in self.open:
-            self.fail(node, path, "an alias refers to a value that contains it; refused")
+            self.fail(node, path, Say("alias_cycle"))
         if node.tag in _AS_TEXT:
             return node.value
         if node.tag not in _ALLOWED_TAGS:
-            self.fail(node, path, f"YAML tag {node.tag!r} is not allowed; use plain values")
+            self.fail(node, path, Say("yaml_tag", tag=repr(node.tag)))
         if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
             self.open.add(id(node))
             try:
@@ -89,12 +113,12 @@ class _Builder:
             out: dict = {}
             for key_node, value_node in node.value:
                 if key_node.tag == _PLAIN + "merge":
-                    self.fail(key_node, path, "merge keys ('<<') are not allowed; write fields out")
+                    self.fail(key_node, path, Say("merge_key"))
                 key = self.build(key_node, path + ("<key>",))
                 if not isinstance(key, (str, int)):
-                    self.fail(key_node, path, "mapping keys must be text or numbers")
+                    self.fail(key_node, path, Say("key_type"))
                 if key in out:
-                    self.fail(key_node, path + (key,), "duplicate key")
+                    self.fail(key_node, path + (key,), Say("duplicate_key"))
                 self.positions[path + (key,)] = (key_node.start_mark.line + 1,
                                                  key_node.start_mark.column + 1)
                 out[key] = self.build(value_node, path + (key,))
@@ -112,10 +136,18 @@ def dotted(path: tuple) -> str:
     return out
 
 
-def load_text(text: str, name: str = "<text>") -> tuple[Any, Positions]:
-    """Parse YAML (or JSON) text into plain data and a map of path → (line, column)."""
+def load_text(text: str, name: str = "<text>", lang: str = "en") -> tuple[Any, Positions]:
+    """Parse YAML (or JSON) text into plain data and a map of path → (line, column);
+    ``lang``: the language of the ``InputError``'s text."""
+    try:
+        return _load_text(text, name)
+    except InputError as exc:
+        raise InputError(exc.problems, lang) from None
+
+
+def _load_text(text: str, name: str) -> tuple[Any, Positions]:
     if len(text.encode("utf-8")) > MAX_BYTES:
-        raise InputError([Problem(name, 1, 1, "", f"file is larger than {MAX_BYTES} bytes; refused")])
+        raise InputError([Problem(name, 1, 1, "", Say("text_too_large", limit=MAX_BYTES))])
     # libyaml's parser is several times faster; PyYAML's own words its syntax errors as
     # _PLAIN_SYNTAX expects, so a document libyaml refuses is read again with it.
     loader = _FAST(text)
@@ -127,62 +159,47 @@ def load_text(text: str, name: str = "<text>") -> tuple[Any, Positions]:
             loader = yaml.SafeLoader(text)
             node = loader.get_single_node()
         if node is None:
-            raise InputError([Problem(name, 1, 1, "", "file is empty")])
+            raise InputError([Problem(name, 1, 1, "", Say("file_empty"))])
         builder = _Builder(name, loader)
         return builder.build(node, ()), builder.positions
     except yaml.MarkedYAMLError as exc:
         raise InputError([_syntax_problem(name, exc)]) from None
     except yaml.YAMLError as exc:
-        raise InputError([Problem(name, 1, 1, "", f"not valid YAML: {exc}")]) from None
+        raise InputError([Problem(name, 1, 1, "", Say("yaml_error", detail=exc))]) from None
     except RecursionError:
-        raise InputError([Problem(name, 1, 1, "", "nested too deeply to read; refused")]) from None
+        raise InputError([Problem(name, 1, 1, "", Say("nested_too_deeply"))]) from None
     finally:
         loader.dispose()
 
 
 # PyYAML's parser messages, said as an author can act on them: (words in the problem,
-# words in the context or "", plain message, point at where the context began).
+# words in the context or "", the plain message's key in simulator.problem_text, point at
+# where the context began).
 _PLAIN_SYNTAX = [
-    ("found character '\\t'", "", "a tab character: YAML indents with spaces only; replace "
-     "the tab with spaces", False),
-    ("that cannot start any token", "", "a value cannot start with this character unless it "
-     "is in quotes: write \"@name\" or \"`text`\"", False),
-    ("found undefined alias", "", "'*' at the start of a value makes it a YAML alias: put the "
-     "text in quotes (\"*important*\")", False),
-    ("found unexpected end of stream", "quoted scalar", "a quote opened here is never closed",
-     True),
-    ("expected ',' or '}'", "", "inside { }, a text that contains ',' or ': ' must be in "
-     "quotes: {en: \"Raid: Sabéré, 2 dead\"}", False),
-    ("expected ',' or ']'", "", "inside [ ], a text that contains ',' or ': ' must be in "
-     "quotes: [\"Kéno, market\"]", False),
-    ("mapping values are not allowed here", "", "a ':' where YAML does not expect one: a "
-     "value that contains ': ' must be in quotes (title: \"Raid: Sabéré\"), or this line is "
-     "indented further than the field above it", False),
-    ("could not find expected ':'", "", "a line without ':': write each field as "
-     "'name: value', and put a text that runs over several lines in quotes", True),
-    ("expected a comment or a line break", "", "text after a closing quote: put the whole "
-     "value inside the quotes", False),
-    ("but found '<scalar>'", "", "text after a value that is already complete: after a "
-     "closing quote, or on a line of its own; put the whole value inside the quotes", False),
-    ("expected <block end>", "", "this line is not aligned with the lines above it: the "
-     "fields of one mapping, and the '-' items of one list, start in the same column "
-     "(spaces only)", False),
-    ("did not find expected key", "", "this line is not aligned with the fields above it, "
-     "or a '-' list item stands among fields", False),
-    ("did not find expected '-' indicator", "", "a list item without '-', or not aligned "
-     "with the other items of its list", False),
-    ("did not find expected node content", "", "a value is missing here (after ':' or '-', "
-     "or between commas)", False),
+    ("found character '\\t'", "", "syntax_tab", False),
+    ("that cannot start any token", "", "syntax_token", False),
+    ("found undefined alias", "", "syntax_alias", False),
+    ("found unexpected end of stream", "quoted scalar", "syntax_quote", True),
+    ("expected ',' or '}'", "", "syntax_braces", False),
+    ("expected ',' or ']'", "", "syntax_brackets", False),
+    ("mapping values are not allowed here", "", "syntax_colon", False),
+    ("could not find expected ':'", "", "syntax_no_colon", True),
+    ("expected a comment or a line break", "", "syntax_after_quote", False),
+    ("but found '<scalar>'", "", "syntax_after_value", False),
+    ("expected <block end>", "", "syntax_block_end", False),
+    ("did not find expected key", "", "syntax_key", False),
+    ("did not find expected '-' indicator", "", "syntax_dash", False),
+    ("did not find expected node content", "", "syntax_no_value", False),
 ]
 
 
 def _syntax_problem(name: str, exc: yaml.MarkedYAMLError) -> Problem:
     """One located problem in plain words for a YAML syntax error."""
     problem, context = exc.problem or "", exc.context or ""
-    message, mark = f"not valid YAML: {problem}", exc.problem_mark or exc.context_mark
-    for words, in_context, plain, at_context in _PLAIN_SYNTAX:
+    message, mark = Say("yaml_error", detail=problem), exc.problem_mark or exc.context_mark
+    for words, in_context, key, at_context in _PLAIN_SYNTAX:
         if words in problem and in_context in context:
-            message = f"not valid YAML: {plain}"
+            message = Say(key)
             if at_context and exc.context_mark:
                 mark = exc.context_mark
             break
@@ -190,23 +207,26 @@ def _syntax_problem(name: str, exc: yaml.MarkedYAMLError) -> Problem:
     return Problem(name, line, col, "", message)
 
 
-def load_file(path: str | Path) -> tuple[Any, Positions]:
-    """Load a YAML or JSON file with the limits above."""
+def load_file(path: str | Path, lang: str = "en") -> tuple[Any, Positions]:
+    """Load a YAML or JSON file with the limits above; ``lang``: the language of the
+    ``InputError``'s text."""
     path = Path(path)
     name = str(path)
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise InputError([Problem(name, 1, 1, "", f"file is {size} bytes, more than the "
-                                      f"limit of {MAX_BYTES}; refused")])
+            raise InputError([Problem(name, 1, 1, "", Say("file_too_large", size=size,
+                                                          limit=MAX_BYTES))], lang)
         raw = path.read_bytes()
     except OSError as exc:
-        raise InputError([Problem(name, 1, 1, "", f"cannot read file: {exc.strerror}")]) from None
+        raise InputError([Problem(name, 1, 1, "", Say("cannot_read", reason=os_reason(exc)))],
+                         lang) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError([Problem(name, 1, 1, "", f"not UTF-8 text (byte {exc.start})")]) from None
-    return load_text(text, name)
+        raise InputError([Problem(name, 1, 1, "", Say("not_utf8", byte=exc.start))],
+                         lang) from None
+    return load_text(text, name, lang)
 
 
 def locate(positions: Positions, path: tuple) -> tuple[int, int]:
