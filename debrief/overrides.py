@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from simulator.problem_text import Say, known
 from simulator.validation import _schema_problems
 from simulator.yamlsafe import InputError, Problem, dotted, load_file, locate
 
@@ -37,39 +38,41 @@ class Overrides(BaseModel):
     notes: list[Note] = []
 
 
-def load_overrides(path: str | Path, tasks: set[str]) -> dict[str, Override]:
-    """Overrides by critical task id; ``InputError`` with every located problem."""
-    return load_evaluation(path, tasks)[0]
+def load_overrides(path: str | Path, tasks: set[str], lang: str = "en") -> dict[str, Override]:
+    """Overrides by critical task id; ``InputError`` with every located problem (its text
+    in ``lang``)."""
+    return load_evaluation(path, tasks, lang=lang)[0]
 
 
-def load_evaluation(path: str | Path, tasks: set[str],
-                    teams: set[str] | None = None) -> tuple[dict[str, Override], list[dict]]:
+def load_evaluation(path: str | Path, tasks: set[str], teams: set[str] | None = None,
+                    lang: str = "en") -> tuple[dict[str, Override], list[dict]]:
     """Overrides by critical task id, and the notes (as dicts) naming only known tasks and
-    teams; ``InputError`` with every located problem."""
-    data, positions = load_file(path)
+    teams; ``InputError`` with every located problem (its text in ``lang``)."""
+    data, positions = load_file(path, lang)
     try:
         parsed = Overrides.model_validate(data)
     except ValidationError as exc:
-        raise InputError(_schema_problems(exc, data, positions, str(path), Overrides)) from None
+        raise InputError(_schema_problems(exc, data, positions, str(path), Overrides),
+                         lang) from None
     problems, out = [], {}
     for i, o in enumerate(parsed.overrides):
         where = ("overrides", i, "task")
         if o.task not in tasks:
             problems.append(Problem(str(path), *locate(positions, where), dotted(where),
-                                    f"unknown critical task {o.task!r} (known: "
-                                    f"{', '.join(sorted(tasks))})"))
+                                    Say("unknown_critical_task", value=repr(o.task), hint="",
+                                        known=known(tasks))))
         elif o.task in out:
             problems.append(Problem(str(path), *locate(positions, where), dotted(where),
-                                    f"critical task {o.task!r} overridden twice"))
+                                    Say("overridden_twice", value=repr(o.task))))
         out[o.task] = o
     for i, n in enumerate(parsed.notes):
-        for key, known in (("task", tasks), ("team", teams)):
-            value = getattr(n, key)
-            if value is not None and known is not None and value not in known:
-                where = ("notes", i, key)
+        for key, names in (("critical_task", tasks), ("team", teams)):
+            value = getattr(n, key.removeprefix("critical_"))
+            if value is not None and names is not None and value not in names:
+                where = ("notes", i, key.removeprefix("critical_"))
                 problems.append(Problem(str(path), *locate(positions, where), dotted(where),
-                                        f"unknown {'critical task' if key == 'task' else key} "
-                                        f"{value!r} (known: {', '.join(sorted(known))})"))
+                                        Say(f"unknown_{key}", value=repr(value), hint="",
+                                            known=known(names))))
     if problems:
-        raise InputError(problems)
+        raise InputError(problems, lang)
     return out, [n.model_dump() for n in parsed.notes]

@@ -11,12 +11,13 @@ decided when its turn is adjudicated, and a rejected decision is logged with its
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from simulator.problem_text import Say, listed
 from simulator.scenario import Inject, Scenario
 from simulator.validation import _schema_problems, check_references
 from simulator.yamlsafe import InputError, Problem, dotted, load_file, locate
@@ -79,15 +80,17 @@ class _InjectEntry(BaseModel):
     inject: dict[str, Any]
 
 
-def load_inputs(path: str | Path, scenario: Scenario) -> list[Decision | AdHocInject | FireHeld]:
-    """Read an inputs file; raise ``InputError`` with every located problem."""
-    data, positions = load_file(path)
+def load_inputs(path: str | Path, scenario: Scenario,
+                lang: str = "en") -> list[Decision | AdHocInject | FireHeld]:
+    """Read an inputs file; raise ``InputError`` with every located problem (its text in
+    ``lang``)."""
+    data, positions = load_file(path, lang)
     name = str(path)
     if isinstance(data, dict) and set(data) == {"inputs"}:
         data, positions = data["inputs"], {k[1:]: v for k, v in positions.items() if k[:1] == ("inputs",)}
     if not isinstance(data, list):
-        raise InputError([Problem(name, *locate(positions, ()), "",
-                                  "expected a list of inputs (decisions or injects)")])
+        raise InputError([Problem(name, *locate(positions, ()), "", Say("inputs_not_list"))],
+                         lang)
     out: list[Decision | AdHocInject | FireHeld] = []
     held = {inj.id for inj in scenario.msel if inj.hold}
     adhoc_ids: set = set()
@@ -103,7 +106,7 @@ def load_inputs(path: str | Path, scenario: Scenario) -> list[Decision | AdHocIn
         last = scenario.metadata.turns
         if isinstance(entry, dict) and isinstance(entry.get("turn"), int) and entry["turn"] > last:
             problems.append(Problem(name, *locate(sub, ("turn",)), dotted((i, "turn")),
-                                    f"turn {entry['turn']} is after the last turn ({last})"))
+                                    Say("turn_after_last", turn=entry["turn"], last=last)))
             continue
         model = _DecisionEntry
         try:
@@ -112,8 +115,8 @@ def load_inputs(path: str | Path, scenario: Scenario) -> list[Decision | AdHocIn
                 f = _FireEntry.model_validate(entry)
                 if f.fire not in held:
                     problems.append(Problem(name, *locate(sub, ("fire",)), dotted((i, "fire")),
-                                            f"no held inject {f.fire!r} (held: "
-                                            f"{', '.join(sorted(held)) or 'none'})"))
+                                            Say("no_held_inject", value=repr(f.fire),
+                                                held=listed(sorted(held)))))
                 out.append(FireHeld(f.turn, f.fire))
             elif isinstance(entry, dict) and "inject" in entry:
                 model = _InjectEntry
@@ -123,13 +126,12 @@ def load_inputs(path: str | Path, scenario: Scenario) -> list[Decision | AdHocIn
                 if clash:
                     problems.append(Problem(name, *locate(sub, ("inject", clash[0])),
                                             dotted((i, "inject", clash[0])),
-                                            "an ad-hoc inject fires at the entry's turn and "
-                                            f"hour; remove '{clash[0]}'"))
+                                            Say("adhoc_timed", field=clash[0])))
                     continue
                 if raw.get("id") in adhoc_ids:
                     problems.append(Problem(name, *locate(sub, ("inject", "id")),
                                             dotted((i, "inject", "id")),
-                                            f"duplicate inject id {raw['id']!r}"))
+                                            Say("duplicate_inject", value=repr(raw["id"]))))
                     continue
                 adhoc_ids.add(raw.get("id"))
                 raw["at"] = {"turn": e.turn, "hour": e.hour}
@@ -144,10 +146,9 @@ def load_inputs(path: str | Path, scenario: Scenario) -> list[Decision | AdHocIn
                 out.append(Decision(e.turn, e.team, e.action, e.params))
         except ValidationError as exc:
             for p in _schema_problems(exc, entry, sub, name, model):
-                problems.append(Problem(p.file, p.line, p.col,
-                                        dotted((i,)) + ("." + p.path if p.path else ""), p.message))
+                problems.append(replace(p, path=dotted((i,)) + ("." + p.path if p.path else "")))
     if problems:
-        raise InputError(problems)
+        raise InputError(problems, lang)
     return out
 
 
@@ -175,7 +176,8 @@ def _inject_references(scenario: Scenario, inj: Inject):
             yield path[2:], msg
 
 
-def inject_problems(scenario: Scenario, inj: Inject) -> list[str]:
-    """An ad-hoc inject's reference problems as ``path: message`` lines (none: it fits)."""
-    return [f"{dotted(path)}: {msg}" if path else msg
+def inject_problems(scenario: Scenario, inj: Inject, lang: str = "en") -> list[str]:
+    """An ad-hoc inject's reference problems as ``path: message`` lines in ``lang`` (none:
+    it fits)."""
+    return [f"{dotted(path)}: {msg.text(lang)}" if path else msg.text(lang)
             for path, msg in _inject_references(scenario, inj)]

@@ -2,7 +2,8 @@
 
 Two passes: the pydantic schema (types, ranges, unknown fields), then cross-references
 (unknown location, team, unit, action, inject ...). Both collect all their problems
-before raising, so an author fixes a file in one round.
+before raising, so an author fixes a file in one round. Every message is a ``Say`` of
+``simulator.problem_text``, worded in English or French when it is shown.
 """
 
 from __future__ import annotations
@@ -15,8 +16,10 @@ from typing import Any, Iterator
 from pydantic import BaseModel, ValidationError
 
 from simulator.measure_specs import SPECS
+from simulator.problem_text import OneOf, Say, known, listed, pydantic_say
+from simulator.rejections import explain
 from simulator.scenario import EFFECTS, NEEDS, Condition, Effect, Scenario
-from simulator.suggest import did_you_mean
+from simulator.suggest import suggestion
 from simulator.values import Rejected, check_value
 from simulator.yamlsafe import InputError, Positions, Problem, dotted, load_file, load_text, locate
 
@@ -30,26 +33,28 @@ TEAM_ONLY = {"share_information", "early_warning", "assess", "engage"}
 _FIELD_ALIASES = {"from_": "from", "not_": "not"}
 
 
-def load_scenario(path: str | Path) -> Scenario:
-    """Load and validate a scenario file; raise ``InputError`` listing every problem."""
-    data, positions = load_file(path)
-    return scenario_from_data(data, positions, str(path))
+def load_scenario(path: str | Path, lang: str = "en") -> Scenario:
+    """Load and validate a scenario file; raise ``InputError`` listing every problem
+    (its text in ``lang``)."""
+    data, positions = load_file(path, lang)
+    return scenario_from_data(data, positions, str(path), lang)
 
 
-def scenario_from_text(text: str, name: str = "<scenario>") -> Scenario:
-    data, positions = load_text(text, name)
-    return scenario_from_data(data, positions, name)
+def scenario_from_text(text: str, name: str = "<scenario>", lang: str = "en") -> Scenario:
+    data, positions = load_text(text, name, lang)
+    return scenario_from_data(data, positions, name, lang)
 
 
-def scenario_from_data(data: Any, positions: Positions, name: str) -> Scenario:
+def scenario_from_data(data: Any, positions: Positions, name: str,
+                       lang: str = "en") -> Scenario:
     try:
         scenario = Scenario.model_validate(data)
     except ValidationError as exc:
-        raise InputError(_schema_problems(exc, data, positions, name, Scenario)) from None
+        raise InputError(_schema_problems(exc, data, positions, name, Scenario), lang) from None
     problems = [Problem(name, *locate(positions, path), dotted(path), msg)
                 for path, msg in check_references(scenario)]
     if problems:
-        raise InputError(problems)
+        raise InputError(problems, lang)
     return scenario
 
 
@@ -118,35 +123,27 @@ def _model(node) -> type[BaseModel] | None:
     return node if isinstance(node, type) and issubclass(node, BaseModel) else None
 
 
-def _unknown_field(err: dict, root: type | None) -> str:
+def _unknown_field(err: dict, root: type | None) -> Say:
     """'unknown field', with the fields allowed there and the likely one."""
     name, value = err["loc"][-1], err.get("input")
     allowed = _fields_at(root, err["loc"][:-1]) if root else []
-    msg = f"unknown field {name!r}{did_you_mean(name, allowed)}"
-    if allowed:
-        msg += f"; allowed here: {', '.join(allowed)}"
-    if value is None:  # "{en: Raid, Sabéré, fr: ...}" makes 'Sabéré' a key with no value
-        msg += ". If it belongs to a text with a comma or a colon, put the whole text in " \
-            "quotes: en: \"Raid, Sabéré\""
-    return msg
+    return Say("unknown_field", value=repr(name), hint=suggestion(name, allowed),
+               allowed=Say("allowed_here", names=", ".join(allowed)) if allowed else "",
+               # "{en: Raid, Sabéré, fr: ...}" makes 'Sabéré' a key with no value
+               quotes=Say("quote_hint") if value is None else "")
 
 
-def _message(err: dict, root: type | None) -> str:
-    kind, msg = err["type"], err["msg"]
-    if kind == "missing":
-        return "required field is missing"
-    if kind == "extra_forbidden":
+def _message(err: dict, root: type | None) -> Say:
+    if err["type"] == "extra_forbidden":
         return _unknown_field(err, root)
-    if kind.startswith("value_error"):
-        return msg.removeprefix("Value error, ")
-    return "expected: " + msg.removeprefix("Input should be ").rstrip(".")
+    return pydantic_say(err)
 
 
 def _schema_problems(exc: ValidationError, data: Any, positions: Positions,
                      name: str, root: type | None = None) -> list[Problem]:
     """Located problems from a pydantic error; ``root``, the model validated, lets an
     unknown field list the fields allowed in its place."""
-    by_path: dict[tuple, list[str]] = {}
+    by_path: dict[tuple, list[Say]] = {}
     for err in exc.errors():
         path = _data_path(err["loc"], data)
         msg = _message(err, root)
@@ -158,7 +155,7 @@ def _schema_problems(exc: ValidationError, data: Any, positions: Positions,
         # the errors inside it matter, not "expected a string".
         deeper = any(len(p) > len(path) and p[:len(path)] == path for p in by_path)
         if len(msgs) > 1 or deeper:
-            msgs = [m for m in msgs if m != "expected: a valid string"] or \
+            msgs = [m for m in msgs if m.key != "string_type"] or \
                 ([] if deeper else msgs)
         line, col = locate(positions, path)
         problems.extend(Problem(name, line, col, dotted(path), m) for m in msgs)
@@ -167,12 +164,12 @@ def _schema_problems(exc: ValidationError, data: Any, positions: Positions,
 
 # --- cross-references -----------------------------------------------------------------
 
-def check_references(s: Scenario) -> Iterator[tuple[tuple, str]]:
+def check_references(s: Scenario) -> Iterator[tuple[tuple, Say]]:
     """Yield (path, message) for every reference that does not resolve."""
     locations = {loc.id for loc in s.map.locations}
     units = {u.id for u in s.actors.units}
     agencies = {a.id for a in s.actors.agencies}
-    known = {"location": locations, "unit": units, "agency": agencies,
+    names = {"location": locations, "unit": units, "agency": agencies,
              "armed_group": {g.id for g in s.actors.armed_groups},
              "host_force": {h.id for h in s.actors.host_forces},
              "team": {t.id for t in s.teams}}
@@ -181,25 +178,24 @@ def check_references(s: Scenario) -> Iterator[tuple[tuple, str]]:
     objective_ids = {o.id for o in s.objectives}
     task_ids = {t.id for o in s.objectives for t in o.critical_tasks}
 
-    def need(kind: str, value: str | None, path: tuple) -> Iterator[tuple[tuple, str]]:
-        if value is not None and value not in known[kind]:
-            options = ", ".join(sorted(known[kind])) or "none defined"
-            yield path, f"unknown {kind.replace('_', ' ')} {value!r}" \
-                f"{did_you_mean(value, known[kind])} (known: {options})"
+    def need(kind: str, value: str | None, path: tuple) -> Iterator[tuple[tuple, Say]]:
+        if value is not None and value not in names[kind]:
+            yield path, Say(f"unknown_{kind}", value=repr(value),
+                            hint=suggestion(value, names[kind]), known=known(names[kind]))
 
     yield from _unique(s)
     for i, r in enumerate(s.map.routes):
         yield from need("location", r.from_, ("map", "routes", i, "from"))
         yield from need("location", r.to, ("map", "routes", i, "to"))
         if r.from_ == r.to:
-            yield ("map", "routes", i, "to"), "a route must join two different locations"
+            yield ("map", "routes", i, "to"), Say("route_same_ends")
     for i, p in enumerate(s.population):
         yield from need("location", p.location, ("population", i, "location"))
     if s.arrivals:
         for place in s.arrivals.places:
             yield from need("location", place, ("arrivals", "places", place))
         if not sum(s.arrivals.groups.values()) > 0:
-            yield ("arrivals", "groups"), "the group shares must not all be zero"
+            yield ("arrivals", "groups"), Say("shares_zero")
     for section, field in (("armed_groups", "base"), ("host_forces", "location"),
                            ("authorities", "location"), ("agencies", "location"),
                            ("community", "location"), ("units", "location")):
@@ -210,9 +206,9 @@ def check_references(s: Scenario) -> Iterator[tuple[tuple, str]]:
         for j, asset in enumerate(t.assets):
             path = ("teams", i, "assets", j)
             if asset not in units | agencies:
-                yield path, f"unknown asset {asset!r}: expected a unit or agency id"
+                yield path, Say("unknown_asset", value=repr(asset))
             elif asset in owner:
-                yield path, f"asset {asset!r} already belongs to team {owner[asset]!r}"
+                yield path, Say("asset_owned", value=repr(asset), team=repr(owner[asset]))
             owner[asset] = t.id
     for i, a in enumerate(s.actions):
         for j, team in enumerate(a.teams):
@@ -222,8 +218,9 @@ def check_references(s: Scenario) -> Iterator[tuple[tuple, str]]:
                 try:
                     check_value(s, name, param, param.default)
                 except Rejected as r:
-                    yield ("actions", i, "params", name, "default"), f"bad default: {r.detail}"
-            if param.values and param.type in known:
+                    yield ("actions", i, "params", name, "default"), \
+                        Say("bad_default", detail=_Refusal(r))
+            if param.values and param.type in names:
                 for k, v in enumerate(param.values):
                     yield from need(param.type, str(v), ("actions", i, "params", name, "values", k))
         if a.requires:
@@ -237,23 +234,21 @@ def check_references(s: Scenario) -> Iterator[tuple[tuple, str]]:
                 yield from need("team", team, base + ("to", j))
         if inj.at:
             if inj.at.turn > s.metadata.turns:
-                yield base + ("at", "turn"), f"turn {inj.at.turn} is after the last turn " \
-                    f"({s.metadata.turns})"
+                yield base + ("at", "turn"), Say("turn_after_last", turn=inj.at.turn,
+                                                 last=s.metadata.turns)
             if inj.at.hour >= s.metadata.turn_hours:
-                yield base + ("at", "hour"), f"hour must be below turn_hours " \
-                    f"({s.metadata.turn_hours})"
+                yield base + ("at", "hour"), Say("hour_below", hours=s.metadata.turn_hours)
             elif inj.at.hour % s.metadata.step_hours:
-                yield base + ("at", "hour"), f"hour must be a multiple of step_hours " \
-                    f"({s.metadata.step_hours})"
+                yield base + ("at", "hour"), Say("hour_multiple", hours=s.metadata.step_hours)
         for j, place in enumerate(inj.places):
             yield from need("location", place, base + ("places", j))
         actors = {a.id for k in ("armed_groups", "host_forces", "authorities", "agencies",
                                  "community", "units") for a in getattr(s.actors, k)}
         for j, actor in enumerate(inj.actors):
             if actor not in actors:
-                yield base + ("actors", j), f"unknown actor {actor!r}" \
-                    f"{did_you_mean(actor, actors)} (known: " \
-                    f"{', '.join(sorted(actors)) or 'none defined'})"
+                yield base + ("actors", j), Say("unknown_actor", value=repr(actor),
+                                                hint=suggestion(actor, actors),
+                                                known=known(actors))
         if inj.when:
             yield from _condition(inj.when, base + ("when",), need, actions, injects)
         for j, e in enumerate(inj.effects):
@@ -262,16 +257,18 @@ def check_references(s: Scenario) -> Iterator[tuple[tuple, str]]:
             yield from _action_ref(ex, base + ("expected_actions", j), need, actions)
             if inj.at and ex.by_turn < inj.at.turn:
                 yield base + ("expected_actions", j, "by_turn"), \
-                    f"by_turn {ex.by_turn} is before the inject fires (turn {inj.at.turn})"
+                    Say("by_turn_before", by_turn=ex.by_turn, turn=inj.at.turn)
             if ex.by_turn > s.metadata.turns:
                 yield base + ("expected_actions", j, "by_turn"), \
-                    f"by_turn {ex.by_turn} is after the last turn ({s.metadata.turns})"
+                    Say("by_turn_after", by_turn=ex.by_turn, last=s.metadata.turns)
         if inj.objective and inj.objective not in objective_ids:
-            yield base + ("objective",), f"unknown objective {inj.objective!r}" \
-                f"{did_you_mean(inj.objective, objective_ids)}"
+            yield base + ("objective",), Say("unknown_objective", value=repr(inj.objective),
+                                             hint=suggestion(inj.objective, objective_ids),
+                                             known="")
         if inj.critical_task and inj.critical_task not in task_ids:
-            yield base + ("critical_task",), f"unknown critical task {inj.critical_task!r}" \
-                f"{did_you_mean(inj.critical_task, task_ids)}"
+            yield base + ("critical_task",), Say(
+                "unknown_critical_task", value=repr(inj.critical_task),
+                hint=suggestion(inj.critical_task, task_ids), known="")
     for i, o in enumerate(s.objectives):
         for j, t in enumerate(o.critical_tasks):
             path = ("objectives", i, "critical_tasks", j)
@@ -281,7 +278,7 @@ def check_references(s: Scenario) -> Iterator[tuple[tuple, str]]:
                 yield from _measure(s, t, m, path + ("measures", k), need)
 
 
-def _measure(s: Scenario, task, m, path, need) -> Iterator[tuple[tuple, str]]:
+def _measure(s: Scenario, task, m, path, need) -> Iterator[tuple[tuple, Say]]:
     """A measure's scope names known teams, places and turns, and can be met: its teams can
     influence it, and a team's task is not judged on totals of the whole map."""
     spec = SPECS[m.metric]
@@ -292,39 +289,38 @@ def _measure(s: Scenario, task, m, path, need) -> Iterator[tuple[tuple, str]]:
     for k, place in enumerate(scope.places or []):
         yield from need("location", place, path + ("scope", "places", k))
     if scope.turns and scope.turns[1] > s.metadata.turns:
-        yield path + ("scope", "turns"), f"turn {scope.turns[1]} is after the last turn " \
-            f"({s.metadata.turns})"
+        yield path + ("scope", "turns"), Say("turn_after_last", turn=scope.turns[1],
+                                             last=s.metadata.turns)
     if task.team and (spec.whole_map_only or (spec.place_total and not scope.places)):
-        yield path + ("metric",), f"{m.metric} over the whole map rates only a whole-mission " \
-            f"task (one without a team): " + ("use a measure of what team " \
-            f"{task.team!r} does" if spec.whole_map_only else "give scope.places, the places " \
-            f"team {task.team!r} is to protect or serve")
+        yield path + ("metric",), Say("whole_map_team_measure" if spec.whole_map_only
+                                      else "whole_map_places", metric=m.metric,
+                                      team=repr(task.team))
     teams = scope.teams if scope.teams and "all" not in scope.teams else \
         ([task.team] if task.team and not scope.teams else [x.id for x in s.teams])
     known_teams = [x for x in teams if x in {t.id for t in s.teams}]
     if spec.influence and known_teams:
         able = {e.kind for x in known_teams for a in s.actions_of(x).values() for e in a.effects}
         if not able & set(spec.influence):
-            yield path + ("metric",), f"{m.metric} judges decisions that team(s) " \
-                f"{', '.join(known_teams)} cannot take: none of their actions composes " \
-                f"{' or '.join(spec.influence)}"
+            yield path + ("metric",), Say("cannot_influence", metric=m.metric,
+                                          teams=", ".join(known_teams),
+                                          effects=OneOf(spec.influence, quote=False))
     if m.metric == "expected_actions_met":
         task_id = m.params.get("task", task.id)
         linked = [ex for inj in s.msel if task_id == "all" or inj.critical_task == task_id
                   for ex in inj.expected_actions if ex.team in known_teams]
         if not linked:
-            yield path + ("metric",), f"no inject links an expected action of team(s) " \
-                f"{', '.join(known_teams)} to critical task {task_id!r}: this measure would " \
-                "never apply"
+            yield path + ("metric",), Say("never_linked", teams=", ".join(known_teams),
+                                          task=repr(task_id))
     if m.metric == "response_hours":
         inj = next((x for x in s.msel if x.id == m.params.get("inject")), None)
         if inj is None:
-            yield path + ("params", "inject"), f"unknown inject {m.params.get('inject')!r}"
+            yield path + ("params", "inject"), Say("unknown_inject", hint="", known="",
+                                                   value=repr(m.params.get("inject")))
         elif not any(e.kind == "threat" for e in inj.effects):
-            yield path + ("params", "inject"), f"inject {inj.id!r} threatens no place"
+            yield path + ("params", "inject"), Say("threatens_nothing", value=repr(inj.id))
 
 
-def _unique(s: Scenario) -> Iterator[tuple[tuple, str]]:
+def _unique(s: Scenario) -> Iterator[tuple[tuple, Say]]:
     seen: dict[str, tuple] = {}
     groups = [(("map", "locations"), s.map.locations), (("teams",), s.teams),
               (("actions",), s.actions), (("msel",), s.msel), (("objectives",), s.objectives)]
@@ -339,40 +335,42 @@ def _unique(s: Scenario) -> Iterator[tuple[tuple, str]]:
                 else "entity"
             key = f"{scope}:{item.id}"
             if key in seen:
-                yield path, f"duplicate id {item.id!r} (first at {dotted(seen[key])})"
+                yield path, Say("duplicate_id", value=repr(item.id), first=dotted(seen[key]))
             else:
                 seen[key] = path
 
 
-def _action_ref(ref, path, need, actions) -> Iterator[tuple[tuple, str]]:
+def _action_ref(ref, path, need, actions) -> Iterator[tuple[tuple, Say]]:
     yield from need("team", ref.team, path + ("team",))
+    action = repr(ref.action)
     if ref.action not in actions:
-        yield path + ("action",), f"unknown action {ref.action!r}" \
-            f"{did_you_mean(ref.action, actions)}"
+        yield path + ("action",), Say("unknown_action", value=action, known="",
+                                      hint=suggestion(ref.action, actions))
     elif ref.team not in actions[ref.action].teams:
-        yield path + ("action",), f"action {ref.action!r} is not in team {ref.team!r}'s catalogue"
+        yield path + ("action",), Say("not_in_catalogue", action=action, team=repr(ref.team))
     yield from need("location", ref.location, path + ("location",))
     if ref.location and ref.action in actions and \
             not any(p.type == "location" for p in actions[ref.action].params.values()):
-        yield path + ("location",), f"action {ref.action!r} has no location parameter, " \
-            "so it can never be taken at a place"
+        yield path + ("location",), Say("no_location_param", action=action)
     for name, value in getattr(ref, "params", {}).items():
         if ref.action not in actions:
             break
         params = actions[ref.action].params
         if name not in params:
-            yield path + ("params", name), f"action {ref.action!r} has no parameter " \
-                f"{name!r}{did_you_mean(name, params)} (has: {', '.join(params) or 'none'})"
+            yield path + ("params", name), Say("no_such_param", action=action, value=repr(name),
+                                               hint=suggestion(name, params),
+                                               has=listed(params))
             continue
         allowed = params[name].values
         values = value if isinstance(value, list) else [value]
         wrong = [v for v in values if allowed and v not in allowed]
         if wrong:
-            yield path + ("params", name), f"{wrong[0]!r} is not a value of parameter " \
-                f"{name!r} (values: {', '.join(map(str, allowed))})"
+            yield path + ("params", name), Say("not_a_value", value=repr(wrong[0]),
+                                               param=repr(name),
+                                               values=", ".join(map(str, allowed)))
 
 
-def _condition(c: Condition, path, need, actions, injects) -> Iterator[tuple[tuple, str]]:
+def _condition(c: Condition, path, need, actions, injects) -> Iterator[tuple[tuple, Say]]:
     for key in ("all", "any"):
         for i, sub in enumerate(getattr(c, key) or []):
             yield from _condition(sub, path + (key, i), need, actions, injects)
@@ -382,11 +380,11 @@ def _condition(c: Condition, path, need, actions, injects) -> Iterator[tuple[tup
     if c.action_taken:
         yield from _action_ref(c.action_taken, path + ("action_taken",), need, actions)
     if c.inject_fired and c.inject_fired not in injects:
-        yield path + ("inject_fired",), f"unknown inject {c.inject_fired!r}" \
-            f"{did_you_mean(c.inject_fired, injects)}"
+        yield path + ("inject_fired",), Say("unknown_inject", value=repr(c.inject_fired),
+                                            hint=suggestion(c.inject_fired, injects), known="")
 
 
-def _effect(e: Effect, path, need, params) -> Iterator[tuple[tuple, str]]:
+def _effect(e: Effect, path, need, params) -> Iterator[tuple[tuple, Say]]:
     kind, args = e.kind, e.args
     path = path + (kind,)
     for field in type(args).model_fields:
@@ -398,24 +396,23 @@ def _effect(e: Effect, path, need, params) -> Iterator[tuple[tuple, str]]:
             vpath = fpath + ((k,) if isinstance(value, list) else ())
             if isinstance(v, str) and v.startswith("$"):
                 if params is None:
-                    yield vpath, f"{v}: parameters can only be used in actions"
+                    yield vpath, Say("ref_outside_action", ref=v)
                 elif v[1:] not in params:
-                    yield vpath, f"{v}: the action has no parameter {v[1:]!r}" \
-                        f"{did_you_mean(v[1:], params)} (has: {', '.join(params) or 'none'})"
+                    yield vpath, Say("ref_unknown", ref=v, value=repr(v[1:]),
+                                     hint=suggestion(v[1:], params), has=listed(params))
                 elif entity and params[v[1:]].type != entity:
-                    yield vpath, f"{v}: parameter of type {params[v[1:]].type!r} where a " \
-                        f"{entity} is expected"
+                    yield vpath, Say("ref_entity", ref=v, type=repr(params[v[1:]].type),
+                                     entity=Say(f"a_{entity}"))
                 elif not entity and (msg := _param_mismatch(type(args).model_fields[field],
-                                                            params[v[1:]])):
-                    yield vpath, f"{v}: {msg}"
+                                                            params[v[1:]], v)):
+                    yield vpath, msg
                 elif not params[v[1:]].is_required and params[v[1:]].default is None and \
                         type(args).model_fields[field].is_required():
-                    yield vpath, f"{v}: optional parameter without a default where a value " \
-                        "is required"
+                    yield vpath, Say("ref_optional", ref=v)
             elif entity and isinstance(v, str):
                 yield from need(entity, v, vpath)
     if params is None and kind in TEAM_ONLY:
-        yield path, f"{kind} needs an acting team: use it in an action, not an inject"
+        yield path, Say("team_only", effect=kind)
     assert kind in EFFECTS
 
 
@@ -429,28 +426,42 @@ def _leaves(annotation) -> list:
     return [leaf for a in args for leaf in _leaves(a)]
 
 
-def _param_mismatch(info, param) -> str | None:
-    """Why a parameter cannot fill a non-entity effect argument (None if it can)."""
+def _param_mismatch(info, param, ref: str) -> Say | None:
+    """Why parameter ``ref`` cannot fill a non-entity effect argument (None if it can)."""
     leaves = _leaves(info.annotation)
     literals = {x for x in leaves if isinstance(x, str)}
     if bool in leaves:
         ok = param.type == "bool"
-        expected = "true or false"
+        expected = Say("a_bool")
     elif float in leaves:
         ok = param.type in ("int", "number")
-        expected = "a number"
+        expected = Say("a_number")
     elif literals:
         values = set(map(str, param.values or []))
         default = param.default if isinstance(param.default, list) else \
             ([] if param.default is None else [param.default])
         ok = (param.type == "need" and set(NEEDS) <= literals) or \
             (param.type == "choice" and values <= literals and set(map(str, default)) <= literals)
-        expected = "one of " + ", ".join(sorted(literals))
+        expected = Say("one_of", values=", ".join(sorted(literals)))
     else:
         ok = param.type in ("text", "choice")
-        expected = "text"
+        expected = Say("a_text")
     if ok:
         return None
-    return f"parameter of type {param.type!r} (values {param.values}) where {expected} is " \
-        "expected" if param.values else f"parameter of type {param.type!r} where {expected} " \
-        "is expected"
+    if param.values:
+        return Say("ref_mismatch_values", ref=ref, type=repr(param.type), values=param.values,
+                   expected=expected)
+    return Say("ref_mismatch", ref=ref, type=repr(param.type), expected=expected)
+
+
+class _Refusal:
+    """A refused default value, said in either language (``simulator.rejections``)."""
+
+    def __init__(self, refused: Rejected):
+        self.refused = refused
+
+    def text(self, lang: str = "en") -> str:
+        args = self.refused.args
+        if lang == "en" or not isinstance(args, dict):
+            return self.refused.detail
+        return explain(self.refused.why, args, lang)
