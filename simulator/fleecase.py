@@ -9,7 +9,8 @@ described in its README), and gives, per day of the case:
 - the averaged relative difference (ARD) of simulated against observed camp counts, and
   the two naive forecasts every model should be compared with.
 
-A broken file gives one ``CaseError`` naming the file and line.
+A broken file gives one ``CaseError`` naming the file and line, its message in English or
+French (``simulator.problem_text``).
 """
 
 from __future__ import annotations
@@ -22,9 +23,19 @@ from pathlib import Path
 import networkx as nx
 import numpy as np
 
+from simulator.problem_text import Say, os_reason
+
 
 class CaseError(Exception):
-    """A case file that cannot be read: ``FILE:LINE: message``."""
+    """A case file that cannot be read: ``FILE:LINE: message`` (``where``: the file and
+    line, or empty); ``str()`` in English, ``text(lang)`` in either language."""
+
+    def __init__(self, where: str, say: Say):
+        self.where, self.say = where, say
+        super().__init__(self.text("en"))
+
+    def text(self, lang: str = "en") -> str:
+        return f"{self.where}: {self.say.text(lang)}" if self.where else self.say.text(lang)
 
 
 @dataclass(frozen=True)
@@ -62,7 +73,7 @@ def _rows(path: Path) -> list[tuple[int, list[str]]]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except OSError as exc:
-        raise CaseError(f"{path}: cannot read ({exc.strerror})") from None
+        raise CaseError(str(path), Say("case_cannot_read", reason=os_reason(exc))) from None
     out = []
     for n, row in enumerate(csv.reader(text.splitlines()), 1):
         if row and row[0].strip() and not row[0].lstrip().startswith("#"):
@@ -71,17 +82,19 @@ def _rows(path: Path) -> list[tuple[int, list[str]]]:
 
 
 def _number(path: Path, n: int, value: str, what: str, kind=float):
+    """``value`` as a number; ``what``: the column, a ``col_`` key of problem_text."""
     try:
         return kind(value) if value != "" else None
     except ValueError:
-        raise CaseError(f"{path}:{n}: {what} is not a number: {value!r}") from None
+        raise CaseError(f"{path}:{n}", Say("case_not_number", what=Say(f"col_{what}"),
+                                           value=repr(value))) from None
 
 
 def _date(path: Path, n: int, value: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise CaseError(f"{path}:{n}: not a date (YYYY-MM-DD): {value!r}") from None
+        raise CaseError(f"{path}:{n}", Say("case_not_date", value=repr(value))) from None
 
 
 def read_case(folder: str | Path) -> Case:
@@ -90,14 +103,14 @@ def read_case(folder: str | Path) -> Case:
     inp, val = folder / "input", folder / "validation"
     period = {row[0]: (n, row[1:]) for n, row in _rows(inp / "sim_period.csv")}
     if "StartDate" not in period or "Length" not in period:
-        raise CaseError(f"{inp / 'sim_period.csv'}:1: needs StartDate and Length rows")
+        raise CaseError(f"{inp / 'sim_period.csv'}:1", Say("case_period"))
     start = _date(inp / "sim_period.csv", period["StartDate"][0], period["StartDate"][1][0])
     days = _number(inp / "sim_period.csv", period["Length"][0], period["Length"][1][0],
-                   "Length", int)
+                   "length", int)
     locations = {}
     for n, row in _rows(inp / "locations.csv"):
         if len(row) < 8:
-            raise CaseError(f"{inp / 'locations.csv'}:{n}: expected 8 columns, got {len(row)}")
+            raise CaseError(f"{inp / 'locations.csv'}:{n}", Say("case_columns", count=len(row)))
         p = inp / "locations.csv"
         locations[row[0]] = Location(row[0], row[2], _number(p, n, row[3], "latitude"),
                                      _number(p, n, row[4], "longitude"), row[5],
@@ -106,14 +119,15 @@ def read_case(folder: str | Path) -> Case:
     for n, row in _rows(inp / "routes.csv"):
         p = inp / "routes.csv"
         if len(row) < 3:
-            raise CaseError(f"{p}:{n}: expected name1, name2, distance")
+            raise CaseError(f"{p}:{n}", Say("case_route_columns"))
         for name in row[:2]:
             if name not in locations:
-                raise CaseError(f"{p}:{n}: unknown location {name!r}")
+                raise CaseError(f"{p}:{n}", Say("unknown_location", value=repr(name), hint="",
+                                                known=""))
         routes.append((row[0], row[1], _number(p, n, row[2], "distance")))
-        flag = _number(p, n, row[3], "forced redirection flag", int) if len(row) > 3 else None
+        flag = _number(p, n, row[3], "flag", int) if len(row) > 3 else None
         if flag not in (None, 0, 1, 2):
-            raise CaseError(f"{p}:{n}: forced redirection flag must be 0, 1 or 2, not {flag}")
+            raise CaseError(f"{p}:{n}", Say("case_flag", flag=flag))
         if flag:
             redirects.append((row[0], row[1], flag))
     conflict = _conflicts(inp / "conflicts.csv", days, locations)
@@ -136,9 +150,9 @@ def read_case(folder: str | Path) -> Case:
 
 def _closure(path: Path, n: int, row: list[str]) -> tuple[int, tuple]:
     if len(row) < 5:
-        raise CaseError(f"{path}:{n}: expected type, name1, name2, start day, end day")
-    return n, (row[0], row[1], row[2], _number(path, n, row[3], "start day", int),
-               _number(path, n, row[4], "end day", int))
+        raise CaseError(f"{path}:{n}", Say("case_closure_columns"))
+    return n, (row[0], row[1], row[2], _number(path, n, row[3], "start_day", int),
+               _number(path, n, row[4], "end_day", int))
 
 
 def _conflicts(path: Path, days: int, locations: dict) -> dict[str, np.ndarray]:
@@ -153,7 +167,7 @@ def _conflicts(path: Path, days: int, locations: dict) -> dict[str, np.ndarray]:
     # A column of a place the map lacks is harmless while it stays 0 (Burundi's Isale).
     for i, name in enumerate(names):
         if name not in locations and table[:, i].any():
-            raise CaseError(f"{path}:{rows[0][0]}: conflict at unknown location {name!r}")
+            raise CaseError(f"{path}:{rows[0][0]}", Say("case_conflict_place", value=repr(name)))
     return {name: table[:, i] for i, name in enumerate(names)
             if name in locations and table[:, i].any()}
 
@@ -163,10 +177,10 @@ def _rows_with_header(path: Path) -> list[tuple[int, list[str]]]:
     try:
         lines = path.read_text(encoding="utf-8-sig").splitlines()
     except OSError as exc:
-        raise CaseError(f"{path}: cannot read ({exc.strerror})") from None
+        raise CaseError(str(path), Say("case_cannot_read", reason=os_reason(exc))) from None
     out = [(n, [c.strip() for c in row]) for n, row in enumerate(csv.reader(lines), 1) if row]
     if not out:
-        raise CaseError(f"{path}:1: empty file")
+        raise CaseError(f"{path}:1", Say("case_empty"))
     out[0] = (out[0][0], [out[0][1][0].lstrip("#").strip()] + out[0][1][1:])
     return out
 
@@ -178,7 +192,7 @@ def _series(path: Path, start: dt.date) -> list[tuple[int, float]]:
             continue
         out.append(((_date(path, n, row[0]) - start).days, _number(path, n, row[1], "count")))
     if not out:
-        raise CaseError(f"{path}:1: no counts")
+        raise CaseError(f"{path}:1", Say("case_no_counts"))
     return sorted(out)
 
 

@@ -21,6 +21,7 @@ import yaml
 
 from agents.civilians import GROUPS, split_counts
 from simulator.fleecase import Case, CaseError, arrivals, observed
+from simulator.problem_text import Say
 from simulator.scenario import Arrivals
 
 # Flee's location types → ours.
@@ -43,8 +44,8 @@ def to_scenario(case: Case) -> dict:
     ids = {name: slug(name) for name in case.locations}
     clash = [n for n in ids if list(ids.values()).count(ids[n]) > 1]
     if clash:
-        raise CaseError(f"{case.folder / 'input' / 'locations.csv'}: names {clash} give the "
-                        "same location id")
+        raise CaseError(str(case.folder / "input" / "locations.csv"),
+                        Say("case_same_id", names=clash))
     obs = observed(case)
     changes: dict[int, list] = defaultdict(list)  # day → [(effect, (why in en, in fr))]
     _conflicts(case, ids, changes)
@@ -91,8 +92,8 @@ def _location(loc, ids) -> dict:
     elif loc.kind in TYPES:
         kind = TYPES[loc.kind]
     else:
-        raise CaseError(f"location {loc.name!r}: unknown location type {loc.kind!r} (known: "
-                        f"conflict_zone, {', '.join(TYPES)})")
+        raise CaseError("", Say("case_location_type", name=repr(loc.name), value=repr(loc.kind),
+                                known=Say("known", names=f"conflict_zone, {', '.join(TYPES)}")))
     out = {"id": ids[loc.name], "name": loc.name.replace("_", " "), "type": kind,
            "coords": [loc.lat, loc.lon]}
     if kind in ("camp", "idp_site"):
@@ -143,8 +144,8 @@ def _closures(case, ids, changes) -> None:
     for n, (kind, a, b, start, end) in case.closures:
         where = f"{path}:{n}"
         if kind not in CLOSURE_TYPES:
-            raise CaseError(f"{where}: unknown closure type {kind!r} (known: "
-                            f"{', '.join(CLOSURE_TYPES)})")
+            raise CaseError(where, Say("case_closure_type", value=repr(kind),
+                                       known=Say("known", names=", ".join(CLOSURE_TYPES))))
         start = max(start or 0, 0)
         ends = end is not None and start < end < case.days
         if kind == "remove_forced_redirection":
@@ -163,7 +164,8 @@ def _closures(case, ids, changes) -> None:
             continue
         if kind == "country":
             if a not in country.values() or b not in country.values():
-                raise CaseError(f"{where}: unknown country {a if a not in country.values() else b!r}")
+                raise CaseError(where, Say("case_country", value=repr(
+                    a if a not in country.values() else b)))
             routes = [(x, y) for x, y, _ in case.routes if {country[x], country[y]} == {a, b}]
             why = (f"the border between {a} and {b}", f"la frontière entre {a} et {b}")
         elif kind == "location":
@@ -174,7 +176,7 @@ def _closures(case, ids, changes) -> None:
             _known(where, case, a, b)
             routes = [(x, y) for x, y, _ in case.routes if {x, y} == {a, b}]
             if not routes:
-                raise CaseError(f"{where}: no route between {a!r} and {b!r}")
+                raise CaseError(where, Say("case_no_route", a=repr(a), b=repr(b)))
             why = (f"the route {a}–{b}", f"la route {a}–{b}")
         for x, y in routes:
             changes[start].append(({"close_route": {"from": ids[x], "to": ids[y]}},
@@ -187,7 +189,7 @@ def _closures(case, ids, changes) -> None:
 def _known(where: str, case: Case, *names: str) -> None:
     for name in names:
         if name not in case.locations:
-            raise CaseError(f"{where}: unknown location {name!r}")
+            raise CaseError(where, Say("unknown_location", value=repr(name), hint="", known=""))
 
 
 def _inject(day: int, effects: list[tuple[dict, tuple[str, str]]]) -> dict:
