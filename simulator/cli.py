@@ -57,11 +57,11 @@ def main(argv: list[str] | None = None) -> int:
         print(t("error", args.lang, message=f"{exc.strerror}: {exc.filename}"), file=sys.stderr)
         return 1
     except CaseError as exc:
-        print(exc, file=sys.stderr)
+        print(exc.text(args.lang), file=sys.stderr)
         return 2
-    except InputError as exc:
+    except InputError as exc:  # each problem in the reader's language, where it was found
         for problem in exc.problems:
-            print(problem, file=sys.stderr)
+            print(problem.text(args.lang), file=sys.stderr)
         print(t("invalid", args.lang, count=len(exc.problems)), file=sys.stderr)
         return 2
     except UsageError as exc:
