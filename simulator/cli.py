@@ -378,7 +378,7 @@ def _debrief(run_dir: Path, out: Path, lang: str, seeds: int = 0,
     except RunError as exc:
         raise UsageError(str(exc)) from None
     if not (run_dir / "scenario.yaml").exists():
-        raise UsageError(f"{run_dir}: no scenario.yaml; run the exercise again with this version")
+        raise UsageError(t("no_scenario_copy", lang, folder=run_dir))
     scenario = load_scenario(run_dir / "scenario.yaml")
     tasks = {c.id for o in scenario.objectives for c in o.critical_tasks}
     overrides, notes = load_evaluation(overrides_file, tasks, {tm.id for tm in scenario.teams}) \

@@ -35,6 +35,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "humanitarian_access_final": {"en": "humanitarian access at the end",
                                   "fr": "accès humanitaire à la fin"},
     "compare_outcome": {"en": "outcome", "fr": "résultat"},
+    "no_scenario_copy": {"en": "{folder}: no scenario.yaml; run the exercise again with this "
+                               "version",
+                         "fr": "{folder} : pas de scenario.yaml ; rejouez l'exercice avec "
+                               "cette version"},
     "compare_task": {"en": "objective / critical task", "fr": "objectif / tâche critique"},
     "decisions": {"en": "decisions: {accepted} accepted, {rejected} rejected",
                   "fr": "décisions : {accepted} acceptées, {rejected} rejetées"},

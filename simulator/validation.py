@@ -461,7 +461,7 @@ class _Refusal:
         self.refused = refused
 
     def text(self, lang: str = "en") -> str:
-        args = self.refused.args
+        args = self.refused.values
         if lang == "en" or not isinstance(args, dict):
             return self.refused.detail
         return explain(self.refused.why, args, lang)
