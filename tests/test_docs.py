@@ -1,8 +1,10 @@
-"""The scenario authoring guide (docs/scenario-guide.md) must agree with the code.
+"""The scenario reference (docs/scenario/*.md) must agree with the code.
 
 These tests fail when a field, default, effect primitive, parameter, metric, limit or
-message changes in the code and the guide is not updated, and when a YAML example of
-the guide stops being valid.
+message changes in the code and the reference is not updated, when a YAML example of the
+reference stops being valid, when a behaviour the reference states changes, and when a
+link between its pages breaks. docs/scenario-guide.md, the former single-page guide, is
+an index of the pages.
 """
 
 from __future__ import annotations
@@ -17,14 +19,17 @@ import yaml
 from pydantic import BaseModel
 
 from simulator import yamlsafe
+from simulator.measure_specs import SPECS
 from simulator.parameters import Parameters
 from simulator.scenario import EFFECTS, METRICS, Condition, Effect, Lang, Param, Scenario, Team
 from simulator.validation import scenario_from_text
 from simulator.yamlsafe import InputError
 
 ROOT = Path(__file__).resolve().parent.parent
-GUIDE_PATH = ROOT / "docs" / "scenario-guide.md"
-GUIDE = GUIDE_PATH.read_text(encoding="utf-8")
+DOCS = ROOT / "docs" / "scenario"
+PAGES = {p.name: p.read_text(encoding="utf-8") for p in sorted(DOCS.glob("*.md"))}
+# Every page at once, for what must appear somewhere in the reference.
+GUIDE = "\n".join(PAGES.values())
 LINES = GUIDE.splitlines()
 
 
@@ -77,13 +82,21 @@ def _fmt(value) -> str:
     return str(value)
 
 
-def _table_after(marker: str) -> dict[str, list[str]]:
+def _page_of(line: str, pages: dict[str, str] | None = None) -> list[str]:
+    """The lines of the one page that holds ``line`` as a whole line."""
+    pages = PAGES if pages is None else pages
+    holders = [t.splitlines() for t in pages.values() if line in t.splitlines()]
+    assert len(holders) == 1, f"{line!r} is on {len(holders)} pages of the reference"
+    return holders[0]
+
+
+def _table_after(marker: str, pages: dict[str, str] | None = None) -> dict[str, list[str]]:
     """Rows (by backticked first cell) of the Markdown table that follows ``marker``."""
-    assert marker in LINES, f"the guide lacks the marker {marker!r}"
-    i = LINES.index(marker) + 1
+    lines = _page_of(marker, pages)
+    i = lines.index(marker) + 1
     rows: dict[str, list[str]] = {}
-    while i < len(LINES) and LINES[i].startswith("|"):
-        cells = [c.strip() for c in LINES[i].strip().strip("|").split("|")]
+    while i < len(lines) and lines[i].startswith("|"):
+        cells = [c.strip() for c in lines[i].strip().strip("|").split("|")]
         m = re.fullmatch(r"`([^`]+)`", cells[0])
         if m:
             rows[m.group(1)] = cells
@@ -93,12 +106,13 @@ def _table_after(marker: str) -> dict[str, list[str]]:
 
 
 def _section(start: str, stop: str) -> list[str]:
-    """Lines from the line equal to ``start`` up to the next line matching ``stop``."""
-    assert start in LINES, f"the guide lacks {start!r}"
-    i = LINES.index(start) + 1
+    """Lines from the line equal to ``start`` up to the next line matching ``stop``, on
+    the page that holds ``start``."""
+    lines = _page_of(start)
+    i = lines.index(start) + 1
     out = []
-    while i < len(LINES) and not re.match(stop, LINES[i]):
-        out.append(LINES[i])
+    while i < len(lines) and not re.match(stop, lines[i]):
+        out.append(lines[i])
         i += 1
     return out
 
@@ -122,18 +136,48 @@ def _worked_example() -> str:
     return full
 
 
-def _chapter(title_prefix: str) -> list[str]:
-    start = next(ln for ln in LINES if ln.startswith(title_prefix))
-    return _section(start, r"^## ")
+def _page(name: str) -> list[str]:
+    return PAGES[name].splitlines()
 
 
 # --- (a) every field of every model ---------------------------------------------------
 
+def _unnamed_fields(model: type[BaseModel], text: str) -> list[str]:
+    """The fields of ``model`` that ``text`` never writes in backticks."""
+    return [_name(n, f) for n, f in model.model_fields.items() if f"`{_name(n, f)}`" not in text]
+
+
+def _table_problems(model: type[BaseModel], pages: dict[str, str] | None = None) -> list[str]:
+    """What is wrong with the table of ``model``: rows missing or extra, defaults wrong."""
+    rows = _table_after(f"<!-- fields: {model.__name__} -->", pages)
+    names = {_name(n, f): f for n, f in model.model_fields.items()}
+    if set(rows) != set(names):
+        return [f"{model.__name__}: rows {sorted(rows)} != fields {sorted(names)}"]
+    if model is Condition:
+        return []  # every form is optional; exactly one is written
+    problems = []
+    for name, info in names.items():
+        cell = rows[name][1]
+        d = info.default
+        if info.is_required():
+            ok, want = "required" in cell, "required"
+        elif d is None:
+            ok, want = "optional" in cell, "optional"
+        elif isinstance(d, (list, dict)) and not d:
+            ok, want = "empty" in cell, "empty"
+        elif isinstance(d, (bool, int, float, str, list)):
+            ok, want = f"`{_fmt(d)}`" in cell, f"`{_fmt(d)}`"
+        else:
+            continue
+        if not ok:
+            problems.append(f"{model.__name__}.{name}: {want} expected in {cell!r}")
+    return problems
+
+
 @pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
 def test_every_field_appears_in_backticks(model):
-    missing = [_name(n, f) for n, f in model.model_fields.items()
-               if f"`{_name(n, f)}`" not in GUIDE]
-    assert not missing, f"{model.__name__}: fields not in the guide: {missing}"
+    missing = _unnamed_fields(model, GUIDE)
+    assert not missing, f"{model.__name__}: fields not in the reference: {missing}"
 
 
 TABLE_MODELS = [m for m in MODELS
@@ -144,24 +188,23 @@ TABLE_MODELS = [m for m in MODELS
 @pytest.mark.parametrize("model", TABLE_MODELS, ids=lambda m: m.__name__)
 def test_field_tables_match_the_models(model):
     """Each model has a table with exactly its fields, and the right defaults."""
-    rows = _table_after(f"<!-- fields: {model.__name__} -->")
-    names = {_name(n, f): f for n, f in model.model_fields.items()}
-    assert set(rows) == set(names), (
-        f"{model.__name__}: guide rows {sorted(rows)} != fields {sorted(names)}")
-    if model is Condition:
-        return  # every form is optional; exactly one is written
-    for name, info in names.items():
-        cell = rows[name][1]
-        if info.is_required():
-            assert "required" in cell, f"{model.__name__}.{name} is required: {cell!r}"
-            continue
-        d = info.default
-        if d is None:
-            assert "optional" in cell, f"{model.__name__}.{name} has no default: {cell!r}"
-        elif isinstance(d, (list, dict)) and not d:
-            assert "empty" in cell, f"{model.__name__}.{name} defaults to empty: {cell!r}"
-        elif isinstance(d, (bool, int, float, str, list)):
-            assert f"`{_fmt(d)}`" in cell, f"{model.__name__}.{name} default {d!r}: {cell!r}"
+    assert not _table_problems(model)
+
+
+def test_a_field_missing_from_the_reference_is_caught():
+    """The checks above fail when a row is dropped or a default is wrong."""
+    from simulator.scenario import Route, Unit
+    pages = dict(PAGES)
+    row = next(ln for ln in pages["map.md"].splitlines() if ln.startswith("| `river_crossing` |"))
+    pages["map.md"] = pages["map.md"].replace(row + "\n", "")
+    assert _table_problems(Route, pages) == [
+        "Route: rows ['condition', 'distance_km', 'flood_prone', 'from', 'to', 'travel_hours'] "
+        "!= fields ['condition', 'distance_km', 'flood_prone', 'from', 'river_crossing', 'to', "
+        "'travel_hours']"]
+    pages["actors.md"] = pages["actors.md"].replace("| `speed_kmh` | `30` |", "| `speed_kmh` | `40` |")
+    assert _table_problems(Unit, pages) == ["Unit.speed_kmh: `30` expected in '`40`'"]
+    assert _unnamed_fields(Route, GUIDE.replace("`river_crossing`", "river_crossing")) == \
+        ["river_crossing"]
 
 
 def test_every_allowed_value_is_documented():
@@ -176,7 +219,7 @@ def test_every_allowed_value_is_documented():
 
 
 def test_every_information_source_has_a_row():
-    section = "\n".join(_section("#### What a team knows: `sources`", r"^###"))
+    section = "\n".join(_section("### What a team knows: `sources`", r"^##"))
     sources = _literals(Team.model_fields["sources"].annotation)
     documented = re.findall(r"^\| `([a-z_]+)` \|", section, flags=re.M)
     assert set(documented) == set(sources)
@@ -206,8 +249,8 @@ def test_effect_sections_match_the_primitives():
 
 @pytest.mark.parametrize("kind", list(EFFECTS))
 def test_effect_arguments_and_defaults(kind):
-    lines = _section(f"<!-- effect: {kind} -->", r"^(<!-- effect:|### |## )")
-    assert lines[0] == f"#### `{kind}`"
+    lines = _section(f"<!-- effect: {kind} -->", r"^(<!-- effect:|## )")
+    assert lines[0] == f"### `{kind}`"
     args = {}
     for ln in lines:
         m = re.match(r"^- `([a-z_]+)`:", ln)
@@ -267,7 +310,7 @@ def _range(info) -> str:
 @pytest.mark.parametrize("group", list(Parameters.model_fields))
 def test_parameter_tables(group):
     model = Parameters.model_fields[group].annotation
-    section = _section(f"### `parameters.{group}`", r"^##")
+    section = _section(f"## `parameters.{group}`", r"^##")
     rows = {}
     for ln in section:
         m = re.match(r"^\| `([a-z_]+)` \|", ln)
@@ -292,7 +335,7 @@ def test_parameter_tables(group):
 
 def test_every_metric_is_documented():
     assert not [m for m in METRICS if f"`{m}`" not in GUIDE]
-    section = "\n".join(_section("### 5.2 Metrics", r"^##"))
+    section = "\n".join(_section("## World metrics", r"^##"))
     assert re.findall(r"^\| `([a-z_]+)` \|", section, flags=re.M) == list(METRICS)
 
 
@@ -355,8 +398,7 @@ def test_snippets_are_valid_scenario_parts(block):
 
 def test_worked_example_excerpts_come_from_the_complete_file():
     full = _worked_example()
-    chapter = _chapter("## 8. ")
-    parts = [b for b in _blocks("yaml", chapter) if b != full]
+    parts = [b for b in _blocks("yaml", _page("example.md")) if b != full]
     assert len(parts) >= 8
     for part in parts:
         assert part in full, f"excerpt differs from the complete file:\n{part[:200]}"
@@ -410,7 +452,7 @@ def test_safety_limits_and_messages(tmp_path, monkeypatch):
              "a: !!python/object {}\n": "YAML tag",
              "a: 1\na: 2\n": "duplicate key",
              "x" * (yamlsafe.MAX_BYTES + 1): "more than the limit"}
-    shown = "\n".join(_section("Messages for these rules look like this:", r"^### "))
+    shown = "\n".join(_section("Messages for these rules look like this:", r"^#{2,3} "))
     monkeypatch.chdir(tmp_path)
     for text, kind in cases.items():
         Path("kerowa.yaml").write_text(text, encoding="utf-8")
@@ -427,21 +469,21 @@ def test_rejection_reasons_are_documented():
         codes |= set(re.findall(r'Rejected\(\s*"([a-z_]+)"', (ROOT / path).read_text()))
     codes |= {"unknown_location", "unknown_entity"}  # built in a conditional expression
     assert codes
-    section = "\n".join(_section("#### How an order is checked", r"^###"))
+    section = "\n".join(_section("### How an order is checked", r"^##"))
     assert not [c for c in sorted(codes) if f"`{c}`" not in section]
 
 
 def test_inputs_file_example_loads(tmp_path):
     from simulator.decisions import AdHocInject, Decision, FireHeld, load_inputs
     scenario = scenario_from_text(_worked_example(), "kerowa.yaml")
-    (block,) = _blocks("yaml", _chapter("## 11. "))
+    (block,) = _blocks("yaml", _section("## Decisions and injects during play", r"^## "))
     path = tmp_path / "inputs.yaml"
     path.write_text(block, encoding="utf-8")
     kinds = [type(x) for x in load_inputs(path, scenario)]
     assert kinds == [Decision, AdHocInject, FireHeld]
 
 
-# --- what chapter 10 says the doctrine bot does with the example --------------------------
+# --- what bots.md says the doctrine bot does with the example ------------------------------
 
 def test_doctrine_bots_play_the_worked_example_as_described():
     from simulator.runner import play
@@ -457,3 +499,228 @@ def test_doctrine_bots_play_the_worked_example_as_described():
     assert any(r["team"] == "force" and r["action"] == "evacuate"
                and r["params"]["from"] == "lofare" for r in taken)
     assert not [r for r in taken if r["action"] == "support_fdn"]  # abuse_risk 0.7
+
+
+# --- the measures' metrics -------------------------------------------------------------
+
+def test_every_measure_metric_has_a_row_with_its_kind_parameters_and_scope():
+    section = _section("## Metrics", r"^## ")
+    rows = {}
+    for ln in section:
+        if ln.startswith("| `"):
+            cells = [c.strip() for c in ln.strip().strip("|").split("|")]
+            for name in re.findall(r"`([a-z_]+)`", cells[0]):
+                rows[name] = cells
+    assert set(rows) == set(SPECS)
+    for name, spec in SPECS.items():
+        _, kind, params, scope, value = rows[name]
+        assert kind.startswith(spec.kind), f"{name}: kind {spec.kind}, not {kind!r}"
+        assert set(spec.params) <= set(re.findall(r"`([a-z_]+)`", params)), (name, params)
+        assert set(re.findall(r"teams|places|turns", scope)) == spec.scope, (name, scope)
+        assert value, name
+
+
+# --- the pages and their links ------------------------------------------------------------
+
+LINKED = [ROOT / "docs" / "scenario-guide.md", ROOT / "docs" / "tutorial.md",
+          *sorted(DOCS.glob("*.md"))]
+
+
+def _slug(heading: str) -> str:
+    """The anchor a Markdown renderer (GitHub's) gives a heading."""
+    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+
+
+def _anchors(path: Path) -> set[str]:
+    seen: dict[str, int] = {}
+    out = set()
+    text = re.sub(r"^```.*?^```", "", path.read_text(encoding="utf-8"), flags=re.S | re.M)
+    for heading in re.findall(r"^#{1,6} (.+)$", text, flags=re.M):
+        slug = _slug(heading)
+        out.add(slug if slug not in seen else f"{slug}-{seen[slug]}")
+        seen[slug] = seen.get(slug, 0) + 1
+    return out
+
+
+def _links(path: Path) -> list[str]:
+    text = re.sub(r"^```.*?^```", "", path.read_text(encoding="utf-8"), flags=re.S | re.M)
+    return [t for t in re.findall(r"\]\(([^)\s]+)\)", text) if "://" not in t]
+
+
+@pytest.mark.parametrize("path", LINKED, ids=lambda p: p.name)
+def test_links_lead_to_a_page_and_a_heading(path):
+    broken = []
+    for target in _links(path):
+        file, _, anchor = target.partition("#")
+        dest = (path.parent / file).resolve() if file else path
+        if not dest.is_file():
+            broken.append(target)
+        elif anchor and dest.suffix == ".md" and anchor not in _anchors(dest):
+            broken.append(target)
+    assert not broken, f"{path.name}: broken links {broken}"
+
+
+def test_the_index_lists_every_page_and_every_page_leads_back():
+    index = PAGES["README.md"]
+    listed = re.findall(r"^\| \[[^]]+\]\(([a-z-]+\.md)\) \|", index, flags=re.M)
+    assert sorted(listed) == sorted(set(PAGES) - {"README.md"})
+    guide = (ROOT / "docs" / "scenario-guide.md").read_text(encoding="utf-8")
+    assert {f"scenario/{p}" for p in listed} <= set(re.findall(r"\]\((scenario/[a-z-]+\.md)\)", guide))
+    for name, text in PAGES.items():
+        if name != "README.md":
+            assert "[Reference index](README.md)" in text.splitlines()[2], name
+
+
+def test_no_page_points_to_a_chapter_of_the_former_guide():
+    assert not re.findall(r"chapter \d|§\d", GUIDE)
+
+
+# --- behaviours the reference states --------------------------------------------------------
+
+def _mini(extra_yaml: str = "", replace: tuple[str, str] = ("", "")):
+    from tests.conftest import MINI
+    return scenario_from_text(MINI.read_text().replace(*replace) + extra_yaml, "mini.yaml")
+
+
+def test_two_routes_between_the_same_places_make_one_road():
+    """map.md: validation accepts them; the last sets the road, a closed one closes it."""
+    from simulator.exercise import Exercise
+    assert "### One route per pair of places" in PAGES["map.md"]
+    base = "    - {from: town, to: base, distance_km: 20}\n"
+    for extra, km, is_open in (("    - {from: town, to: village, distance_km: 40}\n", 40, True),
+                               ("    - {from: village, to: town, distance_km: 5, "
+                                "condition: closed}\n", 5, False)):
+        m = Exercise(_mini(replace=(base, base + extra)), seed=1).model
+        a, b = m.index["village"], m.index["town"]
+        assert (m.graph.number_of_edges(), m.graph[a][b]["km"], m.route_open(a, b)) == \
+            (3, km, is_open)
+    s = _mini(replace=("    - {from: village, to: town, distance_km: 12}\n",
+                       "    - {from: village, to: town, distance_km: 12, condition: closed}\n"
+                       + "    - {from: town, to: village, distance_km: 30}\n"))
+    m = Exercise(s, seed=1).model
+    assert not m.route_open(m.index["village"], m.index["town"])
+
+
+def _deliver_after_a_flood(hazard: dict, inject_effects: list | None = None) -> list[tuple]:
+    """Turn 2's convoy to the site, in the mini world, after a flood there in turn 1."""
+    from simulator.exercise import Exercise
+    from simulator.scenario import Inject
+    s = _mini()
+    msel = [Inject.model_validate({"id": "flood", "at": {"turn": 1}, "from": "x", "to": ["force"],
+                                   "message": {"en": "a", "fr": "b"},
+                                   "effects": [{"hazard": {"kind": "flood", "locations": ["site"],
+                                                           "level": 1.0, **hazard}}]})]
+    ex = Exercise(s.model_copy(update={"msel": msel}), seed=1)
+    ex.reset()
+    ex.step({})
+    ex.step({"humanitarian": [{"action": "deliver",
+                               "params": {"location": "site", "need": "food", "amount": 100}}]})
+    kinds = ("aid_blocked", "aid_delivered", "route_flooded", "route_reopened")
+    return [(e["hour"], e["type"], e.get("reason")) for e in ex.events
+            if e["hour"] >= 12 and e["type"] in kinds]
+
+
+def test_orders_at_hour_0_see_the_routes_the_last_step_left():
+    """playing.md: the water falls at hour 12 (turn 2 opens): the convoy ordered then finds
+    no open road, and the road reopens at the same hour; water that rises at hour 12 lets
+    the convoy go, and it arrives."""
+    assert "## Orders at hour 0 and the routes" in PAGES["playing.md"]
+    assert _deliver_after_a_flood({"rise_hours": 1, "duration_hours": 10}) == [
+        (12.0, "aid_blocked", "no open road to the place"), (12.0, "route_reopened", None)]
+    assert _deliver_after_a_flood({"in_hours": 11, "rise_hours": 1, "duration_hours": 1}) == [
+        (12.0, "route_flooded", None), (13.0, "aid_delivered", None),
+        (14.0, "route_reopened", None)]
+
+
+HANDOVER = """
+  - id: hand
+    team: force
+    name: {en: Hand over detainees, fr: Remettre des détenus}
+    params:
+      host_force: {type: host_force}
+    effects:
+      - handover: {host_force: $host_force}
+  - id: hrddp
+    team: civilian
+    name: {en: HRDDP assessment, fr: Évaluation HRDDP}
+    params:
+      host_force: {type: host_force}
+    effects:
+      - hrddp_assessment: {host_force: $host_force}
+"""
+ASKED = """
+  - id: army-asks
+    at: {turn: 1}
+    from: {en: Army, fr: Armée}
+    to: [force, civilian]
+    message: {en: Hand over your detainees., fr: Remettez vos détenus.}
+    expected_actions:
+      - {team: force, action: hand, by_turn: 1}
+      - {team: civilian, action: hrddp, by_turn: 2}
+"""
+
+
+def test_a_handover_of_nobody_counts_neither_for_nor_against_hrddp(tmp_path):
+    """effects.md: recorded, no support, left out of the HRDDP measures, an expected
+    handover attempted (no detainees), an assessment after it still 'before support'."""
+    from debrief.measures import abuse_incidents, hrddp_before_support
+    from debrief.rundata import load_run
+    from debrief.scope import Ctx, Scope
+    from simulator.decisions import Decision
+    from simulator.outputs import write_run
+    from simulator.runner import play
+    s = _mini(ASKED, ("  - id: share\n", HANDOVER.lstrip("\n") + "  - id: share\n"))
+    ex = play(s, 1, [Decision(1, "force", "hand", {"host_force": "army"}),
+                     Decision(2, "civilian", "hrddp", {"host_force": "army"})])
+    (handed,) = [e for e in ex.events if e["type"] == "handover"]
+    army = ex.model.host_forces["army"]
+    assert handed["detainees"] == 0 and army.unassessed == army.assessed_support == []
+    assert army.abuse_chance(1.0) == 0.0
+    judged = {e["action"]: (e["status"], e.get("reason")) for e in ex.events
+              if e["type"] == "expected_action" and e["inject"] == "army-asks"}
+    assert judged == {"hand": ("attempted", "no_detainees"), "hrddp": ("met", None)}
+    write_run(ex, tmp_path)
+    ctx = Ctx(load_run(tmp_path), s, Scope())
+    assert hrddp_before_support(ctx).value is None
+    assert abuse_incidents(ctx).value is None
+
+
+def test_the_bots_ignore_a_message_effect_but_answer_a_place_an_inject_names():
+    """bots.md: a note naming the town moves no bot; the same place in an inject's
+    ``places`` makes the doctrine civilian team engage there."""
+    from simulator.runner import play
+    note = """
+  - id: note
+    at: {turn: 2}
+    from: {en: Headquarters, fr: Quartier général}
+    to: [police]
+    message: {en: Read the note., fr: Lisez la note.}
+    effects:
+      - message: {to: civilian, topic: tension, location: town}
+"""
+    # No sharing: the civilian team hears of the town only through the note.
+    no_share = ("team: [force, police, civilian, humanitarian]", "team: [humanitarian]")
+    for extra, engaged in ((note, []), (note.replace("to: [police]", "to: [civilian]\n"
+                                                     "    places: [town]"), ["town"])):
+        s = _mini(extra, no_share)
+        ex = play(s, 1, [], {t.id: "doctrine" for t in s.teams})
+        assert [r["params"]["location"] for r in ex.inputs if r["team"] == "civilian"
+                and r["action"] == "engage" and r.get("status") == "accepted"] == engaged
+
+
+def test_the_clock_table_is_what_reports_show():
+    """file.md: each row's turn and hour, in hours since the start and on the clock."""
+    from simulator.sitrep_text import clock
+    from simulator.validation import load_scenario
+    s = load_scenario(ROOT / "examples" / "tutorial" / "three-villages.yaml")
+    assert (s.metadata.start, s.metadata.turn_hours) == ("2027-03-02T06:00", 12)
+    section = "\n".join(_section("## Time: turns, hours and the scenario clock", r"^## "))
+    rows = re.findall(r"^\| (.+?) \| (\d+) \| (day \d+, \d\d:\d\d) \|$", section, flags=re.M)
+    assert len(rows) == 4
+    for yaml_cell, hours, shown in rows:
+        turn, hour = map(int, re.search(r"turn:? (\d+), hour:? (\d+)", yaml_cell).groups())
+        extra = int(re.search(r"in_hours: (\d+)", yaml_cell).group(1)) \
+            if "in_hours" in yaml_cell else 0
+        at = (turn - 1) * s.metadata.turn_hours + hour + extra
+        assert (at, clock(at, s, "en")) == (int(hours), shown)
+    assert clock(30, s, "fr") == "jour 2, 12 h 00"
