@@ -434,6 +434,24 @@ def test_validation_examples_are_real(round_, tmp_path, monkeypatch, capsys):
     assert "\n".join(shown[1:]) == printed
 
 
+def test_validation_messages_in_french_keep_their_place(tmp_path, monkeypatch, capsys):
+    from simulator.cli import main
+    text = _worked_example()
+    for old, new in ROUNDS["round 1"]:
+        text = text.replace(old, new)
+    (tmp_path / "kerowa.yaml").write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["--lang", "fr", "validate", "kerowa.yaml"]) == 2
+    printed = capsys.readouterr().err.strip().splitlines()
+    english = _section("<!-- validation-example: round 1 -->", r"^```$")[1:]
+    assert [ln.split(": ")[0:2] for ln in printed[:-1]] == \
+        [ln.split(": ")[0:2] for ln in english[:-1]]
+    assert printed[-1] == "2 problème(s) trouvé(s)"
+    shown = re.search(r"`(kerowa\.yaml:77:60: teams\[0\]\.asset: champ inconnu 'asset') \.\.\.`",
+                      PAGES["validating.md"]).group(1)
+    assert printed[1].startswith(shown)
+
+
 def test_valid_line_and_schema_command(tmp_path, monkeypatch, capsys):
     from simulator.cli import main
     (tmp_path / "kerowa.yaml").write_text(_worked_example(), encoding="utf-8")
