@@ -7,6 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
+from markupsafe import Markup
 from pydantic import ValidationError
 from starlette.datastructures import FormData
 
@@ -17,6 +18,7 @@ from simulator.portal.auth import User
 from simulator.portal.deps import field, form_data, live_of
 from simulator.portal.exercises import critical_tasks, id_names, state
 from simulator.portal.history import played_turns
+from simulator.portal.maps import map_svg
 from simulator.portal.render import lang_of, page
 from simulator.portal.views import turn_reports, visible_turns
 
@@ -52,7 +54,8 @@ def evaluator_page(request: Request, user: User, turn: int | None = None,
                 names=id_names(live.scenario, lang), played=played,
                 drafts=draft_ratings(live, lang, {o["task"]: o["rating"] for o in overrides})
                 if played else [],
-                expected=expected_actions(live, lang) if started else [])
+                expected=expected_actions(live, lang) if started else [],
+                map_svg=Markup(map_svg(live, lang)) if started else "")
 
 
 @router.get("", response_class=HTMLResponse)

@@ -8,6 +8,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
+from markupsafe import Markup
 from starlette.datastructures import FormData, UploadFile
 
 from agents.bots import BOTS
@@ -28,6 +29,7 @@ from simulator.portal.exercises import (
     state,
 )
 from simulator.portal.i18n import LANGUAGES
+from simulator.portal.maps import map_svg
 from simulator.portal.render import lang_of, page
 from simulator.portal.views import order_view, turn_reports, visible_turns
 from simulator.scenario import text
@@ -160,7 +162,9 @@ def console_page(request: Request, user: User, ex: int, error: tuple | None = No
                 exercise=store.exercise(ex), teams=store.teams(ex), scenario=live.scenario,
                 state=s, pending=pending, held=held_injects(live.scenario), fired=fired,
                 turns=turns, notes=store.notes(ex), overrides=store.overrides(ex),
-                names=id_names(live.scenario, lang_of(request)))
+                names=id_names(live.scenario, lang_of(request)),
+                map_svg=Markup(map_svg(live, lang_of(request))) if s["phase"] != "setup"
+                else "")
 
 
 @router.get("/exercises/{ex}", response_class=HTMLResponse)

@@ -11,6 +11,7 @@ it has no report of is left out. The ground truth comes from the live model.
 
 from __future__ import annotations
 
+import json
 import threading
 from collections import OrderedDict
 
@@ -84,14 +85,15 @@ def _whole(value) -> int | None:
 def map_svg(live: LiveExercise, lang: str, team: str | None = None,
             report: dict | None = None) -> str:
     """The map as inline SVG: the team's (with its report) or, without a team, the ground
-    truth; drawn once per state of the exercise and kept."""
+    truth. Drawn once per picture: a team's map is not drawn again until what it knows
+    changes (orders given, a pause, another team's news do not change it)."""
     with live.lock:
-        key = (live.id, live.replay_hash(), team, report["turn"] if report else None, lang)
-        with _CACHE_LOCK:
-            if key in _CACHE:
-                _CACHE.move_to_end(key)
-                return _CACHE[key]
         picture = team_picture(live, team, report, lang) if team else truth_picture(live, lang)
+    key = (live.id, lang, json.dumps(picture, sort_keys=True))
+    with _CACHE_LOCK:
+        if key in _CACHE:
+            _CACHE.move_to_end(key)
+            return _CACHE[key]
     svg = plots.situation_map_svg(live.scenario, picture, lang, title="")
     with _CACHE_LOCK:
         _CACHE[key] = svg

@@ -12,6 +12,9 @@ MAX_BODY = 1_000_000 + 64 * 1024  # the largest scenario file, plus room for the
 # Pages load nothing from elsewhere and run no script; the debrief report sets its own.
 CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
        "frame-ancestors 'none'; base-uri 'none'")
+# A page with a map inline: matplotlib's SVG styles its shapes in style attributes. Every
+# text on the pages is escaped, so inline styles let in nothing a user wrote.
+CSP_MAP = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
 
 
 async def _too_large(send) -> None:

@@ -12,6 +12,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from simulator.portal.auth import User
 from simulator.portal.i18n import LANGUAGES, label, t
+from simulator.portal.middleware import CSP_MAP
 from simulator.scenario import text
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -65,4 +66,5 @@ def page(request: Request, name: str, user: User | None = None, status: int = 20
         tx=lambda value: text(value, lang), user=user, csrf=user.csrf if user else "",
         here=quote(here(request), safe="/"), who=who(user, lang, context.get("team_name")),
         refresh=context.pop("refresh", None), **context)
-    return HTMLResponse(html, status_code=status)
+    headers = {"content-security-policy": CSP_MAP} if context.get("map_svg") else None
+    return HTMLResponse(html, status_code=status, headers=headers)

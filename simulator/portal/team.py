@@ -11,6 +11,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
+from markupsafe import Markup
 from starlette.datastructures import FormData
 
 from simulator.portal import auth, forms
@@ -18,6 +19,7 @@ from simulator.portal.auth import User
 from simulator.portal.debrief import team_tasks
 from simulator.portal.deps import field, form_data, live_of, refusal
 from simulator.portal.history import team_history
+from simulator.portal.maps import map_svg
 from simulator.portal.render import lang_of, page
 from simulator.portal.views import order_view, report_view
 from simulator.portal.wording import submit_refusal
@@ -69,6 +71,7 @@ def team_page(request: Request, user: User, error: dict | None = None, status: i
                 paused=paused, open_turn=open_turn, turns=scenario.metadata.turns,
                 report=view, shown=shown, orders=orders, catalogue=catalogue, error=error,
                 key=secrets.token_urlsafe(12), history=team_history(live, team, lang),
+                map_svg=Markup(map_svg(live, lang, team, report)) if report else "",
                 released=released,
                 tasks=team_tasks(store, live, team, lang) if released else [],
                 refresh=20 if phase in ("setup", "closed") else

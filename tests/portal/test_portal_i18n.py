@@ -48,7 +48,9 @@ def test_every_key_the_templates_and_code_use_exists():
 
 
 def external_urls(html: str) -> list[str]:
-    """Addresses of another origin: in src/href/action attributes, or written out."""
+    """Addresses of another origin: in src/href/action attributes, or written out. An
+    inline map's XML namespaces (xmlns="http://www.w3.org/2000/svg") name, never fetch."""
+    html = re.sub(r'\sxmlns(?::\w+)?="[^"]*"', "", html)
     found = []
     for url in re.findall(r"""(?:src|href|action)\s*=\s*["']?([^"'\s>]+)""", html, re.I):
         if url.startswith("//") or (re.match(r"[a-z][a-z0-9+.-]*:", url, re.I)
@@ -65,6 +67,10 @@ def test_the_url_check_can_fail():
     assert external_urls('<link href="//cdn.example/x.css">')
     assert external_urls("see http://example.org/ for more")
     assert not external_urls('<a href="/team">x</a> <img src="data:image/png;base64,AA">')
+    assert not external_urls('<svg xmlns="http://www.w3.org/2000/svg" '
+                             'xmlns:xlink="http://www.w3.org/1999/xlink"></svg>')
+    assert external_urls('<svg xmlns="http://www.w3.org/2000/svg"><image '
+                         'xlink:href="https://cdn.example/x.png"/></svg>')
 
 
 def crawl(app, instructor, visit) -> None:
@@ -167,6 +173,7 @@ def test_every_page_renders_in_both_languages(rendered):
         assert html != en, (phase, path, who)
 
 
+@pytest.mark.slow  # with the others of `rendered`: one crawl
 def test_french_pages_say_it_in_french(rendered):
     html = rendered[("open", "/team", "fr", "force")][1]
     assert "Le tour 1 sur 4 est ouvert" in html and "Barrage au pont" in html
@@ -175,11 +182,13 @@ def test_french_pages_say_it_in_french(rendered):
     assert "Codes d&#39;accès" in rendered[("post", "sheet", "fr", "-")][1]
 
 
+@pytest.mark.slow  # with the others of `rendered`: one crawl
 def test_no_label_of_a_known_group_is_missing(rendered):
     groups = ("why_", "phase_", "cmd_", "bot_", "lang_", "rating_", "status_", "sec_")
     assert not {k for k in i18n.MISSED if k.startswith(groups)}
 
 
+@pytest.mark.slow  # with the others of `rendered`: one crawl
 def test_no_page_loads_or_links_anything_from_elsewhere(rendered, app):
     for key, (_, html) in rendered.items():
         assert external_urls(html) == [], key
