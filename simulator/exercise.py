@@ -286,7 +286,9 @@ class Exercise:
         named = list(inj.places) + [getattr(e.args, k, None) for e in inj.effects
                                     for k in ("location", "from_", "to")]
         named += [p for e in inj.effects for p in getattr(e.args, "locations", None) or ()]
-        places = sorted({p for p in named if isinstance(p, str)})
+        # Only places: a message's or a share's ``to`` names teams.
+        known = {loc.id for loc in self.scenario.map.locations}
+        places = sorted({p for p in named if isinstance(p, str) and p in known})
         names = {"places": places, "actors": sorted(inj.actors)}
         for team in to:
             m.knowledge.learn(team, "message", "messages", m.turn, m.now, None, inject=inj.id,

@@ -14,9 +14,10 @@ MESSAGES: dict[str, dict[str, str]] = {
               "fr": "{path} : valide ({locations} lieux, {teams} équipes, {actions} actions, "
                     "{injects} injects)"},
     "invalid": {"en": "{count} problem(s) found", "fr": "{count} problème(s) trouvé(s)"},
-    "turn_progress": {"en": "turn {turn}/{turns}: {events} events, {deaths} civilian deaths so far",
-                      "fr": "tour {turn}/{turns} : {events} événements, {deaths} civils tués "
-                            "jusqu'ici"},
+    "turn_progress": {"en": "turn {turn}/{turns}: {events} events, civilians killed so far: "
+                            "{deaths}",
+                      "fr": "tour {turn}/{turns} : {events} événements, civils tués jusqu'ici : "
+                            "{deaths}"},
     "rejected": {"en": "refused, turn {turn}, {team}: {action}: {why}",
                  "fr": "refusé, tour {turn}, {team} : {action} : {why}"},
     "outcome_title": {"en": "Outcome of {scenario} (seed {seed})",
@@ -168,7 +169,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "sitrep_places": {"en": " (places: {places})", "fr": " (lieux : {places})"},
     "sitrep_threats": {"en": "Threats", "fr": "Menaces"},
     "sitrep_threat": {"en": "{place}: {group} expected around {when}",
-                      "fr": "{place} : {group} attendu vers {when}"},
+                      "fr": "{place} : arrivée de {group} attendue vers {when}"},
     "sitrep_hazards": {"en": "Hazards", "fr": "Aléas"},
     "sitrep_hazard": {"en": "{hazard} at {places}, reported {when}",
                       "fr": "{hazard} à {places}, signalé(e) {when}"},

@@ -37,6 +37,11 @@ def message(fact: dict, injects: dict, lang: str) -> dict[str, str]:
     """A message fact's sender and text: from its inject, in ``lang``, when the inject is
     known; otherwise (an ad-hoc inject) as it was written."""
     inj = injects.get(fact.get("inject"))
+    if inj is None and "topic" in fact:  # a message effect: its topic, from its inject
+        cause = str(fact.get("cause", ""))
+        source = injects.get(cause.split(":", 1)[1]) if cause.startswith("inject:") else None
+        return {"sender": text(source.from_, lang) if source else "",
+                "text": fact["topic"].replace("_", " ")}
     if inj is None:
         return {"sender": fact.get("sender", ""), "text": fact.get("text", "")}
     return {"sender": text(inj.from_, lang), "text": text(inj.message, lang)}
@@ -81,7 +86,8 @@ def render(report: dict, scenario: Scenario, lang: str = "en") -> str:
 
     section("sitrep_messages", [
         "- " + t("sitrep_message", lang, when=when(f["hour"]), **said(f))
-        + _places(f.get("places", ()), name, lang) + via(v)
+        + _places(f.get("places") or ([f["location"]] if f.get("topic") and f.get("location")
+                                       else ()), name, lang) + via(v)
         for f, v in sorted(_merged(report["messages"], lambda f: f.get("inject") or f["id"]),
                            key=lambda fv: fv[0]["hour"])])
     section("sitrep_threats", [

@@ -193,3 +193,21 @@ def test_a_message_names_the_places_and_actors_its_author_lists(mini):
     ex = Exercise(mini.model_copy(update={"msel": [inject]}), 1)
     (msg,) = ex.reset()["force"]["messages"]
     assert msg["places"] == ["town", "village"] and msg["actors"] == ["army"]
+
+
+def test_a_message_effect_names_teams_as_recipients_not_places(mini):
+    from simulator.scenario import Inject
+    from simulator.sitrep_text import render
+
+    inject = Inject.model_validate({
+        "id": "note", "at": {"turn": 1}, "from": "EXCON", "to": ["force"],
+        "message": "Look at the town.",
+        "effects": [{"message": {"to": "civilian", "topic": "water_shortage",
+                                 "location": "town"}}]})
+    ex = Exercise(mini.model_copy(update={"msel": [inject]}), 1)
+    reports = ex.reset()
+    (msg,) = reports["force"]["messages"]
+    assert msg["places"] == ["town"]  # the team the effect writes to is no place
+    # The civilian team reads the effect's topic and place, from the inject's sender.
+    page = render(reports["civilian"], ex.scenario)
+    assert "from EXCON: water shortage (places: Town)" in page
