@@ -121,3 +121,23 @@ def test_ratings_so_far_are_the_debriefs_own_and_computed_once_per_state(app, pl
     evaluator.get("/evaluator")
     evaluator.get("/evaluator")
     assert calls == [1]
+
+
+def test_an_inject_due_later_in_the_turn_is_listed_before_it_fires(app, instructor):
+    late = ASK.replace("id: families", "id: late").replace("at: {turn: 1}",
+                                                          "at: {turn: 2, hour: 6}")
+    made = new_exercise(instructor, text=MINI.read_text() + late + MINI_OBJECTIVES)
+    ex, evaluator = made["id"], User(app, made["codes"]["evaluator"])
+    command(instructor, ex, "start")
+    assert "Families in need" not in evaluator.get("/evaluator", lang="en").text  # turn 2's
+    for name in ("close", "open"):
+        command(instructor, ex, name)
+    page = main_of(evaluator.get("/evaluator", lang="en").text)
+    assert "due day 1, 18:00" in page  # hour 6 of turn 2, of 12 hours each
+    # Fired after turn 2's orders, it can first be answered in turn 3: its deadline then.
+    assert expected(page)["Humanitarian | Assess needs | Village | day 2, 12:00"] == \
+        "inject not fired yet"
+    command(instructor, ex, "close")
+    page = main_of(evaluator.get("/evaluator", lang="en").text)
+    assert "fired day 1, 18:00" in page
+    assert expected(page)["Humanitarian | Assess needs | Village | day 2, 12:00"] == "not yet"
