@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 
 from agents.geo import km as _km
+from simulator.scenario import text
 
 SITES = ("idp_site", "camp")
 
@@ -566,7 +567,7 @@ class DoctrineBot(Bot):
     def place_name(self, loc: str) -> str:
         """A place as a team writes it in free text: by its name, not its id."""
         found = next((x for x in self.scenario.map.locations if x.id == loc), None)
-        return found.name.en if found else loc
+        return text(found.name, "en") if found else loc
 
     def _assess(self, loc: str) -> None:
         """A needs assessment, at most one per place and turn."""

@@ -10,12 +10,16 @@ names and words first, ids in the last columns or on the analysts' sheet.
 from __future__ import annotations
 
 import csv
+import datetime
+import io
 import re
 from pathlib import Path
+from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.writer.excel import ExcelWriter
 
 from debrief.i18n import METRIC_NAMES, TEXT
 
@@ -98,8 +102,24 @@ def write_exports(out: Path, data: dict) -> list[Path]:
                [[e["ref"], e.get("turn", ""), e.get("when") or "", e.get("team") or "",
                  e.get("text") or "", e["id"]] for e in evidence])
     paths.append(out / "debrief.xlsx")
-    _workbook(data, lab, evidence, refs).save(paths[3])
+    _save(_workbook(data, lab, evidence, refs), paths[3])
     return paths
+
+
+FIXED_TIME = datetime.datetime(2000, 1, 1)  # the workbook's dates: the same bytes every time
+
+
+def _save(book: Workbook, path: Path) -> None:
+    """Write ``book`` with fixed dates in its properties and its zip entries, so the same
+    debrief gives the same bytes (openpyxl's own save stamps the time of saving)."""
+    book.properties.created = book.properties.modified = FIXED_TIME
+    buffer = io.BytesIO()
+    with ZipFile(buffer, "w", ZIP_DEFLATED, allowZip64=True) as archive:
+        ExcelWriter(book, archive).write_data()
+    with ZipFile(buffer) as source, ZipFile(path, "w", ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            target.writestr(ZipInfo(item.filename, FIXED_TIME.timetuple()[:6]),
+                            source.read(item.filename), ZIP_DEFLATED)
 
 
 # --- what the tables hold -------------------------------------------------------------------
