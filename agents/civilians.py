@@ -265,20 +265,26 @@ class Civilians:
         homes, places = np.flatnonzero(movers.sum(axis=1)), np.flatnonzero(w)
         per_place = rng.multinomial(movers[homes], w[places] / w[places].sum())  # [home, g, place]
         riding = rng.binomial(per_place, m.vehicle_share)
-        by_vehicle = np.minimum(24 * km_row / m.vehicle_km_per_day, hours_row)
         walking = per_place - riding
-        for j in np.flatnonzero(per_place.sum(axis=(0, 1))):
-            dest = places[j]
-            for trip, hours in ((riding[:, :, j], by_vehicle[dest]),
-                                (walking[:, :, j], hours_row[dest])):
-                if trip.any():
-                    self._travel(now + hours, int(loc), int(dest), trip, homes)
+        # Counted once for every destination (the loop below runs for each of them).
+        riders, walkers = riding.sum(axis=(0, 1)).tolist(), walking.sum(axis=(0, 1)).tolist()
+        src = int(loc)
+        for j in np.flatnonzero(per_place.sum(axis=(0, 1))).tolist():
+            dest = int(places[j])
+            if riders[j]:
+                hours = min(24 * km_row[dest] / m.vehicle_km_per_day, hours_row[dest])
+                self._travel(now + hours, src, dest, riding[:, :, j], homes, riders[j])
+            if walkers[j]:
+                self._travel(now + hours_row[dest], src, dest, walking[:, :, j], homes,
+                             walkers[j])
 
     def _travel(self, arrive: float, src: int, dest: int, counts: np.ndarray,
-                origins: np.ndarray | None = None) -> None:
+                origins: np.ndarray | None = None, people: int | None = None) -> None:
         """Put ``counts`` [origin, group], just taken out of ``src``, on the road to
-        ``dest``; with ``origins``, ``counts`` holds only those origins' rows."""
-        people = int(counts.sum())
+        ``dest``; with ``origins``, ``counts`` holds only those origins' rows; ``people``
+        is their number when the caller knows it."""
+        if people is None:
+            people = int(counts.sum())
         self.flows[src, dest] += people
         # People are set down at the first sub-step at or after their arrival, so all who
         # reach one place in one sub-step share one entry.
