@@ -35,15 +35,23 @@ def overrides(store: Store, ex: int, tasks: set[str]) -> dict[str, Override]:
             for r in store.overrides(ex) if r["task"] in tasks}
 
 
+def notes(store: Store, ex: int) -> list[dict]:
+    """The evaluators' notes of this exercise, as the debrief takes them (turn 0: the
+    exercise as a whole)."""
+    return [{"turn": r["turn"] or None, "team": r["team"], "task": r["task"], "text": r["text"]}
+            for r in store.notes(ex)]
+
+
 def report_html(store: Store, live: LiveExercise, lang: str) -> Path:
     """The path of report.html in ``lang``, written now unless it is up to date."""
     scenario = live.scenario
     tasks = {c.id for o in scenario.objectives for c in o.critical_tasks}
     with _LOCK, live.lock:
         chosen = overrides(store, live.id, tasks)
+        seen = notes(store, live.id)
         stamp = hashlib.sha256(json.dumps(
-            [live.replay_hash(), lang, {k: v.model_dump() for k, v in sorted(chosen.items())}],
-            sort_keys=True).encode()).hexdigest()
+            [live.replay_hash(), lang, {k: v.model_dump() for k, v in sorted(chosen.items())},
+             seen], sort_keys=True).encode()).hexdigest()
         folder = run_folder(store, live.id)
         out = folder / f"debrief-{lang}"
         page, mark = out / "report.html", out / "source.sha256"
@@ -57,7 +65,8 @@ def report_html(store: Store, live: LiveExercise, lang: str) -> Path:
                 "lang": row["lang"], "versions": versions()}
         write_run(live.exercise, folder, meta)
         run = load_run(folder)
-        write_files(out, build(folder, run, scenario, lang, 0, chosen), run, scenario)
+        write_files(out, build(folder, run, scenario, lang, 0, chosen, notes=seen), run,
+                    scenario)
         mark.write_text(stamp)
         return page
 

@@ -69,7 +69,7 @@ def fields(scenario: Scenario, team: str, action: Action, lang: str) -> list[Fie
         elif p.type == "need":
             f.options = [(n, label(n, lang)) for n in NEEDS]
         elif p.type == "choice":
-            f.options = [(_str(v), _str(v)) for v in p.values]
+            f.options = [(_str(v), label(_str(v), lang)) for v in p.values]
             if isinstance(p.default, list):
                 f.kind = "multi"
         elif p.type in ("int", "number"):

@@ -198,22 +198,43 @@ def test_no_page_loads_or_links_anything_from_elsewhere(rendered, app):
     assert all("<script" not in html for _, html in rendered.values())
 
 
+def shown_text(html: str) -> str:
+    """What a reader sees of a page: its text, without tags, attributes, styles or scripts."""
+    html = re.sub(r"<(style|script)\b.*?</\1>", " ", html, flags=re.S | re.I)
+    return re.sub(r"<[^>]+>", " ", html)
+
+
 @pytest.mark.parametrize("scenario", ["cmcoord-corridor", "flood-season", "poc-inner-delta"])
 def test_the_shipped_scenarios_pages_render_for_every_team(app, instructor, scenario):
+    from tests.debrief.test_names_not_ids import leaked, plain_words, scenario_ids
+
     r = instructor.post("/api/exercises", {"name": scenario, "scenario": scenario, "seed": 1,
                                            "lang": "fr"})
     assert r.status_code == 201
     ex, codes = r.json()["id"], r.json()["codes"]
     command(instructor, ex, "start")
     live = app.state.registry.get(ex)
-    for team, code in codes["teams"].items():
-        user = User(app, code)
+    ids = scenario_ids(live.scenario)
+    words = {lang: plain_words(live.scenario, lang) for lang in LANGUAGES}
+
+    def no_ids(page, lang: str, where: str) -> None:
+        """Names, not ids, in what the page shows (a team's orders, reports, the map)."""
+        assert not leaked(shown_text(page.text), ids, words[lang]), f"{where} ({lang})"
+    users = {team: User(app, code) for team, code in codes["teams"].items()}
+    for team, user in users.items():
         for lang in LANGUAGES:
             page = user.get("/team", lang=lang)
             assert page.status_code == 200 and external_urls(page.text) == []
             assert page.text.count('name="action" value=') == len(live.scenario.actions_of(team))
+            no_ids(page, lang, f"team page of {team}, turn 1")
     command(instructor, ex, "close")
+    command(instructor, ex, "open")
     evaluator = User(app, codes["evaluator"])
     for lang in LANGUAGES:
-        assert evaluator.get("/evaluator", lang=lang).status_code == 200
-        assert instructor.get(f"/instructor/exercises/{ex}", lang=lang).status_code == 200
+        for where, page in (("evaluator", evaluator.get("/evaluator", lang=lang)),
+                            ("console", instructor.get(f"/instructor/exercises/{ex}",
+                                                       lang=lang)),
+                            ("first team, turn 2", next(iter(users.values())).get(
+                                "/team", lang=lang))):
+            assert page.status_code == 200
+            no_ids(page, lang, where)

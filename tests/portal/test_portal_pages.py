@@ -222,6 +222,9 @@ def test_evaluator_sees_every_team_and_notes_and_overrides_count(app, made, team
     data = json.loads((run_folder(app.state.store, ex) / "debrief-en" / "debrief.json").read_text())
     (task,) = data["objectives"][0]["tasks"]
     assert (task["final"], task["justification"]) == ("S", why)
+    # The evaluator's note reaches the report under its task, the team by name.
+    assert task["notes"] == [{"turn": 1, "team": "Force", "text": "Quick patrol order."}]
+    assert "Quick patrol order." in r.text
     assert (run_folder(app.state.store, ex) / "scenario.yaml").read_text() == SCENARIO
 
 
