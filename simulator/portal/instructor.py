@@ -109,7 +109,8 @@ def new_checked(request: Request, form: Form):
             scenario_text, scenario = scenario_source(values["scenario"], None)
         check_setup(scenario, values["name"], _seed(values["seed"]), values["lang"], {})
     except InputError as exc:
-        return _step_one(request, user, 422, problems=[str(p) for p in exc.problems],
+        lang = lang_of(request)  # the author's language, as on the command line
+        return _step_one(request, user, 422, problems=[p.text(lang) for p in exc.problems],
                          values=values)
     except ValueError:
         return _step_one(request, user, 422, error="bad_setup", values=values)

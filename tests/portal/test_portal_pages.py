@@ -159,6 +159,14 @@ def test_an_invalid_upload_shows_every_problem_with_its_line(app, instructor):
     assert r.status_code == 422
     line = next(n for n, text in enumerate(broken.splitlines(), 1) if "turn_hours: 0" in text)
     assert f"broken.yaml:{line}:" in r.text and "metadata.turn_hours" in r.text
+    # In the author's language, as on the command line.
+    instructor.http.cookies.set("ttx_lang", "fr")
+    r = instructor.http.post("/instructor/new", data={
+        "csrf": instructor.csrf, "name": "Broken", "seed": "0", "lang": "en", "scenario": ""},
+        files={"upload": ("broken.yaml", broken.encode())})
+    instructor.http.cookies.delete("ttx_lang")
+    assert r.status_code == 422 and f"broken.yaml:{line}:" in r.text
+    assert "metadata.turn_hours: doit être supérieur ou égal à 1" in r.text
     r = instructor.http.post("/instructor/new", data={
         "csrf": instructor.csrf, "name": "Bytes", "seed": "0", "lang": "en", "scenario": ""},
         files={"upload": ("bin.yaml", b"\xff\xfe\x00")})
