@@ -1,20 +1,18 @@
 """Ratings that bot teams earn on a scenario: a check that its measures tell doctrine
 from doing nothing.
 
-Each play is written to a scratch folder and read back, so the ratings come from the same
-files, by the same code, as a trainee team's debrief.
+Each play is rated from the data its run folder would hold (``debrief.rundata.run_of``),
+by the same code as a trainee team's debrief.
 """
 
 from __future__ import annotations
 
-import tempfile
 from collections import Counter
 
 from debrief.ratings import ORDER, rate_objectives
-from debrief.rundata import load_run
+from debrief.rundata import run_of
 from simulator.exercise import Exercise
 from simulator.i18n import t
-from simulator.outputs import write_run
 from simulator.scenario import Scenario, text
 
 NOT_RATED = "-"
@@ -28,9 +26,7 @@ class RatingTally:
         self.counts: dict[str, dict[str, Counter]] = {}
 
     def add(self, kind: str, seed: int, ex: Exercise) -> None:
-        with tempfile.TemporaryDirectory(prefix="ttx-rate-") as folder:
-            write_run(ex, folder)
-            run = load_run(folder)
+        run = run_of(ex)
         per_kind = self.counts.setdefault(kind, {})
         for o in rate_objectives(self.scenario, run):
             per_kind.setdefault(o.id, Counter())[o.rating or NOT_RATED] += 1

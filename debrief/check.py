@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import multiprocessing
-import tempfile
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
@@ -21,10 +20,9 @@ import numpy as np
 
 from agents.gaming import GAMING
 from debrief.ratings import ORDER, rate_objectives
-from debrief.rundata import load_run
+from debrief.rundata import run_of
 from simulator.compare import OUTCOMES, band
 from simulator.i18n import t
-from simulator.outputs import write_run
 from simulator.runner import play
 from simulator.scenario import Scenario
 
@@ -39,11 +37,9 @@ MEDIANS = ("civilian_deaths", "unmet_need_person_days")  # doctrine against pass
 # --- playing ------------------------------------------------------------------------------
 
 def play_once(scenario: Scenario, strategy: str, seed: int) -> dict:
-    """One play with every team on ``strategy``, rated from its written files."""
+    """One play with every team on ``strategy``, rated from its files' data."""
     ex = play(scenario, seed, [], {team.id: strategy for team in scenario.teams})
-    with tempfile.TemporaryDirectory(prefix="ttx-check-") as folder:
-        write_run(ex, folder)
-        run = load_run(folder)
+    run = run_of(ex)
     rated = rate_objectives(scenario, run)
     tasks = [task for o in rated for task in o.tasks]
     return {

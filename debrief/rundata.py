@@ -1,7 +1,11 @@
-"""A run directory as the debrief sees it: files only, never the live model.
+"""A run as the debrief sees it: the files of a run directory, never the live model.
 
     events.jsonl, timeseries.csv, flows.csv, summary.json, inputs.json
     (see docs/architecture.md)
+
+``load_run`` reads them; ``run_of`` gives the same data from a finished exercise in
+memory, as the files ``simulator.outputs.write_run`` would write (for audits that rate
+hundreds of plays, where writing and reading each costs more than the rating).
 """
 
 from __future__ import annotations
@@ -54,6 +58,19 @@ def load_run(folder: str | Path) -> RunData:
         raise RunError(f"{folder}: summary.json or inputs.json is not JSON ({exc.msg})") from None
     flows = _flows(folder / "flows.csv", read("flows.csv"))
     return RunData(events, rows, summary, inputs, flows)
+
+
+def run_of(ex) -> RunData:
+    """What ``load_run`` would read from the folder ``write_run(ex, ...)`` writes (without
+    its ``run`` record): the same values and types, with no file written."""
+    events = [json.loads(line) for line in ex.model.events.to_jsonl().splitlines()]
+    # The CSV holds each value as str() writes it; reading parses it back.
+    rows = [_numbers({k: str(v) for k, v in r.items()}) for r in ex.timeseries]
+    flows = [{"turn": int(f["turn"]), "from": str(f["from"]), "to": str(f["to"]),
+              "people": int(f["people"])}
+             for f in sorted(ex.recorder.flows, key=lambda f: (f["turn"], f["from"], f["to"]))]
+    return RunData(events, rows, json.loads(json.dumps(ex.summary())),
+                   json.loads(json.dumps(ex.inputs)), flows)
 
 
 FLOW_COLUMNS = ["turn", "from", "to", "people"]
