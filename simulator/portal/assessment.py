@@ -8,13 +8,12 @@ They are computed once per state of the exercise (its replay hash), not per page
 
 from __future__ import annotations
 
-import json
 import threading
 from collections import OrderedDict
 
 from debrief.i18n import REASONS
 from debrief.ratings import rate_objectives
-from debrief.rundata import RunData
+from debrief.rundata import RunData, run_of
 from simulator.expectations import STANDING, STRIKES, Window, judge
 from simulator.live import LiveExercise
 from simulator.portal.history import played_turns
@@ -31,13 +30,9 @@ def run_so_far(live: LiveExercise) -> RunData:
     """The run as ``debrief.rundata.load_run`` would read it from a run folder written now
     (call under ``live.lock``): copies, so the debrief's code never sees the engine's own
     objects change under it."""
-    ex = live.exercise
-    events = [json.loads(line) for line in ex.model.events.to_jsonl().splitlines()]
-    summary = ex.summary()
-    summary["turns_played"] = played_turns(live)  # the engine counts the turn open too
-    return RunData(events, [dict(r) for r in ex.timeseries], summary,
-                   json.loads(json.dumps(ex.inputs, default=list)),
-                   [dict(f) for f in ex.recorder.flows])
+    run = run_of(live.exercise)
+    run.summary["turns_played"] = played_turns(live)  # the engine counts the turn open too
+    return run
 
 
 def ratings_so_far(live: LiveExercise) -> list:
