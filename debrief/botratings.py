@@ -45,8 +45,8 @@ class RatingTally:
         kinds = list(self.counts)
         rows = []
         for o in self.scenario.objectives:
-            rows.append((_short(text(o.title, lang)), o.id))
-            rows += [("  " + _short(text(c.title, lang)), c.id) for c in o.critical_tasks]
+            rows.append((short_title(text(o.title, lang)), o.id))
+            rows += [("  " + short_title(text(c.title, lang)), c.id) for c in o.critical_tasks]
         head = t("compare_task", lang)
         width = max([len(label) for label, _ in rows] + [len(head)]) + 2
         lines = [head.ljust(width) + "".join(k.rjust(20) for k in kinds)]
@@ -63,5 +63,5 @@ class RatingTally:
 TITLE_WIDTH = 56  # a title longer than this is cut (with "…") so the columns fit a terminal
 
 
-def _short(title: str) -> str:
+def short_title(title: str) -> str:
     return title if len(title) <= TITLE_WIDTH else title[:TITLE_WIDTH - 1].rstrip() + "…"

@@ -19,12 +19,13 @@ from typing import Callable
 import numpy as np
 
 from agents.gaming import GAMING
+from debrief.botratings import short_title
 from debrief.ratings import ORDER, rate_objectives
 from debrief.rundata import run_of
 from simulator.compare import OUTCOMES, band
-from simulator.i18n import t
+from simulator.i18n import LANGUAGES, t
 from simulator.runner import play
-from simulator.scenario import Scenario
+from simulator.scenario import Scenario, text
 
 STRATEGIES = ("doctrine", "passive", "random", *GAMING)
 GAMERS = ("passive", "random", *GAMING)  # strategies that should never pass a task
@@ -106,9 +107,10 @@ def audit(scenario: Scenario, strategies=STRATEGIES, seeds: int = 10, jobs: int 
                     progress(s, k, done, len(todo))
     result = {
         "scenario": scenario.metadata.id, "seeds": seeds, "strategies": list(strategies),
-        "objectives": [{"id": o.id, "tasks": [{"id": c.id, "team": c.team,
-                                               "measures": [m.id for m in c.measures]}
-                                              for c in o.critical_tasks]}
+        "objectives": [{"id": o.id, "title": _titles(o.title),
+                        "tasks": [{"id": c.id, "title": _titles(c.title), "team": c.team,
+                                   "measures": [m.id for m in c.measures]}
+                                  for c in o.critical_tasks]}
                        for o in scenario.objectives],
         "injects": [{"id": i.id, "hold": i.hold} for i in scenario.msel],
         "actions": {team.id: list(scenario.actions_of(team.id)) for team in scenario.teams},
@@ -221,16 +223,24 @@ def _grades(c: Counter) -> list[tuple[str, int]]:
     return [(g if g is not None else NOT_RATED, c[g]) for g in (*ORDER, *other, None) if c[g]]
 
 
-def _rows(result: dict) -> list[tuple[str, int]]:
-    """(id, depth): each objective, then its tasks."""
+def _titles(title) -> dict[str, str]:
+    """A title in each language, for the tables (the result stays language-free)."""
+    return {lang: text(title, lang) for lang in LANGUAGES}
+
+
+def _rows(result: dict, lang: str = "en") -> list[tuple[str, int, str]]:
+    """(id, depth, title cut to fit a terminal): each objective, then its tasks."""
+    def title(x: dict) -> str:
+        return short_title(x.get("title", {}).get(lang) or x["id"])
     return [row for o in result["objectives"]
-            for row in [(o["id"], 0)] + [(c["id"], 1) for c in o["tasks"]]]
+            for row in [(o["id"], 0, title(o))] + [(c["id"], 1, title(c)) for c in o["tasks"]]]
 
 
 def table(result: dict, lang: str = "en") -> str:
-    """Objectives and their tasks (indented) × strategies: seeds per rating, e.g. ``P7 S3``."""
+    """Objectives and their tasks (indented, by title) × strategies: seeds per rating, e.g.
+    ``P7 S3``."""
     strategies = result["strategies"]
-    rows = [("  " * depth + item, item) for item, depth in _rows(result)]
+    rows = [("  " * depth + name, item) for item, depth, name in _rows(result, lang)]
     head = t("check_table_head", lang)
     width = max([len(label) for label, _ in rows] + [len(head)]) + 2
     cell = max([len(s) for s in strategies] + [14]) + 2
@@ -328,7 +338,8 @@ span.g { display: inline-block; padding: 0 0.3em; margin: 0 0.1em; border-radius
 <h2>{{ ratings_title }}</h2>
 <table><thead><tr><th>{{ head }}</th>{% for s in strategies %}<th>{{ s }}</th>{% endfor %}</tr>
 </thead><tbody>
-{% for row in rows %}<tr><td class="{{ 'task' if row.depth else 'objective' }}">{{ row.id }}</td>
+{% for row in rows %}<tr><td class="{{ 'task' if row.depth else 'objective' }}"
+ title="{{ row.id }}">{{ row.title }}</td>
 {% for cell in row.cells %}<td>{% for g, k in cell -%}
 <span class="g g-{{ g if g in colours else 'none' }}">{{ g }}{{ k }}</span>
 {%- endfor %}</td>{% endfor %}</tr>
@@ -359,9 +370,9 @@ def html(result: dict, found: list[dict], lang: str = "en") -> str:
                            strategies=len(strategies)),
         ratings_title=t("check_ratings", lang), head=t("check_table_head", lang),
         strategies=strategies, colours=GRADE_COLOUR,
-        rows=[{"id": item, "depth": depth,
+        rows=[{"id": item, "title": name, "depth": depth,
                "cells": [_grades(counts(result, s, item)) for s in strategies]}
-              for item, depth in _rows(result)],
+              for item, depth, name in _rows(result, lang)],
         bands_title=t("check_bands", lang),
         bands=[(k, [_band_text(b[k][s]) for s in strategies]) for k in OUTCOMES],
         targets_title=t("check_targets", lang), targets=target_lines(result, lang),

@@ -165,7 +165,9 @@ def test_command_prints_and_writes(mini_file, tmp_path, capsys):
     assert lines[0] == "mini: every team plays each of 3 strategies over 2 seeds"
     head = next(line for line in lines if line.startswith("objective / critical task"))
     assert head.split()[-3:] == ["doctrine", "passive", "spam"]
-    assert any(line.startswith("  ct-presence ") for line in lines)
+    # Tasks by their titles (the ids stay in check.json for the author).
+    assert any(line.startswith("  Presence before the raid ") for line in lines)
+    assert not any("ct-presence" in line for line in lines)
     assert any(line.startswith("civilian_deaths ") for line in lines)
     assert "check: passive seed 2/2 done (4/6)" in captured.err
     data = json.loads((out / "check.json").read_text())
