@@ -272,13 +272,15 @@ def _num(x: float) -> str:
     return f"{x:.0f}" if x == int(x) or abs(x) >= 10 else f"{x:.2f}".rstrip("0").rstrip(".")
 
 
-def bands_table(result: dict) -> str:
+def bands_table(result: dict, lang: str = "en") -> str:
+    """Outcomes (by name) × strategies: median [10–90 % band] over the seeds."""
     strategies, b = result["strategies"], bands(result)
     cells = {k: [_band_text(b[k][s]) for s in strategies] for k in OUTCOMES}
     cell = max([len(s) for s in strategies] + [len(c) for row in cells.values() for c in row]) + 2
-    width = max(len(k) for k in OUTCOMES) + 2
+    names = {k: t(k, lang) for k in OUTCOMES}
+    width = max(len(v) for v in names.values()) + 2
     lines = ["".ljust(width) + "".join(s.rjust(cell) for s in strategies)]
-    lines += [k.ljust(width) + "".join(c.rjust(cell) for c in cells[k]) for k in OUTCOMES]
+    lines += [names[k].ljust(width) + "".join(c.rjust(cell) for c in cells[k]) for k in OUTCOMES]
     return "\n".join(lines)
 
 
@@ -294,7 +296,7 @@ def target_lines(result: dict, lang: str = "en") -> list[str]:
         lines.append(t("check_random_above", lang, share=_percent(tg["random_above_doctrine"])))
     for key, by in tg["medians"].items():
         if by:
-            lines.append(t("check_median", lang, outcome=key, values=", ".join(
+            lines.append(t("check_median", lang, outcome=t(key, lang), values=", ".join(
                 f"{s} {'–' if v is None else _num(v)}" for s, v in by.items())))
     return lines
 
@@ -304,7 +306,7 @@ def render(result: dict, found: list[dict], lang: str = "en") -> str:
     parts = [t("check_title", lang, scenario=result["scenario"], seeds=result["seeds"],
                strategies=len(result["strategies"])), "",
              t("check_ratings", lang), table(result, lang), "",
-             t("check_bands", lang), bands_table(result), "",
+             t("check_bands", lang), bands_table(result, lang), "",
              t("check_targets", lang)] + ["  " + line for line in target_lines(result, lang)]
     if held(result):
         parts += ["", t("check_held", lang, injects=", ".join(held(result)))]
@@ -374,7 +376,7 @@ def html(result: dict, found: list[dict], lang: str = "en") -> str:
                "cells": [_grades(counts(result, s, item)) for s in strategies]}
               for item, depth, name in _rows(result, lang)],
         bands_title=t("check_bands", lang),
-        bands=[(k, [_band_text(b[k][s]) for s in strategies]) for k in OUTCOMES],
+        bands=[(t(k, lang), [_band_text(b[k][s]) for s in strategies]) for k in OUTCOMES],
         targets_title=t("check_targets", lang), targets=target_lines(result, lang),
         held=t("check_held", lang, injects=", ".join(held(result))) if held(result) else "",
         flags_title=t("check_flags", lang, count=len(found)), flags=found,

@@ -170,7 +170,7 @@ def test_command_prints_and_writes(mini_file, tmp_path, capsys):
     start = lines.index(head) + 1
     rows = lines[start:lines.index("", start)]
     assert rows and not any("ct-presence" in line for line in rows)
-    assert any(line.startswith("civilian_deaths ") for line in lines)
+    assert any(line.startswith("civilian deaths ") for line in lines)
     assert "check: passive seed 2/2 done (4/6)" in captured.err
     data = json.loads((out / "check.json").read_text())
     assert data["strategies"] == ["doctrine", "passive", "spam"]
