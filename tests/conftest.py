@@ -73,3 +73,11 @@ def types(ex: Exercise) -> list[str]:
 def pytest_collection_modifyitems(items):
     """Long tests first: spread over the workers, they no longer finish last one by one."""
     items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
+def pytest_xdist_auto_num_workers(config):
+    """One worker per core, and one more: several tests wait on a browser, a server or a
+    child process, and the extra worker keeps the cores busy meanwhile."""
+    import os
+
+    return (os.cpu_count() or 1) + 1
