@@ -65,3 +65,23 @@ def test_run_without_debrief(tmp_path, capsys):
     assert main(["run", str(MINI), "--out", str(tmp_path / "r"), "--quiet", "--no-debrief"]) == 0
     assert not (tmp_path / "r" / "debrief").exists()
     assert "debrief report" not in capsys.readouterr().out
+
+
+def test_the_readme_yaml_examples_load(tmp_path):
+    """The decisions and evaluator examples the README shows are valid for the demo."""
+    from debrief.overrides import load_evaluation
+    from simulator.decisions import load_inputs
+    from simulator.validation import load_scenario
+
+    scenario = load_scenario(ROOT / "scenarios" / "poc-inner-delta.yaml")
+    tasks = {c.id for o in scenario.objectives for c in o.critical_tasks}
+    blocks = re.findall(r"```yaml\n(.*?)```", README, re.S)
+    evaluation = next(b for b in blocks if b.startswith("overrides:"))
+    (tmp_path / "e.yaml").write_text(evaluation)
+    overrides, notes = load_evaluation(tmp_path / "e.yaml", tasks,
+                                       {t.id for t in scenario.teams})
+    assert set(overrides) == {"ct_deter"} and notes[0]["team"] == "force"
+    decisions = next(b for b in blocks if b.startswith("- {turn:"))
+    # The third entry names a placeholder: the demo holds no inject to fire.
+    (tmp_path / "d.yaml").write_text(decisions.split("- {turn: 4, fire")[0])
+    assert len(load_inputs(tmp_path / "d.yaml", scenario)) == 2
