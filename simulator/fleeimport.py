@@ -66,7 +66,7 @@ def to_scenario(case: Case) -> dict:
         },
         "map": {"locations": [_location(loc, ids) for loc in case.locations.values()],
                 "routes": [{"from": ids[a], "to": ids[b], "distance_km": max(km, 0.1)}
-                           for a, b, km in case.routes]},
+                           for a, b, km in _one_per_pair(case.routes)]},
         "population": _camp_population(case, obs, ids),
         "arrivals": {"people": _whole_days(arrivals(obs)),
                      "places": {ids[z]: float(max(case.locations[z].population, 1))
@@ -198,3 +198,12 @@ def _inject(day: int, effects: list[tuple[dict, tuple[str, str]]]) -> dict:
             "from": {"en": "Case data", "fr": "Données du cas"}, "to": ["all"],
             "message": {"en": f"Day {day}: {en}.", "fr": f"Jour {day} : {fr}."},
             "effects": [e for e, _ in effects]}
+
+
+def _one_per_pair(routes: list[tuple[str, str, float]]) -> list[tuple[str, str, float]]:
+    """One route per pair of places, as a scenario's map holds: a pair written twice keeps
+    its last distance, as Flee's own graph does."""
+    out: dict[frozenset, tuple[str, str, float]] = {}
+    for a, b, km in routes:
+        out[frozenset((a, b))] = (a, b, km)
+    return list(out.values())

@@ -169,6 +169,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     # Cross-references of a scenario (simulator.validation).
     "route_same_ends": {"en": "a route must join two different locations",
                         "fr": "une route doit relier deux lieux différents"},
+    "route_twice": {"en": "a second route between the same two places ({first} joins them "
+                          "already): the map holds one road per pair of places; to offer a "
+                          "second way, add a place on it (a ford, a junction) joined to both "
+                          "ends",
+                    "fr": "une deuxième route entre les deux mêmes lieux ({first} les relie "
+                          "déjà) : la carte a une seule route par paire de lieux ; pour offrir "
+                          "un autre chemin, ajoutez un lieu sur ce chemin (un gué, un "
+                          "carrefour) relié aux deux extrémités"},
     "shares_zero": {"en": "the group shares must not all be zero",
                     "fr": "les parts des groupes ne peuvent pas toutes être nulles"},
     "unknown_asset": {"en": "unknown asset {value}: expected a unit or agency id",

@@ -184,11 +184,17 @@ def check_references(s: Scenario) -> Iterator[tuple[tuple, Say]]:
                             hint=suggestion(value, names[kind]), known=known(names[kind]))
 
     yield from _unique(s)
+    pairs: dict[frozenset, int] = {}  # the map is one road per pair of places
     for i, r in enumerate(s.map.routes):
         yield from need("location", r.from_, ("map", "routes", i, "from"))
         yield from need("location", r.to, ("map", "routes", i, "to"))
         if r.from_ == r.to:
             yield ("map", "routes", i, "to"), Say("route_same_ends")
+        elif frozenset((r.from_, r.to)) in pairs:
+            first = pairs[frozenset((r.from_, r.to))]
+            yield ("map", "routes", i), Say("route_twice", first=f"map.routes[{first}]")
+        else:
+            pairs[frozenset((r.from_, r.to))] = i
     for i, p in enumerate(s.population):
         yield from need("location", p.location, ("population", i, "location"))
     if s.arrivals:

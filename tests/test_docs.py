@@ -600,23 +600,22 @@ def _mini(extra_yaml: str = "", replace: tuple[str, str] = ("", "")):
     return scenario_from_text(MINI.read_text().replace(*replace) + extra_yaml, "mini.yaml")
 
 
-def test_two_routes_between_the_same_places_make_one_road():
-    """map.md: validation accepts them; the last sets the road, a closed one closes it."""
-    from simulator.exercise import Exercise
+def test_a_second_route_between_the_same_places_is_refused():
+    """map.md: one road per pair of places; validation refuses a second, in either
+    direction, and names the route that joins them already."""
+    from simulator.yamlsafe import InputError
     assert "### One route per pair of places" in PAGES["map.md"]
     base = "    - {from: town, to: base, distance_km: 20}\n"
-    for extra, km, is_open in (("    - {from: town, to: village, distance_km: 40}\n", 40, True),
-                               ("    - {from: village, to: town, distance_km: 5, "
-                                "condition: closed}\n", 5, False)):
-        m = Exercise(_mini(replace=(base, base + extra)), seed=1).model
-        a, b = m.index["village"], m.index["town"]
-        assert (m.graph.number_of_edges(), m.graph[a][b]["km"], m.route_open(a, b)) == \
-            (3, km, is_open)
-    s = _mini(replace=("    - {from: village, to: town, distance_km: 12}\n",
-                       "    - {from: village, to: town, distance_km: 12, condition: closed}\n"
-                       + "    - {from: town, to: village, distance_km: 30}\n"))
-    m = Exercise(s, seed=1).model
-    assert not m.route_open(m.index["village"], m.index["town"])
+    routes = _mini().map.routes
+    first = next(i for i, r in enumerate(routes) if {r.from_, r.to} == {"village", "town"})
+    for extra in ("    - {from: town, to: village, distance_km: 40}\n",
+                  "    - {from: village, to: town, distance_km: 5, condition: closed}\n"):
+        with pytest.raises(InputError) as info:
+            _mini(replace=(base, base + extra))
+        (problem,) = info.value.problems
+        assert problem.path == f"map.routes[{len(routes)}]"
+        assert problem.message.startswith(f"a second route between the same two places "
+                                          f"(map.routes[{first}] joins them already)")
 
 
 def _deliver_after_a_flood(hazard: dict, inject_effects: list | None = None) -> list[tuple]:

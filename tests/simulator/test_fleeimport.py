@@ -139,3 +139,16 @@ def test_an_idp_camp_closure_is_an_admission_like_a_camp_closure(tmp_path):
     days = effects_by_day(s)
     assert days[1] == [{"admission": {"location": "town", "open": False}}]
     assert days[3] == [{"admission": {"location": "town", "open": True}}]
+
+
+def test_a_route_written_twice_is_one_road_with_the_last_distance(tmp_path):
+    case = tiny(tmp_path, **{
+        "input/routes.csv": "#name1,name2,distance,forced\nZone,Town,10,\nTown,C1,10,\n"
+                            "Town,C2,30,\nFar,C2,5,\nC1,Town,14,\n"})
+    s = to_scenario(read_case(case))
+    routes = [(r["from"], r["to"], r["distance_km"]) for r in s["map"]["routes"]]
+    assert routes == [("zone", "town", 10), ("c1", "town", 14), ("town", "c2", 30),
+                      ("far", "c2", 5)]
+    out = tmp_path / "case.yaml"
+    out.write_text(yaml.safe_dump(s, allow_unicode=True))
+    assert load_scenario(out).map.routes[1].distance_km == 14  # valid: one road per pair
