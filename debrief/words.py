@@ -206,6 +206,8 @@ EVENTS = {
         "abuse_by_host_force": "{host_force} abused civilians at {location}: {deaths} killed, "
                                "{injuries} injured",
         "threat_planned": "{armed_group} planned a {tactic} on {location} for {expected_hour}",
+        "false_alarm": "a warning of a {tactic} by {armed_group} on {location} for "
+                       "{expected_hour}, which proved false",
         "early_warning_reported": "the alert network at {network} warned {team} of {armed_group} "
                                   "at {location} for {expected_hour}",
         "warning": "{team} warned people at {location} ({reached} reached)",
@@ -276,6 +278,8 @@ EVENTS = {
         "attack_abandoned": "{armed_group} a renoncé à son attaque sur {location}",
         "abuse_by_host_force": "{host_force} a commis des abus à {location} : {deaths} tué(s), "
                                "{injuries} blessé(s)",
+        "false_alarm": "une alerte d'action ({tactic}) de {armed_group} sur {location} pour "
+                       "{expected_hour}, qui s'est révélée fausse",
         "threat_planned": "{armed_group} a prévu une action ({tactic}) sur {location} pour "
                           "{expected_hour}",
         "early_warning_reported": "le réseau d'alerte de {network} a prévenu {team} : "

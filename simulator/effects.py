@@ -419,12 +419,13 @@ def threat(m, a, ctx):
     g = m.armed[a["armed_group"]]
     loc = _loc(m, a["location"])
     at = m.now + float(a["in_hours"])
-    g.plan(at, loc, a["tactic"], ctx.cause)
+    if not a["false_alarm"]:  # a false alarm is told like any threat, but nothing comes
+        g.plan(at, loc, a["tactic"], ctx.cause)
     for team in ctx.recipients:
         m.knowledge.learn(team, "threat", "messages", m.turn, m.now, a["location"],
                           armed_group=g.key, expected_hour=at, tactic=a["tactic"])
-    m.log("threat_planned", ctx.cause, location=loc, armed_group=g.key, tactic=a["tactic"],
-          expected_hour=at)
+    m.log("false_alarm" if a["false_alarm"] else "threat_planned", ctx.cause, location=loc,
+          armed_group=g.key, tactic=a["tactic"], expected_hour=at)
 
 
 def hazard(m, a, ctx):

@@ -445,6 +445,9 @@ class Threat(E):
     location: Loc
     tactic: Literal["raid", "attack_site", "ambush", "ied", "attack_convoy", "abduction"] = "raid"
     in_hours: Num = 24
+    false_alarm: Flag = Field(False, description="true: the warning proves false (a rumour, "
+                              "a feint): the teams told learn of it as of any threat, but no "
+                              "attack is planned")
 
 
 class Hazard(E):

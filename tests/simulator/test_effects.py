@@ -365,6 +365,21 @@ def test_threat_plans_an_attack_and_tells_recipients(ex):
     assert ev["location"] == "town"
 
 
+def test_a_false_alarm_is_told_like_a_threat_and_nothing_comes(ex):
+    m = ex.model
+    ev = do(ex, "threat", None, recipients=("police",), armed_group="band", location="town",
+            in_hours=2, tactic="raid", false_alarm=True)
+    assert (ev["type"], ev["location"], ev["expected_hour"]) == ("false_alarm", "town", 2.0)
+    # The police cannot tell it from a real warning ...
+    assert m.knowledge.knows("police", "threat", location="town", armed_group="band")
+    assert not [p for p in m.armed["band"].plans if p.cause == "test:threat"]
+    run_hours(ex, 4)
+    # ... but no attack comes, and no measure finds a warned attack in it.
+    assert not [e for e in ex.events if e["cause"] == "test:threat"
+                and e["type"] in ("attack", "attack_deterred", "attack_abandoned",
+                                  "threat_planned")]
+
+
 def test_threat_deterred_by_presence(ex):
     do(ex, "presence", "force", unit="coy_a", location="town", mode="guard")
     do(ex, "presence", "police", unit="fpu", location="town", mode="guard")
