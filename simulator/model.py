@@ -576,6 +576,7 @@ class ExerciseModel(mesa.Model):
             "humanitarian_access": lambda: self.humanitarian_access,
             "abuse_incidents": lambda: self.abuses,
             "grievance": lambda: max([g.grievance for g in self.armed.values()] or [0.0]),
+            "occupancy": lambda: _occupancy(present()[idx], c.capacity[idx]),
         }
         return float(values[name]())
 
@@ -617,3 +618,11 @@ def _all_pairs(graph: nx.Graph, weight: str | None, n: int) -> np.ndarray:
         for dst, d in lengths.items():
             out[src, dst] = d
     return out
+
+
+def _occupancy(people, capacity) -> float:
+    """People present against the capacity of the places that have one (sites, camps):
+    1.0 is full, above is crowded; 0 where no place has a capacity."""
+    people, capacity = np.atleast_1d(people), np.atleast_1d(capacity)
+    has = np.isfinite(capacity) & (capacity > 0)
+    return float(people[has].sum() / capacity[has].sum()) if has.any() else 0.0

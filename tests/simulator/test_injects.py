@@ -211,3 +211,23 @@ def test_a_message_effect_names_teams_as_recipients_not_places(mini):
     # The civilian team reads the effect's topic and place, from the inject's sender.
     page = render(reports["civilian"], ex.scenario)
     assert "from EXCON: water shortage (places: Town)" in page
+
+
+def test_occupancy_against_capacity(mini):
+    """The crowding condition: people present against a site's capacity."""
+    ex = Exercise(mini, 1)
+    ex.reset()
+    m = ex.model
+    present = m.civilians.present().sum(axis=1)
+    site, town = m.index["site"], m.index["town"]
+    assert m.metric("occupancy", "site") == pytest.approx(present[site] / 3000)
+    assert m.metric("occupancy", "town") == 0.0  # no capacity: never crowded
+    assert m.metric("occupancy") == pytest.approx(present[site] / 3000)  # the one site
+    m.civilians.pop[town, site, 0] += 3000 - int(present[site]) + 600  # a crowd arrives
+    assert m.metric("occupancy", "site") == pytest.approx(1.2)
+    crowded = Inject.model_validate({
+        "id": "crowded", "from": "Camp management", "to": ["humanitarian"],
+        "message": "The site is over capacity",
+        "when": {"metric": "occupancy", "location": "site", "above": 1.0}})
+    from simulator.conditions import evaluate
+    assert evaluate(crowded.when, m) is True
