@@ -235,7 +235,7 @@ class Team(Strict):
 
 METRICS = ("population", "displaced", "people_at_risk", "deaths", "injuries", "incidents",
            "unmet_need", "flood_level", "infected", "tension", "trust", "risk", "presence",
-           "humanitarian_access", "abuse_incidents", "grievance", "occupancy")
+           "occupancy", "humanitarian_access", "abuse_incidents", "grievance")
 
 
 class ActionTaken(Strict):
