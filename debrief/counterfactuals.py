@@ -13,16 +13,14 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import tempfile
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 
-from debrief.rundata import RunData, RunError, load_run
+from debrief.rundata import RunData, RunError, run_of
 from simulator.compare import band
 from simulator.decisions import Decision, load_inputs
-from simulator.outputs import write_run
 from simulator.runner import play
 from simulator.validation import load_scenario
 
@@ -51,10 +49,8 @@ def _replay(job: tuple) -> dict:
     ex = play(scenario, seed, inputs, bots)
     out = {"outcomes": ex.summary()["outcomes"]}
     if rated:
-        from debrief.ratings import rate_objectives  # the ratings read the written files
-        with tempfile.TemporaryDirectory(prefix="ttx-replay-") as folder:
-            write_run(ex, folder)
-            objectives = rate_objectives(scenario, load_run(folder))
+        from debrief.ratings import rate_objectives  # the ratings read the run's data
+        objectives = rate_objectives(scenario, run_of(ex))
         out["tasks"] = {t.id: t.rating for o in objectives for t in o.tasks}
     return out
 
