@@ -51,6 +51,7 @@ def test_demo_shows_progress_outcomes_and_where(tmp_path, capsys):
     assert re.search(rf"unmet need \(person-days\)\s+{round(unmet):,}\n", captured.out)
 
 
+@pytest.mark.slow  # long: started first, so the workers finish together
 def test_demo_in_french(tmp_path, capsys):
     assert main(["--lang", "fr", "demo", "--out", str(tmp_path / "d"), "--quiet",
                  "--team-seeds", "1"]) == 0

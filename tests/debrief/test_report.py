@@ -150,6 +150,7 @@ def test_every_metric_has_a_corrective_action_in_both_languages():
         assert f"element_{by_lang['en'][0]}" in TEXT["en"]
 
 
+@pytest.mark.slow  # long: started first, so the workers finish together
 def test_improvement_plan_lists_tasks_below_p(run_dir, tmp_path):
     overrides = tmp_path / "o.yaml"
     overrides.write_text("overrides:\n  - {task: ct-presence, rating: U, "
@@ -205,6 +206,7 @@ def test_team_by_team_counterfactual_and_timeline(run_dir, tmp_path):
         in report
 
 
+@pytest.mark.slow  # long: started first, so the workers finish together
 def test_strengths_and_areas_for_improvement(tmp_path):
     scenario = tmp_path / "mini.yaml"
     scenario.write_text(MINI.read_text() + OBJECTIVES)

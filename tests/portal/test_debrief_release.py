@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
+
 from simulator.portal import create_app
 from simulator.portal.debrief import run_folder
 from tests.portal.conftest import PATROL, User, command
@@ -14,6 +16,7 @@ def main_of(html: str) -> str:
     return html.split("<main>", 1)[1].split("</main>", 1)[0]
 
 
+@pytest.mark.slow  # long: started first, so the workers finish together
 def test_teams_see_their_debrief_once_released_and_after_a_restart(app, made, teams,
                                                                    instructor, evaluator):
     ex = made["id"]

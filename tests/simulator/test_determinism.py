@@ -15,6 +15,7 @@ def run(tmp_path: Path, name: str, seed: int, *extra: str) -> dict[str, bytes]:
     return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
 
 
+@pytest.mark.slow  # long: started first, so the workers finish together
 def test_same_inputs_same_bytes(tmp_path):
     decisions = tmp_path / "d.yaml"
     decisions.write_text("- {turn: 2, team: humanitarian, action: deliver, "
