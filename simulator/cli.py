@@ -19,7 +19,7 @@ from simulator.compare import compare, table
 from simulator.decisions import load_inputs
 from simulator.fleecase import CaseError
 from simulator.i18n import LANGUAGES, count, t
-from simulator.outputs import write_run
+from simulator.outputs import versions, write_run
 from simulator.rejections import explain
 from simulator.runner import play
 from simulator.scenario import Scenario
@@ -267,16 +267,6 @@ def _play_and_write(args, scenario: Scenario, bots: dict[str, str], inputs: list
         return _debrief(args.out, args.out / "debrief", lang, quiet=True,
                         team_seeds=args.team_seeds)
     return 0
-
-
-def versions() -> dict[str, str]:
-    """Library versions: a replay is byte-identical on the same versions (random streams
-    and float details may change between numpy or Mesa releases)."""
-    import platform
-    from importlib.metadata import version
-    out = {"python": platform.python_version()}
-    out.update({name: version(name) for name in ("numpy", "mesa", "networkx", "pydantic")})
-    return out
 
 
 def _print_summary(ex, lang: str) -> None:

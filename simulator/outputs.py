@@ -66,3 +66,14 @@ def write_run(ex: Exercise, out: str | Path, meta: dict | None = None,
     if scenario_file is not None:
         shutil.copyfile(scenario_file, out / "scenario.yaml")
     return out
+
+
+def versions() -> dict[str, str]:
+    """Library versions, recorded with a run: a replay is byte-identical on the same
+    versions (random streams and float details may change between numpy or Mesa
+    releases)."""
+    import platform
+    from importlib.metadata import version
+    out = {"python": platform.python_version()}
+    out.update({name: version(name) for name in ("numpy", "mesa", "networkx", "pydantic")})
+    return out

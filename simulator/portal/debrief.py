@@ -14,9 +14,8 @@ from pathlib import Path
 from debrief.overrides import Override
 from debrief.report import build, write_files
 from debrief.rundata import load_run
-from simulator.cli import versions
 from simulator.live import LiveExercise
-from simulator.outputs import write_run
+from simulator.outputs import versions, write_run
 from simulator.portal.assessment import ratings_so_far
 from simulator.scenario import text
 from simulator.store import Input, Refused, Store
