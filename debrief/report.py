@@ -18,6 +18,7 @@ from debrief import plots
 from debrief.counterfactuals import compare, replayer, seed_bands
 from debrief.exports import write_exports
 from debrief.i18n import ACTIONS, METRIC_ACTION, TEXT
+from debrief.measures import DEATH_EVENTS
 from debrief.ratings import rate_objectives, worst
 from debrief.rootcause import causes
 from debrief.rundata import RunData
@@ -121,9 +122,8 @@ def build(folder: str | Path, run: RunData, scenario, lang: str = "en", seeds: i
     return out
 
 
-# What kills and injures people, by the event that reports it.
-HARM_EVENTS = ("attack", "abuse_by_host_force", "flood_deaths", "disease_deaths",
-               "deprivation_deaths", "injury_deaths")
+# What kills and injures people, by the event that reports it (the measures' own list).
+HARM_EVENTS = tuple(kind for kinds in DEATH_EVENTS.values() for kind in kinds)
 
 
 def casualties_by_cause(run: RunData) -> list[dict]:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from agents.bots import BOTS
+from debrief.words import Words
 from simulator.cli import SCENARIOS
 from simulator.i18n import LANGUAGES
 from simulator.live import LiveExercise
-from simulator.scenario import Scenario, text
+from simulator.scenario import Scenario
 from simulator.store import Store
 from simulator.validation import scenario_from_text
 from simulator.yamlsafe import InputError, Problem
@@ -100,7 +101,6 @@ def critical_tasks(scenario: Scenario) -> list:
 
 
 def id_names(scenario: Scenario, lang: str) -> dict[str, str]:
-    """Teams and critical tasks by their names, for notes and overrides stored by id."""
-    out = {t.id: text(t.name, lang) for t in scenario.teams}
-    out.update({c.id: text(c.title, lang) for c in critical_tasks(scenario)})
-    return out
+    """Every id of the scenario by its name (teams and critical tasks among them), for
+    notes and overrides stored by id."""
+    return Words(scenario, lang).known

@@ -6,12 +6,13 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from debrief.words import Words
 from simulator.decisions import Decision
 from simulator.live import LiveExercise
 from simulator.portal.i18n import LABELS, label, t
 from simulator.rejections import SENTENCES, explain
 from simulator.scenario import Scenario, text
-from simulator.sitrep_text import clock, names
+from simulator.sitrep_text import clock
 
 QUOTED = re.compile(r"'([^']*)'")
 
@@ -19,9 +20,7 @@ QUOTED = re.compile(r"'([^']*)'")
 def namer(scenario: Scenario, lang: str, action: str | None = None) -> Callable[[str], str]:
     """Ids to names: places, teams, units, agencies, armed groups, host forces, actions,
     and the parameters of ``action`` by their labels; anything else as it was written."""
-    flat = {k: v for kind in names(scenario, lang).values() for k, v in kind.items()}
-    for a in scenario.actions:
-        flat.setdefault(a.id, text(a.name, lang))
+    flat = dict(Words(scenario, lang).known)
     spec = next((a for a in scenario.actions if a.id == action), None)
     for key, p in (spec.params.items() if spec else ()):
         flat.setdefault(key, text(p.label, lang) if p.label else label(key, lang))
