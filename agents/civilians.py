@@ -19,6 +19,13 @@ CAUSES = ("violence", "flood", "disease", "deprivation", "injuries")
 SITE_TYPES = ("idp_site", "camp")
 
 
+def take(counts: np.ndarray, people: int) -> np.ndarray:
+    """``people`` of ``counts`` (any shape), in proportion to each cell."""
+    if people >= counts.sum():
+        return counts.copy()
+    return split_counts(people, counts.ravel().astype(float)).reshape(counts.shape)
+
+
 @dataclass
 class Transit:
     """People walking to ``dest``, arriving at hour ``arrive``."""
@@ -69,6 +76,7 @@ class Civilians:
     closed_sites: np.ndarray = None  # [location] admits nobody
     redirect: dict = field(default_factory=dict)  # location → where everyone there is sent
     step_hours: float = 1.0  # the model's sub-step: arrivals are set down at its boundaries
+    crossings: object = None  # agents.crossings.Crossings: boat routes with few seats a day
     _slots: dict = field(default_factory=dict)  # (arrival hour, dest) → people on the road
 
     def __post_init__(self):
@@ -214,8 +222,8 @@ class Civilians:
             if not movers.any():
                 continue
             self.pop[:, loc, :] -= movers
-            leaving[loc] = movers.sum()
-            self._send(rng, now, loc, movers, w / w.sum(), hours[loc], dist[loc])
+            held = self._send(rng, now, loc, movers, w / w.sum(), hours[loc], dist[loc])
+            leaving[loc] = movers.sum() - held
         self._returns(rng, now, dt, hours, felt)
         return leaving
 
@@ -252,18 +260,24 @@ class Civilians:
             for loc in np.flatnonzero(goers.sum(axis=1)):
                 if not np.isfinite(hours[loc, home]):
                     continue
+                if self.crossings:
+                    seats = self.crossings.seats(now, int(loc), int(home), int(goers[loc].sum()))
+                    goers[loc] = take(goers[loc], seats)
+                    if not goers[loc].any():
+                        continue
                 counts = np.zeros((n, len(GROUPS)), dtype=np.int64)
                 counts[home] = goers[loc]
                 self.pop[home, loc] -= goers[loc]
                 self._travel(now + hours[loc, home], int(loc), int(home), counts)
 
-    def _send(self, rng, now, loc, movers, w, hours_row, km_row) -> None:
+    def _send(self, rng, now, loc, movers, w, hours_row, km_row) -> int:
         """Share ``movers`` [origin, group] among destinations by weight ``w``; some go by
-        vehicle, the rest on foot."""
+        vehicle, the rest on foot. Return how many stayed for want of a boat."""
         m = self.params.movement
         # Draw only for the homes that have movers and the places with weight.
         homes, places = np.flatnonzero(movers.sum(axis=1)), np.flatnonzero(w)
         per_place = rng.multinomial(movers[homes], w[places] / w[places].sum())  # [home, g, place]
+        held = self._no_seat(now, loc, homes, places, per_place) if self.crossings else 0
         riding = rng.binomial(per_place, m.vehicle_share)
         walking = per_place - riding
         # Counted once for every destination (the loop below runs for each of them).
@@ -277,6 +291,22 @@ class Civilians:
             if walkers[j]:
                 self._travel(now + hours_row[dest], src, dest, walking[:, :, j], homes,
                              walkers[j])
+        return held
+
+    def _no_seat(self, now, loc, homes, places, per_place) -> int:
+        """Keep at ``loc`` those bound for each place who find no seat on a boat crossing
+        on their way; return how many stay."""
+        held = 0
+        for j in np.flatnonzero(per_place.sum(axis=(0, 1))).tolist():
+            going = per_place[:, :, j]
+            total = int(going.sum())
+            seats = self.crossings.seats(now, int(loc), int(places[j]), total)
+            if seats < total:
+                stay = going - take(going, seats)
+                per_place[:, :, j] -= stay
+                self.pop[homes, loc] += stay
+                held += total - seats
+        return held
 
     def _travel(self, arrive: float, src: int, dest: int, counts: np.ndarray,
                 origins: np.ndarray | None = None, people: int | None = None) -> None:

@@ -33,6 +33,7 @@ class Agency(mesa.Agent):
         self.team = team
         self.location = location
         self.sectors = list(spec.sectors)
+        self.modes = tuple(dict.fromkeys(spec.modes))  # how its deliveries travel
         self.stocks = {n: float(spec.stocks.get(n, 0.0)) for n in NEEDS}
         self.trucks = spec.trucks
         self.trucks_left = spec.trucks
@@ -55,9 +56,10 @@ class Agency(mesa.Agent):
             reason = "no trucks left this turn"
         elif self.stocks[need] <= 0:
             reason = f"no {need} stock left"
-        hours = m.road_hours(self.location, location, "vehicle") if reason is None else None
+        hours = m.agency_hours(self, location) if reason is None else None
         if reason is None and hours is None:
-            reason = "no open road to the place"
+            reason = "no open road to the place" if self.modes == ("road",) else \
+                "no open route to the place by " + " or ".join(self.modes)
         if reason is None and m.insecure(location) and m.escorted(location):
             # Armed escorts of humanitarian convoys are a last resort too (UN-CMCoord).
             for unit in m.escorts(location):

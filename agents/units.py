@@ -23,6 +23,7 @@ class Unit(mesa.Agent):
         self.women = spec.women
         self.capacity = spec.capacity
         self.speed_kmh = spec.speed_kmh
+        self.modes = spec.travel_modes  # how it travels: road, foot, boat, air
         self.location = location
         self.moving_to: int | None = None
         self.arrive = 0.0
@@ -43,7 +44,8 @@ class Unit(mesa.Agent):
         m = self.model
         hours = m.drive_hours(self, self.location, location)
         if hours is None:
-            m.log("unit_cannot_reach", cause, location=location, unit=self.key, team=self.team)
+            m.log("unit_cannot_reach", cause, location=location, unit=self.key, team=self.team,
+                  modes=list(self.modes))
             return None
         self.task, self.task_location, self.cause = task, location, cause
         self.moving_to = location if location != self.location else None

@@ -257,6 +257,9 @@ EVENTS = {
         "route_reopened": "the route {route} reopened",
         "route_repaired": "the route {route} was repaired",
         "route_closed": "the route {route} was closed", "route_opened": "the route {route} opened",
+        "boats_changed": "the boats on {route} now carry {people} people a day",
+        "crossing_full": "the boats on {route} were full: {carried} people crossed, "
+                         "{turned_away} attempts to cross were turned away",
         "flood_deaths": "{deaths} died in the flood at {location}",
         "disease_deaths": "{deaths} died of disease at {location}",
         "deprivation_deaths": "{deaths} died of unmet needs at {location}",
@@ -333,6 +336,10 @@ EVENTS = {
         "route_reopened": "l'itinéraire {route} a rouvert",
         "route_repaired": "l'itinéraire {route} a été réparé",
         "route_closed": "l'itinéraire {route} a été fermé",
+        "boats_changed": "les bateaux sur {route} transportent désormais {people} personnes "
+                         "par jour",
+        "crossing_full": "les bateaux sur {route} étaient pleins : {carried} personnes ont "
+                         "traversé, {turned_away} tentatives de traversée refusées",
         "route_opened": "l'itinéraire {route} a ouvert",
         "flood_deaths": "{deaths} décès dans la crue à {location}",
         "disease_deaths": "{deaths} décès de maladie à {location}",

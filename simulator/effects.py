@@ -231,6 +231,14 @@ def open_route(m, a, ctx):
     m.log("route_opened", ctx.cause, team=ctx.team, route=f"{a['from_']}--{a['to']}")
 
 
+def boats(m, a, ctx):
+    if (ends := _route(m, a, ctx)) is None:
+        return
+    people = max(0, int(round(float(a["people"]))))
+    m.set_boats(*ends, people)
+    m.log("boats_changed", ctx.cause, team=ctx.team, route=m.route_id(*ends), people=people)
+
+
 def conflict(m, a, ctx):
     loc = _loc(m, a["location"])
     m.civilians.conflict[loc] = bool(a["active"])
@@ -280,7 +288,7 @@ def assess(m, a, ctx):
     fact = dict(population=int(c.present()[loc].sum()), displaced=int(c.displaced()[loc].sum()),
                 unmet=unmet, injured=int(c.injured[loc].sum()),
                 infected=int(m.epidemic.i[loc] + m.epidemic.e[loc]),
-                road_open=bool(any(m.road_hours(ag.location, loc) is not None
+                road_open=bool(any(m.agency_hours(ag, loc) is not None
                                    for ag in m.agencies.values())))
     if a["disaggregated"]:  # who is there, by sex and age, only if the team asked
         fact["by_group"] = m.by_group(c.present()[loc])
@@ -304,7 +312,7 @@ def supply(m, a, ctx):
     agencies = [m.agencies[a["agency"]]] if a["agency"] else \
         [ag for ag in m.agencies.values() if ag.team == ctx.team and need in ag.sectors]
     # The team's agency best placed to go: an open road first, then the largest stock.
-    agencies.sort(key=lambda ag: (m.road_hours(ag.location, loc) is None, -ag.stocks[need]))
+    agencies.sort(key=lambda ag: (m.agency_hours(ag, loc) is None, -ag.stocks[need]))
     if not agencies:
         m.log("aid_blocked", ctx.cause, location=loc, team=ctx.team, need=need,
               reason=f"no agency of the team works in {need}")
@@ -331,7 +339,7 @@ def _military_supply(m, unit, loc, need, amount, agency_id, ctx):
 def request_asset(m, a, ctx):
     unit = m.units[a["unit"]]
     loc = _loc(m, a["location"])
-    civilian_way = any(m.road_hours(ag.location, loc) is not None for ag in m.agencies.values()) \
+    civilian_way = any(m.agency_hours(ag, loc) is not None for ag in m.agencies.values()) \
         and not m.insecure(loc)
     if not a["last_resort"] or not (a["justification"] or "").strip():
         reason = "no last-resort justification"

@@ -189,6 +189,7 @@ class Exercise:
             self._fire_conditional()
         observe(m, self.recorder.turn_events(m))
         m.log_quiet_deaths(self.recorder.turn_deaths(m))
+        m.log_crossings()
         self.recorder.end_turn(m)
         m.log("turn_closed", "rule:turn")
 
@@ -236,6 +237,11 @@ class Exercise:
         for unit in _own_units(action, params):
             if unit in self._ordered.get(m.turn, ()):
                 raise Rejected("missing_asset", "unit_ordered", unit=unit)
+        for unit, place in _destinations(action, params):
+            u = m.units[unit]
+            if not m.can_ever_reach(u, m.index[place]):
+                raise Rejected("unreachable", "unit_no_way", unit=unit, place=place,
+                               modes=list(u.modes))
         if action.cost.budget > self.budget[d.team] + 1e-9:
             raise Rejected("over_budget", cost=float(action.cost.budget),
                            left=float(self.budget[d.team]))
@@ -379,6 +385,23 @@ class Exercise:
     @property
     def timeseries(self) -> list[dict]:
         return self.recorder.rows
+
+
+# Effects that send their unit to a place (a request only asks for one).
+_SENDS = {"presence": "location", "escort": "location", "medevac": "location",
+          "detain": "location", "engage": "location", "supply": "location", "evacuate": "from_"}
+
+
+def _destinations(action, params: dict) -> list[tuple[str, str]]:
+    """(unit, place) for each effect of the order that sends a unit of the map somewhere."""
+    out = []
+    for e in action.effects:
+        if e.kind in _SENDS:
+            a = effects.resolve(e, params)
+            unit, place = a.get("unit"), a.get(_SENDS[e.kind])
+            if isinstance(unit, str) and isinstance(place, str):
+                out.append((unit, place))
+    return out
 
 
 def _own_units(action, params: dict) -> list[str]:

@@ -17,6 +17,7 @@ import numpy as np
 
 from agents.armed_groups import ArmedGroup
 from agents.civilians import CAUSES, GROUPS, NEEDS, SITE_TYPES, Civilians, split_counts
+from agents.crossings import Crossings
 from agents.geo import km
 from agents.hazards import Epidemic, Floods
 from agents.humanitarian import Agency, HostForce
@@ -91,16 +92,24 @@ class ExerciseModel(mesa.Model):
         self.closed: dict[tuple[int, int], str] = {}  # route → cause of closure
         self.flooded_routes: set[tuple[int, int]] = set()
         self.flood_peak: dict[tuple[int, int], float] = {}  # flooded route → highest water
+        self.boats: dict[tuple[int, int], int] = {}  # boat route → people a day its boats carry
+        u = self.params.units
         for r in self.spec.map.routes:
             a, b = self.index[r.from_], self.index[r.to]
-            u = self.params.units
             slow = u.poor_road_slowdown if r.condition == "poor" else 1.0
             foot = r.travel_hours.foot or 24 * r.distance_km / self.params.movement.walk_km_per_day
             vehicle = r.travel_hours.vehicle or slow * r.distance_km / u.road_kmh
-            self.graph.add_edge(a, b, km=r.distance_km, foot=foot, vehicle=vehicle,
+            boat = r.travel_hours.boat or r.distance_km / u.boat_kmh
+            modes = frozenset(r.modes)
+            self.graph.add_edge(a, b, id=r.key, km=r.distance_km, foot=foot, vehicle=vehicle, boat=boat,
+                                modes=modes, land=bool(modes & {"foot", "road"}),
                                 flood_prone=r.flood_prone or r.river_crossing)
+            if r.boats is not None:
+                self.boats[_key(a, b)] = r.boats
             if r.condition == "closed":
                 self.closed[_key(a, b)] = "scenario"
+        self.crossings = Crossings()
+        self._ever: dict[tuple, set[int]] = {}  # (modes, place) → places a route joins it to
         self._routes_changed()
 
     def _build_population(self) -> None:
@@ -121,7 +130,8 @@ class ExerciseModel(mesa.Model):
         self.civilians = Civilians(pop, list(self.types), cap, attract, coverage,
                                    self.sanitation, self.params,
                                    risk=np.array([loc.attributes.risk for loc in locs]),
-                                   step_hours=float(self.spec.metadata.step_hours))
+                                   step_hours=float(self.spec.metadata.step_hours),
+                                   crossings=self.crossings)
 
     # --- map --------------------------------------------------------------------------
 
@@ -130,16 +140,27 @@ class ExerciseModel(mesa.Model):
         return k not in self.closed and k not in self.flooded_routes
 
     def _routes_changed(self) -> None:
-        """Recompute shortest paths over open routes (on foot, by road, in hops)."""
-        open_graph = nx.Graph()
-        open_graph.add_nodes_from(range(self.n))
-        open_graph.add_edges_from((a, b, d) for a, b, d in self.graph.edges(data=True)
-                                  if self.route_open(a, b))
-        self.open_graph = open_graph
-        self.road_km = _all_pairs(open_graph, "km", self.n)
-        self.foot_hours = _all_pairs(open_graph, "foot", self.n)
-        self.vehicle_hours = _all_pairs(open_graph, "vehicle", self.n)
-        self.hops = _all_pairs(open_graph, None, self.n)
+        """Recompute shortest paths over open routes: people's (on foot over land, by boat
+        over water where boats run), by road for vehicles, and in hops."""
+        open_edges = [(a, b, d) for a, b, d in self.graph.edges(data=True)
+                      if self.route_open(a, b)]
+        self.open_graph = _graph(self.n, open_edges)
+        people = _graph(self.n, [
+            (a, b, {"km": d["km"], "hours": d["foot"] if d["land"] else d["boat"],
+                    "boats": None if d["land"] else self.boats.get(_key(a, b))})
+            for a, b, d in open_edges if d["land"] or self.boats.get(_key(a, b)) != 0])
+        self.people_graph = people
+        self.road_km = _all_pairs(people, "km", self.n)
+        self.foot_hours = _all_pairs(people, "hours", self.n)
+        self.hops = _all_pairs(people, None, self.n)
+        self.all_road = all("road" in d["modes"] for _, _, d in open_edges)
+        road = self.open_graph if self.all_road else _graph(
+            self.n, [e for e in open_edges if "road" in e[2]["modes"]])
+        self.vehicle_hours = _all_pairs(road, "vehicle", self.n)
+        # Boat routes whose boats carry few people a day: the way people take crosses them.
+        self.crossings.limits = {k: v for k, v in self.boats.items() if v}
+        self.crossings.routes_changed(self.foot_hours, {
+            _key(a, b): d["hours"] for a, b, d in people.edges(data=True) if d["boats"]})
 
     def neighbours(self, loc: int) -> list[int]:
         return sorted(self.open_graph.neighbors(loc))
@@ -149,10 +170,59 @@ class ExerciseModel(mesa.Model):
         return None if not np.isfinite(h) else float(h)
 
     def drive_hours(self, unit: Unit, a: int, b: int) -> float | None:
-        if unit.kind == "helicopter":
+        """Hours for ``unit`` from ``a`` to ``b`` by the ways it travels over open routes
+        (None when none joins them); helicopters fly straight."""
+        if "air" in unit.modes:
             return km(self.coords[a], self.coords[b]) / unit.speed_kmh
-        h = self.road_hours(a, b)
-        return None if h is None else h * self.params.units.road_kmh / unit.speed_kmh
+        scale = self.params.units.road_kmh / unit.speed_kmh
+        if unit.modes == ("road",) or ("road" in unit.modes and self.all_road):
+            h = self.road_hours(a, b)
+            return None if h is None else h * scale
+        return self.travel_hours(a, b, unit.modes, scale)
+
+    def agency_hours(self, agency: Agency, loc: int) -> float | None:
+        """Hours for an agency's delivery from its warehouse to ``loc`` (None: no way)."""
+        if agency.modes == ("road",):
+            return self.road_hours(agency.location, loc)
+        return self.travel_hours(agency.location, loc, agency.modes)
+
+    def reachable(self, unit: Unit) -> list[int]:
+        """Places ``unit`` can reach now from where it is, by the ways it travels."""
+        if "air" in unit.modes:
+            return list(range(self.n))
+        if unit.modes == ("road",) or ("road" in unit.modes and self.all_road):
+            return np.flatnonzero(np.isfinite(self.vehicle_hours[unit.location])).tolist()
+        found = nx.single_source_dijkstra_path_length(
+            self.open_graph, unit.location, weight=_mode_weight(frozenset(unit.modes), 1.0))
+        return sorted(found)
+
+    def can_ever_reach(self, unit: Unit, loc: int) -> bool:
+        """Whether some route by the ways ``unit`` travels joins its place to ``loc`` on
+        the scenario's map, open or not (a closed route may open again)."""
+        if "air" in unit.modes or unit.location == loc:
+            return True
+        key = (unit.modes, unit.location)
+        if key not in self._ever:
+            weight = _mode_weight(frozenset(unit.modes), 1.0)
+            self._ever[key] = set(nx.single_source_dijkstra_path_length(
+                self.graph, unit.location, weight=weight))
+        return loc in self._ever[key]
+
+    def travel_hours(self, a: int, b: int, modes, scale: float = 1.0) -> float | None:
+        """Hours from ``a`` to ``b`` over open routes by ``modes``: a road by vehicle (its
+        time × ``scale``), water by boat, land on foot; None when no way joins them."""
+        if a == b:
+            return 0.0
+        weight = _mode_weight(frozenset(modes), scale)
+        try:
+            return float(nx.dijkstra_path_length(self.open_graph, a, b, weight=weight))
+        except nx.NetworkXNoPath:
+            return None
+
+    def set_boats(self, a: int, b: int, people: int) -> None:
+        """Boats on a route now carry ``people`` a day (0: none run)."""
+        self.boats[_key(a, b)] = people
+        self._routes_changed()
 
     def close_route(self, a: int, b: int, cause: str) -> None:
         self.closed[_key(a, b)] = cause
@@ -315,6 +385,17 @@ class ExerciseModel(mesa.Model):
         for team in self.knowledge.facts:
             self.knowledge.learn(team, "route", "messages", self.turn, self.now, None,
                                  route=route, state=state)
+
+    def log_crossings(self) -> None:
+        """Boat crossings that left people waiting during the turn: one event each."""
+        for (a, b), carried, waiting in self.crossings.read():
+            self.log("crossing_full", "rule:boats",
+                     route=self.route_id(a, b), carried=carried, turned_away=waiting,
+                     boats_per_day=self.boats.get((a, b), 0))
+
+    def route_id(self, a: int, b: int) -> str:
+        """The route between two places as the scenario writes it: ``from--to``."""
+        return self.graph.edges[a, b]["id"]
 
     def log_quiet_deaths(self, turn_deaths: np.ndarray) -> None:
         """Deaths from unmet needs and untreated injuries during the turn, one event per
@@ -607,6 +688,27 @@ class ExerciseModel(mesa.Model):
 
 def _key(a: int, b: int) -> tuple[int, int]:
     return (a, b) if a < b else (b, a)
+
+
+def _graph(n: int, edges) -> nx.Graph:
+    g = nx.Graph()
+    g.add_nodes_from(range(n))
+    g.add_edges_from(edges)
+    return g
+
+
+def _mode_weight(modes: frozenset, scale: float):
+    """A route's hours for a traveller by ``modes`` (None: it cannot use the route): by
+    road where it can drive, by boat on water, on foot over land."""
+    def weight(a, b, d):
+        if "road" in modes and "road" in d["modes"]:
+            return d["vehicle"] * scale
+        if "boat" in modes and "boat" in d["modes"]:
+            return d["boat"]
+        if "foot" in modes and d["land"]:
+            return d["foot"]
+        return None
+    return weight
 
 
 def _all_pairs(graph: nx.Graph, weight: str | None, n: int) -> np.ndarray:

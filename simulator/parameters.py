@@ -240,6 +240,8 @@ class Units(_Group):
     repair_hours: float = Field(8, ge=0, description="engineer hours to repair a route")
     road_kmh: float = Field(30.0, gt=0, description="vehicle speed on a good road when a route "
                             "gives no vehicle time")
+    boat_kmh: float = Field(12.0, gt=0, description="boat and pirogue speed on water when a "
+                            "route gives no boat time (people and units alike)")
     poor_road_slowdown: float = Field(1.6, ge=1, description="travel-time multiplier on poor roads")
     care_hours: float = Field(24, ge=0, description="hours of care after a medevac beyond the "
                               "end of the turn")

@@ -169,6 +169,24 @@ MESSAGES: dict[str, dict[str, str]] = {
     # Cross-references of a scenario (simulator.validation).
     "route_same_ends": {"en": "a route must join two different locations",
                         "fr": "une route doit relier deux lieux différents"},
+    "route_mode_hours": {"en": "travel_hours.{hours} is given but the route's modes ({modes}) "
+                               "do not include {mode}",
+                         "fr": "travel_hours.{hours} est donné mais les modes de la route "
+                               "({modes}) n'incluent pas {mode}"},
+    "route_boats_no_boat": {"en": "boats are given but the route's modes ({modes}) do not "
+                                  "include boat",
+                            "fr": "boats est donné mais les modes de la route ({modes}) "
+                                  "n'incluent pas boat"},
+    "actor_no_way": {"en": "{actor} travels by {modes} but no route from {place} carries "
+                           "{modes}: it could go nowhere (give it modes that a route from "
+                           "there has, or a route it can use)",
+                     "fr": "{actor} se déplace par {modes} mais aucune route depuis {place} "
+                           "ne porte {modes} : il n'irait nulle part (donnez-lui les modes "
+                           "d'une route qui part de là, ou une route qu'il peut emprunter)"},
+    "boats_not_boat_route": {"en": "no boat route joins {route}: boats change only on a route "
+                                   "whose modes include boat",
+                             "fr": "aucune route en bateau ne relie {route} : boats ne "
+                                   "s'applique qu'à une route dont les modes incluent boat"},
     "route_twice": {"en": "a second route between the same two places ({first} joins them "
                           "already): the map holds one road per pair of places; to offer a "
                           "second way, add a place on it (a ford, a junction) joined to both "

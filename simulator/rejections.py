@@ -31,6 +31,10 @@ SENTENCES: dict[str, dict[str, str]] = {
                     "fr": "coûte {cost}, il reste {left} à l'équipe pour ce tour"},
     "prerequisite": {"en": "prerequisite of {action} not met",
                      "fr": "la condition préalable de {action} n'est pas remplie"},
+    "unit_no_way": {"en": "unit {unit} travels by {modes}: no route by {modes} joins its place "
+                          "to {place}",
+                    "fr": "l'unité {unit} se déplace {modes} : aucun itinéraire {modes} ne "
+                          "relie sa position à {place}"},
     "unknown_param": {"en": "action {action} has no parameter {param} (has: {known})",
                       "fr": "l'action {action} n'a pas de paramètre {param} (paramètres : "
                             "{known})"},
@@ -59,7 +63,11 @@ KINDS = {"en": {"location": "place", "unit": "unit", "agency": "agency", "team":
                 "armed_group": "armed group", "host_force": "host force"},
          "fr": {"location": "lieu", "unit": "unité", "agency": "agence", "team": "équipe",
                 "armed_group": "groupe armé", "host_force": "force nationale"}}
-IDS = ("team", "action", "asset", "unit", "param")  # arguments that are ids
+IDS = ("team", "action", "asset", "unit", "param", "place")  # arguments that are ids
+# Ways of travelling, for ``unit_no_way``: "by road or boat" / "par la route ou en bateau".
+MODES = {"en": {"foot": "foot", "road": "road", "boat": "boat", "air": "air", "or": " or "},
+         "fr": {"foot": "à pied", "road": "par la route", "boat": "en bateau",
+                "air": "par les airs", "or": " ou "}}
 
 
 def explain(why: str, args: dict, lang: str = "en", name: Callable[[str], str] | None = None,
@@ -82,6 +90,9 @@ def explain(why: str, args: dict, lang: str = "en", name: Callable[[str], str] |
     if "kind" in out:
         out["kind"] = KINDS[lang].get(out["kind"], out["kind"]) if name or lang != "en" \
             else out["kind"].replace("_", " ")
+    if "modes" in out:
+        words = MODES[lang]
+        out["modes"] = words["or"].join(words[m] for m in out["modes"])
     for k in ("cost", "left"):
         if k in out:
             out[k] = f"{out[k]:g}"

@@ -29,6 +29,8 @@ LOCATION_TYPES = ("village", "town", "city", "idp_site", "camp", "base", "police
                   "transit_centre")
 CATEGORIES = ("civilian_protection", "disaster_response", "civil_military_coordination")
 ROLES = ("force", "police", "civilian", "humanitarian", "custom")
+MODES = ("foot", "road", "boat")  # how a route is travelled
+UNIT_MODES = MODES + ("air",)  # how a unit travels: air flies straight, over any route
 
 
 class Strict(BaseModel):
@@ -104,12 +106,19 @@ class Location(Strict):
 class TravelHours(Strict):
     foot: float | None = Field(None, gt=0)
     vehicle: float | None = Field(None, gt=0)
+    boat: float | None = Field(None, gt=0)
 
 
 class Route(Strict):
     from_: Id = Field(alias="from")
     to: Id
     distance_km: float = Field(gt=0)
+    modes: list[Literal[MODES]] = Field(
+        ["foot", "road"], min_length=1, description="how the route is travelled: foot (a "
+        "track), road (vehicles; people on foot too), boat (water: boats and pirogues)")
+    boats: int | None = Field(None, ge=0, le=MAX_PEOPLE, description="boat routes: people a "
+                              "day the local boats and pirogues carry (none: no limit; 0: "
+                              "no boat, nobody crosses but units with their own boats)")
     travel_hours: TravelHours = TravelHours()
     condition: Literal["good", "poor", "closed"] = "good"
     river_crossing: bool = False
@@ -185,6 +194,8 @@ class Agency(Strict):
     name: Text
     location: Id = Field(description="warehouse")
     sectors: list[Literal[NEEDS]] = Field(min_length=1)
+    modes: list[Literal["road", "boat"]] = Field(["road"], min_length=1,
+                                                 description="how its deliveries travel")
     stocks: dict[Literal[NEEDS], Annotated[float, Field(ge=0)]] = Field(
         {}, description="person-days of supply per need")
     trucks: int = Field(4, ge=0, description="deliveries per turn")
@@ -207,9 +218,19 @@ class Unit(Strict):
     strength: int = Field(gt=0, description="personnel")
     women: int = Field(0, ge=0, description="women personnel (mixed engagement teams)")
     capacity: int = Field(0, ge=0, description="people it can carry per trip")
-    speed_kmh: float = Field(30, gt=0)
+    speed_kmh: float = Field(30, gt=0, description="on roads (and in the air)")
+    modes: list[Literal[UNIT_MODES]] | None = Field(
+        None, min_length=1, description="how it travels; default: air for helicopters, road "
+        "for the others")
     military: bool | None = Field(None, description="defaults from kind: police and civilian "
                                   "units are not military")
+
+    @property
+    def travel_modes(self) -> tuple[str, ...]:
+        """How the unit travels: its ``modes``, or air for a helicopter and road otherwise."""
+        if self.modes:
+            return tuple(dict.fromkeys(self.modes))
+        return ("air",) if self.kind == "helicopter" else ("road",)
 
 
 class Actors(Strict):
@@ -354,6 +375,14 @@ class RouteRef(E):
     unit: Name | None = Field(None, description="for repair: an engineer unit")
 
 
+class Boats(E):
+    """The boats and pirogues on a boat route now carry this many people a day (0: none
+    run, the crossing is cut for civilians; units with their own boats still cross)."""
+    from_: Loc = Field(alias="from")
+    to: Loc
+    people: Num = Field(description="people a day")
+
+
 class Conflict(E):
     """Fighting starts (or stops) at a place: while it lasts, people there feel the risk of
     ``risk.conflict`` and flee; nobody chooses it as a destination."""
@@ -484,8 +513,8 @@ class Message(E):
 EFFECTS: dict[str, type[E]] = {
     "presence": Presence, "engage": Engage, "mediate": Mediate, "warn": Warn, "assess": Assess,
     "supply": Supply, "evacuate": Evacuate, "open_site": OpenSite, "close_route": RouteRef,
-    "open_route": RouteRef, "repair_route": RouteRef, "conflict": Conflict, "admission": Admission,
-    "redirect": Redirect, "escort": Escort, "medevac": Medevac,
+    "open_route": RouteRef, "repair_route": RouteRef, "boats": Boats, "conflict": Conflict,
+    "admission": Admission, "redirect": Redirect, "escort": Escort, "medevac": Medevac,
     "request_asset": RequestAsset, "support_host_forces": SupportHostForces,
     "hrddp_assessment": HrddpAssessment, "detain": Detain, "handover": Handover,
     "referral_pathway": ReferralPathway, "investigate": Investigate,

@@ -195,6 +195,7 @@ def check_references(s: Scenario) -> Iterator[tuple[tuple, Say]]:
             yield ("map", "routes", i), Say("route_twice", first=f"map.routes[{first}]")
         else:
             pairs[frozenset((r.from_, r.to))] = i
+    yield from _travel(s, locations)
     for i, p in enumerate(s.population):
         yield from need("location", p.location, ("population", i, "location"))
     if s.arrivals:
@@ -282,6 +283,46 @@ def check_references(s: Scenario) -> Iterator[tuple[tuple, Say]]:
                 yield from need("team", t.team, path + ("team",))
             for k, m in enumerate(t.measures):
                 yield from _measure(s, t, m, path + ("measures", k), need)
+
+
+def _travel(s: Scenario, locations: set[str]) -> Iterator[tuple[tuple, Say]]:
+    """Travel modes agree: a route's times and boats with its modes, every unit and agency
+    with some route it can use from its place, a ``boats`` effect with a boat route."""
+    usable: dict[str, set[str]] = {}  # place → ways some route from it carries
+    boat_routes = set()
+    for i, r in enumerate(s.map.routes):
+        modes = set(r.modes)
+        for hours, mode in (("vehicle", "road"), ("boat", "boat")):
+            if getattr(r.travel_hours, hours) is not None and mode not in modes:
+                yield ("map", "routes", i, "travel_hours", hours), Say(
+                    "route_mode_hours", hours=hours, mode=mode, modes=", ".join(r.modes))
+        if r.boats is not None and "boat" not in modes:
+            yield ("map", "routes", i, "boats"), Say("route_boats_no_boat",
+                                                     modes=", ".join(r.modes))
+        if "boat" in modes:
+            boat_routes.add(frozenset((r.from_, r.to)))
+        ways = modes | ({"foot"} if "road" in modes else set())  # people walk along roads
+        for end in (r.from_, r.to):
+            usable.setdefault(end, set()).update(ways)
+    for section in ("units", "agencies"):
+        for i, actor in enumerate(getattr(s.actors, section)):
+            modes = actor.travel_modes if section == "units" else tuple(actor.modes)
+            here = usable.get(actor.location)
+            if "air" in modes or not here or here & set(modes) or actor.location not in locations:
+                continue
+            yield ("actors", section, i, "modes"), Say(
+                "actor_no_way", actor=repr(actor.id), place=repr(actor.location),
+                modes=" / ".join(modes))
+    effects = [(("msel", i, "effects", j), e) for i, inj in enumerate(s.msel)
+               for j, e in enumerate(inj.effects)]
+    effects += [(("actions", i, "effects", j), e) for i, a in enumerate(s.actions)
+                for j, e in enumerate(a.effects)]
+    for path, e in effects:
+        if e.kind == "boats" and not str(e.args.from_).startswith("$") \
+                and not str(e.args.to).startswith("$") \
+                and frozenset((e.args.from_, e.args.to)) not in boat_routes:
+            yield path + ("boats",), Say("boats_not_boat_route",
+                                         route=f"{e.args.from_}--{e.args.to}")
 
 
 def _measure(s: Scenario, task, m, path, need) -> Iterator[tuple[tuple, Say]]:

@@ -198,9 +198,9 @@ def test_a_field_missing_from_the_reference_is_caught():
     row = next(ln for ln in pages["map.md"].splitlines() if ln.startswith("| `river_crossing` |"))
     pages["map.md"] = pages["map.md"].replace(row + "\n", "")
     assert _table_problems(Route, pages) == [
-        "Route: rows ['condition', 'distance_km', 'flood_prone', 'from', 'to', 'travel_hours'] "
-        "!= fields ['condition', 'distance_km', 'flood_prone', 'from', 'river_crossing', 'to', "
-        "'travel_hours']"]
+        "Route: rows ['boats', 'condition', 'distance_km', 'flood_prone', 'from', 'modes', 'to', "
+        "'travel_hours'] != fields ['boats', 'condition', 'distance_km', 'flood_prone', 'from', "
+        "'modes', 'river_crossing', 'to', 'travel_hours']"]
     pages["actors.md"] = pages["actors.md"].replace("| `speed_kmh` | `30` |", "| `speed_kmh` | `40` |")
     assert _table_problems(Unit, pages) == ["Unit.speed_kmh: `30` expected in '`40`'"]
     assert _unnamed_fields(Route, GUIDE.replace("`river_crossing`", "river_crossing")) == \
@@ -244,7 +244,7 @@ def test_every_effect_primitive_appears():
 def test_effect_sections_match_the_primitives():
     documented = re.findall(r"^<!-- effect: ([a-z_]+) -->$", GUIDE, flags=re.M)
     assert sorted(documented) == sorted(EFFECTS), "one section per primitive, no extra"
-    assert len(EFFECTS) == 30
+    assert len(EFFECTS) == 31
 
 
 @pytest.mark.parametrize("kind", list(EFFECTS))

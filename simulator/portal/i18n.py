@@ -291,6 +291,8 @@ LABELS: dict[str, dict[str, str]] = {
     "why_over_budget": {"en": "Over this turn's budget", "fr": "Au-delà du budget du tour"},
     "why_prerequisite": {"en": "What this order needs first is not in place",
                          "fr": "Ce que cet ordre demande d'abord n'est pas en place"},
+    "why_unreachable": {"en": "The unit cannot get there by the ways it travels",
+                        "fr": "L'unité ne peut pas s'y rendre par ses moyens de déplacement"},
     "why_not_released": {"en": "The debrief is not released to the teams yet",
                          "fr": "Le débriefing n'est pas encore publié aux équipes"},
     "why_wrong_phase": {"en": "Not possible at this phase", "fr": "Impossible à cette phase"},
@@ -418,7 +420,7 @@ LABEL_GROUPS = {
     "ea_": ("met", "attempted", "refused", "missed", "met_so_far", "not_yet", "not_fired"),
     "why_": ("unknown_team", "unknown_action", "unknown_param", "missing_param", "bad_value",
              "unknown_location", "unknown_entity", "missing_asset", "past_turn", "future_turn",
-             "over_budget", "prerequisite"),
+             "over_budget", "prerequisite", "unreachable"),
 }
 
 MISSED: set[str] = set()  # codes shown as themselves (tests check none of the groups above)
