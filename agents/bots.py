@@ -81,10 +81,8 @@ class RandomBot(Bot):
             return pick(sorted(a for a in self.spec.assets if a in {x.id for x in s.actors.agencies}))
         if p.type == "team":
             return pick(sorted(t.id for t in s.teams if t.id != self.team))
-        if p.type == "armed_group":
-            return pick(sorted(g.id for g in s.actors.armed_groups))
-        if p.type == "host_force":
-            return pick(sorted(h.id for h in s.actors.host_forces))
+        if p.type in ("armed_group", "host_force", "route", "checkpoint"):
+            return pick(sorted(i for i, _ in s.entities(p.type)))
         if p.type == "need":
             return pick(["water", "food", "shelter", "health"])
         if p.type == "bool":

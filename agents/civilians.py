@@ -100,6 +100,8 @@ class Civilians:
         m = self.params.movement
         self._move_chance = np.array([m.move_chance.get(t, 0.0) for t in self.types])
         self._settled = np.array([t in m.settle_types for t in self.types])
+        exposure = self.params.violence.abduction_exposure
+        self._abduction = np.array([exposure.get(g, 1.0) for g in GROUPS])
 
     # --- views ------------------------------------------------------------------------
 
@@ -260,15 +262,17 @@ class Civilians:
             for loc in np.flatnonzero(goers.sum(axis=1)):
                 if not np.isfinite(hours[loc, home]):
                     continue
+                late = 0.0
                 if self.crossings:
-                    seats = self.crossings.seats(now, int(loc), int(home), int(goers[loc].sum()))
-                    goers[loc] = take(goers[loc], seats)
+                    on, stay, late = self._way(rng, now, int(loc), int(home), goers[loc][None])
+                    self.pop[home, loc] -= goers[loc] - on[0] - stay[0]  # the abducted
+                    goers[loc] = on[0]
                     if not goers[loc].any():
                         continue
                 counts = np.zeros((n, len(GROUPS)), dtype=np.int64)
                 counts[home] = goers[loc]
                 self.pop[home, loc] -= goers[loc]
-                self._travel(now + hours[loc, home], int(loc), int(home), counts)
+                self._travel(now + hours[loc, home] + late, int(loc), int(home), counts)
 
     def _send(self, rng, now, loc, movers, w, hours_row, km_row) -> int:
         """Share ``movers`` [origin, group] among destinations by weight ``w``; some go by
@@ -277,7 +281,8 @@ class Civilians:
         # Draw only for the homes that have movers and the places with weight.
         homes, places = np.flatnonzero(movers.sum(axis=1)), np.flatnonzero(w)
         per_place = rng.multinomial(movers[homes], w[places] / w[places].sum())  # [home, g, place]
-        held = self._no_seat(now, loc, homes, places, per_place) if self.crossings else 0
+        held, delay = self._on_the_way(rng, now, loc, homes, places, per_place) \
+            if self.crossings else (0, {})
         riding = rng.binomial(per_place, m.vehicle_share)
         walking = per_place - riding
         # Counted once for every destination (the loop below runs for each of them).
@@ -285,28 +290,40 @@ class Civilians:
         src = int(loc)
         for j in np.flatnonzero(per_place.sum(axis=(0, 1))).tolist():
             dest = int(places[j])
+            late = delay.get(j, 0.0)
             if riders[j]:
                 hours = min(24 * km_row[dest] / m.vehicle_km_per_day, hours_row[dest])
-                self._travel(now + hours, src, dest, riding[:, :, j], homes, riders[j])
+                self._travel(now + hours + late, src, dest, riding[:, :, j], homes, riders[j])
             if walkers[j]:
-                self._travel(now + hours_row[dest], src, dest, walking[:, :, j], homes,
+                self._travel(now + hours_row[dest] + late, src, dest, walking[:, :, j], homes,
                              walkers[j])
         return held
 
-    def _no_seat(self, now, loc, homes, places, per_place) -> int:
-        """Keep at ``loc`` those bound for each place who find no seat on a boat crossing
-        on their way; return how many stay."""
-        held = 0
+    def _on_the_way(self, rng, now, loc, homes, places, per_place) -> tuple[int, dict]:
+        """What people bound for each place meet on the way: those who find no seat on a
+        boat crossing stay at ``loc``, checkpoints turn some back, abduct some and delay the
+        rest. Return how many left neither way (stayed or abducted) and the hours lost per
+        destination."""
+        held, delay = 0, {}
         for j in np.flatnonzero(per_place.sum(axis=(0, 1))).tolist():
-            going = per_place[:, :, j]
-            total = int(going.sum())
-            seats = self.crossings.seats(now, int(loc), int(places[j]), total)
-            if seats < total:
-                stay = going - take(going, seats)
-                per_place[:, :, j] -= stay
-                self.pop[homes, loc] += stay
-                held += total - seats
-        return held
+            going, stay, late = self._way(rng, now, int(loc), int(places[j]), per_place[:, :, j])
+            held += int(per_place[:, :, j].sum() - going.sum())
+            per_place[:, :, j] = going
+            self.pop[homes, loc] += stay
+            delay[j] = late
+        return held, delay
+
+    def _way(self, rng, now, src, dest, going) -> tuple[np.ndarray, np.ndarray, float]:
+        """People ``going`` from ``src`` to ``dest`` on the way: (those who go on, those
+        who stay at ``src``, hours lost)."""
+        total = int(going.sum())
+        seats = self.crossings.seats(now, src, dest, total)
+        on = take(going, seats)
+        stay = going - on
+        if self.crossings.checkpoints:
+            on, back, late = self.crossings.pass_checkpoints(rng, src, dest, on, self._abduction)
+            return on, stay + back, late
+        return on, stay, 0.0
 
     def _travel(self, arrive: float, src: int, dest: int, counts: np.ndarray,
                 origins: np.ndarray | None = None, people: int | None = None) -> None:

@@ -1,40 +1,72 @@
-"""Boat crossings that carry a limited number of people a day.
+"""What people meet on the way: boat crossings with few seats, and checkpoints.
 
 A boat route's ``boats`` say how many people its boats and pirogues carry in a day. People
 whose way crosses it take a seat while seats are left; the others wait where they are and
-try again later. The way people take is the quickest (``hours``, the people's shortest
-path matrix); a route is on the way from ``s`` to ``t`` when going through it is as quick
-as the quickest way.
+try again later. A checkpoint on a route turns back a share of the people passing, abducts
+a share (an armed group's), and delays the others.
+
+The way people take is the quickest (``hours``, the people's shortest path matrix); a
+route is on the way from ``s`` to ``t`` when going through it is as quick as the quickest
+way.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 import numpy as np
+
+Route = tuple[int, int]
+
+
+@dataclass
+class Checkpoint:
+    """A checkpoint in play: its rates, who holds it, and what it did this turn."""
+
+    key: str
+    route: Route
+    held_by: str
+    armed: bool  # held by an armed group (abducts), not a host force
+    levy: float
+    delay_hours: float
+    turn_back: float
+    abduct: float
+    active: bool
+    access_until: float = 0.0  # negotiated humanitarian access lasts to this hour
+    operating: bool = False  # set by the model each sub-step
+    passed: int = 0
+    turned_back: int = 0
+    abducted: np.ndarray = field(default=None)  # [group] this turn
 
 
 class Crossings:
-    """Seats left today on each boat route with a daily limit, and people turned away."""
+    """Seats left today on each boat route with a daily limit, the checkpoints that operate,
+    and what each did to the people passing."""
 
     def __init__(self):
-        self.limits: dict[tuple[int, int], int] = {}  # route → people a day (limited only)
-        self.used: dict[tuple[int, int], int] = {}  # route → people carried today
-        self.turned_away: dict[tuple[int, int], int] = {}  # route → people left waiting
-        self.carried: dict[tuple[int, int], int] = {}  # route → people carried
+        self.limits: dict[Route, int] = {}  # route → people a day (limited only)
+        self.used: dict[Route, int] = {}  # route → people carried today
+        self.turned_away: dict[Route, int] = {}  # route → people left waiting
+        self.carried: dict[Route, int] = {}  # route → people carried
+        self.checkpoints: dict[Route, list[Checkpoint]] = {}
         self.day = -1
         self._hours = np.zeros((0, 0))
-        self._routes: dict[tuple[int, int], float] = {}  # limited route → its hours
-        self._ways: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        self._routes: dict[Route, float] = {}  # watched route → its hours
+        self._ways: dict[Route, list[Route]] = {}
 
     def __bool__(self) -> bool:
         return bool(self._routes)
 
-    def routes_changed(self, hours: np.ndarray, routes: dict[tuple[int, int], float]) -> None:
-        """New shortest paths: ``routes`` are the open limited boat routes with their hours."""
-        self._hours, self._routes = hours, routes
+    def routes_changed(self, hours: np.ndarray, routes: dict[Route, float]) -> None:
+        """New shortest paths: ``routes`` are the open routes people use, with their hours;
+        those with few boats or a checkpoint are watched."""
+        self._hours = hours
+        self._routes = {r: w for r, w in routes.items()
+                        if r in self.limits or r in self.checkpoints}
         self._ways.clear()
 
-    def on_way(self, src: int, dest: int) -> list[tuple[int, int]]:
-        """The limited boat routes on the quickest way from ``src`` to ``dest``."""
+    def on_way(self, src: int, dest: int) -> list[Route]:
+        """The watched routes on the quickest way from ``src`` to ``dest``."""
         key = (src, dest)
         if key not in self._ways:
             d = self._hours
@@ -48,13 +80,13 @@ class Crossings:
     def seats(self, now: float, src: int, dest: int, people: int) -> int:
         """How many of ``people`` going from ``src`` to ``dest`` find a seat today (all of
         them when no limited crossing is on their way); the seats are taken."""
-        ways = self.on_way(src, dest)
+        ways = [r for r in self.on_way(src, dest) if r in self.limits]
         if not ways:
             return people
         day = int(now // 24)
         if day != self.day:
             self.day, self.used = day, {}
-        room = {r: max(0, self.limits.get(r, 0) - self.used.get(r, 0)) for r in ways}
+        room = {r: max(0, self.limits[r] - self.used.get(r, 0)) for r in ways}
         full = min(ways, key=lambda r: room[r])
         taken = min(people, room[full])
         for r in ways:
@@ -64,7 +96,31 @@ class Crossings:
             self.turned_away[full] = self.turned_away.get(full, 0) + people - taken
         return taken
 
-    def read(self) -> list[tuple[tuple[int, int], int, int]]:
+    def stops(self, src: int, dest: int) -> list[Checkpoint]:
+        """The checkpoints operating on the way from ``src`` to ``dest``."""
+        return [cp for r in self.on_way(src, dest) for cp in self.checkpoints.get(r, ())
+                if cp.operating]
+
+    def pass_checkpoints(self, rng, src: int, dest: int, going: np.ndarray,
+                         exposure: np.ndarray) -> tuple[np.ndarray, np.ndarray, float]:
+        """People ``going`` [origin, group] through the checkpoints on their way: return
+        those who pass, those turned back, and the hours they lose. The abducted are gone."""
+        back = np.zeros_like(going)
+        delay = 0.0
+        for cp in self.stops(src, dest):
+            turned = rng.binomial(going, cp.turn_back) if cp.turn_back else 0 * going
+            going = going - turned
+            back += turned
+            if cp.armed and cp.abduct:
+                taken = rng.binomial(going, np.clip(cp.abduct * exposure, 0, 1))
+                going = going - taken
+                cp.abducted = cp.abducted + taken.sum(axis=0)
+            cp.turned_back += int(turned.sum())
+            cp.passed += int(going.sum())
+            delay += cp.delay_hours
+        return going, back, delay
+
+    def read(self) -> list[tuple[Route, int, int]]:
         """(route, people carried, people turned away) for each route that turned people
         away since the last call; then both counts start again."""
         out = [(r, self.carried.get(r, 0), n) for r, n in sorted(self.turned_away.items())]

@@ -80,7 +80,38 @@ class Agency(mesa.Agent):
             m.log("aid_blocked", cause, location=location, agency=self.key, team=self.team,
                   need=need, reason=reason)
             return False
+        for cp in m.convoy_stops(self, location):
+            free = self._free(cp, location)
+            amount = self._through(cp, location, need, amount, cause)
+            if amount is None:
+                return False
+            hours += 0.0 if free else cp.delay_hours
         return self.send(location, need, amount, hours, cause, by=self.key)
+
+    def _free(self, cp, location: int) -> bool:
+        """Whether a convoy passes ``cp`` untouched: escorted, or access negotiated."""
+        m = self.model
+        return cp.access_until > m.now or m.escorted(location) or \
+            bool(m.route_guards(cp.route, ("escort",)))
+
+    def _through(self, cp, location: int, need: str, amount: float, cause: str) -> float | None:
+        """A convoy at a checkpoint: it passes free (escort, negotiated access), is turned
+        back (None), or pays the levy out of its cargo (the amount left)."""
+        m = self.model
+        said = dict(location=location, agency=self.key, team=self.team, need=need,
+                    checkpoint=cp.key, held_by=cp.held_by)
+        if self._free(cp, location):
+            why = "negotiated_access" if cp.access_until > m.now else "escort"
+            m.log("checkpoint_passed", cause, **said, reason=why)
+            return amount
+        if cp.turn_back and m.rng.random() < cp.turn_back:
+            self.trucks_left -= 1
+            m.log("convoy_turned_back", cause, **said)
+            return None
+        levy = min(amount, self.stocks[need]) * cp.levy
+        self.stocks[need] -= levy
+        m.log("levy_paid", cause, **said, amount=round(levy, 1))
+        return amount - levy
 
     def send(self, location: int, need: str, amount: float, hours: float, cause: str,
              by: str) -> bool:

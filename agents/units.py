@@ -29,6 +29,7 @@ class Unit(mesa.Agent):
         self.arrive = 0.0
         self.task = "idle"
         self.task_location: int | None = None
+        self.task_route: tuple[int, int] | None = None  # a route it patrols, guards, escorts
         self.until = 0.0  # hour the current task ends
         self.fatigue = 0.0
         self.cause = ""
@@ -48,6 +49,7 @@ class Unit(mesa.Agent):
                   modes=list(self.modes))
             return None
         self.task, self.task_location, self.cause = task, location, cause
+        self.task_route = None
         self.moving_to = location if location != self.location else None
         self.arrive = m.now + hours
         self.until = max(until, self.arrive)
@@ -80,7 +82,7 @@ class Unit(mesa.Agent):
             if self.task != "idle":
                 self.model.log("task_done", self.cause, location=self.task_location,
                                unit=self.key, team=self.team, task=self.task)
-            self.task, self.on_arrival = "idle", None
+            self.task, self.on_arrival, self.task_route = "idle", None, None
             self.fatigue = max(0.0, self.fatigue - u.rest_per_hour * m.dt)
 
     def _arrived(self) -> None:

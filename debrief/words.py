@@ -112,7 +112,7 @@ class Words:
                 f[k] = self.when(v)
             elif k in ("need", "hazard", "kind", "tactic", "status", "mode", "advice"):
                 f[k] = EVENT_VALUES[lang].get(v, str(v).replace("_", " "))
-            elif k in ("deaths_by_group", "injuries_by_group", "by_group"):
+            elif k in ("deaths_by_group", "injuries_by_group", "by_group", "abducted_by_group"):
                 f[k] = ", ".join(f"{groups.get(g, g)} {self.num(n)}"
                                  for g, n in v.items() if n)
             elif k == "consulted":
@@ -134,6 +134,10 @@ class Words:
         if kind == "expected_action":
             f["where"] = f" ({AT[lang].format(place=f['location'])})" \
                 if e.get("location") else ""
+        if kind in ("presence", "escort") and e.get("route"):
+            f["location"] = self.name(e["route"])  # along a route: both its ends
+        if kind == "checkpoint_passed":
+            f["reason"] = EVENT_VALUES[lang].get(e.get("reason"), "–")
         if kind == "investigation":
             f["found"] = self.num(len(e.get("incidents_found", [])))
         if kind == "inject_fired":
@@ -172,6 +176,7 @@ EVENT_VALUES = {
     "en": {"water": "water", "food": "food", "shelter": "shelter", "health": "health",
            "flood": "flood", "epidemic": "epidemic", "raid": "raid", "abduction": "abduction",
            "ambush": "ambush", "met": "met", "attempted": "attempted without effect",
+           "escort": "escorted", "negotiated_access": "access negotiated",
            "refused": "refused", "missed": "not ordered", "patrol": "patrol",
            "guard": "guard", "joint_operation": "joint operation", "fuel": "fuel",
            "rations": "rations", "transport": "transport", "leaders": "leaders",
@@ -181,6 +186,7 @@ EVENT_VALUES = {
     "fr": {"water": "eau", "food": "vivres", "shelter": "abri", "health": "santé",
            "flood": "crue", "epidemic": "épidémie", "raid": "raid", "abduction": "enlèvement",
            "ambush": "embuscade", "met": "atteinte", "attempted": "tentée sans effet",
+           "escort": "sous escorte", "negotiated_access": "accès négocié",
            "refused": "refusée", "missed": "non ordonnée", "patrol": "patrouille",
            "guard": "garde", "joint_operation": "opération conjointe", "fuel": "carburant",
            "rations": "rations", "transport": "transport", "leaders": "chefs",
@@ -258,6 +264,23 @@ EVENTS = {
         "route_repaired": "the route {route} was repaired",
         "route_closed": "the route {route} was closed", "route_opened": "the route {route} opened",
         "boats_changed": "the boats on {route} now carry {people} people a day",
+        "checkpoint_passage": "at the checkpoint {checkpoint} of {held_by}: {passed} people "
+                              "passed, {turned_back} turned back, {abducted} abducted "
+                              "({abducted_by_group})",
+        "levy_paid": "{agency} paid {held_by} a levy of {amount} person-days of {need} at "
+                     "{checkpoint} on the way to {location}",
+        "convoy_turned_back": "a convoy of {agency} to {location} was turned back at "
+                              "{checkpoint} ({held_by})",
+        "checkpoint_passed": "a convoy of {agency} to {location} passed {checkpoint} without "
+                             "levy ({reason})",
+        "checkpoint_set_up": "{held_by} set up the checkpoint {checkpoint} on {route}",
+        "checkpoint_lifted": "the checkpoint {checkpoint} on {route} was lifted",
+        "checkpoint_cleared": "the checkpoint {checkpoint} of {held_by} stopped operating: "
+                              "{protected_by} on {route}",
+        "checkpoint_resumed": "the checkpoint {checkpoint} of {held_by} operates again on "
+                              "{route}",
+        "access_negotiated": "{team} negotiated access through {checkpoint} with {held_by} "
+                             "until {until_hour}",
         "crossing_full": "the boats on {route} were full: {carried} people crossed, "
                          "{turned_away} attempts to cross were turned away",
         "flood_deaths": "{deaths} died in the flood at {location}",
@@ -338,6 +361,23 @@ EVENTS = {
         "route_closed": "l'itinéraire {route} a été fermé",
         "boats_changed": "les bateaux sur {route} transportent désormais {people} personnes "
                          "par jour",
+        "checkpoint_passage": "au point de contrôle {checkpoint} de {held_by} : {passed} "
+                              "personnes sont passées, {turned_back} refoulées, {abducted} "
+                              "enlevées ({abducted_by_group})",
+        "levy_paid": "{agency} a payé à {held_by} une taxe de {amount} jours-personnes de "
+                     "{need} à {checkpoint} en route vers {location}",
+        "convoy_turned_back": "un convoi de {agency} vers {location} a été refoulé à "
+                              "{checkpoint} ({held_by})",
+        "checkpoint_passed": "un convoi de {agency} vers {location} a passé {checkpoint} sans "
+                             "taxe ({reason})",
+        "checkpoint_set_up": "{held_by} a établi le point de contrôle {checkpoint} sur {route}",
+        "checkpoint_lifted": "le point de contrôle {checkpoint} sur {route} a été levé",
+        "checkpoint_cleared": "le point de contrôle {checkpoint} de {held_by} a cessé de "
+                              "fonctionner : {protected_by} sur {route}",
+        "checkpoint_resumed": "le point de contrôle {checkpoint} de {held_by} fonctionne à "
+                              "nouveau sur {route}",
+        "access_negotiated": "{team} a négocié l'accès par {checkpoint} avec {held_by} "
+                             "jusqu'à {until_hour}",
         "crossing_full": "les bateaux sur {route} étaient pleins : {carried} personnes ont "
                          "traversé, {turned_away} tentatives de traversée refusées",
         "route_opened": "l'itinéraire {route} a ouvert",

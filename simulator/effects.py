@@ -149,24 +149,69 @@ def message(m, a, ctx):
 
 # --- tier II: physical protection ----------------------------------------------------
 
+def _post(m, unit, task: str, a, until: float, ctx) -> tuple[dict, float] | None:
+    """Send ``unit`` on ``task`` to a place, or along a route (to its nearer end); return
+    where it goes (its event's place fields) and its arrival hour, or None when it cannot
+    reach."""
+    if not a.get("route"):
+        loc = _loc(m, a["location"])
+        arrive = unit.assign(task, loc, until, ctx.cause)
+        return None if arrive is None else ({"location": loc}, arrive)
+    ends = _route_ends(m, a["route"])
+    if ends is None:
+        m.log("route_not_found", ctx.cause, team=ctx.team, route=a["route"])
+        return None
+    reach = [(h, end) for end in ends if (h := m.drive_hours(unit, unit.location, end)) is not None]
+    loc = min(reach)[1] if reach else ends[0]
+    arrive = unit.assign(task, loc, until, ctx.cause)
+    if arrive is None:
+        return None
+    unit.task_route = _key(*ends)
+    return {"location": loc, "route": m.route_id(*ends)}, arrive
+
+
+def _route_ends(m, route: str) -> tuple[int, int] | None:
+    a, _, b = route.partition("--")
+    if a in m.index and b in m.index and m.graph.has_edge(m.index[a], m.index[b]):
+        return m.index[a], m.index[b]
+    return None
+
+
+def _key(a: int, b: int) -> tuple[int, int]:
+    return (a, b) if a < b else (b, a)
+
+
 def presence(m, a, ctx):
     unit = m.units[a["unit"]]
-    loc = _loc(m, a["location"])
     until = m.now + float(a["hours"]) if a["hours"] else _turn_end(m)
-    arrive = unit.assign(a["mode"], loc, until, ctx.cause)
-    if arrive is not None:
-        m.log("presence", ctx.cause, location=loc, team=ctx.team, unit=unit.key,
-              mode=a["mode"], arrive_hour=round(arrive, 2), until_hour=round(until, 2))
+    if (posted := _post(m, unit, a["mode"], a, until, ctx)) is not None:
+        where, arrive = posted
+        m.log("presence", ctx.cause, **where, team=ctx.team, unit=unit.key, mode=a["mode"],
+              arrive_hour=round(arrive, 2), until_hour=round(until, 2))
 
 
 def escort(m, a, ctx):
     unit = m.units[a["unit"]]
-    loc = _loc(m, a["location"])
     until = _turn_end(m)
-    arrive = unit.assign("escort", loc, until, ctx.cause)
-    if arrive is not None:
-        m.log("escort", ctx.cause, location=loc, team=ctx.team, unit=unit.key,
+    if (posted := _post(m, unit, "escort", a, until, ctx)) is not None:
+        where, arrive = posted
+        m.log("escort", ctx.cause, **where, team=ctx.team, unit=unit.key,
               arrive_hour=round(arrive, 2), until_hour=round(max(until, arrive), 2))
+
+
+def checkpoint(m, a, ctx):
+    cp = m.checkpoints[a["checkpoint"]]
+    cp.active = bool(a["active"])
+    m.update_checkpoints()
+    m.log("checkpoint_set_up" if cp.active else "checkpoint_lifted", ctx.cause, team=ctx.team,
+          checkpoint=cp.key, route=m.route_id(*cp.route), held_by=cp.held_by)
+
+
+def negotiate_access(m, a, ctx):
+    cp = m.checkpoints[a["checkpoint"]]
+    cp.access_until = max(cp.access_until, m.now + float(a["hours"]))
+    m.log("access_negotiated", ctx.cause, team=ctx.team, checkpoint=cp.key,
+          route=m.route_id(*cp.route), held_by=cp.held_by, until_hour=round(cp.access_until, 2))
 
 
 def evacuate(m, a, ctx):

@@ -9,6 +9,7 @@ of scenario, seed and inputs.
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 import mesa
@@ -17,7 +18,7 @@ import numpy as np
 
 from agents.armed_groups import ArmedGroup
 from agents.civilians import CAUSES, GROUPS, NEEDS, SITE_TYPES, Civilians, split_counts
-from agents.crossings import Crossings
+from agents.crossings import Checkpoint, Crossings
 from agents.geo import km
 from agents.hazards import Epidemic, Floods
 from agents.humanitarian import Agency, HostForce
@@ -109,6 +110,15 @@ class ExerciseModel(mesa.Model):
             if r.condition == "closed":
                 self.closed[_key(a, b)] = "scenario"
         self.crossings = Crossings()
+        self.checkpoints: dict[str, Checkpoint] = {}
+        for c in self.spec.map.checkpoints:
+            a, b = self.index[c.from_], self.index[c.to]
+            cp = Checkpoint(c.id, _key(a, b), c.held_by, c.held_by in
+                            {g.id for g in self.spec.actors.armed_groups}, c.levy,
+                            c.delay_hours, c.turn_back, c.abduct, c.active,
+                            abducted=np.zeros(len(GROUPS), dtype=np.int64))
+            self.checkpoints[c.id] = cp
+            self.crossings.checkpoints.setdefault(cp.route, []).append(cp)
         self._ever: dict[tuple, set[int]] = {}  # (modes, place) → places a route joins it to
         self._routes_changed()
 
@@ -157,10 +167,11 @@ class ExerciseModel(mesa.Model):
         road = self.open_graph if self.all_road else _graph(
             self.n, [e for e in open_edges if "road" in e[2]["modes"]])
         self.vehicle_hours = _all_pairs(road, "vehicle", self.n)
-        # Boat routes whose boats carry few people a day: the way people take crosses them.
-        self.crossings.limits = {k: v for k, v in self.boats.items() if v}
+        # Boat routes with few seats a day and checkpoints: what people meet on the way.
+        self.crossings.limits = {_key(a, b): d["boats"] for a, b, d in people.edges(data=True)
+                                 if d["boats"]}
         self.crossings.routes_changed(self.foot_hours, {
-            _key(a, b): d["hours"] for a, b, d in people.edges(data=True) if d["boats"]})
+            _key(a, b): d["hours"] for a, b, d in people.edges(data=True)})
 
     def neighbours(self, loc: int) -> list[int]:
         return sorted(self.open_graph.neighbors(loc))
@@ -256,6 +267,45 @@ class ExerciseModel(mesa.Model):
     def protectors_at(self, loc: int) -> list[str]:
         return sorted(u.key for u in self.units.values() if u.protecting() and
                       (u.location == loc or (u.task == "patrol" and self.hops[u.location, loc] == 1)))
+
+    def route_guards(self, route: tuple[int, int], tasks=("patrol", "guard", "escort")) -> list[Unit]:
+        """Units on a protecting task along ``route`` (patrol, guard or escort it)."""
+        return [u for u in self.units.values() if u.task_route == route and u.task in tasks
+                and u.protecting()]
+
+    def update_checkpoints(self) -> None:
+        """Which checkpoints operate now: set up, held by a force with fighters left, and
+        (an armed group's) with no mission unit patrolling or guarding its route."""
+        for cp in self.checkpoints.values():
+            group = self.armed.get(cp.held_by)
+            guards = self.route_guards(cp.route) if cp.armed else []
+            operating = cp.active and not guards and (group is None or group.strength >= 1)
+            if operating != cp.operating and cp.active:
+                self.log("checkpoint_resumed" if operating else "checkpoint_cleared",
+                         f"rule:checkpoint:{cp.key}", route=self.route_id(*cp.route),
+                         checkpoint=cp.key, held_by=cp.held_by,
+                         protected_by=sorted(u.key for u in guards))
+            cp.operating = operating
+
+    def convoy_stops(self, agency: Agency, loc: int) -> list[Checkpoint]:
+        """The checkpoints operating on an agency's way to ``loc``."""
+        if not any(cp.operating for cp in self.checkpoints.values()):
+            return []
+        weight = _mode_weight(frozenset(agency.modes), 1.0)
+        path = nx.dijkstra_path(self.open_graph, agency.location, loc, weight=weight)
+        routes = {_key(a, b) for a, b in pairwise(path)}
+        return [cp for cp in self.checkpoints.values() if cp.operating and cp.route in routes]
+
+    def log_checkpoints(self) -> None:
+        """What each checkpoint did to the people passing during the turn: one event each."""
+        for cp in self.checkpoints.values():
+            if cp.passed or cp.turned_back or cp.abducted.any():
+                self.log("checkpoint_passage", f"rule:checkpoint:{cp.key}",
+                         route=self.route_id(*cp.route), checkpoint=cp.key,
+                         held_by=cp.held_by, passed=cp.passed, turned_back=cp.turned_back,
+                         abducted=int(cp.abducted.sum()), abducted_by_group=self.by_group(cp.abducted))
+            cp.passed = cp.turned_back = 0
+            cp.abducted = np.zeros(len(GROUPS), dtype=np.int64)
 
     def presence_array(self) -> np.ndarray:
         return np.array([self.protection(i) for i in range(self.n)])
@@ -387,7 +437,9 @@ class ExerciseModel(mesa.Model):
                                  route=route, state=state)
 
     def log_crossings(self) -> None:
-        """Boat crossings that left people waiting during the turn: one event each."""
+        """Boat crossings that left people waiting during the turn, and what checkpoints
+        did: one event each."""
+        self.log_checkpoints()
         for (a, b), carried, waiting in self.crossings.read():
             self.log("crossing_full", "rule:boats",
                      route=self.route_id(a, b), carried=carried, turned_away=waiting,
@@ -526,6 +578,7 @@ class ExerciseModel(mesa.Model):
             if group in self.agents_by_type:
                 self.agents_by_type[group].shuffle_do("step")
         self._alerts()
+        self.update_checkpoints()
         c = self.civilians
         presence = self.presence_array()
         self._arrivals()

@@ -105,6 +105,10 @@ class Violence(_Group):
     group_exposure: dict[str, float] = Field(
         {"women": 0.8, "men": 1.5, "girls": 0.6, "boys": 1.0, "older": 1.2},
         description="relative risk of being killed or injured in an attack")
+    abduction_exposure: dict[str, float] = Field(
+        {"women": 0.5, "men": 1.0, "girls": 1.5, "boys": 3.0, "older": 0.1},
+        description="relative risk of being abducted at an armed group's checkpoint (boys "
+        "are recruited most, girls taken for forced marriage)")
     sgbv_share: float = Field(0.003, ge=0, le=1, description="share of women and girls at the "
                               "target subjected to sexual violence in an attack")
     ambush_rate: float = Field(0.3, ge=0, le=1, description="chance an unescorted convoy to an "

@@ -53,6 +53,16 @@ MESSAGES: dict[str, dict[str, str]] = {
                           "fr": "objectif inconnu {value}{hint}{known}"},
     "unknown_critical_task": {"en": "unknown critical task {value}{hint}{known}",
                               "fr": "tâche critique inconnue {value}{hint}{known}"},
+    "unknown_route": {"en": "unknown route {value}{hint}{known}",
+                      "fr": "itinéraire inconnu {value}{hint}{known}"},
+    "unknown_checkpoint": {"en": "unknown checkpoint {value}{hint}{known}",
+                           "fr": "point de contrôle inconnu {value}{hint}{known}"},
+    "unknown_holder": {"en": "unknown armed group or host force {value}{hint}{known}",
+                       "fr": "groupe armé ou force nationale inconnu(e) {value}{hint}{known}"},
+    "checkpoint_no_route": {"en": "no route joins {route}: a checkpoint stands on a route of "
+                                  "the map",
+                            "fr": "aucune route ne relie {route} : un point de contrôle se "
+                                  "trouve sur une route de la carte"},
     "unknown_inject": {"en": "unknown inject {value}{hint}{known}",
                        "fr": "inject inconnu {value}{hint}{known}"},
     "unknown_field": {"en": "unknown field {value}{hint}{allowed}{quotes}",
@@ -105,6 +115,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                  "fr": "doit compter au plus {max_length} élément(s), et non {actual_length}"},
     "none_required": {"en": "expected: no value", "fr": "ne doit pas avoir de valeur"},
     "schema_other": {"en": "expected: {detail}", "fr": "valeur refusée à cet endroit"},
+    "rule_place_or_route": {"en": "give either a location or a route",
+                            "fr": "indiquez soit un lieu (location), soit un itinéraire (route)"},
     "rule_other": {"en": "{detail}", "fr": "valeur refusée à cet endroit"},
     # The scenario models' own rules: the English is simulator.scenario's sentence, read
     # back by rule_say (more specific forms first).
@@ -274,6 +286,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     # What a parameter or argument should be (ref_entity, ref_mismatch).
     "a_location": {"en": "a location", "fr": "un lieu"},
     "a_unit": {"en": "a unit", "fr": "une unité"},
+    "a_route": {"en": "a route", "fr": "un itinéraire"},
+    "a_checkpoint": {"en": "a checkpoint", "fr": "un point de contrôle"},
     "a_agency": {"en": "an agency", "fr": "une agence"},
     "a_team": {"en": "a team", "fr": "une équipe"},
     "a_armed_group": {"en": "an armed group", "fr": "un groupe armé"},

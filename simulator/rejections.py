@@ -60,9 +60,11 @@ EXPECTED: dict[str, dict[str, str]] = {
              "fr": "un texte d'au plus {max} caractères"},
 }
 KINDS = {"en": {"location": "place", "unit": "unit", "agency": "agency", "team": "team",
-                "armed_group": "armed group", "host_force": "host force"},
+                "armed_group": "armed group", "host_force": "host force", "route": "route",
+                "checkpoint": "checkpoint"},
          "fr": {"location": "lieu", "unit": "unité", "agency": "agence", "team": "équipe",
-                "armed_group": "groupe armé", "host_force": "force nationale"}}
+                "armed_group": "groupe armé", "host_force": "force nationale",
+                "route": "itinéraire", "checkpoint": "point de contrôle"}}
 IDS = ("team", "action", "asset", "unit", "param", "place")  # arguments that are ids
 # Ways of travelling, for ``unit_no_way``: "by road or boat" / "par la route ou en bateau".
 MODES = {"en": {"foot": "foot", "road": "road", "boat": "boat", "air": "air", "or": " or "},

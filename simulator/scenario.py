@@ -129,9 +129,32 @@ class Route(Strict):
         return f"{self.from_}--{self.to}"
 
 
+class Checkpoint(Strict):
+    """A checkpoint an armed group or a host force holds on a route: it levies convoys and
+    travellers, delays them, turns some back and (an armed group) abducts some."""
+    id: Id
+    name: Text
+    from_: Id = Field(alias="from")
+    to: Id
+    held_by: Id = Field(description="an armed group or a host force")
+    active: bool = Field(True, description="held from the start (false: until a checkpoint "
+                         "effect sets it up)")
+    levy: Fraction = Field(0.1, description="share of a convoy's cargo taken")
+    delay_hours: float = Field(2.0, ge=0, le=72, description="hours each passage loses")
+    turn_back: Fraction = Field(0.0, description="chance a convoy is turned back, and share "
+                                "of travellers turned back")
+    abduct: Fraction = Field(0.0, description="share of travellers abducted (weighted by "
+                             "violence.abduction_exposure); armed groups only")
+
+    @property
+    def route(self) -> str:
+        return f"{self.from_}--{self.to}"
+
+
 class Map(Strict):
     locations: list[Location] = Field(min_length=1)
     routes: list[Route] = []
+    checkpoints: list[Checkpoint] = []
 
 
 class Population(Strict):
@@ -307,10 +330,20 @@ class E(Strict):
     pass
 
 
-class Presence(E):
-    """Units stand at a place: patrol (covers neighbours too) or guard (the place only)."""
+class _PlaceOrRoute(E):
+    @model_validator(mode="after")
+    def _one_target(self):
+        if (self.location is None) == (self.route is None):
+            raise ValueError("give either a location or a route")
+        return self
+
+
+class Presence(_PlaceOrRoute):
+    """Units stand at a place: patrol (covers neighbours too) or guard (the place only);
+    or they patrol or guard a route (its checkpoints and ambushes)."""
     unit: Name
-    location: Loc
+    location: Loc | None = None
+    route: Name | None = Field(None, description="a route, written from--to")
     mode: Literal["patrol", "guard"] | Ref = "patrol"
     hours: Num | None = Field(None, description="default: until the end of the turn")
 
@@ -404,10 +437,25 @@ class Redirect(E):
     active: Flag = True
 
 
-class Escort(E):
-    """A unit escorts movements to a place: convoys are not ambushed."""
+class Escort(_PlaceOrRoute):
+    """A unit escorts movements to a place, or along a route: convoys are not ambushed and
+    pass checkpoints without levy."""
     unit: Name
-    location: Loc
+    location: Loc | None = None
+    route: Name | None = Field(None, description="a route, written from--to")
+
+
+class CheckpointState(E):
+    """A checkpoint is set up (or lifted)."""
+    checkpoint: Name
+    active: Flag = True
+
+
+class NegotiateAccess(E):
+    """Humanitarian access negotiated with whoever holds a checkpoint: convoys pass it
+    without levy, delay or turning back for some hours."""
+    checkpoint: Name
+    hours: Num = 24
 
 
 class Medevac(E):
@@ -515,6 +563,7 @@ EFFECTS: dict[str, type[E]] = {
     "supply": Supply, "evacuate": Evacuate, "open_site": OpenSite, "close_route": RouteRef,
     "open_route": RouteRef, "repair_route": RouteRef, "boats": Boats, "conflict": Conflict,
     "admission": Admission, "redirect": Redirect, "escort": Escort, "medevac": Medevac,
+    "checkpoint": CheckpointState, "negotiate_access": NegotiateAccess,
     "request_asset": RequestAsset, "support_host_forces": SupportHostForces,
     "hrddp_assessment": HrddpAssessment, "detain": Detain, "handover": Handover,
     "referral_pathway": ReferralPathway, "investigate": Investigate,
@@ -556,8 +605,13 @@ Effect = create_model("Effect", __base__=_EffectCall,
 
 # --- decision catalogue ---------------------------------------------------------------
 
-PARAM_TYPES = ("location", "unit", "agency", "team", "armed_group", "host_force", "choice",
+PARAM_TYPES = ("location", "unit", "agency", "team", "armed_group", "host_force", "route",
+               "checkpoint", "choice",
                "int", "number", "bool", "text", "need")
+
+
+ENTITY_LISTS = {"unit": "units", "agency": "agencies", "armed_group": "armed_groups",
+                "host_force": "host_forces"}  # parameter type → list of actors
 
 
 class Param(Strict):
@@ -737,6 +791,23 @@ class Scenario(Strict):
     parameters: Parameters = Parameters()
 
     _catalogues: dict = PrivateAttr(default_factory=dict)
+
+    def entities(self, kind: str) -> list[tuple[str, Text]]:
+        """(id, name) of everything of ``kind`` an order's parameter may name: a route by
+        ``from--to`` and its two ends' names."""
+        if kind == "location":
+            return [(x.id, x.name) for x in self.map.locations]
+        if kind == "team":
+            return [(x.id, x.name) for x in self.teams]
+        if kind == "checkpoint":
+            return [(x.id, x.name) for x in self.map.checkpoints]
+        if kind == "route":
+            name = {x.id: x.name for x in self.map.locations}
+
+            def ends(r: Route, lang: str) -> str:
+                return f"{text(name.get(r.from_), lang)} – {text(name.get(r.to), lang)}"
+            return [(r.key, Lang(en=ends(r, "en"), fr=ends(r, "fr"))) for r in self.map.routes]
+        return [(x.id, x.name) for x in getattr(self.actors, ENTITY_LISTS[kind])]
 
     def actions_of(self, team: str) -> dict[str, Action]:
         """The team's catalogue by action id (worked out once; do not change it)."""

@@ -27,7 +27,8 @@ def names(scenario: Scenario, lang: str) -> dict[str, dict[str, str]]:
     groups, host forces), in ``lang``."""
     a = scenario.actors
     out = {"locations": {x.id: text(x.name, lang) for x in scenario.map.locations},
-           "teams": {x.id: text(x.name, lang) for x in scenario.teams}}
+           "teams": {x.id: text(x.name, lang) for x in scenario.teams},
+           "checkpoints": {x.id: text(x.name, lang) for x in scenario.map.checkpoints}}
     for kind in ("units", "agencies", "armed_groups", "host_forces"):
         out[kind] = {x.id: text(x.name, lang) for x in getattr(a, kind)}
     return out

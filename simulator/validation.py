@@ -26,7 +26,8 @@ from simulator.yamlsafe import InputError, Positions, Problem, dotted, load_file
 # Effect argument → the kind of thing it names (anything else is a value).
 _ENTITY_ARGS = {"location": "location", "locations": "location", "from_": "location",
                 "to": "location", "unit": "unit", "agency": "agency",
-                "armed_group": "armed_group", "host_force": "host_force"}
+                "armed_group": "armed_group", "host_force": "host_force", "route": "route",
+                "checkpoint": "checkpoint"}
 _TEAM_TO = {"share_information", "message"}  # there, 'to' names a team
 # Primitives whose result goes to the acting team: meaningless without one (in an inject).
 TEAM_ONLY = {"share_information", "early_warning", "assess", "engage"}
@@ -172,7 +173,8 @@ def check_references(s: Scenario) -> Iterator[tuple[tuple, Say]]:
     names = {"location": locations, "unit": units, "agency": agencies,
              "armed_group": {g.id for g in s.actors.armed_groups},
              "host_force": {h.id for h in s.actors.host_forces},
-             "team": {t.id for t in s.teams}}
+             "team": {t.id for t in s.teams},
+             "route": _route_ids(s), "checkpoint": {c.id for c in s.map.checkpoints}}
     injects = {i.id for i in s.msel}
     actions = {a.id: a for a in s.actions}
     objective_ids = {o.id for o in s.objectives}
@@ -196,6 +198,17 @@ def check_references(s: Scenario) -> Iterator[tuple[tuple, Say]]:
         else:
             pairs[frozenset((r.from_, r.to))] = i
     yield from _travel(s, locations)
+    for i, c in enumerate(s.map.checkpoints):
+        path = ("map", "checkpoints", i)
+        yield from need("location", c.from_, path + ("from",))
+        yield from need("location", c.to, path + ("to",))
+        if {c.from_, c.to} <= locations and c.route not in names["route"]:
+            yield path, Say("checkpoint_no_route", route=c.route)
+        holders = names["armed_group"] | names["host_force"]
+        if c.held_by not in holders:
+            yield path + ("held_by",), Say("unknown_holder", value=repr(c.held_by),
+                                           hint=suggestion(c.held_by, holders),
+                                           known=known(holders))
     for i, p in enumerate(s.population):
         yield from need("location", p.location, ("population", i, "location"))
     if s.arrivals:
@@ -285,6 +298,11 @@ def check_references(s: Scenario) -> Iterator[tuple[tuple, Say]]:
                 yield from _measure(s, t, m, path + ("measures", k), need)
 
 
+def _route_ids(s: Scenario) -> set[str]:
+    """Every route as ``from--to``, written either way round."""
+    return {k for r in s.map.routes for k in (r.key, f"{r.to}--{r.from_}")}
+
+
 def _travel(s: Scenario, locations: set[str]) -> Iterator[tuple[tuple, Say]]:
     """Travel modes agree: a route's times and boats with its modes, every unit and agency
     with some route it can use from its place, a ``boats`` effect with a boat route."""
@@ -369,7 +387,8 @@ def _measure(s: Scenario, task, m, path, need) -> Iterator[tuple[tuple, Say]]:
 
 def _unique(s: Scenario) -> Iterator[tuple[tuple, Say]]:
     seen: dict[str, tuple] = {}
-    groups = [(("map", "locations"), s.map.locations), (("teams",), s.teams),
+    groups = [(("map", "locations"), s.map.locations), (("map", "checkpoints"), s.map.checkpoints),
+              (("teams",), s.teams),
               (("actions",), s.actions), (("msel",), s.msel), (("objectives",), s.objectives)]
     groups += [(("actors", k), getattr(s.actors, k)) for k in
                ("armed_groups", "host_forces", "authorities", "agencies", "community", "units")]

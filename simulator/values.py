@@ -12,8 +12,8 @@ from typing import Any
 from simulator.rejections import explain
 from simulator.scenario import NEEDS, Action, Param, Scenario
 
-ENTITY_PARAMS = {"location": "locations", "unit": "units", "agency": "agencies",
-                 "team": "teams", "armed_group": "armed_groups", "host_force": "host_forces"}
+ENTITY_PARAMS = ("location", "unit", "agency", "team", "armed_group", "host_force", "route",
+                 "checkpoint")  # parameter types whose value is an id of the scenario
 MAX_TEXT = 2000
 
 
@@ -57,7 +57,7 @@ def check_value(scenario: Scenario, key: str, p: Param, value: Any) -> Any:
         if value not in ids:
             code = "unknown_location" if p.type == "location" else "unknown_entity"
             raise Rejected(code, "unknown_entity", param=key, kind=p.type, value=value,
-                           known=sorted(ids))
+                           known=sorted(i for i, _ in scenario.entities(p.type)))
         if p.values and value not in p.values:
             raise bad("one_of", values=list(p.values))
         return value
@@ -92,8 +92,7 @@ def check_value(scenario: Scenario, key: str, p: Param, value: Any) -> Any:
 
 
 def _ids(scenario: Scenario, kind: str) -> set[str]:
-    if kind == "location":
-        return {loc.id for loc in scenario.map.locations}
-    if kind == "team":
-        return {t.id for t in scenario.teams}
-    return {x.id for x in getattr(scenario.actors, ENTITY_PARAMS[kind])}
+    ids = {i for i, _ in scenario.entities(kind)}
+    if kind == "route":  # a route may be written either way round
+        ids |= {"--".join(reversed(i.split("--"))) for i in ids}
+    return ids

@@ -32,16 +32,10 @@ class Field:
 
 
 def _entities(scenario: Scenario, team: str, p: Param, lang: str) -> list[tuple[str, str]]:
-    if p.type == "location":
-        items = [(x.id, text(x.name, lang)) for x in scenario.map.locations]
-    elif p.type == "team":
-        items = [(x.id, text(x.name, lang)) for x in scenario.teams]
-    else:
-        items = [(x.id, text(x.name, lang))
-                 for x in getattr(scenario.actors, ENTITY_PARAMS[p.type])]
-        if p.type in ("unit", "agency") and p.own:
-            assets = next(t.assets for t in scenario.teams if t.id == team)
-            items = [(i, n) for i, n in items if i in assets]
+    items = [(i, text(name, lang)) for i, name in scenario.entities(p.type)]
+    if p.type in ("unit", "agency") and p.own:
+        assets = next(t.assets for t in scenario.teams if t.id == team)
+        items = [(i, n) for i, n in items if i in assets]
     if p.values:
         items = [(i, n) for i, n in items if i in p.values]
     return items

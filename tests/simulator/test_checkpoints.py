@@ -1,0 +1,194 @@
+"""Checkpoints on routes: levies, delays, turning back and abduction; patrols and escorts
+on routes; negotiated access; checkpoints set up and lifted by injects."""
+
+import numpy as np
+import pytest
+
+from simulator.exercise import Exercise
+from simulator.validation import scenario_from_text
+from simulator.yamlsafe import InputError
+from tests.conftest import MINI, do, run_hours
+
+V, T, B = 0, 1, 3  # village, town, base
+CHECKPOINT = """  checkpoints:
+    - {id: cp-gate, name: {en: Gate, fr: Barrière}, from: village, to: town, held_by: band,
+       levy: 0.2, delay_hours: 3, turn_back: TURN, abduct: 0.05}
+population:"""
+ROUTE_ACTIONS = """  - id: patrol-route
+    team: [force, police]
+    name: {en: Patrol a route, fr: Patrouiller un itinéraire}
+    params:
+      unit: {type: unit}
+      route: {type: route}
+    effects:
+      - presence: {unit: $unit, route: $route}
+  - id: negotiate
+    team: humanitarian
+    name: {en: Negotiate access, fr: Négocier l'accès}
+    params:
+      checkpoint: {type: checkpoint}
+    effects:
+      - negotiate_access: {checkpoint: $checkpoint, hours: 48}
+msel:"""
+
+
+def world(turn_back: str = "0.0", holder: str = "band") -> str:
+    text = MINI.read_text(encoding="utf-8")
+    text = text.replace("population:", CHECKPOINT.replace("TURN", turn_back)
+                        .replace("held_by: band", f"held_by: {holder}"), 1)
+    return text.replace("msel:", ROUTE_ACTIONS, 1)
+
+
+def exercise(text: str, seed: int = 7) -> Exercise:
+    e = Exercise(scenario_from_text(text, "gate.yaml").model_copy(update={"msel": []}),
+                 seed=seed)
+    e.reset()
+    e.model.armed["band"].grievance = 0.0
+    return e
+
+
+def flee_village(e: Exercise, hours: int) -> dict:
+    m = e.model
+    m.civilians.conflict[V] = True
+    people = int(m.civilians.pop.sum() + m.civilians.incoming.sum())
+    run_hours(e, hours)
+    m.log_crossings()
+    (ev,) = [x for x in e.events if x["type"] == "checkpoint_passage"]
+    left = int(m.civilians.pop.sum() + m.civilians.incoming.sum())
+    assert people - left - int(m.civilians.deaths.sum()) == ev["abducted"]  # gone, no more
+    return ev
+
+
+def test_people_passing_are_delayed_and_some_abducted_boys_most():
+    e = exercise(world())
+    ev = flee_village(e, 12)
+    assert ev["route"] == "village--town" and ev["checkpoint"] == "cp-gate"
+    assert ev["held_by"] == "band" and ev["cause"] == "rule:checkpoint:cp-gate"
+    assert ev["passed"] > 500 and ev["turned_back"] == 0
+    by = ev["abducted_by_group"]
+    assert ev["abducted"] == sum(by.values()) > 10
+    assert by["boys"] > by["women"] and by["boys"] > by["older"]
+
+
+
+def test_the_checkpoint_delays_people_by_its_hours():
+    """Riders from the village reach the town in 1.44 hours, and 3 more at the checkpoint."""
+    for text, first in ((MINI.read_text(encoding="utf-8"), 2.0), (world(), 5.0)):
+        e = exercise(text)
+        e.model.civilians.conflict[V] = True
+        run_hours(e, 1)
+        assert min(t.arrive for t in e.model.civilians.transit if t.dest == T) == first
+
+
+def test_turned_back_people_stay_and_try_again():
+    e = exercise(world(turn_back="1.0"))
+    ev = flee_village(e, 6)
+    assert ev["passed"] == 0 and ev["turned_back"] > 100 and ev["abducted"] == 0
+    assert e.model.civilians.pop[V, V].sum() == 1450  # everyone is still at home
+
+
+def test_a_patrol_on_the_route_clears_an_armed_groups_checkpoint():
+    e = exercise(world())
+    e.step({"force": [{"action": "patrol-route", "params": {"unit": "coy_a",
+                                                            "route": "town--village"}}]})
+    cleared = [x for x in e.events if x["type"] == "checkpoint_cleared"]
+    assert cleared and cleared[0]["protected_by"] == ["coy_a"]
+    presence = next(x for x in e.events if x["type"] == "presence")
+    assert presence["route"] == "village--town" and presence["location"] == "town"
+    assert not e.model.checkpoints["cp-gate"].operating
+
+
+def test_a_host_force_checkpoint_levies_but_neither_abducts_nor_yields_to_a_patrol():
+    e = exercise(world(holder="army"))
+    ev = flee_village(e, 12)
+    assert ev["abducted"] == 0 and ev["passed"] > 500
+    do(e, "presence", "force", unit="coy_a", route="village--town")
+    run_hours(e, 2)
+    assert e.model.checkpoints["cp-gate"].operating
+
+
+def test_convoys_pay_the_levy_unless_escorted_or_access_is_negotiated():
+    e = exercise(world())
+    run_hours(e, 1)
+    stock = e.model.agencies["wfp"].stocks["food"]
+    do(e, "supply", "humanitarian", location="village", need="food", amount=1000)
+    levy = next(x for x in e.events if x["type"] == "levy_paid")
+    assert levy["amount"] == pytest.approx(200) and levy["checkpoint"] == "cp-gate"
+    sent = next(x for x in e.events if x["type"] == "aid_dispatched")
+    assert sent["amount"] == pytest.approx(800)
+    assert e.model.agencies["wfp"].stocks["food"] == pytest.approx(stock - 1000)
+    do(e, "negotiate_access", "humanitarian", checkpoint="cp-gate", hours=24)
+    do(e, "supply", "humanitarian", location="village", need="food", amount=1000)
+    assert e.events[-2]["type"] == "checkpoint_passed"
+    assert e.events[-2]["reason"] == "negotiated_access" and e.events[-1]["amount"] == 1000
+
+
+def test_a_convoy_can_be_turned_back():
+    e = exercise(world(turn_back="1.0"))
+    run_hours(e, 1)
+    ev = do(e, "supply", "humanitarian", location="village", need="food", amount=1000)
+    assert ev["type"] == "convoy_turned_back" and ev["held_by"] == "band"
+    assert not [x for x in e.events if x["type"] == "aid_dispatched"]
+
+
+def test_an_inject_lifts_the_checkpoint_and_another_sets_it_up():
+    e = exercise(world())
+    ev = do(e, "checkpoint", checkpoint="cp-gate", active=False)
+    assert ev["type"] == "checkpoint_lifted"
+    e.model.civilians.conflict[V] = True
+    run_hours(e, 6)
+    e.model.log_crossings()
+    assert not [x for x in e.events if x["type"] == "checkpoint_passage"]
+    assert do(e, "checkpoint", checkpoint="cp-gate")["type"] == "checkpoint_set_up"
+    assert e.model.checkpoints["cp-gate"].operating
+
+
+def test_a_negotiation_order_names_a_checkpoint_and_a_route_order_a_route():
+    e = exercise(world())
+    e.step({"humanitarian": [{"action": "negotiate", "params": {"checkpoint": "cp-none"}}],
+            "force": [{"action": "patrol-route", "params": {"unit": "coy_a",
+                                                            "route": "village--base"}}]})
+    refused = {d["action"]: d["detail"] for d in e.inputs if d["status"] == "rejected"}
+    assert refused == {
+        "negotiate": "parameter 'checkpoint': unknown checkpoint 'cp-none' (known: cp-gate)",
+        "patrol-route": "parameter 'route': unknown route 'village--base' (known: "
+                        "town--base, town--site, village--town)"}
+
+
+@pytest.mark.parametrize("change, where, words", [
+    (("from: village, to: town, held_by", "from: village, to: base, held_by"),
+     "map.checkpoints[0]", "no route joins village--base"),
+    (("held_by: band", "held_by: bandits"), "map.checkpoints[0].held_by",
+     "unknown armed group or host force 'bandits' (did you mean 'band'?)"),
+    (("presence: {unit: $unit, route: $route}",
+      "presence: {unit: $unit, route: $route, location: town}"),
+     "actions[5].effects[0].presence", "give either a location or a route"),
+    (("route: {type: route}", "route: {type: location}"), "actions[5].effects[0].presence.route",
+     "a route"),
+])
+def test_checkpoint_mistakes_are_located(change, where, words):
+    with pytest.raises(InputError) as err:
+        scenario_from_text(world().replace(*change), "gate.yaml")
+    (problem,) = err.value.problems
+    assert problem.path == where and words in problem.message
+
+
+def test_no_checkpoint_no_difference(mini):
+    """Checkpoints watch nothing when there are none: no random draw, no delay."""
+    a, b = Exercise(mini, seed=3), Exercise(mini, seed=3)
+    a.reset(), b.reset()
+    assert not a.model.crossings
+    for _ in range(2):
+        a.step(), b.step()
+    assert np.array_equal(a.model.civilians.pop, b.model.civilians.pop)
+
+
+def test_the_order_form_offers_routes_and_checkpoints_by_name():
+    from simulator.portal.forms import fields
+    s = scenario_from_text(world(), "gate.yaml")
+    route = fields(s, "force", next(a for a in s.actions if a.id == "patrol-route"), "fr")
+    assert [f.options for f in route if f.name == "p_route"] == [[
+        ("village--town", "Village – Town"), ("town--site", "Town – Site"),
+        ("town--base", "Town – Base")]]
+    cp = fields(s, "humanitarian", next(a for a in s.actions if a.id == "negotiate"), "fr")
+    assert [f.options for f in cp if f.name == "p_checkpoint"] == [[("cp-gate", "Barrière")]]
