@@ -52,6 +52,17 @@ def calm(mini):
     return e
 
 
+def calm_world(text: str, seed: int = 7) -> Exercise:
+    """An exercise on a variant of the mini world (its YAML text), as ``calm``: no MSEL,
+    an idle armed group, turn 1 open."""
+    from simulator.validation import scenario_from_text
+    e = Exercise(scenario_from_text(text, "variant.yaml").model_copy(update={"msel": []}),
+                 seed=seed)
+    e.reset()
+    e.model.armed["band"].grievance = 0.0
+    return e
+
+
 def do(ex: Exercise, primitive: str, team: str | None = None, recipients=(), **args):
     """Apply one effect primitive directly, as a decision or inject would."""
     effect = Effect.model_validate({primitive: args})

@@ -7,7 +7,7 @@ import pytest
 from simulator.exercise import Exercise
 from simulator.validation import scenario_from_text
 from simulator.yamlsafe import InputError
-from tests.conftest import MINI, do, run_hours
+from tests.conftest import MINI, calm_world, do, run_hours
 
 V, T, B = 0, 1, 3  # village, town, base
 CHECKPOINT = """  checkpoints:
@@ -39,13 +39,6 @@ def world(turn_back: str = "0.0", holder: str = "band") -> str:
     return text.replace("msel:", ROUTE_ACTIONS, 1)
 
 
-def exercise(text: str, seed: int = 7) -> Exercise:
-    e = Exercise(scenario_from_text(text, "gate.yaml").model_copy(update={"msel": []}),
-                 seed=seed)
-    e.reset()
-    e.model.armed["band"].grievance = 0.0
-    return e
-
 
 def flee_village(e: Exercise, hours: int) -> dict:
     m = e.model
@@ -60,7 +53,7 @@ def flee_village(e: Exercise, hours: int) -> dict:
 
 
 def test_people_passing_are_delayed_and_some_abducted_boys_most():
-    e = exercise(world())
+    e = calm_world(world())
     ev = flee_village(e, 12)
     assert ev["route"] == "village--town" and ev["checkpoint"] == "cp-gate"
     assert ev["held_by"] == "band" and ev["cause"] == "rule:checkpoint:cp-gate"
@@ -74,21 +67,21 @@ def test_people_passing_are_delayed_and_some_abducted_boys_most():
 def test_the_checkpoint_delays_people_by_its_hours():
     """Riders from the village reach the town in 1.44 hours, and 3 more at the checkpoint."""
     for text, first in ((MINI.read_text(encoding="utf-8"), 2.0), (world(), 5.0)):
-        e = exercise(text)
+        e = calm_world(text)
         e.model.civilians.conflict[V] = True
         run_hours(e, 1)
         assert min(t.arrive for t in e.model.civilians.transit if t.dest == T) == first
 
 
 def test_turned_back_people_stay_and_try_again():
-    e = exercise(world(turn_back="1.0"))
+    e = calm_world(world(turn_back="1.0"))
     ev = flee_village(e, 6)
     assert ev["passed"] == 0 and ev["turned_back"] > 100 and ev["abducted"] == 0
     assert e.model.civilians.pop[V, V].sum() == 1450  # everyone is still at home
 
 
 def test_a_patrol_on_the_route_clears_an_armed_groups_checkpoint():
-    e = exercise(world())
+    e = calm_world(world())
     e.step({"force": [{"action": "patrol-route", "params": {"unit": "coy_a",
                                                             "route": "town--village"}}]})
     cleared = [x for x in e.events if x["type"] == "checkpoint_cleared"]
@@ -99,7 +92,7 @@ def test_a_patrol_on_the_route_clears_an_armed_groups_checkpoint():
 
 
 def test_a_host_force_checkpoint_levies_but_neither_abducts_nor_yields_to_a_patrol():
-    e = exercise(world(holder="army"))
+    e = calm_world(world(holder="army"))
     ev = flee_village(e, 12)
     assert ev["abducted"] == 0 and ev["passed"] > 500
     do(e, "presence", "force", unit="coy_a", route="village--town")
@@ -108,7 +101,7 @@ def test_a_host_force_checkpoint_levies_but_neither_abducts_nor_yields_to_a_patr
 
 
 def test_convoys_pay_the_levy_unless_escorted_or_access_is_negotiated():
-    e = exercise(world())
+    e = calm_world(world())
     run_hours(e, 1)
     stock = e.model.agencies["wfp"].stocks["food"]
     do(e, "supply", "humanitarian", location="village", need="food", amount=1000)
@@ -124,7 +117,7 @@ def test_convoys_pay_the_levy_unless_escorted_or_access_is_negotiated():
 
 
 def test_a_convoy_can_be_turned_back():
-    e = exercise(world(turn_back="1.0"))
+    e = calm_world(world(turn_back="1.0"))
     run_hours(e, 1)
     ev = do(e, "supply", "humanitarian", location="village", need="food", amount=1000)
     assert ev["type"] == "convoy_turned_back" and ev["held_by"] == "band"
@@ -132,7 +125,7 @@ def test_a_convoy_can_be_turned_back():
 
 
 def test_an_inject_lifts_the_checkpoint_and_another_sets_it_up():
-    e = exercise(world())
+    e = calm_world(world())
     ev = do(e, "checkpoint", checkpoint="cp-gate", active=False)
     assert ev["type"] == "checkpoint_lifted"
     e.model.civilians.conflict[V] = True
@@ -144,7 +137,7 @@ def test_an_inject_lifts_the_checkpoint_and_another_sets_it_up():
 
 
 def test_a_negotiation_order_names_a_checkpoint_and_a_route_order_a_route():
-    e = exercise(world())
+    e = calm_world(world())
     e.step({"humanitarian": [{"action": "negotiate", "params": {"checkpoint": "cp-none"}}],
             "force": [{"action": "patrol-route", "params": {"unit": "coy_a",
                                                             "route": "village--base"}}]})

@@ -7,7 +7,7 @@ import pytest
 from simulator.exercise import Exercise
 from simulator.validation import scenario_from_text
 from simulator.yamlsafe import InputError
-from tests.conftest import MINI, do, run_hours
+from tests.conftest import MINI, calm_world, do, run_hours
 
 # The mini world with an island on the lake, two hours by boat from the town, and a
 # riverine company that travels by boat and on foot.
@@ -30,19 +30,12 @@ def lake(boats: str = "", extra: str = "") -> str:
     return text + extra
 
 
-def exercise(text: str, seed: int = 7) -> Exercise:
-    e = Exercise(scenario_from_text(text, "lake.yaml").model_copy(update={"msel": []}),
-                 seed=seed)
-    e.reset()
-    e.model.armed["band"].grievance = 0.0
-    return e
-
 
 ISL, T = 4, 1  # island, town
 
 
 def test_units_move_only_by_their_modes():
-    e = exercise(lake())
+    e = calm_world(lake())
     m = e.model
     assert m.units["coy_a"].modes == ("road",) and m.units["heli"].modes == ("air",)
     assert m.drive_hours(m.units["coy_a"], T, ISL) is None  # no road to the island
@@ -57,7 +50,7 @@ def test_units_move_only_by_their_modes():
 
 
 def test_an_order_for_a_place_the_unit_cannot_reach_is_refused_with_why():
-    e = exercise(lake())
+    e = calm_world(lake())
     e.step({"force": [{"action": "patrol", "params": {"unit": "coy_a", "location": "island"}},
                       {"action": "patrol", "params": {"unit": "riverine",
                                                       "location": "island"}}]})
@@ -69,10 +62,10 @@ def test_an_order_for_a_place_the_unit_cannot_reach_is_refused_with_why():
 
 
 def test_trucks_do_not_cross_water_unless_the_agency_has_boats():
-    e = exercise(lake())
+    e = calm_world(lake())
     ev = do(e, "supply", "humanitarian", location="island", need="food", amount=500)
     assert ev["type"] == "aid_blocked" and ev["reason"] == "no open road to the place"
-    by_boat = exercise(lake().replace("sectors: [food, water],",
+    by_boat = calm_world(lake().replace("sectors: [food, water],",
                                       "sectors: [food, water], modes: [road, boat],"))
     ev = do(by_boat, "supply", "humanitarian", location="island", need="food", amount=500)
     assert ev["type"] == "aid_dispatched"
@@ -87,15 +80,15 @@ def _flee_island(e: Exercise, hours: int) -> int:
 
 
 def test_without_boats_the_island_is_cut_off():
-    e = exercise(lake(boats=", boats: 0"))
+    e = calm_world(lake(boats=", boats: 0"))
     assert not np.isfinite(e.model.hops[ISL]).sum() > 1  # nobody can leave by water
     assert _flee_island(e, 12) == 0
     assert e.model.drive_hours(e.model.units["riverine"], T, ISL) == pytest.approx(2.0)
 
 
 def test_boats_carry_so_many_people_a_day_and_the_rest_wait():
-    limited = exercise(lake(boats=", boats: 40"))
-    free = exercise(lake())
+    limited = calm_world(lake(boats=", boats: 40"))
+    free = calm_world(lake())
     assert _flee_island(free, 12) > 400  # a place in conflict empties fast
     left = _flee_island(limited, 12)
     assert left == 40
@@ -110,7 +103,7 @@ def test_boats_carry_so_many_people_a_day_and_the_rest_wait():
 
 
 def test_an_inject_stops_the_boats_and_another_brings_them_back():
-    e = exercise(lake())
+    e = calm_world(lake())
     ev = do(e, "boats", **{"from": "town", "to": "island", "people": 0})
     assert ev["type"] == "boats_changed" and ev["route"] == "town--island" and ev["people"] == 0
     assert _flee_island(e, 6) == 0
