@@ -77,6 +77,7 @@ class Civilians:
     redirect: dict = field(default_factory=dict)  # location → where everyone there is sent
     step_hours: float = 1.0  # the model's sub-step: arrivals are set down at its boundaries
     crossings: object = None  # agents.crossings.Crossings: boat routes with few seats a day
+    visitors: dict = field(default_factory=dict)  # place → [origin, group] at a gathering
     _slots: dict = field(default_factory=dict)  # (arrival hour, dest) → people on the road
 
     def __post_init__(self):
@@ -119,8 +120,12 @@ class Civilians:
         return self.pop[idx, idx, :]
 
     def displaced(self) -> np.ndarray:
-        """Displaced people at each location by group (present minus residents)."""
-        return self.present() - self.residents()
+        """Displaced people at each location by group (present minus residents, and
+        minus visitors at a gathering)."""
+        out = self.present() - self.residents()
+        for place, counts in self.visitors.items():
+            out[place] = np.maximum(0, out[place] - counts.sum(axis=0))
+        return out
 
     def in_transit(self) -> np.ndarray:
         """People on the road, by group."""
@@ -207,6 +212,8 @@ class Civilians:
         leaving = np.zeros(len(self.types), dtype=np.int64)
         for loc in np.flatnonzero(self.pop.sum(axis=(0, 2))):
             here = self.pop[:, loc, :]
+            if int(loc) in self.visitors:  # at a gathering: they go back when it ends
+                here = np.maximum(0, here - self.visitors[int(loc)])
             target = self.redirect.get(int(loc))
             if target is not None and np.isfinite(hours[loc, target]):
                 w = np.zeros(len(self.types))
@@ -256,6 +263,8 @@ class Civilians:
         for home in np.flatnonzero(felt < m.risk_threshold):
             away = self.pop[home].copy()
             away[home] = 0
+            for place, counts in self.visitors.items():
+                away[place] = np.maximum(0, away[place] - counts[home])
             if not away.any() or not np.isfinite(hours[home]).any():
                 continue
             goers = rng.binomial(away, p)

@@ -177,6 +177,8 @@ EVENT_VALUES = {
            "flood": "flood", "epidemic": "epidemic", "raid": "raid", "abduction": "abduction",
            "ambush": "ambush", "met": "met", "attempted": "attempted without effect",
            "escort": "escorted", "negotiated_access": "access negotiated",
+           "market": "market day", "rally": "rally", "funeral": "funeral",
+           "distribution": "distribution", "religious": "religious gathering",
            "refused": "refused", "missed": "not ordered", "patrol": "patrol",
            "guard": "guard", "joint_operation": "joint operation", "fuel": "fuel",
            "rations": "rations", "transport": "transport", "leaders": "leaders",
@@ -187,6 +189,9 @@ EVENT_VALUES = {
            "flood": "crue", "epidemic": "épidémie", "raid": "raid", "abduction": "enlèvement",
            "ambush": "embuscade", "met": "atteinte", "attempted": "tentée sans effet",
            "escort": "sous escorte", "negotiated_access": "accès négocié",
+           "market": "jour de marché", "rally": "rassemblement politique",
+           "funeral": "funérailles", "distribution": "distribution",
+           "religious": "rassemblement religieux",
            "refused": "refusée", "missed": "non ordonnée", "patrol": "patrouille",
            "guard": "garde", "joint_operation": "opération conjointe", "fuel": "carburant",
            "rations": "rations", "transport": "transport", "leaders": "chefs",
@@ -264,6 +269,13 @@ EVENTS = {
         "route_repaired": "the route {route} was repaired",
         "route_closed": "the route {route} was closed", "route_opened": "the route {route} opened",
         "boats_changed": "the boats on {route} now carry {people} people a day",
+        "gathering_planned": "a {kind} is expected at {location} from {start_hour} to "
+                             "{end_hour} ({people} people from around)",
+        "gathering_started": "a {kind} gathered {people} people at {location} until "
+                             "{until_hour}",
+        "gathering_ended": "the {kind} at {location} ended; {went_back} people went back",
+        "crowd_incident": "a crowd incident at the {kind} at {location}: {deaths} killed, "
+                          "{injuries} injured (public order {public_order})",
         "checkpoint_passage": "at the checkpoint {checkpoint} of {held_by}: {passed} people "
                               "passed, {turned_back} turned back, {abducted} abducted "
                               "({abducted_by_group})",
@@ -361,6 +373,13 @@ EVENTS = {
         "route_closed": "l'itinéraire {route} a été fermé",
         "boats_changed": "les bateaux sur {route} transportent désormais {people} personnes "
                          "par jour",
+        "gathering_planned": "{kind} attendu(e) à {location} de {start_hour} à {end_hour} "
+                             "({people} personnes des environs)",
+        "gathering_started": "{kind} : {people} personnes rassemblées à {location} jusqu'à "
+                             "{until_hour}",
+        "gathering_ended": "fin de {kind} à {location} ; {went_back} personnes sont rentrées",
+        "crowd_incident": "incident de foule ({kind}) à {location} : {deaths} tués, "
+                          "{injuries} blessés (ordre public {public_order})",
         "checkpoint_passage": "au point de contrôle {checkpoint} de {held_by} : {passed} "
                               "personnes sont passées, {turned_back} refoulées, {abducted} "
                               "enlevées ({abducted_by_group})",

@@ -12,6 +12,7 @@ from typing import Any, Callable
 
 import numpy as np
 
+from agents.gatherings import Gathering
 from agents.hazards import FloodWave
 from simulator.scenario import EFFECTS, Effect
 
@@ -282,6 +283,16 @@ def boats(m, a, ctx):
     people = max(0, int(round(float(a["people"]))))
     m.set_boats(*ends, people)
     m.log("boats_changed", ctx.cause, team=ctx.team, route=m.route_id(*ends), people=people)
+
+
+def gathering(m, a, ctx):
+    loc = _loc(m, a["location"])
+    start = m.now + float(a["in_hours"])
+    g = Gathering(loc, a["kind"], start, start + float(a["hours"]), int(float(a["people"])),
+                  int(float(a["radius_hops"])), float(a["tension"]), ctx.cause)
+    m.gatherings.append(g)
+    m.log("gathering_planned", ctx.cause, location=loc, kind=g.kind, people=g.people,
+          start_hour=round(g.start, 2), end_hour=round(g.end, 2))
 
 
 def conflict(m, a, ctx):

@@ -16,9 +16,11 @@ import mesa
 import networkx as nx
 import numpy as np
 
+from agents import gatherings
 from agents.armed_groups import ArmedGroup
 from agents.civilians import CAUSES, GROUPS, NEEDS, SITE_TYPES, Civilians, split_counts
 from agents.crossings import Checkpoint, Crossings
+from agents.gatherings import Gathering
 from agents.geo import km
 from agents.hazards import Epidemic, Floods
 from agents.humanitarian import Agency, HostForce
@@ -76,6 +78,7 @@ class ExerciseModel(mesa.Model):
         self.detained_since: dict[str, int] = {}  # team → turn of its oldest detention
         self.engaged: set[tuple[int, int]] = set()  # (place, turn) engagements
         self.repairs: list[tuple[float, int, int, str]] = []  # (done hour, a, b, cause)
+        self.gatherings: list[Gathering] = []  # planned and under way
         self.arrivals_day = -1  # last day whose arrivals entered
         self.arrivals_owed = 0  # people of past days with no place in conflict to enter at
 
@@ -579,6 +582,8 @@ class ExerciseModel(mesa.Model):
                 self.agents_by_type[group].shuffle_do("step")
         self._alerts()
         self.update_checkpoints()
+        if self.gatherings:
+            self._gatherings()
         c = self.civilians
         presence = self.presence_array()
         self._arrivals()
@@ -590,6 +595,17 @@ class ExerciseModel(mesa.Model):
         self.humanitarian_access = min(1.0, self.humanitarian_access +
                                        self.params.humanitarian.access_recovery * dt / 24)
         self.now += dt
+
+    def _gatherings(self) -> None:
+        """Gatherings due begin, those under way may see a crowd incident, those over end."""
+        for g in list(self.gatherings):
+            if not g.started and g.start <= self.now:
+                gatherings.begin(self, g)
+            if g.started and g.end <= self.now:
+                gatherings.finish(self, g)
+                self.gatherings.remove(g)
+            elif g.started:
+                gatherings.step(self, g)
 
     def _arrivals(self) -> None:
         """At the first sub-step of each day, that day's arrivals enter at the listed places

@@ -251,6 +251,23 @@ class Units(_Group):
                               "end of the turn")
 
 
+class Crowds(_Group):
+    """Gatherings (markets, rallies, funerals, distributions) and public order."""
+
+    incident_rate: float = Field(2.0, ge=0, description="daily chance of a crowd incident "
+                                 "(a clash, a stampede) at a gathering at tension 1 with no "
+                                 "public order; it grows with tension")
+    police_per_person: float = Field(0.01, ge=0, description="police on task at the place per "
+                                     "person gathered for full public order (1 per 100)")
+    military_escalation: float = Field(1.5, ge=0, description="incident chance × this when only "
+                                       "soldiers, and no police, keep order")
+    injured_share: float = Field(0.02, ge=0, le=1, description="share of the crowd injured in an "
+                                 "incident")
+    lethality: float = Field(0.05, ge=0, le=1, description="share of the injured who die")
+    tension_rise: float = Field(0.2, ge=0, le=1, description="tension added at the place by an "
+                                "incident")
+
+
 class Parameters(_Group):
     movement: Movement = Movement()
     risk: Risk = Risk()
@@ -259,4 +276,5 @@ class Parameters(_Group):
     humanitarian: Humanitarian = Humanitarian()
     hazards: Hazards = Hazards()
     community: Community = Community()
+    crowds: Crowds = Crowds()
     units: Units = Units()

@@ -538,6 +538,18 @@ class Hazard(E):
     duration_hours: Num = 48
 
 
+class Gathering(E):
+    """People from nearby converge on a place for some hours (a market day, a rally, a
+    funeral, a distribution), then go back where they came from."""
+    location: Loc
+    kind: Literal["market", "rally", "funeral", "distribution", "religious"] | Ref = "market"
+    people: Num = Field(description="people who come from the places around")
+    hours: Num = 6
+    in_hours: Num = 0
+    radius_hops: Num = Field(1, description="how far people come from, in route hops")
+    tension: Num = Field(0.0, description="tension the gathering adds at the place (a rally)")
+
+
 class Rumour(E):
     """A rumour raises perceived risk at a place (and possibly tension)."""
     location: Loc
@@ -568,7 +580,7 @@ EFFECTS: dict[str, type[E]] = {
     "hrddp_assessment": HrddpAssessment, "detain": Detain, "handover": Handover,
     "referral_pathway": ReferralPathway, "investigate": Investigate,
     "share_information": ShareInformation, "early_warning": EarlyWarning, "threat": Threat,
-    "hazard": Hazard, "rumour": Rumour, "tension": Tension, "message": Message,
+    "hazard": Hazard, "gathering": Gathering, "rumour": Rumour, "tension": Tension, "message": Message,
 }
 
 
