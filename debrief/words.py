@@ -269,6 +269,8 @@ EVENTS = {
         "route_repaired": "the route {route} was repaired",
         "route_closed": "the route {route} was closed", "route_opened": "the route {route} opened",
         "boats_changed": "the boats on {route} now carry {people} people a day",
+        "shared_asset_conflict": "{team} asked for {unit} ({action}), but it went to "
+                                 "{given_to} ({given_for}), which has priority",
         "gathering_planned": "a {kind} is expected at {location} from {start_hour} to "
                              "{end_hour} ({people} people from around)",
         "gathering_started": "a {kind} gathered {people} people at {location} until "
@@ -373,6 +375,8 @@ EVENTS = {
         "route_closed": "l'itinéraire {route} a été fermé",
         "boats_changed": "les bateaux sur {route} transportent désormais {people} personnes "
                          "par jour",
+        "shared_asset_conflict": "{team} a demandé {unit} ({action}), mais l'unité est allée "
+                                 "à {given_to} ({given_for}), prioritaire",
         "gathering_planned": "{kind} attendu(e) à {location} de {start_hour} à {end_hour} "
                              "({people} personnes des environs)",
         "gathering_started": "{kind} : {people} personnes rassemblées à {location} jusqu'à "

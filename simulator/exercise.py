@@ -21,6 +21,7 @@ from simulator.expectations import STANDING, STRIKES, Window, judge
 from simulator.model import ExerciseModel
 from simulator.records import Recorder
 from simulator.scenario import Inject, Scenario, text
+from simulator.sharing import allot, shared_units
 from simulator.sitrep import observe, situation_report
 from simulator.values import Rejected, resolve_params
 
@@ -107,7 +108,8 @@ class Exercise:
         record.update(status="accepted", resolved=params)
         self.inputs.append(record)
         self._ordered.setdefault(d.turn, set()).update(
-            _own_units(self.scenario.actions_of(d.team)[d.action], params))
+            _own_units(self.scenario, d.team, self.scenario.actions_of(d.team)[d.action],
+                       params))
         return record
 
     def check(self, decisions: Iterable[Decision]) -> list[Rejected | None]:
@@ -123,7 +125,8 @@ class Exercise:
                     out.append(r)
                     continue
                 self._ordered.setdefault(d.turn, set()).update(
-                    _own_units(self.scenario.actions_of(d.team)[d.action], params))
+                    _own_units(self.scenario, d.team, self.scenario.actions_of(d.team)[d.action],
+                               params))
                 out.append(None)
         finally:
             self.budget, self._ordered = budget, ordered
@@ -177,8 +180,12 @@ class Exercise:
 
     def _adjudicate(self, accepted: list[dict]) -> None:
         m = self.model
+        lost = allot(self.scenario, accepted)
         for record in accepted:
-            self._apply(record)
+            if record["id"] in lost:
+                self._not_given(record, *lost[record["id"]])
+            else:
+                self._apply(record)
         steps = int(m.turn_hours // m.dt)
         for k in range(steps):
             hour = k * m.dt
@@ -193,10 +200,21 @@ class Exercise:
         self.recorder.end_turn(m)
         m.log("turn_closed", "rule:turn")
 
+    def _not_given(self, record: dict, winner: dict, unit: str) -> None:
+        """An order that asked for a shared unit another team had priority for."""
+        m = self.model
+        m.log("shared_asset_conflict", f"decision:{record['id']}", team=record["team"],
+              unit=unit, action=record["action"], given_to=winner["team"],
+              given_for=winner["action"])
+        m.knowledge.learn(record["team"], "shared_asset", "messages", m.turn, m.now, None,
+                          unit=unit, given_to=winner["team"], decision=record["id"])
+
     def _apply(self, record: dict) -> None:
         m = self.model
         team, params = record["team"], record["resolved"]
         action = self.scenario.actions_of(team)[record["action"]]
+        for unit in shared_units(self.scenario, action, params):
+            m.units[unit].team = team  # a shared unit works for the team that tasked it
         cause = f"decision:{record['id']}"
         m.taken.append({"turn": record["turn"], "team": team, "action": action.id,
                         "params": params})
@@ -223,20 +241,19 @@ class Exercise:
             raise Rejected("unknown_action", team=d.team, action=d.action, known=list(catalogue))
         action = catalogue[d.action]
         params = resolve_params(s, action, d.params)
-        team = next(t for t in s.teams if t.id == d.team)
         for key, p in action.params.items():
             value = params.get(key)
             if p.type in ("unit", "agency") and p.own and value is not None:
-                if value not in team.assets:
+                if value not in s.assets_of(d.team):
                     raise Rejected("missing_asset", "not_an_asset", kind=p.type, asset=value,
-                                   team=d.team, known=list(team.assets))
+                                   team=d.team, known=s.assets_of(d.team))
                 if p.type == "unit" and m.units[value].busy:
                     u = m.units[value]
                     raise Rejected("missing_asset", "unit_busy", unit=value, task=u.task,
                                    until=float(u.until))
-        for unit in _own_units(action, params):
+        for unit in _own_units(s, d.team, action, params):
             if unit in self._ordered.get(m.turn, ()):
-                raise Rejected("missing_asset", "unit_ordered", unit=unit)
+                raise Rejected("missing_asset", "unit_ordered", unit=unit.split("@")[0])
         for unit, place in _destinations(action, params):
             u = m.units[unit]
             if not m.can_ever_reach(u, m.index[place]):
@@ -404,6 +421,9 @@ def _destinations(action, params: dict) -> list[tuple[str, str]]:
     return out
 
 
-def _own_units(action, params: dict) -> list[str]:
-    return [params[k] for k, p in action.params.items()
-            if p.type == "unit" and p.own and params.get(k)]
+def _own_units(scenario: Scenario, team: str, action, params: dict) -> list[str]:
+    """The units an order tasks, each with one order a turn: a shared unit once per team
+    (``unit@team``: several teams may request it; ``simulator.sharing`` decides)."""
+    shared = set(shared_units(scenario, action, params))
+    return [f"{params[k]}@{team}" if params[k] in shared else params[k]
+            for k, p in action.params.items() if p.type == "unit" and p.own and params.get(k)]

@@ -199,6 +199,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                                    "whose modes include boat",
                              "fr": "aucune route en bateau ne relie {route} : boats ne "
                                    "s'applique qu'à une route dont les modes incluent boat"},
+    "asset_shared": {"en": "{value} is a shared unit (shared_by): no team owns it; the "
+                           "teams in its shared_by list task it on request",
+                     "fr": "{value} est une unité partagée (shared_by) : aucune équipe ne la "
+                           "possède ; les équipes de sa liste shared_by la demandent"},
     "route_twice": {"en": "a second route between the same two places ({first} joins them "
                           "already): the map holds one road per pair of places; to offer a "
                           "second way, add a place on it (a ford, a junction) joined to both "

@@ -247,6 +247,8 @@ class Unit(Strict):
         "for the others")
     military: bool | None = Field(None, description="defaults from kind: police and civilian "
                                   "units are not military")
+    shared_by: list[Id] = Field([], description="a sector asset no team owns: the teams that "
+                                "may task it on request, highest priority first")
 
     @property
     def travel_modes(self) -> tuple[str, ...]:
@@ -820,6 +822,12 @@ class Scenario(Strict):
                 return f"{text(name.get(r.from_), lang)} – {text(name.get(r.to), lang)}"
             return [(r.key, Lang(en=ends(r, "en"), fr=ends(r, "fr"))) for r in self.map.routes]
         return [(x.id, x.name) for x in getattr(self.actors, ENTITY_LISTS[kind])]
+
+    def assets_of(self, team: str) -> list[str]:
+        """The units and agencies ``team`` may task: its own, then the shared units it may
+        request."""
+        own = next((t.assets for t in self.teams if t.id == team), [])
+        return list(own) + [u.id for u in self.actors.units if team in u.shared_by]
 
     def actions_of(self, team: str) -> dict[str, Action]:
         """The team's catalogue by action id (worked out once; do not change it)."""

@@ -52,7 +52,7 @@ def situation_report(m, team: Team, budget: float, turns: int) -> dict:
                    "fatigue": round(u.fatigue, 2), "capacity": u.capacity,
                    "women": u.women, "military": u.military,
                    "reachable": [m.loc_ids[i] for i in m.reachable(u)]}
-                  for u in m.units.values() if u.key in team.assets],
+                  for u in m.units.values() if u.key in m.spec.assets_of(team.id)],
         "agencies": [{"id": a.key, "location": m.loc_ids[a.location],
                       "stocks": {k: round(v, 1) for k, v in a.stocks.items()},
                       "suspended": a.suspended}

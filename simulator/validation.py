@@ -221,6 +221,10 @@ def check_references(s: Scenario) -> Iterator[tuple[tuple, Say]]:
                            ("community", "location"), ("units", "location")):
         for i, actor in enumerate(getattr(s.actors, section)):
             yield from need("location", getattr(actor, field), ("actors", section, i, field))
+    shared = {u.id for u in s.actors.units if u.shared_by}
+    for i, u in enumerate(s.actors.units):
+        for j, team in enumerate(u.shared_by):
+            yield from need("team", team, ("actors", "units", i, "shared_by", j))
     owner: dict[str, str] = {}
     for i, t in enumerate(s.teams):
         for j, asset in enumerate(t.assets):
@@ -229,6 +233,8 @@ def check_references(s: Scenario) -> Iterator[tuple[tuple, Say]]:
                 yield path, Say("unknown_asset", value=repr(asset))
             elif asset in owner:
                 yield path, Say("asset_owned", value=repr(asset), team=repr(owner[asset]))
+            elif asset in shared:
+                yield path, Say("asset_shared", value=repr(asset))
             owner[asset] = t.id
     for i, a in enumerate(s.actions):
         for j, team in enumerate(a.teams):

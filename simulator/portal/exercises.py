@@ -10,6 +10,7 @@ from simulator.cli import SCENARIOS
 from simulator.i18n import LANGUAGES
 from simulator.live import LiveExercise
 from simulator.scenario import Scenario
+from simulator.sharing import allot, shared_units
 from simulator.store import Store
 from simulator.validation import scenario_from_text
 from simulator.yamlsafe import InputError, Problem
@@ -94,6 +95,25 @@ def state(live: LiveExercise) -> dict:
 
 def held_injects(scenario: Scenario) -> list:
     return [i for i in scenario.msel if i.hold]
+
+
+def shared_requests(live: LiveExercise) -> list[dict]:
+    """The shared units requested this turn: by whom, in order of submission, and which
+    team gets each by priority (``simulator.sharing``), for the instructor to see."""
+    s = live.scenario
+    records = [{"id": f"{team}-{i}", "team": team, "action": d.get("action"),
+                "resolved": d.get("params") or {}}
+               for team, items in sorted(live.pending.items()) for i, d in enumerate(items)
+               if d.get("action") in s.actions_of(team)]
+    lost = allot(s, records)
+    out: dict[str, dict] = {}
+    for rec in records:
+        for unit in shared_units(s, s.actions_of(rec["team"])[rec["action"]], rec["resolved"]):
+            row = out.setdefault(unit, {"unit": unit, "requests": [], "given_to": None})
+            row["requests"].append((rec["team"], rec["action"]))
+            if rec["id"] not in lost:
+                row["given_to"] = rec["team"]
+    return list(out.values())
 
 
 def critical_tasks(scenario: Scenario) -> list:

@@ -34,7 +34,7 @@ class Field:
 def _entities(scenario: Scenario, team: str, p: Param, lang: str) -> list[tuple[str, str]]:
     items = [(i, text(name, lang)) for i, name in scenario.entities(p.type)]
     if p.type in ("unit", "agency") and p.own:
-        assets = next(t.assets for t in scenario.teams if t.id == team)
+        assets = scenario.assets_of(team)
         items = [(i, n) for i, n in items if i in assets]
     if p.values:
         items = [(i, n) for i, n in items if i in p.values]

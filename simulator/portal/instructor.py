@@ -25,6 +25,7 @@ from simulator.portal.exercises import (
     id_names,
     issue_codes,
     scenario_source,
+    shared_requests,
     shipped,
     state,
 )
@@ -159,10 +160,12 @@ def console_page(request: Request, user: User, ex: int, error: tuple | None = No
                    for team, items in live.pending.items()}
         fired = {e.get("inject") for e in live.exercise.events if e["type"] == "inject_fired"}
         turns = visible_turns(live)
+        shared = shared_requests(live)
     return page(request, "console.html.j2", user=user, status=status, error=error,
                 exercise=store.exercise(ex), teams=store.teams(ex), scenario=live.scenario,
                 state=s, pending=pending, held=held_injects(live.scenario), fired=fired,
                 turns=turns, notes=store.notes(ex), overrides=store.overrides(ex),
+                shared=shared,
                 names=id_names(live.scenario, lang_of(request)),
                 map_svg=Markup(map_svg(live, lang_of(request))) if s["phase"] != "setup"
                 else "")

@@ -9,7 +9,7 @@ import pytest
 
 from simulator.portal.debrief import run_folder
 from tests.conftest import MINI
-from tests.portal.conftest import PATROL, SCENARIO, TEAMS, User, command
+from tests.portal.conftest import PATROL, SCENARIO, TEAMS, User, command, new_exercise
 
 
 def main_of(html: str) -> str:
@@ -289,3 +289,20 @@ def test_the_language_switch_of_a_page_answering_a_form_leads_back_to_its_page(a
     assert 'href="/lang/fr?next=/team"' in r.text
     assert 'href="/lang/fr?next=/evaluator%3Fturn%3D1"' in \
         User(app, made["codes"]["evaluator"]).get("/evaluator?turn=1").text
+
+
+def test_the_console_shows_shared_assets_requested_and_who_gets_them(app, instructor):
+    from tests.simulator.test_shared_assets import SECTOR
+    text = SCENARIO.replace("    - {id: fpu, name: FPU", SECTOR, 1)
+    made = new_exercise(instructor, text=text)
+    ex = made["id"]
+    command(instructor, ex, "start")
+    users = {t: User(app, c) for t, c in made["codes"]["teams"].items()}
+    for team, place in (("force", "village"), ("police", "town")):
+        order = {"action": "patrol", "params": {"unit": "sector_heli", "location": place}}
+        r = users[team].post(f"/api/exercises/{ex}/submit", {"turn": 1, "decisions": [order]})
+        assert r.status_code == 200, r.text
+    html = instructor.get(f"/instructor/exercises/{ex}", lang="fr").text
+    section = html.split("Moyens partagés demandés ce tour-ci")[1].split("</table>")[0]
+    assert "Sector helicopter" in section and "Force (Patrouille); Police (Patrouille)" in section
+    assert "Police · par priorité" in section
