@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 import mesa
 import numpy as np
 
+from agents.civilians import split_counts
+
 
 @dataclass
 class Plan:
@@ -97,6 +99,9 @@ class ArmedGroup(mesa.Agent):
         if tactic in ("ambush", "ied", "attack_convoy"):
             m.ambush(self, target, tactic, cause)
             return
+        if tactic == "abduction":
+            self.abduct(target, cause, planned)
+            return
         people = m.civilians.present()[target]
         share = min(v.max_share_killed, v.lethality * self.strength * (0.5 + self.capability),
                     v.max_killed_per_fighter * self.strength / max(people.sum(), 1))
@@ -115,3 +120,22 @@ class ArmedGroup(mesa.Agent):
               deaths_by_group=m.by_group(deaths), injuries_by_group=m.by_group(wounded),
               sgbv_cases=sgbv)
         m.after_violence(target, cause, sgbv)
+
+    def abduct(self, target: int, cause: str, planned: bool) -> None:
+        """An abduction: the group takes people (boys most), and the boys and men it takes
+        swell its ranks; it kills nobody unless it meets resistance (not modelled)."""
+        m = self.model
+        v = m.params.violence
+        people = m.civilians.present()[target]
+        exposure = np.array([v.abduction_exposure.get(g, 1.0) for g in m.groups])
+        wanted = int(round(v.abducted_per_fighter * self.strength))
+        taken = np.minimum(split_counts(min(wanted, int(people.sum())),
+                                        (people * exposure).astype(float)), people)
+        taken = np.array([m.civilians.remove(target, g, int(k)) for g, k in enumerate(taken)])
+        recruits = int(taken[list(m.groups).index("boys")] + taken[list(m.groups).index("men")])
+        self.strength += recruits
+        m.log("attack", cause, location=target, armed_group=self.key, tactic="abduction",
+              planned=planned, protected_by=m.protectors_at(target), deaths=0, injuries=0,
+              abducted=int(taken.sum()), abducted_by_group=m.by_group(taken),
+              recruited=recruits, sgbv_cases=0)
+        m.after_violence(target, cause, 0)

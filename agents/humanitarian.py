@@ -34,6 +34,7 @@ class Agency(mesa.Agent):
         self.location = location
         self.sectors = list(spec.sectors)
         self.modes = tuple(dict.fromkeys(spec.modes))  # how its deliveries travel
+        self.child_protection = spec.child_protection  # takes released children in care
         self.stocks = {n: float(spec.stocks.get(n, 0.0)) for n in NEEDS}
         self.trucks = spec.trucks
         self.trucks_left = spec.trucks

@@ -195,6 +195,14 @@ ACTIONS: dict[str, dict[str, tuple[str, str]]] = {
         "fr": ("organisation", "Ventiler chaque évaluation et chaque rapport par sexe et âge, "
                                "pour que les besoins des femmes, des filles et des personnes "
                                "âgées soient vus.")},
+    "children": {
+        "en": ("training", "Hand children released by armed groups to a child-protection "
+                           "actor within 48 hours, never to security forces; plan the "
+                           "handover with the child-protection adviser before the release."),
+        "fr": ("training", "Remettre les enfants libérés par les groupes armés à un acteur de "
+                           "la protection de l'enfance sous 48 heures, jamais aux forces de "
+                           "sécurité ; préparer la remise avec le conseiller en protection de "
+                           "l'enfance avant la libération.")},
     "sgbv": {
         "en": ("planning", "Set up a survivor-centred referral pathway before the first case."),
         "fr": ("planning", "Mettre en place un circuit de référencement centré sur les "
@@ -217,7 +225,8 @@ METRIC_ACTION = {
     "sgbv_referral_share": "sgbv", "detentions_overdue": "principles",
     "deaths_in_warned_attacks": "protection", "assessed_before_aid": "needs",
     "orders_effective": "protection",
-    "detentions_founded": "principles",
+    "detentions_founded": "principles", "abducted": "protection",
+    "children_handed_over": "children",
 }
 
 
@@ -253,6 +262,14 @@ DETAILS: dict[str, dict[str, str]] = {
                               "rien à juger"},
     "no_aid_order": {"en": "no aid sent: nothing to judge",
                      "fr": "aucune aide envoyée : rien à juger"},
+    "no_release": {"en": "no child released: nothing to judge",
+                   "fr": "aucun enfant libéré : rien à juger"},
+    "children_care": {"en": "{in_time} of {released} released children handed to a "
+                            "child-protection actor in time ({to_security_forces} handed to "
+                            "security forces)",
+                      "fr": "{in_time} enfant(s) libéré(s) sur {released} remis à un acteur "
+                            "de la protection de l'enfance dans les délais "
+                            "({to_security_forces} remis aux forces de sécurité)"},
     "no_detention": {"en": "no detention: nothing to judge",
                      "fr": "aucune détention : rien à juger"},
     "overdue": {"en": "detainees held past the limit in {turns} turn(s) ({detentions} "
@@ -512,6 +529,8 @@ METRIC_NAMES = {
            "detentions_overdue": "detainees held too long",
            "detentions_founded": "detentions that found suspects",
            "people_reached": "people reached with aid",
+           "abducted": "people abducted",
+           "children_handed_over": "released children handed to child protection in time",
            "expected_actions_met": "expected actions met by their effect",
            "response_hours": "time to respond",
            "warnings_acted_on": "warned attacks that found protection",
@@ -541,6 +560,8 @@ METRIC_NAMES = {
            "detentions_overdue": "détenus gardés trop longtemps",
            "detentions_founded": "détentions ayant appréhendé des suspects",
            "people_reached": "personnes atteintes par l'aide",
+           "abducted": "personnes enlevées",
+           "children_handed_over": "enfants libérés remis à temps à la protection de l'enfance",
            "expected_actions_met": "actions attendues atteintes par leur effet",
            "response_hours": "délai de réaction",
            "warnings_acted_on": "attaques annoncées ayant trouvé une protection",

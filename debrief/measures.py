@@ -182,6 +182,33 @@ def sgbv_referred(ctx: Ctx) -> Result:
     return _total(ctx, "sgbv_referred", sum(e["cases"] for e in events), events)
 
 
+def abducted(ctx: Ctx, group: str | None = None) -> Result:
+    """People abducted by armed groups (in abductions and at checkpoints), all or of one
+    group; ``children`` counts girls and boys."""
+    groups = ("girls", "boys") if group == "children" else (group,) if group else GROUPS
+    events = [e for e in ctx.events("attack", "checkpoint_passage", teams=False)
+              if e.get("abducted")]
+    taken = sum(e["abducted_by_group"].get(g, 0) for e in events for g in groups)
+    return _total(ctx, "abducted", taken, events)
+
+
+def children_handed_over(ctx: Ctx) -> Result:
+    """Share of the children released by armed groups (in the scope's turns) whom the
+    scope's teams handed to a child-protection actor within the limit
+    (``violence.children_handover_hours``); those handed to security forces, late, or not
+    at all count against it. Not applicable when no child was released."""
+    released = ctx.events("children_released", teams=False)
+    total = sum(e["children"] for e in released)
+    if not total:
+        return Result(None, [], "no_release")
+    acts = ctx.events("children_handed_over", "children_handed_to_security_forces",
+                      "children_handover_overdue")
+    ok = sum(e["children"] for e in acts if e["type"] == "children_handed_over" and e["in_time"])
+    wrong = sum(e["children"] for e in acts if e["type"] == "children_handed_to_security_forces")
+    return Result(round(min(1.0, ok / total), 3), _ids(released + acts), "children_care",
+                  {"in_time": ok, "released": total, "to_security_forces": wrong})
+
+
 def trust_mean_final(ctx: Ctx) -> Result:
     """Trust in the mission at the end, weighted by the people at each place. Words lift it
     only up to a ceiling (``community.talk_trust_ceiling``); beyond, deeds count."""
@@ -570,7 +597,8 @@ MEASURES: dict[str, Callable[..., Result]] = {
     "abuse_incidents": abuse_incidents, "harm_linked_to_mission": harm_linked_to_mission,
     "principle_breaches": principle_breaches, "aid_as_leverage": aid_as_leverage,
     "detentions_overdue": detentions_overdue, "detentions_founded": detentions_founded,
-    "people_reached": people_reached,
+    "people_reached": people_reached, "abducted": abducted,
+    "children_handed_over": children_handed_over,
     "expected_actions_met": expected_actions_met, "response_hours": response_hours,
     "warnings_acted_on": warnings_acted_on, "deaths_in_warned_attacks": deaths_in_warned_attacks,
     "assessed_before_aid": assessed_before_aid, "orders_effective": orders_effective,
@@ -597,6 +625,9 @@ EVIDENCE: dict[str, tuple[str, ...]] = {
     "principle_breaches": ("principle_breach",), "aid_as_leverage": ("aid_as_leverage",),
     "detentions_overdue": ("detention_overdue",),
     "detentions_founded": ("detention", "detention_failed"), "people_reached": ("aid_delivered",),
+    "abducted": ("attack", "checkpoint_passage"),
+    "children_handed_over": ("children_released", "children_handed_over",
+                             "children_handed_to_security_forces", "children_handover_overdue"),
     "expected_actions_met": ("expected_action",),
     "response_hours": ("inject_fired",) + PROTECTIVE,
     "warnings_acted_on": ("early_warning_reported", "inject_fired", "attack", "attack_deterred"),

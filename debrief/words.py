@@ -112,7 +112,8 @@ class Words:
                 f[k] = self.when(v)
             elif k in ("need", "hazard", "kind", "tactic", "status", "mode", "advice"):
                 f[k] = EVENT_VALUES[lang].get(v, str(v).replace("_", " "))
-            elif k in ("deaths_by_group", "injuries_by_group", "by_group", "abducted_by_group"):
+            elif k in ("deaths_by_group", "injuries_by_group", "by_group", "abducted_by_group",
+                       "children_by_group"):
                 f[k] = ", ".join(f"{groups.get(g, g)} {self.num(n)}"
                                  for g, n in v.items() if n)
             elif k == "consulted":
@@ -142,6 +143,8 @@ class Words:
             f["found"] = self.num(len(e.get("incidents_found", [])))
         if kind == "inject_fired":
             f["message"] = self.name(e.get("inject"))
+        if kind == "attack" and e.get("tactic") == "abduction":
+            kind = "abduction"  # people taken, not killed
         sentence = EVENTS[lang].get(kind)
         if sentence is None:
             label = kind.replace("_", " ")
@@ -269,6 +272,19 @@ EVENTS = {
         "route_repaired": "the route {route} was repaired",
         "route_closed": "the route {route} was closed", "route_opened": "the route {route} opened",
         "boats_changed": "the boats on {route} now carry {people} people a day",
+        "abduction": "{armed_group} abducted {abducted} people at {location} "
+                     "({abducted_by_group}); {recruited} joined its ranks",
+        "children_released": "{armed_group} released {children} children at {location} "
+                             "({children_by_group})",
+        "children_handed_over": "{team} handed {children} released children to {agency} "
+                                "{hours_after_release} hours after their release",
+        "children_handed_to_security_forces": "{team} handed {children} released children "
+                                              "to {host_force}, a security force",
+        "children_handover_overdue": "{children} children released by {armed_group} at "
+                                     "{location} still wait for child protection after "
+                                     "{hours_waiting} hours",
+        "children_reunified": "{agency} reunified {children} children with their families",
+        "children_handover_failed": "{team}: no handover of children at {location}",
         "shared_asset_conflict": "{team} asked for {unit} ({action}), but it went to "
                                  "{given_to} ({given_for}), which has priority",
         "gathering_planned": "a {kind} is expected at {location} from {start_hour} to "
@@ -375,6 +391,19 @@ EVENTS = {
         "route_closed": "l'itinéraire {route} a été fermé",
         "boats_changed": "les bateaux sur {route} transportent désormais {people} personnes "
                          "par jour",
+        "abduction": "{armed_group} a enlevé {abducted} personnes à {location} "
+                     "({abducted_by_group}) ; {recruited} ont rejoint ses rangs",
+        "children_released": "{armed_group} a libéré {children} enfants à {location} "
+                             "({children_by_group})",
+        "children_handed_over": "{team} a remis {children} enfants libérés à {agency} "
+                                "{hours_after_release} heures après leur libération",
+        "children_handed_to_security_forces": "{team} a remis {children} enfants libérés à "
+                                              "{host_force}, une force de sécurité",
+        "children_handover_overdue": "{children} enfants libérés par {armed_group} à "
+                                     "{location} attendent encore la protection de l'enfance "
+                                     "après {hours_waiting} heures",
+        "children_reunified": "{agency} a réuni {children} enfants avec leur famille",
+        "children_handover_failed": "{team} : pas de remise d'enfants à {location}",
         "shared_asset_conflict": "{team} a demandé {unit} ({action}), mais l'unité est allée "
                                  "à {given_to} ({given_for}), prioritaire",
         "gathering_planned": "{kind} attendu(e) à {location} de {start_hour} à {end_hour} "

@@ -295,6 +295,46 @@ def gathering(m, a, ctx):
           start_hour=round(g.start, 2), end_hour=round(g.end, 2))
 
 
+def children_released(m, a, ctx):
+    loc = _loc(m, a["location"])
+    girls, boys = int(float(a["girls"])), int(float(a["boys"]))
+    record = {"location": loc, "armed_group": a["armed_group"], "children": girls + boys,
+              "by_group": {"girls": girls, "boys": boys}, "hour": m.now, "cause": ctx.cause,
+              "status": "waiting", "with": None}
+    m.released.append(record)
+    m.log("children_released", ctx.cause, location=loc, armed_group=a["armed_group"],
+          children=girls + boys, children_by_group=record["by_group"])
+
+
+def hand_over_children(m, a, ctx):
+    """Hand the children waiting at a place to a child-protection actor, or (the mistake)
+    to a host force."""
+    loc = _loc(m, a["location"])
+    waiting = [r for r in m.released if r["location"] == loc and r["status"] == "waiting"]
+    agency = m.agencies.get(a["agency"]) if a["agency"] else None
+    if not waiting or (agency is not None and not agency.child_protection):
+        reason = "no released child waiting there" if not waiting else \
+            "the agency is not a child-protection actor"
+        m.log("children_handover_failed", ctx.cause, location=loc, team=ctx.team,
+              agency=a["agency"], host_force=a["host_force"], reason=reason)
+        return
+    v = m.params.violence
+    for r in waiting:
+        hours = m.now - r["hour"]
+        said = dict(location=loc, team=ctx.team, armed_group=r["armed_group"],
+                    children=r["children"], children_by_group=r["by_group"],
+                    hours_after_release=round(hours, 2),
+                    in_time=bool(hours <= v.children_handover_hours))
+        if agency is not None:
+            r.update(status="in_care", reunify_hour=m.now + v.family_tracing_hours,
+                     **{"with": agency.key})
+            m.log("children_handed_over", ctx.cause, agency=agency.key, **said)
+        else:
+            r.update(status="with_security_forces", **{"with": a["host_force"]})
+            m.log("children_handed_to_security_forces", ctx.cause,
+                  host_force=a["host_force"], **said)
+
+
 def conflict(m, a, ctx):
     loc = _loc(m, a["location"])
     m.civilians.conflict[loc] = bool(a["active"])

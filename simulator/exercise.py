@@ -171,6 +171,7 @@ class Exercise:
             ag.new_turn()
         m.log("turn_opened", "rule:turn")
         m.overdue_detentions()
+        m.overdue_children()
         self._close_expected(final=False)
         self._fire_due(hour=0)
         self._fire_conditional()

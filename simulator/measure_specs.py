@@ -83,6 +83,9 @@ SPECS: dict[str, MeasureSpec] = {
                                       influence=("detain",)),
     "people_reached": MeasureSpec("outcome", params={"need": NEEDS}, scope=ALL,
                                   influence=("supply",)),
+    "abducted": _outcome(params={"group": GROUPS + ("children",)}),
+    "children_handed_over": MeasureSpec("effect", scope=frozenset({"teams", "turns"}),
+                                        influence=("hand_over_children",)),
     # Effects of decisions.
     "expected_actions_met": MeasureSpec("effect", params={"task": None},
                                         scope=frozenset({"teams"})),

@@ -79,6 +79,7 @@ class ExerciseModel(mesa.Model):
         self.engaged: set[tuple[int, int]] = set()  # (place, turn) engagements
         self.repairs: list[tuple[float, int, int, str]] = []  # (done hour, a, b, cause)
         self.gatherings: list[Gathering] = []  # planned and under way
+        self.released: list[dict] = []  # children released by armed groups, and their care
         self.arrivals_day = -1  # last day whose arrivals entered
         self.arrivals_owed = 0  # people of past days with no place in conflict to enter at
 
@@ -528,6 +529,24 @@ class ExerciseModel(mesa.Model):
                 self.log("detention_overdue", "rule:detention_limit", team=team, detainees=n,
                          since_turn=self.detained_since[team])
 
+    def overdue_children(self) -> None:
+        """Released children still waiting past the handover limit: one event a turn."""
+        limit = self.params.violence.children_handover_hours
+        for r in self.released:
+            if r["status"] == "waiting" and self.now - r["hour"] > limit:
+                self.log("children_handover_overdue", r["cause"], location=r["location"],
+                         armed_group=r["armed_group"], children=r["children"],
+                         hours_waiting=round(self.now - r["hour"], 2))
+
+    def _family_tracing(self) -> None:
+        """Children in a child-protection actor's care go home once families are traced."""
+        for r in self.released:
+            if r["status"] == "in_care" and self.now >= r["reunify_hour"]:
+                r["status"] = "reunified"
+                self.log("children_reunified", r["cause"], location=r["location"],
+                         agency=r["with"], children=r["children"],
+                         children_by_group=r["by_group"])
+
     def breach(self, unit: Unit, loc: int, team: str | None, cause: str, reason: str) -> None:
         """A military asset used for humanitarian work without an approved last resort."""
         h = self.params.humanitarian
@@ -584,6 +603,8 @@ class ExerciseModel(mesa.Model):
         self.update_checkpoints()
         if self.gatherings:
             self._gatherings()
+        if self.released:
+            self._family_tracing()
         c = self.civilians
         presence = self.presence_array()
         self._arrivals()

@@ -109,6 +109,15 @@ class Violence(_Group):
         {"women": 0.5, "men": 1.0, "girls": 1.5, "boys": 3.0, "older": 0.1},
         description="relative risk of being abducted at an armed group's checkpoint (boys "
         "are recruited most, girls taken for forced marriage)")
+    abducted_per_fighter: float = Field(0.5, ge=0, description="people an abduction takes "
+                                        "per fighter (weighted by abduction_exposure); the "
+                                        "boys and men taken join the group")
+    children_handover_hours: float = Field(48, ge=0, description="hours within which children "
+                                           "released by an armed group must be handed to a "
+                                           "child-protection actor")
+    family_tracing_hours: float = Field(96, ge=0, description="hours a child-protection actor "
+                                        "takes to trace families and reunify children in "
+                                        "its care")
     sgbv_share: float = Field(0.003, ge=0, le=1, description="share of women and girls at the "
                               "target subjected to sexual violence in an attack")
     ambush_rate: float = Field(0.3, ge=0, le=1, description="chance an unescorted convoy to an "

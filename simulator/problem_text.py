@@ -115,6 +115,9 @@ MESSAGES: dict[str, dict[str, str]] = {
                  "fr": "doit compter au plus {max_length} élément(s), et non {actual_length}"},
     "none_required": {"en": "expected: no value", "fr": "ne doit pas avoir de valeur"},
     "schema_other": {"en": "expected: {detail}", "fr": "valeur refusée à cet endroit"},
+    "rule_agency_or_host_force": {"en": "give either an agency or a host_force",
+                                  "fr": "indiquez soit une agence (agency), soit une force "
+                                        "nationale (host_force)"},
     "rule_place_or_route": {"en": "give either a location or a route",
                             "fr": "indiquez soit un lieu (location), soit un itinéraire (route)"},
     "rule_other": {"en": "{detail}", "fr": "valeur refusée à cet endroit"},

@@ -222,6 +222,9 @@ class Agency(Strict):
     stocks: dict[Literal[NEEDS], Annotated[float, Field(ge=0)]] = Field(
         {}, description="person-days of supply per need")
     trucks: int = Field(4, ge=0, description="deliveries per turn")
+    child_protection: bool = Field(False, description="a child-protection actor: takes children "
+                                   "released by armed groups into interim care and traces "
+                                   "their families")
 
 
 class CommunityStructure(Strict):
@@ -418,6 +421,30 @@ class Boats(E):
     people: Num = Field(description="people a day")
 
 
+class ChildrenReleased(E):
+    """An armed group releases children associated with it at a place (a negotiated
+    release, escapes, a defection): they wait there for a child-protection actor."""
+    armed_group: Name
+    location: Loc
+    girls: Num = 0
+    boys: Num = 0
+
+
+class HandOverChildren(E):
+    """Children released at a place are handed over: to a child-protection agency (interim
+    care, family tracing, reunification), or to a host force (the mistake doctrine warns
+    of: detention, interrogation, re-recruitment)."""
+    location: Loc
+    agency: Name | None = None
+    host_force: Name | None = None
+
+    @model_validator(mode="after")
+    def _one_receiver(self):
+        if (self.agency is None) == (self.host_force is None):
+            raise ValueError("give either an agency or a host_force")
+        return self
+
+
 class Conflict(E):
     """Fighting starts (or stops) at a place: while it lasts, people there feel the risk of
     ``risk.conflict`` and flee; nobody chooses it as a destination."""
@@ -578,6 +605,7 @@ EFFECTS: dict[str, type[E]] = {
     "open_route": RouteRef, "repair_route": RouteRef, "boats": Boats, "conflict": Conflict,
     "admission": Admission, "redirect": Redirect, "escort": Escort, "medevac": Medevac,
     "checkpoint": CheckpointState, "negotiate_access": NegotiateAccess,
+    "children_released": ChildrenReleased, "hand_over_children": HandOverChildren,
     "request_asset": RequestAsset, "support_host_forces": SupportHostForces,
     "hrddp_assessment": HrddpAssessment, "detain": Detain, "handover": Handover,
     "referral_pathway": ReferralPathway, "investigate": Investigate,
