@@ -195,6 +195,14 @@ ACTIONS: dict[str, dict[str, tuple[str, str]]] = {
         "fr": ("organisation", "Ventiler chaque évaluation et chaque rapport par sexe et âge, "
                                "pour que les besoins des femmes, des filles et des personnes "
                                "âgées soient vus.")},
+    "prevention": {
+        "en": ("planning", "Answer every warning of rising tension within the turn: inclusive "
+                           "mediation with leaders, women and youth, confidence patrols, and "
+                           "facts against rumours, before communities clash."),
+        "fr": ("planning", "Répondre à chaque alerte de montée des tensions dans le tour : "
+                           "médiation inclusive avec les autorités, les femmes et les jeunes, "
+                           "patrouilles de confiance et faits contre les rumeurs, avant que "
+                           "les communautés ne s'affrontent.")},
     "children": {
         "en": ("training", "Hand children released by armed groups to a child-protection "
                            "actor within 48 hours, never to security forces; plan the "
@@ -226,7 +234,8 @@ METRIC_ACTION = {
     "deaths_in_warned_attacks": "protection", "assessed_before_aid": "needs",
     "orders_effective": "protection",
     "detentions_founded": "principles", "abducted": "protection",
-    "children_handed_over": "children",
+    "children_handed_over": "children", "clashes": "prevention",
+    "tension_alerts_acted_on": "prevention",
 }
 
 
@@ -262,6 +271,12 @@ DETAILS: dict[str, dict[str, str]] = {
                               "rien à juger"},
     "no_aid_order": {"en": "no aid sent: nothing to judge",
                      "fr": "aucune aide envoyée : rien à juger"},
+    "no_tension_alert": {"en": "no warning of rising tension: nothing to judge",
+                         "fr": "aucune alerte de montée des tensions : rien à juger"},
+    "answered": {"en": "{answered} of {alerts} warnings of rising tension answered at the "
+                       "place in time",
+                 "fr": "{answered} alerte(s) de montée des tensions sur {alerts} suivies d'une "
+                       "réponse sur place à temps"},
     "no_release": {"en": "no child released: nothing to judge",
                    "fr": "aucun enfant libéré : rien à juger"},
     "children_care": {"en": "{in_time} of {released} released children handed to a "
@@ -531,6 +546,8 @@ METRIC_NAMES = {
            "people_reached": "people reached with aid",
            "abducted": "people abducted",
            "children_handed_over": "released children handed to child protection in time",
+           "clashes": "intercommunal clashes",
+           "tension_alerts_acted_on": "warnings of rising tension answered in time",
            "expected_actions_met": "expected actions met by their effect",
            "response_hours": "time to respond",
            "warnings_acted_on": "warned attacks that found protection",
@@ -562,6 +579,8 @@ METRIC_NAMES = {
            "people_reached": "personnes atteintes par l'aide",
            "abducted": "personnes enlevées",
            "children_handed_over": "enfants libérés remis à temps à la protection de l'enfance",
+           "clashes": "affrontements intercommunautaires",
+           "tension_alerts_acted_on": "alertes de montée des tensions suivies à temps",
            "expected_actions_met": "actions attendues atteintes par leur effet",
            "response_hours": "délai de réaction",
            "warnings_acted_on": "attaques annoncées ayant trouvé une protection",

@@ -21,9 +21,8 @@ from typing import Callable
 from debrief.i18n import describe
 from debrief.scope import Ctx
 from simulator.expectations import order_effect
-from simulator.measure_specs import PROCESS_PRIMITIVES, PROTECTIVE
+from simulator.measure_specs import PROCESS_PRIMITIVES, PROTECTIVE, VIOLENT
 
-VIOLENT = ("attack", "abuse_by_host_force")
 # Events that report deaths, by cause of death.
 DEATH_EVENTS = {"violence": VIOLENT, "flood": ("flood_deaths",), "disease": ("disease_deaths",),
                 "deprivation": ("deprivation_deaths",), "injuries": ("injury_deaths",)}
@@ -33,6 +32,8 @@ DEATH_COLUMNS = {"violence": "violence_deaths", "flood": "flood_deaths",
 GROUPS = ("women", "men", "girls", "boys", "older")
 # Orders that protect people at a place: what a consultation there should inform.
 INFORMED = PROTECTIVE + ("mediate",)
+# What answers a warning of rising tension at a place (early response).
+RESPONSES = ("mediation", "local_agreement", "rumour_countered", "engagement", "presence")
 
 
 @dataclass(frozen=True)
@@ -207,6 +208,36 @@ def children_handed_over(ctx: Ctx) -> Result:
     wrong = sum(e["children"] for e in acts if e["type"] == "children_handed_to_security_forces")
     return Result(round(min(1.0, ok / total), 3), _ids(released + acts), "children_care",
                   {"in_time": ok, "released": total, "to_security_forces": wrong})
+
+
+def clashes(ctx: Ctx) -> Result:
+    """Intercommunal clashes: violence between communities when tension ran too high."""
+    events = ctx.events("intercommunal_clash", teams=False)
+    return _total(ctx, "clashes", len(events), events)
+
+
+def tension_alerts_acted_on(ctx: Ctx) -> Result:
+    """Share of the warnings of rising tension the scope's teams received that they
+    answered at that place before the next turn was out (mediation, an agreement,
+    countering a rumour, dialogue or presence) and before any clash there: early warning,
+    early response. Not applicable without an alert."""
+    alerts = [e for e in ctx.events("tension_alert", teams=False)
+              if ctx.scope.teams is None or set(e.get("teams", [])) & set(ctx.scope.teams)]
+    if not alerts:
+        return Result(None, [], "no_tension_alert")
+    answers = ctx.events(*RESPONSES)
+    clashes_ = ctx.events("intercommunal_clash", teams=False)
+    answered, evidence = 0, []
+    for a in alerts:
+        clash = next((c for c in clashes_ if c["location"] == a["location"]
+                      and c["hour"] >= a["hour"]), None)
+        limit = min(a["hour"] + 2 * ctx.turn_hours, clash["hour"] if clash else float("inf"))
+        reply = next((r for r in answers if r.get("location") == a["location"]
+                      and a["hour"] <= r["hour"] <= limit), None)
+        answered += reply is not None
+        evidence += [a["id"]] + ([reply["id"]] if reply else []) + ([clash["id"]] if clash else [])
+    return Result(round(answered / len(alerts), 3), list(dict.fromkeys(evidence)), "answered",
+                  {"answered": answered, "alerts": len(alerts)})
 
 
 def trust_mean_final(ctx: Ctx) -> Result:
@@ -598,7 +629,8 @@ MEASURES: dict[str, Callable[..., Result]] = {
     "principle_breaches": principle_breaches, "aid_as_leverage": aid_as_leverage,
     "detentions_overdue": detentions_overdue, "detentions_founded": detentions_founded,
     "people_reached": people_reached, "abducted": abducted,
-    "children_handed_over": children_handed_over,
+    "children_handed_over": children_handed_over, "clashes": clashes,
+    "tension_alerts_acted_on": tension_alerts_acted_on,
     "expected_actions_met": expected_actions_met, "response_hours": response_hours,
     "warnings_acted_on": warnings_acted_on, "deaths_in_warned_attacks": deaths_in_warned_attacks,
     "assessed_before_aid": assessed_before_aid, "orders_effective": orders_effective,
@@ -626,6 +658,8 @@ EVIDENCE: dict[str, tuple[str, ...]] = {
     "detentions_overdue": ("detention_overdue",),
     "detentions_founded": ("detention", "detention_failed"), "people_reached": ("aid_delivered",),
     "abducted": ("attack", "checkpoint_passage"),
+    "clashes": ("intercommunal_clash",),
+    "tension_alerts_acted_on": ("tension_alert", "intercommunal_clash") + RESPONSES,
     "children_handed_over": ("children_released", "children_handed_over",
                              "children_handed_to_security_forces", "children_handover_overdue"),
     "expected_actions_met": ("expected_action",),

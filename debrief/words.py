@@ -272,6 +272,15 @@ EVENTS = {
         "route_repaired": "the route {route} was repaired",
         "route_closed": "the route {route} was closed", "route_opened": "the route {route} opened",
         "boats_changed": "the boats on {route} now carry {people} people a day",
+        "intercommunal_clash": "communities clashed at {location}: {deaths} killed, "
+                               "{injuries} injured (tension {tension})",
+        "tension_alert": "tension at {location} reached {tension}: {teams} warned",
+        "local_agreement": "{team} supported a local agreement at {location}, holding until "
+                           "{until_hour}",
+        "local_agreement_failed": "{team}: no local agreement at {location} without "
+                                  "mediation first",
+        "local_agreement_ended": "the local agreement at {location} ran out",
+        "rumour_countered": "{team} countered a rumour at {location} (reached {reached})",
         "abduction": "{armed_group} abducted {abducted} people at {location} "
                      "({abducted_by_group}); {recruited} joined its ranks",
         "children_released": "{armed_group} released {children} children at {location} "
@@ -391,6 +400,15 @@ EVENTS = {
         "route_closed": "l'itinéraire {route} a été fermé",
         "boats_changed": "les bateaux sur {route} transportent désormais {people} personnes "
                          "par jour",
+        "intercommunal_clash": "affrontement entre communautés à {location} : {deaths} tués, "
+                               "{injuries} blessés (tension {tension})",
+        "tension_alert": "la tension à {location} a atteint {tension} : {teams} alerté(s)",
+        "local_agreement": "{team} a appuyé un accord local à {location}, valable jusqu'à "
+                           "{until_hour}",
+        "local_agreement_failed": "{team} : pas d'accord local à {location} sans médiation "
+                                  "préalable",
+        "local_agreement_ended": "l'accord local à {location} a expiré",
+        "rumour_countered": "{team} a contré une rumeur à {location} (portée : {reached})",
         "abduction": "{armed_group} a enlevé {abducted} personnes à {location} "
                      "({abducted_by_group}) ; {recruited} ont rejoint ses rangs",
         "children_released": "{armed_group} a libéré {children} enfants à {location} "

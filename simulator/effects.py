@@ -12,6 +12,7 @@ from typing import Any, Callable
 
 import numpy as np
 
+from agents import communities
 from agents.gatherings import Gathering
 from agents.hazards import FloodWave
 from simulator.scenario import EFFECTS, Effect
@@ -104,8 +105,10 @@ def _community_tells(m, loc: int, ctx) -> int:
 def mediate(m, a, ctx):
     loc = _loc(m, a["location"])
     amount = float(a["amount"])
-    if m.has_structure(loc, "leaders"):
+    if any(m.has_structure(loc, k) for k in ("leaders", "religious_leaders", "peace_committee")):
         amount *= m.params.community.leaders_mediation
+    amount *= communities.mediation_factor(m, loc, bool(a["inclusive"]))
+    m.mediated[loc] = m.now
     groups = [m.armed[a["armed_group"]]] if a["armed_group"] else \
         [g for g in m.armed.values() if m.road_km[g.base, loc] <= g.reach_km]
     for g in groups:
@@ -113,7 +116,32 @@ def mediate(m, a, ctx):
     m.tension[loc] = max(0.0, m.tension[loc] - amount)
     m.log("mediation", ctx.cause, location=loc, team=ctx.team,
           armed_groups={g.key: round(g.grievance, 3) for g in groups},
-          tension=round(float(m.tension[loc]), 3))
+          tension=round(float(m.tension[loc]), 3),
+          **({"inclusive": True} if a["inclusive"] else {}))
+
+
+def local_agreement(m, a, ctx):
+    loc = _loc(m, a["location"])
+    p = m.params.intercommunal
+    since = m.mediated.get(loc)
+    if since is None or m.now - since > p.agreement_window_hours:
+        m.log("local_agreement_failed", ctx.cause, location=loc, team=ctx.team,
+              reason="no mediation there before")
+        return
+    m.agreements[loc] = max(m.agreements.get(loc, 0.0), m.now + 24 * float(a["days"]))
+    m.log("local_agreement", ctx.cause, location=loc, team=ctx.team,
+          until_hour=round(m.agreements[loc], 2), tension=round(float(m.tension[loc]), 3))
+
+
+def counter_rumour(m, a, ctx):
+    loc = _loc(m, a["location"])
+    cut = m.params.intercommunal.counter_rumour
+    reached = [loc] + (m.neighbours(loc) if m.has_structure(loc, "local_radio", hops=1) else [])
+    for i in reached:
+        m.tension[i] = max(0.0, m.tension[i] - cut)
+        m.civilians.risk[i] = max(0.0, m.civilians.risk[i] - 2 * cut)
+    m.log("rumour_countered", ctx.cause, location=loc, team=ctx.team,
+          reached=[m.loc_ids[i] for i in reached], tension=round(float(m.tension[loc]), 3))
 
 
 def warn(m, a, ctx):
@@ -559,8 +587,13 @@ def rumour(m, a, ctx):
     loc = _loc(m, a["location"])
     m.civilians.raise_risk(loc, float(a["amount"]), [], 0.0)
     m.tension[loc] = float(np.clip(m.tension[loc] + float(a["tension"]), 0, 1))
+    spread = [i for i in range(m.n) if 0 < m.hops[loc, i] <= float(a["spread_hops"])]
+    for i in spread:  # by radio and phones, at half strength
+        m.civilians.raise_risk(i, float(a["amount"]) / 2, [], 0.0)
+        m.tension[i] = float(np.clip(m.tension[i] + float(a["tension"]) / 2, 0, 1))
     m.log("rumour", ctx.cause, location=loc, risk=round(float(m.civilians.risk[loc]), 3),
-          tension=round(float(m.tension[loc]), 3))
+          tension=round(float(m.tension[loc]), 3),
+          **({"reached": [m.loc_ids[i] for i in spread]} if spread else {}))
 
 
 def tension(m, a, ctx):

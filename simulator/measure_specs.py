@@ -32,6 +32,8 @@ KINDS = ("outcome", "effect", "process")
 PROCESS_PRIMITIVES = ("assess", "engage", "hrddp_assessment", "referral_pathway",
                       "early_warning", "share_information", "message")
 PROTECTIVE = ("presence", "escort", "evacuate")
+# Events that are violent incidents against civilians: counted in every incident total.
+VIOLENT = ("attack", "abuse_by_host_force", "intercommunal_clash", "crowd_incident")
 ACTS = ("any", "support", "handover")  # support to host forces, handovers of detainees, or both
 SOURCES = ("any", "alert_network")  # how a team was warned: any channel, or its own networks
 
@@ -86,6 +88,9 @@ SPECS: dict[str, MeasureSpec] = {
     "abducted": _outcome(params={"group": GROUPS + ("children",)}),
     "children_handed_over": MeasureSpec("effect", scope=frozenset({"teams", "turns"}),
                                         influence=("hand_over_children",)),
+    "clashes": _outcome(),
+    "tension_alerts_acted_on": MeasureSpec("effect", scope=ALL, influence=(
+        "mediate", "local_agreement", "counter_rumour", "engage", "presence")),
     # Effects of decisions.
     "expected_actions_met": MeasureSpec("effect", params={"task": None},
                                         scope=frozenset({"teams"})),

@@ -16,7 +16,7 @@ import mesa
 import networkx as nx
 import numpy as np
 
-from agents import gatherings
+from agents import communities, gatherings
 from agents.armed_groups import ArmedGroup
 from agents.civilians import CAUSES, GROUPS, NEEDS, SITE_TYPES, Civilians, split_counts
 from agents.crossings import Checkpoint, Crossings
@@ -80,6 +80,10 @@ class ExerciseModel(mesa.Model):
         self.repairs: list[tuple[float, int, int, str]] = []  # (done hour, a, b, cause)
         self.gatherings: list[Gathering] = []  # planned and under way
         self.released: list[dict] = []  # children released by armed groups, and their care
+        self.agreements: dict[int, float] = {}  # place → hour its local agreement holds to
+        self.clashes: dict[int, float] = {}  # place → hour of its last intercommunal clash
+        self.mediated: dict[int, float] = {}  # place → hour of its last mediation
+        self.tension_warned: set[int] = set()  # places whose high tension was reported
         self.arrivals_day = -1  # last day whose arrivals entered
         self.arrivals_owed = 0  # people of past days with no place in conflict to enter at
 
@@ -605,6 +609,7 @@ class ExerciseModel(mesa.Model):
             self._gatherings()
         if self.released:
             self._family_tracing()
+        communities.step(self)
         c = self.civilians
         presence = self.presence_array()
         self._arrivals()

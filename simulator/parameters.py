@@ -277,6 +277,39 @@ class Crowds(_Group):
                                 "incident")
 
 
+class Intercommunal(_Group):
+    """Tension between communities (land, water, transhumance corridors, rumours) and the
+    violence it breeds; early warning, mediation and local agreements that defuse it."""
+
+    clash_threshold: float = Field(0.7, ge=0, le=1, description="tension at or above which "
+                                   "communities may clash")
+    clash_rate: float = Field(1.0, ge=0, description="daily chance of a clash at tension 1 "
+                              "(none at the threshold, rising in between)")
+    clash_protectors: float = Field(50.0, gt=0, description="protectors at the place "
+                                    "(confidence patrols) that prevent clashes fully; fewer "
+                                    "prevent a share")
+    clash_killed: float = Field(0.002, ge=0, le=1, description="share of the people present "
+                                "killed in a clash")
+    clash_injured: float = Field(0.006, ge=0, le=1, description="share of the people present "
+                                 "injured in a clash")
+    clash_tension: float = Field(0.1, ge=0, le=1, description="tension a clash adds at the "
+                                 "place, and half of it one route step away")
+    warning_tension: float = Field(0.55, ge=0, le=1, description="tension at which alert "
+                                   "networks and peace committees warn of it")
+    inclusive_factor: float = Field(1.5, ge=0, description="mediation lowers tension this many "
+                                    "times as much when it includes women and youth")
+    late_factor: float = Field(0.5, ge=0, le=1, description="mediation within a day after a "
+                               "clash achieves this share: positions have hardened")
+    agreement_window_hours: float = Field(72, ge=0, description="a local agreement needs a "
+                                          "mediation at the place within these hours")
+    agreement_decay: float = Field(0.1, ge=0, le=1, description="daily fall of tension while "
+                                   "a local agreement holds")
+    agreement_clash_factor: float = Field(0.5, ge=0, le=1, description="clash chance × this "
+                                          "while a local agreement holds")
+    counter_rumour: float = Field(0.15, ge=0, le=1, description="tension (and twice as much "
+                                  "perceived risk) that countering a rumour removes")
+
+
 class Parameters(_Group):
     movement: Movement = Movement()
     risk: Risk = Risk()
@@ -286,4 +319,5 @@ class Parameters(_Group):
     hazards: Hazards = Hazards()
     community: Community = Community()
     crowds: Crowds = Crowds()
+    intercommunal: Intercommunal = Intercommunal()
     units: Units = Units()

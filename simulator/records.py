@@ -9,8 +9,8 @@ from __future__ import annotations
 import numpy as np
 
 from agents.civilians import CAUSES, GROUPS, NEEDS
+from simulator.measure_specs import VIOLENT
 
-VIOLENT = ("attack", "abuse_by_host_force")
 # Deaths of the turn at a place, by cause, as time-series columns.
 DEATH_COLUMNS = {"violence": "violence_deaths", "flood": "flood_deaths",
                  "disease": "disease_deaths", "deprivation": "deprivation_deaths",

@@ -231,7 +231,7 @@ class CommunityStructure(Strict):
     id: Id
     name: Text
     kind: Literal["leaders", "women_association", "youth_association", "alert_network",
-                  "local_radio"]
+                  "local_radio", "peace_committee", "religious_leaders", "women_mediators"]
     location: Id
 
 
@@ -361,10 +361,26 @@ class Engage(E):
 
 
 class Mediate(E):
-    """Dialogue lowers an armed group's grievance and local tension."""
+    """Dialogue lowers an armed group's grievance and local tension; more when it includes
+    women and youth, less just after a clash."""
     location: Loc
     armed_group: Name | None = None
     amount: Num = 0.15
+    inclusive: Flag = Field(False, description="women and youth take part (also where women "
+                            "mediators sit)")
+
+
+class LocalAgreement(E):
+    """Support to a local agreement (grazing, water, a transhumance corridor) reached after
+    mediation: while it holds, tension falls and clashes are rarer."""
+    location: Loc
+    days: Num = 7
+
+
+class CounterRumour(E):
+    """Counter a rumour with facts (local radio, leaders, phones): tension and fear fall
+    at the place, and within one step where a local radio carries it."""
+    location: Loc
 
 
 class Warn(E):
@@ -580,10 +596,12 @@ class Gathering(E):
 
 
 class Rumour(E):
-    """A rumour raises perceived risk at a place (and possibly tension)."""
+    """A rumour raises perceived risk at a place (and possibly tension); by radio and
+    phones it reaches the places within ``spread_hops`` at half strength."""
     location: Loc
     amount: Num = 0.4
     tension: Num = 0.0
+    spread_hops: Num = 0
 
 
 class Tension(E):
@@ -606,6 +624,7 @@ EFFECTS: dict[str, type[E]] = {
     "admission": Admission, "redirect": Redirect, "escort": Escort, "medevac": Medevac,
     "checkpoint": CheckpointState, "negotiate_access": NegotiateAccess,
     "children_released": ChildrenReleased, "hand_over_children": HandOverChildren,
+    "local_agreement": LocalAgreement, "counter_rumour": CounterRumour,
     "request_asset": RequestAsset, "support_host_forces": SupportHostForces,
     "hrddp_assessment": HrddpAssessment, "detain": Detain, "handover": Handover,
     "referral_pathway": ReferralPathway, "investigate": Investigate,
