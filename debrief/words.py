@@ -272,6 +272,11 @@ EVENTS = {
         "route_repaired": "the route {route} was repaired",
         "route_closed": "the route {route} was closed", "route_opened": "the route {route} opened",
         "boats_changed": "the boats on {route} now carry {people} people a day",
+        "herd_departed": "{herd} ({cattle} head) left {location} along its corridor",
+        "crop_damage": "{herd} trampled fields at {location} (tension {tension})",
+        "herd_passed": "{herd} passed {location} under the local agreement",
+        "herd_arrived": "{herd} reached {location}, the end of its corridor",
+        "herd_already_moving": "{herd} is already on the move",
         "intercommunal_clash": "communities clashed at {location}: {deaths} killed, "
                                "{injuries} injured (tension {tension})",
         "tension_alert": "tension at {location} reached {tension}: {teams} warned",
@@ -400,6 +405,11 @@ EVENTS = {
         "route_closed": "l'itinéraire {route} a été fermé",
         "boats_changed": "les bateaux sur {route} transportent désormais {people} personnes "
                          "par jour",
+        "herd_departed": "{herd} ({cattle} têtes) a quitté {location} par son couloir",
+        "crop_damage": "{herd} a piétiné des champs à {location} (tension {tension})",
+        "herd_passed": "{herd} a traversé {location} selon l'accord local",
+        "herd_arrived": "{herd} a atteint {location}, au bout de son couloir",
+        "herd_already_moving": "{herd} est déjà en mouvement",
         "intercommunal_clash": "affrontement entre communautés à {location} : {deaths} tués, "
                                "{injuries} blessés (tension {tension})",
         "tension_alert": "la tension à {location} a atteint {tension} : {teams} alerté(s)",

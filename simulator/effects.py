@@ -12,7 +12,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from agents import communities
+from agents import communities, herds
 from agents.gatherings import Gathering
 from agents.hazards import FloodWave
 from simulator.scenario import EFFECTS, Effect
@@ -361,6 +361,14 @@ def hand_over_children(m, a, ctx):
             r.update(status="with_security_forces", **{"with": a["host_force"]})
             m.log("children_handed_to_security_forces", ctx.cause,
                   host_force=a["host_force"], **said)
+
+
+def transhumance(m, a, ctx):
+    herd = m.herds[a["herd"]]
+    if herd.arrive is not None or herd.done or herd.leg:
+        m.log("herd_already_moving", ctx.cause, herd=herd.key, team=ctx.team)
+        return
+    herds.set_off(m, herd, ctx.cause)
 
 
 def conflict(m, a, ctx):

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
+from agents import herds
 from simulator import effects
 from simulator.conditions import evaluate
 from simulator.decisions import AdHocInject, Decision
@@ -284,6 +285,9 @@ class Exercise:
 
     def _fire_due(self, hour: float) -> None:
         turn = self.model.turn
+        for h in self.scenario.actors.herds:  # seasonal departures, as timed injects
+            if h.departs and h.departs.turn == turn and h.departs.hour == hour:
+                herds.set_off(self.model, self.model.herds[h.id], f"rule:transhumance:{h.id}")
         for inj in self.scenario.msel:
             if inj.at and not inj.hold and inj.at.turn == turn and inj.at.hour == hour:
                 self._fire(inj)

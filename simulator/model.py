@@ -16,13 +16,14 @@ import mesa
 import networkx as nx
 import numpy as np
 
-from agents import communities, gatherings
+from agents import communities, gatherings, herds
 from agents.armed_groups import ArmedGroup
 from agents.civilians import CAUSES, GROUPS, NEEDS, SITE_TYPES, Civilians, split_counts
 from agents.crossings import Checkpoint, Crossings
 from agents.gatherings import Gathering
 from agents.geo import km
 from agents.hazards import Epidemic, Floods
+from agents.herds import Herd
 from agents.humanitarian import Agency, HostForce
 from agents.units import Unit
 from simulator.events import EventLog
@@ -84,6 +85,9 @@ class ExerciseModel(mesa.Model):
         self.clashes: dict[int, float] = {}  # place → hour of its last intercommunal clash
         self.mediated: dict[int, float] = {}  # place → hour of its last mediation
         self.tension_warned: set[int] = set()  # places whose high tension was reported
+        self.herds = {h.id: Herd(h.id, h.cattle, [self.index[h.camp]] +
+                                 [self.index[p] for p in h.corridor], h.km_per_day)
+                      for h in spec.actors.herds}
         self.arrivals_day = -1  # last day whose arrivals entered
         self.arrivals_owed = 0  # people of past days with no place in conflict to enter at
 
@@ -609,6 +613,8 @@ class ExerciseModel(mesa.Model):
             self._gatherings()
         if self.released:
             self._family_tracing()
+        for h in self.herds.values():
+            herds.step(self, h)
         communities.step(self)
         c = self.civilians
         presence = self.presence_array()

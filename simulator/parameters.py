@@ -33,7 +33,8 @@ class Movement(_Group):
     attractiveness: dict[str, float] = Field(
         {"village": 1.0, "town": 1.5, "city": 2.0, "idp_site": 3.0, "camp": 3.0, "base": 2.5,
          "police_post": 1.5, "health_centre": 1.5, "market": 1.0, "bridge": 0.3,
-         "border_crossing": 0.5, "water_point": 0.5, "transit_centre": 1.0},
+         "border_crossing": 0.5, "water_point": 0.5, "transit_centre": 1.0,
+         "pastoral_camp": 0.5},
         description="destination weight by location type (a location attribute overrides it)")
     distance_offset_km: float = Field(10.0, gt=0, description="weight ∝ attractiveness / "
                                       "(distance + offset): near places are preferred")
@@ -306,6 +307,14 @@ class Intercommunal(_Group):
                                    "a local agreement holds")
     agreement_clash_factor: float = Field(0.5, ge=0, le=1, description="clash chance × this "
                                           "while a local agreement holds")
+    herd_tension: float = Field(0.15, ge=0, le=1, description="tension a herd of herd_scale "
+                                "head or more adds in a farming village it passes")
+    herd_scale: float = Field(1000, gt=0, description="head of cattle for the full herd_tension "
+                              "(smaller herds add less)")
+    herd_agreement_factor: float = Field(0.2, ge=0, le=1, description="herd_tension × this "
+                                         "where a local agreement holds (a corridor agreed)")
+    herd_presence_factor: float = Field(0.5, ge=0, le=1, description="herd_tension × this "
+                                        "where the mission's protectors stand")
     counter_rumour: float = Field(0.15, ge=0, le=1, description="tension (and twice as much "
                                   "perceived risk) that countering a rumour removes")
 

@@ -55,10 +55,16 @@ MESSAGES: dict[str, dict[str, str]] = {
                               "fr": "tâche critique inconnue {value}{hint}{known}"},
     "unknown_route": {"en": "unknown route {value}{hint}{known}",
                       "fr": "itinéraire inconnu {value}{hint}{known}"},
+    "unknown_herd": {"en": "unknown herd {value}{hint}{known}",
+                     "fr": "troupeau inconnu {value}{hint}{known}"},
     "unknown_checkpoint": {"en": "unknown checkpoint {value}{hint}{known}",
                            "fr": "point de contrôle inconnu {value}{hint}{known}"},
     "unknown_holder": {"en": "unknown armed group or host force {value}{hint}{known}",
                        "fr": "groupe armé ou force nationale inconnu(e) {value}{hint}{known}"},
+    "corridor_no_route": {"en": "no route joins {route}: each place of a corridor is joined "
+                                "by a route to the one before (the camp first)",
+                          "fr": "aucune route ne relie {route} : chaque lieu d'un couloir est "
+                                "relié par une route au précédent (le campement d'abord)"},
     "checkpoint_no_route": {"en": "no route joins {route}: a checkpoint stands on a route of "
                                   "the map",
                             "fr": "aucune route ne relie {route} : un point de contrôle se "
@@ -295,6 +301,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "a_unit": {"en": "a unit", "fr": "une unité"},
     "a_route": {"en": "a route", "fr": "un itinéraire"},
     "a_checkpoint": {"en": "a checkpoint", "fr": "un point de contrôle"},
+    "a_herd": {"en": "a herd", "fr": "un troupeau"},
     "a_agency": {"en": "an agency", "fr": "une agence"},
     "a_team": {"en": "a team", "fr": "une équipe"},
     "a_armed_group": {"en": "an armed group", "fr": "un groupe armé"},

@@ -26,7 +26,7 @@ MAX_PEOPLE = 50_000_000  # per group and place: beyond any Sahelian city
 NEEDS = ("water", "food", "shelter", "health")
 LOCATION_TYPES = ("village", "town", "city", "idp_site", "camp", "base", "police_post",
                   "health_centre", "market", "bridge", "border_crossing", "water_point",
-                  "transit_centre")
+                  "transit_centre", "pastoral_camp")
 CATEGORIES = ("civilian_protection", "disaster_response", "civil_military_coordination")
 ROLES = ("force", "police", "civilian", "humanitarian", "custom")
 MODES = ("foot", "road", "boat")  # how a route is travelled
@@ -261,6 +261,20 @@ class Unit(Strict):
         return ("air",) if self.kind == "helicopter" else ("road",)
 
 
+class Herd(Strict):
+    """Herders' cattle on their seasonal move (transhumance) from a pastoral camp along a
+    corridor of places; in farming villages they may trample fields and raise tension."""
+    id: Id
+    name: Text
+    camp: Id = Field(description="the pastoral camp it leaves from")
+    cattle: int = Field(gt=0, le=1_000_000, description="head of cattle")
+    corridor: list[Id] = Field(min_length=1, description="the places it passes, in order, "
+                               "each joined by a route to the one before (the camp first)")
+    departs: InjectTime | None = Field(None, description="when it sets off (none: when a "
+                                       "transhumance effect starts it)")
+    km_per_day: float = Field(15.0, gt=0, le=100)
+
+
 class Actors(Strict):
     armed_groups: list[ArmedGroup] = []
     host_forces: list[HostForce] = []
@@ -268,6 +282,7 @@ class Actors(Strict):
     agencies: list[Agency] = []
     community: list[CommunityStructure] = []
     units: list[Unit] = []
+    herds: list[Herd] = []
 
 
 class Team(Strict):
@@ -461,6 +476,12 @@ class HandOverChildren(E):
         return self
 
 
+class Transhumance(E):
+    """A herd sets off on its corridor now (the rains failed early, a herders' leader
+    decides)."""
+    herd: Name
+
+
 class Conflict(E):
     """Fighting starts (or stops) at a place: while it lasts, people there feel the risk of
     ``risk.conflict`` and flee; nobody chooses it as a destination."""
@@ -625,6 +646,7 @@ EFFECTS: dict[str, type[E]] = {
     "checkpoint": CheckpointState, "negotiate_access": NegotiateAccess,
     "children_released": ChildrenReleased, "hand_over_children": HandOverChildren,
     "local_agreement": LocalAgreement, "counter_rumour": CounterRumour,
+    "transhumance": Transhumance,
     "request_asset": RequestAsset, "support_host_forces": SupportHostForces,
     "hrddp_assessment": HrddpAssessment, "detain": Detain, "handover": Handover,
     "referral_pathway": ReferralPathway, "investigate": Investigate,

@@ -28,7 +28,8 @@ def names(scenario: Scenario, lang: str) -> dict[str, dict[str, str]]:
     a = scenario.actors
     out = {"locations": {x.id: text(x.name, lang) for x in scenario.map.locations},
            "teams": {x.id: text(x.name, lang) for x in scenario.teams},
-           "checkpoints": {x.id: text(x.name, lang) for x in scenario.map.checkpoints}}
+           "checkpoints": {x.id: text(x.name, lang) for x in scenario.map.checkpoints},
+           "herds": {x.id: text(x.name, lang) for x in scenario.actors.herds}}
     for kind in ("units", "agencies", "armed_groups", "host_forces"):
         out[kind] = {x.id: text(x.name, lang) for x in getattr(a, kind)}
     return out

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import types
 import typing
+from itertools import pairwise
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -27,7 +28,7 @@ from simulator.yamlsafe import InputError, Positions, Problem, dotted, load_file
 _ENTITY_ARGS = {"location": "location", "locations": "location", "from_": "location",
                 "to": "location", "unit": "unit", "agency": "agency",
                 "armed_group": "armed_group", "host_force": "host_force", "route": "route",
-                "checkpoint": "checkpoint"}
+                "checkpoint": "checkpoint", "herd": "herd"}
 _TEAM_TO = {"share_information", "message"}  # there, 'to' names a team
 # Primitives whose result goes to the acting team: meaningless without one (in an inject).
 TEAM_ONLY = {"share_information", "early_warning", "assess", "engage"}
@@ -174,7 +175,8 @@ def check_references(s: Scenario) -> Iterator[tuple[tuple, Say]]:
              "armed_group": {g.id for g in s.actors.armed_groups},
              "host_force": {h.id for h in s.actors.host_forces},
              "team": {t.id for t in s.teams},
-             "route": _route_ids(s), "checkpoint": {c.id for c in s.map.checkpoints}}
+             "route": _route_ids(s), "checkpoint": {c.id for c in s.map.checkpoints},
+             "herd": {h.id for h in s.actors.herds}}
     injects = {i.id for i in s.msel}
     actions = {a.id: a for a in s.actions}
     objective_ids = {o.id for o in s.objectives}
@@ -221,6 +223,7 @@ def check_references(s: Scenario) -> Iterator[tuple[tuple, Say]]:
                            ("community", "location"), ("units", "location")):
         for i, actor in enumerate(getattr(s.actors, section)):
             yield from need("location", getattr(actor, field), ("actors", section, i, field))
+    yield from _herds(s, need, locations)
     shared = {u.id for u in s.actors.units if u.shared_by}
     for i, u in enumerate(s.actors.units):
         for j, team in enumerate(u.shared_by):
@@ -259,13 +262,7 @@ def check_references(s: Scenario) -> Iterator[tuple[tuple, Say]]:
             if team != "all":
                 yield from need("team", team, base + ("to", j))
         if inj.at:
-            if inj.at.turn > s.metadata.turns:
-                yield base + ("at", "turn"), Say("turn_after_last", turn=inj.at.turn,
-                                                 last=s.metadata.turns)
-            if inj.at.hour >= s.metadata.turn_hours:
-                yield base + ("at", "hour"), Say("hour_below", hours=s.metadata.turn_hours)
-            elif inj.at.hour % s.metadata.step_hours:
-                yield base + ("at", "hour"), Say("hour_multiple", hours=s.metadata.step_hours)
+            yield from _when(s, inj.at, base + ("at",))
         for j, place in enumerate(inj.places):
             yield from need("location", place, base + ("places", j))
         actors = {a.id for k in ("armed_groups", "host_forces", "authorities", "agencies",
@@ -302,6 +299,33 @@ def check_references(s: Scenario) -> Iterator[tuple[tuple, Say]]:
                 yield from need("team", t.team, path + ("team",))
             for k, m in enumerate(t.measures):
                 yield from _measure(s, t, m, path + ("measures", k), need)
+
+
+def _herds(s: Scenario, need, locations: set[str]) -> Iterator[tuple[tuple, Say]]:
+    """A herd's camp and corridor are places, each joined by a route to the one before;
+    its departure falls within the exercise."""
+    routes = _route_ids(s)
+    for i, h in enumerate(s.actors.herds):
+        path = ("actors", "herds", i)
+        yield from need("location", h.camp, path + ("camp",))
+        for j, place in enumerate(h.corridor):
+            yield from need("location", place, path + ("corridor", j))
+        stops = [h.camp, *h.corridor]
+        for j, (a, b) in enumerate(pairwise(stops)):
+            if {a, b} <= locations and f"{a}--{b}" not in routes:
+                yield path + ("corridor", j), Say("corridor_no_route", route=f"{a}--{b}")
+        if h.departs:
+            yield from _when(s, h.departs, path + ("departs",))
+
+
+def _when(s: Scenario, at, path: tuple) -> Iterator[tuple[tuple, Say]]:
+    """A turn and hour that fall within the exercise, on a sub-step."""
+    if at.turn > s.metadata.turns:
+        yield path + ("turn",), Say("turn_after_last", turn=at.turn, last=s.metadata.turns)
+    if at.hour >= s.metadata.turn_hours:
+        yield path + ("hour",), Say("hour_below", hours=s.metadata.turn_hours)
+    elif at.hour % s.metadata.step_hours:
+        yield path + ("hour",), Say("hour_multiple", hours=s.metadata.step_hours)
 
 
 def _route_ids(s: Scenario) -> set[str]:
@@ -397,7 +421,8 @@ def _unique(s: Scenario) -> Iterator[tuple[tuple, Say]]:
               (("teams",), s.teams),
               (("actions",), s.actions), (("msel",), s.msel), (("objectives",), s.objectives)]
     groups += [(("actors", k), getattr(s.actors, k)) for k in
-               ("armed_groups", "host_forces", "authorities", "agencies", "community", "units")]
+               ("armed_groups", "host_forces", "authorities", "agencies", "community", "units",
+                "herds")]
     for section, items in groups:
         for i, item in enumerate(items):
             path = section + (i, "id")
