@@ -44,6 +44,7 @@ class ArmedGroup(mesa.Agent):
         self.capability = spec.capability
         self.tactics = list(spec.tactics)
         self.reach_km = spec.reach_km
+        self.recruitment = spec.recruitment
         self.plans: list[Plan] = []
 
     def plan(self, at: float, target: int, tactic: str, cause: str) -> Plan:
@@ -57,6 +58,8 @@ class ArmedGroup(mesa.Agent):
         self.plans = [p for p in self.plans if p.at > m.now]
         for p in due:
             self.strike(p.target, p.tactic, p.cause, planned=True)
+        if self.recruitment > 0:
+            self.recruit()
         v = m.params.violence
         rate = v.raid_rate * self.grievance * self.capability * m.dt / 24
         if self.strength >= 1 and "raid" in self.tactics and m.rng.random() < rate:
@@ -139,3 +142,23 @@ class ArmedGroup(mesa.Agent):
               abducted=int(taken.sum()), abducted_by_group=m.by_group(taken),
               recruited=recruits, sgbv_cases=0)
         m.after_violence(target, cause, 0)
+
+    def recruit(self) -> None:
+        """Recruitment pressure: boys and men within reach join the group, more where
+        tension runs high, less where youth are engaged or organised."""
+        m = self.model
+        v = m.params.violence
+        boys, men = list(m.groups).index("boys"), list(m.groups).index("men")
+        present = m.civilians.present()
+        for loc in np.flatnonzero(m.road_km[self.base] <= self.reach_km).tolist():
+            if not present[loc, [boys, men]].any():
+                continue
+            p = self.recruitment * float(m.tension[loc]) * m.dt / 24
+            if m.youth_engaged(loc):
+                p *= v.youth_recruitment_factor
+            taken = np.zeros(len(m.groups), dtype=np.int64)
+            for g in (boys, men):
+                taken[g] = m.civilians.remove(loc, g, int(m.rng.binomial(present[loc, g], p)))
+            if taken.any():
+                self.strength += int(taken.sum())
+                m.tally_recruits(self.key, loc, taken)

@@ -234,7 +234,7 @@ METRIC_ACTION = {
     "deaths_in_warned_attacks": "protection", "assessed_before_aid": "needs",
     "orders_effective": "protection",
     "detentions_founded": "principles", "abducted": "protection",
-    "children_handed_over": "children", "clashes": "prevention",
+    "children_handed_over": "children", "clashes": "prevention", "recruited": "prevention",
     "tension_alerts_acted_on": "prevention",
 }
 
@@ -544,7 +544,7 @@ METRIC_NAMES = {
            "detentions_overdue": "detainees held too long",
            "detentions_founded": "detentions that found suspects",
            "people_reached": "people reached with aid",
-           "abducted": "people abducted",
+           "abducted": "people abducted", "recruited": "people recruited by armed groups",
            "children_handed_over": "released children handed to child protection in time",
            "clashes": "intercommunal clashes",
            "tension_alerts_acted_on": "warnings of rising tension answered in time",
@@ -578,6 +578,7 @@ METRIC_NAMES = {
            "detentions_founded": "détentions ayant appréhendé des suspects",
            "people_reached": "personnes atteintes par l'aide",
            "abducted": "personnes enlevées",
+           "recruited": "personnes recrutées par des groupes armés",
            "children_handed_over": "enfants libérés remis à temps à la protection de l'enfance",
            "clashes": "affrontements intercommunautaires",
            "tension_alerts_acted_on": "alertes de montée des tensions suivies à temps",

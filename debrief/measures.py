@@ -193,6 +193,15 @@ def abducted(ctx: Ctx, group: str | None = None) -> Result:
     return _total(ctx, "abducted", taken, events)
 
 
+def recruited(ctx: Ctx, group: str | None = None) -> Result:
+    """Boys and men recruited by armed groups (``recruitment``), all or of one group;
+    ``children`` counts the boys."""
+    groups = ("girls", "boys") if group == "children" else (group,) if group else GROUPS
+    events = ctx.events("recruitment", teams=False)
+    taken = sum(e["recruited_by_group"].get(g, 0) for e in events for g in groups)
+    return _total(ctx, "recruited", taken, events)
+
+
 def children_handed_over(ctx: Ctx) -> Result:
     """Share of the children released by armed groups (in the scope's turns) whom the
     scope's teams handed to a child-protection actor within the limit
@@ -628,7 +637,7 @@ MEASURES: dict[str, Callable[..., Result]] = {
     "abuse_incidents": abuse_incidents, "harm_linked_to_mission": harm_linked_to_mission,
     "principle_breaches": principle_breaches, "aid_as_leverage": aid_as_leverage,
     "detentions_overdue": detentions_overdue, "detentions_founded": detentions_founded,
-    "people_reached": people_reached, "abducted": abducted,
+    "people_reached": people_reached, "abducted": abducted, "recruited": recruited,
     "children_handed_over": children_handed_over, "clashes": clashes,
     "tension_alerts_acted_on": tension_alerts_acted_on,
     "expected_actions_met": expected_actions_met, "response_hours": response_hours,
@@ -657,7 +666,7 @@ EVIDENCE: dict[str, tuple[str, ...]] = {
     "principle_breaches": ("principle_breach",), "aid_as_leverage": ("aid_as_leverage",),
     "detentions_overdue": ("detention_overdue",),
     "detentions_founded": ("detention", "detention_failed"), "people_reached": ("aid_delivered",),
-    "abducted": ("attack", "checkpoint_passage"),
+    "abducted": ("attack", "checkpoint_passage"), "recruited": ("recruitment",),
     "clashes": ("intercommunal_clash",),
     "tension_alerts_acted_on": ("tension_alert", "intercommunal_clash") + RESPONSES,
     "children_handed_over": ("children_released", "children_handed_over",

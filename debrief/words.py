@@ -113,7 +113,7 @@ class Words:
             elif k in ("need", "hazard", "kind", "tactic", "status", "mode", "advice"):
                 f[k] = EVENT_VALUES[lang].get(v, str(v).replace("_", " "))
             elif k in ("deaths_by_group", "injuries_by_group", "by_group", "abducted_by_group",
-                       "children_by_group"):
+                       "children_by_group", "recruited_by_group"):
                 f[k] = ", ".join(f"{groups.get(g, g)} {self.num(n)}"
                                  for g, n in v.items() if n)
             elif k == "consulted":
@@ -272,6 +272,8 @@ EVENTS = {
         "route_repaired": "the route {route} was repaired",
         "route_closed": "the route {route} was closed", "route_opened": "the route {route} opened",
         "boats_changed": "the boats on {route} now carry {people} people a day",
+        "recruitment": "{armed_group} recruited {recruited} at {location} "
+                       "({recruited_by_group})",
         "herd_departed": "{herd} ({cattle} head) left {location} along its corridor",
         "crop_damage": "{herd} trampled fields at {location} (tension {tension})",
         "herd_passed": "{herd} passed {location} under the local agreement",
@@ -405,6 +407,8 @@ EVENTS = {
         "route_closed": "l'itinéraire {route} a été fermé",
         "boats_changed": "les bateaux sur {route} transportent désormais {people} personnes "
                          "par jour",
+        "recruitment": "{armed_group} a recruté {recruited} personnes à {location} "
+                       "({recruited_by_group})",
         "herd_departed": "{herd} ({cattle} têtes) a quitté {location} par son couloir",
         "crop_damage": "{herd} a piétiné des champs à {location} (tension {tension})",
         "herd_passed": "{herd} a traversé {location} selon l'accord local",

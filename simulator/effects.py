@@ -80,6 +80,7 @@ def engage(m, a, ctx):
         m.knowledge.learn(ctx.team, "protection_concerns", "own_action", m.turn, m.now,
                           a["location"], sgbv_risk=round(float(m.civilians.risk[loc]), 2))
     if "youth" in consult:
+        m.youth_met[loc] = m.now
         calm += c.youth_tension * (2 if m.has_structure(loc, "youth_association") else 1)
     m.talk_trust(loc, gain)
     m.tension[loc] = max(0.0, m.tension[loc] - calm)

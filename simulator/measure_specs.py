@@ -86,6 +86,7 @@ SPECS: dict[str, MeasureSpec] = {
     "people_reached": MeasureSpec("outcome", params={"need": NEEDS}, scope=ALL,
                                   influence=("supply",)),
     "abducted": _outcome(params={"group": GROUPS + ("children",)}),
+    "recruited": _outcome(params={"group": GROUPS + ("children",)}),
     "children_handed_over": MeasureSpec("effect", scope=frozenset({"teams", "turns"}),
                                         influence=("hand_over_children",)),
     "clashes": _outcome(),

@@ -85,6 +85,8 @@ class ExerciseModel(mesa.Model):
         self.clashes: dict[int, float] = {}  # place → hour of its last intercommunal clash
         self.mediated: dict[int, float] = {}  # place → hour of its last mediation
         self.tension_warned: set[int] = set()  # places whose high tension was reported
+        self.youth_met: dict[int, float] = {}  # place → hour youth were last engaged there
+        self.recruits: dict[tuple[str, int], np.ndarray] = {}  # (group, place) → this turn
         self.herds = {h.id: Herd(h.id, h.cattle, [self.index[h.camp]] +
                                  [self.index[p] for p in h.corridor], h.km_per_day)
                       for h in spec.actors.herds}
@@ -448,10 +450,26 @@ class ExerciseModel(mesa.Model):
             self.knowledge.learn(team, "route", "messages", self.turn, self.now, None,
                                  route=route, state=state)
 
+    def youth_engaged(self, loc: int) -> bool:
+        """Youth engaged there within two days, or organised in an association."""
+        met = self.youth_met.get(loc)
+        return (met is not None and self.now - met <= 48) or \
+            self.has_structure(loc, "youth_association")
+
+    def tally_recruits(self, group: str, loc: int, taken: np.ndarray) -> None:
+        key = (group, loc)
+        self.recruits[key] = self.recruits.get(key, 0) + taken
+
     def log_crossings(self) -> None:
-        """Boat crossings that left people waiting during the turn, and what checkpoints
-        did: one event each."""
+        """Boat crossings that left people waiting during the turn, what checkpoints did,
+        and whom armed groups recruited: one event each."""
         self.log_checkpoints()
+        for (group, loc), taken in sorted(self.recruits.items()):
+            self.log("recruitment", f"rule:recruitment:{group}", location=loc,
+                     armed_group=group, recruited=int(taken.sum()),
+                     recruited_by_group=self.by_group(taken),
+                     strength=round(self.armed[group].strength, 1))
+        self.recruits = {}
         for (a, b), carried, waiting in self.crossings.read():
             self.log("crossing_full", "rule:boats",
                      route=self.route_id(a, b), carried=carried, turned_away=waiting,

@@ -119,6 +119,9 @@ class Violence(_Group):
     family_tracing_hours: float = Field(96, ge=0, description="hours a child-protection actor "
                                         "takes to trace families and reunify children in "
                                         "its care")
+    youth_recruitment_factor: float = Field(0.5, ge=0, le=1, description="recruitment × this "
+                                            "where youth were engaged within two days or a "
+                                            "youth association stands")
     sgbv_share: float = Field(0.003, ge=0, le=1, description="share of women and girls at the "
                               "target subjected to sexual violence in an attack")
     ambush_rate: float = Field(0.3, ge=0, le=1, description="chance an unescorted convoy to an "

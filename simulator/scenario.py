@@ -27,7 +27,8 @@ NEEDS = ("water", "food", "shelter", "health")
 LOCATION_TYPES = ("village", "town", "city", "idp_site", "camp", "base", "police_post",
                   "health_centre", "market", "bridge", "border_crossing", "water_point",
                   "transit_centre", "pastoral_camp")
-CATEGORIES = ("civilian_protection", "disaster_response", "civil_military_coordination")
+CATEGORIES = ("civilian_protection", "disaster_response", "civil_military_coordination",
+              "conflict_prevention")
 ROLES = ("force", "police", "civilian", "humanitarian", "custom")
 MODES = ("foot", "road", "boat")  # how a route is travelled
 UNIT_MODES = MODES + ("air",)  # how a unit travels: air flies straight, over any route
@@ -194,6 +195,8 @@ class ArmedGroup(Strict):
     tactics: list[Literal["raid", "ambush", "ied", "attack_site", "attack_convoy",
                           "abduction"]] = ["raid"]
     reach_km: float = Field(60, gt=0, description="how far from base it raids")
+    recruitment: Fraction = Field(0.0, description="daily share of the boys and men within its "
+                                  "reach it recruits at tension 1 (0: none)")
 
 
 class HostForce(Strict):

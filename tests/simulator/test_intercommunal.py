@@ -126,3 +126,27 @@ def test_the_measures_count_clashes_and_alerts_answered_in_time(mini):
     assert clashes(Ctx(run_of(*events), mini, Scope())).value == 1
     police = Ctx(run_of(*events), mini, Scope(teams=frozenset({"police"})))
     assert tension_alerts_acted_on(police).value is None
+
+
+def test_recruitment_pressure_takes_boys_and_men_where_tension_runs_high_less_where_youth_are_engaged():
+    text = world().replace("tactics: [raid, ambush], reach_km: 40}",
+                           "tactics: [raid, ambush], reach_km: 40, recruitment: 0.3}")
+    counts = {}
+    for engaged in (False, True):
+        e = calm_world(text)
+        m = e.model
+        m.tension[:] = 0.0
+        m.tension[T] = 1.0
+        if engaged:
+            do(e, "engage", "civilian", location="town", consult=["youth"])
+            m.tension[T] = 1.0
+        run_hours(e, 24)
+        m.log_crossings()
+        (r,) = [x for x in e.events if x["type"] == "recruitment"]  # nobody where tension is 0
+        by = r["recruited_by_group"]
+        assert r["location"] == "town" and by["women"] == by["girls"] == by["older"] == 0
+        assert r["recruited"] == by["boys"] + by["men"]
+        assert m.armed["band"].strength == 40 + r["recruited"]
+        counts[engaged] = r["recruited"]
+    assert counts[False] == pytest.approx(0.3 * 1600, rel=0.15)  # 700 boys and 900 men a day
+    assert counts[True] < 0.65 * counts[False]

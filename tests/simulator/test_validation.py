@@ -36,8 +36,8 @@ def test_fixture_is_valid():
      "mini.yaml:7:3: metadata.colour: unknown field 'colour'; allowed here: id, title, "
      "summary, category, turn_hours, turns, step_hours, start, learning_objectives"),
     ("category: civilian_protection", "category: war",
-     "mini.yaml:6:3: metadata.category: expected: 'civilian_protection', 'disaster_response' "
-     "or 'civil_military_coordination'"),
+     "mini.yaml:6:3: metadata.category: expected: 'civilian_protection', 'disaster_response', "
+     "'civil_military_coordination' or 'conflict_prevention'"),
     ("title: {en: Mini exercise, fr: Mini exercice}", "title: {en: Mini exercise}",
      "mini.yaml:4:3: metadata.title.fr: required field is missing"),
     ("turn_hours: 12", "turn_hours: 12\n  step_hours: 5",

@@ -78,9 +78,10 @@ def test_a_broken_scenario_in_french(tmp_path, capsys):
     assert pairs == {
         "expected: a text, or one per language: {en: ..., fr: ...}":
             "doit être un texte, ou un par langue : {en: ..., fr: ...}",
-        "expected: 'civilian_protection', 'disaster_response' or 'civil_military_coordination'":
-            "doit valoir 'civilian_protection', 'disaster_response' ou "
-            "'civil_military_coordination'",
+        "expected: 'civilian_protection', 'disaster_response', 'civil_military_coordination' "
+        "or 'conflict_prevention'":
+            "doit valoir 'civilian_protection', 'disaster_response', "
+            "'civil_military_coordination' ou 'conflict_prevention'",
         "unknown field 'turn' (did you mean 'turns'?); allowed here: id, title, summary, "
         "category, turn_hours, turns, step_hours, start, learning_objectives":
             "champ inconnu 'turn' (vouliez-vous dire 'turns' ?) ; champs possibles ici : id, "
