@@ -23,6 +23,7 @@ class Plan:
     tactic: str
     cause: str
     reported_to: set = field(default_factory=set)
+    route: tuple[int, int] | None = None  # an ambush along a route (target: one of its ends)
 
 
 def deterrence(protectors: float, fighters: float, k: float) -> float:
@@ -57,7 +58,10 @@ class ArmedGroup(mesa.Agent):
         due = [p for p in self.plans if p.at <= m.now]
         self.plans = [p for p in self.plans if p.at > m.now]
         for p in due:
-            self.strike(p.target, p.tactic, p.cause, planned=True)
+            if p.route is not None:
+                self.strike_route(p)
+            else:
+                self.strike(p.target, p.tactic, p.cause, planned=True)
         if self.recruitment > 0:
             self.recruit()
         v = m.params.violence
@@ -123,6 +127,26 @@ class ArmedGroup(mesa.Agent):
               deaths_by_group=m.by_group(deaths), injuries_by_group=m.by_group(wounded),
               sgbv_cases=sgbv)
         m.after_violence(target, cause, sgbv)
+
+    def strike_route(self, p: Plan) -> None:
+        """A planned ambush along a route: deterred by the units that patrol, guard or
+        escort along it; otherwise convoys and travellers on it are hit."""
+        m = self.model
+        route = m.route_id(*p.route)
+        if self.strength < 1:
+            m.log("attack_abandoned", p.cause, location=p.target, route=route,
+                  armed_group=self.key, tactic=p.tactic, reason="the group has no fighters left")
+            return
+        guards = m.route_guards(p.route)
+        protectors = sum(u.effective() for u in guards)
+        p_off = deterrence(protectors, self.strength, m.params.violence.deterrence_k)
+        if m.rng.random() < p_off:
+            m.log("attack_deterred", p.cause, location=p.target, route=route,
+                  armed_group=self.key, tactic=p.tactic, protectors=round(protectors, 1),
+                  deterrence=round(p_off, 3), protected_by=sorted(u.key for u in guards))
+            m.deterred(p.target)
+            return
+        m.ambush(self, p.target, p.tactic, p.cause, route=p.route)
 
     def abduct(self, target: int, cause: str, planned: bool) -> None:
         """An abduction: the group takes people (boys most), and the boys and men it takes

@@ -558,15 +558,24 @@ def investigate(m, a, ctx):
 
 def threat(m, a, ctx):
     g = m.armed[a["armed_group"]]
-    loc = _loc(m, a["location"])
+    on_route = {}
+    if a.get("route"):
+        ends = _route_ends(m, a["route"])
+        if ends is None:
+            m.log("route_not_found", ctx.cause, team=ctx.team, route=a["route"])
+            return
+        loc, on_route = ends[0], {"route": m.route_id(*ends)}
+    else:
+        loc = _loc(m, a["location"])
     at = m.now + float(a["in_hours"])
     if not a["false_alarm"]:  # a false alarm is told like any threat, but nothing comes
-        g.plan(at, loc, a["tactic"], ctx.cause)
+        plan = g.plan(at, loc, a["tactic"], ctx.cause)
+        plan.route = _key(*ends) if on_route else None
     for team in ctx.recipients:
-        m.knowledge.learn(team, "threat", "messages", m.turn, m.now, a["location"],
-                          armed_group=g.key, expected_hour=at, tactic=a["tactic"])
+        m.knowledge.learn(team, "threat", "messages", m.turn, m.now, m.loc_ids[loc],
+                          armed_group=g.key, expected_hour=at, tactic=a["tactic"], **on_route)
     m.log("false_alarm" if a["false_alarm"] else "threat_planned", ctx.cause, location=loc,
-          armed_group=g.key, tactic=a["tactic"], expected_hour=at)
+          armed_group=g.key, tactic=a["tactic"], expected_hour=at, **on_route)
 
 
 def hazard(m, a, ctx):

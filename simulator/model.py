@@ -404,20 +404,25 @@ class ExerciseModel(mesa.Model):
         gain = self.params.community.protection_trust
         self.trust[loc] = min(1.0, self.trust[loc] + gain)
 
-    def ambush(self, group: ArmedGroup, loc: int, tactic: str, cause: str) -> None:
-        """Ambush or IED on the roads into ``loc``: convoys without escort are lost,
-        travellers are hurt."""
+    def ambush(self, group: ArmedGroup, loc: int, tactic: str, cause: str,
+               route: tuple[int, int] | None = None) -> None:
+        """Ambush or IED on the roads into ``loc`` (or along ``route``, into either of its
+        ends): convoys without escort are lost, travellers are hurt."""
+        ends = list(route) if route else [loc]
+        escorts = sorted({u.key for end in ends for u in self.escorts(end)} |
+                         {u.key for u in (self.route_guards(route, ("escort",)) if route else [])})
         lost = 0.0
-        if not self.escorted(loc):
+        if not escorts:
             for ag in self.agencies.values():
-                hit = [c for c in ag.convoys if c.location == loc]
-                ag.convoys = [c for c in ag.convoys if c.location != loc]
+                hit = [c for c in ag.convoys if c.location in ends]
+                ag.convoys = [c for c in ag.convoys if c.location not in ends]
                 lost += sum(c.amount for c in hit)
         v = self.params.violence
         share = min(v.max_share_killed, v.lethality * group.strength) * v.ambush_lethality
-        deaths = self.civilians.harm_travellers(self.rng, loc, share)
-        self.log("attack", cause, location=loc, armed_group=group.key, tactic=tactic,
-                 planned=True, protected_by=sorted(u.key for u in self.escorts(loc)),
+        deaths = sum(self.civilians.harm_travellers(self.rng, end, share) for end in ends)
+        where = {"route": self.route_id(*route)} if route else {}
+        self.log("attack", cause, location=loc, **where, armed_group=group.key, tactic=tactic,
+                 planned=True, protected_by=escorts,
                  deaths=int(deaths.sum()), injuries=0,
                  deaths_by_group=self.by_group(deaths), aid_lost=round(lost, 1), sgbv_cases=0)
         self.after_violence(loc, cause, 0)

@@ -585,10 +585,12 @@ class EarlyWarning(E):
     location: Loc
 
 
-class Threat(E):
-    """An armed group plans an attack on a place after a delay."""
+class Threat(_PlaceOrRoute):
+    """An armed group plans an attack on a place, or an ambush on a route, after a delay."""
     armed_group: Name
-    location: Loc
+    location: Loc | None = None
+    route: Name | None = Field(None, description="a route, written from--to: an ambush, an "
+                               "IED or an attack on convoys along it")
     tactic: Literal["raid", "attack_site", "ambush", "ied", "attack_convoy", "abduction"] = "raid"
     in_hours: Num = 24
     false_alarm: Flag = Field(False, description="true: the warning proves false (a rumour, "

@@ -185,3 +185,23 @@ def test_the_order_form_offers_routes_and_checkpoints_by_name():
         ("town--base", "Town – Base")]]
     cp = fields(s, "humanitarian", next(a for a in s.actions if a.id == "negotiate"), "fr")
     assert [f.options for f in cp if f.name == "p_checkpoint"] == [[("cp-gate", "Barrière")]]
+
+
+def test_an_ambush_planned_on_a_route_hits_convoys_on_it_unless_units_hold_the_route():
+    hit = calm_world(world())
+    hit.model.checkpoints["cp-gate"].active = False
+    do(hit, "threat", recipients=("force",), armed_group="band", route="town--village",
+       tactic="ambush", in_hours=1)  # the convoy from the base needs 1.07 hours
+    assert hit.model.knowledge.knows("force", "threat", route="village--town")
+    do(hit, "supply", "humanitarian", location="village", need="food", amount=1000)
+    run_hours(hit, 4)
+    (attack,) = [x for x in hit.events if x["type"] == "attack"]
+    assert attack["route"] == "village--town" and attack["aid_lost"] == 1000
+    held = calm_world(world())
+    held.model.checkpoints["cp-gate"].active = False
+    do(held, "presence", "force", unit="coy_a", route="village--town", hours=12)
+    do(held, "threat", armed_group="band", route="town--village", tactic="ambush", in_hours=3)
+    held.model.armed["band"].strength = 5  # 120 soldiers against 5 fighters: deterred
+    run_hours(held, 4)
+    (deterred,) = [x for x in held.events if x["type"] == "attack_deterred"]
+    assert deterred["route"] == "village--town" and deterred["protected_by"] == ["coy_a"]
