@@ -108,11 +108,21 @@ class Agency(mesa.Agent):
         if cp.turn_back and m.rng.random() < cp.turn_back:
             self.trucks_left -= 1
             m.log("convoy_turned_back", cause, **said)
+            self._tell(cp, "turned_back")
             return None
         levy = min(amount, self.stocks[need]) * cp.levy
         self.stocks[need] -= levy
         m.log("levy_paid", cause, **said, amount=round(levy, 1))
+        self._tell(cp, "levy")
         return amount - levy
+
+    def _tell(self, cp, what: str) -> None:
+        """The agency's team learns what its convoy met at a checkpoint."""
+        m = self.model
+        if self.team:
+            m.knowledge.learn(self.team, "checkpoint", "own_action", m.turn, m.now, None,
+                              checkpoint=cp.key, held_by=cp.held_by, met=what,
+                              route=m.route_id(*cp.route))
 
     def send(self, location: int, need: str, amount: float, hours: float, cause: str,
              by: str) -> bool:

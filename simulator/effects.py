@@ -320,6 +320,10 @@ def gathering(m, a, ctx):
     g = Gathering(loc, a["kind"], start, start + float(a["hours"]), int(float(a["people"])),
                   int(float(a["radius_hops"])), float(a["tension"]), ctx.cause)
     m.gatherings.append(g)
+    for team in ctx.recipients:
+        m.knowledge.learn(team, "gathering", "messages", m.turn, m.now, a["location"],
+                          gathering=g.kind, people=g.people, start_hour=round(g.start, 2),
+                          end_hour=round(g.end, 2))
     m.log("gathering_planned", ctx.cause, location=loc, kind=g.kind, people=g.people,
           start_hour=round(g.start, 2), end_hour=round(g.end, 2))
 
@@ -331,6 +335,9 @@ def children_released(m, a, ctx):
               "by_group": {"girls": girls, "boys": boys}, "hour": m.now, "cause": ctx.cause,
               "status": "waiting", "with": None}
     m.released.append(record)
+    for team in ctx.recipients:
+        m.knowledge.learn(team, "children_released", "messages", m.turn, m.now,
+                          a["location"], armed_group=a["armed_group"], children=girls + boys)
     m.log("children_released", ctx.cause, location=loc, armed_group=a["armed_group"],
           children=girls + boys, children_by_group=record["by_group"])
 

@@ -34,7 +34,10 @@ def test_an_abduction_takes_boys_most_and_swells_the_group(e):
 
 
 def test_released_children_handed_to_child_protection_in_time_are_reunified(e):
-    do(e, "children_released", armed_group="band", location="village", girls=3, boys=9)
+    do(e, "children_released", recipients=("civilian",), armed_group="band",
+       location="village", girls=3, boys=9)
+    assert e.model.knowledge.knows("civilian", "children_released", location="village",
+                                   children=12)
     run_hours(e, 24)
     ev_ = do(e, "hand_over_children", "civilian", location="village", agency="unicef")
     assert ev_["type"] == "children_handed_over" and ev_["in_time"] is True

@@ -18,7 +18,9 @@ def e():
 def test_a_market_day_fills_the_town_for_its_hours_and_everyone_goes_back(e):
     m = e.model
     before = m.civilians.present().sum(axis=1).copy()
-    ev = do(e, "gathering", location="town", kind="market", people=600, hours=6, in_hours=2)
+    ev = do(e, "gathering", recipients=("police",), location="town", kind="market",
+            people=600, hours=6, in_hours=2)
+    assert m.knowledge.knows("police", "gathering", location="town", start_hour=2)
     assert ev["type"] == "gathering_planned" and ev["start_hour"] == 2 and ev["end_hour"] == 8
     run_hours(e, 3)
     started = next(x for x in e.events if x["type"] == "gathering_started")
