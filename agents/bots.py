@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from agents import prevention
 from agents.geo import km as _km
 from simulator.scenario import text
 
@@ -143,6 +144,12 @@ class DoctrineBot(Bot):
         self.counted: set[str] = set()  # evacuation facts already counted
         self.residents = {p.location: p.women + p.men + p.girls + p.boys + p.older
                           for p in scenario.population}
+        self.seen: set[str] = set()  # facts of the kinds below already acted on
+        self.mediated_at: dict[str, int] = {}  # place → turn the team mediated rising tension
+        self.agreed: set[str] = set()  # places where it supported a local agreement
+        self.children_waiting: set[str] = set()  # places where released children wait
+        self.negotiated: dict[str, int] = {}  # checkpoint → turn access was negotiated
+        self.policed: set[tuple[str, float]] = set()  # gatherings given public order
 
     def decide(self, report: dict) -> list[dict]:
         self.report = report
@@ -174,6 +181,10 @@ class DoctrineBot(Bot):
                         f["location"], float("inf")):
                     self.emptied.add(f["location"])
         self._protect_threatened()
+        prevention.hand_over_children(self)
+        prevention.police_gatherings(self)
+        prevention.prevent_clashes(self)
+        prevention.negotiate_access(self)
         # Getting people out of rising water comes before flying aid to them; once the
         # water has crested, aid to those who stayed comes first.
         self._evacuate_flood(rising=True)
@@ -284,6 +295,11 @@ class DoctrineBot(Bot):
         threats = self._pending_threats()
         for t in threats:
             loc = t["location"]
+            if t.get("route"):  # an ambush along a route: hold the route itself
+                unit = self._nearest_unit(loc)
+                if unit is not None and not self._order("escort", route=t["route"], unit=unit):
+                    self._order("presence", route=t["route"], unit=unit, mode="patrol")
+                continue
             mode = "guard" if self.locations[loc].type in SITES else "patrol"
             unit = self._nearest_unit(loc)
             if unit is None:

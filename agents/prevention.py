@@ -1,0 +1,71 @@
+"""What the doctrine bot does about the constructs of conflict prevention, children and
+access: early response to rising tension, released children, checkpoints, gatherings.
+
+Each function takes the bot (``agents.bots.DoctrineBot``) and orders through it, from its
+team's report only (facts its team learnt) and the scenario's briefing.
+"""
+
+from __future__ import annotations
+
+POLICE = ("fpu", "ipo")
+
+
+def new_facts(bot, kind: str) -> list[dict]:
+    """Facts of ``kind`` the team learnt since its last report, once each."""
+    out = [f for f in bot.report["other"] if f["kind"] == kind and f["id"] not in bot.seen]
+    bot.seen |= {f["id"] for f in out}
+    return out
+
+
+def prevent_clashes(bot) -> None:
+    """Early warning, early response: where tension is reported rising, an inclusive
+    mediation, a dialogue with women and youth, a confidence patrol; the turn after, a
+    local agreement where the team mediated."""
+    turn = bot.report["turn"]
+    for loc, mediated in sorted(bot.mediated_at.items()):
+        if mediated < turn and loc not in bot.agreed and bot._order("local_agreement",
+                                                                    location=loc):
+            bot.agreed.add(loc)
+    for f in new_facts(bot, "tension"):
+        loc = f["location"]
+        if bot._order("mediate", location=loc):
+            bot.mediated_at[loc] = turn
+        bot._order("engage", location=loc, unit=bot._mixed_team(loc))
+        unit = bot._nearest_unit(loc)
+        if unit is not None:
+            bot._order("presence", location=loc, unit=unit, mode="patrol")
+
+
+def hand_over_children(bot) -> None:
+    """Children released: to a child-protection actor at once, never to security forces."""
+    carers = [a.id for a in bot.scenario.actors.agencies if a.child_protection]
+    for f in new_facts(bot, "children_released"):
+        bot.children_waiting.add(f["location"])
+    for loc in sorted(bot.children_waiting):
+        if carers and bot._order("hand_over_children", location=loc, agency=carers[0]):
+            bot.children_waiting.discard(loc)
+
+
+def negotiate_access(bot) -> None:
+    """A convoy taxed or turned back at a checkpoint: negotiate access there."""
+    for f in new_facts(bot, "checkpoint"):
+        if bot.negotiated.get(f["checkpoint"], -9) < bot.report["turn"] - 1 and \
+                bot._order("negotiate_access", checkpoint=f["checkpoint"]):
+            bot.negotiated[f["checkpoint"]] = bot.report["turn"]
+
+
+def police_gatherings(bot) -> None:
+    """Public order at a gathering the team was told of: police, not soldiers, there
+    while it lasts (ordered in the turn it starts)."""
+    for f in bot.report["other"]:
+        if f["kind"] != "gathering" or f["end_hour"] <= bot.now:
+            continue
+        if f["start_hour"] >= bot.now + bot.turn_hours:
+            continue  # not this turn yet: the fact stays in the team's knowledge
+        if (f["location"], f["start_hour"]) in bot.policed:
+            continue
+        police = [u for u in bot.free if u["kind"] in POLICE
+                  and f["location"] in u.get("reachable", [])]
+        if police and bot._order("presence", location=f["location"], unit=police[0],
+                                 mode="guard"):
+            bot.policed.add((f["location"], f["start_hour"]))
