@@ -150,6 +150,10 @@ class DoctrineBot(Bot):
         self.children_waiting: set[str] = set()  # places where released children wait
         self.negotiated: dict[str, int] = {}  # checkpoint → turn access was negotiated
         self.policed: set[tuple[str, float]] = set()  # gatherings given public order
+        self.herds_due: dict[str, float] = {}  # farming village → hour a herd is due there
+        self.patrolled: set[tuple[str, int]] = set()  # (place, turn) confidence patrols
+        self.held_routes: set[tuple[str, int]] = set()  # (checkpoint route, turn) held
+        self.handed: dict[str, float] = {}  # place → hour released children were handed over
 
     def decide(self, report: dict) -> list[dict]:
         self.report = report
@@ -185,6 +189,7 @@ class DoctrineBot(Bot):
         prevention.police_gatherings(self)
         prevention.prevent_clashes(self)
         prevention.negotiate_access(self)
+        prevention.hold_checkpoint_routes(self)
         # Getting people out of rising water comes before flying aid to them; once the
         # water has crested, aid to those who stayed comes first.
         self._evacuate_flood(rising=True)

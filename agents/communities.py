@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import numpy as np
 
-WARNERS = ("peace_committee",)  # community structures that warn every team of tension
-
 
 def step(m) -> None:
     """One sub-step: agreements calm, rising tension is reported, clashes may break out."""
@@ -70,17 +68,10 @@ def _warn(m, loc: int) -> None:
     """Tension crossed the warning level at ``loc``: the teams with an alert network
     within one step hear of it, and every team where a peace committee sits there."""
     m.tension_warned.add(loc)
-    told = {t: "alert_network" for net, ts in m.alert_networks.items()
-            if m.hops[net, loc] <= 1 for t in ts}
-    if any(m.has_structure(loc, kind) for kind in WARNERS):
-        told.update({t: "messages" for t in m.knowledge.facts if t not in told})
-    if not told:
-        return
-    for team, source in sorted(told.items()):
-        m.knowledge.learn(team, "tension", source, m.turn, m.now, m.loc_ids[loc],
-                          tension=round(float(m.tension[loc]), 2))
-    m.log("tension_alert", "rule:intercommunal_tension", location=loc, teams=sorted(told),
-          tension=round(float(m.tension[loc]), 3))
+    told = m.tell_nearby(loc, "tension", tension=round(float(m.tension[loc]), 2))
+    if told:
+        m.log("tension_alert", "rule:intercommunal_tension", location=loc, teams=told,
+              tension=round(float(m.tension[loc]), 3))
 
 
 def mediation_factor(m, loc: int, inclusive: bool) -> float:

@@ -11,6 +11,7 @@ stands (an escort of the herd, a confidence patrol). Tension is what turns into 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 FARMING = ("village",)  # places with fields along a corridor
 
@@ -37,6 +38,14 @@ def set_off(m, h: Herd, cause: str) -> None:
         return
     h.cause = cause
     _next_leg(m, h)
+    # The authorities announce a transhumance: every team hears when it is expected where.
+    hour, due = m.now, {}
+    for a, b in pairwise(h.path):
+        hour += 24 * m.graph.edges[a, b]["km"] / h.km_per_day
+        due[m.loc_ids[b]] = round(hour, 2)
+    for team in m.knowledge.facts:
+        m.knowledge.learn(team, "herd", "messages", m.turn, m.now, m.loc_ids[h.at],
+                          herd=h.key, cattle=h.cattle, due=due)
     m.log("herd_departed", cause, location=h.at, herd=h.key, cattle=h.cattle,
           corridor=[m.loc_ids[i] for i in h.path[1:]])
 
@@ -71,6 +80,8 @@ def _graze(m, h: Herd, loc: int) -> None:
     if guarded:
         rise *= p.herd_presence_factor
     m.tension[loc] = min(1.0, m.tension[loc] + rise)
-    m.log("herd_passed" if agreed else "crop_damage", h.cause, location=loc, herd=h.key,
-          cattle=h.cattle, agreement=agreed, protected=guarded,
-          tension=round(float(m.tension[loc]), 3))
+    kind = "herd_passed" if agreed else "crop_damage"
+    m.log(kind, h.cause, location=loc, herd=h.key, cattle=h.cattle, agreement=agreed,
+          protected=guarded, tension=round(float(m.tension[loc]), 3))
+    if not agreed:
+        m.tell_nearby(loc, "crop_damage", herd=h.key)

@@ -446,6 +446,12 @@ REASONS = {
            "engagement_failed": "the team could not reach the community",
            "repair_failed": "the repair failed", "route_not_found": "no such route",
            "repair_not_needed": "the route was not damaged",
+           "children_handover_failed": "no child was handed over (none waiting there, or "
+                                       "not to a child-protection actor)",
+           "local_agreement_failed": "no agreement: there had been no mediation there",
+           "herd_already_moving": "the herd was already moving",
+           "shared_asset_conflict": "another team with priority had the shared unit",
+           "convoy_turned_back": "the convoy was turned back at a checkpoint",
            "no_change": "it changed nothing (one was in place already, or nobody was left to "
                         "move)",
            "no_effect": "nothing came of it"},
@@ -469,6 +475,12 @@ REASONS = {
            "engagement_failed": "l'équipe n'a pas pu atteindre la communauté",
            "repair_failed": "la réparation a échoué", "route_not_found": "itinéraire inexistant",
            "repair_not_needed": "l'itinéraire n'était pas endommagé",
+           "children_handover_failed": "aucun enfant remis (aucun n'attendait là, ou pas à un "
+                                       "acteur de la protection de l'enfance)",
+           "local_agreement_failed": "pas d'accord : il n'y avait pas eu de médiation",
+           "herd_already_moving": "le troupeau était déjà en mouvement",
+           "shared_asset_conflict": "une autre équipe prioritaire avait l'unité partagée",
+           "convoy_turned_back": "le convoi a été refoulé à un point de contrôle",
            "no_change": "cela n'a rien changé (un dispositif était déjà en place, ou il ne "
                         "restait personne à déplacer)",
            "no_effect": "rien n'en est sorti"},
@@ -637,6 +649,8 @@ REPORT_MORE = {
            "casualties": "Deaths and injuries by cause", "cause": "cause",
            "cause_attack": "attacks by armed groups",
            "cause_abuse_by_host_force": "abuses by host forces",
+           "cause_intercommunal_clash": "clashes between communities",
+           "cause_crowd_incident": "crowd incidents",
            "cause_flood_deaths": "the flood", "cause_disease_deaths": "disease",
            "cause_deprivation_deaths": "unmet needs (water, food, shelter, health)",
            "cause_injury_deaths": "untreated injuries", "total": "total",
@@ -656,6 +670,8 @@ REPORT_MORE = {
            "casualties": "Décès et blessés par cause", "cause": "cause",
            "cause_attack": "attaques des groupes armés",
            "cause_abuse_by_host_force": "abus des forces nationales",
+           "cause_intercommunal_clash": "affrontements entre communautés",
+           "cause_crowd_incident": "incidents de foule",
            "cause_flood_deaths": "la crue", "cause_disease_deaths": "la maladie",
            "cause_deprivation_deaths": "besoins non couverts (eau, vivres, abri, santé)",
            "cause_injury_deaths": "blessures non soignées", "total": "total",

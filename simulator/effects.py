@@ -348,9 +348,14 @@ def hand_over_children(m, a, ctx):
     loc = _loc(m, a["location"])
     waiting = [r for r in m.released if r["location"] == loc and r["status"] == "waiting"]
     agency = m.agencies.get(a["agency"]) if a["agency"] else None
-    if not waiting or (agency is not None and not agency.child_protection):
+    if bool(a["agency"]) == bool(a["host_force"]):
+        reason = "name one receiver: an agency or a host force"
+    elif not waiting or (agency is not None and not agency.child_protection):
         reason = "no released child waiting there" if not waiting else \
             "the agency is not a child-protection actor"
+    else:
+        reason = None
+    if reason:
         m.log("children_handover_failed", ctx.cause, location=loc, team=ctx.team,
               agency=a["agency"], host_force=a["host_force"], reason=reason)
         return
@@ -616,6 +621,9 @@ def rumour(m, a, ctx):
     for i in spread:  # by radio and phones, at half strength
         m.civilians.raise_risk(i, float(a["amount"]) / 2, [], 0.0)
         m.tension[i] = float(np.clip(m.tension[i] + float(a["tension"]) / 2, 0, 1))
+    for team in ctx.recipients:
+        m.knowledge.learn(team, "rumour", "messages", m.turn, m.now, a["location"],
+                          reached=[m.loc_ids[i] for i in spread])
     m.log("rumour", ctx.cause, location=loc, risk=round(float(m.civilians.risk[loc]), 3),
           tension=round(float(m.tension[loc]), 3),
           **({"reached": [m.loc_ids[i] for i in spread]} if spread else {}))

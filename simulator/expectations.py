@@ -126,12 +126,22 @@ def _matches(given: dict, location: str | None, wanted: dict) -> bool:
         return False
     for key, value in wanted.items():
         have = given.get(key)
-        if isinstance(have, list):
+        if _route(have) and _route(value):  # a route either way round
+            if _route(have) != _route(value):
+                return False
+        elif isinstance(have, list):
             if not set(value if isinstance(value, list) else [value]) <= set(have):
                 return False
         elif have != value:
             return False
     return True
+
+
+def _route(value) -> frozenset | None:
+    """A route id (``from--to``) as its two ends, in no order; None for anything else."""
+    if isinstance(value, str) and value.count("--") == 1:
+        return frozenset(value.split("--"))
+    return None
 
 
 def _of(effects: list[dict], *types: str) -> list[dict]:
@@ -271,7 +281,9 @@ def _happened(effects, order, location, window, events) -> _Outcome:
 # Events that say an order did not work out on the ground.
 FAILURES = ("unit_cannot_reach", "aid_blocked", "convoy_ambushed", "evacuation_failed",
             "detention_failed", "engagement_failed", "repair_failed", "repair_not_needed",
-            "route_not_found", "asset_request_declined")
+            "route_not_found", "asset_request_declined", "children_handover_failed",
+            "local_agreement_failed", "herd_already_moving", "shared_asset_conflict",
+            "convoy_turned_back")
 
 EFFECT_TESTS: dict[str, Callable[..., _Outcome]] = {
     "presence": _stood, "escort": _stood, "supply": _delivered,
@@ -284,6 +296,10 @@ EFFECT_TESTS: dict[str, Callable[..., _Outcome]] = {
     "early_warning": _event("alert_network_set_up"), "referral_pathway": _event("referral_pathway"),
     "investigate": _event("investigation"), "mediate": _event("mediation"),
     "warn": _event("warning"),
+    # Children handed to a host force are not handed over as doctrine expects.
+    "hand_over_children": _event("children_handed_over"),
+    "local_agreement": _event("local_agreement"), "counter_rumour": _event("rumour_countered"),
+    "negotiate_access": _event("access_negotiated"),
 }
 # An order judged on its own: a network or pathway set up again where one stood adds
 # nothing (for an expected action, one in place, whoever set it up, is what counts).

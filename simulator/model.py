@@ -310,6 +310,18 @@ class ExerciseModel(mesa.Model):
         routes = {_key(a, b) for a, b in pairwise(path)}
         return [cp for cp in self.checkpoints.values() if cp.operating and cp.route in routes]
 
+    def tell_nearby(self, loc: int, kind: str, **data) -> list[str]:
+        """Word of something at ``loc`` reaches the teams with an alert network there or
+        one step away, and every team where a peace committee sits there; return them."""
+        told = {t: "alert_network" for net, ts in self.alert_networks.items()
+                if self.hops[net, loc] <= 1 for t in ts}
+        if self.has_structure(loc, "peace_committee"):
+            told.update({t: "messages" for t in self.knowledge.facts if t not in told})
+        for team, source in sorted(told.items()):
+            self.knowledge.learn(team, kind, source, self.turn, self.now, self.loc_ids[loc],
+                                 **data)
+        return sorted(told)
+
     def log_checkpoints(self) -> None:
         """What each checkpoint did to the people passing during the turn: one event each."""
         for cp in self.checkpoints.values():
@@ -318,6 +330,16 @@ class ExerciseModel(mesa.Model):
                          route=self.route_id(*cp.route), checkpoint=cp.key,
                          held_by=cp.held_by, passed=cp.passed, turned_back=cp.turned_back,
                          abducted=int(cp.abducted.sum()), abducted_by_group=self.by_group(cp.abducted))
+                if cp.abducted.any():  # families tell: near the checkpoint, and the media
+                    for end in cp.route:
+                        self.tell_nearby(end, "abduction", checkpoint=cp.key,
+                                         route=self.route_id(*cp.route),
+                                         abducted=int(cp.abducted.sum()))
+                    for team in self.knowledge.facts:
+                        self.knowledge.learn(team, "abduction", "media", self.turn, self.now,
+                                             None, checkpoint=cp.key,
+                                             route=self.route_id(*cp.route),
+                                             abducted=int(cp.abducted.sum()))
             cp.passed = cp.turned_back = 0
             cp.abducted = np.zeros(len(GROUPS), dtype=np.int64)
 

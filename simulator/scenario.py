@@ -474,7 +474,11 @@ class HandOverChildren(E):
 
     @model_validator(mode="after")
     def _one_receiver(self):
-        if (self.agency is None) == (self.host_force is None):
+        # In an action both may be parameters, the order giving one: the trainee's choice.
+        fixed = [v for v in (self.agency, self.host_force) if v is not None
+                 and not str(v).startswith("$")]
+        given = [v for v in (self.agency, self.host_force) if v is not None]
+        if not given or len(fixed) == 2 or (fixed and len(given) == 2):
             raise ValueError("give either an agency or a host_force")
         return self
 

@@ -207,3 +207,9 @@ def test_an_ambush_planned_on_a_route_hits_convoys_on_it_unless_units_hold_the_r
     run_hours(held, 4)
     (deterred,) = [x for x in held.events if x["type"] == "attack_deterred"]
     assert deterred["route"] == "village--town" and deterred["protected_by"] == ["coy_a"]
+
+
+def test_an_expected_route_matches_an_order_written_either_way_round():
+    from simulator.expectations import _matches
+    assert _matches({"route": "town--village"}, None, {"route": "village--town"})
+    assert not _matches({"route": "town--site"}, None, {"route": "village--town"})

@@ -87,3 +87,63 @@ def test_the_measures_count_abducted_children_and_handovers_in_time(mini):
     force = Ctx(run_of(*events), mini, Scope(teams=frozenset({"force"})))
     assert children_handed_over(force).value == 0.0
     assert children_handed_over(Ctx(run_of(events[0]), mini, Scope())).value is None
+
+
+def test_an_expected_handover_is_met_only_by_children_in_child_protection(mini):
+    from simulator.decisions import Decision
+    from simulator.runner import play
+    from simulator.scenario import Action, ExpectedAction, Inject
+    from simulator.validation import scenario_from_text
+    s = scenario_from_text(MINI.read_text(encoding="utf-8").replace("  units:", UNICEF, 1),
+                           "m.yaml")
+    hand = Action.model_validate({
+        "id": "hand", "team": "civilian", "name": {"en": "Hand over", "fr": "Remettre"},
+        "params": {"agency": {"type": "agency", "own": False, "required": False},
+                   "host_force": {"type": "host_force", "required": False}},
+        "effects": [{"hand_over_children": {"location": "village", "agency": "$agency"}}]})
+    inj = Inject.model_validate({
+        "id": "release", "from": "EXCON", "to": ["civilian"], "message": "released",
+        "at": {"turn": 1}, "effects": [{"children_released": {"armed_group": "band",
+                                                              "location": "village",
+                                                              "boys": 4}}],
+        "expected_actions": [ExpectedAction(team="civilian", action="hand", by_turn=2)
+                             .model_dump(by_alias=True)]})
+    s = s.model_copy(update={"msel": [inj], "actions": [*s.actions, hand]})
+    good = play(s, 1, [Decision(1, "civilian", "hand", {"agency": "unicef"})])
+    (v,) = [e for e in good.events if e["type"] == "expected_action"]
+    assert v["status"] == "met"
+    bad = play(s, 1, [Decision(1, "civilian", "hand", {"agency": "wfp"})])
+    (v,) = [e for e in bad.events if e["type"] == "expected_action"]
+    assert (v["status"], v["reason"]) == ("attempted", "children_handover_failed")
+
+
+def test_every_failure_has_its_reason_in_words():
+    from debrief.i18n import REASONS
+    from simulator.expectations import FAILURES
+    for lang in ("en", "fr"):
+        assert [f for f in FAILURES if f not in REASONS[lang]] == []
+
+
+def test_one_action_can_offer_both_receivers_and_the_order_chooses():
+    text = MINI.read_text(encoding="utf-8").replace("  units:", UNICEF, 1).replace(
+        "msel:", """  - id: hand
+    team: civilian
+    name: {en: Hand over children, fr: Remettre les enfants}
+    params:
+      location: {type: location}
+      agency: {type: agency, own: false, required: false}
+      host_force: {type: host_force, required: false}
+    effects:
+      - hand_over_children: {location: $location, agency: $agency, host_force: $host_force}
+msel:""", 1)
+    e = calm_world(text)
+    do(e, "children_released", armed_group="band", location="village", boys=3)
+    e.step({"civilian": [{"action": "hand", "params": {"location": "village",
+                                                        "host_force": "army"}}]})
+    (wrong,) = [x for x in e.events if x["type"] == "children_handed_to_security_forces"]
+    assert wrong["host_force"] == "army"
+    e.step({"civilian": [{"action": "hand", "params": {"location": "village",
+                                                        "host_force": "army",
+                                                        "agency": "unicef"}}]})
+    (both,) = [x for x in e.events if x["type"] == "children_handover_failed"]
+    assert both["reason"] == "name one receiver: an agency or a host force"
