@@ -150,7 +150,7 @@ class DoctrineBot(Bot):
         self.children_waiting: set[str] = set()  # places where released children wait
         self.negotiated: dict[str, int] = {}  # checkpoint → turn access was negotiated
         self.policed: set[tuple[str, float]] = set()  # gatherings given public order
-        self.herds_due: dict[str, float] = {}  # farming village → hour a herd is due there
+        self.herds_due: set[tuple[str, float]] = set()  # (farming village, hour a herd is due)
         self.patrolled: set[tuple[str, int]] = set()  # (place, turn) confidence patrols
         self.held_routes: set[tuple[str, int]] = set()  # (checkpoint route, turn) held
         self.handed: dict[str, float] = {}  # place → hour released children were handed over
@@ -339,8 +339,9 @@ class DoctrineBot(Bot):
     def _mixed_team(self, loc: str) -> dict | None:
         """A free unit with women officers to meet the community (they reach its women),
         not one needed to protect: civil affairs, liaison or transport first; else none."""
+        # Not an aircraft: its crew is no engagement team, and the order would ground it.
         mixed = [u for u in self.free if u.get("women", 0) > 0 and loc in u.get("reachable", [])
-                 and u["kind"] not in PROTECTORS]
+                 and u["kind"] not in PROTECTORS and u["kind"] != "helicopter"]
         return mixed[0] if mixed else None
 
     def _pathway(self, loc: str) -> None:

@@ -104,6 +104,12 @@ class Agency(mesa.Agent):
         if self._free(cp, location):
             why = "negotiated_access" if cp.access_until > m.now else "escort"
             m.log("checkpoint_passed", cause, **said, reason=why)
+            if why == "escort":  # armed escorts of aid are a last resort (UN-CMCoord)
+                for unit in m.route_guards(cp.route, ("escort",)):
+                    if unit.military and not m.approved(unit, location):
+                        m.breach(unit, location, self.team, cause,
+                                 "armed escort of a humanitarian convoy through a checkpoint "
+                                 "without an approved last-resort request")
             return amount
         if cp.turn_back and m.rng.random() < cp.turn_back:
             self.trucks_left -= 1

@@ -32,11 +32,11 @@ def prevent_clashes(bot) -> None:
     for f in new_facts(bot, "tension") + new_facts(bot, "crop_damage"):
         _calm(bot, f["location"], patrol=True)
     for f in new_facts(bot, "herd"):
-        bot.herds_due.update({loc: hour for loc, hour in f["due"].items()
-                              if bot.locations[loc].type in FARMING})
-    for loc, hour in sorted(bot.herds_due.items(), key=lambda x: x[1]):
+        bot.herds_due |= {(loc, hour) for loc, hour in f["due"].items()
+                          if bot.locations[loc].type in FARMING}
+    for loc, hour in sorted(bot.herds_due, key=lambda x: (x[1], x[0])):
         if hour < bot.now:
-            del bot.herds_due[loc]
+            bot.herds_due.discard((loc, hour))
         elif hour < bot.now + 3 * bot.turn_hours:  # in time for an agreement before it
             _calm(bot, loc, patrol=hour < bot.now + bot.turn_hours)
     for f in new_facts(bot, "rumour"):

@@ -123,3 +123,12 @@ def test_an_ambush_threatened_on_a_route_is_met_on_the_route():
               "armed_group": "band", "expected_hour": 6.0, "tactic": "ambush"}
     got = orders(DoctrineBot(s, "force", seed=1), report("force", units=[coy], threats=[threat]))
     assert ("patrol-route", (("route", "village--town"), ("unit", "coy_a"))) in got
+
+
+def test_a_later_herd_does_not_hide_an_earlier_one_due_at_the_same_village():
+    s = scenario_from_text(WORLD, "w.yaml")
+    bot = DoctrineBot(s, "civilian", seed=1)
+    first = fact(1, "herd", location="camp", herd="a", cattle=900, due={"village": 30.0})
+    later = fact(2, "herd", location="camp", herd="b", cattle=900, due={"village": 300.0})
+    got = orders(bot, report("civilian", other=[first, later]))
+    assert ("mediate", (("inclusive", True), ("location", "village"))) in got

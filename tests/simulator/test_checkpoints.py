@@ -213,3 +213,15 @@ def test_an_expected_route_matches_an_order_written_either_way_round():
     from simulator.expectations import _matches
     assert _matches({"route": "town--village"}, None, {"route": "village--town"})
     assert not _matches({"route": "town--site"}, None, {"route": "village--town"})
+
+
+def test_a_military_escort_through_a_checkpoint_without_approval_breaches_the_principles():
+    e = calm_world(world(holder="army"))  # a host force's post: escorts pass, it stays
+    run_hours(e, 1)
+    do(e, "escort", "force", unit="coy_a", route="village--town")
+    run_hours(e, 2)
+    do(e, "supply", "humanitarian", location="village", need="food", amount=1000)
+    passed = next(x for x in e.events if x["type"] == "checkpoint_passed")
+    assert passed["reason"] == "escort"
+    (breach,) = [x for x in e.events if x["type"] == "principle_breach"]
+    assert breach["unit"] == "coy_a" and "checkpoint" in breach["reason"]
