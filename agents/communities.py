@@ -68,7 +68,7 @@ def _warn(m, loc: int) -> None:
     """Tension crossed the warning level at ``loc``: the teams with an alert network
     within one step hear of it, and every team where a peace committee sits there."""
     m.tension_warned.add(loc)
-    told = m.tell_nearby(loc, "tension", tension=round(float(m.tension[loc]), 2))
+    told = m.tell_nearby(loc, "tension_rising", tension=round(float(m.tension[loc]), 2))
     if told:
         m.log("tension_alert", "rule:intercommunal_tension", location=loc, teams=told,
               tension=round(float(m.tension[loc]), 3))

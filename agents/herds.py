@@ -44,7 +44,7 @@ def set_off(m, h: Herd, cause: str) -> None:
         hour += 24 * m.graph.edges[a, b]["km"] / h.km_per_day
         due[m.loc_ids[b]] = round(hour, 2)
     for team in m.knowledge.facts:
-        m.knowledge.learn(team, "herd", "messages", m.turn, m.now, m.loc_ids[h.at],
+        m.knowledge.learn(team, "transhumance", "messages", m.turn, m.now, m.loc_ids[h.at],
                           herd=h.key, cattle=h.cattle, due=due)
     m.log("herd_departed", cause, location=h.at, herd=h.key, cattle=h.cattle,
           corridor=[m.loc_ids[i] for i in h.path[1:]])

@@ -126,7 +126,7 @@ class Agency(mesa.Agent):
         """The agency's team learns what its convoy met at a checkpoint."""
         m = self.model
         if self.team:
-            m.knowledge.learn(self.team, "checkpoint", "own_action", m.turn, m.now, None,
+            m.knowledge.learn(self.team, "checkpoint_met", "own_action", m.turn, m.now, None,
                               checkpoint=cp.key, held_by=cp.held_by, met=what,
                               route=m.route_id(*cp.route))
 

@@ -29,9 +29,9 @@ def prevent_clashes(bot) -> None:
         if mediated < turn and loc not in bot.agreed and bot._order("local_agreement",
                                                                     location=loc):
             bot.agreed.add(loc)
-    for f in new_facts(bot, "tension") + new_facts(bot, "crop_damage"):
+    for f in new_facts(bot, "tension_rising") + new_facts(bot, "crop_damage"):
         _calm(bot, f["location"], patrol=True)
-    for f in new_facts(bot, "herd"):
+    for f in new_facts(bot, "transhumance"):
         bot.herds_due |= {(loc, hour) for loc, hour in f["due"].items()
                           if bot.locations[loc].type in FARMING}
     for loc, hour in sorted(bot.herds_due, key=lambda x: (x[1], x[0])):
@@ -87,7 +87,7 @@ def hand_over_children(bot) -> None:
 
 def negotiate_access(bot) -> None:
     """A convoy taxed or turned back at a checkpoint: negotiate access there."""
-    for f in new_facts(bot, "checkpoint"):
+    for f in new_facts(bot, "checkpoint_met"):
         if bot.negotiated.get(f["checkpoint"], -9) < bot.report["turn"] - 1 and \
                 bot._order("negotiate_access", checkpoint=f["checkpoint"]):
             bot.negotiated[f["checkpoint"]] = bot.report["turn"]

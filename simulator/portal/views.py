@@ -18,10 +18,14 @@ HIDDEN = {"id", "turn", "hour", "kind", "source", "origin", "team", "sender", "m
           "inject"}
 # Which list of names a field's ids come from.
 KINDS = {"location": "locations", "locations": "locations", "places": "locations",
-         "unit": "units", "agency": "agencies", "armed_group": "armed_groups",
-         "host_force": "host_forces", "to": "teams", "shared_by": "teams", "team": "teams"}
+         "reached": "locations", "unit": "units", "agency": "agencies",
+         "armed_group": "armed_groups", "host_force": "host_forces", "to": "teams",
+         "shared_by": "teams", "team": "teams", "given_to": "teams", "herd": "herds",
+         "checkpoint": "checkpoints"}
 # Fields that hold an hour of the exercise: shown on the scenario clock.
-HOURS = ("expected_hour", "peak_hour", "until_hour", "arrive_hour", "busy_until")
+HOURS = ("expected_hour", "peak_hour", "until_hour", "arrive_hour", "busy_until",
+         "start_hour", "end_hour")
+CODES = ("gathering", "met")  # fields whose value is a code with a label
 
 
 def _number(value: float, lang: str) -> str:
@@ -37,6 +41,9 @@ def _value(key: str, value, known: dict[str, dict[str, str]], lang: str,
         return at(value) if at and key in HOURS else _number(value, lang)
     if isinstance(value, list):
         return ", ".join(_value(key, v, known, lang, at) for v in value) or "—"
+    if isinstance(value, dict) and key == "due":  # place → hour a herd is due there
+        return "; ".join(f"{known['locations'].get(k, k)}: {at(v) if at else v}"
+                         for k, v in value.items()) or "—"
     if isinstance(value, dict):
         return "; ".join(f"{label(k, lang)}: {_value(k, v, known, lang, at)}"
                          for k, v in value.items()) or "—"
@@ -44,7 +51,9 @@ def _value(key: str, value, known: dict[str, dict[str, str]], lang: str,
         return "—"
     if key == "route":  # "a--b": the places at its ends
         return " – ".join(known["locations"].get(p, p) for p in value.split("--"))
-    if key == "actors":  # of any kind
+    if key in CODES:
+        return label(value, lang)
+    if key in ("actors", "held_by"):  # of any kind
         return next((kind[value] for kind in known.values() if value in kind), value)
     kind = KINDS.get(key)
     if kind and isinstance(value, str):

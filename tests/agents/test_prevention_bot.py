@@ -75,7 +75,7 @@ def orders(bot, rep) -> list[tuple]:
 def test_rising_tension_gets_an_inclusive_mediation_then_an_agreement():
     s = scenario_from_text(WORLD, "w.yaml")
     bot = DoctrineBot(s, "civilian", seed=1)
-    first = orders(bot, report("civilian", other=[fact(1, "tension", location="town",
+    first = orders(bot, report("civilian", other=[fact(1, "tension_rising", location="town",
                                                        tension=0.6)]))
     assert ("mediate", (("inclusive", True), ("location", "town"))) in first
     assert any(a == "engage" and ("location", "town") in p for a, p in first)
@@ -95,7 +95,7 @@ def test_released_children_go_to_the_child_protection_agency():
 def test_a_taxed_convoy_leads_to_negotiated_access():
     s = scenario_from_text(WORLD, "w.yaml")
     bot = DoctrineBot(s, "humanitarian", seed=1)
-    got = orders(bot, report("humanitarian", other=[fact(1, "checkpoint", checkpoint="cp-gate",
+    got = orders(bot, report("humanitarian", other=[fact(1, "checkpoint_met", checkpoint="cp-gate",
                                                          met="levy")]))
     assert ("negotiate", (("checkpoint", "cp-gate"),)) in got
 
@@ -128,7 +128,7 @@ def test_an_ambush_threatened_on_a_route_is_met_on_the_route():
 def test_a_later_herd_does_not_hide_an_earlier_one_due_at_the_same_village():
     s = scenario_from_text(WORLD, "w.yaml")
     bot = DoctrineBot(s, "civilian", seed=1)
-    first = fact(1, "herd", location="camp", herd="a", cattle=900, due={"village": 30.0})
-    later = fact(2, "herd", location="camp", herd="b", cattle=900, due={"village": 300.0})
+    first = fact(1, "transhumance", location="camp", herd="a", cattle=900, due={"village": 30.0})
+    later = fact(2, "transhumance", location="camp", herd="b", cattle=900, due={"village": 300.0})
     got = orders(bot, report("civilian", other=[first, later]))
     assert ("mediate", (("inclusive", True), ("location", "village"))) in got

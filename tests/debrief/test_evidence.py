@@ -76,7 +76,10 @@ def agrees(m, cited: list[dict]) -> bool:
 ADVERSE = {"attack", "abuse_by_host_force", "principle_breach", "aid_as_leverage",
            "sgbv_unattended", "detention_overdue", "detention_failed", "aid_blocked",
            "convoy_ambushed", "trust_lost", "flood_deaths", "disease_deaths",
-           "deprivation_deaths", "injury_deaths"}
+           "deprivation_deaths", "injury_deaths", "intercommunal_clash", "crowd_incident",
+           "recruitment", "children_handover_overdue", "children_handed_to_security_forces",
+           "children_handover_failed", "convoy_turned_back", "levy_paid", "crop_damage",
+           "local_agreement_failed"}
 
 
 def adverse(e: dict, m) -> bool:
@@ -89,6 +92,8 @@ def adverse(e: dict, m) -> bool:
     if e["type"] == "decision_accepted":  # an order without effect, or aid not assessed
         failed = {f["id"] for f in m.result.args.get("failed", [])}
         return e["id"] in failed or e["id"] in m.result.args.get("unassessed", [])
+    if e["type"] == "checkpoint_passage":  # people taken at the checkpoint
+        return e.get("abducted", 0) > 0
     if e["type"] == "assessment":
         return not e.get("disaggregated", True)
     if e["type"] == "attack_deterred":  # a warned attack nobody consulted the people before

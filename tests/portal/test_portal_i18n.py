@@ -205,7 +205,8 @@ def shown_text(html: str) -> str:
 
 
 @pytest.mark.slow  # long: started first, so the workers finish together
-@pytest.mark.parametrize("scenario", ["cmcoord-corridor", "flood-season", "poc-inner-delta"])
+@pytest.mark.parametrize("scenario", ["cmcoord-corridor", "flood-season", "poc-inner-delta",
+                                      "prevention-central-sahel"])
 def test_the_shipped_scenarios_pages_render_for_every_team(app, instructor, scenario):
     from tests.debrief.test_names_not_ids import leaked, plain_words, scenario_ids
 

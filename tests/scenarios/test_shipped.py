@@ -11,7 +11,8 @@ from simulator.validation import load_scenario
 SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
 FILES = {"civilian_protection": "poc-inner-delta.yaml",
          "disaster_response": "flood-season.yaml",
-         "civil_military_coordination": "cmcoord-corridor.yaml"}
+         "civil_military_coordination": "cmcoord-corridor.yaml",
+         "conflict_prevention": "prevention-central-sahel.yaml"}
 
 
 @pytest.fixture(scope="module", params=sorted(FILES.values()))
@@ -70,7 +71,8 @@ def test_every_action_is_usable_by_its_team(scenario):
 CONSEQUENCES = {"civilian_protection": [("civilian_deaths", "lower")],
                 "disaster_response": [("civilian_deaths", "lower"),
                                       ("unmet_need_person_days", "lower")],
-                "civil_military_coordination": [("people_assisted", "higher")]}
+                "civil_military_coordination": [("people_assisted", "higher")],
+                "conflict_prevention": [("civilian_deaths", "lower")]}
 
 
 @pytest.mark.slow

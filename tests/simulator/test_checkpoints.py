@@ -110,7 +110,7 @@ def test_convoys_pay_the_levy_unless_escorted_or_access_is_negotiated():
     sent = next(x for x in e.events if x["type"] == "aid_dispatched")
     assert sent["amount"] == pytest.approx(800)
     assert e.model.agencies["wfp"].stocks["food"] == pytest.approx(stock - 1000)
-    assert e.model.knowledge.knows("humanitarian", "checkpoint", checkpoint="cp-gate",
+    assert e.model.knowledge.knows("humanitarian", "checkpoint_met", checkpoint="cp-gate",
                                    met="levy")
     do(e, "negotiate_access", "humanitarian", checkpoint="cp-gate", hours=24)
     do(e, "supply", "humanitarian", location="village", need="food", amount=1000)

@@ -67,7 +67,7 @@ def test_a_peace_committee_warns_every_team_once_as_tension_rises():
     run_hours(e, 3)
     (alert,) = [x for x in e.events if x["type"] == "tension_alert"]
     assert alert["location"] == "town" and alert["teams"] == sorted(e.teams)
-    assert m.knowledge.knows("civilian", "tension", location="town")
+    assert m.knowledge.knows("civilian", "tension_rising", location="town")
     m.tension[T] = 0.3
     run_hours(e, 1)
     m.tension[T] = 0.6
