@@ -209,49 +209,56 @@ class Civilians:
         free = np.where(np.isfinite(self.capacity), np.where(self.capacity > 0, room, 0.0), 1.0)
         free = np.where(self.closed_sites, 0.0, free)
         safety = (1 - felt) ** m.safety_exponent
-        leaving = np.zeros(len(self.types), dtype=np.int64)
-        for loc in np.flatnonzero(self.pop.sum(axis=(0, 2))):
+        # Every place's destination weights at once: the state they read does not change
+        # during the loop below.
+        weights = self._weights(hops, dist, safety * free, settled)
+        # chances[loc, origin]: the displaced at loc move with one chance, residents
+        # (origin == loc) with another.
+        n = len(self.types)
+        chances = np.repeat(p_step_displaced[:, None], n, axis=1)
+        chances[np.arange(n), np.arange(n)] = p_step
+        leaving = np.zeros(n, dtype=np.int64)
+        for loc in np.flatnonzero(self.pop.sum(axis=(0, 2))).tolist():
             here = self.pop[:, loc, :]
-            if int(loc) in self.visitors:  # at a gathering: they go back when it ends
-                here = np.maximum(0, here - self.visitors[int(loc)])
-            target = self.redirect.get(int(loc))
+            if loc in self.visitors:  # at a gathering: they go back when it ends
+                here = np.maximum(0, here - self.visitors[loc])
+            target = self.redirect.get(loc)
             if target is not None and np.isfinite(hours[loc, target]):
-                w = np.zeros(len(self.types))
+                w = np.zeros(n)
                 w[target] = 1.0
-                chance = np.ones(len(self.types))
+                chance = np.ones((n, 1))
             else:
-                chance = np.full(len(self.types), p_step_displaced[loc])
-                chance[loc] = p_step[loc]  # residents at home
-                if not (chance[:, None] * here).any():
+                chance = chances[loc][:, None]
+                if not (chance * here).any():
                     continue
-                w = self._weights(loc, hops[loc], dist[loc], safety * free, settled)
-            if w.sum() <= 0:
+                w = weights[loc]
+            total = w.sum()
+            if total <= 0:
                 continue
-            movers = rng.binomial(here, chance[:, None])
+            movers = rng.binomial(here, chance)
             if not movers.any():
                 continue
             self.pop[:, loc, :] -= movers
-            held = self._send(rng, now, loc, movers, w / w.sum(), hours[loc], dist[loc])
+            held = self._send(rng, now, loc, movers, w / total, hours[loc], dist[loc])
             leaving[loc] = movers.sum() - held
         self._returns(rng, now, dt, hours, felt)
         return leaving
 
-    def _weights(self, loc, hops_row, dist_row, welcome, settled) -> np.ndarray:
-        """Destination weights from ``loc``: attractiveness × safety × free room over
+    def _weights(self, hops, dist, welcome, settled) -> np.ndarray:
+        """Destination weights [from, to]: attractiveness × safety × free room over
         distance, among the places within ``awareness_hops`` (and every reachable site,
-        when ``sites_known``); when none of them is safe or has room, among every place
-        reachable (people ask their way further)."""
+        when ``sites_known``); from a place where none of them is safe or has room, among
+        every place reachable (people ask their way further)."""
         m = self.params.movement
-        score = self.attractiveness * welcome / (dist_row + m.distance_offset_km)
-        known = hops_row <= m.awareness_hops
+        score = self.attractiveness * welcome / (dist + m.distance_offset_km)
+        score[~np.isfinite(score)] = 0.0  # no weight for what cannot be scored
+        reachable = np.isfinite(hops) & (hops >= 1)
+        known = hops <= m.awareness_hops
         if m.sites_known:
-            known = known | (settled & np.isfinite(hops_row))
-        for reach in (known, np.isfinite(hops_row)):
-            w = np.where(reach & (hops_row >= 1), score, 0.0)
-            w[~np.isfinite(w)] = 0.0
-            if w.sum() > 0:
-                return w
-        return w
+            known = known | (settled & np.isfinite(hops))
+        near = np.where(known & reachable, score, 0.0)
+        far = np.where(reachable, score, 0.0)
+        return np.where((near.sum(axis=1) > 0)[:, None], near, far)
 
     def _returns(self, rng, now, dt, hours, felt) -> None:
         """Displaced people go home when home feels safe again."""
@@ -293,19 +300,22 @@ class Civilians:
         held, delay = self._on_the_way(rng, now, loc, homes, places, per_place) \
             if self.crossings else (0, {})
         riding = rng.binomial(per_place, m.vehicle_share)
-        walking = per_place - riding
-        # Counted once for every destination (the loop below runs for each of them).
-        riders, walkers = riding.sum(axis=(0, 1)).tolist(), walking.sum(axis=(0, 1)).tolist()
-        src = int(loc)
-        for j in np.flatnonzero(per_place.sum(axis=(0, 1))).tolist():
-            dest = int(places[j])
-            late = delay.get(j, 0.0)
-            if riders[j]:
-                hours = min(24 * km_row[dest] / m.vehicle_km_per_day, hours_row[dest])
-                self._travel(now + hours + late, src, dest, riding[:, :, j], homes, riders[j])
-            if walkers[j]:
-                self._travel(now + hours_row[dest] + late, src, dest, walking[:, :, j], homes,
-                             walkers[j])
+        # [mode (vehicle, on foot), origin, group, place], every origin, so that those bound
+        # for one place by one mode are a plain slice below.
+        going = np.zeros((2, len(movers), len(GROUPS), len(places)), dtype=np.int64)
+        going[0, homes], going[1, homes] = riding, per_place - riding
+        people = going.sum(axis=(1, 2))  # [mode, place]
+        self.flows[loc, places] += people.sum(axis=0)
+        self.incoming[places] += people.sum(axis=0)
+        # Hours to each place by vehicle (never slower than on foot) and on foot.
+        hours = np.array([np.minimum(24 * km_row[places] / m.vehicle_km_per_day,
+                                     hours_row[places]), hours_row[places]])
+        late = np.array([delay.get(j, 0.0) for j in range(len(places))]) if delay else 0.0
+        arrive, people = self._slot(now + hours + late).tolist(), people.tolist()
+        for j, dest in enumerate(places.tolist()):
+            for mode in (0, 1):
+                if people[mode][j]:
+                    self._board(arrive[mode][j], dest, going[mode, :, :, j])
         return held
 
     def _on_the_way(self, rng, now, loc, homes, places, per_place) -> tuple[int, dict]:
@@ -334,26 +344,27 @@ class Civilians:
             return on, stay + back, late
         return on, stay, 0.0
 
-    def _travel(self, arrive: float, src: int, dest: int, counts: np.ndarray,
-                origins: np.ndarray | None = None, people: int | None = None) -> None:
+    def _travel(self, arrive: float, src: int, dest: int, counts: np.ndarray) -> None:
         """Put ``counts`` [origin, group], just taken out of ``src``, on the road to
-        ``dest``; with ``origins``, ``counts`` holds only those origins' rows; ``people``
-        is their number when the caller knows it."""
-        if people is None:
-            people = int(counts.sum())
+        ``dest``."""
+        people = int(counts.sum())
         self.flows[src, dest] += people
-        # People are set down at the first sub-step at or after their arrival, so all who
-        # reach one place in one sub-step share one entry.
-        slot = np.ceil(arrive / self.step_hours - 1e-9) * self.step_hours
+        self.incoming[dest] += people
+        self._board(self._slot(arrive), dest, counts)
+
+    def _slot(self, arrive):
+        """The sub-step people arriving at hour ``arrive`` are set down at: the first at or
+        after it, so all who reach one place in one sub-step share one entry."""
+        return np.ceil(arrive / self.step_hours - 1e-9) * self.step_hours
+
+    def _board(self, slot: float, dest: int, counts: np.ndarray) -> None:
+        """Add ``counts`` [origin, group] to the people reaching ``dest`` at ``slot``; the
+        caller counts them in ``flows`` and ``incoming``."""
         entry = self._slots.get((slot, dest))
         if entry is None:
             shape = (self.pop.shape[0], self.pop.shape[2])
             entry = self._slots[(slot, dest)] = Transit(slot, dest, np.zeros(shape, np.int64))
-        if origins is None:
-            entry.counts += counts
-        else:
-            entry.counts[origins] += counts
-        self.incoming[dest] += people
+        entry.counts += counts
 
     def carry(self, now: float, src: int, dest: int, people: int, hours: float) -> int:
         """Transport up to ``people`` from ``src`` to ``dest`` (evacuation); return moved."""
