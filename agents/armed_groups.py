@@ -109,14 +109,14 @@ class ArmedGroup(mesa.Agent):
         if tactic == "abduction":
             self.abduct(target, cause, planned)
             return
-        people = m.civilians.present()[target]
+        people = m.civilians.present_at(target)
         share = min(v.max_share_killed, v.lethality * self.strength * (0.5 + self.capability),
                     v.max_killed_per_fighter * self.strength / max(people.sum(), 1))
         share *= 1 - 0.5 * min(1.0, protectors / max(self.strength, 1))
         exposure = np.array([v.group_exposure.get(g, 1.0) for g in m.groups])
         deaths = m.rng.binomial(people, np.clip(share * exposure, 0, 1))
         deaths = m.civilians.kill("violence", target, deaths)
-        wounded = m.rng.binomial(m.civilians.present()[target],
+        wounded = m.rng.binomial(m.civilians.present_at(target),
                                  np.clip(share * v.injuries_per_death * exposure, 0, 1))
         wounded = m.civilians.wound(target, wounded)
         women_girls = int(people[0] + people[2])

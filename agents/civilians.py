@@ -115,6 +115,10 @@ class Civilians:
         """People at each location by group [location, group]."""
         return self.pop.sum(axis=0)
 
+    def present_at(self, loc: int) -> np.ndarray:
+        """People at one location by group: ``present()[loc]`` without summing every place."""
+        return self.pop[:, loc, :].sum(axis=0)
+
     def residents(self) -> np.ndarray:
         idx = np.arange(self.pop.shape[0])
         return self.pop[idx, idx, :]
@@ -149,13 +153,15 @@ class Civilians:
 
     def kill(self, cause: str, loc: int, by_group: np.ndarray) -> np.ndarray:
         """Record deaths by group at ``loc`` (capped by who is there); return the deaths."""
-        done = np.array([self.remove(loc, g, int(k)) for g, k in enumerate(by_group)])
+        done = np.zeros(len(GROUPS), dtype=np.int64)
+        for g in np.flatnonzero(by_group).tolist():  # the other groups lose no one
+            done[g] = self.remove(loc, g, int(by_group[g]))
         self.deaths[CAUSES.index(cause), loc] += done
-        self.injured[loc] = np.minimum(self.injured[loc], self.present()[loc])
+        self.injured[loc] = np.minimum(self.injured[loc], self.present_at(loc))
         return done
 
     def wound(self, loc: int, by_group: np.ndarray) -> np.ndarray:
-        by_group = np.minimum(by_group, self.present()[loc] - self.injured[loc])
+        by_group = np.minimum(by_group, self.present_at(loc) - self.injured[loc])
         self.injured[loc] += by_group
         self.injuries[loc] += by_group
         return by_group

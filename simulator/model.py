@@ -452,13 +452,14 @@ class ExerciseModel(mesa.Model):
     def host_abuse(self, hf: HostForce, cause: str) -> None:
         """A grave violation by a host force near its base."""
         near = [hf.location] + self.neighbours(hf.location)
-        people = np.array([self.civilians.present()[i].sum() for i in near], dtype=float)
+        present = self.civilians.present()
+        people = np.array([present[i].sum() for i in near], dtype=float)
         if people.sum() <= 0:
             return
         loc = near[int(self.rng.choice(len(near), p=people / people.sum()))]
         v = self.params.violence
         exposure = np.array([v.group_exposure.get(g, 1.0) for g in GROUPS])
-        victims = self.rng.binomial(self.civilians.present()[loc],
+        victims = self.rng.binomial(present[loc],
                                     np.clip(v.abuse_victims * exposure, 0, 1))
         deaths = self.civilians.kill("violence", loc, self.rng.binomial(victims, v.abuse_lethality))
         hurt = self.civilians.wound(loc, victims - deaths)
@@ -726,10 +727,9 @@ class ExerciseModel(mesa.Model):
                     self.log("route_reopened", "rule:flood", route=route)
             self.flooded_routes = flooded
             self._routes_changed()
-        present = self.civilians.present()
         for loc in np.flatnonzero(level > 0):
             p = np.clip(h.flood_lethality * level[loc] * self.dt, 0, 1)
-            dead = self.rng.binomial(present[loc], p)
+            dead = self.rng.binomial(self.civilians.present_at(loc), p)
             if dead.any():
                 dead = self.civilians.kill("flood", loc, dead)
                 self.log("flood_deaths", "rule:flood", location=int(loc), deaths=int(dead.sum()),
@@ -748,7 +748,7 @@ class ExerciseModel(mesa.Model):
         deaths = self.epidemic.step(self.rng, self.dt, people, crowd, wash, care)
         vuln = np.array([self.params.needs.vulnerability.get(g, 1.0) for g in GROUPS])
         for loc in np.flatnonzero(deaths):
-            share = c.present()[loc] * vuln
+            share = c.present_at(loc) * vuln
             if share.sum() > 0:
                 dead = c.kill("disease", loc, split_counts(int(deaths[loc]), share.astype(float)))
                 if dead.any():
