@@ -80,8 +80,8 @@ class ArmedGroup(mesa.Agent):
         reach = (dist <= self.reach_km) & (people > 0)
         if not reach.any():
             return None
-        risk = np.array([deterrence(m.protection(i), self.strength, v.deterrence_k)
-                         for i in range(len(people))])
+        risk = np.array([deterrence(p, self.strength, v.deterrence_k)
+                         for p in m.presence_array().tolist()])
         appeal = people * (1 + m.params.community.tension_grievance * m.tension)
         w = np.where(reach, appeal * (1 - risk), 0.0)
         if w.sum() <= 0:

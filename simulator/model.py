@@ -260,23 +260,8 @@ class ExerciseModel(mesa.Model):
     # --- protection, access, security ------------------------------------------------
 
     def protection(self, loc: int) -> float:
-        """Protectors deterring attacks at ``loc``: units on task there, patrols nearby,
-        host forces in joint operations."""
-        total = 0.0
-        share = self.params.violence.neighbour_protection
-        for u in self.units.values():
-            if not u.protecting():
-                continue
-            if u.location == loc:
-                guard = self.params.units.guard_factor if u.task == "guard" else 1.0
-                total += guard * u.effective()
-            elif u.task == "patrol" and self.hops[u.location, loc] == 1:
-                total += share * u.effective()
-        for key, until in self.joint_ops.items():
-            hf = self.host_forces[key]
-            if until > self.now and hf.location == loc:
-                total += self.params.violence.joint_operation_protection * hf.strength
-        return total
+        """Protectors deterring attacks at ``loc`` (see ``presence_array``)."""
+        return float(self.presence_array()[loc])
 
     def protectors_at(self, loc: int) -> list[str]:
         return sorted(u.key for u in self.units.values() if u.protecting() and
@@ -344,7 +329,23 @@ class ExerciseModel(mesa.Model):
             cp.abducted = np.zeros(len(GROUPS), dtype=np.int64)
 
     def presence_array(self) -> np.ndarray:
-        return np.array([self.protection(i) for i in range(self.n)])
+        """Protectors deterring attacks at each place: units on task there, patrols nearby,
+        host forces in joint operations."""
+        total = np.zeros(self.n)
+        share = self.params.violence.neighbour_protection
+        # Each place adds up its protectors in the order of the units, then host forces.
+        for u in self.units.values():
+            if not u.protecting():
+                continue
+            guard = self.params.units.guard_factor if u.task == "guard" else 1.0
+            total[u.location] += guard * u.effective()
+            if u.task == "patrol":
+                total[self.hops[u.location] == 1] += share * u.effective()
+        for key, until in self.joint_ops.items():
+            hf = self.host_forces[key]
+            if until > self.now:
+                total[hf.location] += self.params.violence.joint_operation_protection * hf.strength
+        return total
 
     def insecure(self, loc: int) -> bool:
         return self.civilians.risk[loc] > self.params.humanitarian.insecure_risk
