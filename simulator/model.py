@@ -123,6 +123,8 @@ class ExerciseModel(mesa.Model):
                 self.boats[_key(a, b)] = r.boats
             if r.condition == "closed":
                 self.closed[_key(a, b)] = "scenario"
+        self._flood_prone = [_key(a, b) for a, b, d in self.graph.edges(data=True)
+                             if d["flood_prone"]]  # routes water can cut: fixed for the run
         self.crossings = Crossings()
         self.checkpoints: dict[str, Checkpoint] = {}
         for c in self.spec.map.checkpoints:
@@ -708,8 +710,9 @@ class ExerciseModel(mesa.Model):
     def _floods(self) -> None:
         level = self.floods.step(self.now)
         h = self.params.hazards
-        flooded = {_key(a, b) for a, b, d in self.graph.edges(data=True)
-                   if d["flood_prone"] and max(level[a], level[b]) >= h.route_flood_m}
+        high = level >= h.route_flood_m
+        flooded = {(a, b) for a, b in self._flood_prone if high[a] or high[b]} \
+            if high.any() else set()
         for a, b in flooded:
             self.flood_peak[(a, b)] = max(self.flood_peak.get((a, b), 0.0),
                                           float(max(level[a], level[b])))
