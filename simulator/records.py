@@ -6,6 +6,8 @@ off from one place to another in each turn, and the outcomes.
 
 from __future__ import annotations
 
+from collections import Counter
+
 import numpy as np
 
 from agents.civilians import CAUSES, GROUPS, NEEDS
@@ -63,25 +65,30 @@ class Recorder:
         felt = c.felt_risk(presence)
         at_risk = m.at_risk(felt)
         events = self.turn_events(m)
+        incidents = Counter(e.get("location") for e in events if e["type"] in VIOLENT)
+        # Plain Python ints and floats, read once: far quicker to read one by one.
+        people_at, displaced_at = present.sum(axis=1).tolist(), disp.sum(axis=1).tolist()
+        dead, hurt, by_cause = dead.tolist(), hurt.tolist(), by_cause.sum(axis=2).T.tolist()
+        unmet_share, unmet, infected, level, felt, presence, trust, tension = (
+            np.asarray(a, dtype=float).tolist() for a in (
+                c.turn_unmet, unmet, m.epidemic.e + m.epidemic.i, m.floods.level, felt,
+                presence, m.trust, m.tension))
         for i, loc in enumerate(m.loc_ids):
-            people = int(present[i].sum())
+            people = people_at[i]
             row = {"turn": m.turn, "location": loc, "population": people,
-                   "residents": people - int(disp[i].sum()), "displaced": int(disp[i].sum()),
+                   "residents": people - displaced_at[i], "displaced": displaced_at[i],
                    "people_at_risk": people if at_risk[i] else 0}
             for k, need in enumerate(NEEDS):
-                row[f"{need}_met"] = round(1 - float(c.turn_unmet[i, k]), 4)
+                row[f"{need}_met"] = round(1 - unmet_share[i][k], 4)
             row["aid_person_days"] = round(float(c.turn_aid[i].sum()), 1)
-            row["unmet_person_days"] = round(float(unmet[i]), 1)
-            row["incidents"] = sum(1 for e in events
-                                   if e.get("location") == loc and e["type"] in VIOLENT)
-            row.update({f"deaths_{g}": int(dead[i, k]) for k, g in enumerate(GROUPS)})
-            row.update({f"injuries_{g}": int(hurt[i, k]) for k, g in enumerate(GROUPS)})
-            row.update({DEATH_COLUMNS[cause]: int(by_cause[k, i].sum())
-                        for k, cause in enumerate(CAUSES)})
-            row.update(infected=int(round(m.epidemic.e[i] + m.epidemic.i[i])),
-                       flood_level_m=round(float(m.floods.level[i]), 2),
-                       risk=round(float(felt[i]), 3), presence=round(float(presence[i]), 1),
-                       trust=round(float(m.trust[i]), 3), tension=round(float(m.tension[i]), 3))
+            row["unmet_person_days"] = round(unmet[i], 1)
+            row["incidents"] = incidents[loc]
+            row.update({f"deaths_{g}": dead[i][k] for k, g in enumerate(GROUPS)})
+            row.update({f"injuries_{g}": hurt[i][k] for k, g in enumerate(GROUPS)})
+            row.update({DEATH_COLUMNS[cause]: by_cause[i][k] for k, cause in enumerate(CAUSES)})
+            row.update(infected=int(round(infected[i])), flood_level_m=round(level[i], 2),
+                       risk=round(felt[i], 3), presence=round(presence[i], 1),
+                       trust=round(trust[i], 3), tension=round(tension[i], 3))
             self.rows.append(row)
         self._record_flows(m)
 
