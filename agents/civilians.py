@@ -311,11 +311,12 @@ class Civilians:
         going = np.zeros((2, len(movers), len(GROUPS), len(places)), dtype=np.int64)
         going[0, homes], going[1, homes] = riding, per_place - riding
         people = going.sum(axis=(1, 2))  # [mode, place]
-        self.flows[loc, places] += people.sum(axis=0)
-        self.incoming[places] += people.sum(axis=0)
+        moved = people.sum(axis=0)
+        self.flows[loc, places] += moved
+        self.incoming[places] += moved
         # Hours to each place by vehicle (never slower than on foot) and on foot.
-        hours = np.array([np.minimum(24 * km_row[places] / m.vehicle_km_per_day,
-                                     hours_row[places]), hours_row[places]])
+        foot = hours_row[places]
+        hours = np.array([np.minimum(24 * km_row[places] / m.vehicle_km_per_day, foot), foot])
         late = np.array([delay.get(j, 0.0) for j in range(len(places))]) if delay else 0.0
         arrive, people = self._slot(now + hours + late).tolist(), people.tolist()
         for j, dest in enumerate(places.tolist()):
