@@ -21,7 +21,7 @@ from simulator.problem_text import OneOf, Say, known, listed, pydantic_say
 from simulator.rejections import explain
 from simulator.scenario import EFFECTS, NEEDS, Condition, Effect, Scenario
 from simulator.suggest import suggestion
-from simulator.values import Rejected, check_value
+from simulator.values import Rejected, check_value, ids_of
 from simulator.yamlsafe import InputError, Positions, Problem, dotted, load_file, load_text, locate
 
 # Effect argument → the kind of thing it names (anything else is a value).
@@ -175,7 +175,7 @@ def check_references(s: Scenario) -> Iterator[tuple[tuple, Say]]:
              "armed_group": {g.id for g in s.actors.armed_groups},
              "host_force": {h.id for h in s.actors.host_forces},
              "team": {t.id for t in s.teams},
-             "route": _route_ids(s), "checkpoint": {c.id for c in s.map.checkpoints},
+             "route": ids_of(s, "route"), "checkpoint": {c.id for c in s.map.checkpoints},
              "herd": {h.id for h in s.actors.herds}}
     injects = {i.id for i in s.msel}
     actions = {a.id: a for a in s.actions}
@@ -304,7 +304,7 @@ def check_references(s: Scenario) -> Iterator[tuple[tuple, Say]]:
 def _herds(s: Scenario, need, locations: set[str]) -> Iterator[tuple[tuple, Say]]:
     """A herd's camp and corridor are places, each joined by a route to the one before;
     its departure falls within the exercise."""
-    routes = _route_ids(s)
+    routes = ids_of(s, "route")
     for i, h in enumerate(s.actors.herds):
         path = ("actors", "herds", i)
         yield from need("location", h.camp, path + ("camp",))
@@ -326,11 +326,6 @@ def _when(s: Scenario, at, path: tuple) -> Iterator[tuple[tuple, Say]]:
         yield path + ("hour",), Say("hour_below", hours=s.metadata.turn_hours)
     elif at.hour % s.metadata.step_hours:
         yield path + ("hour",), Say("hour_multiple", hours=s.metadata.step_hours)
-
-
-def _route_ids(s: Scenario) -> set[str]:
-    """Every route as ``from--to``, written either way round."""
-    return {k for r in s.map.routes for k in (r.key, f"{r.to}--{r.from_}")}
 
 
 def _travel(s: Scenario, locations: set[str]) -> Iterator[tuple[tuple, Say]]:

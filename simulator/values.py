@@ -53,7 +53,7 @@ def check_value(scenario: Scenario, key: str, p: Param, value: Any) -> Any:
     if p.type in ENTITY_PARAMS:
         if not isinstance(value, str):
             raise bad("id", kind=p.type)
-        ids = _ids(scenario, p.type)
+        ids = ids_of(scenario, p.type)
         if value not in ids:
             code = "unknown_location" if p.type == "location" else "unknown_entity"
             raise Rejected(code, "unknown_entity", param=key, kind=p.type, value=value,
@@ -91,7 +91,8 @@ def check_value(scenario: Scenario, key: str, p: Param, value: Any) -> Any:
     return value
 
 
-def _ids(scenario: Scenario, kind: str) -> set[str]:
+def ids_of(scenario: Scenario, kind: str) -> set[str]:
+    """The ids an order may give for a parameter of type ``kind``."""
     ids = {i for i, _ in scenario.entities(kind)}
     if kind == "route":  # a route may be written either way round
         ids |= {"--".join(reversed(i.split("--"))) for i in ids}
