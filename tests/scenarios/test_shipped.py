@@ -141,3 +141,19 @@ def _matches_the_docs(file: str, out: str, targets: dict) -> None:
         round(100 * shares["doctrine"]), round(100 * others),
         round(100 * targets["random_above_doctrine"]),
         round(deaths["doctrine"]), round(deaths["passive"])]
+
+
+@pytest.mark.slow
+def test_prevention_doctrine_beats_passive_on_ten_more_seeds():
+    """Seeds 10–19, after the strict audit's 0–9: over twenty seeds the doctrine loses
+    fewer civilians than doing nothing on every seed, and no passive play rates a task P."""
+    from debrief.check import play_once
+
+    scenario = load_scenario(SCENARIOS / FILES["conflict_prevention"])
+    for seed in range(10, 20):
+        doctrine = play_once(scenario, "doctrine", seed)
+        passive = play_once(scenario, "passive", seed)
+        d, p = (x["outcomes"]["civilian_deaths"] for x in (doctrine, passive))
+        assert d < 0.5 * p, (seed, d, p)
+        assert "P" not in passive["tasks"].values(), seed
+        assert sum(r == "P" for r in doctrine["tasks"].values()) >= 6, (seed, doctrine["tasks"])
