@@ -284,9 +284,10 @@ class Civilians:
             for loc in np.flatnonzero(goers.sum(axis=1)):
                 if not np.isfinite(hours[loc, home]):
                     continue
-                late = 0.0
+                late, longer = 0.0, 1.0
                 if self.crossings:
-                    on, stay, late = self._way(rng, now, int(loc), int(home), goers[loc][None])
+                    on, stay, late, longer = self._way(rng, now, int(loc), int(home),
+                                                       goers[loc][None])
                     self.pop[home, loc] -= goers[loc] - on[0] - stay[0]  # the abducted
                     goers[loc] = on[0]
                     if not goers[loc].any():
@@ -294,7 +295,8 @@ class Civilians:
                 counts = np.zeros((n, len(GROUPS)), dtype=np.int64)
                 counts[home] = goers[loc]
                 self.pop[home, loc] -= goers[loc]
-                self._travel(now + hours[loc, home] + late, int(loc), int(home), counts)
+                self._travel(now + hours[loc, home] * longer + late, int(loc), int(home),
+                             counts)
 
     def _send(self, rng, now, loc, movers, w, hours_row, km_row) -> int:
         """Share ``movers`` [origin, group] among destinations by weight ``w``; some go by
@@ -303,8 +305,8 @@ class Civilians:
         # Draw only for the homes that have movers and the places with weight.
         homes, places = np.flatnonzero(movers.sum(axis=1)), np.flatnonzero(w)
         per_place = rng.multinomial(movers[homes], w[places] / w[places].sum())  # [home, g, place]
-        held, delay = self._on_the_way(rng, now, loc, homes, places, per_place) \
-            if self.crossings else (0, {})
+        held, delay, longer = self._on_the_way(rng, now, loc, homes, places, per_place) \
+            if self.crossings else (0, {}, {})
         riding = rng.binomial(per_place, m.vehicle_share)
         # [mode (vehicle, on foot), origin, group, place], every origin, so that those bound
         # for one place by one mode are a plain slice below.
@@ -317,39 +319,44 @@ class Civilians:
         # Hours to each place by vehicle (never slower than on foot) and on foot.
         foot = hours_row[places]
         hours = np.array([np.minimum(24 * km_row[places] / m.vehicle_km_per_day, foot), foot])
-        late = np.array([delay.get(j, 0.0) for j in range(len(places))]) if delay else 0.0
-        arrive, people = self._slot(now + hours + late).tolist(), people.tolist()
+        if delay:  # checkpoints held some up; others went round them, a longer way
+            hours = hours * np.array([longer.get(j, 1.0) for j in range(len(places))]) + \
+                np.array([delay.get(j, 0.0) for j in range(len(places))])
+        arrive, people = self._slot(now + hours).tolist(), people.tolist()
         for j, dest in enumerate(places.tolist()):
             for mode in (0, 1):
                 if people[mode][j]:
                     self._board(arrive[mode][j], dest, going[mode, :, :, j])
         return held
 
-    def _on_the_way(self, rng, now, loc, homes, places, per_place) -> tuple[int, dict]:
+    def _on_the_way(self, rng, now, loc, homes, places, per_place) -> tuple[int, dict, dict]:
         """What people bound for each place meet on the way: those who find no seat on a
         boat crossing stay at ``loc``, checkpoints turn some back, abduct some and delay the
-        rest. Return how many left neither way (stayed or abducted) and the hours lost per
-        destination."""
-        held, delay = 0, {}
+        rest, or people go round them. Return how many left neither way (stayed or
+        abducted), and per destination the hours lost waiting and how many times longer
+        the way is."""
+        held, delay, longer = 0, {}, {}
         for j in np.flatnonzero(per_place.sum(axis=(0, 1))).tolist():
-            going, stay, late = self._way(rng, now, int(loc), int(places[j]), per_place[:, :, j])
+            going, stay, late, longer[j] = self._way(rng, now, int(loc), int(places[j]),
+                                                     per_place[:, :, j])
             held += int(per_place[:, :, j].sum() - going.sum())
             per_place[:, :, j] = going
             self.pop[homes, loc] += stay
             delay[j] = late
-        return held, delay
+        return held, delay, longer
 
-    def _way(self, rng, now, src, dest, going) -> tuple[np.ndarray, np.ndarray, float]:
+    def _way(self, rng, now, src, dest, going) -> tuple[np.ndarray, np.ndarray, float, float]:
         """People ``going`` from ``src`` to ``dest`` on the way: (those who go on, those
-        who stay at ``src``, hours lost)."""
+        who stay at ``src``, hours lost waiting, how many times longer their way is)."""
         total = int(going.sum())
         seats = self.crossings.seats(now, src, dest, total)
         on = take(going, seats)
         stay = going - on
         if self.crossings.checkpoints:
-            on, back, late = self.crossings.pass_checkpoints(rng, src, dest, on, self._abduction)
-            return on, stay + back, late
-        return on, stay, 0.0
+            on, back, late, longer = self.crossings.pass_checkpoints(rng, src, dest, on,
+                                                                     self._abduction)
+            return on, stay + back, late, longer
+        return on, stay, 0.0, 1.0
 
     def _travel(self, arrive: float, src: int, dest: int, counts: np.ndarray) -> None:
         """Put ``counts`` [origin, group], just taken out of ``src``, on the road to

@@ -3,7 +3,9 @@
 A boat route's ``boats`` say how many people its boats and pirogues carry in a day. People
 whose way crosses it take a seat while seats are left; the others wait where they are and
 try again later. A checkpoint on a route turns back a share of the people passing, abducts
-a share (an armed group's), and delays the others.
+a share (an armed group's), and delays the others. People take a way round the operating
+checkpoints when it costs them no more than waiting at them, plus ``detour_hours`` when an
+armed group holds one (they would rather walk further than meet it).
 
 The way people take is the quickest (``hours``, the people's shortest path matrix); a
 route is on the way from ``s`` to ``t`` when going through it is as quick as the quickest
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import networkx as nx
 import numpy as np
 
 Route = tuple[int, int]
@@ -36,6 +39,7 @@ class Checkpoint:
     operating: bool = False  # set by the model each sub-step
     passed: int = 0
     turned_back: int = 0
+    detoured: int = 0  # people who took a way round it this turn
     abducted: np.ndarray = field(default=None)  # [group] this turn
 
 
@@ -50,20 +54,25 @@ class Crossings:
         self.carried: dict[Route, int] = {}  # route → people carried
         self.checkpoints: dict[Route, list[Checkpoint]] = {}
         self.day = -1
+        self.detour_hours = 0.0  # hours more people accept to avoid an armed group
         self._hours = np.zeros((0, 0))
+        self._graph = nx.Graph()
         self._routes: dict[Route, float] = {}  # watched route → its hours
         self._ways: dict[Route, list[Route]] = {}
+        self._around: dict[tuple, dict[int, float]] = {}  # (avoided routes, src) → hours
 
     def __bool__(self) -> bool:
         return bool(self._routes)
 
-    def routes_changed(self, hours: np.ndarray, routes: dict[Route, float]) -> None:
-        """New shortest paths: ``routes`` are the open routes people use, with their hours;
-        those with few boats or a checkpoint are watched."""
-        self._hours = hours
-        self._routes = {r: w for r, w in routes.items()
+    def routes_changed(self, hours: np.ndarray, graph: nx.Graph) -> None:
+        """New shortest paths: ``graph`` holds the open routes people use, with their
+        ``hours``; those with few boats or a checkpoint are watched."""
+        self._hours, self._graph = hours, graph
+        self._routes = {r: d["hours"] for r, d in
+                        (((min(a, b), max(a, b)), d) for a, b, d in graph.edges(data=True))
                         if r in self.limits or r in self.checkpoints}
         self._ways.clear()
+        self._around.clear()
 
     def on_way(self, src: int, dest: int) -> list[Route]:
         """The watched routes on the quickest way from ``src`` to ``dest``."""
@@ -101,13 +110,37 @@ class Crossings:
         return [cp for r in self.on_way(src, dest) for cp in self.checkpoints.get(r, ())
                 if cp.operating]
 
+    def way_round(self, src: int, dest: int) -> float | None:
+        """Hours of the quickest way from ``src`` to ``dest`` through no operating
+        checkpoint (None: there is none)."""
+        avoid = frozenset(r for r, cps in self.checkpoints.items()
+                          if any(cp.operating for cp in cps))
+        key = (avoid, src)
+        if key not in self._around:
+            open_view = nx.restricted_view(self._graph, [], list(avoid))
+            self._around[key] = nx.single_source_dijkstra_path_length(open_view, src,
+                                                                      weight="hours")
+        return self._around[key].get(dest)
+
     def pass_checkpoints(self, rng, src: int, dest: int, going: np.ndarray,
-                         exposure: np.ndarray) -> tuple[np.ndarray, np.ndarray, float]:
+                         exposure: np.ndarray) -> tuple[np.ndarray, np.ndarray, float, float]:
         """People ``going`` [origin, group] through the checkpoints on their way: return
-        those who pass, those turned back, and the hours they lose. The abducted are gone."""
+        those who pass, those turned back, the hours they lose waiting, and how many times
+        longer their way is (1: the quickest). The abducted are gone. Where a way round
+        costs no more than the checkpoints would (their delays, and ``detour_hours`` for an
+        armed group's), everyone takes it: no wait, a longer way."""
         back = np.zeros_like(going)
+        stops = self.stops(src, dest)
+        if stops:
+            cost = sum(cp.delay_hours for cp in stops) + \
+                (self.detour_hours if any(cp.armed for cp in stops) else 0.0)
+            around, quickest = self.way_round(src, dest), self._hours[src, dest]
+            if around is not None and around - quickest <= cost:
+                for cp in stops:
+                    cp.detoured += int(going.sum())
+                return going, back, 0.0, float(around / quickest)
         delay = 0.0
-        for cp in self.stops(src, dest):
+        for cp in stops:
             turned = rng.binomial(going, cp.turn_back) if cp.turn_back else 0 * going
             going = going - turned
             back += turned
@@ -118,7 +151,7 @@ class Crossings:
             cp.turned_back += int(turned.sum())
             cp.passed += int(going.sum())
             delay += cp.delay_hours
-        return going, back, delay
+        return going, back, delay, 1.0
 
     def read(self) -> list[tuple[Route, int, int]]:
         """(route, people carried, people turned away) for each route that turned people

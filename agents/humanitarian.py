@@ -81,7 +81,17 @@ class Agency(mesa.Agent):
             m.log("aid_blocked", cause, location=location, agency=self.key, team=self.team,
                   need=need, reason=reason)
             return False
-        for cp in m.convoy_stops(self, location):
+        stops = m.convoy_stops(self, location)
+        paying = [cp for cp in stops if not self._free(cp, location)]
+        if paying and m.params.humanitarian.convoy_detour_hours > 0:
+            around = m.convoy_way_round(self, location)
+            if around is not None and around - hours <= m.params.humanitarian.convoy_detour_hours \
+                    + sum(cp.delay_hours for cp in paying):
+                m.log("convoy_detoured", cause, location=location, agency=self.key,
+                      team=self.team, need=need, checkpoints=[cp.key for cp in paying],
+                      extra_hours=round(around - hours, 1))
+                return self.send(location, need, amount, around, cause, by=self.key)
+        for cp in stops:
             free = self._free(cp, location)
             amount = self._through(cp, location, need, amount, cause)
             if amount is None:

@@ -312,11 +312,13 @@ EVENTS = {
                           "{injuries} injured (public order {public_order})",
         "checkpoint_passage": "at the checkpoint {checkpoint} of {held_by}: {passed} people "
                               "passed, {turned_back} turned back, {abducted} abducted "
-                              "({abducted_by_group})",
+                              "({abducted_by_group}), {detoured} went round it",
         "levy_paid": "{agency} paid {held_by} a levy of {amount} person-days of {need} at "
                      "{checkpoint} on the way to {location}",
         "convoy_turned_back": "a convoy of {agency} to {location} was turned back at "
                               "{checkpoint} ({held_by})",
+        "convoy_detoured": "a convoy of {agency} to {location} went round {checkpoints}: "
+                           "{extra_hours} hours more on the way",
         "checkpoint_passed": "a convoy of {agency} to {location} passed {checkpoint} without "
                              "levy ({reason})",
         "checkpoint_set_up": "{held_by} set up the checkpoint {checkpoint} on {route}",
@@ -447,11 +449,13 @@ EVENTS = {
                           "{injuries} blessés (ordre public {public_order})",
         "checkpoint_passage": "au point de contrôle {checkpoint} de {held_by} : {passed} "
                               "personnes sont passées, {turned_back} refoulées, {abducted} "
-                              "enlevées ({abducted_by_group})",
+                              "enlevées ({abducted_by_group}), {detoured} l'ont contourné",
         "levy_paid": "{agency} a payé à {held_by} une taxe de {amount} jours-personnes de "
                      "{need} à {checkpoint} en route vers {location}",
         "convoy_turned_back": "un convoi de {agency} vers {location} a été refoulé à "
                               "{checkpoint} ({held_by})",
+        "convoy_detoured": "un convoi de {agency} vers {location} a contourné {checkpoints} : "
+                           "{extra_hours} heures de plus en route",
         "checkpoint_passed": "un convoi de {agency} vers {location} a passé {checkpoint} sans "
                              "taxe ({reason})",
         "checkpoint_set_up": "{held_by} a établi le point de contrôle {checkpoint} sur {route}",

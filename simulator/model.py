@@ -126,6 +126,7 @@ class ExerciseModel(mesa.Model):
         self._flood_prone = [_key(a, b) for a, b, d in self.graph.edges(data=True)
                              if d["flood_prone"]]  # routes water can cut: fixed for the run
         self.crossings = Crossings()
+        self.crossings.detour_hours = self.params.movement.checkpoint_detour_hours
         self.checkpoints: dict[str, Checkpoint] = {}
         for c in self.spec.map.checkpoints:
             a, b = self.index[c.from_], self.index[c.to]
@@ -186,8 +187,7 @@ class ExerciseModel(mesa.Model):
         # Boat routes with few seats a day and checkpoints: what people meet on the way.
         self.crossings.limits = {_key(a, b): d["boats"] for a, b, d in people.edges(data=True)
                                  if d["boats"]}
-        self.crossings.routes_changed(self.foot_hours, {
-            _key(a, b): d["hours"] for a, b, d in people.edges(data=True)})
+        self.crossings.routes_changed(self.foot_hours, people)
 
     def neighbours(self, loc: int) -> list[int]:
         return sorted(self.open_graph.neighbors(loc))
@@ -297,6 +297,17 @@ class ExerciseModel(mesa.Model):
         routes = {_key(a, b) for a, b in pairwise(path)}
         return [cp for cp in self.checkpoints.values() if cp.operating and cp.route in routes]
 
+    def convoy_way_round(self, agency: Agency, loc: int) -> float | None:
+        """Hours of an agency's quickest way to ``loc`` through no operating checkpoint
+        (None: there is none)."""
+        avoid = [cp.route for cp in self.checkpoints.values() if cp.operating]
+        view = nx.restricted_view(self.open_graph, [], avoid)
+        try:
+            return nx.dijkstra_path_length(view, agency.location, loc,
+                                           weight=_mode_weight(frozenset(agency.modes), 1.0))
+        except nx.NetworkXNoPath:
+            return None
+
     def tell_nearby(self, loc: int, kind: str, **data) -> list[str]:
         """Word of something at ``loc`` reaches the teams with an alert network there or
         one step away, and every team where a peace committee sits there; return them."""
@@ -312,11 +323,12 @@ class ExerciseModel(mesa.Model):
     def log_checkpoints(self) -> None:
         """What each checkpoint did to the people passing during the turn: one event each."""
         for cp in self.checkpoints.values():
-            if cp.passed or cp.turned_back or cp.abducted.any():
+            if cp.passed or cp.turned_back or cp.detoured or cp.abducted.any():
                 self.log("checkpoint_passage", f"rule:checkpoint:{cp.key}",
                          route=self.route_id(*cp.route), checkpoint=cp.key,
                          held_by=cp.held_by, passed=cp.passed, turned_back=cp.turned_back,
-                         abducted=int(cp.abducted.sum()), abducted_by_group=self.by_group(cp.abducted))
+                         detoured=cp.detoured, abducted=int(cp.abducted.sum()),
+                         abducted_by_group=self.by_group(cp.abducted))
                 if cp.abducted.any():  # families tell: near the checkpoint, and the media
                     for end in cp.route:
                         self.tell_nearby(end, "abduction", checkpoint=cp.key,
@@ -327,7 +339,7 @@ class ExerciseModel(mesa.Model):
                                              None, checkpoint=cp.key,
                                              route=self.route_id(*cp.route),
                                              abducted=int(cp.abducted.sum()))
-            cp.passed = cp.turned_back = 0
+            cp.passed = cp.turned_back = cp.detoured = 0
             cp.abducted = np.zeros(len(GROUPS), dtype=np.int64)
 
     def presence_array(self) -> np.ndarray:

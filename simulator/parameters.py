@@ -49,6 +49,11 @@ class Movement(_Group):
                                  "who travel by vehicle (bus, lorry, motorbike)")
     vehicle_km_per_day: float = Field(200.0, gt=0, description="distance by vehicle in one day "
                                       "(waits and checkpoints included)")
+    checkpoint_detour_hours: float = Field(12.0, ge=0, le=240, description="hours more "
+                                           "people on the move accept to walk to go round an "
+                                           "armed group's checkpoint (besides the hours it "
+                                           "would hold them); 0: they go round only when "
+                                           "that is quicker than waiting at it")
     return_chance: float = Field(0.05, ge=0, le=1,
                                  description="daily chance that displaced people go home once "
                                  "risk there is below the threshold")
@@ -170,6 +175,10 @@ class Humanitarian(_Group):
     access_recovery: float = Field(0.03, ge=0, le=1, description="access regained per day")
     approval_turns: int = Field(2, ge=1, description="turns an approved last-resort request "
                                 "stays valid")
+    convoy_detour_hours: float = Field(0.0, ge=0, le=72, description="hours more a convoy "
+                                       "not free to pass a checkpoint accepts to go round it "
+                                       "(besides the checkpoint's delay). 0: convoys keep to "
+                                       "the route notified to the parties and meet it")
 
 
 class Hazards(_Group):

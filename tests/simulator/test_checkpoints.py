@@ -32,11 +32,19 @@ ROUTE_ACTIONS = """  - id: patrol-route
 msel:"""
 
 
-def world(turn_back: str = "0.0", holder: str = "band") -> str:
+def world(turn_back: str = "0.0", holder: str = "band", route: str = "",
+          parameters: str = "") -> str:
+    """The mini world with a checkpoint village–town; ``route``: one more route (YAML
+    flow mapping), ``parameters``: a parameters section."""
     text = MINI.read_text(encoding="utf-8")
+    if route:
+        text = text.replace("  checkpoints:", f"    - {route}\n  checkpoints:", 1) \
+            if "  checkpoints:" in text else text.replace("population:", f"    - {route}\n"
+                                                          "population:", 1)
     text = text.replace("population:", CHECKPOINT.replace("TURN", turn_back)
                         .replace("held_by: band", f"held_by: {holder}"), 1)
-    return text.replace("msel:", ROUTE_ACTIONS, 1)
+    return text.replace("msel:", ROUTE_ACTIONS, 1) + (f"parameters:\n  {parameters}\n"
+                                                      if parameters else "")
 
 
 
@@ -225,3 +233,87 @@ def test_a_military_escort_through_a_checkpoint_without_approval_breaches_the_pr
     assert passed["reason"] == "escort"
     (breach,) = [x for x in e.events if x["type"] == "principle_breach"]
     assert breach["unit"] == "coy_a" and "checkpoint" in breach["reason"]
+
+
+SHORT_WAY_ROUND = "{from: village, to: base, distance_km: 6}"  # village–base–town: 26 km
+
+
+def test_people_go_round_an_armed_groups_checkpoint_when_the_way_round_costs_little():
+    """12 km straight through the checkpoint (11.5 hours on foot, 3 waiting, and an armed
+    group met), or 26 km round it (25 hours): 13.4 hours more, within the 3 + 12 people
+    accept. They all go round: nobody is abducted or turned back, and riders and walkers
+    both take the longer way."""
+    e = calm_world(world(route=SHORT_WAY_ROUND))
+    ev = flee_village(e, 12)
+    assert e.model.foot_hours[V, T] == pytest.approx(11.52)
+    assert e.model.crossings.way_round(V, T) == pytest.approx(24.96)
+    assert ev["detoured"] > 400 and ev["passed"] == 0 and ev["abducted"] == 0
+    assert ev["turned_back"] == 0
+    e = calm_world(world(route=SHORT_WAY_ROUND))
+    e.model.civilians.conflict[V] = True
+    run_hours(e, 1)
+    first = min(t.arrive for t in e.model.civilians.transit if t.dest == T)
+    assert first == 4.0  # riders: 1.44 hours × 24.96 / 11.52 = 3.12, set down at hour 4
+
+
+def test_people_meet_the_checkpoint_when_they_will_not_walk_further():
+    """13.4 hours more against 3 + 10: villagers go through. (Some of the town's people
+    bound for the base go round: 1.9 hours more than through the checkpoint.)"""
+    e = calm_world(world(route=SHORT_WAY_ROUND,
+                         parameters="movement: {checkpoint_detour_hours: 10}"))
+    e.model.civilians.conflict[T] = False
+    ev = flee_village(e, 12)
+    assert ev["passed"] > 400 and ev["abducted"] > 0 and ev["detoured"] < 10
+
+
+def test_nobody_goes_round_a_checkpoint_that_is_cleared():
+    e = calm_world(world(route=SHORT_WAY_ROUND))
+    do(e, "presence", "force", unit="coy_a", route="village--town", hours=48)
+    run_hours(e, 4)
+    assert not e.model.checkpoints["cp-gate"].operating
+    start = e.model.now
+    e.model.civilians.conflict[V] = True
+    run_hours(e, 2)
+    e.model.log_crossings()
+    assert not [x for x in e.events if x["type"] == "checkpoint_passage"]
+    first = min(t.arrive - start for t in e.model.civilians.transit if t.dest == T)
+    assert first == 2.0  # riders: 1.44 hours, set down at the next two-hour step
+
+
+LONG_WAY_ROUND = "{from: base, to: village, distance_km: 40}"  # base–town–village: 32 km
+
+
+def test_a_convoy_goes_round_a_checkpoint_only_where_the_scenario_lets_it():
+    """By default convoys keep to their notified route and pay; with
+    ``humanitarian.convoy_detour_hours`` they take a way round costing no more than that
+    and the checkpoint's delay, and arrive later with their whole cargo."""
+    paying = calm_world(world(route=LONG_WAY_ROUND))
+    run_hours(paying, 1)
+    do(paying, "supply", "humanitarian", location="village", need="food", amount=1000)
+    assert "levy_paid" in [x["type"] for x in paying.events]
+    going = calm_world(world(route=LONG_WAY_ROUND,
+                             parameters="humanitarian: {convoy_detour_hours: 1}"))
+    run_hours(going, 1)
+    now = going.model.now
+    do(going, "supply", "humanitarian", location="village", need="food", amount=1000)
+    detour = next(x for x in going.events if x["type"] == "convoy_detoured")
+    assert detour["checkpoints"] == ["cp-gate"] and 0 < detour["extra_hours"] < 1
+    assert not [x for x in going.events if x["type"] == "levy_paid"]
+    (convoy,) = going.model.agencies["wfp"].convoys
+    assert convoy.amount == 1000
+    assert convoy.arrive - now == pytest.approx(
+        going.model.vehicle_hours[B, V] + detour["extra_hours"], abs=0.05)
+
+
+def test_the_debrief_tells_who_went_round_in_both_languages():
+    from debrief.words import Words
+    e = calm_world(world(route=LONG_WAY_ROUND,
+                         parameters="humanitarian: {convoy_detour_hours: 1}"))
+    run_hours(e, 1)
+    do(e, "supply", "humanitarian", location="village", need="food", amount=1000)
+    detour = next(x for x in e.events if x["type"] == "convoy_detoured")
+    words = {lang: Words(e.scenario, lang).what(detour) for lang in ("en", "fr")}
+    assert words == {"en": "a convoy of Food Agency to Village went round Gate: 0.30 hours "
+                           "more on the way",
+                     "fr": "un convoi de Food Agency vers Village a contourné Barrière : 0,30 "
+                           "heures de plus en route"}
