@@ -211,7 +211,8 @@ class HostForce(Strict):
 class Authority(Strict):
     id: Id
     name: Text
-    role: str
+    role: Text = Field(description="what it does: a word (governor, mayor) or a sentence, "
+                       "in each language")
     location: Id
 
 

@@ -42,6 +42,8 @@ def _texts(s):
         yield f"metadata.learning_objectives[{i}]", lo
     for t in s.teams:
         yield f"teams.{t.id}.name", t.name
+    for a in s.actors.authorities:
+        yield f"actors.authorities.{a.id}.role", a.role
     for a in s.actions:
         yield f"actions.{a.id}.name", a.name
         if a.description is not None:
