@@ -184,9 +184,12 @@ class DoctrineBot(Bot):
                 if not f["people"] or self.moved[f["location"]] >= self.residents.get(
                         f["location"], float("inf")):
                     self.emptied.add(f["location"])
-        self._protect_threatened()
+        # Threats the team was warned of itself come first, then the gatherings it must
+        # keep in order; what another component shared, that component may be covering.
+        self._protect_threatened(shared=False)
         prevention.hand_over_children(self)
         prevention.police_gatherings(self)
+        self._protect_threatened(shared=True)
         prevention.prevent_clashes(self)
         prevention.negotiate_access(self)
         prevention.hold_checkpoint_routes(self)
@@ -296,8 +299,10 @@ class DoctrineBot(Bot):
 
     # --- doctrine ---------------------------------------------------------------------
 
-    def _protect_threatened(self) -> None:
-        threats = self._pending_threats()
+    def _protect_threatened(self, shared: bool) -> None:
+        """Protect the places (and routes) threatened within two turns: those the team was
+        warned of itself, or (``shared``) those another team shared."""
+        threats = [t for t in self._pending_threats() if ("shared_by" in t) == shared]
         for t in threats:
             loc = t["location"]
             if t.get("route"):  # an ambush along a route: hold the route itself
@@ -524,7 +529,12 @@ class DoctrineBot(Bot):
         for loc, n in fresh.items():
             if not n.get("road_open", True) and reopened.get(loc, -1.0) > n["hour"]:
                 fresh[loc] = dict(n, road_open=True)
-        trucks = sum(a.trucks for a in self.scenario.actors.agencies if a.id in self.spec.assets)
+        # The team's agencies: each sends as many convoys a turn as it has trucks, and
+        # only in the sectors it works in.
+        trucks = {a.id: a.trucks for a in self.scenario.actors.agencies
+                  if a.id in self.spec.assets}
+        sectors = {a.id: set(a.sectors) for a in self.scenario.actors.agencies
+                   if a.id in trucks}
         # Places under flood water: no convoy gets there by road while it stands.
         flooded = {loc for h in self.report["hazards"] if h["hazard"] == "flood"
                    and self.now <= h.get("until_hour", h["peak_hour"]) for loc in h["locations"]}
@@ -545,9 +555,11 @@ class DoctrineBot(Bot):
                     continue
                 amount = n["population"] * short * self.turn_hours / 24 * 2
                 if n.get("road_open", True) and loc not in flooded:
-                    if trucks > 0 and self._order("supply", location=loc, need=need,
-                                                  amount=amount):
-                        trucks -= 1
+                    able = sorted((-trucks[ag], ag) for ag in trucks
+                                  if need in sectors[ag] and trucks[ag] > 0)
+                    if able and self._order("supply", location=loc, need=need,
+                                            amount=amount, agency=able[0][1]):
+                        trucks[able[0][1]] -= 1
                 else:
                     cut_off[loc] = (need, n)
                     break  # one request per place covers every need

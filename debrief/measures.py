@@ -229,7 +229,8 @@ def tension_alerts_acted_on(ctx: Ctx) -> Result:
     """Share of the warnings of rising tension the scope's teams received that they
     answered at that place before the next turn was out (mediation, an agreement,
     countering a rumour, dialogue or presence) and before any clash there: early warning,
-    early response. Not applicable without an alert."""
+    early response. A unit of theirs already standing there when the alert came, and kept
+    there, answers it too. Not applicable without an alert."""
     alerts = [e for e in ctx.events("tension_alert", teams=False)
               if ctx.scope.teams is None or set(e.get("teams", [])) & set(ctx.scope.teams)]
     if not alerts:
@@ -242,11 +243,25 @@ def tension_alerts_acted_on(ctx: Ctx) -> Result:
                       and c["hour"] >= a["hour"]), None)
         limit = min(a["hour"] + 2 * ctx.turn_hours, clash["hour"] if clash else float("inf"))
         reply = next((r for r in answers if r.get("location") == a["location"]
-                      and a["hour"] <= r["hour"] <= limit), None)
+                      and a["hour"] <= r["hour"] <= limit), None) \
+            or _standing(ctx, a["location"], a["hour"])
         answered += reply is not None
         evidence += [a["id"]] + ([reply["id"]] if reply else []) + ([clash["id"]] if clash else [])
     return Result(round(answered / len(alerts), 3), list(dict.fromkeys(evidence)), "answered",
                   {"answered": answered, "alerts": len(alerts)})
+
+
+def _standing(ctx: Ctx, loc: str, hour: float) -> dict | None:
+    """The presence of a scope team's unit standing at ``loc`` at ``hour``: arrived, not
+    over, and the unit given no other order since (None: there is none)."""
+    for p in ctx.events("presence"):
+        if p["location"] != loc or not p["hour"] <= p["arrive_hour"] <= hour <= p["until_hour"]:
+            continue
+        since = (p["hour"], p["id"])
+        if not any(d["params"].get("unit") == p["unit"] and since < (d["hour"], d["id"])
+                   and d["hour"] <= hour for d in ctx.run.of_type("decision_accepted")):
+            return p
+    return None
 
 
 def trust_mean_final(ctx: Ctx) -> Result:

@@ -168,3 +168,20 @@ def test_no_last_resort_request_while_the_flood_still_rises(poc):
     assert _requests(bot, _cut_off_report(poc, "sabere", 3, peak_hour=60.0)) == ["sabere"]
     assert _requests(bot, _cut_off_report(poc, "sabere", 4, peak_hour=60.0)) == []
     assert _requests(bot, _cut_off_report(poc, "sabere", 5, peak_hour=60.0)) == ["sabere"]
+
+
+def test_aid_goes_by_the_agency_that_works_in_the_need_as_many_convoys_as_it_has_trucks(poc):
+    """WFP (food, 4 trucks), UNICEF (water and health, 4) and UNHCR (shelter, 2): each order
+    names an agency working in its need, and no agency is sent more convoys than it has
+    trucks, however many places lack everything."""
+    report = _first_report(poc, "humanitarian")
+    places = ["sabere", "walide", "beredou", "gamena", "sorinde"]
+    report.update(budget=50, needs=[
+        {"location": p, "turn": 1, "hour": 0.0, "population": 2000, "road_open": True,
+         "unmet": {"food": 0.6, "water": 0.5, "shelter": 0.4, "health": 0.3}} for p in places])
+    supplies = [o["params"] for o in DoctrineBot(poc, "humanitarian", seed=1).decide(report)
+                if o["action"] == "deliver_aid"]
+    sectors = {a.id: a.sectors for a in poc.actors.agencies}
+    assert all(o["need"] in sectors[o["agency"]] for o in supplies)
+    sent = {ag: sum(o["agency"] == ag for o in supplies) for ag in sectors}
+    assert sent == {"wfp": 4, "unicef": 4, "unhcr": 2}

@@ -114,6 +114,28 @@ def test_police_keep_order_at_a_gathering_that_starts_this_turn():
     assert ("patrol", (("location", "village"), ("mode", "guard"), ("unit", "fpu"))) in got
 
 
+def test_police_keep_their_gathering_before_a_threat_another_team_shared():
+    """One police unit, a market this turn and a raid another team warned of: the unit
+    keeps order at the market; the force may be covering the raid. Its own warning would
+    come first."""
+    s = scenario_from_text(WORLD, "w.yaml")
+    fpu = {"id": "fpu", "kind": "fpu", "location": "town", "task": "idle", "capacity": 0,
+           "women": 0, "military": False, "reachable": ["village", "town", "site", "base"]}
+    market = fact(1, "gathering", location="village", gathering="market", people=500,
+                  start_hour=6.0, end_hour=12.0)
+    raid = {"id": "f00002", "kind": "threat", "location": "site", "armed_group": "band",
+            "expected_hour": 8.0, "tactic": "raid"}
+    shared = dict(raid, shared_by="force")
+    got = orders(DoctrineBot(s, "police", seed=1),
+                 report("police", units=[fpu], other=[market], threats=[shared]))
+    assert [o for o in got if o[0] == "patrol"] == [
+        ("patrol", (("location", "village"), ("mode", "guard"), ("unit", "fpu")))]
+    got = orders(DoctrineBot(s, "police", seed=1),
+                 report("police", units=[fpu], other=[market], threats=[raid]))
+    assert [o for o in got if o[0] == "patrol"] == [
+        ("patrol", (("location", "site"), ("mode", "guard"), ("unit", "fpu")))]
+
+
 def test_an_ambush_threatened_on_a_route_is_met_on_the_route():
     s = scenario_from_text(WORLD, "w.yaml")
     coy = {"id": "coy_a", "kind": "infantry", "location": "base", "task": "idle",

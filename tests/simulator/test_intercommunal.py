@@ -128,6 +128,33 @@ def test_the_measures_count_clashes_and_alerts_answered_in_time(mini):
     assert tension_alerts_acted_on(police).value is None
 
 
+def _patrol(n, hour, location, until=30.0, arrive=None):
+    return ev(n, "presence", hour=hour, location=location, team="force", unit="coy_a",
+              mode="patrol", arrive_hour=hour + 1 if arrive is None else arrive,
+              until_hour=until)
+
+
+def _order(n, hour, unit="coy_a"):
+    return ev(n, "decision_accepted", hour=hour, team="force", action="patrol",
+              params={"unit": unit, "location": "site"})
+
+
+@pytest.mark.parametrize("before, answered", [
+    ([_patrol(1, 0, "town")], 1.0),  # standing there when the alert came, kept there
+    ([_patrol(1, 0, "town", until=3)], 0.0),  # its patrol was over
+    ([_patrol(1, 0, "town", arrive=6)], 0.0),  # still on its way
+    ([_patrol(1, 0, "village")], 0.0),  # elsewhere
+    ([_patrol(1, 0, "town"), _order(2, 2)], 0.0),  # sent elsewhere before the alert
+    ([_patrol(1, 0, "town"), _order(2, 2, unit="coy_b")], 1.0),  # another unit sent
+])
+def test_a_unit_already_standing_at_the_place_answers_the_alert(mini, before, answered):
+    events = before + [ev(9, "tension_alert", hour=4, location="town", teams=["force"])]
+    c = Ctx(run_of(*events), mini, Scope(teams=frozenset({"force"})))
+    r = tension_alerts_acted_on(c)
+    assert r.value == answered
+    assert ("e000001" in r.evidence) == bool(answered)
+
+
 def test_recruitment_pressure_takes_boys_and_men_where_tension_runs_high_less_where_youth_are_engaged():
     text = world().replace("tactics: [raid, ambush], reach_km: 40}",
                            "tactics: [raid, ambush], reach_km: 40, recruitment: 0.3}")
