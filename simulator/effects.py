@@ -187,7 +187,7 @@ def _post(m, unit, task: str, a, until: float, ctx) -> tuple[dict, float] | None
         loc = _loc(m, a["location"])
         arrive = unit.assign(task, loc, until, ctx.cause)
         return None if arrive is None else ({"location": loc}, arrive)
-    ends = _route_ends(m, a["route"])
+    ends = m.route_ends(a["route"])
     if ends is None:
         m.log("route_not_found", ctx.cause, team=ctx.team, route=a["route"])
         return None
@@ -196,19 +196,8 @@ def _post(m, unit, task: str, a, until: float, ctx) -> tuple[dict, float] | None
     arrive = unit.assign(task, loc, until, ctx.cause)
     if arrive is None:
         return None
-    unit.task_route = _key(*ends)
+    unit.task_route = tuple(sorted(ends))  # the route's key, either way round
     return {"location": loc, "route": m.route_id(*ends)}, arrive
-
-
-def _route_ends(m, route: str) -> tuple[int, int] | None:
-    a, _, b = route.partition("--")
-    if a in m.index and b in m.index and m.graph.has_edge(m.index[a], m.index[b]):
-        return m.index[a], m.index[b]
-    return None
-
-
-def _key(a: int, b: int) -> tuple[int, int]:
-    return (a, b) if a < b else (b, a)
 
 
 def presence(m, a, ctx):
@@ -572,7 +561,7 @@ def threat(m, a, ctx):
     g = m.armed[a["armed_group"]]
     on_route = {}
     if a.get("route"):
-        ends = _route_ends(m, a["route"])
+        ends = m.route_ends(a["route"])
         if ends is None:
             m.log("route_not_found", ctx.cause, team=ctx.team, route=a["route"])
             return
@@ -582,7 +571,7 @@ def threat(m, a, ctx):
     at = m.now + float(a["in_hours"])
     if not a["false_alarm"]:  # a false alarm is told like any threat, but nothing comes
         plan = g.plan(at, loc, a["tactic"], ctx.cause)
-        plan.route = _key(*ends) if on_route else None
+        plan.route = tuple(sorted(ends)) if on_route else None
     for team in ctx.recipients:
         m.knowledge.learn(team, "threat", "messages", m.turn, m.now, m.loc_ids[loc],
                           armed_group=g.key, expected_hour=at, tactic=a["tactic"], **on_route)

@@ -518,6 +518,15 @@ class ExerciseModel(mesa.Model):
                      route=self.route_id(a, b), carried=carried, turned_away=waiting,
                      boats_per_day=self.boats.get((a, b), 0))
 
+    def route_ends(self, route: str) -> tuple[int, int] | None:
+        """The places a route written ``from--to`` (either way round) joins, in the order
+        written; None when no route joins them."""
+        a, _, b = route.partition("--")
+        if a in self.index and b in self.index and self.graph.has_edge(self.index[a],
+                                                                       self.index[b]):
+            return self.index[a], self.index[b]
+        return None
+
     def route_id(self, a: int, b: int) -> str:
         """The route between two places as the scenario writes it: ``from--to``."""
         return self.graph.edges[a, b]["id"]
