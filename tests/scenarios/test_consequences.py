@@ -50,14 +50,14 @@ def test_support_without_hrddp_raises_abuse(poc):
                         {"host_force": "gendarmerie", "kind": "joint_operation"})]
     abuses = {}
     # Without support there is nothing to abuse with: a few seeds show it.
-    for label, inputs, seeds in (("blind", blind, 20), ("careful", careful, 20),
+    for label, inputs, seeds in (("blind", blind, 10), ("careful", careful, 10),
                                  ("none", [], 4)):
         abuses[label] = sum(play(poc, seed, inputs).summary()["outcomes"]["abuse_incidents"]
                             for seed in range(seeds))
     assert abuses["none"] == 0
-    # Mitigation divides the chance by 10 (violence.abuse_mitigated), but over 20 seeds the
-    # careful count is a handful of rare events (7 on seeds 0-19, 1 on seeds 20-59).
-    assert abuses["blind"] >= 2 * max(abuses["careful"], 1)
+    # Mitigation divides the chance by 10 (violence.abuse_mitigated): on seeds 0-9, 14
+    # abuses after blind support, 1 after a mitigated one (25 and 1 on seeds 0-19).
+    assert abuses["blind"] >= 4 * max(abuses["careful"], 1)
     assert abuses["blind"] >= 10
 
 
