@@ -110,6 +110,14 @@ class Store:
             db.execute("PRAGMA journal_mode=WAL")
             db.executescript(SCHEMA)
 
+    def add_schema(self, script: str) -> None:
+        """Create the tables of another part of the portal (courses ...) if missing."""
+        db = self._connect()
+        try:
+            db.executescript(script)
+        finally:
+            db.close()
+
     def _connect(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
         db.execute("PRAGMA synchronous=FULL")  # committed means on disk, even after a crash

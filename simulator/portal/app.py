@@ -7,8 +7,9 @@ from pathlib import Path
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, RedirectResponse
 
+from simulator.courses import Courses
 from simulator.live import Registry
-from simulator.portal import api, evaluator, instructor, pages, team
+from simulator.portal import api, courses, evaluator, instructor, pages, team
 from simulator.portal.auth import ApiError
 from simulator.portal.drafts import Drafts
 from simulator.portal.middleware import BodyLimit, SecurityHeaders
@@ -20,8 +21,9 @@ def create_app(db_path: str | Path) -> FastAPI:
     app = FastAPI(title="ttx portal", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.store = store = Store(db_path)
     app.state.registry = Registry(store)
+    app.state.courses = Courses(store)
     app.state.drafts = Drafts()
-    for module in (api, pages, instructor, team, evaluator):
+    for module in (api, courses, pages, instructor, team, evaluator):
         app.include_router(module.router)
 
     @app.exception_handler(ApiError)

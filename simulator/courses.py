@@ -1,0 +1,261 @@
+"""Courses and their trainees, kept in the portal's database beside the exercises.
+
+A course (name, school, dates, language) has a cohort of trainees (name, country, service,
+sex, optional email), typed in one by one or imported from a CSV file, and several
+exercises whose teams are formed from the cohort. Trainees' personal data never leaves
+the laptop unless the instructor exports it, and a trainee can be deleted with everything
+recorded about them.
+
+Like the exercises, every change is one transaction (``Store.write``): a CSV with one bad
+row imports nothing, and what was stored before stays as it was.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import sqlite3
+import time
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from simulator.store import Refused, Store
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS course (
+    id INTEGER PRIMARY KEY, name TEXT NOT NULL, school TEXT NOT NULL, start TEXT NOT NULL,
+    end TEXT NOT NULL, lang TEXT NOT NULL, created REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS trainee (
+    id INTEGER PRIMARY KEY, course INTEGER NOT NULL REFERENCES course(id), name TEXT NOT NULL,
+    country TEXT NOT NULL, service TEXT NOT NULL, sex TEXT NOT NULL, email TEXT,
+    created REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS course_exercise (
+    exercise INTEGER PRIMARY KEY REFERENCES exercise(id),
+    course INTEGER NOT NULL REFERENCES course(id));
+CREATE TABLE IF NOT EXISTS member (
+    exercise INTEGER NOT NULL REFERENCES exercise(id), team TEXT NOT NULL,
+    trainee INTEGER NOT NULL REFERENCES trainee(id), PRIMARY KEY (exercise, trainee));
+"""
+
+MAX_TRAINEES = 500  # rows of one CSV: a cohort is 25, the applicants about 90
+SERVICES = ("military", "police", "civilian")
+SEXES = ("female", "male")
+# What a French sheet may say instead (headers and values), lower case.
+HEADERS = {"nom": "name", "pays": "country", "sexe": "sex", "courriel": "email",
+           "e-mail": "email", "mail": "email"}
+VALUES = {"militaire": "military", "civil": "civilian", "civile": "civilian",
+          "f": "female", "femme": "female", "m": "male", "h": "male", "homme": "male"}
+
+
+class Course(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(min_length=1, max_length=200)
+    school: str = Field(min_length=1, max_length=200)
+    start: dt.date
+    end: dt.date
+    lang: Literal["en", "fr"] = "en"
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> Course:
+        if self.end < self.start:
+            raise ValueError("the course ends before it starts")
+        return self
+
+
+class Trainee(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    name: str = Field(min_length=1, max_length=200)
+    country: str = Field(min_length=1, max_length=100)
+    service: Literal[SERVICES]
+    sex: Literal[SEXES]
+    email: str | None = Field(None, max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+class RowProblem(BaseModel):
+    """What is wrong in a CSV file: its row (1 is the header) and column, in words."""
+    row: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"row {self.row}, column {self.column!r}: {self.message}"
+
+
+class CsvError(Exception):
+    def __init__(self, problems: list[RowProblem]):
+        super().__init__("; ".join(map(str, problems)))
+        self.problems = problems
+
+
+def parse_cohort(text: str) -> list[Trainee]:
+    """Trainees from CSV text (a header row: name, country, service, sex and optionally
+    email, in English or French; comma or semicolon separated). Raises ``CsvError`` with
+    every problem, by row and column."""
+    text = text.lstrip("\ufeff")  # a spreadsheet's byte-order mark
+    try:
+        dialect = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    rows = list(csv.reader(io.StringIO(text), dialect))
+    if not rows:
+        raise CsvError([RowProblem(row=1, column="", message="the file is empty")])
+    header = [HEADERS.get(h.strip().lower(), h.strip().lower()) for h in rows[0]]
+    missing = [c for c in ("name", "country", "service", "sex") if c not in header]
+    unknown = [h for h in header if h not in Trainee.model_fields]
+    problems = [RowProblem(row=1, column=c, message="this column is missing") for c in missing]
+    problems += [RowProblem(row=1, column=h, message="unknown column (known: name, country, "
+                            "service, sex, email)") for h in unknown]
+    if problems:
+        raise CsvError(problems)
+    if len(rows) - 1 > MAX_TRAINEES:
+        raise CsvError([RowProblem(row=MAX_TRAINEES + 2, column="", message=f"more than "
+                                   f"{MAX_TRAINEES} trainees in one file")])
+    out = []
+    for number, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue  # a blank line
+        if len(row) != len(header):
+            problems.append(RowProblem(row=number, column="", message=f"{len(row)} cells for "
+                                       f"{len(header)} columns"))
+            continue
+        values = {h: _value(h, cell) for h, cell in zip(header, row, strict=True)}
+        try:
+            out.append(Trainee.model_validate(values))
+        except ValidationError as exc:
+            problems += [RowProblem(row=number, column=str(e["loc"][0]) if e["loc"] else "",
+                                    message=_words(e)) for e in exc.errors()]
+    if problems:
+        raise CsvError(problems)
+    return out
+
+
+def _value(column: str, cell: str) -> str | None:
+    cell = cell.strip()
+    if column == "email":
+        return cell or None
+    if column in ("service", "sex"):
+        return VALUES.get(cell.lower(), cell.lower())
+    return cell
+
+
+def _words(error: dict) -> str:
+    if error["type"] == "literal_error":
+        return f"{error['input']!r} is not one of: {error['ctx']['expected']}"
+    if error["type"] == "string_too_short":
+        return "empty"
+    if error["type"] == "string_pattern_mismatch":
+        return f"{error['input']!r} is not an email address"
+    return error["msg"]
+
+
+class Courses:
+    """The courses of one portal database (its tables live beside the exercises')."""
+
+    def __init__(self, store: Store):
+        self.store = store
+        store.add_schema(SCHEMA)
+
+    # --- courses ----------------------------------------------------------------------
+
+    def create(self, course: Course) -> int:
+        with self.store.write() as db:
+            return db.execute(
+                "INSERT INTO course (name, school, start, end, lang, created) "
+                "VALUES (?, ?, ?, ?, ?, ?)", (course.name, course.school, course.start.isoformat(),
+                                              course.end.isoformat(), course.lang, time.time())
+            ).lastrowid
+
+    def course(self, course: int) -> sqlite3.Row:
+        rows = self.store.read("SELECT * FROM course WHERE id = ?", (course,))
+        if not rows:
+            raise Refused("unknown_course", f"no course {course}")
+        return rows[0]
+
+    def courses(self) -> list[sqlite3.Row]:
+        return self.store.read("SELECT * FROM course ORDER BY start, id")
+
+    # --- trainees ---------------------------------------------------------------------
+
+    def enrol(self, course: int, trainees: list[Trainee]) -> list[int]:
+        """Add trainees to a course, all or none; their ids in order."""
+        self.course(course)
+        with self.store.write() as db:
+            return [db.execute(
+                "INSERT INTO trainee (course, name, country, service, sex, email, created) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)", (course, t.name, t.country, t.service, t.sex,
+                                                 t.email, time.time())).lastrowid
+                for t in trainees]
+
+    def trainees(self, course: int) -> list[sqlite3.Row]:
+        return self.store.read("SELECT * FROM trainee WHERE course = ? ORDER BY name, id",
+                               (course,))
+
+    def trainee(self, course: int, trainee: int) -> sqlite3.Row:
+        rows = self.store.read("SELECT * FROM trainee WHERE id = ? AND course = ?",
+                               (trainee, course))
+        if not rows:
+            raise Refused("unknown_trainee", f"no trainee {trainee} in course {course}")
+        return rows[0]
+
+    def export(self, course: int, trainee: int) -> dict:
+        """Everything stored about one trainee, as plain data (their right to see it)."""
+        t = dict(self.trainee(course, trainee))
+        c = self.course(course)
+        teams = self.store.read("SELECT m.exercise, m.team, e.name FROM member m JOIN "
+                                "exercise e ON e.id = m.exercise WHERE m.trainee = ? "
+                                "ORDER BY m.exercise", (trainee,))
+        return {"trainee": {k: t[k] for k in ("id", "name", "country", "service", "sex",
+                                              "email")},
+                "course": {k: c[k] for k in ("id", "name", "school", "start", "end")},
+                "exercises": [{"exercise": r["exercise"], "name": r["name"], "team": r["team"]}
+                              for r in teams]}
+
+    def delete(self, course: int, trainee: int) -> None:
+        """A trainee and everything recorded about them, gone in one transaction."""
+        self.trainee(course, trainee)
+        with self.store.write() as db:
+            db.execute("DELETE FROM member WHERE trainee = ?", (trainee,))
+            db.execute("DELETE FROM trainee WHERE id = ?", (trainee,))
+
+    # --- exercises of a course --------------------------------------------------------
+
+    def attach(self, course: int, exercise: int, teams: dict[str, list[int]]) -> None:
+        """Make ``exercise`` one of the course's, its teams formed of these trainees (each
+        in one team at most); replaces the teams it had."""
+        self.course(course)
+        ex_teams = self.store.teams(exercise)
+        cohort = {r["id"] for r in self.trainees(course)}
+        problems = [f"no team {t!r} in the exercise" for t in teams if t not in ex_teams]
+        seen: set[int] = set()
+        for members in teams.values():
+            problems += [f"trainee {m} is not in the course" for m in members if m not in cohort]
+            problems += [f"trainee {m} is in two teams" for m in members if m in seen]
+            seen |= set(members)
+        if problems:
+            raise Refused("invalid_teams", "; ".join(problems))
+        with self.store.write() as db:
+            other = db.execute("SELECT course FROM course_exercise WHERE exercise = ?",
+                               (exercise,)).fetchone()
+            if other is not None and other["course"] != course:
+                raise Refused("other_course", f"exercise {exercise} belongs to course "
+                                              f"{other['course']}")
+            db.execute("INSERT OR IGNORE INTO course_exercise (exercise, course) VALUES (?, ?)",
+                       (exercise, course))
+            db.execute("DELETE FROM member WHERE exercise = ?", (exercise,))
+            db.executemany("INSERT INTO member (exercise, team, trainee) VALUES (?, ?, ?)",
+                           [(exercise, t, m) for t, members in teams.items() for m in members])
+
+    def exercises(self, course: int) -> list[sqlite3.Row]:
+        return self.store.read("SELECT e.id, e.name, e.seed, e.phase, e.turn FROM exercise e "
+                               "JOIN course_exercise c ON c.exercise = e.id WHERE c.course = ? "
+                               "ORDER BY e.id", (course,))
+
+    def members(self, exercise: int) -> dict[str, list[int]]:
+        """Team → the trainees who played it."""
+        out: dict[str, list[int]] = {}
+        for r in self.store.read("SELECT team, trainee FROM member WHERE exercise = ? "
+                                 "ORDER BY team, trainee", (exercise,)):
+            out.setdefault(r["team"], []).append(r["trainee"])
+        return out
