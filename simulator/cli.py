@@ -1,5 +1,5 @@
-"""The ``ttx`` command line: validate, schema, run, compare, check, debrief, demo, serve,
-import-flee, validate-displacement.
+"""The ``ttx`` command line: validate, schema, competencies, run, compare, check, debrief,
+demo, serve, import-flee, validate-displacement.
 
 Exit codes: 0 success, 1 usage or runtime error, 2 invalid input file (every problem is
 printed as FILE:LINE:COL: path: message).
@@ -87,6 +87,12 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("schema", help="print the scenario JSON Schema (for editors)")
     s.add_argument("--out", type=Path, help="write to this file instead of standard output")
     s.set_defaults(func=cmd_schema)
+
+    m = sub.add_parser("competencies", help="check a competency framework against the "
+                       "shipped scenarios; list the tasks each competency maps to")
+    m.add_argument("path", nargs="?", type=Path, metavar="FILE",
+                   help="framework file (default: courses/competencies.yaml)")
+    m.set_defaults(func=cmd_competencies)
 
     r = sub.add_parser("run", help="play an exercise and write its outputs")
     r.add_argument("scenario", type=Path)
@@ -217,6 +223,31 @@ def cmd_schema(args) -> int:
         print(t("schema_written", args.lang, path=args.out), file=sys.stderr)
     else:
         print(schema)
+    return 0
+
+
+def cmd_competencies(args) -> int:
+    from simulator.competencies import SHIPPED, load_framework, shipped_scenarios
+    from simulator.scenario import text
+
+    lang, here = args.lang, Path.cwd()
+    path = args.path or (SHIPPED.relative_to(here) if SHIPPED.is_relative_to(here) else SHIPPED)
+    scenarios = shipped_scenarios()
+    framework = load_framework(path, scenarios=scenarios)
+    titles = {(sid, c.id): c.title for sid, s in scenarios.items() for o in s.objectives
+              for c in o.critical_tasks}
+    mapped = {task for c in framework.competencies for task in framework.tasks(c.id)}
+    print(t("competencies_valid", lang, path=path, count=len(framework.competencies),
+            mapped=len(mapped), tasks=len(titles), scenarios=len(scenarios)))
+    print(f"\n{text(framework.framework.name, lang)}")
+    for competency in framework.competencies:
+        print(f"\n{text(competency.name, lang)}")
+        by_scenario: dict[str, list[str]] = {}
+        for sid, task in framework.tasks(competency.id):
+            by_scenario.setdefault(sid, []).append(task)
+        for sid, tasks in by_scenario.items():
+            print(f"  {text(scenarios[sid].metadata.title, lang)}")
+            print("\n".join(f"    - {text(titles[sid, task], lang)}" for task in tasks))
     return 0
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 import sqlite3
 import time
@@ -21,12 +22,14 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from simulator.competencies import SHIPPED, Framework, framework_from_text, shipped_scenarios
 from simulator.store import Refused, Store
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS course (
     id INTEGER PRIMARY KEY, name TEXT NOT NULL, school TEXT NOT NULL, start TEXT NOT NULL,
-    end TEXT NOT NULL, lang TEXT NOT NULL, created REAL NOT NULL);
+    end TEXT NOT NULL, lang TEXT NOT NULL, created REAL NOT NULL,
+    framework TEXT NOT NULL);     -- the competency framework's YAML, as it was chosen
 CREATE TABLE IF NOT EXISTS trainee (
     id INTEGER PRIMARY KEY, course INTEGER NOT NULL REFERENCES course(id), name TEXT NOT NULL,
     country TEXT NOT NULL, service TEXT NOT NULL, sex TEXT NOT NULL, email TEXT,
@@ -37,6 +40,12 @@ CREATE TABLE IF NOT EXISTS course_exercise (
 CREATE TABLE IF NOT EXISTS member (
     exercise INTEGER NOT NULL REFERENCES exercise(id), team TEXT NOT NULL,
     trainee INTEGER NOT NULL REFERENCES trainee(id), PRIMARY KEY (exercise, trainee));
+CREATE TABLE IF NOT EXISTS signoff (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT, course INTEGER NOT NULL REFERENCES course(id),
+    trainee INTEGER NOT NULL REFERENCES trainee(id), competency TEXT NOT NULL,
+    status TEXT NOT NULL,         -- met, not_yet_met; the latest per competency counts
+    comment TEXT NOT NULL, evaluator TEXT NOT NULL, exercise INTEGER, key TEXT,
+    created REAL NOT NULL, UNIQUE (course, key));
 """
 
 MAX_TRAINEES = 500  # rows of one CSV: a cohort is 25, the applicants about 90
@@ -56,6 +65,8 @@ class Course(BaseModel):
     start: dt.date
     end: dt.date
     lang: Literal["en", "fr"] = "en"
+    framework: str | None = Field(None, max_length=500_000, description="a competency "
+                                  "framework's YAML (default: the shipped one)")
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> Course:
@@ -71,6 +82,15 @@ class Trainee(BaseModel):
     service: Literal[SERVICES]
     sex: Literal[SEXES]
     email: str | None = Field(None, max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+class SignOff(BaseModel):
+    """An evaluator's judgement of one competency of one trainee."""
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    competency: str = Field(min_length=1, max_length=100)
+    status: Literal["met", "not_yet_met"]
+    comment: str = Field("", max_length=4000)
+    evaluator: str = Field(min_length=1, max_length=200, description="who signs, by name")
 
 
 class RowProblem(BaseModel):
@@ -150,6 +170,17 @@ def _words(error: dict) -> str:
     return error["msg"]
 
 
+@functools.lru_cache(maxsize=16)
+def framework_of(text: str, lang: str = "en") -> Framework:
+    """A framework's YAML checked against the shipped scenarios (read once per process)."""
+    return framework_from_text(text, "framework.yaml", lang, _scenarios())
+
+
+@functools.cache
+def _scenarios():
+    return shipped_scenarios()
+
+
 class Courses:
     """The courses of one portal database (its tables live beside the exercises')."""
 
@@ -160,12 +191,19 @@ class Courses:
     # --- courses ----------------------------------------------------------------------
 
     def create(self, course: Course) -> int:
+        """A new course; its framework is checked first (``InputError`` when broken)."""
+        framework = course.framework if course.framework is not None else \
+            SHIPPED.read_text(encoding="utf-8")
+        framework_of(framework, course.lang)
         with self.store.write() as db:
             return db.execute(
-                "INSERT INTO course (name, school, start, end, lang, created) "
-                "VALUES (?, ?, ?, ?, ?, ?)", (course.name, course.school, course.start.isoformat(),
-                                              course.end.isoformat(), course.lang, time.time())
-            ).lastrowid
+                "INSERT INTO course (name, school, start, end, lang, created, framework) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (course.name, course.school, course.start.isoformat(), course.end.isoformat(),
+                 course.lang, time.time(), framework)).lastrowid
+
+    def framework(self, course: int) -> Framework:
+        return framework_of(self.course(course)["framework"])
 
     def course(self, course: int) -> sqlite3.Row:
         rows = self.store.read("SELECT * FROM course WHERE id = ?", (course,))
@@ -210,13 +248,17 @@ class Courses:
                                               "email")},
                 "course": {k: c[k] for k in ("id", "name", "school", "start", "end")},
                 "exercises": [{"exercise": r["exercise"], "name": r["name"], "team": r["team"]}
-                              for r in teams]}
+                              for r in teams],
+                "signoffs": [{k: r[k] for k in ("competency", "status", "comment", "evaluator",
+                                                "created")}
+                             for r in self.signoffs(course) if r["trainee"] == trainee]}
 
     def delete(self, course: int, trainee: int) -> None:
         """A trainee and everything recorded about them, gone in one transaction."""
         self.trainee(course, trainee)
         with self.store.write() as db:
             db.execute("DELETE FROM member WHERE trainee = ?", (trainee,))
+            db.execute("DELETE FROM signoff WHERE trainee = ?", (trainee,))
             db.execute("DELETE FROM trainee WHERE id = ?", (trainee,))
 
     # --- exercises of a course --------------------------------------------------------
@@ -259,3 +301,36 @@ class Courses:
                                  "ORDER BY team, trainee", (exercise,)):
             out.setdefault(r["team"], []).append(r["trainee"])
         return out
+
+    # --- sign-offs --------------------------------------------------------------------
+
+    def sign_off(self, course: int, trainee: int, sign: SignOff, evaluator_exercise: int | None,
+                 key: str | None = None) -> tuple[sqlite3.Row, bool]:
+        """An evaluator's judgement of one competency of one trainee, stored in one
+        transaction; return it and whether it is new (a ``key`` seen before returns the
+        stored one, so a retry never signs twice)."""
+        self.trainee(course, trainee)
+        known = [c.id for c in self.framework(course).competencies]
+        if sign.competency not in known:
+            raise Refused("unknown_competency", f"{sign.competency!r} (known: "
+                                                f"{', '.join(known)})")
+        with self.store.write() as db:
+            if key is not None:
+                old = db.execute("SELECT * FROM signoff WHERE course = ? AND key = ?",
+                                 (course, key)).fetchone()
+                if old is not None:
+                    return old, False
+            seq = db.execute(
+                "INSERT INTO signoff (course, trainee, competency, status, comment, evaluator, "
+                "exercise, key, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (course, trainee, sign.competency, sign.status, sign.comment, sign.evaluator,
+                 evaluator_exercise, key, time.time())).lastrowid
+            return db.execute("SELECT * FROM signoff WHERE seq = ?", (seq,)).fetchone(), True
+
+    def signoffs(self, course: int) -> list[sqlite3.Row]:
+        """Every sign-off of the course, oldest first (the history is kept)."""
+        return self.store.read("SELECT * FROM signoff WHERE course = ? ORDER BY seq", (course,))
+
+    def standing(self, course: int) -> dict[tuple[int, str], sqlite3.Row]:
+        """(trainee, competency) → the latest sign-off, which is the one that counts."""
+        return {(r["trainee"], r["competency"]): r for r in self.signoffs(course)}

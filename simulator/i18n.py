@@ -14,6 +14,10 @@ MESSAGES: dict[str, dict[str, str]] = {
               "fr": "{path} : valide ({locations} lieux, {teams} équipes, {actions} actions, "
                     "{injects} injects)"},
     "invalid": {"en": "{count} problem(s) found", "fr": "{count} problème(s) trouvé(s)"},
+    "competencies_valid": {"en": "{path}: valid ({count} competencies; {mapped} of the {tasks} "
+                                 "critical tasks of {scenarios} scenarios mapped)",
+                           "fr": "{path} : valide ({count} compétences ; {mapped} des {tasks} "
+                                 "tâches critiques de {scenarios} scénarios rattachées)"},
     "turn_progress": {"en": "turn {turn}/{turns}: {events} events, civilians killed so far: "
                             "{deaths}",
                       "fr": "tour {turn}/{turns} : {events} événements, civils tués jusqu'ici : "

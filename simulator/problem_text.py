@@ -1,5 +1,5 @@
-"""The words of input-file problems (scenarios, inputs, evaluation files, displacement
-cases) in English and French.
+"""The words of input-file problems (scenarios, inputs, evaluation files, competency
+frameworks, displacement cases) in English and French.
 
 A problem is built once as a ``Say``: a message key of ``MESSAGES`` and its arguments. It
 is worded when it is shown, in the reader's language: ``Say.text(lang)``; ``str()`` gives
@@ -323,6 +323,20 @@ MESSAGES: dict[str, dict[str, str]] = {
     # Evaluation files (debrief.overrides).
     "overridden_twice": {"en": "critical task {value} overridden twice",
                          "fr": "la note de la tâche critique {value} est modifiée deux fois"},
+    # Competency frameworks (simulator.competencies); the rule is raised under its key.
+    "rule_task_or_objective": {"en": "a map needs exactly one of 'task' (a critical task) or "
+                                     "'objective' (each critical task of an objective)",
+                               "fr": "une correspondance demande exactement un champ parmi "
+                                     "'task' (une tâche critique) et 'objective' (chaque tâche "
+                                     "critique d'un objectif)"},
+    "unknown_scenario": {"en": "unknown scenario {value}{hint}{known}",
+                         "fr": "scénario inconnu {value}{hint}{known}"},
+    "scenario_no_task": {"en": "scenario {scenario} has no critical task {value}{hint}{known}",
+                         "fr": "le scénario {scenario} n'a pas de tâche critique {value}{hint}"
+                               "{known}"},
+    "scenario_no_objective": {"en": "scenario {scenario} has no objective {value}{hint}{known}",
+                              "fr": "le scénario {scenario} n'a pas d'objectif {value}{hint}"
+                                    "{known}"},
     # Reading YAML (simulator.yamlsafe).
     "too_many_values": {"en": "document expands to more than {limit} values (aliases nested "
                               "too deep?); refused",

@@ -1,4 +1,5 @@
-"""The scenario reference (docs/scenario/*.md) must agree with the code.
+"""The scenario reference (docs/scenario/*.md) and the competency framework's page
+(docs/competencies.md) must agree with the code.
 
 These tests fail when a field, default, effect primitive, parameter, metric, limit or
 message changes in the code and the reference is not updated, when a YAML example of the
@@ -741,3 +742,53 @@ def test_the_clock_table_is_what_reports_show():
         at = (turn - 1) * s.metadata.turn_hours + hour + extra
         assert (at, clock(at, s, "en")) == (int(hours), shown)
     assert clock(30, s, "fr") == "jour 2, 12 h 00"
+
+
+# --- the competency framework (docs/competencies.md) ----------------------------------------
+
+COMPETENCY_PAGE = {"competencies.md": (ROOT / "docs" / "competencies.md").read_text(encoding="utf-8")}
+
+
+def _competency_models() -> list[type[BaseModel]]:
+    from simulator.competencies import Framework
+    return [m for m in _models(Framework) if m is not Lang]  # Lang: scenario/file.md
+
+
+@pytest.mark.parametrize("model", _competency_models(), ids=lambda m: m.__name__)
+def test_competency_field_tables_match_the_models(model):
+    assert not _table_problems(model, COMPETENCY_PAGE)
+
+
+def _competency_block(marker: str) -> list[str]:
+    """The lines of the code block that follows ``marker`` on the competencies page."""
+    lines = _page_of(marker, COMPETENCY_PAGE)
+    i = lines.index(marker) + 1
+    assert lines[i].startswith("```")
+    return lines[i + 1:lines.index("```", i + 1)]
+
+
+def test_the_competency_example_and_its_problems_are_real(tmp_path, monkeypatch, capsys):
+    from simulator.cli import main
+    from simulator.competencies import framework_from_text
+    (example,) = re.findall(r"^```yaml\n(.*?)^```", COMPETENCY_PAGE["competencies.md"],
+                            flags=re.S | re.M)
+    framework = framework_from_text(example, "example.yaml")
+    assert [c.id for c in framework.competencies] == ["un_police", "human_rights"]
+    assert framework.tasks("human_rights") == [("cmcoord-corridor", "ct_hrddp"),
+                                               ("cmcoord-corridor", "ct_host_support")]
+    broken = example.replace("task: ct_site}", "task: ct_sit}") \
+        .replace("  - id: human_rights", "  - id: un_police")
+    (tmp_path / "competencies.yaml").write_text(broken, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["competencies", "competencies.yaml"]) == 2
+    assert capsys.readouterr().err.splitlines() == \
+        _competency_block("<!-- competencies-example: problems -->")
+
+
+def test_the_competencies_command_prints_what_the_page_shows(monkeypatch, capsys):
+    from simulator.cli import main
+    shown = _competency_block("<!-- competencies-example: output -->")
+    assert shown[-1] == "..."
+    monkeypatch.chdir(ROOT)
+    assert main(["competencies"]) == 0
+    assert capsys.readouterr().out.splitlines()[:len(shown) - 1] == shown[:-1]

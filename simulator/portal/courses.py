@@ -1,6 +1,7 @@
-"""Courses in the JSON API (instructor only): a course, its cohort (typed in or imported
-from CSV), a trainee's data exported or deleted, and the course's exercises with their
-teams formed from the cohort."""
+"""Courses in the JSON API: a course, its cohort (typed in or imported from CSV), a
+trainee's data exported or deleted, the course's exercises with their teams formed from
+the cohort (the instructor); the records rolled up onto the competency framework (the
+instructor and the course's evaluators) and the evaluators' sign-offs."""
 
 from __future__ import annotations
 
@@ -10,11 +11,18 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 
-from simulator.courses import Course, Courses, CsvError, Trainee, parse_cohort
+from simulator.course_records import Record, TaskRating, roll_up
+from simulator.courses import Course, Courses, CsvError, SignOff, Trainee, parse_cohort
 from simulator.portal import auth
+from simulator.portal.assessment import ratings_so_far
 from simulator.portal.auth import ApiError, User
-from simulator.portal.deps import json_body
+from simulator.portal.debrief import overrides
+from simulator.portal.deps import json_body, live_of
+from simulator.scenario import Lang
 from simulator.store import Refused
+from simulator.yamlsafe import InputError
+
+MAX_KEY = 200  # characters of an Idempotency-Key
 
 router = APIRouter(prefix="/api/courses")
 Poster = Annotated[User, Depends(auth.api_poster)]
@@ -47,7 +55,12 @@ def _found(call, *args):
 def new_course(request: Request, user: Poster,
                body: Annotated[Course, Depends(json_body(Course))]):
     auth.require(user, "instructor")
-    return JSONResponse({"id": courses_of(request).create(body)}, status_code=201)
+    try:
+        course = courses_of(request).create(body)
+    except InputError as exc:
+        raise ApiError(422, "invalid_framework", problems=[str(p) for p in exc.problems]) \
+            from None
+    return JSONResponse({"id": course}, status_code=201)
 
 
 @router.get("")
@@ -117,3 +130,97 @@ def attach_exercise(course: int, exercise: int, request: Request, user: Poster,
     _found(courses_of(request).attach, course, exercise, body.teams)
     return {"course": course, "exercise": exercise,
             "teams": courses_of(request).members(exercise)}
+
+
+# --- records and sign-offs ----------------------------------------------------------------
+
+def _reader(request: Request, course: int) -> User:
+    """The instructor, or an evaluator of one of the course's exercises."""
+    user = auth.current_user(request)
+    if user.role == "instructor":
+        return user
+    c = courses_of(request)
+    if user.role == "evaluator" and user.exercise in {e["id"] for e in
+                                                      _found(c.exercises, course)}:
+        return user
+    raise ApiError(403, "forbidden")
+
+
+def _plain(title) -> dict:
+    return title.model_dump() if isinstance(title, Lang) else {"en": title, "fr": title}
+
+
+def course_ratings(request: Request, course: int) -> list[TaskRating]:
+    """The final ratings of every finished exercise of the course (practice never counts)."""
+    store, out = auth.store_of(request), []
+    for e in courses_of(request).exercises(course):
+        row = store.exercise(e["id"])
+        if row["phase"] != "finished" or ("practice" in row.keys() and row["practice"]):
+            continue
+        live = live_of(request, e["id"])
+        spec = {c.id: c for o in live.scenario.objectives for c in o.critical_tasks}
+        chosen = overrides(store, e["id"], set(spec))
+        for o in ratings_so_far(live):
+            for t in o.tasks:
+                final = chosen[t.id].rating if t.id in chosen else t.rating
+                cited = (i for m in t.measures for i in m.result.evidence)
+                out.append(TaskRating(
+                    exercise=e["id"], exercise_name=e["name"],
+                    scenario=live.scenario.metadata.id, task=t.id, team=t.team or "",
+                    title=_plain(spec[t.id].title), draft=t.rating, final=final,
+                    justification=chosen[t.id].justification if t.id in chosen else None,
+                    evidence=tuple(dict.fromkeys(cited))))
+    return out
+
+
+def _records(request: Request, course: int) -> dict:
+    c = courses_of(request)
+    framework = c.framework(course)
+    members = {e["id"]: c.members(e["id"]) for e in c.exercises(course)}
+    trainees, teams = roll_up(framework, course_ratings(request, course), members)
+    standing = c.standing(course)
+
+    def competencies(record, trainee=None) -> list[dict]:
+        out = []
+        for comp in framework.competencies:
+            signed = standing.get((trainee, comp.id)) if trainee is not None else None
+            out.append({"id": comp.id, "name": comp.name.model_dump(),
+                        **record.summary(comp.id),
+                        "ratings": [r.plain() for r in record.competencies.get(comp.id, [])],
+                        "signoff": {k: signed[k] for k in ("status", "comment", "evaluator",
+                                                           "created")} if signed else None})
+        return out
+
+    return {
+        "trainees": {t["id"]: {"name": t["name"], "competencies": competencies(
+            trainees.get(t["id"], Record()), t["id"])} for t in c.trainees(course)},
+        "teams": [{"exercise": ex, "team": team, "competencies": competencies(record)}
+                  for (ex, team), record in sorted(teams.items())]}
+
+
+@router.get("/{course}/records")
+def records(course: int, request: Request):
+    """Every trainee of the course against every competency, and every team of its
+    exercises: the ratings that count (with their evidence) and the latest sign-off."""
+    _reader(request, course)
+    return _records(request, course)
+
+
+@router.post("/{course}/trainees/{trainee}/signoffs")
+def sign_off(course: int, trainee: int, request: Request, user: Poster,
+             body: Annotated[SignOff, Depends(json_body(SignOff))]):
+    """An evaluator of one of the course's exercises signs a competency off (met or not
+    yet met): stored before the answer, once per ``Idempotency-Key``."""
+    if user.role != "evaluator":
+        raise ApiError(403, "forbidden")
+    _reader(request, course)
+    key = request.headers.get("idempotency-key")
+    if key is not None and not 0 < len(key) <= MAX_KEY:
+        raise ApiError(422, "malformed", detail=f"Idempotency-Key: 1 to {MAX_KEY} characters")
+    try:
+        row, new = courses_of(request).sign_off(course, trainee, body, user.exercise, key)
+    except Refused as exc:
+        status = 404 if exc.reason in ("unknown_course", "unknown_trainee") else 422
+        raise ApiError(status, exc.reason, detail=exc.detail) from None
+    return JSONResponse({"seq": row["seq"], "competency": row["competency"],
+                         "status": row["status"]}, status_code=201 if new else 200)

@@ -92,3 +92,53 @@ def test_restart_gives_the_same_state(portal, tmp_path):
     instructor.rebase(portal.url)
     after = instructor.state(ex)
     assert after == before and after["turn"] == 2 and after["submitted"] == {"force": 1}
+
+
+def test_kill_9_while_evaluators_sign_off_loses_no_acknowledged_sign_off(portal, tmp_path):
+    from simulator.courses import Courses
+    from tests.portal.test_courses_api import COURSE
+    from tests.simulator.test_courses import COHORT
+
+    instructor = Client(portal.url, portal.instructor_code)
+    c = instructor.post("/api/courses", COURSE).json()["id"]
+    ids = instructor.http.post(f"/api/courses/{c}/trainees/import",
+                               content=COHORT.read_bytes(),
+                               headers={"X-CSRF-Token": instructor.csrf}).json()["ids"]
+    made = create(instructor, MINI.read_text(), seed=3)
+    assert instructor.post(f"/api/courses/{c}/exercises/{made['id']}",
+                           {"teams": {"force": ids[:5]}}).status_code == 200
+    evaluator = Client(portal.url, made["codes"]["evaluator"])
+    acknowledged: list[int] = []
+    stop = threading.Event()
+
+    def keep_signing() -> None:
+        n = 0
+        while not stop.is_set():
+            n += 1
+            body = {"competency": "un_police", "status": "met" if n % 2 else "not_yet_met",
+                    "evaluator": "Cne. Diarra", "comment": f"round {n}"}
+            try:
+                r = evaluator.post(f"/api/courses/{c}/trainees/{ids[n % 25]}/signoffs", body,
+                                   key=f"sign-{n}")
+            except Exception:  # the server died under us: that answer never came
+                return
+            if r.status_code == 201:
+                acknowledged.append(r.json()["seq"])
+
+    worker = threading.Thread(target=keep_signing)
+    worker.start()
+    deadline = time.monotonic() + 120
+    while len(acknowledged) < 30 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    portal.kill()  # SIGKILL while sign-offs are in flight
+    stop.set()
+    worker.join()
+    stored = {r["seq"] for r in Courses(Store(tmp_path / "ttx.db")).signoffs(c)}
+    assert len(acknowledged) >= 30 and set(acknowledged) <= stored
+    portal.start()
+    evaluator.rebase(portal.url)
+    last = max(stored)
+    r = evaluator.post(f"/api/courses/{c}/trainees/{ids[0]}/signoffs",
+                       {"competency": "un_police", "status": "met", "evaluator": "Cne. Diarra"},
+                       key="after-restart")
+    assert r.status_code == 201 and r.json()["seq"] > last
