@@ -5,12 +5,14 @@ instructor and the course's evaluators) and the evaluators' sign-offs."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel
 
+from simulator.course_exports import WORDS, certificates_html, class_rows, long_date, to_csv, to_xlsx
 from simulator.course_records import Record, TaskRating, roll_up
 from simulator.courses import Course, Courses, CsvError, SignOff, Trainee, parse_cohort
 from simulator.portal import auth
@@ -18,13 +20,15 @@ from simulator.portal.assessment import ratings_so_far
 from simulator.portal.auth import ApiError, User
 from simulator.portal.debrief import overrides
 from simulator.portal.deps import json_body, live_of
+from simulator.portal.middleware import CSP_MAP
 from simulator.scenario import Lang
 from simulator.store import Refused
 from simulator.yamlsafe import InputError
 
 MAX_KEY = 200  # characters of an Idempotency-Key
 
-router = APIRouter(prefix="/api/courses")
+router = APIRouter()
+COURSES = "/api/courses"
 Poster = Annotated[User, Depends(auth.api_poster)]
 
 
@@ -51,7 +55,7 @@ def _found(call, *args):
         raise ApiError(status, exc.reason, detail=exc.detail) from None
 
 
-@router.post("")
+@router.post(COURSES)
 def new_course(request: Request, user: Poster,
                body: Annotated[Course, Depends(json_body(Course))]):
     auth.require(user, "instructor")
@@ -63,14 +67,14 @@ def new_course(request: Request, user: Poster,
     return JSONResponse({"id": course}, status_code=201)
 
 
-@router.get("")
+@router.get(COURSES)
 def list_courses(request: Request):
     _instructor(request)
     c = courses_of(request)
     return [{**dict(r), "trainees": len(c.trainees(r["id"]))} for r in c.courses()]
 
 
-@router.get("/{course}")
+@router.get(COURSES + "/{course}")
 def show_course(course: int, request: Request):
     _instructor(request)
     c = courses_of(request)
@@ -80,7 +84,7 @@ def show_course(course: int, request: Request):
             "exercises": [{**dict(e), "teams": c.members(e["id"])} for e in c.exercises(course)]}
 
 
-@router.post("/{course}/trainees")
+@router.post(COURSES + "/{course}/trainees")
 def add_trainee(course: int, request: Request, user: Poster,
                 body: Annotated[Trainee, Depends(json_body(Trainee))]):
     auth.require(user, "instructor")
@@ -88,7 +92,7 @@ def add_trainee(course: int, request: Request, user: Poster,
     return JSONResponse({"id": tid}, status_code=201)
 
 
-@router.post("/{course}/trainees/import")
+@router.post(COURSES + "/{course}/trainees/import")
 async def import_trainees(course: int, request: Request, user: Poster):
     """The cohort from a CSV body (UTF-8, or a spreadsheet's Windows-1252): all rows or
     none; 422 ``invalid_csv`` with every problem by row and column."""
@@ -107,21 +111,21 @@ async def import_trainees(course: int, request: Request, user: Poster):
     return JSONResponse({"imported": len(ids), "ids": ids}, status_code=201)
 
 
-@router.get("/{course}/trainees/{trainee}")
+@router.get(COURSES + "/{course}/trainees/{trainee}")
 def export_trainee(course: int, trainee: int, request: Request):
     """Everything stored about a trainee, for them to take away."""
     _instructor(request)
     return _found(courses_of(request).export, course, trainee)
 
 
-@router.delete("/{course}/trainees/{trainee}")
+@router.delete(COURSES + "/{course}/trainees/{trainee}")
 def delete_trainee(course: int, trainee: int, request: Request, user: Poster):
     auth.require(user, "instructor")
     _found(courses_of(request).delete, course, trainee)
     return Response(status_code=204)
 
 
-@router.post("/{course}/exercises/{exercise}")
+@router.post(COURSES + "/{course}/exercises/{exercise}")
 def attach_exercise(course: int, exercise: int, request: Request, user: Poster,
                     body: Annotated[Teams, Depends(json_body(Teams))]):
     """One of the course's exercises, its teams formed of these trainees."""
@@ -198,7 +202,7 @@ def _records(request: Request, course: int) -> dict:
                   for (ex, team), record in sorted(teams.items())]}
 
 
-@router.get("/{course}/records")
+@router.get(COURSES + "/{course}/records")
 def records(course: int, request: Request):
     """Every trainee of the course against every competency, and every team of its
     exercises: the ratings that count (with their evidence) and the latest sign-off."""
@@ -206,7 +210,7 @@ def records(course: int, request: Request):
     return _records(request, course)
 
 
-@router.post("/{course}/trainees/{trainee}/signoffs")
+@router.post(COURSES + "/{course}/trainees/{trainee}/signoffs")
 def sign_off(course: int, trainee: int, request: Request, user: Poster,
              body: Annotated[SignOff, Depends(json_body(SignOff))]):
     """An evaluator of one of the course's exercises signs a competency off (met or not
@@ -224,3 +228,81 @@ def sign_off(course: int, trainee: int, request: Request, user: Poster,
         raise ApiError(status, exc.reason, detail=exc.detail) from None
     return JSONResponse({"seq": row["seq"], "competency": row["competency"],
                          "status": row["status"]}, status_code=201 if new else 200)
+
+
+# --- exports and certificates -----------------------------------------------------------
+
+def _course_lang(request: Request, course: int, lang: str | None) -> str:
+    return lang if lang in WORDS else courses_of(request).course(course)["lang"]
+
+
+def _class_table(request: Request, course: int, lang: str | None) -> tuple[list[list], str]:
+    _instructor(request)
+    c = courses_of(request)
+    row = _found(c.course, course)
+    lang = _course_lang(request, course, lang)
+    rec = _records(request, course)
+    rows = class_rows([dict(t) for t in c.trainees(course)], rec["trainees"],
+                      [{"id": x.id, "name": x.name.model_dump()}
+                       for x in c.framework(course).competencies], lang)
+    return rows, row["name"]
+
+
+@router.get(COURSES + "/{course}/record.csv")
+def record_csv(course: int, request: Request, lang: str | None = None):
+    """The class record: every trainee against every competency (CSV, UTF-8)."""
+    rows, name = _class_table(request, course, lang)
+    return Response(to_csv(rows), media_type="text/csv; charset=utf-8", headers={
+        "content-disposition": f'attachment; filename="course-{course}-record.csv"'})
+
+
+@router.get(COURSES + "/{course}/record.xlsx")
+def record_xlsx(course: int, request: Request, lang: str | None = None):
+    rows, name = _class_table(request, course, lang)
+    return Response(to_xlsx(rows, name), media_type="application/vnd.openxmlformats-"
+                    "officedocument.spreadsheetml.sheet", headers={
+                        "content-disposition": f'attachment; filename="course-{course}-record.xlsx"'})
+
+
+@router.get("/courses/{course}/certificates", response_class=HTMLResponse)
+def certificates(course: int, request: Request, trainee: int | None = None):
+    """Printable certificates (A4, English and French), one page per trainee or for one."""
+    _instructor(request)
+    c = courses_of(request)
+    row = dict(_found(c.course, course))
+    chosen = [dict(_found(c.trainee, course, trainee))] if trainee is not None else \
+        [dict(t) for t in c.trainees(course)]
+    names = {x.id: x.name.model_dump() for x in c.framework(course).competencies}
+    standing = c.standing(course)
+    played = _played(request, course)
+    people = []
+    for t in chosen:
+        signed = [(comp, standing.get((t["id"], comp))) for comp in names]  # framework order
+        met = [{"name": names[comp], "evaluator": s["evaluator"],
+                "date": dt.date.fromtimestamp(s["created"]).isoformat()}
+               for comp, s in signed if s is not None and s["status"] == "met"]
+        people.append({"trainee": t, "met": met, "exercises": played.get(t["id"], []),
+                       "service": {lang: WORDS[lang][t["service"]] for lang in WORDS}})
+    course_info = {**row, "printed": dt.date.today().isoformat(),
+                   **{f"{k}_{lang}": long_date(row[k], lang) for k in ("start", "end")
+                      for lang in WORDS}}
+    return HTMLResponse(certificates_html(course_info, people),
+                        headers={"content-security-policy": CSP_MAP})
+
+
+def _played(request: Request, course: int) -> dict[int, list[dict]]:
+    """Trainee → the course's exercises they played (practice never counts): exercise
+    name, scenario title and team name in both languages."""
+    store, c, out = auth.store_of(request), courses_of(request), {}
+    for e in c.exercises(course):
+        row = store.exercise(e["id"])
+        if "practice" in row.keys() and row["practice"]:
+            continue
+        scenario = live_of(request, e["id"]).scenario
+        teams = {t.id: t.name for t in scenario.teams}
+        for team, members in c.members(e["id"]).items():
+            for trainee in members:
+                out.setdefault(trainee, []).append({
+                    "name": e["name"], "scenario": _plain(scenario.metadata.title),
+                    "team": _plain(teams.get(team, team))})
+    return out

@@ -124,3 +124,70 @@ def test_sign_offs_refuse_bad_input_and_other_roles(course):
     signed = competency(course["instructor"].get(f"/api/courses/{c}/records").json()
                         ["trainees"][str(t)], "un_police")["signoff"]
     assert signed is None  # nothing refused was stored
+
+
+def test_the_class_record_as_csv_and_xlsx(course):
+    import csv
+    import io
+    import re
+
+    from openpyxl import load_workbook
+
+    instructor, c = course["instructor"], course["course"]
+    evaluator = User(course["app"], course["made"]["codes"]["evaluator"])
+    t = course["ids"][0]
+    assert evaluator.post(f"/api/courses/{c}/trainees/{t}/signoffs", {
+        "competency": "gender_wps", "status": "met", "evaluator": "Lt. Ouattara"}).status_code == 201
+    r = instructor.get(f"/api/courses/{c}/record.csv?lang=en")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig"))))
+    assert rows[0][:5] == ["Name", "Country", "Service", "Sex", "Email"]
+    assert "Gender and women, peace and security (WPS): sign-off" in rows[0]
+    assert len(rows) == 26
+    mine = next(row for row in rows if row[0] == "Aïssata Asante")
+    assert mine[1:4] == ["Mali", "military", "female"]
+    assert mine[rows[0].index("Gender and women, peace and security (WPS): sign-off")] == "met"
+    counted = mine[rows[0].index("Protection of civilians: ratings")]  # e.g. "M1 U4"
+    assert re.fullmatch(r"([PSMU][1-9]\d*)( [PSMU][1-9]\d*)*", counted), counted
+    r = instructor.get(f"/api/courses/{c}/record.xlsx")  # the course's language: French
+    sheet = load_workbook(io.BytesIO(r.content)).active
+    head = [cell.value for cell in sheet[1]]
+    assert head[:4] == ["Nom", "Pays", "Service", "Sexe"] and sheet["A1"].font.bold
+    assert sheet.max_row == 26 and sheet.freeze_panes == "B2"
+    team = User(course["app"], course["made"]["codes"]["teams"]["force"])
+    assert team.get(f"/api/courses/{c}/record.csv").status_code == 403
+
+
+def test_certificates_print_one_a4_page_per_trainee_in_both_languages(course, tmp_path):
+    from tests.debrief.test_print import A4, _chromium, pdf_pages, pdf_title, print_to_pdf
+
+    instructor, c = course["instructor"], course["course"]
+    evaluator = User(course["app"], course["made"]["codes"]["evaluator"])
+    t = course["ids"][4]
+    evaluator.post(f"/api/courses/{c}/trainees/{t}/signoffs", {
+        "competency": "protection_of_civilians", "status": "met", "evaluator": "Col. Keïta"})
+    evaluator.post(f"/api/courses/{c}/trainees/{t}/signoffs", {
+        "competency": "human_rights", "status": "not_yet_met", "evaluator": "Col. Keïta"})
+    one = instructor.get(f"/courses/{c}/certificates?trainee={t}")
+    assert one.status_code == 200
+    html = one.text
+    assert html.count('class="certificate"') == 1
+    assert "École de maintien de la paix" in html and "PoC course 2027-1" in html
+    assert "11 January 2027 – 22 January 2027" in html and "11 janvier 2027" in html
+    assert "Protection of civilians" in html and "Protection des civils" in html
+    assert "Col. Keïta" in html
+    assert "Human rights" not in html  # not yet met: not certified
+    assert "Inner delta" in html and "Force (Sector West)" in html
+    assert "Force (secteur Ouest)" in html
+    assert instructor.get(f"/courses/{c}/certificates?trainee=99999").status_code == 404
+    assert evaluator.get(f"/courses/{c}/certificates").status_code == 403
+    everyone = instructor.get(f"/courses/{c}/certificates").text
+    assert everyone.count('class="certificate"') == 25
+    page = tmp_path / "certificates.html"
+    page.write_text(everyone, encoding="utf-8")
+    data = print_to_pdf(_chromium(), page, tmp_path)
+    pages = pdf_pages(data)
+    assert len(pages) == 25
+    assert all(abs(p["size"][0] - A4[0]) <= 1 and abs(p["size"][1] - A4[1]) <= 1 and p["drawn"]
+               for p in pages)
+    assert " cut=0 wide=0" in pdf_title(data)

@@ -1,0 +1,97 @@
+"""A course's class record as a table (CSV, XLSX) and its certificates (A4 HTML, both
+languages), from the records the portal rolls up (``simulator.portal.courses``).
+
+One row per trainee: who they are, then per competency the evaluators' latest sign-off
+and the final ratings that count towards it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+_env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
+                   undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+
+WORDS = {"en": {"name": "Name", "country": "Country", "service": "Service", "sex": "Sex",
+                "email": "Email", "met": "met", "not_yet_met": "not yet met",
+                "ratings": "ratings", "signed": "sign-off",
+                "military": "military", "police": "police", "civilian": "civilian",
+                "female": "female", "male": "male"},
+         "fr": {"name": "Nom", "country": "Pays", "service": "Service", "sex": "Sexe",
+                "email": "Courriel", "met": "acquise", "not_yet_met": "pas encore acquise",
+                "ratings": "notes", "signed": "validation",
+                "military": "militaire", "police": "police", "civilian": "civil",
+                "female": "femme", "male": "homme"}}
+
+
+MONTHS = {"en": ["January", "February", "March", "April", "May", "June", "July", "August",
+                  "September", "October", "November", "December"],
+          "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+                 "septembre", "octobre", "novembre", "décembre"]}
+
+
+def long_date(iso: str, lang: str) -> str:
+    """2027-01-11 → 11 January 2027 / 11 janvier 2027."""
+    year, month, day = (int(x) for x in iso[:10].split("-"))
+    return f"{day} {MONTHS[lang][month - 1]} {year}"
+
+
+def class_rows(trainees: list[dict], records: dict, competencies: list[dict],
+               lang: str) -> list[list]:
+    """The class record: a header row, then one row per trainee (integers stay numbers)."""
+    w = WORDS[lang]
+    head = [w[k] for k in ("name", "country", "service", "sex", "email")]
+    for c in competencies:
+        name = c["name"][lang]
+        head += [f"{name}: {w['signed']}", f"{name}: {w['ratings']}"]
+    rows = [head]
+    for t in trainees:
+        row = [t["name"], t["country"], w[t["service"]], w[t["sex"]], t["email"] or ""]
+        mine = {c["id"]: c for c in records[t["id"]]["competencies"]}
+        for c in competencies:
+            got = mine[c["id"]]
+            signed = got["signoff"]
+            row.append(w[signed["status"]] if signed else "")
+            row.append(" ".join(f"{r}{n}" for r, n in got["counts"].items() if n))
+        rows.append(row)
+    return rows
+
+
+def to_csv(rows: list[list]) -> bytes:
+    """UTF-8 with a byte-order mark, so that spreadsheet programs read accents right."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows(rows)
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def to_xlsx(rows: list[list], title: str) -> bytes:
+    """One sheet, bold frozen header, columns wide enough to read."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = title[:31]
+    for row in rows:
+        sheet.append(row)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.freeze_panes = "B2"
+    for column in sheet.columns:
+        width = max(len(str(c.value or "")) for c in column)
+        sheet.column_dimensions[column[0].column_letter].width = min(max(width + 2, 10), 50)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def certificates_html(course: dict, people: list[dict]) -> str:
+    """Certificates, one A4 page per trainee, each in English and French: the school, the
+    course and its dates, the competencies signed off as met (by whom, when) and the
+    exercises played. ``people``: {trainee, met: [...], exercises: [...]}."""
+    return _env.get_template("certificate.html.j2").render(course=course, people=people)
