@@ -6,15 +6,19 @@ instructor and the course's evaluators) and the evaluators' sign-offs."""
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
+from pathlib import Path
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel
 
+from debrief.cohort import compare_cohort
 from simulator.course_exports import WORDS, certificates_html, class_rows, long_date, to_csv, to_xlsx
 from simulator.course_records import Record, TaskRating, roll_up
 from simulator.courses import Course, Courses, CsvError, SignOff, Trainee, parse_cohort
+from simulator.outputs import write_run
 from simulator.portal import auth
 from simulator.portal.assessment import ratings_so_far
 from simulator.portal.auth import ApiError, User
@@ -306,3 +310,50 @@ def _played(request: Request, course: int) -> dict[int, list[dict]]:
                     "name": e["name"], "scenario": _plain(scenario.metadata.title),
                     "team": _plain(teams.get(team, team))})
     return out
+
+
+# --- cohort comparison ------------------------------------------------------------------
+
+MAX_SEEDS = 10  # replays per exercise and reference: seconds each on a laptop
+
+
+@router.get(COURSES + "/{course}/cohort")
+def cohort(course: int, request: Request, seeds: int = 5):
+    """The course's finished exercises grouped by scenario and seed, side by side: final
+    ratings and outcomes, doctrine and passive references, and where the difference may
+    be luck (the decisions replayed over ``seeds`` seeds)."""
+    _reader(request, course)
+    if not 1 <= seeds <= MAX_SEEDS:
+        raise ApiError(422, "malformed", detail=f"seeds: 1 to {MAX_SEEDS}")
+    store = auth.store_of(request)
+    finals: dict[int, dict[str, str | None]] = {}
+    for r in course_ratings(request, course):
+        finals.setdefault(r.exercise, {})[r.task] = r.final
+    groups: dict[tuple, list[dict]] = {}
+    for e in courses_of(request).exercises(course):
+        if e["id"] not in finals:
+            continue  # not finished, or practice
+        row = store.exercise(e["id"])
+        live = live_of(request, e["id"])
+        groups.setdefault((live.scenario.metadata.id, row["seed"]), []).append(
+            {"id": e["id"], "name": e["name"], "live": live, "row": row,
+             "finals": finals[e["id"]]})
+    out = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for (scenario_id, seed), plays in sorted(groups.items()):
+            for p in plays:
+                p["folder"] = Path(tmp) / f"exercise-{p['id']}"
+                p["folder"].mkdir()
+                (p["folder"] / "scenario.yaml").write_text(p["row"]["scenario"],
+                                                           encoding="utf-8")
+                with p["live"].lock:
+                    write_run(p["live"].exercise, p["folder"],
+                              {"scenario": scenario_id, "seed": seed, "lang": p["row"]["lang"]})
+            compared = compare_cohort(plays, seeds)
+            spec = {c.id: c for o in plays[0]["live"].scenario.objectives
+                    for c in o.critical_tasks}
+            for t in compared["tasks"]:
+                t.update(title=_plain(spec[t["task"]].title), team=spec[t["task"]].team)
+            out.append({"scenario": scenario_id, "seed": seed,
+                        "title": _plain(plays[0]["live"].scenario.metadata.title), **compared})
+    return {"groups": out}
