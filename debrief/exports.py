@@ -40,6 +40,7 @@ LABELS: dict[str, dict[str, str]] = {
            "summary": "Summary", "evidence": "Evidence", "analysts": "Analysts",
            "objective_n": "Objective {n}",
            "summary_title": "After-action data: {title} (seed {seed})",
+           "practice": "Practice — not for certification",
            "objective_title": "{title}: {capability}; final rating {final}",
            "evidence_title": "Events cited as evidence, in the order they happened",
            "analysts_title": "Ids for analysts: the same as in debrief.json and the run's "
@@ -62,6 +63,7 @@ LABELS: dict[str, dict[str, str]] = {
            "summary": "Synthèse", "evidence": "Preuves", "analysts": "Analystes",
            "objective_n": "Objectif {n}",
            "summary_title": "Données après action : {title} (graine {seed})",
+           "practice": "Entraînement — ne compte pas pour la certification",
            "objective_title": "{title} : {capability} ; note définitive {final}",
            "evidence_title": "Événements cités comme preuves, dans l'ordre où ils se sont "
                              "produits",
@@ -225,8 +227,10 @@ def _workbook(data: dict, lab: dict, evidence: list[dict], refs: dict[str, int])
     width = max(len(outcomes), len(tasks))
     rows = [(outcomes[i] if i < len(outcomes) else [None, None]) + [None] +
             (tasks[i] if i < len(tasks) else [None] * 5) for i in range(width)]
-    _fill(summary, lab["summary_title"].format(title=scenario.get("title", ""),
-                                               seed=data.get("seed", "")),
+    title = lab["summary_title"].format(title=scenario.get("title", ""), seed=data.get("seed", ""))
+    if data.get("practice"):  # a self-paced practice run: never for certification
+        title += " — " + lab["practice"]
+    _fill(summary, title,
           [lab["outcome"], lab["count"], None, lab["objective"], lab["task"], lab["team"],
            lab["draft"], lab["final"]], rows)
 

@@ -663,7 +663,11 @@ REPORT_MORE = {
            "ref": "no.", "when": "when", "happened": "what happened", "event_id": "event id",
            "ids": "Annex for analysts: ids", "id": "id",
            "answers": "answers", "answer_delay": "{inject}, {hours} h after it",
-           "more": "and {n} more", "no_casualty": "No civilian was killed or injured."},
+           "more": "and {n} more", "no_casualty": "No civilian was killed or injured.",
+           "practice": "Practice — not for certification",
+           "practice_note": "A self-paced practice exercise: one trainee's team against "
+                            "bots. Its ratings are for learning only and never count for "
+                            "certification."},
     "fr": {"clock_note": "Les heures suivent l'horloge du scénario : l'exercice commence le "
                          "{start} ; un tour dure {hours} h.",
            "seed_line": "Joué sur la graine {seed}.",
@@ -685,7 +689,11 @@ REPORT_MORE = {
            "event_id": "identifiant", "ids": "Annexe pour les analystes : identifiants",
            "id": "identifiant", "answers": "répond à",
            "answer_delay": "{inject}, {hours} h après", "more": "et {n} de plus",
-           "no_casualty": "Aucun civil n'a été tué ni blessé."},
+           "no_casualty": "Aucun civil n'a été tué ni blessé.",
+           "practice": "Entraînement — ne compte pas pour la certification",
+           "practice_note": "Un exercice d'entraînement en autonomie : l'équipe d'un "
+                            "stagiaire face à des bots. Ses notes servent à apprendre et ne "
+                            "comptent jamais pour la certification."},
 }
 for _lang, _more in REPORT_MORE.items():
     TEXT[_lang].update(_more)

@@ -97,6 +97,8 @@ def build(folder: str | Path, run: RunData, scenario, lang: str = "en", seeds: i
                      "turns": scenario.metadata.turns,
                      "turn_hours": scenario.metadata.turn_hours},
         "seed": run.summary["seed"], "lang": lang,
+        # A self-paced practice run (the portal's): marked, never for certification.
+        "practice": bool((run.summary.get("run") or {}).get("practice")),
         "teams": [{"id": t.id, "name": text(t.name, lang),
                    "played_by": _played_by(run, t.id, lang)} for t in scenario.teams],
         "outcomes": {k: run.summary["outcomes"][k] for k in KEYS},

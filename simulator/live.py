@@ -15,12 +15,17 @@ Inputs, in the order a turn sees them:
     close                      the turn closes and is adjudicated (bot teams decide then)
     open                       the next turn opens to the teams
     pause / resume             submissions are refused while paused
+
+In a practice exercise (one trainee's team against bots, at their own pace) the team
+itself closes its turn and opens the next (``end_turn``): the same two inputs, stored by
+the team instead of the instructor.
 """
 
 from __future__ import annotations
 
 import hashlib
 import threading
+import time
 
 from agents.bots import make_bot
 from simulator.decisions import AdHocInject, Decision, inject_problems
@@ -34,8 +39,8 @@ class LiveExercise:
     """One exercise rebuilt from its inputs; a lock keeps commands in order."""
 
     def __init__(self, store: Store, ex: int, scenario: Scenario, seed: int, lang: str,
-                 teams: dict[str, str | None]):
-        self.store, self.id, self.scenario = store, ex, scenario
+                 teams: dict[str, str | None], practice: bool = False):
+        self.store, self.id, self.scenario, self.practice = store, ex, scenario, practice
         self.exercise = Exercise(scenario, seed, lang)
         self.bots = {t: make_bot(kind, scenario, t, seed) for t, kind in teams.items() if kind}
         self.pending: dict[str, list[dict]] = {}  # team → decisions for the open turn
@@ -47,7 +52,8 @@ class LiveExercise:
         """Rebuild the exercise from the store: every stored input, in order."""
         row = store.exercise(ex)
         scenario = scenario_from_text(row["scenario"], f"exercise {ex}")
-        live = cls(store, ex, scenario, row["seed"], row["lang"], store.teams(ex))
+        live = cls(store, ex, scenario, row["seed"], row["lang"], store.teams(ex),
+                   practice=row["practice"] is not None)
         for item in store.inputs(ex):
             live._apply(item)
         return live
@@ -111,13 +117,25 @@ class LiveExercise:
             return self._command("withdraw", {}, team, key, self._team_check(team, turn))
 
     def close(self) -> Input:
-        last = self.scenario.metadata.turns
-
         def check(row, db):
             if row["phase"] != "open":
                 raise Refused("turn_not_open", f"phase is {row['phase']}")
-            return ("finished" if row["turn"] >= last else "closed"), row["turn"]
+            return self._closing(row)
         return self._command("close", {}, check=check)
+
+    def end_turn(self, team: str, turn: int) -> Input:
+        """Practice only: the team ends turn ``turn``; it closes (the bots decide then) and
+        the next one opens at once. Two inputs, each stored in its own transaction under a
+        key of its turn, so a retry (a second click, or after a crash between the two)
+        stores nothing twice and completes what is missing. Returns the last input."""
+        with self.lock:
+            if not (self.phase == "closed" and self.turn == turn + 1):  # not closed yet
+                item = self._command("close", {}, team, f"close-{turn}",
+                                     self._practice_check(team, turn, "open"))
+            if self.phase == "closed":
+                item = self._command("open", {}, team, f"open-{turn + 1}",
+                                     self._practice_check(team, turn, "closed"))
+            return item
 
     def open(self) -> Input:
         return self._command("open", {}, check=self._expect("closed", opens=None))
@@ -166,6 +184,30 @@ class LiveExercise:
             if row["phase"] != phase:
                 raise Refused("wrong_phase", f"phase is {row['phase']}, expected {phase}")
             return "open", opens if opens is not None else row["turn"] + 1
+        return check
+
+    def _closing(self, row) -> tuple[str, int]:
+        """The phase and turn a close leaves: finished after the last turn."""
+        last = self.scenario.metadata.turns
+        return ("finished" if row["turn"] >= last else "closed"), row["turn"]
+
+    def _practice_check(self, team: str, turn: int, phase: str):
+        """The team of a practice exercise closes its open turn (``phase`` open) or opens
+        the next one after it closed (``phase`` closed); only that turn, never a later one."""
+        player = self._team_check(team, turn)
+
+        def check(row, db):
+            if row["practice"] is None:
+                raise Refused("not_practice", "only a practice exercise's team ends its turn")
+            if phase == "open":
+                player(row, db)
+                return self._closing(row)
+            if row["paused"]:
+                raise Refused("paused", "the exercise is paused")
+            if row["phase"] != "closed" or row["turn"] != turn:
+                raise Refused("turn_closed", f"turn {turn} is not waiting to be followed "
+                                             f"(turn {row['turn']} is {row['phase']})")
+            return "open", turn + 1
         return check
 
     def _running(self):
@@ -227,15 +269,25 @@ class LiveExercise:
 
 
 class Registry:
-    """The exercises in play in one server, each loaded once by replay."""
+    """The exercises in play in one server, each loaded once by replay.
 
-    def __init__(self, store: Store):
-        self.store = store
+    Practice exercises are many (one per visitor of a link) and often left half-played:
+    one not asked for in ``idle`` seconds is dropped from memory, and rebuilt by replay if
+    asked for again. No request lasts that long, so none still holds the dropped copy."""
+
+    def __init__(self, store: Store, idle: float = 1800):
+        self.store, self.idle = store, idle
         self._live: dict[int, LiveExercise] = {}
+        self._used: dict[int, float] = {}
         self._lock = threading.Lock()
 
     def get(self, ex: int) -> LiveExercise:
         with self._lock:
+            now = time.monotonic()
+            for old in [k for k, live in self._live.items()
+                        if live.practice and k != ex and now - self._used[k] > self.idle]:
+                del self._live[old], self._used[old]
             if ex not in self._live:
                 self._live[ex] = LiveExercise.load(self.store, ex)
+            self._used[ex] = now
             return self._live[ex]

@@ -1,8 +1,9 @@
 """The portal's database: SQLite in WAL mode, one file per installation.
 
 Stored: exercises (scenario text, seed, phase), teams, credentials and sessions (hashed
-only), inputs, evaluator notes and rating overrides. Everything else (reports, events,
-scores) is rebuilt by replaying the inputs (``simulator.live``).
+only), inputs, evaluator notes and rating overrides, practice offers (their links hashed
+only). Everything else (reports, events, scores) is rebuilt by replaying the inputs
+(``simulator.live``).
 
 Every write is one ``BEGIN IMMEDIATE`` transaction, committed with ``synchronous=FULL``
 before the caller answers: an acknowledged input survives a crash. Writers take the
@@ -18,6 +19,7 @@ import os
 import secrets
 import sqlite3
 import time
+from collections.abc import Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +30,8 @@ CREATE TABLE IF NOT EXISTS exercise (
     lang TEXT NOT NULL, created REAL NOT NULL,
     phase TEXT NOT NULL,          -- setup, open, closed, finished
     turn INTEGER NOT NULL,        -- the turn open or last closed; 0 before the start
-    paused INTEGER NOT NULL DEFAULT 0);
+    paused INTEGER NOT NULL DEFAULT 0,
+    practice INTEGER);            -- the practice offer it was made from; NULL: a classroom's
 CREATE TABLE IF NOT EXISTS team (
     exercise INTEGER NOT NULL REFERENCES exercise(id), team TEXT NOT NULL, bot TEXT,
     PRIMARY KEY (exercise, team));
@@ -48,7 +51,16 @@ CREATE TABLE IF NOT EXISTS override (
     exercise INTEGER NOT NULL, task TEXT NOT NULL, rating TEXT NOT NULL,
     justification TEXT NOT NULL, PRIMARY KEY (exercise, task));
 CREATE TABLE IF NOT EXISTS join_failure (addr TEXT NOT NULL, at REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS practice_offer (
+    id INTEGER PRIMARY KEY, name TEXT NOT NULL, scenario TEXT NOT NULL, team TEXT NOT NULL,
+    seed INTEGER NOT NULL, lang TEXT NOT NULL, hash TEXT NOT NULL UNIQUE, created REAL NOT NULL,
+    revoked REAL);                -- when the instructor revoked the link; NULL: it works
+CREATE TABLE IF NOT EXISTS practice_start (addr TEXT NOT NULL, at REAL NOT NULL);
 """
+
+# Columns added since a database was first created: (table, column, declaration). A file
+# made by an older version gets them when it is opened, and keeps working.
+MIGRATIONS = (("exercise", "practice", "INTEGER"),)
 
 # Kinds of input, in the order a turn sees them. 'submit' replaces a team's decisions for
 # the turn and 'withdraw' empties them; 'close' adjudicates the turn; 'open' opens the next;
@@ -58,6 +70,9 @@ KINDS = ("start", "submit", "withdraw", "fire", "inject", "close", "open", "paus
 
 
 SESSION_DAYS = 14  # a course's exercise may span a fortnight; after that, join again
+PRACTICE_CAP = 200  # practice exercises one offer makes: 90 applicants, a few tries each
+PRACTICE_WINDOW = 3600  # seconds: practice exercises started from one address are counted ...
+PRACTICE_LIMIT = 10  # ... over an hour, and refused from the tenth on
 
 
 class Refused(Exception):
@@ -109,6 +124,15 @@ class Store:
         with self._connect() as db:
             db.execute("PRAGMA journal_mode=WAL")
             db.executescript(SCHEMA)
+        self._migrate()
+
+    def _migrate(self) -> None:
+        """Add the columns an older database lacks (``MIGRATIONS``), in one transaction."""
+        with self.write() as db:
+            for table, column, declaration in MIGRATIONS:
+                have = {r["name"] for r in db.execute(f"PRAGMA table_info({table})")}
+                if column not in have:
+                    db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {declaration}")
 
     def add_schema(self, script: str) -> None:
         """Create the tables of another part of the portal (courses ...) if missing."""
@@ -167,8 +191,14 @@ class Store:
         return rows[0]
 
     def exercises(self) -> list[sqlite3.Row]:
-        return self.read("SELECT id, name, seed, lang, phase, turn, paused FROM exercise "
-                         "ORDER BY id")
+        """Every exercise; ``practice`` is the offer a practice exercise came from (None for
+        a classroom exercise): its ratings never count for certification."""
+        return self.read("SELECT id, name, seed, lang, phase, turn, paused, practice "
+                         "FROM exercise ORDER BY id")
+
+    def is_practice(self, ex: int) -> bool:
+        """Whether ``ex`` is a self-paced practice exercise (never for certification)."""
+        return self.exercise(ex)["practice"] is not None
 
     def teams(self, ex: int) -> dict[str, str | None]:
         return {r["team"]: r["bot"] for r in
@@ -189,7 +219,7 @@ class Store:
         rows = self.read("SELECT * FROM credential WHERE hash = ?", (digest(code),))
         return rows[0] if rows else None
 
-    def open_session(self, cred: sqlite3.Row) -> tuple[str, str]:
+    def open_session(self, cred: Mapping) -> tuple[str, str]:
         """A session for a joined user: (session token, CSRF token); the first stays in a
         cookie, only its hash here."""
         token, csrf = secrets.token_urlsafe(24), secrets.token_urlsafe(24)
@@ -230,6 +260,78 @@ class Store:
         with self.write() as db:
             db.execute("DELETE FROM join_failure WHERE at < ?", (now - keep,))
             db.execute("INSERT INTO join_failure (addr, at) VALUES (?, ?)", (addr, now))
+
+    # --- self-paced practice ----------------------------------------------------------
+
+    def add_practice_offer(self, name: str, scenario_text: str, team: str, seed: int,
+                           lang: str) -> tuple[int, str]:
+        """A practice offer: (its id, the token of its link). Only the token's hash is
+        kept, so the link is shown now or never."""
+        token = new_token()
+        with self.write() as db:
+            offer = db.execute("INSERT INTO practice_offer (name, scenario, team, seed, lang, "
+                               "hash, created) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                               (name, scenario_text, team, seed, lang, digest(token),
+                                time.time())).lastrowid
+        return offer, token
+
+    def practice_offer(self, token: str) -> sqlite3.Row | None:
+        """The offer of a link's token, if it is known and not revoked."""
+        rows = self.read("SELECT * FROM practice_offer WHERE hash = ? AND revoked IS NULL",
+                         (digest(token),))
+        return rows[0] if rows else None
+
+    def practice_offers(self) -> list[sqlite3.Row]:
+        """Every offer and how many exercises it has made (its link is not kept)."""
+        return self.read("SELECT o.id, o.name, o.scenario, o.team, o.seed, o.lang, o.created, "
+                         "o.revoked, "
+                         "(SELECT COUNT(*) FROM exercise e WHERE e.practice = o.id) AS made "
+                         "FROM practice_offer o ORDER BY o.id")
+
+    def revoke_practice_offer(self, offer: int) -> None:
+        """The offer's link stops working; exercises already made from it go on."""
+        with self.write() as db:
+            row = db.execute("SELECT revoked FROM practice_offer WHERE id = ?",
+                             (offer,)).fetchone()
+            if row is None:
+                raise Refused("unknown_offer", f"no practice offer {offer}")
+            if row["revoked"] is None:
+                db.execute("UPDATE practice_offer SET revoked = ? WHERE id = ?",
+                           (time.time(), offer))
+
+    def create_practice(self, offer: int, teams: dict[str, str | None], addr: str) -> int:
+        """A new practice exercise in setup from an offer, for a visitor at ``addr``: one
+        transaction that checks the offer is still open, under ``PRACTICE_CAP`` exercises,
+        and the address under ``PRACTICE_LIMIT`` starts per ``PRACTICE_WINDOW`` seconds
+        (``Refused`` otherwise)."""
+        now, cap, limit, window = time.time(), PRACTICE_CAP, PRACTICE_LIMIT, PRACTICE_WINDOW
+        with self.write() as db:
+            o = db.execute("SELECT * FROM practice_offer WHERE id = ?", (offer,)).fetchone()
+            if o is None or o["revoked"] is not None:
+                raise Refused("unknown_practice", "no such practice link")
+            made = db.execute("SELECT COUNT(*) FROM exercise WHERE practice = ?",
+                              (offer,)).fetchone()[0]
+            if made >= cap:
+                raise Refused("practice_full", f"{made} practice exercises made already")
+            db.execute("DELETE FROM practice_start WHERE at < ?", (now - max(window, 86400),))
+            recent = db.execute("SELECT COUNT(*) FROM practice_start WHERE addr = ? AND at > ?",
+                                (addr, now - window)).fetchone()[0]
+            if recent >= limit:
+                raise Refused("too_many_practices", f"{recent} started from this address")
+            db.execute("INSERT INTO practice_start (addr, at) VALUES (?, ?)", (addr, now))
+            ex = db.execute("INSERT INTO exercise (name, scenario, seed, lang, created, phase, "
+                            "turn, practice) VALUES (?, ?, ?, ?, ?, 'setup', 0, ?)",
+                            (o["name"], o["scenario"], o["seed"], o["lang"], now,
+                             offer)).lastrowid
+            db.executemany("INSERT INTO team (exercise, team, bot) VALUES (?, ?, ?)",
+                           [(ex, t, bot) for t, bot in teams.items()])
+        return ex
+
+    def practice_exercises(self) -> list[sqlite3.Row]:
+        """Every practice exercise with its offer and the team played by the trainee."""
+        return self.read("SELECT e.id, e.name, e.phase, e.turn, e.created, e.practice AS offer,"
+                         " o.name AS offer_name, o.team FROM exercise e JOIN practice_offer o "
+                         "ON o.id = e.practice ORDER BY e.id")
 
     # --- inputs -----------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-from simulator.portal import auth
+from simulator.portal import auth, practice
 from simulator.portal.auth import ApiError, User
 from simulator.portal.debrief import release
 from simulator.portal.deps import json_body, live_of, refusal
@@ -85,12 +85,18 @@ def submit(ex: int, request: Request, user: Poster,
         raise ApiError(422, "malformed", detail=f"Idempotency-Key: 1 to {MAX_KEY} characters")
     live = live_of(request, ex)
     try:
-        # Keys are per team: one team's key can never return another team's input.
-        item = live.submit(user.team, [d.model_dump() for d in body.decisions],
-                           key=f"{user.team}:{key}" if key else None, turn=body.turn)
+        with live.lock:
+            # Keys are per team: one team's key can never return another team's input.
+            item = live.submit(user.team, [d.model_dump() for d in body.decisions],
+                               key=f"{user.team}:{key}" if key else None, turn=body.turn)
+            if not live.practice:
+                return {"seq": item.seq, "turn": item.turn}
+            # Practice: the team's whole list is final; its turn closes, the next opens.
+            practice.end_turn(auth.store_of(request), live, user.team, body.turn)
+            s = state(live)
     except Refused as exc:
         raise refusal(exc) from None
-    return {"seq": item.seq, "turn": item.turn}
+    return {"seq": item.seq, "turn": item.turn, "phase": s["phase"], "open_turn": s["open_turn"]}
 
 
 @router.post("/exercises/{ex}/{command}")

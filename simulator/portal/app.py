@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import re
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -9,12 +11,32 @@ from fastapi.responses import JSONResponse, RedirectResponse
 
 from simulator.courses import Courses
 from simulator.live import Registry
-from simulator.portal import api, courses, evaluator, instructor, pages, team
+from simulator.portal import api, courses, evaluator, instructor, pages, practice, team
 from simulator.portal.auth import ApiError
 from simulator.portal.drafts import Drafts
 from simulator.portal.middleware import BodyLimit, SecurityHeaders
 from simulator.portal.render import page
 from simulator.store import Store
+
+
+class HideLinks(logging.Filter):
+    """The access log shows a practice link's path without its token (a link lets anyone
+    start exercises: it is a secret, like a join code)."""
+
+    LINK = re.compile(r"(?<![\w./-])(/practice/)[^/?\s\"]+")
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.msg, str):
+            record.msg = self.LINK.sub(r"\1…", record.msg)
+        if isinstance(record.args, tuple):
+            record.args = tuple(self.LINK.sub(r"\1…", a) if isinstance(a, str) else a
+                                for a in record.args)
+        return True
+
+
+def hide_links(logger: logging.Logger) -> None:
+    if not any(isinstance(f, HideLinks) for f in logger.filters):
+        logger.addFilter(HideLinks())
 
 
 def create_app(db_path: str | Path) -> FastAPI:
@@ -23,7 +45,7 @@ def create_app(db_path: str | Path) -> FastAPI:
     app.state.registry = Registry(store)
     app.state.courses = Courses(store)
     app.state.drafts = Drafts()
-    for module in (api, courses, pages, instructor, team, evaluator):
+    for module in (api, courses, pages, instructor, team, evaluator, practice):
         app.include_router(module.router)
 
     @app.exception_handler(ApiError)
@@ -35,6 +57,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         return page(request, "error.html.j2", status=exc.status, reason=exc.reason,
                     detail=exc.extra.get("detail", ""))
 
+    hide_links(logging.getLogger("uvicorn.access"))
     app.add_middleware(BodyLimit)
     app.add_middleware(SecurityHeaders)
     return app

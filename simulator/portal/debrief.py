@@ -61,7 +61,9 @@ def report_html(store: Store, live: LiveExercise, lang: str) -> Path:
         (folder / "scenario.yaml").write_text(row["scenario"], encoding="utf-8")
         meta = {"scenario": scenario.metadata.id, "seed": row["seed"],
                 "bots": {t: b for t, b in store.teams(live.id).items() if b},
-                "lang": row["lang"], "versions": versions()}
+                "lang": row["lang"], "versions": versions(),
+                # a self-paced practice run: its ratings never count for certification
+                "practice": row["practice"] is not None}
         write_run(live.exercise, folder, meta)
         run = load_run(folder)
         write_files(out, build(folder, run, scenario, lang, 0, chosen, notes=seen), run,

@@ -12,7 +12,7 @@ from simulator.live import LiveExercise
 from simulator.scenario import Scenario
 from simulator.sharing import allot, shared_units
 from simulator.store import Store
-from simulator.validation import scenario_from_text
+from simulator.validation import load_scenario, scenario_from_text
 from simulator.yamlsafe import InputError, Problem
 
 MAX_NAME = 200
@@ -21,6 +21,25 @@ MAX_NAME = 200
 def shipped() -> dict[str, Path]:
     """The scenarios beside the package, by file name without ``.yaml``."""
     return {p.stem: p for p in sorted(SCENARIOS.glob("*.yaml"))}
+
+
+_SHIPPED: dict[tuple[str, int], Scenario | None] = {}  # (file, mtime) → scenario: checked once
+
+
+def shipped_scenarios() -> dict[str, Scenario]:
+    """The shipped scenarios that are valid, by id; a broken file beside the package is
+    left out (`ttx validate` says why)."""
+    out = {}
+    for sid, path in shipped().items():
+        key = (str(path), path.stat().st_mtime_ns)
+        if key not in _SHIPPED:
+            try:
+                _SHIPPED[key] = load_scenario(path)
+            except InputError:
+                _SHIPPED[key] = None
+        if _SHIPPED[key] is not None:
+            out[sid] = _SHIPPED[key]
+    return out
 
 
 def decode(raw: bytes, name: str) -> str:

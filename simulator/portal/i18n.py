@@ -215,6 +215,87 @@ TEXT: dict[str, dict[str, str]] = {
                              "n'affiche aucun chiffre."},
     "map_truth": {"en": "Map: the situation on the ground (not shown to teams)",
                   "fr": "Carte : la situation sur le terrain (non montrée aux équipes)"},
+    # self-paced practice
+    "practice_banner": {"en": "Practice — not for certification",
+                        "fr": "Entraînement — ne compte pas pour la certification"},
+    "practice_offers": {"en": "Self-paced practice", "fr": "Entraînement en autonomie"},
+    "practice_offers_hint": {"en": "A practice link lets a trainee, or an applicant before the "
+                                   "course, play one team alone against doctrine bots, at their "
+                                   "own pace. Each start from the link makes a new exercise of "
+                                   "its own; it appears in your list of exercises, with its "
+                                   "debrief once finished. Its ratings never count for "
+                                   "certification.",
+                             "fr": "Un lien d'entraînement permet à un stagiaire, ou à un "
+                                   "candidat avant le cours, de jouer seul une équipe face à des "
+                                   "bots « doctrine », à son rythme. Chaque départ depuis le lien "
+                                   "crée un exercice distinct ; il apparaît dans votre liste "
+                                   "d'exercices, avec son débriefing une fois terminé. Ses notes "
+                                   "ne comptent jamais pour la certification."},
+    "new_offer": {"en": "New practice link", "fr": "Nouveau lien d'entraînement"},
+    "scenario_team": {"en": "Scenario, and the team the trainee plays",
+                      "fr": "Scénario, et l'équipe que joue le stagiaire"},
+    "create_offer": {"en": "Create the link", "fr": "Créer le lien"},
+    "offer_link": {"en": "Practice link", "fr": "Lien d'entraînement"},
+    "offer_link_once": {"en": "Copy this link now: it is shown only once (only its fingerprint "
+                              "is kept). Whoever has it can start practice exercises: at most "
+                              "{cap} for this link, and {limit} an hour from one device. Revoke "
+                              "it below when it is no longer needed.",
+                        "fr": "Copiez ce lien maintenant : il n'est montré qu'une fois (seule son "
+                              "empreinte est gardée). Qui l'a peut lancer des exercices "
+                              "d'entraînement : {cap} au plus pour ce lien, et {limit} par heure "
+                              "depuis un appareil. Révoquez-le ci-dessous quand il ne sert plus."},
+    "offers": {"en": "Practice links", "fr": "Liens d'entraînement"},
+    "no_offers": {"en": "No practice link yet.", "fr": "Aucun lien d'entraînement pour l'instant."},
+    "made": {"en": "Exercises made", "fr": "Exercices créés"},
+    "link_state": {"en": "Link", "fr": "Lien"},
+    "active": {"en": "works", "fr": "actif"},
+    "revoked": {"en": "revoked", "fr": "révoqué"},
+    "revoke": {"en": "Revoke", "fr": "Révoquer"},
+    "practice_exercises": {"en": "Practice exercises (self-paced)",
+                           "fr": "Exercices d'entraînement (en autonomie)"},
+    "no_practice": {"en": "No practice exercise yet.",
+                    "fr": "Aucun exercice d'entraînement pour l'instant."},
+    "offer": {"en": "Practice link", "fr": "Lien d'entraînement"},
+    "turn_reached": {"en": "Turn reached", "fr": "Tour atteint"},
+    "practice_console": {"en": "Self-paced practice: the trainee's team ends its own turns; every "
+                               "other team is a doctrine bot. The debrief is released to the "
+                               "trainee at the end.",
+                         "fr": "Entraînement en autonomie : l'équipe du stagiaire clôt elle-même "
+                               "ses tours ; toutes les autres équipes sont des bots « doctrine ». "
+                               "Le débriefing est publié au stagiaire à la fin."},
+    "practice_title": {"en": "Practice exercise: {title}", "fr": "Exercice d'entraînement : {title}"},
+    "practice_intro": {"en": "You play the team {team} alone; the other teams are played by the "
+                             "simulator's doctrine bots. Go at your own pace: give your orders, "
+                             "then end the turn; the next one opens at once. At the end you read "
+                             "your debrief.",
+                       "fr": "Vous jouez seul l'équipe {team} ; les autres équipes sont jouées "
+                             "par les bots « doctrine » du simulateur. Allez à votre rythme : "
+                             "donnez vos ordres, puis terminez le tour ; le suivant s'ouvre "
+                             "aussitôt. À la fin, vous lisez votre débriefing."},
+    "practice_lang": {"en": "messages in {language}", "fr": "messages en {language}"},
+    "practice_not_cert": {"en": "This is practice: your ratings are marked as practice and never "
+                                "count for certification.",
+                          "fr": "C'est un entraînement : vos notes sont marquées comme telles et "
+                                "ne comptent jamais pour la certification."},
+    "practice_signed_in": {"en": "This browser is already signed in to the portal: starting the "
+                                 "practice signs it in as the practice team instead.",
+                           "fr": "Ce navigateur est déjà connecté au portail : commencer "
+                                 "l'entraînement le connecte à la place comme l'équipe "
+                                 "d'entraînement."},
+    "practice_each": {"en": "Each start makes a new exercise of your own.",
+                      "fr": "Chaque départ crée un nouvel exercice, rien qu'à vous."},
+    "practice_start": {"en": "Start my practice exercise",
+                       "fr": "Commencer mon exercice d'entraînement"},
+    "end_turn": {"en": "End turn {turn}", "fr": "Terminer le tour {turn}"},
+    "end_last_turn": {"en": "End turn {turn}, the last one", "fr": "Terminer le tour {turn}, le dernier"},
+    "end_turn_hint": {"en": "When your orders are complete, end the turn: the other teams (bots) "
+                            "decide at the same moment, and the next turn opens at once.",
+                      "fr": "Quand vos ordres sont complets, terminez le tour : les autres "
+                            "équipes (des bots) décident au même moment, et le tour suivant "
+                            "s'ouvre aussitôt."},
+    "practice_closed": {"en": "The turn is closed: go on to the next one.",
+                        "fr": "Le tour est clos : passez au suivant."},
+    "go_on": {"en": "Go on to turn {turn}", "fr": "Passer au tour {turn}"},
 }
 
 LABELS: dict[str, dict[str, str]] = {
@@ -328,6 +409,28 @@ LABELS: dict[str, dict[str, str]] = {
     "why_malformed": {"en": "The request is malformed", "fr": "La requête est mal formée"},
     "why_too_large": {"en": "Too large", "fr": "Trop volumineux"},
     "why_invalid_scenario": {"en": "The scenario is not valid", "fr": "Le scénario n'est pas valide"},
+    "why_invalid_csv": {"en": "The CSV file has problems: nothing was imported",
+                        "fr": "Le fichier CSV a des problèmes : rien n'a été importé"},
+    "why_invalid_framework": {"en": "The competency framework is not valid",
+                              "fr": "Le référentiel de compétences n'est pas valide"},
+    "why_unknown_practice": {"en": "This practice link is not known, or it was revoked.",
+                             "fr": "Ce lien d'entraînement est inconnu, ou il a été révoqué."},
+    "why_unknown_offer": {"en": "Unknown practice link", "fr": "Lien d'entraînement inconnu"},
+    "why_practice_full": {"en": "This practice link has made all the exercises it may: ask the "
+                                "instructor for a new one.",
+                          "fr": "Ce lien d'entraînement a créé tous les exercices permis : "
+                                "demandez-en un nouveau à l'instructeur."},
+    "why_too_many_practices": {"en": "Too many practice exercises started from this device: "
+                                     "wait an hour.",
+                               "fr": "Trop d'exercices d'entraînement lancés depuis cet "
+                                     "appareil : attendez une heure."},
+    "why_not_practice": {"en": "Only the team of a practice exercise ends its own turns",
+                         "fr": "Seule l'équipe d'un exercice d'entraînement clôt ses propres "
+                               "tours"},
+    "why_bad_offer": {"en": "Choose a scenario and team, a seed (0 or more), a language, and a "
+                            "name of at most 200 characters.",
+                      "fr": "Choisissez un scénario et une équipe, une graine (0 ou plus), une "
+                            "langue, et un nom de 200 caractères au plus."},
     # what facts say
     "message": {"en": "Message", "fr": "Message"},
     "threat": {"en": "Threat", "fr": "Menace"},

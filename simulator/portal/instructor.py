@@ -26,16 +26,16 @@ from simulator.portal.exercises import (
     issue_codes,
     scenario_source,
     shared_requests,
-    shipped,
+    shipped_scenarios,
     state,
 )
 from simulator.portal.i18n import LANGUAGES
 from simulator.portal.maps import map_svg
+from simulator.portal.practice import practice_rows
 from simulator.portal.render import lang_of, page
 from simulator.portal.views import order_view, turn_reports, visible_turns
 from simulator.scenario import text
 from simulator.store import Refused
-from simulator.validation import load_scenario
 from simulator.yamlsafe import MAX_BYTES, InputError
 
 router = APIRouter(prefix="/instructor")
@@ -51,28 +51,17 @@ def _poster(request: Request, form: FormData) -> User:
     return auth.require(auth.form_poster(request, field(form, "csrf")), "instructor")
 
 
-_TITLES: dict[tuple[str, int], object] = {}  # (file, mtime) → title: checked once
-
-
 def _shipped_titles(lang: str) -> list[tuple[str, str]]:
-    out = []
-    for sid, path in shipped().items():
-        key = (str(path), path.stat().st_mtime_ns)
-        if key not in _TITLES:
-            try:
-                _TITLES[key] = load_scenario(path).metadata.title
-            except InputError:
-                _TITLES[key] = None  # a broken file beside the package: `ttx validate` says why
-        if _TITLES[key] is not None:
-            out.append((sid, text(_TITLES[key], lang)))
-    return out
+    return [(sid, text(s.metadata.title, lang)) for sid, s in shipped_scenarios().items()]
 
 
 @router.get("", response_class=HTMLResponse)
 def exercises(request: Request):
     user = _instructor(request)
+    store = auth.store_of(request)
     return page(request, "instructor.html.j2", user=user,
-                exercises=auth.store_of(request).exercises())
+                exercises=[e for e in store.exercises() if e["practice"] is None],
+                practice=practice_rows(store, lang_of(request)))
 
 
 def _step_one(request: Request, user: User, status: int = 200, problems=(), error=None,

@@ -14,7 +14,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from markupsafe import Markup
 from starlette.datastructures import FormData
 
-from simulator.portal import auth, forms
+from simulator.portal import auth, forms, practice
 from simulator.portal.auth import User
 from simulator.portal.debrief import team_tasks
 from simulator.portal.deps import field, form_data, live_of, refusal
@@ -45,6 +45,10 @@ def team_page(request: Request, user: User, error: dict | None = None, status: i
     scenario, team = live.scenario, user.team
     with live.lock:
         phase, paused, open_turn = live.phase, live.paused, live.open_turn
+        # Practice: the turn the team ends next (the open one, or the one closed but
+        # not yet followed after an interruption).
+        ending = (open_turn if phase == "open" else live.turn - 1 if phase == "closed"
+                  else None) if live.practice else None
         if phase == "finished":
             report, shown = live.exercise.report(team), "final"
         elif open_turn is not None:
@@ -72,9 +76,9 @@ def team_page(request: Request, user: User, error: dict | None = None, status: i
                 report=view, shown=shown, orders=orders, catalogue=catalogue, error=error,
                 key=secrets.token_urlsafe(12), history=team_history(live, team, lang),
                 map_svg=Markup(map_svg(live, lang, team, report)) if report else "",
-                released=released,
+                released=released, practice=live.practice, ending=ending,
                 tasks=team_tasks(store, live, team, lang) if released else [],
-                refresh=20 if phase in ("setup", "closed") else
+                refresh=None if live.practice else 20 if phase in ("setup", "closed") else
                 30 if phase == "finished" and not released else None)
 
 
@@ -148,3 +152,16 @@ def remove_order(request: Request, form: Form):
 def withdraw(request: Request, form: Form):
     user = _poster(request, form)
     return _store_orders(request, user, form, lambda orders: None)
+
+
+@router.post("/end-turn")
+def end_turn(request: Request, form: Form):
+    """Practice: the team ends its turn; the bots play theirs and the next turn opens."""
+    user = _poster(request, form)
+    live = live_of(request, user.exercise)
+    try:
+        practice.end_turn(auth.store_of(request), live, user.team, _turn(form))
+    except Refused as exc:
+        return team_page(request, user, {"action": None, "reason": exc.reason, "detail": "",
+                                         "values": {}}, refusal(exc).status)
+    return RedirectResponse("/team", status_code=303)

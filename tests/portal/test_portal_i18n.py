@@ -10,7 +10,7 @@ import pytest
 
 from simulator.portal import i18n
 from simulator.portal.i18n import LABEL_GROUPS, LABELS, LANGUAGES, TEXT
-from tests.portal.conftest import PATROL, TEAMS, User, command, new_exercise
+from tests.portal.conftest import PATROL, SCENARIO, TEAMS, User, command, new_exercise
 
 PORTAL = Path(i18n.__file__).resolve().parent
 REASONS = re.compile(r'(?:Refused|ApiError)\((?:\d+, )?"([a-z_]+)"')
@@ -153,6 +153,18 @@ def rendered(tmp_path_factory):
         wrong = stranger.http.post("/join", data={"code": "nope"})
         for name, r in [("teams", step), ("sheet", sheet), ("problems", bad), ("join", wrong)]:
             out[("post", name, lang, "-")] = (r.status_code, r.text)
+    # Self-paced practice: the instructor's links, a link's page, a practice team's page.
+    link = instructor.post("/api/practice", {"scenario_text": SCENARIO, "team": "force",
+                                             "seed": 3, "lang": "en"}).json()["link"]
+    player = User(app)
+    form = re.search(r'name="form" value="([^"]+)"', player.get(link).text).group(1)
+    assert player.http.post(link, data={"form": form}).status_code == 303
+    for lang in LANGUAGES:
+        for name, user, path in [("offers", instructor, "/instructor/practice"),
+                                 ("link", User(app), link), ("team", player, "/team"),
+                                 ("list", instructor, "/instructor")]:
+            r = user.get(path, lang=lang)
+            out[("practice", name, lang, "-")] = (r.status_code, r.text)
     return out
 
 
