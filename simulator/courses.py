@@ -267,6 +267,9 @@ class Courses:
         """Make ``exercise`` one of the course's, its teams formed of these trainees (each
         in one team at most); replaces the teams it had."""
         self.course(course)
+        if self.store.is_practice(exercise):
+            raise Refused("practice_exercise", f"exercise {exercise} is self-paced practice: "
+                                               "it never counts for a course")
         ex_teams = self.store.teams(exercise)
         cohort = {r["id"] for r in self.trainees(course)}
         problems = [f"no team {t!r} in the exercise" for t in teams if t not in ex_teams]
@@ -288,6 +291,12 @@ class Courses:
             db.execute("DELETE FROM member WHERE exercise = ?", (exercise,))
             db.executemany("INSERT INTO member (exercise, team, trainee) VALUES (?, ?, ?)",
                            [(exercise, t, m) for t, members in teams.items() for m in members])
+
+    def course_of(self, exercise: int) -> int | None:
+        """The course an exercise belongs to, if any."""
+        rows = self.store.read("SELECT course FROM course_exercise WHERE exercise = ?",
+                               (exercise,))
+        return rows[0]["course"] if rows else None
 
     def exercises(self, course: int) -> list[sqlite3.Row]:
         return self.store.read("SELECT e.id, e.name, e.seed, e.phase, e.turn FROM exercise e "

@@ -11,7 +11,7 @@ from fastapi.responses import JSONResponse, RedirectResponse
 
 from simulator.courses import Courses
 from simulator.live import Registry
-from simulator.portal import api, courses, evaluator, instructor, pages, practice, team
+from simulator.portal import api, course_pages, courses, evaluator, instructor, pages, practice, team
 from simulator.portal.auth import ApiError
 from simulator.portal.drafts import Drafts
 from simulator.portal.middleware import BodyLimit, SecurityHeaders
@@ -45,7 +45,7 @@ def create_app(db_path: str | Path) -> FastAPI:
     app.state.registry = Registry(store)
     app.state.courses = Courses(store)
     app.state.drafts = Drafts()
-    for module in (api, courses, pages, instructor, team, evaluator, practice):
+    for module in (api, courses, course_pages, pages, instructor, team, evaluator, practice):
         app.include_router(module.router)
 
     @app.exception_handler(ApiError)

@@ -163,7 +163,7 @@ def course_ratings(request: Request, course: int) -> list[TaskRating]:
     store, out = auth.store_of(request), []
     for e in courses_of(request).exercises(course):
         row = store.exercise(e["id"])
-        if row["phase"] != "finished" or ("practice" in row.keys() and row["practice"]):
+        if row["phase"] != "finished" or row["practice"] is not None:
             continue
         live = live_of(request, e["id"])
         spec = {c.id: c for o in live.scenario.objectives for c in o.critical_tasks}
@@ -300,7 +300,7 @@ def _played(request: Request, course: int) -> dict[int, list[dict]]:
     store, c, out = auth.store_of(request), courses_of(request), {}
     for e in c.exercises(course):
         row = store.exercise(e["id"])
-        if "practice" in row.keys() and row["practice"]:
+        if row["practice"] is not None:
             continue
         scenario = live_of(request, e["id"]).scenario
         teams = {t.id: t.name for t in scenario.teams}

@@ -47,6 +47,7 @@ def evaluator_page(request: Request, user: User, turn: int | None = None,
     started, played = live.phase != "setup", played_turns(live)
     return page(request, "evaluator.html.j2", user=user, status=status, error=error,
                 exercise=store.exercise(user.exercise), scenario=live.scenario,
+                course=request.app.state.courses.course_of(user.exercise),
                 state=state(live), turns=turns, turn=turn,
                 teams=turn_reports(live, turn, lang) if turn else [],
                 tasks=critical_tasks(live.scenario), ratings=RATINGS,

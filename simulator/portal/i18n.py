@@ -27,6 +27,84 @@ TEXT: dict[str, dict[str, str]] = {
     "role_instructor": {"en": "Instructor", "fr": "Instructeur"},
     "role_team": {"en": "Team", "fr": "Équipe"},
     "role_evaluator": {"en": "Evaluator", "fr": "Évaluateur"},
+    # courses
+    "courses": {"en": "Courses", "fr": "Cours"},
+    "course_school": {"en": "School", "fr": "École"},
+    "course_dates": {"en": "Dates", "fr": "Dates"},
+    "course_start": {"en": "First day", "fr": "Premier jour"},
+    "course_end": {"en": "Last day", "fr": "Dernier jour"},
+    "trainees": {"en": "Trainees", "fr": "Stagiaires"},
+    "no_courses": {"en": "No course yet.", "fr": "Aucun cours pour l'instant."},
+    "new_course": {"en": "New course", "fr": "Nouveau cours"},
+    "create_course": {"en": "Create the course", "fr": "Créer le cours"},
+    "class_view": {"en": "Class view", "fr": "Vue de la promotion"},
+    "class_view_hint": {
+        "en": "Each trainee against each competency: the final ratings of the tasks their "
+              "teams played that count towards it, and the latest sign-off.",
+        "fr": "Chaque stagiaire face à chaque compétence : les notes finales des tâches "
+              "jouées par ses équipes qui y comptent, et la dernière validation."},
+    "cohort_comparison": {"en": "Cohort comparison", "fr": "Comparaison des équipes"},
+    "cohort_hint": {
+        "en": "Exercises on the same scenario and seed side by side. In brackets: what the "
+              "same decisions earned over {seeds} seeds. \"May be luck\": those seeds "
+              "overlap, so the difference may not be skill.",
+        "fr": "Les exercices sur le même scénario et la même graine côte à côte. Entre "
+              "crochets : ce que les mêmes décisions ont obtenu sur {seeds} graines. « Peut "
+              "être de la chance » : ces graines se recoupent, la différence peut ne pas tenir "
+              "à la compétence."},
+    "may_be_luck": {"en": "May be luck", "fr": "Peut être de la chance"},
+    "outcome": {"en": "Outcome", "fr": "Résultat"},
+    "doctrine": {"en": "Doctrine (bots)", "fr": "Doctrine (bots)"},
+    "passive": {"en": "Doing nothing (bots)", "fr": "Inaction (bots)"},
+    "no_finished_exercises": {"en": "No finished exercise in this course yet.",
+                              "fr": "Aucun exercice terminé dans ce cours pour l'instant."},
+    "certificates": {"en": "Certificates", "fr": "Certificats"},
+    "certificate": {"en": "Certificate", "fr": "Certificat"},
+    "class_record": {"en": "Class record", "fr": "Relevé de la promotion"},
+    "course_exercises": {"en": "Exercises of the course", "fr": "Exercices du cours"},
+    "no_course_exercises": {"en": "No exercise in this course yet.",
+                            "fr": "Aucun exercice dans ce cours pour l'instant."},
+    "add_to_course": {"en": "Add an exercise to the course and form its teams",
+                      "fr": "Ajouter un exercice au cours et former ses équipes"},
+    "form_teams": {"en": "Teams", "fr": "Équipes"},
+    "form_teams_hint": {"en": "Choose each trainee's team in this exercise (bot teams take "
+                              "nobody).",
+                        "fr": "Choisissez l'équipe de chaque stagiaire dans cet exercice "
+                              "(les équipes jouées par des bots ne prennent personne)."},
+    "no_team": {"en": "(no team)", "fr": "(aucune équipe)"},
+    "save_teams": {"en": "Save the teams", "fr": "Enregistrer les équipes"},
+    "country": {"en": "Country", "fr": "Pays"},
+    "service": {"en": "Service", "fr": "Service"},
+    "sex": {"en": "Sex", "fr": "Sexe"},
+    "email": {"en": "Email", "fr": "Courriel"},
+    "service_military": {"en": "military", "fr": "militaire"},
+    "service_police": {"en": "police", "fr": "police"},
+    "service_civilian": {"en": "civilian", "fr": "civil"},
+    "sex_female": {"en": "female", "fr": "femme"},
+    "sex_male": {"en": "male", "fr": "homme"},
+    "export_data": {"en": "Export their data", "fr": "Exporter ses données"},
+    "delete_trainee": {"en": "Delete", "fr": "Supprimer"},
+    "no_trainees": {"en": "No trainee yet.", "fr": "Aucun stagiaire pour l'instant."},
+    "import_cohort": {"en": "Import the cohort (CSV)", "fr": "Importer la promotion (CSV)"},
+    "import_cohort_hint": {
+        "en": "Columns name, country, service (military, police, civilian), sex (female, "
+              "male) and optionally email; French headers and values work too. One bad row "
+              "and nothing is imported: the page says which row and column.",
+        "fr": "Colonnes nom, pays, service (militaire, police, civil), sexe (femme, homme) et "
+              "éventuellement courriel ; les en-têtes anglais conviennent aussi. Une ligne "
+              "fautive et rien n'est importé : la page indique la ligne et la colonne."},
+    "import": {"en": "Import", "fr": "Importer"},
+    "add_trainee": {"en": "Add a trainee", "fr": "Ajouter un stagiaire"},
+    "signoff": {"en": "Sign-off", "fr": "Validation"},
+    "signoff_met": {"en": "met", "fr": "acquise"},
+    "signoff_not_yet_met": {"en": "not yet met", "fr": "pas encore acquise"},
+    "evaluator_name": {"en": "Your name", "fr": "Votre nom"},
+    "comment": {"en": "Comment", "fr": "Commentaire"},
+    "sign_off": {"en": "Sign", "fr": "Valider"},
+    "bad_signoff": {"en": "That sign-off could not be stored: choose met or not yet met and "
+                          "give your name.",
+                    "fr": "Cette validation n'a pas pu être enregistrée : choisissez acquise "
+                          "ou pas encore acquise et indiquez votre nom."},
     # instructor
     "exercises": {"en": "Exercises", "fr": "Exercices"},
     "new_exercise": {"en": "New exercise", "fr": "Nouvel exercice"},

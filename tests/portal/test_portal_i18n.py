@@ -32,9 +32,13 @@ def test_every_key_the_templates_and_code_use_exists():
     used = set()
     for path in [*PORTAL.glob("templates/*.j2"), *PORTAL.glob("*.py")]:
         used |= set(re.findall(r"""\bt\(\s*["']([a-z_]+)["']""", path.read_text()))
-    used.discard("role_")  # built as "role_" + role, checked below
+    from simulator.courses import SERVICES, SEXES
+    built = {"role_": ("instructor", "team", "evaluator"), "service_": SERVICES,
+             "sex_": SEXES, "signoff_": ("met", "not_yet_met")}  # prefix + a code
+    used -= set(built)
     assert used and used <= set(TEXT), used - set(TEXT)
-    assert {"role_instructor", "role_team", "role_evaluator"} <= set(TEXT)
+    for prefix, codes in built.items():
+        assert {prefix + c for c in codes} <= set(TEXT), prefix
     for prefix, codes in LABEL_GROUPS.items():
         assert {prefix + c for c in codes} <= set(LABELS), prefix
     from agents.bots import BOTS
