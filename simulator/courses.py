@@ -259,7 +259,25 @@ class Courses:
         with self.store.write() as db:
             db.execute("DELETE FROM member WHERE trainee = ?", (trainee,))
             db.execute("DELETE FROM signoff WHERE trainee = ?", (trainee,))
+            db.execute("DELETE FROM credential WHERE trainee = ?", (trainee,))
+            db.execute("DELETE FROM session WHERE trainee = ?", (trainee,))
             db.execute("DELETE FROM trainee WHERE id = ?", (trainee,))
+
+    def issue_codes(self, course: int) -> dict[int, str]:
+        """A new join code for each trainee of the course, to read their own record; their
+        earlier codes and sessions stop working. Only the hashes are kept."""
+        ids = [t["id"] for t in self.trainees(course)]
+        with self.store.write() as db:
+            for tid in ids:
+                db.execute("DELETE FROM credential WHERE trainee = ?", (tid,))
+                db.execute("DELETE FROM session WHERE trainee = ?", (tid,))
+        return {tid: self.store.add_credential("trainee", trainee=tid) for tid in ids}
+
+    def course_of_trainee(self, trainee: int) -> int:
+        rows = self.store.read("SELECT course FROM trainee WHERE id = ?", (trainee,))
+        if not rows:
+            raise Refused("unknown_trainee", f"no trainee {trainee}")
+        return rows[0]["course"]
 
     # --- exercises of a course --------------------------------------------------------
 

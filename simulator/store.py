@@ -60,7 +60,9 @@ CREATE TABLE IF NOT EXISTS practice_start (addr TEXT NOT NULL, at REAL NOT NULL)
 
 # Columns added since a database was first created: (table, column, declaration). A file
 # made by an older version gets them when it is opened, and keeps working.
-MIGRATIONS = (("exercise", "practice", "INTEGER"),)
+MIGRATIONS = (("exercise", "practice", "INTEGER"),
+              # a trainee's own code and sessions (simulator.courses)
+              ("credential", "trainee", "INTEGER"), ("session", "trainee", "INTEGER"))
 
 # Kinds of input, in the order a turn sees them. 'submit' replaces a team's decisions for
 # the turn and 'withdraw' empties them; 'close' adjudicates the turn; 'open' opens the next;
@@ -207,12 +209,12 @@ class Store:
     # --- credentials and sessions -----------------------------------------------------
 
     def add_credential(self, role: str, exercise: int | None = None,
-                       team: str | None = None) -> str:
+                       team: str | None = None, trainee: int | None = None) -> str:
         """A new join code for a role; only its hash is kept, so show it now or never."""
         code = new_token()
         with self.write() as db:
-            db.execute("INSERT INTO credential (hash, exercise, role, team) VALUES (?, ?, ?, ?)",
-                       (digest(code), exercise, role, team))
+            db.execute("INSERT INTO credential (hash, exercise, role, team, trainee) "
+                       "VALUES (?, ?, ?, ?, ?)", (digest(code), exercise, role, team, trainee))
         return code
 
     def credential(self, code: str) -> sqlite3.Row | None:
@@ -224,10 +226,10 @@ class Store:
         cookie, only its hash here."""
         token, csrf = secrets.token_urlsafe(24), secrets.token_urlsafe(24)
         with self.write() as db:
-            db.execute("INSERT INTO session (hash, exercise, role, team, csrf, created) "
-                       "VALUES (?, ?, ?, ?, ?, ?)", (_sha(token), cred["exercise"],
-                                                     cred["role"], cred["team"], csrf,
-                                                     time.time()))
+            db.execute("INSERT INTO session (hash, exercise, role, team, csrf, created, "
+                       "trainee) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                       (_sha(token), cred["exercise"], cred["role"], cred["team"], csrf,
+                        time.time(), cred["trainee"] if "trainee" in cred.keys() else None))
         return token, csrf
 
     def session(self, token: str, max_age: float = SESSION_DAYS * 86400) -> sqlite3.Row | None:

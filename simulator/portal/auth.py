@@ -36,6 +36,7 @@ class User:
     exercise: int | None  # None for the instructor: every exercise
     team: str | None
     csrf: str
+    trainee: int | None = None  # a trainee's own session: their record only
 
     def may_see(self, ex: int) -> bool:
         return self.role == "instructor" or self.exercise == ex
@@ -75,7 +76,7 @@ def optional_user(request: Request) -> User | None:
     row = store_of(request).session(token)
     if row is None:
         return None
-    return User(token, row["role"], row["exercise"], row["team"], row["csrf"])
+    return User(token, row["role"], row["exercise"], row["team"], row["csrf"], row["trainee"])
 
 
 def current_user(request: Request) -> User:

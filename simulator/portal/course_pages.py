@@ -16,7 +16,7 @@ from simulator.courses import Course, CsvError, SignOff, Trainee, parse_cohort
 from simulator.i18n import t as outcome_name
 from simulator.portal import auth
 from simulator.portal.auth import ApiError, User
-from simulator.portal.courses import _found, _reader, _records, cohort, courses_of
+from simulator.portal.courses import _found, _reader, _records, cohort, courses_of, own_record
 from simulator.portal.deps import field, form_data, live_of
 from simulator.portal.render import lang_of, page
 from simulator.scenario import text
@@ -211,3 +211,22 @@ def cohort_page(course: int, request: Request, seeds: int = 5):
     return page(request, "course_cohort.html.j2", user=user,
                 course=dict(courses_of(request).course(course)), groups=got["groups"],
                 seeds=seeds)
+
+
+# --- trainees: their codes, and their own record ------------------------------------------
+
+@router.post("/instructor/courses/{course}/codes", response_class=HTMLResponse)
+def codes_sheet(course: int, request: Request, form: Form):
+    """A printable sheet of new trainee codes (the earlier ones stop working)."""
+    user = _poster(request, form)
+    c = courses_of(request)
+    codes = _found(c.issue_codes, course)
+    names = {t["id"]: t["name"] for t in c.trainees(course)}
+    return page(request, "course_codes.html.j2", user=user, course=dict(c.course(course)),
+                codes=[(names[tid], code) for tid, code in codes.items()])
+
+
+@router.get("/trainee", response_class=HTMLResponse)
+def trainee_page(request: Request):
+    user, record = own_record(request)
+    return page(request, "trainee.html.j2", user=user, record=record)

@@ -357,3 +357,30 @@ def cohort(course: int, request: Request, seeds: int = 5):
             out.append({"scenario": scenario_id, "seed": seed,
                         "title": _plain(plays[0]["live"].scenario.metadata.title), **compared})
     return {"groups": out}
+
+
+# --- trainees' own records --------------------------------------------------------------
+
+@router.post(COURSES + "/{course}/trainee-codes")
+def trainee_codes(course: int, request: Request, user: Poster):
+    """A join code per trainee (their earlier ones revoked), shown once."""
+    auth.require(user, "instructor")
+    codes = _found(courses_of(request).issue_codes, course)
+    return JSONResponse({"codes": {str(k): v for k, v in codes.items()}}, status_code=201)
+
+
+def own_record(request: Request) -> tuple[User, dict]:
+    """A trainee's own record (their session says who they are); 403 for anyone else."""
+    user = auth.current_user(request)
+    if user.role != "trainee" or user.trainee is None:
+        raise ApiError(403, "forbidden")
+    c = courses_of(request)
+    course = _found(c.course_of_trainee, user.trainee)
+    record = _records(request, course)["trainees"][user.trainee]
+    return user, {"course": {k: c.course(course)[k] for k in ("name", "school", "start", "end")},
+                  **record, "exercises": _played(request, course).get(user.trainee, [])}
+
+
+@router.get("/api/me/record")
+def my_record(request: Request):
+    return own_record(request)[1]

@@ -27,6 +27,7 @@ TEXT: dict[str, dict[str, str]] = {
     "role_instructor": {"en": "Instructor", "fr": "Instructeur"},
     "role_team": {"en": "Team", "fr": "Équipe"},
     "role_evaluator": {"en": "Evaluator", "fr": "Évaluateur"},
+    "role_trainee": {"en": "Trainee", "fr": "Stagiaire"},
     # courses
     "courses": {"en": "Courses", "fr": "Cours"},
     "course_school": {"en": "School", "fr": "École"},
@@ -101,6 +102,18 @@ TEXT: dict[str, dict[str, str]] = {
     "evaluator_name": {"en": "Your name", "fr": "Votre nom"},
     "comment": {"en": "Comment", "fr": "Commentaire"},
     "sign_off": {"en": "Sign", "fr": "Valider"},
+    "trainee_codes": {"en": "Codes for the trainees", "fr": "Codes des stagiaires"},
+    "trainee_codes_hint": {
+        "en": "Each trainee joins with their code to read their own record, and only theirs. "
+              "New codes replace the earlier ones: print this page now, it is shown once.",
+        "fr": "Chaque stagiaire se connecte avec son code pour lire son propre relevé, et "
+              "seulement le sien. De nouveaux codes remplacent les anciens : imprimez cette "
+              "page maintenant, elle n'est montrée qu'une fois."},
+    "my_record": {"en": "My record", "fr": "Mon relevé"},
+    "exercise": {"en": "Exercise", "fr": "Exercice"},
+    "overridden": {"en": "set by the evaluators", "fr": "fixée par les évaluateurs"},
+    "no_ratings_yet": {"en": "Nothing yet.", "fr": "Rien pour l'instant."},
+    "exercises_played": {"en": "Exercises played", "fr": "Exercices joués"},
     "bad_signoff": {"en": "That sign-off could not be stored: choose met or not yet met and "
                           "give your name.",
                     "fr": "Cette validation n'a pas pu être enregistrée : choisissez acquise "

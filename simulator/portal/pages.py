@@ -19,7 +19,8 @@ from simulator.portal.render import LANG_COOKIE, lang_of, page
 
 router = APIRouter()
 STATIC = Path(__file__).resolve().parent / "static"
-HOME = {"instructor": "/instructor", "team": "/team", "evaluator": "/evaluator"}
+HOME = {"instructor": "/instructor", "team": "/team", "evaluator": "/evaluator",
+        "trainee": "/trainee"}
 Form = Annotated[FormData, Depends(form_data)]
 
 

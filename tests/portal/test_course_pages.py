@@ -2,6 +2,8 @@
 an exercise; the course's evaluator signs off on the class view; bad input is shown on
 the page with a 422 and stores nothing."""
 
+import re
+
 from tests.portal.conftest import User
 from tests.simulator.test_courses import COHORT
 
@@ -99,3 +101,15 @@ def test_the_evaluator_of_a_course_exercise_finds_the_class_view(app, instructor
     assert f"/courses/{c}/class" not in evaluator.get("/evaluator").text
     instructor.form(f"/instructor/courses/{c}/exercises/{made['id']}", {})
     assert f"/courses/{c}/class" in evaluator.get("/evaluator").text
+
+
+def test_the_codes_sheet_lists_a_new_code_per_trainee(app, instructor):
+    c = new_course(instructor)
+    upload(instructor, c, COHORT.read_text(encoding="utf-8"))
+    r = instructor.form(f"/instructor/courses/{c}/codes", {})
+    assert r.status_code == 200
+    codes = re.findall(r"<code>([A-Z2-7-]+)</code>", r.text)
+    assert len(codes) == len(set(codes)) == 25 and "Aïssata Asante" in r.text
+    trainee = User(app, codes[0])
+    assert trainee.get("/trainee").status_code == 200
+    assert instructor.form(f"/instructor/courses/{c}/codes", {}, csrf=False).status_code == 403

@@ -191,3 +191,51 @@ def test_certificates_print_one_a4_page_per_trainee_in_both_languages(course, tm
     assert all(abs(p["size"][0] - A4[0]) <= 1 and abs(p["size"][1] - A4[1]) <= 1 and p["drawn"]
                for p in pages)
     assert " cut=0 wide=0" in pdf_title(data)
+
+
+def test_a_trainee_reads_their_own_record_and_nothing_else(course):
+    app, instructor, c = course["app"], course["instructor"], course["course"]
+    r = instructor.post(f"/api/courses/{c}/trainee-codes")
+    assert r.status_code == 201
+    codes = r.json()["codes"]
+    assert len(codes) == 25
+    first, other = course["ids"][0], course["ids"][1]
+    me = User(app, codes[str(first)])
+    assert me.me["role"] == "trainee" and me.me["exercise"] is None
+    record = me.get("/api/me/record").json()
+    assert record["name"] == "Aïssata Asante"
+    assert record["course"]["school"] == "École de maintien de la paix"
+    assert [e["name"] for e in record["exercises"]] == ["Inner delta"]
+    assert competency(record, "protection_of_civilians")["tasks"] >= 1
+    page = me.get("/trainee", lang="fr").text
+    assert "Mon relevé" in page and "Aïssata Asante" in page
+    other_name = app.state.courses.trainee(c, other)["name"]
+    assert other_name not in page
+    ex = course["made"]["id"]
+    for path in (f"/api/courses/{c}/records", f"/courses/{c}/class", f"/api/courses/{c}",
+                 f"/api/courses/{c}/trainees/{other}", f"/api/exercises/{ex}/state",
+                 "/instructor/courses", f"/courses/{c}/cohort", "/team", "/evaluator"):
+        assert me.get(path).status_code in (303, 403), path
+    assert User(app).get("/api/me/record").status_code == 401
+    assert instructor.get("/api/me/record").status_code == 403
+    # New codes: the old code and the session it opened stop working.
+    again = instructor.post(f"/api/courses/{c}/trainee-codes").json()["codes"]
+    assert again[str(first)] != codes[str(first)]
+    assert me.get("/api/me/record").status_code == 401
+    assert User(app).post("/api/join", {"code": codes[str(first)]}).status_code == 401
+    assert User(app, again[str(first)]).get("/api/me/record").json()["name"] == "Aïssata Asante"
+
+
+def test_deleting_a_trainee_ends_their_sessions(app, instructor):
+    c = instructor.post("/api/courses", COURSE).json()["id"]
+    (tid,) = csv_post(instructor, f"/api/courses/{c}/trainees/import",
+                      "name,country,service,sex\nAwa Ndiaye,Senegal,civilian,female\n"
+                      ).json()["ids"]
+    code = instructor.post(f"/api/courses/{c}/trainee-codes").json()["codes"][str(tid)]
+    me = User(app, code)
+    assert me.get("/api/me/record").status_code == 200
+    r = instructor.http.delete(f"/api/courses/{c}/trainees/{tid}",
+                               headers={"X-CSRF-Token": instructor.csrf})
+    assert r.status_code == 204
+    assert me.get("/api/me/record").status_code == 401
+    assert User(app).post("/api/join", {"code": code}).status_code == 401
