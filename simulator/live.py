@@ -109,12 +109,14 @@ class LiveExercise:
                 raise Refused("invalid_decision", "; ".join(
                     f"{i + 1}: {r.reason}: {r.detail}" for i, r in problems))
             payload = {"decisions": [{"action": d.action, "params": d.params} for d in items]}
-            return self._command("submit", payload, team, key, self._team_check(team, turn))
+            return self._command("submit", payload, team, key, self._team_check(team, turn),
+                                 client_turn=turn)
 
     def withdraw(self, team: str, key: str | None = None, turn: int | None = None) -> Input:
         with self.lock:
             turn = self.turn if turn is None else turn
-            return self._command("withdraw", {}, team, key, self._team_check(team, turn))
+            return self._command("withdraw", {}, team, key, self._team_check(team, turn),
+                                 client_turn=turn)
 
     def close(self) -> Input:
         def check(row, db):
@@ -172,9 +174,10 @@ class LiveExercise:
     # --- storing and applying ---------------------------------------------------------
 
     def _command(self, kind: str, payload: dict, team: str | None = None,
-                 key: str | None = None, check=None) -> Input:
+                 key: str | None = None, check=None, client_turn: int | None = None) -> Input:
         with self.lock:
-            item, new = self.store.append(self.id, kind, payload, team, key, check)
+            item, new = self.store.append(self.id, kind, payload, team, key, check,
+                                          client_turn)
             if new:
                 self._apply(item)
             return item

@@ -338,23 +338,30 @@ class Store:
     # --- inputs -----------------------------------------------------------------------
 
     def append(self, ex: int, kind: str, payload: dict, team: str | None = None,
-               key: str | None = None, check=None) -> tuple[Input, bool]:
+               key: str | None = None, check=None,
+               client_turn: int | None = None) -> tuple[Input, bool]:
         """Store one input; return it and whether it is new.
 
         ``check(row, db)`` sees the exercise row inside the transaction and raises
         ``Refused`` when the input cannot be taken now (turn closed, paused ...); it may
         return the new (phase, turn) of the exercise. A ``key`` seen before returns the
-        stored input, so a client's retry never adds a second one.
+        stored input, so a client's retry never adds a second one. A team's
+        Idempotency-Key (``client_turn``: the turn its request is for) answers only the
+        same request: the same key with another body is refused (``key_reused``), and one
+        from an earlier turn sent for a later one too (``stale_key``), never answered with
+        an old result.
         """
         if kind not in KINDS:
             raise ValueError(f"unknown kind of input {kind!r}")
         with self.write() as db:
+            row = db.execute("SELECT * FROM exercise WHERE id = ?", (ex,)).fetchone()
             if key is not None:
                 old = db.execute("SELECT * FROM input WHERE exercise = ? AND key = ?",
                                  (ex, key)).fetchone()
                 if old is not None:
+                    if client_turn is not None:
+                        _same_request(_input(old), kind, payload, client_turn)
                     return _input(old), False
-            row = db.execute("SELECT * FROM exercise WHERE id = ?", (ex,)).fetchone()
             if row is None:
                 raise Refused("unknown_exercise", f"no exercise {ex}")
             change = check(row, db) if check else None
@@ -400,6 +407,16 @@ class Store:
 
     def overrides(self, ex: int) -> list[sqlite3.Row]:
         return self.read("SELECT * FROM override WHERE exercise = ? ORDER BY task", (ex,))
+
+
+def _same_request(old: Input, kind: str, payload: dict, turn: int) -> None:
+    """Refuse a client's key that came with another request before, or in another turn."""
+    if old.turn == turn and (old.kind != kind or
+                             old.payload != json.loads(json.dumps(payload, sort_keys=True))):
+        raise Refused("key_reused", "this Idempotency-Key came with another request")
+    if old.turn != turn:
+        raise Refused("stale_key", f"this Idempotency-Key was used in turn {old.turn}, not "
+                                   f"for turn {turn}: send a new key")
 
 
 def _sha(token: str) -> str:

@@ -44,5 +44,5 @@ def live_of(request: Request, ex: int) -> LiveExercise:
 
 def refusal(exc: Refused) -> ApiError:
     """How a command refused by the exercise is answered."""
-    status = 422 if exc.reason in ("invalid_decision", "invalid_inject") else 409
+    status = 422 if exc.reason in ("invalid_decision", "invalid_inject", "key_reused") else 409
     return ApiError(status, exc.reason, detail=exc.detail)

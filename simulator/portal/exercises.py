@@ -63,13 +63,16 @@ def scenario_source(shipped_id: str | None, text: str | None,
     return text, scenario_from_text(text, name)
 
 
+MAX_SEED = 2**32 - 1
+
+
 def check_setup(scenario: Scenario, name: str, seed: int, lang: str,
                 bots: dict[str, str | None]) -> dict[str, str | None]:
     """Every team with its bot kind (None: played by people); ``ValueError`` if wrong."""
     if not name.strip() or len(name) > MAX_NAME:
         raise ValueError(f"a name of 1 to {MAX_NAME} characters is needed")
-    if seed < 0:
-        raise ValueError("a seed is 0 or more")
+    if not 0 <= seed <= MAX_SEED:  # the database stores 64-bit integers
+        raise ValueError(f"a seed is a whole number from 0 to {MAX_SEED}")
     if lang not in LANGUAGES:
         raise ValueError(f"language is one of {', '.join(LANGUAGES)}")
     teams = [t.id for t in scenario.teams]

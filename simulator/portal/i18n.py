@@ -445,6 +445,12 @@ LABELS: dict[str, dict[str, str]] = {
     "why_forbidden": {"en": "This is not yours to see or do.",
                       "fr": "Ceci ne vous est pas accessible."},
     "why_turn_closed": {"en": "The turn is closed", "fr": "Le tour est clos"},
+    "why_key_reused": {"en": "This request was already sent with other orders: reload the "
+                             "page and send again",
+                       "fr": "Cette demande a déjà été envoyée avec d'autres ordres : "
+                             "rechargez la page et renvoyez"},
+    "why_stale_key": {"en": "This request belongs to an earlier turn: reload the page",
+                      "fr": "Cette demande appartient à un tour précédent : rechargez la page"},
     "why_paused": {"en": "The exercise is paused", "fr": "L'exercice est en pause"},
     "why_invalid_decision": {"en": "This order cannot be given", "fr": "Cet ordre est impossible"},
     "why_invalid_inject": {"en": "The inject needs a source, at least one team, a message and "

@@ -206,6 +206,36 @@ def test_a_retry_with_the_same_idempotency_key_stores_one_input(app, made, teams
     assert (late.status_code, late.json()) == (200, first.json())
 
 
+
+def test_an_idempotency_key_answers_only_the_same_request_in_the_same_turn(app, made, teams,
+                                                                          instructor):
+    """As the IETF Idempotency-Key draft says: the same key with another body is refused
+    (422), and a key from an earlier turn sent for a later one gets a clear 409, never the
+    old answer; a late retry of the same request still gets its answer. Nothing stored."""
+    ex = made["id"]
+    command(instructor, ex, "start")
+    force = teams["force"]
+    body = {"turn": 1, "decisions": [PATROL]}
+    first = force.post(f"/api/exercises/{ex}/submit", body, key="k-1")
+    assert first.status_code == 200
+    other = {"turn": 1, "decisions": []}
+    r = force.post(f"/api/exercises/{ex}/submit", other, key="k-1")
+    assert r.status_code == 422 and r.json()["reason"] == "key_reused"
+    command(instructor, ex, "close")
+    command(instructor, ex, "open")
+    stored = len(app.state.store.inputs(ex))
+    r = force.post(f"/api/exercises/{ex}/submit", {"turn": 2, "decisions": [PATROL]},
+                   key="k-1")
+    assert r.status_code == 409 and r.json()["reason"] == "stale_key"
+    assert "used in turn 1, not for turn 2" in r.json()["detail"]
+    r = force.post(f"/api/exercises/{ex}/submit", body, key="k-1")  # a late retry of turn 1
+    assert (r.status_code, r.json()) == (200, first.json())
+    assert len(app.state.store.inputs(ex)) == stored
+    fresh = force.post(f"/api/exercises/{ex}/submit", {"turn": 2, "decisions": [PATROL]},
+                       key="k-2")
+    assert fresh.status_code == 200 and fresh.json()["turn"] == 2
+
+
 def test_create_from_a_shipped_scenario_gives_a_code_per_human_team(instructor, app):
     r = instructor.post("/api/exercises", {"name": "PoC", "scenario": "poc-inner-delta",
                                            "seed": 1, "lang": "fr", "bots": {"police": "doctrine"}})
@@ -233,3 +263,15 @@ def test_an_invalid_scenario_lists_every_problem_with_its_line(instructor):
     assert any(p.startswith(f"scenario.yaml:{line}:") and "metadata.turns" in p for p in problems)
     r = instructor.post("/api/exercises", {"name": "x", "scenario_text": "a: [1, 2"})
     assert r.status_code == 422 and "not valid YAML" in r.json()["problems"][0]
+
+
+def test_a_seed_out_of_range_is_422_not_500(instructor, app):
+    for seed in (2**63, 2**32, -1):
+        r = instructor.post("/api/exercises", {"name": "Big", "scenario": "poc-inner-delta",
+                                               "seed": seed, "lang": "en", "bots": {}})
+        assert r.status_code == 422, (seed, r.text)
+        assert "a seed is a whole number from 0 to 4294967295" in r.json()["detail"]
+    r = instructor.post("/api/practice", {"scenario": "poc-inner-delta", "team": "force",
+                                          "seed": 2**63, "lang": "en"})
+    assert r.status_code == 422
+    assert app.state.store.exercises() == []
