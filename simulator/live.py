@@ -95,9 +95,12 @@ class LiveExercise:
         return self._command("start", {}, check=self._expect("setup", opens=1))
 
     def submit(self, team: str, decisions: list[dict], key: str | None = None,
-               turn: int | None = None) -> Input:
+               turn: int | None = None, client_key: bool = False) -> Input:
         """Store a team's decisions for the open turn, after checking each one; a retry
-        with the same ``key`` returns the first answer."""
+        with the same ``key`` returns the first answer. A ``client_key`` (an API client's
+        Idempotency-Key) answers only that very request (``Store.append``); a page's form
+        key is the page's own, whose list the server composes, so a double click with it
+        returns the first answer."""
         with self.lock:
             turn = self.turn if turn is None else turn
             items = [Decision(turn, team, d.get("action", ""), d.get("params") or {})
@@ -110,13 +113,12 @@ class LiveExercise:
                     f"{i + 1}: {r.reason}: {r.detail}" for i, r in problems))
             payload = {"decisions": [{"action": d.action, "params": d.params} for d in items]}
             return self._command("submit", payload, team, key, self._team_check(team, turn),
-                                 client_turn=turn)
+                                 client_turn=turn if client_key else None)
 
     def withdraw(self, team: str, key: str | None = None, turn: int | None = None) -> Input:
         with self.lock:
             turn = self.turn if turn is None else turn
-            return self._command("withdraw", {}, team, key, self._team_check(team, turn),
-                                 client_turn=turn)
+            return self._command("withdraw", {}, team, key, self._team_check(team, turn))
 
     def close(self) -> Input:
         def check(row, db):

@@ -88,7 +88,8 @@ def submit(ex: int, request: Request, user: Poster,
         with live.lock:
             # Keys are per team: one team's key can never return another team's input.
             item = live.submit(user.team, [d.model_dump() for d in body.decisions],
-                               key=f"{user.team}:{key}" if key else None, turn=body.turn)
+                               key=f"{user.team}:{key}" if key else None, turn=body.turn,
+                               client_key=True)
             if not live.practice:
                 return {"seq": item.seq, "turn": item.turn}
             # Practice: the team's whole list is final; its turn closes, the next opens.
