@@ -23,11 +23,12 @@ def compare_cohort(plays: list[dict], seeds: int = 5, pool=None) -> dict:
     written by ``simulator.outputs.write_run``) and ``finals`` (task id → final rating).
     Returns the tasks and outcomes side by side, with ``luck`` marks and the doctrine and
     passive references (bands over seeds 0 … seeds−1)."""
-    bands = {}
+    bands, actual = {}, {}
     for p in plays:
         folder = Path(p["folder"])
-        bands[p["id"]] = seed_bands(folder, load_run(folder), KEYS, seeds, pool=pool)
-    actual = {p["id"]: load_run(p["folder"]).summary["outcomes"] for p in plays}
+        run = load_run(folder)
+        bands[p["id"]] = seed_bands(folder, run, KEYS, seeds, pool=pool)
+        actual[p["id"]] = run.summary["outcomes"]
     first = bands[plays[0]["id"]]
     outcomes = []
     for key in KEYS:

@@ -151,6 +151,15 @@ def parse_cohort(text: str) -> list[Trainee]:
     return out
 
 
+def cohort_from_bytes(raw: bytes) -> list[Trainee]:
+    """``parse_cohort`` on an uploaded file: UTF-8, or a spreadsheet's Windows-1252."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", errors="replace")
+    return parse_cohort(text)
+
+
 def _value(column: str, cell: str) -> str | None:
     cell = cell.strip()
     if column == "email":

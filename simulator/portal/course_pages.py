@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from pydantic import ValidationError
 from starlette.datastructures import FormData, UploadFile
 
-from simulator.courses import Course, CsvError, SignOff, Trainee, parse_cohort
+from simulator.courses import Course, CsvError, SignOff, Trainee, cohort_from_bytes
 from simulator.i18n import t as outcome_name
 from simulator.portal import auth
 from simulator.portal.auth import ApiError, User
@@ -92,11 +92,7 @@ async def import_cohort(course: int, request: Request):
     upload = form.get("file")
     raw = await upload.read() if isinstance(upload, UploadFile) else b""
     try:
-        text_ = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        text_ = raw.decode("cp1252", errors="replace")
-    try:
-        cohort = parse_cohort(text_)
+        cohort = cohort_from_bytes(raw)
     except CsvError as exc:
         return _course_page(request, user, course, 422, [str(p) for p in exc.problems])
     _found(courses_of(request).enrol, course, cohort)

@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from debrief.cohort import compare_cohort
 from simulator.course_exports import WORDS, certificates_html, class_rows, long_date, to_csv, to_xlsx
 from simulator.course_records import Record, TaskRating, roll_up
-from simulator.courses import Course, Courses, CsvError, SignOff, Trainee, parse_cohort
+from simulator.courses import Course, Courses, CsvError, SignOff, Trainee, cohort_from_bytes
 from simulator.outputs import write_run
 from simulator.portal import auth
 from simulator.portal.assessment import ratings_so_far
@@ -101,13 +101,8 @@ async def import_trainees(course: int, request: Request, user: Poster):
     """The cohort from a CSV body (UTF-8, or a spreadsheet's Windows-1252): all rows or
     none; 422 ``invalid_csv`` with every problem by row and column."""
     auth.require(user, "instructor")
-    raw = await request.body()
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")
-    try:
-        cohort = parse_cohort(text)
+        cohort = cohort_from_bytes(await request.body())
     except CsvError as exc:
         raise ApiError(422, "invalid_csv",
                        problems=[p.model_dump() for p in exc.problems]) from None
