@@ -6,17 +6,18 @@ import logging
 import re
 from pathlib import Path
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.responses import JSONResponse, RedirectResponse
 
 from simulator.courses import Courses
 from simulator.live import Registry
 from simulator.portal import api, course_pages, courses, evaluator, instructor, pages, practice, team
 from simulator.portal.auth import ApiError
+from simulator.portal.deps import ids_in_range, refusal
 from simulator.portal.drafts import Drafts
 from simulator.portal.middleware import BodyLimit, SecurityHeaders
 from simulator.portal.render import page
-from simulator.store import Store
+from simulator.store import Refused, Store
 
 
 class HideLinks(logging.Filter):
@@ -40,7 +41,8 @@ def hide_links(logger: logging.Logger) -> None:
 
 
 def create_app(db_path: str | Path) -> FastAPI:
-    app = FastAPI(title="ttx portal", docs_url=None, redoc_url=None, openapi_url=None)
+    app = FastAPI(title="ttx portal", docs_url=None, redoc_url=None, openapi_url=None,
+                  dependencies=[Depends(ids_in_range)])
     app.state.store = store = Store(db_path)
     app.state.registry = Registry(store)
     app.state.courses = Courses(store)
@@ -56,6 +58,13 @@ def create_app(db_path: str | Path) -> FastAPI:
             return RedirectResponse("/", status_code=303)
         return page(request, "error.html.j2", status=exc.status, reason=exc.reason,
                     detail=exc.extra.get("detail", ""))
+
+    @app.exception_handler(Refused)
+    def not_done(request: Request, exc: Refused):
+        """A refusal no route answered itself: an unknown course, trainee ... is 404."""
+        err = ApiError(404, exc.reason, detail=exc.detail) if exc.reason.startswith(
+            "unknown_") else refusal(exc)
+        return refused(request, err)
 
     hide_links(logging.getLogger("uvicorn.access"))
     app.add_middleware(BodyLimit)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from fastapi import Request
 from pydantic import BaseModel, ValidationError
 from starlette.datastructures import FormData
@@ -35,6 +37,19 @@ def json_body(model: type[BaseModel]):
     return read
 
 
+MAX_ID = 2**63 - 1  # the largest integer SQLite stores
+_INTEGER = re.compile(r"-?[0-9]+")
+
+
+def ids_in_range(request: Request) -> None:
+    """Every integer in a path (exercise, course, trainee, offer ids) within 0 … 2^63−1:
+    422 ``out_of_range`` naming the part, rather than a crash in the store."""
+    for name, value in request.path_params.items():
+        if isinstance(value, str) and _INTEGER.fullmatch(value) and (
+                len(value) > 19 or not 0 <= int(value) <= MAX_ID):
+            raise ApiError(422, "out_of_range", detail=f"{name}: 0 to {MAX_ID}")
+
+
 def live_of(request: Request, ex: int) -> LiveExercise:
     try:
         return request.app.state.registry.get(ex)
@@ -43,6 +58,6 @@ def live_of(request: Request, ex: int) -> LiveExercise:
 
 
 def refusal(exc: Refused) -> ApiError:
-    """How a command refused by the exercise is answered."""
+    """How a command refused by the exercise (or the store) is answered."""
     status = 422 if exc.reason in ("invalid_decision", "invalid_inject", "key_reused") else 409
     return ApiError(status, exc.reason, detail=exc.detail)
