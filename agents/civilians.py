@@ -41,6 +41,10 @@ def split_counts(total: int, weights: np.ndarray) -> np.ndarray:
     if total <= 0 or wsum <= 0:
         return np.zeros(len(weights), dtype=np.int64)
     exact = weights / wsum * total
+    if total == 1:  # the one goes to the largest share, the first of equal ones (as below)
+        out = np.zeros(len(weights), dtype=np.int64)
+        out[np.argmax(exact)] = 1
+        return out
     out = np.floor(exact).astype(np.int64)
     short = int(total - out.sum())
     if short:
@@ -79,6 +83,7 @@ class Civilians:
     crossings: object = None  # agents.crossings.Crossings: boat routes with few seats a day
     visitors: dict = field(default_factory=dict)  # place → [origin, group] at a gathering
     _slots: dict = field(default_factory=dict)  # (arrival hour, dest) → people on the road
+    _due: dict = field(default_factory=dict)  # arrival hour → its keys in _slots
 
     def __post_init__(self):
         n = self.pop.shape[1]
@@ -103,6 +108,9 @@ class Civilians:
         self._settled = np.array([t in m.settle_types for t in self.types])
         exposure = self.params.violence.abduction_exposure
         self._abduction = np.array([exposure.get(g, 1.0) for g in GROUPS])
+        needs = self.params.needs
+        self._excess = np.array([needs.excess_mortality.get(k, 0.0) for k in NEEDS])
+        self._vulnerability = np.array([needs.vulnerability.get(g, 1.0) for g in GROUPS])
 
     # --- views ------------------------------------------------------------------------
 
@@ -126,7 +134,11 @@ class Civilians:
     def displaced(self) -> np.ndarray:
         """Displaced people at each location by group (present minus residents, and
         minus visitors at a gathering)."""
-        out = self.present() - self.residents()
+        return self._displaced(self.present(), self.residents())
+
+    def _displaced(self, present: np.ndarray, residents: np.ndarray) -> np.ndarray:
+        """``displaced()`` from ``present()`` and ``residents()`` already at hand."""
+        out = present - residents
         for place, counts in self.visitors.items():
             out[place] = np.maximum(0, out[place] - counts.sum(axis=0))
         return out
@@ -154,7 +166,7 @@ class Civilians:
     def kill(self, cause: str, loc: int, by_group: np.ndarray) -> np.ndarray:
         """Record deaths by group at ``loc`` (capped by who is there); return the deaths."""
         done = np.zeros(len(GROUPS), dtype=np.int64)
-        for g in np.flatnonzero(by_group).tolist():  # the other groups lose no one
+        for g in by_group.nonzero()[0].tolist():  # the other groups lose no one
             done[g] = self.remove(loc, g, int(by_group[g]))
         self.deaths[CAUSES.index(cause), loc] += done
         self.injured[loc] = np.minimum(self.injured[loc], self.present_at(loc))
@@ -223,8 +235,13 @@ class Civilians:
         n = len(self.types)
         chances = np.repeat(p_step_displaced[:, None], n, axis=1)
         chances[np.arange(n), np.arange(n)] = p_step
-        leaving = np.zeros(n, dtype=np.int64)
-        for loc in np.flatnonzero(self.pop.sum(axis=(0, 2))).tolist():
+        may_leave = self._may_leave(chances)
+        trips = self._trips(dist, hours)
+        slots = self._slot(now + trips)  # the sub-step each way ends, leaving now
+        # sent[from, to]: people who set off; added to flows and incoming after the loop,
+        # which reads neither.
+        sent = np.zeros((n, n), dtype=np.int64)
+        for loc in self.pop.sum(axis=(0, 2)).nonzero()[0].tolist():
             here = self.pop[:, loc, :]
             if loc in self.visitors:  # at a gathering: they go back when it ends
                 here = np.maximum(0, here - self.visitors[loc])
@@ -233,22 +250,41 @@ class Civilians:
                 w = np.zeros(n)
                 w[target] = 1.0
                 chance = np.ones((n, 1))
-            else:
+            elif may_leave[loc]:
                 chance = chances[loc][:, None]
-                if not (chance * here).any():
-                    continue
                 w = weights[loc]
+            else:
+                continue
             total = w.sum()
             if total <= 0:
                 continue
             movers = rng.binomial(here, chance)
-            if not movers.any():
+            if not np.count_nonzero(movers):
                 continue
-            self.pop[:, loc, :] -= movers
-            held = self._send(rng, now, loc, movers, w / total, hours[loc], dist[loc])
-            leaving[loc] = movers.sum() - held
+            left = self.pop[:, loc, :]
+            left -= movers
+            self._send(rng, now, loc, movers, w / total, trips, slots, sent)
+        self.flows += sent
+        self.incoming += sent.sum(axis=0)
         self._returns(rng, now, dt, hours, felt)
-        return leaving
+        return sent.sum(axis=1)
+
+    def _may_leave(self, chances: np.ndarray) -> np.ndarray:
+        """Places where someone present has a chance to move (visitors at a gathering go
+        back when it ends), for every place at once: someone is there from an origin
+        ``o`` (``people[o, loc]``) whose movers have a chance (``chances[loc, o]``)."""
+        there = (self.pop != 0).any(axis=2)  # [origin, place]
+        out = (there & (chances.T != 0)).any(axis=0)
+        for loc, counts in self.visitors.items():
+            here = np.maximum(0, self.pop[:, loc, :] - counts)
+            out[loc] = (chances[loc][:, None] * here).any()
+        return out
+
+    def _trips(self, dist: np.ndarray, hours: np.ndarray) -> np.ndarray:
+        """Hours of the way from each place to each other [mode (vehicle, on foot), from,
+        to]: by vehicle never slower than on foot."""
+        by_vehicle = np.minimum(24 * dist / self.params.movement.vehicle_km_per_day, hours)
+        return np.array([by_vehicle, hours])
 
     def _weights(self, hops, dist, welcome, settled) -> np.ndarray:
         """Destination weights [from, to]: attractiveness × safety × free room over
@@ -273,61 +309,67 @@ class Civilians:
             return
         p = 1 - (1 - m.return_chance) ** (dt / 24)
         n = self.pop.shape[0]
-        for home in np.flatnonzero(felt < m.risk_threshold):
+        # Homes that feel safe, have people elsewhere and a way from somewhere: tested for
+        # every home at once (a home's row of ``pop`` changes only in its own turn below).
+        elsewhere = (self.pop != 0).any(axis=2)  # [home, place]
+        np.fill_diagonal(elsewhere, False)
+        homes = (felt < m.risk_threshold) & elsewhere.any(axis=1) & \
+            np.isfinite(hours).any(axis=1)
+        for home in homes.nonzero()[0].tolist():
             away = self.pop[home].copy()
             away[home] = 0
             for place, counts in self.visitors.items():
                 away[place] = np.maximum(0, away[place] - counts[home])
-            if not away.any() or not np.isfinite(hours[home]).any():
+            if not np.count_nonzero(away):
                 continue
             goers = rng.binomial(away, p)
-            for loc in np.flatnonzero(goers.sum(axis=1)):
+            for loc in goers.sum(axis=1).nonzero()[0].tolist():
                 if not np.isfinite(hours[loc, home]):
                     continue
                 late, longer = 0.0, 1.0
-                if self.crossings:
-                    on, stay, late, longer = self._way(rng, now, int(loc), int(home),
-                                                       goers[loc][None])
+                if self.crossings and self.crossings.acts_on(loc, home):
+                    on, stay, late, longer = self._way(rng, now, loc, home, goers[loc][None])
                     self.pop[home, loc] -= goers[loc] - on[0] - stay[0]  # the abducted
                     goers[loc] = on[0]
                     if not goers[loc].any():
                         continue
                 counts = np.zeros((n, len(GROUPS)), dtype=np.int64)
                 counts[home] = goers[loc]
-                self.pop[home, loc] -= goers[loc]
-                self._travel(now + hours[loc, home] * longer + late, int(loc), int(home),
-                             counts)
+                left = self.pop[home, loc]
+                left -= goers[loc]
+                self._travel(now + hours[loc, home] * longer + late, loc, home, counts)
 
-    def _send(self, rng, now, loc, movers, w, hours_row, km_row) -> int:
+    def _send(self, rng, now, loc, movers, w, trips, slots, sent) -> None:
         """Share ``movers`` [origin, group] among destinations by weight ``w``; some go by
-        vehicle, the rest on foot. Return how many stayed for want of a boat."""
+        vehicle, the rest on foot, ``trips`` [mode, from, to] hours, set down at ``slots``
+        (the same, as sub-steps) unless held up on the way. Count in ``sent`` [from, to]
+        those who set off (not those who stayed for want of a boat)."""
         m = self.params.movement
         # Draw only for the homes that have movers and the places with weight.
-        homes, places = np.flatnonzero(movers.sum(axis=1)), np.flatnonzero(w)
+        homes, places = movers.sum(axis=1).nonzero()[0], w.nonzero()[0]
         per_place = rng.multinomial(movers[homes], w[places] / w[places].sum())  # [home, g, place]
-        held, delay, longer = self._on_the_way(rng, now, loc, homes, places, per_place) \
+        _, delay, longer = self._on_the_way(rng, now, loc, homes, places, per_place) \
             if self.crossings else (0, {}, {})
         riding = rng.binomial(per_place, m.vehicle_share)
-        # [mode (vehicle, on foot), origin, group, place], every origin, so that those bound
-        # for one place by one mode are a plain slice below.
-        going = np.zeros((2, len(movers), len(GROUPS), len(places)), dtype=np.int64)
-        going[0, homes], going[1, homes] = riding, per_place - riding
-        people = going.sum(axis=(1, 2))  # [mode, place]
-        moved = people.sum(axis=0)
-        self.flows[loc, places] += moved
-        self.incoming[places] += moved
-        # Hours to each place by vehicle (never slower than on foot) and on foot.
-        foot = hours_row[places]
-        hours = np.array([np.minimum(24 * km_row[places] / m.vehicle_km_per_day, foot), foot])
+        # [mode (vehicle, on foot), place, origin, group], every origin, so that those bound
+        # for one place by one mode are one contiguous block below.
+        going = np.zeros((2, len(places), *movers.shape), dtype=np.int64)
+        going[0][:, homes] = riding.transpose(2, 0, 1)
+        going[1][:, homes] = (per_place - riding).transpose(2, 0, 1)
+        people = going.sum(axis=(2, 3))  # [mode, place]
+        sent[loc, places] = people.sum(axis=0)
         if delay:  # checkpoints held some up; others went round them, a longer way
-            hours = hours * np.array([longer.get(j, 1.0) for j in range(len(places))]) + \
+            hours = trips[:, loc, places] * \
+                np.array([longer.get(j, 1.0) for j in range(len(places))]) + \
                 np.array([delay.get(j, 0.0) for j in range(len(places))])
-        arrive, people = self._slot(now + hours).tolist(), people.tolist()
+            arrive = self._slot(now + hours)
+        else:
+            arrive = slots[:, loc, places]
+        arrive, people = arrive.tolist(), people.tolist()
         for j, dest in enumerate(places.tolist()):
             for mode in (0, 1):
                 if people[mode][j]:
-                    self._board(arrive[mode][j], dest, going[mode, :, :, j])
-        return held
+                    self._board(arrive[mode][j], dest, going[mode, j])
 
     def _on_the_way(self, rng, now, loc, homes, places, per_place) -> tuple[int, dict, dict]:
         """What people bound for each place meet on the way: those who find no seat on a
@@ -336,7 +378,9 @@ class Civilians:
         abducted), and per destination the hours lost waiting and how many times longer
         the way is."""
         held, delay, longer = 0, {}, {}
-        for j in np.flatnonzero(per_place.sum(axis=(0, 1))).tolist():
+        for j in per_place.sum(axis=(0, 1)).nonzero()[0].tolist():
+            if not self.crossings.acts_on(loc, int(places[j])):
+                continue  # all go on, at once and the quickest way
             going, stay, late, longer[j] = self._way(rng, now, int(loc), int(places[j]),
                                                      per_place[:, :, j])
             held += int(per_place[:, :, j].sum() - going.sum())
@@ -378,6 +422,7 @@ class Civilians:
         if entry is None:
             shape = (self.pop.shape[0], self.pop.shape[2])
             entry = self._slots[(slot, dest)] = Transit(slot, dest, np.zeros(shape, np.int64))
+            self._due.setdefault(slot, []).append((slot, dest))
         entry.counts += counts
 
     def carry(self, now: float, src: int, dest: int, people: int, hours: float) -> int:
@@ -411,16 +456,24 @@ class Civilians:
         return dead
 
     def arrive(self, now: float) -> None:
-        for key in [k for k, t in self._slots.items() if t.arrive <= now]:
-            t = self._slots.pop(key)
-            self.pop[:, t.dest, :] += t.counts
-            self.incoming[t.dest] -= int(t.counts.sum())
+        """Set down the people whose arrival hour has come (in any order: only sums
+        change)."""
+        for hour in [h for h in self._due if h <= now]:
+            for key in self._due.pop(hour):
+                t = self._slots.pop(key)
+                there = self.pop[:, t.dest, :]
+                there += t.counts
+                self.incoming[t.dest] -= int(t.counts.sum())
 
-    def _shortfall(self, days: float, flood: np.ndarray, site_shelter: np.ndarray):
-        """People per place, and person-days per need that local supply leaves unmet."""
+    def _shortfall(self, days: float, flood: np.ndarray, site_shelter: np.ndarray,
+                   present: np.ndarray | None = None):
+        """People per place, and person-days per need that local supply leaves unmet
+        (``present``: ``present()`` when the caller has it)."""
         p = self.params.needs
-        res = self.residents().sum(axis=1).astype(float)
-        disp = self.displaced().sum(axis=1).astype(float)
+        present = self.present() if present is None else present
+        residents = self.residents()
+        res = residents.sum(axis=1).astype(float)
+        disp = self._displaced(present, residents).sum(axis=1).astype(float)
         cov = self.coverage.copy()
         wet = np.clip(flood, 0, 1)
         cov[:, [0, 2]] *= (1 - wet)[:, None]  # floods spoil water points and shelters
@@ -445,7 +498,8 @@ class Civilians:
         """
         p = self.params.needs
         days = dt / 24
-        people, short = self._shortfall(days, flood, site_shelter)
+        present = self.present()
+        people, short = self._shortfall(days, flood, site_shelter, present)
         used = np.minimum(self.aid_stock, short)
         self.aid_stock -= used
         self.aid_used += used
@@ -454,22 +508,23 @@ class Civilians:
         self.unmet += unmet
         frac = np.where(people[:, None] > 0, unmet / np.maximum(people[:, None] * days, 1e-9), 0)
         self.turn_unmet = frac
-        excess = np.array([p.excess_mortality.get(k, 0.0) for k in NEEDS])
-        rate = p.base_mortality + frac @ excess  # per person per day, by location
-        vuln = np.array([p.vulnerability.get(g, 1.0) for g in GROUPS])
-        prob = np.clip(rate[:, None] * vuln[None, :] * days, 0, 1)
-        dead = rng.binomial(self.present(), prob)
+        rate = p.base_mortality + frac @ self._excess  # per person per day, by location
+        prob = np.clip(rate[:, None] * self._vulnerability[None, :] * days, 0, 1)
+        dead = rng.binomial(present, prob)
         out = np.zeros(len(self.types), dtype=np.int64)
-        for loc in np.flatnonzero(dead.sum(axis=1)):
+        for loc in dead.sum(axis=1).nonzero()[0]:
             out[loc] = self.kill("deprivation", loc, dead[loc]).sum()
         self._injured_die(rng, dt)
         return out
 
     def _injured_die(self, rng, dt) -> None:
+        if not np.count_nonzero(self.injured):  # nobody injured: nobody to draw for
+            self.treated = np.maximum(0, self.treated - dt)
+            return
         rate = self.params.needs.injured_death_rate * dt / 24
         care = np.where(self.treated > 0, self.params.needs.treated_death_factor, 1.0)
         dead = rng.binomial(self.injured, np.clip(rate * care, 0, 1)[:, None])
-        for loc in np.flatnonzero(dead.sum(axis=1)):
+        for loc in dead.sum(axis=1).nonzero()[0]:
             self.injured[loc] -= dead[loc]
             self.kill("injuries", loc, dead[loc])
         self.treated = np.maximum(0, self.treated - dt)

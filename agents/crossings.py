@@ -105,6 +105,14 @@ class Crossings:
             self.turned_away[full] = self.turned_away.get(full, 0) + people - taken
         return taken
 
+    def acts_on(self, src: int, dest: int) -> bool:
+        """Whether anything on the way from ``src`` to ``dest`` may act on the people
+        going: a boat route with a daily limit or an operating checkpoint. Where nothing
+        does, ``seats`` lets everyone on and ``pass_checkpoints`` lets everyone pass, with
+        no draw and nothing counted."""
+        return any(r in self.limits or any(cp.operating for cp in self.checkpoints.get(r, ()))
+                   for r in self.on_way(src, dest))
+
     def stops(self, src: int, dest: int) -> list[Checkpoint]:
         """The checkpoints operating on the way from ``src`` to ``dest``."""
         return [cp for r in self.on_way(src, dest) for cp in self.checkpoints.get(r, ())

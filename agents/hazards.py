@@ -68,6 +68,11 @@ class Epidemic:
         self.i = np.zeros(self.n)
         self.r = np.zeros(self.n)
 
+    def idle(self) -> bool:
+        """Nobody exposed, infectious or recovered anywhere: a step would change nothing
+        and draw nothing (no deaths to draw)."""
+        return not (self.e.any() or self.i.any() or self.r.any())
+
     def seed(self, loc: int, people: float) -> None:
         self.i[loc] += people
 

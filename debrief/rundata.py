@@ -63,9 +63,11 @@ def load_run(folder: str | Path) -> RunData:
 def run_of(ex) -> RunData:
     """What ``load_run`` would read from the folder ``write_run(ex, ...)`` writes (without
     its ``run`` record): the same values and types, with no file written."""
-    events = [json.loads(line) for line in ex.model.events.to_jsonl().splitlines()]
+    # The JSON lines of events.jsonl (keys sorted), encoded and parsed in one go.
+    events = json.loads(json.dumps(ex.model.events.events, sort_keys=True,
+                                   ensure_ascii=False))
     # The CSV holds each value as str() writes it; reading parses it back.
-    rows = [_numbers({k: str(v) for k, v in r.items()}) for r in ex.timeseries]
+    rows = [{k: _as_read(v) for k, v in r.items()} for r in ex.timeseries]
     flows = [{"turn": int(f["turn"]), "from": str(f["from"]), "to": str(f["to"]),
               "people": int(f["people"])}
              for f in sorted(ex.recorder.flows, key=lambda f: (f["turn"], f["from"], f["to"]))]
@@ -90,14 +92,25 @@ def _flows(path: Path, text: str) -> list[dict]:
     return out
 
 
-def _numbers(row: dict) -> dict:
-    out = {}
-    for k, v in row.items():
+def _as_read(value):
+    """``value`` as the time series' CSV gives it back: its ``str()`` parsed by
+    ``_numbers``. A Python int or float comes back as itself (the shortest repr of a float
+    reads back to the same float, and always has a point, an exponent, inf or nan, so it
+    never reads as an int); anything else goes through its text."""
+    if type(value) is int or type(value) is float:
+        return value
+    return _number(str(value))
+
+
+def _number(text: str):
+    try:
+        return int(text)
+    except ValueError:
         try:
-            out[k] = int(v)
+            return float(text)
         except ValueError:
-            try:
-                out[k] = float(v)
-            except ValueError:
-                out[k] = v
-    return out
+            return text
+
+
+def _numbers(row: dict) -> dict:
+    return {k: _number(v) for k, v in row.items()}

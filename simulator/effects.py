@@ -548,8 +548,9 @@ def investigate(m, a, ctx):
     c = m.params.community
     m.investigated[loc] = m.now + c.investigation_turns * m.turn_hours
     m.talk_trust(loc, c.investigation_trust)
+    near = {m.loc_ids[i] for i in range(m.n) if m.hops[loc, i] <= 1}
     found = [e["id"] for e in m.events.of_type("abuse_by_host_force", "attack")
-             if e.get("location") in {m.loc_ids[i] for i in range(m.n) if m.hops[loc, i] <= 1}]
+             if e.get("location") in near]
     m.knowledge.learn(ctx.team, "investigation", "own_action", m.turn, m.now, a["location"],
                       incidents=found)
     m.log("investigation", ctx.cause, location=loc, team=ctx.team, incidents_found=found)

@@ -339,7 +339,9 @@ class Exercise:
                 # An inject that fires after the deadline expects nothing of that order.
                 if (inj.id, k) in self._judged or m.fired[inj.id] > ex.by_turn:
                     continue
-                fired, planned = self._windows.setdefault((inj.id, k), self._plan(inj, ex))
+                if (inj.id, k) not in self._windows:  # worked out once, when first needed
+                    self._windows[(inj.id, k)] = self._plan(inj, ex)
+                fired, planned = self._windows[(inj.id, k)]
                 action = self.scenario.actions_of(ex.team)[ex.action]
                 primitives = [e.kind for e in action.effects]
                 # Only an answer to the inject counts, unless the action sets up something

@@ -9,6 +9,7 @@ of scenario, seed and inputs.
 
 from __future__ import annotations
 
+from heapq import heappop, heappush
 from itertools import pairwise
 from typing import Any
 
@@ -731,9 +732,9 @@ class ExerciseModel(mesa.Model):
     def _floods(self) -> None:
         level = self.floods.step(self.now)
         h = self.params.hazards
-        high = level >= h.route_flood_m
+        high = (level >= h.route_flood_m).tolist()
         flooded = {(a, b) for a, b in self._flood_prone if high[a] or high[b]} \
-            if high.any() else set()
+            if any(high) else set()
         for a, b in flooded:
             self.flood_peak[(a, b)] = max(self.flood_peak.get((a, b), 0.0),
                                           float(max(level[a], level[b])))
@@ -752,15 +753,17 @@ class ExerciseModel(mesa.Model):
                     self.log("route_reopened", "rule:flood", route=route)
             self.flooded_routes = flooded
             self._routes_changed()
-        for loc in np.flatnonzero(level > 0):
-            p = np.clip(h.flood_lethality * level[loc] * self.dt, 0, 1)
-            dead = self.rng.binomial(self.civilians.present_at(loc), p)
-            if dead.any():
+        lethal = np.clip(h.flood_lethality * level * self.dt, 0, 1)  # every place at once
+        for loc in (level > 0).nonzero()[0].tolist():
+            dead = self.rng.binomial(self.civilians.present_at(loc), lethal[loc])
+            if np.count_nonzero(dead):
                 dead = self.civilians.kill("flood", loc, dead)
                 self.log("flood_deaths", "rule:flood", location=int(loc), deaths=int(dead.sum()),
                          deaths_by_group=self.by_group(dead), level_m=round(float(level[loc]), 2))
 
     def _epidemic(self) -> None:
+        if self.epidemic.idle():
+            return
         c = self.civilians
         people = c.present().sum(axis=1).astype(float)
         cap = np.where(np.isfinite(c.capacity), c.capacity, np.inf)
@@ -885,12 +888,32 @@ def _mode_weight(modes: frozenset, scale: float):
 def _all_pairs(graph: nx.Graph, weight: str | None, n: int) -> np.ndarray:
     """Shortest path lengths by ``weight`` (hops when None); inf where unreachable."""
     out = np.full((n, n), np.inf)
-    pairs = nx.all_pairs_dijkstra_path_length(graph, weight=weight) if weight else \
+    pairs = _dijkstra_all(graph, weight, n) if weight else \
         nx.all_pairs_shortest_path_length(graph)
     for src, lengths in pairs:
         for dst, d in lengths.items():
             out[src, dst] = d
     return out
+
+
+def _dijkstra_all(graph: nx.Graph, weight: str, n: int):
+    """(source, {place: length}) for every place, as networkx's
+    ``all_pairs_dijkstra_path_length`` gives them but without its call of a weight
+    function for each edge: lengths are summed from the source along the way, as networkx
+    sums them, so they are the same floats."""
+    ways = [[(b, d.get(weight, 1)) for b, d in graph.adj[a].items()] for a in range(n)]
+    for src in range(n):
+        done: dict[int, float] = {}
+        fringe = [(0, src)]
+        while fringe:
+            length, a = heappop(fringe)
+            if a in done:
+                continue
+            done[a] = length
+            for b, w in ways[a]:
+                if b not in done:
+                    heappush(fringe, (length + w, b))
+        yield src, done
 
 
 def _occupancy(people, capacity) -> float:

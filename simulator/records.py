@@ -19,6 +19,11 @@ DEATH_COLUMNS = {"violence": "violence_deaths", "flood": "flood_deaths",
                  "injuries": "injury_deaths"}
 # Causes whose deaths no event reports as they happen: logged once a turn per place.
 QUIET_DEATHS = {"deprivation": "deprivation_deaths", "injuries": "injury_deaths"}
+# Time-series columns by need, group and cause, in the order of NEEDS, GROUPS and CAUSES.
+NEED_COLUMNS = [f"{need}_met" for need in NEEDS]
+GROUP_DEATH_COLUMNS = [f"deaths_{g}" for g in GROUPS]
+GROUP_INJURY_COLUMNS = [f"injuries_{g}" for g in GROUPS]
+CAUSE_COLUMNS = [DEATH_COLUMNS[cause] for cause in CAUSES]
 
 
 class Recorder:
@@ -78,14 +83,14 @@ class Recorder:
             row = {"turn": m.turn, "location": loc, "population": people,
                    "residents": people - displaced_at[i], "displaced": displaced_at[i],
                    "people_at_risk": people if at_risk[i] else 0}
-            for k, need in enumerate(NEEDS):
-                row[f"{need}_met"] = round(1 - unmet_share[i][k], 4)
+            row.update(zip(NEED_COLUMNS, [round(1 - share, 4) for share in unmet_share[i]],
+                           strict=True))
             row["aid_person_days"] = round(float(c.turn_aid[i].sum()), 1)
             row["unmet_person_days"] = round(unmet[i], 1)
             row["incidents"] = incidents[loc]
-            row.update({f"deaths_{g}": dead[i][k] for k, g in enumerate(GROUPS)})
-            row.update({f"injuries_{g}": hurt[i][k] for k, g in enumerate(GROUPS)})
-            row.update({DEATH_COLUMNS[cause]: by_cause[i][k] for k, cause in enumerate(CAUSES)})
+            row.update(zip(GROUP_DEATH_COLUMNS, dead[i], strict=True))
+            row.update(zip(GROUP_INJURY_COLUMNS, hurt[i], strict=True))
+            row.update(zip(CAUSE_COLUMNS, by_cause[i], strict=True))
             row.update(infected=int(round(infected[i])), flood_level_m=round(level[i], 2),
                        risk=round(felt[i], 3), presence=round(presence[i], 1),
                        trust=round(trust[i], 3), tension=round(tension[i], 3))
@@ -102,9 +107,12 @@ class Recorder:
         turn = total - self._flows_recorded
         self._flows_recorded = total.copy()
         np.fill_diagonal(turn, 0)
-        for src, dest in np.argwhere(turn > 0):
+        moved = turn > 0
+        # argwhere and the mask both list the pairs row by row: the same order.
+        for (src, dest), people in zip(np.argwhere(moved).tolist(), turn[moved].tolist(),
+                                       strict=True):
             self.flows.append({"turn": m.turn, "from": m.loc_ids[src], "to": m.loc_ids[dest],
-                               "people": int(turn[src, dest])})
+                               "people": people})
 
     def outcomes(self, m) -> dict:
         """The outcomes of the run so far."""
