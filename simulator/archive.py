@@ -317,8 +317,8 @@ def import_exercise(path: Path, db: Path) -> Imported:
         ex, members, signed = _store(store, archive, course, known, path)
     except sqlite3.IntegrityError as exc:  # e.g. a trainee deleted here meanwhile
         raise ArchiveError(path, "import_failed", detail=exc) from None
-    return Imported(ex, archive.exercise.name, info.name if info else None, course is not None, members,
-                    signed, len(archive.course.signoffs))
+    return Imported(ex, archive.exercise.name, info.name if info else None,
+                    course is not None, members, signed, len(archive.course.signoffs))
 
 
 def _store(store: Store, archive: Archive, course: sqlite3.Row | None, known: set[str],
