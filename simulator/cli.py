@@ -1,5 +1,5 @@
 """The ``ttx`` command line: validate, schema, competencies, run, compare, check, debrief,
-demo, serve, import-flee, validate-displacement.
+demo, serve, import-flee, validate-displacement, export, import, backup.
 
 Exit codes: 0 success, 1 usage or runtime error, 2 invalid input file (every problem is
 printed as FILE:LINE:COL: path: message).
@@ -11,6 +11,7 @@ import argparse
 import json
 import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 from agents.bots import BOTS
@@ -192,6 +193,28 @@ def _parser() -> argparse.ArgumentParser:
                    help="processes to run seeds in (default 0: one per core)")
     x.add_argument("--quiet", action="store_true", help="no progress lines")
     x.set_defaults(func=cmd_validate_displacement)
+
+    db_help = "database file (default: as for 'ttx serve')"
+    e = sub.add_parser("export", help="write one exercise of the portal to an archive file "
+                       "(scenario, inputs, notes, overrides, sign-offs; no codes)")
+    e.add_argument("exercise", type=int, nargs="?", metavar="EXERCISE",
+                   help="the exercise's id (--list shows them)")
+    e.add_argument("--out", type=Path, help="archive file to write (.zip)")
+    e.add_argument("--list", action="store_true", help="list the exercises and their ids")
+    e.add_argument("--db", type=Path, default=None, help=db_help)
+    e.set_defaults(func=cmd_export)
+
+    i = sub.add_parser("import", help="add an exercise archive to the portal as a new "
+                       "exercise, after replaying it")
+    i.add_argument("archive", type=Path, metavar="FILE", help="a file written by 'ttx export'")
+    i.add_argument("--db", type=Path, default=None, help=db_help)
+    i.set_defaults(func=cmd_import)
+
+    a = sub.add_parser("backup", help="copy the whole portal database safely, even while "
+                       "'ttx serve' runs")
+    a.add_argument("--out", type=Path, required=True, help="the copy to write")
+    a.add_argument("--db", type=Path, default=None, help=db_help)
+    a.set_defaults(func=cmd_backup)
     # --lang is accepted after the subcommand too ("ttx debrief RUN --lang fr"); SUPPRESS
     # keeps a --lang given before the subcommand when none is given after it.
     for command in sub.choices.values():
@@ -531,6 +554,66 @@ def cmd_validate_displacement(args) -> int:
                    wall=s["wall_seconds"]))
     if args.out:
         print(t("wrote", args.lang, path=args.out))
+    return 0
+
+
+@contextmanager
+def _archive_errors(lang: str):
+    """An archive, database or output file refused: one line naming it, exit code 1."""
+    from simulator.archive import ArchiveError
+    try:
+        yield
+    except ArchiveError as exc:
+        raise UsageError(exc.text(lang)) from None
+
+
+def cmd_export(args) -> int:
+    from simulator import archive
+    from simulator.store import default_path
+
+    db, lang = args.db or default_path(), args.lang
+    with _archive_errors(lang):
+        if args.list:
+            rows = archive.exercises(db)
+            for r in rows:
+                print(t("export_list_line", lang, id=r["id"], name=r["name"], phase=r["phase"],
+                        turn=r["turn"], practice=t("export_practice", lang)
+                        if r["practice"] is not None else ""))
+            if not rows:
+                print(t("export_list_empty", lang, db=db))
+            return 0
+        if args.exercise is None or args.out is None:
+            raise UsageError(t("export_usage", lang))
+        m = archive.export_exercise(db, args.exercise, args.out)
+    print(t("export_written", lang, exercise=args.exercise, path=args.out, hash=m.replay_hash[:12],
+            **m.counts))
+    return 0
+
+
+def cmd_import(args) -> int:
+    from simulator.archive import import_exercise
+    from simulator.store import default_path
+
+    lang = args.lang
+    with _archive_errors(lang):
+        done = import_exercise(args.archive, args.db or default_path())
+    print(t("import_done", lang, path=args.archive, name=done.name, exercise=done.exercise))
+    if done.course is not None and done.placed:
+        print(t("import_course", lang, course=done.course, members=done.members,
+                signed=done.signoffs, total=done.signoffs_total))
+    elif done.course is not None:
+        print(t("import_no_course", lang, course=done.course, total=done.signoffs_total))
+    return 0
+
+
+def cmd_backup(args) -> int:
+    from simulator.archive import backup
+    from simulator.store import default_path
+
+    with _archive_errors(args.lang):
+        exercises = backup(args.db or default_path(), args.out)
+    print(t("backup_done", args.lang, path=args.out, exercises=exercises,
+            size=f"{args.out.stat().st_size / 2**20:.1f}"))
     return 0
 
 

@@ -216,6 +216,92 @@ MESSAGES: dict[str, dict[str, str]] = {
                        "fr": "pas d'équipe {team!r} dans cette partie (équipes : {teams})"},
     "sitrep_no_turn": {"en": "no report for turn {turn} (turns 1 to {last})",
                        "fr": "pas de rapport pour le tour {turn} (tours 1 à {last})"},
+    # ttx export, import and backup (simulator/archive.py)
+    "archive_problem": {"en": "{file}: {problem}", "fr": "{file} : {problem}"},
+    "archive_unreadable": {"en": "cannot read or write it: {detail}",
+                           "fr": "lecture ou écriture impossible : {detail}"},
+    "archive_too_large": {"en": "too large: {size} MB, the limit is {limit} MB",
+                          "fr": "trop volumineux : {size} Mo, la limite est de {limit} Mo"},
+    "archive_not_zip": {"en": "not a readable zip archive (damaged, truncated or another kind "
+                              "of file): {detail}",
+                        "fr": "pas une archive zip lisible (abîmée, tronquée ou un autre type "
+                              "de fichier) : {detail}"},
+    "archive_foreign": {"en": "not an exercise archive written by 'ttx export' (no ttx "
+                              "manifest.json)",
+                        "fr": "pas une archive d'exercice écrite par « ttx export » (pas de "
+                              "manifest.json de ttx)"},
+    "archive_unexpected_file": {"en": "unexpected file {member!r} in the archive",
+                                "fr": "fichier inattendu {member!r} dans l'archive"},
+    "archive_version": {"en": "archive format version {found}; this program reads version "
+                              "{known} (update the program, or export again with this one)",
+                        "fr": "archive au format version {found} ; ce programme lit la version "
+                              "{known} (mettez le programme à jour, ou exportez à nouveau avec "
+                              "celui-ci)"},
+    "archive_missing_file": {"en": "{member} is missing", "fr": "{member} manque"},
+    "archive_checksum": {"en": "{member} does not match its checksum in manifest.json: it was "
+                               "changed or damaged after the export",
+                         "fr": "{member} ne correspond pas à sa somme de contrôle dans "
+                               "manifest.json : il a été modifié ou abîmé après l'export"},
+    "archive_invalid": {"en": "{member}: {detail}", "fr": "{member} : {detail}"},
+    "archive_replay_failed": {"en": "the inputs cannot be replayed: {detail}",
+                              "fr": "les entrées ne peuvent pas être rejouées : {detail}"},
+    "archive_replay_mismatch": {"en": "replaying the inputs gives hash {found}…, the archive "
+                                      "says {expected}…: the inputs were changed, or this "
+                                      "program's versions differ (archive / here: {versions}); "
+                                      "nothing was imported",
+                                "fr": "rejouer les entrées donne l'empreinte {found}…, "
+                                      "l'archive dit {expected}… : les entrées ont été "
+                                      "modifiées, ou les versions du programme diffèrent "
+                                      "(archive / ici : {versions}) ; rien n'a été importé"},
+    "archive_state_mismatch": {"en": "exercise.json says {phase}, turn {turn}; its inputs lead "
+                                     "to {replayed}, turn {replayed_turn}",
+                               "fr": "exercise.json indique {phase}, tour {turn} ; ses entrées "
+                                     "mènent à {replayed}, tour {replayed_turn}"},
+    "import_failed": {"en": "nothing was imported: {detail}",
+                      "fr": "rien n'a été importé : {detail}"},
+    "export_unknown_exercise": {"en": "no exercise {exercise} in this database ('ttx export "
+                                      "--list' shows them)",
+                                "fr": "pas d'exercice {exercise} dans cette base (« ttx export "
+                                      "--list » les affiche)"},
+    "no_database": {"en": "no database here", "fr": "pas de base de données ici"},
+    "out_exists": {"en": "already exists: choose another name",
+                   "fr": "existe déjà : choisissez un autre nom"},
+    "backup_check_failed": {"en": "the copy failed its integrity check: {detail}",
+                            "fr": "la copie a échoué à son contrôle d'intégrité : {detail}"},
+    "backup_failed": {"en": "cannot be copied: {detail}", "fr": "copie impossible : {detail}"},
+    "export_usage": {"en": "give an exercise's id and --out FILE, or --list",
+                     "fr": "donnez le numéro d'un exercice et --out FICHIER, ou --list"},
+    "export_list_line": {"en": "{id:>5}  {name} ({phase}, turn {turn}){practice}",
+                         "fr": "{id:>5}  {name} ({phase}, tour {turn}){practice}"},
+    "export_practice": {"en": ", practice", "fr": ", entraînement"},
+    "export_list_empty": {"en": "no exercise in {db}", "fr": "aucun exercice dans {db}"},
+    "export_written": {"en": "exercise {exercise} written to {path}: {inputs} inputs, {notes} "
+                             "notes, {overrides} overrides, {signoffs} sign-offs; replay hash "
+                             "{hash}…",
+                       "fr": "exercice {exercise} écrit dans {path} : {inputs} entrées, {notes} "
+                             "notes, {overrides} notes corrigées, {signoffs} validations ; "
+                             "empreinte de rejeu {hash}…"},
+    "import_done": {"en": "{path}: imported as exercise {exercise} ({name}); replay hash "
+                          "checked. Join codes are not restored: issue new ones from the "
+                          "console.",
+                    "fr": "{path} : importé comme exercice {exercise} ({name}) ; empreinte de "
+                          "rejeu vérifiée. Les codes d'accès ne sont pas restaurés : créez-en "
+                          "de nouveaux depuis la console."},
+    "import_course": {"en": "course {course!r}: {members} team members and {signed} of {total} "
+                            "sign-offs imported (trainees found by name)",
+                      "fr": "cours {course!r} : {members} membres d'équipe et {signed} "
+                            "validations sur {total} importés (stagiaires retrouvés par nom)"},
+    "import_no_course": {"en": "course {course!r} is not in this database (or not once): its "
+                               "team members and {total} sign-offs were not imported",
+                         "fr": "le cours {course!r} n'est pas dans cette base (ou plusieurs "
+                               "fois) : ses membres d'équipe et ses {total} validations n'ont "
+                               "pas été importés"},
+    "backup_done": {"en": "backup written to {path} ({exercises} exercises, {size} MB, "
+                          "integrity check ok); it holds everything, codes included: keep it "
+                          "safe",
+                    "fr": "sauvegarde écrite dans {path} ({exercises} exercices, {size} Mo, "
+                          "contrôle d'intégrité correct) ; elle contient tout, codes compris : "
+                          "gardez-la en lieu sûr"},
 }
 
 

@@ -58,6 +58,17 @@ class LiveExercise:
             live._apply(item)
         return live
 
+    @classmethod
+    def replay(cls, store: Store | None, ex: int, scenario: Scenario, seed: int, lang: str,
+               teams: dict[str, str | None], inputs: list[Input],
+               practice: bool = False) -> LiveExercise:
+        """The exercise these inputs make, replayed in memory without reading the store
+        (an exercise archive is checked this way before anything of it is stored)."""
+        live = cls(store, ex, scenario, seed, lang, teams, practice)
+        for item in inputs:
+            live._apply(item)
+        return live
+
     # --- what everyone sees -----------------------------------------------------------
 
     @property

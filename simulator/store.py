@@ -172,6 +172,18 @@ class Store:
         finally:
             db.close()
 
+    @contextmanager
+    def snapshot(self):
+        """One read transaction: every query in it sees the database as it was at the
+        first, whatever other connections commit meanwhile (WAL readers never wait)."""
+        db = self._connect()
+        try:
+            db.execute("BEGIN")
+            yield db
+            db.execute("COMMIT")
+        finally:
+            db.close()
+
     # --- exercises and teams ----------------------------------------------------------
 
     def create_exercise(self, name: str, scenario_text: str, seed: int, lang: str,
