@@ -204,7 +204,7 @@ def export_exercise(db: Path, ex: int, out: Path) -> Manifest:
 def _read_exercise(store: Store, db: Path, ex: int) -> Archive:
     """Exercise ``ex`` as archive content, read in one transaction (one moment, even
     while the portal writes), its replay hash computed from the inputs read."""
-    with store.snapshot() as q:
+    with store.reading() as q:
         row = q.execute("SELECT * FROM exercise WHERE id = ?", (ex,)).fetchone()
         if row is None:
             raise ArchiveError(db, "export_unknown_exercise", exercise=ex)

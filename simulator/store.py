@@ -173,7 +173,7 @@ class Store:
             db.close()
 
     @contextmanager
-    def snapshot(self):
+    def reading(self):
         """One read transaction: every query in it sees the database as it was at the
         first, whatever other connections commit meanwhile (WAL readers never wait)."""
         db = self._connect()
