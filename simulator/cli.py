@@ -175,6 +175,21 @@ def _parser() -> argparse.ArgumentParser:
     w.add_argument("--db", type=Path, default=None,
                    help="database file (default: $TTX_DB if set, else $XDG_DATA_HOME/ttx/ttx.db, "
                    "that is ~/.local/share/ttx/ttx.db)")
+    w.add_argument("--tls", action="store_true",
+                   help="serve HTTPS with a self-signed certificate, made on first use and kept "
+                   "beside the database (its fingerprint is printed, to read out)")
+    w.add_argument("--cert", type=Path, metavar="FILE",
+                   help="serve HTTPS with the school's certificate (PEM; any chain after it)")
+    w.add_argument("--key", type=Path, metavar="FILE",
+                   help="the private key of --cert (PEM, without a password)")
+    w.add_argument("--plain-http", action="store_true",
+                   help="serve plain HTTP on a network address all the same (only where HTTPS "
+                   "ends before this computer, at the school's proxy)")
+    w.add_argument("--allow-host", action="append", default=[], metavar="NAME",
+                   help="another name the portal is reached by (a school DNS name); repeatable")
+    w.add_argument("--new-instructor-code", action="store_true",
+                   help="make a new instructor code: the old one stops working and whoever "
+                   "signed in with it is signed out")
     w.set_defaults(func=cmd_serve)
 
     f = sub.add_parser("import-flee", help="convert a Flee-format displacement case into a "
@@ -474,16 +489,55 @@ def cmd_sitrep(args) -> int:
 
 
 def cmd_serve(args) -> int:
-    """The portal: a new instructor code and the address first (flushed, for scripts that
-    read them), then uvicorn on a socket already listening."""
-    import socket
-
+    """The portal: the instructor code when it is new, the certificate's fingerprint and the
+    addresses first (flushed, for scripts that read them), then uvicorn on a socket already
+    listening."""
     import uvicorn  # the portal's dependencies load only for this command
 
-    from simulator.portal import create_app
+    from simulator.portal import create_app, hosts
     from simulator.store import default_path
 
-    app = create_app(args.db or default_path())
+    lang = args.lang
+    school = _school_certificate(args)
+    sock = _listen(args)
+    host, port = sock.getsockname()[:2]
+    if school is None and not args.tls and not hosts.is_loopback(host):
+        if not args.plain_http:
+            sock.close()
+            raise UsageError(t("serve_needs_tls", lang, host=args.host))
+        print(t("serve_plain_warning", lang, host=args.host), file=sys.stderr, flush=True)
+    names = [n for n in [args.host, *args.allow_host] if not hosts.is_wildcard(n)]
+    db = args.db or default_path()
+    app = create_app(db, hosts.allowlist(host, names))
+    store = app.state.store
+    pair = school or (_self_signed(db, host, names) if args.tls else None)
+    code = store.new_instructor_code() if args.new_instructor_code else \
+        store.first_instructor_code()
+    print(t("serve_code", lang, code=code) if code else t("serve_code_kept", lang), flush=True)
+    if args.new_instructor_code:
+        print(t("serve_code_rotated", lang), flush=True)
+    if pair:
+        _say_certificate(pair, school is not None, lang)
+    scheme = "https" if pair else "http"
+    print(t("serve_listening", lang, url=_url(scheme, host, port)), flush=True)
+    if hosts.is_wildcard(host):
+        lan = [a for a in hosts.lan_addresses() if host == "::" or ":" not in a]
+        if lan:
+            print(t("serve_network", lang, url=_url(scheme, lan[0], port)), flush=True)
+        if lan[1:]:
+            print(t("serve_other_addresses", lang,
+                    urls=", ".join(_url(scheme, a, port) for a in lan[1:])), flush=True)
+    config = uvicorn.Config(app, log_level="info", proxy_headers=False, server_header=False,
+                            ssl_certfile=str(pair.cert_file) if pair else None,
+                            ssl_keyfile=str(pair.key_file) if pair else None)
+    uvicorn.Server(config).run(sockets=[sock])
+    return 0
+
+
+def _listen(args):
+    """A socket listening on ``--host``/``--port``; a usage error when it cannot."""
+    import socket
+
     try:
         family, kind, proto, _, address = socket.getaddrinfo(
             args.host, args.port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)[0]
@@ -494,30 +548,52 @@ def cmd_serve(args) -> int:
     except OSError as exc:
         raise UsageError(t("serve_bind", args.lang, host=args.host, port=args.port,
                            message=exc.strerror or exc)) from None
-    host, port = sock.getsockname()[:2]
-    shown = f"[{host}]" if ":" in host else host
-    print(t("serve_code", args.lang, code=app.state.store.add_credential("instructor")),
-          flush=True)
-    print(t("serve_listening", args.lang, url=f"http://{shown}:{port}/"), flush=True)
-    if host in ("0.0.0.0", "::"):
-        lan = _lan_address()
-        if lan:
-            print(t("serve_network", args.lang, url=f"http://{lan}:{port}/"), flush=True)
-    config = uvicorn.Config(app, log_level="info", proxy_headers=False, server_header=False)
-    uvicorn.Server(config).run(sockets=[sock])
-    return 0
+    return sock
 
 
-def _lan_address() -> str | None:
-    """This computer's address on its main network, found without sending a packet."""
-    import socket
-    try:
-        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
-            probe.connect(("10.255.255.255", 1))
-            return probe.getsockname()[0]
-    except OSError:
+def _url(scheme: str, host: str, port: int) -> str:
+    return f"{scheme}://[{host}]:{port}/" if ":" in host else f"{scheme}://{host}:{port}/"
+
+
+def _school_certificate(args):
+    """The pair given by --cert and --key, checked before anything starts; None without."""
+    from simulator.portal import tls
+
+    if (args.cert is None) != (args.key is None):
+        raise UsageError(t("serve_cert_and_key", args.lang))
+    if (args.tls or args.cert is not None) and args.plain_http:
+        raise UsageError(t("serve_tls_or_plain", args.lang))
+    if args.cert is None:
         return None
+    try:
+        return tls.school_pair(args.cert, args.key)
+    except tls.TlsError as exc:
+        raise UsageError(t(exc.message, args.lang, **exc.values)) from None
 
+
+def _self_signed(db: Path, host: str, names: list[str]):
+    """This laptop's certificate: every name the server answers to, the loopback ones and
+    the machine's names too (the folder beside the database keeps it)."""
+    from simulator.portal import hosts, tls
+
+    wanted = [*hosts.own_names(host, names), *hosts.LOOPBACK, *hosts.machine_names()]
+    return tls.self_signed(tls.folder_for(db), list(dict.fromkeys(wanted)))
+
+
+def _say_certificate(pair, school: bool, lang: str) -> None:
+    """Where the certificate comes from, whether it changed, and its fingerprint."""
+    from simulator.portal import tls
+
+    why = {None: "serve_cert_kept", "new": "serve_cert_new", "names": "serve_cert_names",
+           "expiring": "serve_cert_expiring", "unusable": "serve_cert_unusable"}[pair.made]
+    if school:
+        print(t("serve_cert_school", lang, path=pair.cert_file), flush=True)
+    else:
+        print(t(why, lang, folder=pair.cert_file.parent, names=", ".join(pair.missing)),
+              flush=True)
+    print(t("serve_fingerprint", lang, fingerprint=tls.fingerprint(pair.cert)), flush=True)
+    print(t("serve_fingerprint_short", lang, short=tls.short_fingerprint(pair.cert)),
+          flush=True)
 
 
 def cmd_import_flee(args) -> int:

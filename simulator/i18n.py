@@ -110,6 +110,75 @@ MESSAGES: dict[str, dict[str, str]] = {
                         "fr": "{per_run:.1f} s par simulation ; {wall:.1f} s au total"},
     "serve_bind": {"en": "cannot listen on {host}:{port}: {message}",
                    "fr": "impossible d'écouter sur {host}:{port} : {message}"},
+    # ttx serve: the instructor code, HTTPS and who may connect (simulator/portal/tls.py).
+    "serve_code_kept": {"en": "the instructor code is unchanged (it was shown when it was made); "
+                              "start with --new-instructor-code, or use \"New instructor code\" "
+                              "on the portal, to get a new one",
+                        "fr": "le code instructeur n'a pas changé (il a été affiché à sa "
+                              "création) ; démarrez avec --new-instructor-code, ou utilisez « "
+                              "Nouveau code instructeur » sur le portail, pour en obtenir un "
+                              "nouveau"},
+    "serve_code_rotated": {"en": "the previous instructor code no longer works, and whoever "
+                                 "signed in with it is signed out",
+                           "fr": "l'ancien code instructeur ne fonctionne plus, et qui s'était "
+                                 "connecté avec lui est déconnecté"},
+    "serve_needs_tls": {"en": "--host {host} lets other computers connect, and join codes "
+                              "would cross the network in clear: add --tls (HTTPS with a "
+                              "certificate made for this laptop) or --cert FILE --key FILE (the "
+                              "school's); --plain-http only where HTTPS ends before this computer",
+                        "fr": "--host {host} laisse d'autres ordinateurs se connecter, et les "
+                              "codes d'accès traverseraient le réseau en clair : ajoutez --tls "
+                              "(HTTPS avec un certificat fait pour cet ordinateur) ou --cert "
+                              "FICHIER --key FICHIER (celui de l'école) ; --plain-http seulement "
+                              "si HTTPS s'arrête avant cet ordinateur"},
+    "serve_plain_warning": {"en": "warning: plain HTTP on {host}: join codes and sessions cross "
+                                  "the network in clear unless HTTPS ends in front of this "
+                                  "computer",
+                            "fr": "attention : HTTP en clair sur {host} : codes d'accès et "
+                                  "sessions traversent le réseau en clair, sauf si HTTPS "
+                                  "s'arrête devant cet ordinateur"},
+    "serve_tls_or_plain": {"en": "--plain-http cannot go with --tls or --cert: choose one",
+                           "fr": "--plain-http ne va pas avec --tls ou --cert : choisissez"},
+    "serve_cert_and_key": {"en": "--cert and --key go together: give both",
+                           "fr": "--cert et --key vont ensemble : donnez les deux"},
+    "serve_other_addresses": {"en": "other addresses of this computer: {urls}",
+                              "fr": "autres adresses de cet ordinateur : {urls}"},
+    "serve_cert_kept": {"en": "HTTPS: the certificate of earlier starts, from {folder}",
+                        "fr": "HTTPS : le certificat des démarrages précédents, de {folder}"},
+    "serve_cert_new": {"en": "HTTPS: a self-signed certificate was made for this laptop, in "
+                             "{folder}",
+                       "fr": "HTTPS : un certificat auto-signé a été fait pour cet ordinateur, "
+                             "dans {folder}"},
+    "serve_cert_names": {"en": "HTTPS: the certificate did not name {names}; a new one was made, "
+                               "in {folder}: its fingerprint changed, read it out again",
+                         "fr": "HTTPS : le certificat ne nommait pas {names} ; un nouveau a été "
+                               "fait, dans {folder} : son empreinte a changé, relisez-la"},
+    "serve_cert_expiring": {"en": "HTTPS: the certificate was near its end; a new one was made, "
+                                  "in {folder}: its fingerprint changed, read it out again",
+                            "fr": "HTTPS : le certificat arrivait à expiration ; un nouveau a "
+                                  "été fait, dans {folder} : son empreinte a changé, relisez-la"},
+    "serve_cert_unusable": {"en": "HTTPS: the certificate in {folder} could not be read; a new "
+                                  "one was made: its fingerprint changed, read it out again",
+                            "fr": "HTTPS : le certificat de {folder} était illisible ; un "
+                                  "nouveau a été fait : son empreinte a changé, relisez-la"},
+    "serve_cert_school": {"en": "HTTPS: certificate {path}",
+                          "fr": "HTTPS : certificat {path}"},
+    "serve_fingerprint": {"en": "certificate SHA-256 fingerprint: {fingerprint}",
+                          "fr": "empreinte SHA-256 du certificat : {fingerprint}"},
+    "serve_fingerprint_short": {"en": "read out to the class: {short} (the start of the SHA-256 "
+                                      "fingerprint the browser shows)",
+                                "fr": "à lire à la classe : {short} (le début de l'empreinte "
+                                      "SHA-256 que montre le navigateur)"},
+    "tls_missing": {"en": "{path}: no such file", "fr": "{path} : fichier introuvable"},
+    "tls_unreadable": {"en": "{path}: cannot be read: {why}",
+                       "fr": "{path} : illisible : {why}"},
+    "tls_bad_cert": {"en": "{path}: not a certificate in PEM form (-----BEGIN CERTIFICATE-----)",
+                     "fr": "{path} : pas un certificat au format PEM "
+                           "(-----BEGIN CERTIFICATE-----)"},
+    "tls_bad_key": {"en": "{path}: not a private key in PEM form without a password",
+                    "fr": "{path} : pas une clé privée au format PEM sans mot de passe"},
+    "tls_mismatch": {"en": "{key_file} is not the private key of {cert_file}",
+                     "fr": "{key_file} n'est pas la clé privée de {cert_file}"},
     "check_progress": {"en": "check: {strategy} seed {seed}/{seeds} done ({done}/{total})",
                        "fr": "vérification : {strategy} graine {seed}/{seeds} terminée "
                              "({done}/{total})"},

@@ -223,11 +223,8 @@ class Store:
     def add_credential(self, role: str, exercise: int | None = None,
                        team: str | None = None, trainee: int | None = None) -> str:
         """A new join code for a role; only its hash is kept, so show it now or never."""
-        code = new_token()
         with self.write() as db:
-            db.execute("INSERT INTO credential (hash, exercise, role, team, trainee) "
-                       "VALUES (?, ?, ?, ?, ?)", (digest(code), exercise, role, team, trainee))
-        return code
+            return _insert_credential(db, role, exercise, team, trainee)
 
     def credential(self, code: str) -> sqlite3.Row | None:
         rows = self.read("SELECT * FROM credential WHERE hash = ?", (digest(code),))
@@ -262,6 +259,23 @@ class Store:
         with self.write() as db:
             db.execute("DELETE FROM credential WHERE exercise = ?", (ex,))
             db.execute("DELETE FROM session WHERE exercise = ?", (ex,))
+
+    def first_instructor_code(self) -> str | None:
+        """The instructor code of a new database, made now; None when one exists already
+        (it was shown when it was made, and only its hash is kept)."""
+        with self.write() as db:
+            if db.execute("SELECT 1 FROM credential WHERE role = 'instructor'").fetchone():
+                return None
+            return _insert_credential(db, "instructor")
+
+    def new_instructor_code(self, keep_session: str | None = None) -> str:
+        """One new instructor code: every older one stops working, and every instructor
+        session ends but ``keep_session`` (the one that asked, from the console)."""
+        with self.write() as db:
+            db.execute("DELETE FROM credential WHERE role = 'instructor'")
+            db.execute("DELETE FROM session WHERE role = 'instructor' AND hash IS NOT ?",
+                       (_sha(keep_session) if keep_session else None,))
+            return _insert_credential(db, "instructor")
 
     def join_failures(self, addr: str, window: float) -> int:
         return self.read("SELECT COUNT(*) AS n FROM join_failure WHERE addr = ? AND at > ?",
@@ -429,6 +443,15 @@ def _same_request(old: Input, kind: str, payload: dict, turn: int) -> None:
     if old.turn != turn:
         raise Refused("stale_key", f"this Idempotency-Key was used in turn {old.turn}, not "
                                    f"for turn {turn}: send a new key")
+
+
+def _insert_credential(db: sqlite3.Connection, role: str, exercise: int | None = None,
+                       team: str | None = None, trainee: int | None = None) -> str:
+    """A new join code stored (its hash only) in the transaction ``db``; the code."""
+    code = new_token()
+    db.execute("INSERT INTO credential (hash, exercise, role, team, trainee) "
+               "VALUES (?, ?, ?, ?, ?)", (digest(code), exercise, role, team, trainee))
+    return code
 
 
 def _sha(token: str) -> str:

@@ -15,7 +15,8 @@ from simulator.portal import api, course_pages, courses, evaluator, instructor, 
 from simulator.portal.auth import ApiError
 from simulator.portal.deps import ids_in_range, refusal
 from simulator.portal.drafts import Drafts
-from simulator.portal.middleware import BodyLimit, SecurityHeaders
+from simulator.portal.hosts import Allowlist, HostCheck
+from simulator.portal.middleware import BodyLimit, SecureCookies, SecurityHeaders
 from simulator.portal.render import page
 from simulator.store import Refused, Store
 
@@ -40,7 +41,9 @@ def hide_links(logger: logging.Logger) -> None:
         logger.addFilter(HideLinks())
 
 
-def create_app(db_path: str | Path) -> FastAPI:
+def create_app(db_path: str | Path, allowed_hosts: Allowlist | None = None) -> FastAPI:
+    """The portal on the database ``db_path``. ``allowed_hosts``: the Host names it answers
+    (others get 400); None checks none (an app that is not on a network, as in tests)."""
     app = FastAPI(title="ttx portal", docs_url=None, redoc_url=None, openapi_url=None,
                   dependencies=[Depends(ids_in_range)])
     app.state.store = store = Store(db_path)
@@ -68,5 +71,8 @@ def create_app(db_path: str | Path) -> FastAPI:
 
     hide_links(logging.getLogger("uvicorn.access"))
     app.add_middleware(BodyLimit)
+    if allowed_hosts is not None:  # before the body is read: a stranger's request costs nothing
+        app.add_middleware(HostCheck, allowed=allowed_hosts)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(SecureCookies)
     return app

@@ -159,6 +159,28 @@ TEXT: dict[str, dict[str, str]] = {
                              "joined with them must join again.",
                        "fr": "Imprimer une nouvelle feuille : les anciens codes ne marchent plus "
                              "et ceux qui les ont utilisés doivent se reconnecter."},
+    "instructor_code_title": {"en": "Instructor code", "fr": "Code instructeur"},
+    "instructor_code_hint": {"en": "A new instructor code replaces the current one: the current "
+                                   "code stops working and every other instructor is signed out "
+                                   "(you stay signed in). Do it when the code may have been seen.",
+                             "fr": "Un nouveau code instructeur remplace l'actuel : l'actuel ne "
+                                   "fonctionne plus et tout autre instructeur est déconnecté (vous "
+                                   "restez connecté). À faire si le code a pu être vu."},
+    "instructor_code_confirm": {"en": "Yes: the current instructor code stops working",
+                                "fr": "Oui : le code instructeur actuel cesse de fonctionner"},
+    "new_instructor_code": {"en": "New instructor code", "fr": "Nouveau code instructeur"},
+    "instructor_code_once": {"en": "The new instructor code is shown only now: write it down. The "
+                                   "old code no longer works, and every other instructor session "
+                                   "has ended.",
+                             "fr": "Le nouveau code instructeur n'est montré que maintenant : "
+                                   "notez-le. L'ancien code ne fonctionne plus, et toute autre "
+                                   "session d'instructeur est fermée."},
+    "to_exercises": {"en": "Back to the exercises", "fr": "Retour aux exercices"},
+    "bad_host_title": {"en": "Unknown address", "fr": "Adresse inconnue"},
+    "bad_host_text": {"en": "This server does not answer to this name. Open the address the "
+                            "instructor gave: it is printed when the portal starts.",
+                      "fr": "Ce serveur ne répond pas à ce nom. Ouvrez l'adresse donnée par "
+                            "l'instructeur : elle s'affiche au démarrage du portail."},
     "turn_of": {"en": "turn {turn} of {turns}", "fr": "tour {turn} sur {turns}"},
     "paused": {"en": "paused", "fr": "en pause"},
     "refresh": {"en": "Refresh", "fr": "Actualiser"},
@@ -507,6 +529,7 @@ LABELS: dict[str, dict[str, str]] = {
                                "justification of at least 10 characters.",
                          "fr": "Une correction demande une tâche critique, une note P, S, M ou U "
                                "et une justification de 10 caractères au moins."},
+    "why_confirm_needed": {"en": "Tick the box to confirm", "fr": "Cochez la case pour confirmer"},
     "why_malformed": {"en": "The request is malformed", "fr": "La requête est mal formée"},
     "why_too_large": {"en": "Too large", "fr": "Trop volumineux"},
     "why_invalid_scenario": {"en": "The scenario is not valid", "fr": "Le scénario n'est pas valide"},

@@ -55,13 +55,27 @@ def _shipped_titles(lang: str) -> list[tuple[str, str]]:
     return [(sid, text(s.metadata.title, lang)) for sid, s in shipped_scenarios().items()]
 
 
-@router.get("", response_class=HTMLResponse)
-def exercises(request: Request):
-    user = _instructor(request)
+def _exercises_page(request: Request, user: User, error: tuple | None = None, status: int = 200):
     store = auth.store_of(request)
-    return page(request, "instructor.html.j2", user=user,
+    return page(request, "instructor.html.j2", user=user, status=status, error=error,
                 exercises=[e for e in store.exercises() if e["practice"] is None],
                 practice=practice_rows(store, lang_of(request)))
+
+
+@router.get("", response_class=HTMLResponse)
+def exercises(request: Request):
+    return _exercises_page(request, _instructor(request))
+
+
+@router.post("/code", response_class=HTMLResponse)
+def new_instructor_code(request: Request, form: Form):
+    """A new instructor code, shown once on the page that answers: the old one stops
+    working, and every instructor session but this one ends."""
+    user = _poster(request, form)
+    if field(form, "confirm") != "yes":  # the box is required in the page; a script too
+        return _exercises_page(request, user, ("confirm_needed", ""), 422)
+    code = auth.store_of(request).new_instructor_code(keep_session=user.token)
+    return page(request, "instructor_code.html.j2", user=user, code=code)
 
 
 def _step_one(request: Request, user: User, status: int = 200, problems=(), error=None,

@@ -99,3 +99,25 @@ class SecurityHeaders:
             await send(message)
 
         return await self.app(scope, receive, send_with_headers)
+
+
+class SecureCookies:
+    """Over HTTPS, every cookie the portal sets gets ``Secure``: a browser then never sends
+    the session over plain HTTP, even to a look-alike page on the same Wi-Fi."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope.get("scheme") != "https":
+            return await self.app(scope, receive, send)
+
+        async def send_secure(message):
+            if message["type"] == "http.response.start":
+                message = {**message, "headers": [
+                    (k, v + b"; Secure") if k.lower() == b"set-cookie"
+                    and b"; secure" not in v.lower() else (k, v)
+                    for k, v in message.get("headers") or []]}
+            await send(message)
+
+        return await self.app(scope, receive, send_secure)

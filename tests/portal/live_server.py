@@ -1,7 +1,8 @@
 """A real portal server in its own process, for crash, concurrency and load tests.
 
 ``PortalProcess`` starts ``ttx serve`` on a free port, reads the instructor code it
-prints, and can be killed with SIGKILL and started again on the same database.
+prints on the first start, and can be killed with SIGKILL and started again on the same
+database.
 ``Client`` speaks the portal's JSON API as one joined user (session cookie + CSRF token).
 """
 
@@ -30,31 +31,39 @@ def free_port() -> int:
 
 
 class PortalProcess:
-    """``ttx serve --db DB`` in a child process."""
+    """``ttx serve --db DB [ARGS]`` in a child process. The instructor code is printed on
+    the first start only; a restart on the same database keeps using it."""
 
-    def __init__(self, db: Path):
-        self.db, self.proc, self.url, self.instructor_code = db, None, "", ""
-        self.output: list[str] = []  # what the server printed after its first two lines
+    def __init__(self, db: Path, *args: str):
+        self.db, self.args, self.proc, self.url, self.instructor_code = db, args, None, "", ""
+        self.lines: list[str] = []  # what the server printed up to its address, this start
+        self.output: list[str] = []  # what the server printed after that
 
     def start(self, timeout: float = 60) -> PortalProcess:
         port = free_port()
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "simulator.cli", "serve", "--db", str(self.db),
-             "--port", str(port)], cwd=ROOT, stdout=subprocess.PIPE,
+             "--port", str(port), *self.args], cwd=ROOT, stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
-        first = self.proc.stdout.readline()
-        second = self.proc.stdout.readline()
-        if not first.startswith("instructor code: ") or "listening on " not in second:
+        self.lines = []
+        while not self.lines or "listening on " not in self.lines[-1]:
+            line = self.proc.stdout.readline()
+            if not line or len(self.lines) > 20:
+                self.kill()
+                raise RuntimeError(f"ttx serve printed {self.lines!r}")
+            self.lines.append(line)
+            if line.startswith("instructor code: "):
+                self.instructor_code = line.split(": ", 1)[1].strip()
+        if not self.instructor_code:
             self.kill()
-            raise RuntimeError(f"ttx serve printed {first!r} {second!r}")
+            raise RuntimeError(f"ttx serve printed no instructor code: {self.lines!r}")
         # Keep reading what the server prints (the access log): a full pipe would block it.
         threading.Thread(target=self._drain, args=(self.proc.stdout,), daemon=True).start()
-        self.instructor_code = first.split(": ", 1)[1].strip()
-        self.url = second.split("listening on ", 1)[1].strip().rstrip("/")
+        self.url = self.lines[-1].split("listening on ", 1)[1].strip().rstrip("/")
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:  # the lines come before uvicorn listens
-            try:
-                httpx.get(self.url + "/", timeout=1)
+            try:  # a self-signed certificate is checked by the TLS tests, not here
+                httpx.get(self.url + "/", timeout=1, verify=False)
                 return self
             except httpx.TransportError:
                 time.sleep(0.05)
