@@ -498,6 +498,9 @@ def cmd_serve(args) -> int:
     from simulator.store import default_path
 
     lang = args.lang
+    # What the server writes (database, journal, certificate, run folders, debriefs) holds
+    # codes' hashes, names and ratings: the instructor's account's alone.
+    os.umask(0o077)
     school = _school_certificate(args)
     sock = _listen(args)
     host, port = sock.getsockname()[:2]
@@ -510,6 +513,7 @@ def cmd_serve(args) -> int:
     db = args.db or default_path()
     app = create_app(db, hosts.allowlist(host, names))
     store = app.state.store
+    store.keep_private()
     pair = school or (_self_signed(db, host, names) if args.tls else None)
     code = store.new_instructor_code() if args.new_instructor_code else \
         store.first_instructor_code()

@@ -136,6 +136,13 @@ class Store:
                 if column not in have:
                     db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {declaration}")
 
+    def keep_private(self) -> None:
+        """The database and its journal files readable by their owner only (0600), also
+        when an older version made them 0644."""
+        for path in (self.path, Path(f"{self.path}-wal"), Path(f"{self.path}-shm")):
+            if path.exists():
+                path.chmod(0o600)
+
     def add_schema(self, script: str) -> None:
         """Create the tables of another part of the portal (courses ...) if missing."""
         db = self._connect()
