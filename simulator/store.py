@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import hmac
 import json
 import os
 import secrets
@@ -56,13 +57,20 @@ CREATE TABLE IF NOT EXISTS practice_offer (
     seed INTEGER NOT NULL, lang TEXT NOT NULL, hash TEXT NOT NULL UNIQUE, created REAL NOT NULL,
     revoked REAL);                -- when the instructor revoked the link; NULL: it works
 CREATE TABLE IF NOT EXISTS practice_start (addr TEXT NOT NULL, at REAL NOT NULL);
+CREATE INDEX IF NOT EXISTS input_by_team ON input (exercise, team, turn);  -- quotas
+CREATE TABLE IF NOT EXISTS limit_hit (
+    exercise INTEGER NOT NULL, role TEXT NOT NULL, team TEXT,
+    kind TEXT NOT NULL,           -- rate (requests per second), storage (bytes per turn)
+    turn INTEGER NOT NULL, at REAL NOT NULL);
 """
 
 # Columns added since a database was first created: (table, column, declaration). A file
 # made by an older version gets them when it is opened, and keeps working.
 MIGRATIONS = (("exercise", "practice", "INTEGER"),
               # a trainee's own code and sessions (simulator.courses)
-              ("credential", "trainee", "INTEGER"), ("session", "trainee", "INTEGER"))
+              ("credential", "trainee", "INTEGER"), ("session", "trainee", "INTEGER"),
+              # what a team sees of the others: 'submitted' (NULL) or 'nothing'
+              ("exercise", "others_shown", "TEXT"))
 
 # Kinds of input, in the order a turn sees them. 'submit' replaces a team's decisions for
 # the turn and 'withdraw' empties them; 'close' adjudicates the turn; 'open' opens the next;
@@ -72,6 +80,8 @@ KINDS = ("start", "submit", "withdraw", "fire", "inject", "close", "open", "paus
 
 
 SESSION_DAYS = 14  # a course's exercise may span a fortnight; after that, join again
+JOIN_KEEP = 86400  # seconds a failed join is remembered (the join limit looks back less)
+OTHERS_SHOWN = ("submitted", "nothing")  # what a team sees of the other teams' orders
 PRACTICE_CAP = 200  # practice exercises one offer makes: 90 applicants, a few tries each
 PRACTICE_WINDOW = 3600  # seconds: practice exercises started from one address are counted ...
 PRACTICE_LIMIT = 10  # ... over an hour, and refused from the tenth on
@@ -135,6 +145,10 @@ class Store:
                 have = {r["name"] for r in db.execute(f"PRAGMA table_info({table})")}
                 if column not in have:
                     db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {declaration}")
+            # CSRF tokens are derived from the session token now (``csrf_of``): an older
+            # file's tokens in clear go; their sessions stay signed in (a page reload
+            # shows the derived token).
+            db.execute("UPDATE session SET csrf = '' WHERE csrf != ''")
 
     def keep_private(self) -> None:
         """The database and its journal files readable by their owner only (0600), also
@@ -234,19 +248,24 @@ class Store:
             return _insert_credential(db, role, exercise, team, trainee)
 
     def credential(self, code: str) -> sqlite3.Row | None:
-        rows = self.read("SELECT * FROM credential WHERE hash = ?", (digest(code),))
+        return self.credential_of_hash(digest(code))
+
+    def credential_of_hash(self, code_hash: str) -> sqlite3.Row | None:
+        """The credential stored under ``code_hash`` (``digest`` of its code), if any."""
+        rows = self.read("SELECT * FROM credential WHERE hash = ?", (code_hash,))
         return rows[0] if rows else None
 
     def open_session(self, cred: Mapping) -> tuple[str, str]:
         """A session for a joined user: (session token, CSRF token); the first stays in a
-        cookie, only its hash here."""
-        token, csrf = secrets.token_urlsafe(24), secrets.token_urlsafe(24)
+        cookie, only its hash here; the second is derived from it (``csrf_of``), so
+        neither is kept in clear."""
+        token = secrets.token_urlsafe(24)
         with self.write() as db:
             db.execute("INSERT INTO session (hash, exercise, role, team, csrf, created, "
-                       "trainee) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                       (_sha(token), cred["exercise"], cred["role"], cred["team"], csrf,
+                       "trainee) VALUES (?, ?, ?, ?, '', ?, ?)",
+                       (_sha(token), cred["exercise"], cred["role"], cred["team"],
                         time.time(), cred["trainee"] if "trainee" in cred.keys() else None))
-        return token, csrf
+        return token, csrf_of(token)
 
     def session(self, token: str, max_age: float = SESSION_DAYS * 86400) -> sqlite3.Row | None:
         """The session of a cookie token, if it was opened less than ``max_age`` seconds
@@ -288,7 +307,23 @@ class Store:
         return self.read("SELECT COUNT(*) AS n FROM join_failure WHERE addr = ? AND at > ?",
                          (addr, time.time() - window))[0]["n"]
 
-    def record_join_failure(self, addr: str, keep: float = 86400) -> None:
+    def join_record(self, key: str, window: float) -> tuple[int, float]:
+        """Failed joins of ``key`` (a device or an address) in the last ``window``
+        seconds: (how many, when the last was; 0 if none)."""
+        row = self.read("SELECT COUNT(*) AS n, MAX(at) AS last FROM join_failure "
+                        "WHERE addr = ? AND at > ?", (key, time.time() - window))[0]
+        return row["n"], row["last"] or 0.0
+
+    def prune(self, session_age: float = SESSION_DAYS * 86400,
+              keep: float = JOIN_KEEP) -> None:
+        """Forget sessions past their age and failed joins older than ``keep`` seconds
+        (at the server's start and at each join: the file stays small for months)."""
+        now = time.time()
+        with self.write() as db:
+            db.execute("DELETE FROM session WHERE created <= ?", (now - session_age,))
+            db.execute("DELETE FROM join_failure WHERE at < ?", (now - keep,))
+
+    def record_join_failure(self, addr: str, keep: float = JOIN_KEEP) -> None:
         """One failed join; failures older than ``keep`` seconds are forgotten meanwhile,
         so the table stays small on a laptop that serves for months."""
         now = time.time()
@@ -420,6 +455,43 @@ class Store:
         return bool(self.read("SELECT 1 FROM input WHERE exercise = ? AND kind = 'release' "
                               "LIMIT 1", (ex,)))
 
+    def stored_bytes(self, ex: int, team: str, turn: int,
+                     key: str | None = None) -> tuple[int, bool]:
+        """Bytes of the decisions a team has stored in a turn (every submission counts,
+        the replaced ones too: they stay in the file), and whether an input of the
+        exercise was stored under idempotency ``key``; one read."""
+        row = self.read("SELECT COALESCE(SUM(LENGTH(CAST(payload AS BLOB))), 0) AS n, "
+                        "EXISTS (SELECT 1 FROM input WHERE exercise = ? AND key = ?) AS seen "
+                        "FROM input WHERE exercise = ? AND team = ? AND turn = ? "
+                        "AND kind = 'submit'", (ex, key, ex, team, turn))[0]
+        return row["n"], bool(row["seen"])
+
+    # --- what teams see, and the limits they reached ----------------------------------
+
+    def others_shown(self, ex: int) -> str:
+        """What the exercise's teams see of the other teams' orders (``OTHERS_SHOWN``)."""
+        return self.exercise(ex)["others_shown"] or OTHERS_SHOWN[0]
+
+    def set_others_shown(self, ex: int, shown: str) -> None:
+        if shown not in OTHERS_SHOWN:
+            raise Refused("bad_setting", f"{shown!r} is not one of {', '.join(OTHERS_SHOWN)}")
+        with self.write() as db:
+            if not db.execute("UPDATE exercise SET others_shown = ? WHERE id = ?",
+                              (shown, ex)).rowcount:
+                raise Refused("unknown_exercise", f"no exercise {ex}")
+
+    def record_limit_hit(self, ex: int, role: str, team: str | None, kind: str) -> None:
+        """A session of the exercise reached a limit (``kind``: rate or storage), in the
+        turn the exercise is at now."""
+        with self.write() as db:
+            db.execute("INSERT INTO limit_hit (exercise, role, team, kind, turn, at) "
+                       "SELECT id, ?, ?, ?, turn, ? FROM exercise WHERE id = ?",
+                       (role, team, kind, time.time(), ex))
+
+    def limit_hits(self, ex: int) -> list[sqlite3.Row]:
+        return self.read("SELECT role, team, kind, turn, at FROM limit_hit WHERE exercise = ? "
+                         "ORDER BY at", (ex,))
+
     # --- evaluators -------------------------------------------------------------------
 
     def add_note(self, ex: int, turn: int, team: str | None, task: str | None,
@@ -463,6 +535,12 @@ def _insert_credential(db: sqlite3.Connection, role: str, exercise: int | None =
 
 def _sha(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
+
+
+def csrf_of(token: str) -> str:
+    """A session's CSRF token: an HMAC of its session token, which only the browser has
+    (the store keeps the token's SHA-256, from which this cannot be computed)."""
+    return hmac.new(token.encode(), b"ttx csrf", hashlib.sha256).hexdigest()
 
 
 def _input(row: sqlite3.Row) -> Input:

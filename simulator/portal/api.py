@@ -11,11 +11,11 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-from simulator.portal import auth, practice
+from simulator.portal import auth, joining, practice, quotas
 from simulator.portal.auth import ApiError, User
 from simulator.portal.debrief import release
 from simulator.portal.deps import json_body, live_of, refusal
-from simulator.portal.exercises import check_setup, create, scenario_source, state
+from simulator.portal.exercises import check_setup, create, scenario_source, state, team_view
 from simulator.store import Refused
 from simulator.yamlsafe import InputError
 
@@ -27,6 +27,7 @@ MAX_DECISIONS = 200
 
 class JoinBody(BaseModel):
     code: str = Field(max_length=auth.MAX_CODE)
+    replace: bool = False  # end this browser's session of someone else (else 409)
 
 
 class NewExercise(BaseModel):
@@ -53,7 +54,7 @@ Poster = Annotated[User, Depends(auth.api_poster)]
 
 @router.post("/join")
 def join(request: Request, body: Annotated[JoinBody, Depends(json_body(JoinBody))]):
-    who, token = auth.join(request, body.code)
+    who, token = joining.join(request, body.code, body.replace)
     response = JSONResponse(who)
     auth.set_cookie(response, token)
     return response
@@ -84,12 +85,13 @@ def submit(ex: int, request: Request, user: Poster,
     if key is not None and not 0 < len(key) <= MAX_KEY:
         raise ApiError(422, "malformed", detail=f"Idempotency-Key: 1 to {MAX_KEY} characters")
     live = live_of(request, ex)
+    decisions = [d.model_dump() for d in body.decisions]
+    key = f"{user.team}:{key}" if key else None  # per team: never another team's input
     try:
         with live.lock:
-            # Keys are per team: one team's key can never return another team's input.
-            item = live.submit(user.team, [d.model_dump() for d in body.decisions],
-                               key=f"{user.team}:{key}" if key else None, turn=body.turn,
-                               client_key=True)
+            quotas.check_turn_bytes(auth.store_of(request), request.app.state.rates, live,
+                                    user.team, body.turn, decisions, key)
+            item = live.submit(user.team, decisions, key=key, turn=body.turn, client_key=True)
             if not live.practice:
                 return {"seq": item.seq, "turn": item.turn}
             # Practice: the team's whole list is final; its turn closes, the next opens.
@@ -121,5 +123,13 @@ def command(ex: int, command: str, request: Request, user: Poster):
 
 @router.get("/exercises/{ex}/state")
 def exercise_state(ex: int, request: Request):
-    auth.require_viewer(auth.current_user(request), ex)
-    return state(live_of(request, ex))
+    """The instructor's state adds the setting of what teams see and the limits teams
+    reached; a team's shows only whether each team has submitted (or only its own)."""
+    user = auth.require_viewer(auth.current_user(request), ex)
+    s, store = state(live_of(request, ex)), auth.store_of(request)
+    if user.role == "instructor":
+        return {**s, "others_shown": store.others_shown(ex),
+                "limits": quotas.limit_hits(store, ex)}
+    if user.role == "team":
+        return {**s, "submitted": team_view(s["submitted"], user.team, store.others_shown(ex))}
+    return s

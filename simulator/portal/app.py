@@ -16,7 +16,11 @@ from simulator.portal.auth import ApiError
 from simulator.portal.deps import ids_in_range, refusal
 from simulator.portal.drafts import Drafts
 from simulator.portal.hosts import Allowlist, HostCheck
+from simulator.portal.joining import PendingJoins
+from simulator.portal.joinlimit import Devices
 from simulator.portal.middleware import BodyLimit, SecureCookies, SecurityHeaders
+from simulator.portal.origin import same_origin
+from simulator.portal.quotas import RateLimits
 from simulator.portal.render import page
 from simulator.store import Refused, Store
 
@@ -50,17 +54,22 @@ def create_app(db_path: str | Path, allowed_hosts: Allowlist | None = None) -> F
     app.state.registry = Registry(store)
     app.state.courses = Courses(store)
     app.state.drafts = Drafts()
+    app.state.joins, app.state.devices, app.state.rates = PendingJoins(), Devices(), RateLimits()
+    store.prune()  # sessions past their age, old failed joins
     for module in (api, courses, course_pages, pages, instructor, team, evaluator, practice):
-        app.include_router(module.router)
+        app.include_router(module.router, dependencies=[Depends(same_origin)])
 
     @app.exception_handler(ApiError)
     def refused(request: Request, exc: ApiError):
         if request.url.path.startswith("/api/"):
-            return JSONResponse({"reason": exc.reason, **exc.extra}, status_code=exc.status)
+            return JSONResponse({"reason": exc.reason, **exc.extra}, status_code=exc.status,
+                                headers=exc.headers)
         if exc.status == 401:  # a page without a session: back to the join form
             return RedirectResponse("/", status_code=303)
-        return page(request, "error.html.j2", status=exc.status, reason=exc.reason,
-                    detail=exc.extra.get("detail", ""))
+        response = page(request, "error.html.j2", status=exc.status, reason=exc.reason,
+                        detail=exc.extra.get("detail", ""))
+        response.headers.update(exc.headers)
+        return response
 
     @app.exception_handler(Refused)
     def not_done(request: Request, exc: Refused):

@@ -1,32 +1,41 @@
-"""Who is asking: join codes, sessions, CSRF tokens and role checks.
+"""Who is asking: sessions, CSRF tokens and role checks.
 
-A join code is typed once (never put in a URL, never logged) and exchanged for a session:
-a random token kept in an HttpOnly, SameSite=Strict cookie, stored hashed. Every POST but
-the join itself also carries the session's CSRF token, compared in constant time.
+A join code is typed once (never put in a URL, never logged) and exchanged for a session
+(``joining``): a random token kept in an HttpOnly, SameSite=Strict cookie, stored hashed.
+Every POST but the join itself also carries the session's CSRF token (an HMAC of the
+session token, kept nowhere), compared in constant time. A session other than the
+instructor's makes at most ``quotas.BURST`` requests at once and ``quotas.RATE`` a second
+after that (429).
 """
 
 from __future__ import annotations
 
 import hmac
+import math
 from dataclasses import dataclass
 
 from fastapi import Request
 from fastapi.responses import Response
 
-from simulator.store import Store
+from simulator.store import Store, csrf_of
 
 COOKIE = "ttx_session"
-JOIN_WINDOW = 600  # seconds: failed joins counted over ten minutes ...
-JOIN_LIMIT = 10  # ... and refused from the tenth on
 MAX_CODE = 200  # characters: a code is 30
+SCOPE_KEY = "ttx.user"  # the request's user, once looked up
 
 
 class ApiError(Exception):
     """A refusal answered as ``{"reason": ..., **extra}`` (JSON) or an error page."""
 
-    def __init__(self, status: int, reason: str, **extra):
+    def __init__(self, status: int, reason: str, *, headers: dict | None = None, **extra):
         super().__init__(reason)
         self.status, self.reason, self.extra = status, reason, extra
+        self.headers = headers or {}  # e.g. Retry-After
+
+
+def retry_after(status: int, reason: str, seconds: float) -> ApiError:
+    """A refusal that says, in Retry-After, how many seconds to wait."""
+    return ApiError(status, reason, headers={"Retry-After": str(max(1, math.ceil(seconds)))})
 
 
 @dataclass(frozen=True)
@@ -50,33 +59,51 @@ def client_address(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
-def join(request: Request, code: str) -> tuple[dict, str]:
-    """Exchange a join code for a session: (who joined, session token). Raises 429 after
-    too many failures from the client's address, 401 for an unknown code."""
-    store, addr = store_of(request), client_address(request)
-    if store.join_failures(addr, JOIN_WINDOW) >= JOIN_LIMIT:
-        raise ApiError(429, "too_many_attempts")
-    cred = store.credential(code) if code and len(code) <= MAX_CODE else None
-    if cred is None:
-        store.record_join_failure(addr)
-        raise ApiError(401, "unknown_code")
-    token, csrf = store.open_session(cred)
-    return {"role": cred["role"], "exercise": cred["exercise"], "team": cred["team"],
-            "csrf": csrf}, token
-
-
 def set_cookie(response: Response, token: str) -> None:
     response.set_cookie(COOKIE, token, httponly=True, samesite="strict", path="/")
 
 
 def optional_user(request: Request) -> User | None:
+    """The session's user, or None; 429 when the session is over its request rate."""
+    if SCOPE_KEY not in request.scope:  # looked up once per request, counted once
+        user = _session_user(request)
+        try:
+            if user is not None:
+                _count_request(request, user)
+        except ApiError as exc:
+            request.scope[SCOPE_KEY] = exc
+            raise
+        request.scope[SCOPE_KEY] = user
+    found = request.scope[SCOPE_KEY]
+    if isinstance(found, ApiError):
+        raise found
+    return found
+
+
+def _session_user(request: Request) -> User | None:
     token = request.cookies.get(COOKIE)
     if not token or len(token) > MAX_CODE:
         return None
     row = store_of(request).session(token)
     if row is None:
         return None
-    return User(token, row["role"], row["exercise"], row["team"], row["csrf"], row["trainee"])
+    return User(token, row["role"], row["exercise"], row["team"], csrf_of(token),
+                row["trainee"])
+
+
+def _count_request(request: Request, user: User) -> None:
+    """The instructor is not limited (one trusted person whose commands must go through
+    mid-exercise); anyone else over the rate gets 429, and the console is told."""
+    if user.role == "instructor":
+        return
+    rates = request.app.state.rates
+    wait = rates.take(user.token)
+    if wait <= 0:
+        return
+    if user.exercise is not None and rates.first_in((user.exercise, user.role, user.team,
+                                                     "rate")):
+        store_of(request).record_limit_hit(user.exercise, user.role, user.team, "rate")
+    raise retry_after(429, "rate_limited", wait)
 
 
 def current_user(request: Request) -> User:

@@ -59,5 +59,7 @@ def live_of(request: Request, ex: int) -> LiveExercise:
 
 def refusal(exc: Refused) -> ApiError:
     """How a command refused by the exercise (or the store) is answered."""
-    status = 422 if exc.reason in ("invalid_decision", "invalid_inject", "key_reused") else 409
-    return ApiError(status, exc.reason, detail=exc.detail)
+    status = 422 if exc.reason in ("invalid_decision", "invalid_inject", "key_reused",
+                                    "bad_setting") else \
+        413 if exc.reason == "quota_exceeded" else 409
+    return ApiError(status, exc.reason, detail=exc.detail, **getattr(exc, "extra", {}))

@@ -146,3 +146,9 @@ def id_names(scenario: Scenario, lang: str) -> dict[str, str]:
     """Every id of the scenario by its name (teams and critical tasks among them), for
     notes and overrides stored by id."""
     return Words(scenario, lang).known
+
+
+def team_view(submitted: dict[str, int], team: str, shown: str) -> dict[str, bool]:
+    """What a team sees of ``state``'s counts of orders: whether each team has submitted
+    (``shown`` 'submitted'), or only whether it has itself ('nothing'); never a count."""
+    return {t: True for t in submitted if shown == "submitted" or t == team}

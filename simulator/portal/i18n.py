@@ -409,6 +409,41 @@ TEXT: dict[str, dict[str, str]] = {
     "practice_closed": {"en": "The turn is closed: go on to the next one.",
                         "fr": "Le tour est clos : passez au suivant."},
     "go_on": {"en": "Go on to turn {turn}", "fr": "Passer au tour {turn}"},
+    # a join while signed in as someone else
+    "identity_in": {"en": "{who} of the exercise “{exercise}”",
+                    "fr": "{who} de l'exercice « {exercise} »"},
+    "join_replace_title": {"en": "You are already signed in", "fr": "Vous êtes déjà connecté"},
+    "join_replace_question": {"en": "You are signed in as {current}. Join as {new} instead?",
+                              "fr": "Vous êtes connecté comme {current}. Rejoindre plutôt "
+                                    "comme {new} ?"},
+    "join_replace_hint": {"en": "Joining signs this browser out of its current session.",
+                          "fr": "Rejoindre déconnecte ce navigateur de sa session actuelle."},
+    "join_replace_confirm": {"en": "Yes, join with the new code",
+                             "fr": "Oui, rejoindre avec le nouveau code"},
+    "join_replace_stay": {"en": "No, stay signed in as before",
+                          "fr": "Non, rester connecté comme avant"},
+    # what teams see of the others, and the limits they reached (console)
+    "others_shown": {"en": "What each team sees of the other teams' orders",
+                     "fr": "Ce que chaque équipe voit des ordres des autres équipes"},
+    "others_shown_submitted": {"en": "Whether each has submitted (never how many)",
+                               "fr": "Si chacune a soumis (jamais combien)"},
+    "others_shown_nothing": {"en": "Nothing", "fr": "Rien"},
+    "save": {"en": "Save", "fr": "Enregistrer"},
+    "others_submitted": {"en": "Other teams that have submitted orders: {teams}.",
+                         "fr": "Autres équipes qui ont soumis des ordres : {teams}."},
+    "others_none": {"en": "No other team has submitted orders yet.",
+                    "fr": "Aucune autre équipe n'a encore soumis d'ordres."},
+    "limits_reached": {"en": "Limits reached", "fr": "Limites atteintes"},
+    "limits_hint": {"en": "A team sending requests too fast waits a few seconds; one storing "
+                          "too many orders in a turn has its submission refused (what it "
+                          "stored before is kept).",
+                    "fr": "Une équipe qui envoie des requêtes trop vite attend quelques "
+                          "secondes ; celle qui enregistre trop d'ordres dans un tour voit sa "
+                          "soumission refusée (ce qu'elle avait enregistré est conservé)."},
+    "limit": {"en": "Limit", "fr": "Limite"},
+    "time": {"en": "Time", "fr": "Heure"},
+    "limit_rate": {"en": "requests per second", "fr": "requêtes par seconde"},
+    "limit_storage": {"en": "orders stored per turn", "fr": "ordres enregistrés par tour"},
 }
 
 LABELS: dict[str, dict[str, str]] = {
@@ -458,9 +493,27 @@ LABELS: dict[str, dict[str, str]] = {
                           "fr": "l'unité n'est pas restée sur place"},
     # why something was refused
     "why_unknown_code": {"en": "This code is not known.", "fr": "Ce code est inconnu."},
-    "why_too_many_attempts": {"en": "Too many wrong codes from this device: wait ten minutes.",
-                              "fr": "Trop de codes erronés depuis cet appareil : attendez dix "
-                                    "minutes."},
+    "why_too_many_attempts": {"en": "Too many wrong codes from this device: wait half a "
+                                    "minute before the next try.",
+                              "fr": "Trop de codes erronés depuis cet appareil : attendez une "
+                                    "demi-minute avant le prochain essai."},
+    "why_cross_origin": {"en": "This request came from another site: open the portal's own "
+                               "page and try again.",
+                         "fr": "Cette requête vient d'un autre site : ouvrez la page du "
+                               "portail lui-même et réessayez."},
+    "why_signed_in_elsewhere": {"en": "This browser is signed in as someone else",
+                                "fr": "Ce navigateur est connecté comme quelqu'un d'autre"},
+    "why_join_expired": {"en": "That question has expired: type the code again.",
+                         "fr": "Cette question a expiré : tapez à nouveau le code."},
+    "why_rate_limited": {"en": "Too many requests at once: wait a few seconds and try again.",
+                         "fr": "Trop de requêtes à la fois : attendez quelques secondes et "
+                               "réessayez."},
+    "why_quota_exceeded": {"en": "Your team has stored as much as a turn allows (every change "
+                                 "of the list counts): the orders already submitted stand",
+                           "fr": "Votre équipe a enregistré tout ce qu'un tour permet (chaque "
+                                 "changement de la liste compte) : les ordres déjà soumis "
+                                 "restent"},
+    "why_bad_setting": {"en": "Unknown setting", "fr": "Réglage inconnu"},
     "why_no_session": {"en": "Please join first.", "fr": "Rejoignez d'abord l'exercice."},
     "why_csrf": {"en": "This form is out of date: reload the page and try again.",
                  "fr": "Ce formulaire est périmé : rechargez la page et réessayez."},

@@ -3,6 +3,7 @@ printable code sheet, and the console of an exercise in play."""
 
 from __future__ import annotations
 
+import time
 from pathlib import PurePath
 from typing import Annotated
 
@@ -29,13 +30,13 @@ from simulator.portal.exercises import (
     shipped_scenarios,
     state,
 )
-from simulator.portal.i18n import LANGUAGES
+from simulator.portal.i18n import LANGUAGES, t
 from simulator.portal.maps import map_svg
 from simulator.portal.practice import practice_rows
 from simulator.portal.render import lang_of, page
 from simulator.portal.views import order_view, turn_reports, visible_turns
 from simulator.scenario import text
-from simulator.store import Refused
+from simulator.store import OTHERS_SHOWN, Refused, Store
 from simulator.yamlsafe import MAX_BYTES, InputError
 
 router = APIRouter(prefix="/instructor")
@@ -153,6 +154,15 @@ def _sheet(request: Request, user: User, ex: int, codes: dict):
                 address=str(request.base_url))
 
 
+def limits_reached(store: Store, live: LiveExercise, lang: str) -> list[dict]:
+    """The limits teams (or evaluators) reached: who, which limit, turn, wall time."""
+    names = {team.id: text(team.name, lang) for team in live.scenario.teams}
+    return [{"who": names.get(r["team"], r["team"]) if r["team"]
+             else t("role_" + r["role"], lang), "limit": r["kind"], "turn": r["turn"],
+             "at": time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(r["at"]))}
+            for r in store.limit_hits(live.id)]
+
+
 def console_page(request: Request, user: User, ex: int, error: tuple | None = None,
                  status: int = 200):
     store = auth.store_of(request)
@@ -168,7 +178,8 @@ def console_page(request: Request, user: User, ex: int, error: tuple | None = No
                 exercise=store.exercise(ex), teams=store.teams(ex), scenario=live.scenario,
                 state=s, pending=pending, held=held_injects(live.scenario), fired=fired,
                 turns=turns, notes=store.notes(ex), overrides=store.overrides(ex),
-                shared=shared,
+                shared=shared, others_shown=store.others_shown(ex), choices=OTHERS_SHOWN,
+                limits=limits_reached(store, live, lang_of(request)),
                 names=id_names(live.scenario, lang_of(request)),
                 map_svg=Markup(map_svg(live, lang_of(request))) if s["phase"] != "setup"
                 else "")
@@ -204,6 +215,15 @@ def release_debrief(ex: int, request: Request, form: Form):
     user = _poster(request, form)
     live_of(request, ex)  # 404 for an unknown exercise
     return _after(request, user, ex, lambda: release(auth.store_of(request), ex))
+
+
+@router.post("/exercises/{ex}/others")
+def others_shown(ex: int, request: Request, form: Form):
+    """What the teams see of the others: whether each has submitted, or nothing."""
+    user = _poster(request, form)
+    live_of(request, ex)  # 404 for an unknown exercise
+    return _after(request, user, ex,
+                  lambda: auth.store_of(request).set_others_shown(ex, field(form, "shown")))
 
 
 @router.post("/exercises/{ex}/fire")

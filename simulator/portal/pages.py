@@ -1,5 +1,6 @@
-"""Pages for everyone: the join form, the language switch, logging out, the style sheet,
-and a finished exercise's debrief (instructor and its evaluators)."""
+"""Pages for everyone: the join form (and its question when the browser is signed in as
+someone else), the language switch, logging out, the style sheet, and a finished
+exercise's debrief (instructor and its evaluators)."""
 
 from __future__ import annotations
 
@@ -10,11 +11,12 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse
 from starlette.datastructures import FormData
 
-from simulator.portal import auth
-from simulator.portal.auth import ApiError
+from simulator.portal import auth, joining, joinlimit
+from simulator.portal.auth import ApiError, User
 from simulator.portal.debrief import report_html
 from simulator.portal.deps import field, form_data, live_of
-from simulator.portal.i18n import LANGUAGES
+from simulator.portal.i18n import LANGUAGES, t
+from simulator.portal.practice import team_name
 from simulator.portal.render import LANG_COOKIE, lang_of, page
 
 router = APIRouter()
@@ -27,19 +29,58 @@ Form = Annotated[FormData, Depends(form_data)]
 @router.get("/", response_class=HTMLResponse)
 def join_page(request: Request):
     user = auth.optional_user(request)
-    return page(request, "join.html.j2", user=user, home=HOME.get(user.role) if user else None,
-                error=None)
+    response = page(request, "join.html.j2", user=user,
+                    home=HOME.get(user.role) if user else None, error=None)
+    joinlimit.give_device(request, response)  # failed joins are counted per device
+    return response
+
+
+def _join_refused(request: Request, exc: ApiError):
+    """The form again, with the reason; never the code typed."""
+    response = page(request, "join.html.j2", status=exc.status, home=None, error=exc.reason)
+    response.headers.update(exc.headers)
+    return response
+
+
+def _signed_in(who: dict, token: str):
+    response = RedirectResponse(HOME[who["role"]], status_code=303)
+    auth.set_cookie(response, token)
+    return response
+
+
+def identity(request: Request, role: str, ex: int | None, team: str | None) -> str:
+    """Who a session or a code is, in words: role, team, exercise."""
+    lang = lang_of(request)
+    name = t("role_" + role, lang)
+    if ex is None:
+        return name
+    if team:
+        name += " · " + team_name(live_of(request, ex).scenario, team, lang)
+    return t("identity_in", lang, who=name, exercise=auth.store_of(request).exercise(ex)["name"])
 
 
 @router.post("/join")
 def join(request: Request, form: Form):
     try:
-        who, token = auth.join(request, field(form, "code"))
-    except ApiError as exc:  # the form again, with the reason; never the code typed
-        return page(request, "join.html.j2", status=exc.status, home=None, error=exc.reason)
-    response = RedirectResponse(HOME[who["role"]], status_code=303)
-    auth.set_cookie(response, token)
-    return response
+        return _signed_in(*joining.join(request, field(form, "code")))
+    except joining.SignedInElsewhere as asked:  # ask first (joining: the pending join)
+        now: User = asked.current
+        return page(request, "join_replace.html.j2", status=409,
+                    current=identity(request, now.role, now.exercise, now.team),
+                    new=identity(request, asked.cred["role"], asked.cred["exercise"],
+                                 asked.cred["team"]),
+                    home=HOME[now.role], pending=joining.ask(request, asked))
+    except ApiError as exc:
+        return _join_refused(request, exc)
+
+
+@router.post("/join/confirm")
+def join_confirm(request: Request, form: Form):
+    """The answer to the question: join as the code's user, ending the other session."""
+    try:
+        return _signed_in(*joining.confirm(request, field(form, "pending")))
+    except ApiError as exc:
+        return _join_refused(request, exc)
 
 
 @router.post("/logout")

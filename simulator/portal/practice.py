@@ -31,7 +31,7 @@ from starlette.datastructures import FormData
 
 from simulator.i18n import LANGUAGES
 from simulator.live import LiveExercise
-from simulator.portal import auth
+from simulator.portal import auth, joinlimit
 from simulator.portal.auth import ApiError, User
 from simulator.portal.debrief import release
 from simulator.portal.deps import field, form_data, json_body, live_of
@@ -211,12 +211,11 @@ def revoke_form(offer: int, request: Request, form: Form):
 
 def _offer(request: Request, token: str):
     """The offer of the link, or 404 (unknown or revoked: counted as a failed join)."""
-    store, addr = auth.store_of(request), auth.client_address(request)
-    if store.join_failures(addr, auth.JOIN_WINDOW) >= auth.JOIN_LIMIT:
-        raise ApiError(429, "too_many_attempts")
+    joinlimit.check(request)
+    store = auth.store_of(request)
     offer = store.practice_offer(token) if 0 < len(token) <= auth.MAX_CODE else None
     if offer is None:
-        store.record_join_failure(addr)
+        joinlimit.failed(request)
         raise ApiError(404, "unknown_practice")
     return offer
 
@@ -243,8 +242,8 @@ def start_page(token: str, request: Request):
 
 
 def _same_site(request: Request) -> bool:
-    """A browser says where a POST comes from in Origin; the portal's pages send no
-    referrer, so their own forms say "null". Another site's origin is refused."""
+    """A browser says where a POST comes from in Origin. Another site's origin is
+    refused (``origin`` already refuses it, and "null", for every POST)."""
     origin = request.headers.get("origin")
     return origin in (None, "null") or origin == str(request.base_url).rstrip("/")
 
@@ -267,6 +266,9 @@ def start(token: str, request: Request, form: Form):
         status = {"practice_full": 409, "too_many_practices": 429}.get(exc.reason, 404)
         raise ApiError(status, exc.reason) from None
     live_of(request, ex).start()
+    replaced = auth.optional_user(request)  # the page said this signs it out: it ends
+    if replaced is not None:
+        store.end_session(replaced.token)
     session, _ = store.open_session({"exercise": ex, "role": "team", "team": offer["team"]})
     response = RedirectResponse("/team", status_code=303)
     auth.set_cookie(response, session)

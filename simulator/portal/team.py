@@ -14,7 +14,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from markupsafe import Markup
 from starlette.datastructures import FormData
 
-from simulator.portal import auth, forms, practice
+from simulator.portal import auth, forms, practice, quotas
 from simulator.portal.auth import User
 from simulator.portal.debrief import team_tasks
 from simulator.portal.deps import field, form_data, live_of, refusal
@@ -59,6 +59,7 @@ def team_page(request: Request, user: User, error: dict | None = None, status: i
             report, shown = None, None
         orders = [order_view(d, scenario, lang) for d in live.pending.get(team, [])]
         view = report_view(report, live, lang) if report else None
+        submitted = live.submitted()
     catalogue = []
     for action in scenario.actions_of(team).values():
         fields = forms.fields(scenario, team, action, lang)
@@ -70,13 +71,17 @@ def team_page(request: Request, user: User, error: dict | None = None, status: i
     team_name = next(text(t.name, lang) for t in scenario.teams if t.id == team)
     store = auth.store_of(request)
     released = phase == "finished" and store.released(user.exercise)
+    # Whether the other (human) teams have submitted, never how many orders; nothing at
+    # all if the instructor chose so.
+    others = None if live.practice or store.others_shown(user.exercise) != "submitted" else \
+        [text(t.name, lang) for t in scenario.teams if t.id != team and t.id in submitted]
     return page(request, "team.html.j2", user=user, status=status, team_name=team_name,
                 exercise=store.exercise(user.exercise), phase=phase,
                 paused=paused, open_turn=open_turn, turns=scenario.metadata.turns,
                 report=view, shown=shown, orders=orders, catalogue=catalogue, error=error,
                 key=secrets.token_urlsafe(12), history=team_history(live, team, lang),
                 map_svg=Markup(map_svg(live, lang, team, report)) if report else "",
-                released=released, practice=live.practice, ending=ending,
+                released=released, practice=live.practice, ending=ending, others=others,
                 tasks=team_tasks(store, live, team, lang) if released else [],
                 refresh=None if live.practice else 20 if phase in ("setup", "closed") else
                 30 if phase == "finished" and not released else None)
@@ -98,6 +103,7 @@ def _store_orders(request: Request, user: User, form: FormData, change, action_i
     """Store the team's whole list of orders after ``change(current list)``."""
     live = live_of(request, user.exercise)
     key = field(form, "key")[:100]
+    key = f"{user.team}:form:{key}" if key else None
     sent: list[dict] = []
     try:
         with live.lock:  # two phones of one team: each change starts from the last list
@@ -106,8 +112,9 @@ def _store_orders(request: Request, user: User, form: FormData, change, action_i
             if orders is None:
                 live.withdraw(user.team, turn=_turn(form))
             else:
-                live.submit(user.team, orders, turn=_turn(form),
-                            key=f"{user.team}:form:{key}" if key else None)
+                quotas.check_turn_bytes(auth.store_of(request), request.app.state.rates, live,
+                                        user.team, _turn(form), orders, key)
+                live.submit(user.team, orders, turn=_turn(form), key=key)
     except Refused as exc:
         values = {k: [v for v in form.getlist(k) if isinstance(v, str)]
                   for k in form.keys() if k.startswith(forms.PREFIX)}

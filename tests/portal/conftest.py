@@ -39,6 +39,7 @@ class User:
 
     def post(self, path: str, body=None, key: str | None = None, csrf: bool = True, **kw):
         headers = {"X-CSRF-Token": self.csrf} if csrf else {}
+        headers.update(kw.pop("headers", {}))
         if key:
             headers["Idempotency-Key"] = key
         return self.http.post(path, json=body if body is not None else {}, headers=headers, **kw)

@@ -33,8 +33,11 @@ def test_every_key_the_templates_and_code_use_exists():
     for path in [*PORTAL.glob("templates/*.j2"), *PORTAL.glob("*.py")]:
         used |= set(re.findall(r"""\bt\(\s*["']([a-z_]+)["']""", path.read_text()))
     from simulator.courses import SERVICES, SEXES
+    from simulator.portal.quotas import KINDS
+    from simulator.store import OTHERS_SHOWN
     built = {"role_": ("instructor", "team", "evaluator", "trainee"), "service_": SERVICES,
-             "sex_": SEXES, "signoff_": ("met", "not_yet_met")}  # prefix + a code
+             "sex_": SEXES, "signoff_": ("met", "not_yet_met"), "limit_": KINDS,
+             "others_shown_": OTHERS_SHOWN}  # prefix + a code
     used -= set(built)
     assert used and used <= set(TEXT), used - set(TEXT)
     for prefix, codes in built.items():

@@ -13,10 +13,10 @@ import pytest
 from debrief.report import render_markdown
 from simulator import store as store_module
 from simulator.live import LiveExercise
-from simulator.portal import auth, create_app
+from simulator.portal import create_app, joinlimit
 from simulator.portal.app import HideLinks
 from simulator.portal.debrief import run_folder
-from simulator.store import Store, digest
+from simulator.store import Store, csrf_of, digest
 from tests.portal.conftest import PATROL, SCENARIO, User, command
 
 BANNER = "Practice — not for certification"
@@ -46,7 +46,7 @@ def trainee(app, link: str) -> User:
     assert r.status_code == 303 and r.headers["location"] == "/team", r.text
     row = app.state.store.session(user.http.cookies["ttx_session"])
     user.me = {"role": row["role"], "exercise": row["exercise"], "team": row["team"]}
-    user.csrf = row["csrf"]
+    user.csrf = csrf_of(user.http.cookies["ttx_session"])
     return user
 
 
@@ -152,8 +152,10 @@ def test_the_start_cannot_be_forged_from_another_site(app, instructor):
     evil = visitor.http.post(link, data={"form": token}, headers={"origin": "http://evil.example"})
     assert evil.status_code == 403
     assert app.state.store.exercises() == []
-    # The portal's own page sends no referrer, so its form's origin is "null".
-    r = visitor.http.post(link, data={"form": token}, headers={"origin": "null"})
+    # "null" (another site's sandboxed page) neither; the portal's own page sends its origin.
+    assert visitor.http.post(link, data={"form": token},
+                             headers={"origin": "null"}).status_code == 403
+    r = visitor.http.post(link, data={"form": token}, headers={"origin": "http://testserver"})
     assert r.status_code == 303 and len(app.state.store.exercises()) == 1
 
 
@@ -193,7 +195,7 @@ def test_starts_are_capped_per_link_and_limited_per_address(app, instructor, mon
     assert r.status_code == 409 and "ask the instructor for a new one" in r.text
     assert len(app.state.store.exercises()) == 3
     # Guessing links counts as failed joins: then even a good link waits.
-    monkeypatch.setattr(auth, "JOIN_LIMIT", 3)
+    monkeypatch.setattr(joinlimit, "LIMIT", 3)
     for _ in range(3):
         assert User(app).get("/practice/NOT-A-LINK").status_code == 404
     assert User(app).get(link).status_code == 429
