@@ -32,10 +32,12 @@ def free_port() -> int:
 
 class PortalProcess:
     """``ttx serve --db DB [ARGS]`` in a child process. The instructor code is printed on
-    the first start only; a restart on the same database keeps using it."""
+    the first start only; a restart on the same database keeps using it, and a database
+    made elsewhere (a backup) is started with the code it was made with."""
 
-    def __init__(self, db: Path, *args: str):
-        self.db, self.args, self.proc, self.url, self.instructor_code = db, args, None, "", ""
+    def __init__(self, db: Path, *args: str, instructor_code: str = ""):
+        self.db, self.args, self.proc, self.url = db, args, None, ""
+        self.instructor_code = instructor_code
         self.lines: list[str] = []  # what the server printed up to its address, this start
         self.output: list[str] = []  # what the server printed after that
 

@@ -75,7 +75,7 @@ def test_a_backup_while_teams_submit_holds_every_acknowledged_submission(tmp_pat
         portal.kill()
 
     # Restoring: the portal served from the copy is the exercise as it was then.
-    restored = PortalProcess(copy).start()
+    restored = PortalProcess(copy, instructor_code=portal.instructor_code).start()
     try:
         instructor = Client(restored.url, restored.instructor_code)
         state = instructor.state(ex)

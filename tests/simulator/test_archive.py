@@ -114,7 +114,7 @@ def test_no_code_session_csrf_link_or_device_key_is_in_the_archive(source):
     # and they are in the database, so the search above is not vacuous
     raw = b"".join(p.read_bytes() for p in played.store.path.parent.glob("ttx.db*"))
     assert played.secrets["team session hash"].encode() in raw
-    assert played.secrets["evaluator csrf"].encode() in raw
+    assert played.secrets["evaluator code hash"].encode() in raw
 
 
 def test_import_gives_the_same_replay_ratings_and_evaluation(source, tmp_path):
