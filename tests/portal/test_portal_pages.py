@@ -306,3 +306,19 @@ def test_the_console_shows_shared_assets_requested_and_who_gets_them(app, instru
     section = html.split("Moyens partagés demandés ce tour-ci")[1].split("</table>")[0]
     assert "Sector helicopter" in section and "Force (Patrouille); Police (Patrouille)" in section
     assert "Police · par priorité" in section
+
+
+def test_the_team_page_renders_a_fresh_key_after_each_submission(app, made, teams, instructor):
+    """A double click posts the same key (one input); the page after a submission carries
+    a new one, so the next order is never taken for a retry of the last."""
+    command(instructor, made["id"], "start")
+    civ = teams["civilian"]
+    keys = []
+    for _ in range(3):
+        keys.append(re.search(r'name="key" value="([^"]+)"', civ.get("/team").text).group(1))
+        r = civ.form("/team/orders", {"turn": "1", "action": "share", "key": keys[-1],
+                                      "p_to": "force"})
+        assert r.status_code == 303
+    assert len(set(keys)) == 3
+    stored = [i for i in app.state.store.inputs(made["id"]) if i.kind == "submit"]
+    assert len(stored) == 3 and len(stored[-1].payload["decisions"]) == 3
