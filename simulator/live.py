@@ -4,7 +4,9 @@ of the instructor and the teams, each stored before it is acknowledged.
 The state in memory is derived: ``LiveExercise.load`` rebuilds it from the store by
 replay (after a restart, a crash, or for a check), and ``replay_hash`` tells whether two
 rebuilds agree. A command is stored first (``Store.append``, one transaction that checks
-the phase and turn), then applied to the state in memory.
+the phase and turn), then applied to the state in memory. After each close the state is
+snapshotted (``simulator.snapshots``), so that a rebuild starts from the latest closed
+turn rather than from the first input.
 
 Inputs, in the order a turn sees them:
     start                      turn 1 opens
@@ -28,6 +30,7 @@ import threading
 import time
 
 from agents.bots import make_bot
+from simulator import snapshots
 from simulator.decisions import AdHocInject, Decision, inject_problems
 from simulator.exercise import Exercise
 from simulator.scenario import Inject, Scenario
@@ -45,17 +48,28 @@ class LiveExercise:
         self.bots = {t: make_bot(kind, scenario, t, seed) for t, kind in teams.items() if kind}
         self.pending: dict[str, list[dict]] = {}  # team → decisions for the open turn
         self.phase, self.paused = "setup", False
+        self.applied = (0, "")  # the last input applied, and the digest of all so far
         self.lock = threading.RLock()
 
     @classmethod
-    def load(cls, store: Store, ex: int) -> LiveExercise:
-        """Rebuild the exercise from the store: every stored input, in order."""
-        row = store.exercise(ex)
-        scenario = scenario_from_text(row["scenario"], f"exercise {ex}")
-        live = cls(store, ex, scenario, row["seed"], row["lang"], store.teams(ex),
-                   practice=row["practice"] is not None)
-        for item in store.inputs(ex):
+    def load(cls, store: Store, ex: int, cache: bool = True) -> LiveExercise:
+        """Rebuild the exercise from the store: from its snapshot when it stands for a prefix
+        of the stored inputs, then every stored input after it, in order; the last turn this
+        closes is snapshotted for the next load. With ``cache`` false, snapshots are
+        neither read nor written: every input is replayed (a check)."""
+        row, teams, items = store.exercise(ex), store.teams(ex), store.inputs(ex)
+        live, done = snapshots.restore(store, row, teams, items) if cache else (None, 0)
+        if live is None:
+            scenario = scenario_from_text(row["scenario"], f"exercise {ex}")
+            live = cls(store, ex, scenario, row["seed"], row["lang"], teams,
+                       practice=row["practice"] is not None)
+            live.applied = (0, snapshots.origin(row, teams))
+        rest = items[done:]
+        last_close = max((n for n, item in enumerate(rest) if item.kind == "close"), default=-1)
+        for n, item in enumerate(rest):
             live._apply(item)
+            if n == last_close and cache:
+                snapshots.save(live)
         return live
 
     @classmethod
@@ -68,6 +82,13 @@ class LiveExercise:
         for item in inputs:
             live._apply(item)
         return live
+
+    def __getstate__(self) -> dict:
+        """What a snapshot keeps: the state, not the store or the lock."""
+        return {k: v for k, v in self.__dict__.items() if k not in ("store", "lock")}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state, store=None, lock=threading.RLock())
 
     # --- what everyone sees -----------------------------------------------------------
 
@@ -193,6 +214,8 @@ class LiveExercise:
                                           client_turn)
             if new:
                 self._apply(item)
+                if kind == "close":
+                    snapshots.save(self)
             return item
 
     def _expect(self, phase: str, opens: int | None):
@@ -252,6 +275,7 @@ class LiveExercise:
     def _apply(self, item: Input) -> None:
         """One stored input, applied to the state in memory (replay uses this too)."""
         ex, kind = self.exercise, item.kind
+        self.applied = (item.seq, snapshots.chain(self.applied[1], item))
         if kind == "start":
             ex.reset()
             self.phase = "open"
@@ -285,17 +309,19 @@ class LiveExercise:
 
 
 class Registry:
-    """The exercises in play in one server, each loaded once by replay.
+    """The exercises in play in one server, each loaded once (``LiveExercise.load``).
 
     Practice exercises are many (one per visitor of a link) and often left half-played:
-    one not asked for in ``idle`` seconds is dropped from memory, and rebuilt by replay if
-    asked for again. No request lasts that long, so none still holds the dropped copy."""
+    one not asked for in ``idle`` seconds is dropped from memory, and rebuilt if asked for
+    again. No request lasts that long, so none still holds the dropped copy. An exercise
+    being loaded holds up only the requests for it, never those for the others."""
 
     def __init__(self, store: Store, idle: float = 1800):
         self.store, self.idle = store, idle
         self._live: dict[int, LiveExercise] = {}
         self._used: dict[int, float] = {}
-        self._lock = threading.Lock()
+        self._loading: dict[int, threading.Lock] = {}  # one per exercise being loaded
+        self._lock = threading.Lock()  # held only to read and change the dicts above
 
     def get(self, ex: int) -> LiveExercise:
         with self._lock:
@@ -303,7 +329,20 @@ class Registry:
             for old in [k for k, live in self._live.items()
                         if live.practice and k != ex and now - self._used[k] > self.idle]:
                 del self._live[old], self._used[old]
-            if ex not in self._live:
-                self._live[ex] = LiveExercise.load(self.store, ex)
-            self._used[ex] = now
-            return self._live[ex]
+            if ex in self._live:
+                self._used[ex] = now
+                return self._live[ex]
+            loading = self._loading.setdefault(ex, threading.Lock())
+        with loading:  # the first request loads it; the others for it wait, then share it
+            with self._lock:
+                if ex in self._live:
+                    return self._live[ex]
+            live = None
+            try:
+                live = LiveExercise.load(self.store, ex)
+            finally:
+                with self._lock:
+                    if live is not None:
+                        self._live[ex], self._used[ex] = live, time.monotonic()
+                    self._loading.pop(ex, None)
+            return live

@@ -5,7 +5,7 @@ import threading
 import pytest
 
 from simulator.decisions import Decision
-from simulator.live import LiveExercise
+from simulator.live import LiveExercise, Registry
 from simulator.runner import play
 from simulator.store import Refused, Store
 from tests.conftest import MINI
@@ -131,3 +131,31 @@ def test_a_late_submission_is_either_in_the_turn_or_refused(store):
     assert len(outcomes) == 20
     orders = [e for e in live.exercise.events if e["type"] == "decision_accepted"]
     assert len(orders) == (1 if stored else 0)  # the last submission replaces the others
+
+
+def test_an_exercise_being_loaded_holds_up_only_its_own_requests(store, monkeypatch):
+    """A restart's replay of one exercise (or of a practice exercise dropped when idle)
+    never makes the others' requests, such as their submissions, wait; the requests for the
+    exercise being loaded wait for that one load and share it."""
+    slow, other = new(store).id, new(store).id
+    registry = Registry(store)
+    release, loads = threading.Event(), []
+    load = LiveExercise.load
+
+    def held_load(store, ex, **kw):
+        loads.append(ex)
+        if ex == slow:
+            assert release.wait(30)
+        return load(store, ex, **kw)
+    monkeypatch.setattr(LiveExercise, "load", held_load)
+    got = []
+    waiting = [threading.Thread(target=lambda: got.append(registry.get(slow)))
+               for _ in range(3)]
+    for t in waiting:
+        t.start()
+    assert registry.get(other).id == other and loads.count(other) == 1
+    assert not got  # the slow one is still loading
+    release.set()
+    for t in waiting:
+        t.join(30)
+    assert len(got) == 3 and got[0] is got[1] is got[2] and loads.count(slow) == 1
