@@ -24,6 +24,8 @@ from simulator.portal.quotas import RateLimits
 from simulator.portal.render import page
 from simulator.store import Refused, Store
 
+DEBRIEF_WAIT = 60  # seconds a debrief request waits for its build, then "being prepared"
+
 
 class HideLinks(logging.Filter):
     """The access log shows a practice link's path without its token (a link lets anyone
@@ -55,6 +57,7 @@ def create_app(db_path: str | Path, allowed_hosts: Allowlist | None = None) -> F
     app.state.courses = Courses(store)
     app.state.drafts = Drafts()
     app.state.joins, app.state.devices, app.state.rates = PendingJoins(), Devices(), RateLimits()
+    app.state.debrief_wait = DEBRIEF_WAIT
     store.prune()  # sessions past their age, old failed joins
     for module in (api, courses, course_pages, pages, instructor, team, evaluator, practice):
         app.include_router(module.router, dependencies=[Depends(same_origin)])

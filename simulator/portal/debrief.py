@@ -1,14 +1,15 @@
 """The debrief of a finished exercise: its run folder written next to the database, the
 after-action report built from it (as ``ttx debrief`` does) with the evaluators' overrides.
 
-A report is rebuilt only when what it depends on changed (inputs, overrides, language).
+A report is rebuilt only when what it depends on changed (inputs, overrides, notes,
+language): its folder keeps the digest of those (``stamp``). The build itself runs in a
+worker process (``simulator.portal.debrief_worker``), never in a request of the server.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import threading
 from pathlib import Path
 
 from debrief.overrides import Override
@@ -19,8 +20,6 @@ from simulator.outputs import versions, write_run
 from simulator.portal.assessment import ratings_so_far
 from simulator.scenario import text
 from simulator.store import Input, Refused, Store
-
-_LOCK = threading.Lock()  # one build at a time: matplotlib and the folders are shared
 
 
 def run_folder(store: Store, ex: int) -> Path:
@@ -41,35 +40,57 @@ def notes(store: Store, ex: int) -> list[dict]:
             for r in store.notes(ex)]
 
 
-def report_html(store: Store, live: LiveExercise, lang: str) -> Path:
-    """The path of report.html in ``lang``, written now unless it is up to date."""
-    scenario = live.scenario
-    tasks = {c.id for o in scenario.objectives for c in o.critical_tasks}
-    with _LOCK, live.lock:
-        chosen = overrides(store, live.id, tasks)
-        seen = notes(store, live.id)
-        stamp = hashlib.sha256(json.dumps(
-            [live.replay_hash(), lang, {k: v.model_dump() for k, v in sorted(chosen.items())},
-             seen], sort_keys=True).encode()).hexdigest()
-        folder = run_folder(store, live.id)
-        out = folder / f"debrief-{lang}"
-        page, mark = out / "report.html", out / "source.sha256"
-        if page.exists() and mark.exists() and mark.read_text() == stamp:
-            return page
-        row = store.exercise(live.id)
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / "scenario.yaml").write_text(row["scenario"], encoding="utf-8")
-        meta = {"scenario": scenario.metadata.id, "seed": row["seed"],
-                "bots": {t: b for t, b in store.teams(live.id).items() if b},
-                "lang": row["lang"], "versions": versions(),
-                # a self-paced practice run: its ratings never count for certification
-                "practice": row["practice"] is not None}
-        write_run(live.exercise, folder, meta)
-        run = load_run(folder)
-        write_files(out, build(folder, run, scenario, lang, 0, chosen, notes=seen), run,
-                    scenario)
-        mark.write_text(stamp)
-        return page
+def inputs_of(store: Store, live: LiveExercise) -> tuple[dict[str, dict], list[dict]]:
+    """What the report takes besides the run: the overrides (as plain data) and notes."""
+    tasks = {c.id for o in live.scenario.objectives for c in o.critical_tasks}
+    chosen = {k: v.model_dump() for k, v in sorted(overrides(store, live.id, tasks).items())}
+    return chosen, notes(store, live.id)
+
+
+def stamp(live: LiveExercise, lang: str, chosen: dict[str, dict], seen: list[dict]) -> str:
+    """The digest of everything a report depends on (call under ``live.lock``)."""
+    return hashlib.sha256(json.dumps([live.replay_hash(), lang, chosen, seen],
+                                     sort_keys=True).encode()).hexdigest()
+
+
+def report_page(store: Store, ex: int, lang: str) -> Path:
+    return run_folder(store, ex) / f"debrief-{lang}" / "report.html"
+
+
+def is_current(store: Store, ex: int, lang: str, digest: str) -> bool:
+    """Whether report.html in ``lang`` exists and was built from what ``digest`` stands for."""
+    page = report_page(store, ex, lang)
+    mark = page.with_name("source.sha256")
+    return page.exists() and mark.exists() and mark.read_text() == digest
+
+
+def write_report(db: str, ex: int, lang: str, chosen: dict[str, dict], seen: list[dict],
+                 digest: str) -> Path:
+    """Write the run folder and the report in ``lang`` (a worker's job: it loads the
+    exercise from the database itself); ``digest`` is the stamp the server expects."""
+    store = Store(db)
+    live = LiveExercise.load(store, ex)
+    if stamp(live, lang, chosen, seen) != digest:  # a replay that differs: never shown
+        raise RuntimeError(f"exercise {ex}: the worker's replay differs from the server's")
+    if is_current(store, ex, lang, digest):
+        return report_page(store, ex, lang)
+    scenario, row = live.scenario, store.exercise(ex)
+    folder = run_folder(store, ex)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "scenario.yaml").write_text(row["scenario"], encoding="utf-8")
+    meta = {"scenario": scenario.metadata.id, "seed": row["seed"],
+            "bots": {t: b for t, b in store.teams(ex).items() if b},
+            "lang": row["lang"], "versions": versions(),
+            # a self-paced practice run: its ratings never count for certification
+            "practice": row["practice"] is not None}
+    write_run(live.exercise, folder, meta)
+    run = load_run(folder)
+    page = report_page(store, ex, lang)
+    chosen_overrides = {k: Override(**v) for k, v in chosen.items()}
+    write_files(page.parent, build(folder, run, scenario, lang, 0, chosen_overrides,
+                                   notes=seen), run, scenario)
+    page.with_name("source.sha256").write_text(digest)
+    return page
 
 
 def release(store: Store, ex: int) -> Input:

@@ -185,6 +185,11 @@ TEXT: dict[str, dict[str, str]] = {
     "paused": {"en": "paused", "fr": "en pause"},
     "refresh": {"en": "Refresh", "fr": "Actualiser"},
     "debrief": {"en": "Debrief report", "fr": "Rapport de débriefing"},
+    "debrief_preparing": {"en": "The debrief is being prepared. This page reloads by itself "
+                                "until it is ready; it takes a minute or two.",
+                          "fr": "Le débriefing est en préparation. Cette page se recharge "
+                                "d'elle-même jusqu'à ce qu'il soit prêt ; comptez une minute "
+                                "ou deux."},
     "teams": {"en": "Teams", "fr": "Équipes"},
     "team": {"en": "Team", "fr": "Équipe"},
     "played_by": {"en": "Played by", "fr": "Jouée par"},

@@ -4,16 +4,17 @@ exercise's debrief (instructor and its evaluators)."""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
-from simulator.portal import auth, joining, joinlimit
+from simulator.portal import auth, debrief_worker, joining, joinlimit
 from simulator.portal.auth import ApiError, User
-from simulator.portal.debrief import report_html
 from simulator.portal.deps import field, form_data, live_of
 from simulator.portal.i18n import LANGUAGES, t
 from simulator.portal.practice import team_name
@@ -109,8 +110,8 @@ def style():
                         headers={"cache-control": "max-age=3600"})
 
 
-@router.get("/exercises/{ex}/debrief", response_class=HTMLResponse)
-def debrief(ex: int, request: Request):
+def _debrief_job(ex: int, request: Request):
+    """Who may read the debrief, and its build (``debrief_worker.request``)."""
     user = auth.require_viewer(auth.current_user(request), ex)
     live = live_of(request, ex)
     if live.phase != "finished":
@@ -118,8 +119,22 @@ def debrief(ex: int, request: Request):
     store = auth.store_of(request)
     if user.role == "team" and not store.released(ex):  # teams read it once released
         raise ApiError(409, "not_released")
-    path = report_html(store, live, lang_of(request))
+    return user, debrief_worker.request(store, live, lang_of(request))
+
+
+@router.get("/exercises/{ex}/debrief", response_class=HTMLResponse)
+async def debrief(ex: int, request: Request):
+    """The report, once built in the worker process: the request waits for it a while
+    (``app.state.debrief_wait`` seconds) without holding a thread, then answers 202 with a
+    page that reloads itself until the report is there."""
+    user, job = await run_in_threadpool(_debrief_job, ex, request)
+    built = asyncio.wrap_future(job)
+    done, _ = await asyncio.wait([built], timeout=request.app.state.debrief_wait)
+    if not done:
+        built.add_done_callback(lambda f: f.cancelled() or f.exception())  # seen later
+        return page(request, "debrief_wait.html.j2", user=user, status=202, refresh=3)
+    html = await run_in_threadpool(built.result().read_text, encoding="utf-8")
     # The report is one self-contained page: inline style, embedded images, no script.
-    return HTMLResponse(path.read_text(encoding="utf-8"), headers={
+    return HTMLResponse(html, headers={
         "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; "
                                    "img-src data:; frame-ancestors 'none'"})

@@ -1,0 +1,76 @@
+"""Debriefs built outside the server's process, so that a build (its counterfactual replays,
+ratings and charts: seconds of work) never holds the server's interpreter while teams'
+submissions are being acknowledged.
+
+One worker process (a fresh interpreter, started on first use, at a lower priority than
+the server) builds one report at a time, each from the database: it loads the exercise
+itself (from its snapshot) and writes the run folder and the report beside the database.
+``request`` answers at once with a future: done when the report on disk is current, else
+the build under way or queued for the same report (asked twice, built once).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+
+from simulator.live import LiveExercise
+from simulator.portal.debrief import inputs_of, is_current, report_page, stamp, write_report
+from simulator.store import Store
+
+_jobs: dict[tuple, Future] = {}  # (database, exercise, language, stamp) → its build
+_lock = threading.Lock()
+_pool: ProcessPoolExecutor | None = None
+NICE = 10  # the worker's priority below the server's (the range is 0 to 19)
+
+
+def _new_pool() -> ProcessPoolExecutor:
+    # A fresh interpreter, not a fork: forking a process that runs threads can deadlock.
+    return ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("forkserver"),
+                               initializer=_in_background)
+
+
+def _in_background() -> None:
+    """The worker (and the replay processes it starts) yield the processor to the server:
+    a debrief can wait a second, an acknowledgement should not."""
+    os.nice(NICE)
+
+
+def _submit(*args) -> Future[Path]:
+    """``write_report(*args)`` in the worker process (call under ``_lock``)."""
+    global _pool
+    if _pool is None:
+        _pool = _new_pool()
+    try:
+        return _pool.submit(write_report, *args)
+    except BrokenProcessPool:  # its worker died (killed, out of memory ...): another one
+        _pool = _new_pool()
+        return _pool.submit(write_report, *args)
+
+
+def request(store: Store, live: LiveExercise, lang: str) -> Future[Path]:
+    """The report in ``lang`` of the finished exercise ``live``: a future of its path."""
+    with live.lock:
+        chosen, seen = inputs_of(store, live)
+        digest = stamp(live, lang, chosen, seen)
+    if is_current(store, live.id, lang, digest):
+        done: Future[Path] = Future()
+        done.set_result(report_page(store, live.id, lang))
+        return done
+    key = (str(store.path), live.id, lang, digest)
+    with _lock:
+        job = _jobs.get(key)
+        if job is None:
+            job = _jobs[key] = _submit(str(store.path), live.id, lang, chosen, seen, digest)
+            job.add_done_callback(lambda _: _forget(key))
+    return job
+
+
+def _forget(key: tuple) -> None:
+    """A build is over: the next request finds the report on disk, or builds it again."""
+    with _lock:
+        _jobs.pop(key, None)
