@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import threading
+import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -30,14 +32,25 @@ NICE = 10  # the worker's priority below the server's (the range is 0 to 19)
 
 def _new_pool() -> ProcessPoolExecutor:
     # A fresh interpreter, not a fork: forking a process that runs threads can deadlock.
-    return ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("forkserver"),
-                               initializer=_in_background)
+    return ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_in_background, initargs=(os.getpid(),))
 
 
-def _in_background() -> None:
+def _in_background(server: int) -> None:
     """The worker (and the replay processes it starts) yield the processor to the server:
-    a debrief can wait a second, an acknowledgement should not."""
+    a debrief can wait a second, an acknowledgement should not. They form a process group
+    of their own that ends when the server does, even if it is killed (a crash, ``kill
+    -9``): nobody else would stop them."""
     os.nice(NICE)
+    if hasattr(os, "setpgrp"):  # POSIX
+        os.setpgrp()
+        threading.Thread(target=_end_with, args=(server,), daemon=True).start()
+
+
+def _end_with(server: int) -> None:
+    while os.getppid() == server:
+        time.sleep(1)
+    os.killpg(0, signal.SIGKILL)
 
 
 def _submit(*args) -> Future[Path]:
