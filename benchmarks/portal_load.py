@@ -40,7 +40,7 @@ import yaml
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from tests.portal.live_server import ROOT, Client, PortalProcess, create, many_teams_scenario  # noqa: E402
+from tests.portal.live_server import ROOT, Client, PortalProcess, create, free_port, many_teams_scenario  # noqa: E402
 
 CASES = ("quiet", "debrief", "cpu")
 TARGET = 3.0  # submit p99 at most this many times the floor's p99
@@ -48,18 +48,29 @@ BUSY_SCENARIO = ROOT / "scenarios" / "poc-inner-delta.yaml"
 
 
 class FloorProcess(PortalProcess):
-    """``benchmarks/floor_server.py`` on the portal's database file."""
+    """``benchmarks/floor_server.py`` on the portal's database file (killed, and its output
+    read, as the portal's is)."""
 
-    def argv(self, port: int) -> list[str]:
-        return [sys.executable, str(HERE / "floor_server.py"), "--db", str(self.db),
-                "--port", str(port)]
-
-    def read_banner(self) -> None:
+    def start(self, timeout: float = 60) -> FloorProcess:
+        self.proc = subprocess.Popen(
+            [sys.executable, str(HERE / "floor_server.py"), "--db", str(self.db), "--port",
+             str(free_port())], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+            text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
         line = self.proc.stdout.readline()
         if "listening on " not in line:
             self.kill()
             raise RuntimeError(f"the floor server printed {line!r}")
         self.url = line.split("listening on ", 1)[1].strip().rstrip("/")
+        threading.Thread(target=self._drain, args=(self.proc.stdout,), daemon=True).start()
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                httpx.get(self.url + "/", timeout=1)
+                return self
+            except httpx.TransportError:
+                time.sleep(0.05)
+        self.kill()
+        raise RuntimeError(f"the floor server did not answer on {self.url} in {timeout} s")
 
 
 class FloorClient:
