@@ -180,7 +180,7 @@ class DebriefLoop(Loop):
                 return
             if r.status_code != 202:  # 202: being prepared
                 raise RuntimeError(f"debrief: {r.status_code} {r.text[:200]}")
-            time.sleep(0.5)
+            time.sleep(1)
 
 
 class RunLoop(Loop):
