@@ -1,6 +1,7 @@
 """Snapshots per closed turn: a load from one equals a full replay, before and after more
 play; a snapshot that does not stand for the stored inputs, or that this program and this
-installation did not make, is ignored (never unpickled) and the exercise replays."""
+installation did not make, is ignored (never unpickled) and the exercise replays; an
+exercise archive carries none."""
 
 from __future__ import annotations
 
@@ -9,12 +10,14 @@ import pickle
 import shutil
 import sqlite3
 import stat
+import zipfile
 import zlib
 from pathlib import Path
 
 import pytest
 
 from simulator import snapshots
+from simulator.archive import export_exercise, import_exercise
 from simulator.live import LiveExercise
 from simulator.store import Store
 from tests.conftest import MINI, ROOT
@@ -228,3 +231,22 @@ def test_a_snapshot_that_cannot_be_stored_leaves_the_close_standing(store, monke
         live.close()
     assert "no snapshot stored" in caplog.text and live.phase == "closed"
     assert store.inputs(live.id)[-1].kind == "close"
+
+
+def test_an_exercise_archive_carries_no_snapshot(store, tmp_path, monkeypatch):
+    live = mini_played(store)
+    out = tmp_path / "exercise.zip"
+    export_exercise(store.path, live.id, out)
+    with zipfile.ZipFile(out) as z:
+        assert sorted(z.namelist()) == ["course.json", "exercise.json", "inputs.json",
+                                        "manifest.json", "notes.json", "overrides.json",
+                                        "scenario.yaml"]
+        assert not any(b"snapshot" in z.read(n) or b"\x80\x05" in z.read(n)
+                       for n in z.namelist())  # no table, no pickle
+    other = Store(tmp_path / "other.db")
+    new = import_exercise(out, other.path).exercise
+    other.add_schema(snapshots.TABLE)
+    assert other.read("SELECT * FROM snapshot") == []
+    again, applied = applied_on_load(other, new, monkeypatch)  # replayed, then its own
+    assert applied == len(other.inputs(new)) and again.replay_hash() == live.replay_hash()
+    assert [r["exercise"] for r in other.read("SELECT exercise FROM snapshot")] == [new]
