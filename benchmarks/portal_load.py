@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -194,12 +195,14 @@ class RunLoop(Loop):
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "simulator.cli", "run", str(BUSY_SCENARIO), "--bots",
              "all=doctrine", "--quiet", "--out", str(self.folder / f"run-{self.done}")],
-            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            start_new_session=True)  # its group: the replay processes it starts too
         self.proc.wait()
 
     def halt(self) -> None:
         if self.proc and self.proc.poll() is None:
-            self.proc.kill()
+            os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait()
 
 
 def measure(case: str, args, tmp: Path) -> dict:
