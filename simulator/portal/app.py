@@ -13,6 +13,7 @@ from simulator.courses import Courses
 from simulator.live import Registry
 from simulator.portal import api, course_pages, courses, evaluator, instructor, pages, practice, team
 from simulator.portal.auth import ApiError
+from simulator.portal.debrief import prune_runs
 from simulator.portal.deps import ids_in_range, refusal
 from simulator.portal.drafts import Drafts
 from simulator.portal.hosts import Allowlist, HostCheck
@@ -59,6 +60,8 @@ def create_app(db_path: str | Path, allowed_hosts: Allowlist | None = None) -> F
     app.state.joins, app.state.devices, app.state.rates = PendingJoins(), Devices(), RateLimits()
     app.state.debrief_wait = DEBRIEF_WAIT
     store.prune()  # sessions past their age, old failed joins
+    for folder in prune_runs(store):
+        logging.getLogger("ttx.portal").info("removed the old run folder %s", folder)
     for module in (api, courses, course_pages, pages, instructor, team, evaluator, practice):
         app.include_router(module.router, dependencies=[Depends(same_origin)])
 

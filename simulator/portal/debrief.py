@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
+import shutil
+import time
 from pathlib import Path
 
 from debrief.overrides import Override
@@ -21,9 +24,36 @@ from simulator.portal.assessment import ratings_so_far
 from simulator.scenario import text
 from simulator.store import Input, Refused, Store
 
+RUN_KEEP_DAYS = 30  # a run folder untouched this long is rebuilt if anyone asks again
+_RUN = re.compile(r"exercise-([0-9]+)")
+
 
 def run_folder(store: Store, ex: int) -> Path:
     return store.path.parent / "runs" / f"exercise-{ex}"
+
+
+def prune_runs(store: Store, keep_days: float = RUN_KEEP_DAYS,
+               now: float | None = None) -> list[Path]:
+    """Remove the run folders of exercises the database no longer has (a database put back
+    from a backup, another laptop's copy) and those untouched for ``keep_days``: they are
+    caches of what the database holds, built again when a report is asked for. Called at
+    the server's start, before any build; the folders removed, for the log."""
+    runs = store.path.parent / "runs"
+    if not runs.is_dir():
+        return []
+    known = {r["id"] for r in store.exercises()}
+    limit = (time.time() if now is None else now) - keep_days * 86400
+    removed = []
+    for folder in sorted(runs.iterdir()):
+        match = _RUN.fullmatch(folder.name)
+        if not match or not folder.is_dir():
+            continue  # not ours: left alone
+        newest = max((p.stat().st_mtime for p in folder.rglob("*")),
+                     default=folder.stat().st_mtime)
+        if int(match.group(1)) not in known or newest < limit:
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
 
 
 def overrides(store: Store, ex: int, tasks: set[str]) -> dict[str, Override]:
