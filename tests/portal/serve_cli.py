@@ -3,6 +3,7 @@ printed, its exit code, and the application and uvicorn settings it built."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 import uvicorn
@@ -38,6 +39,11 @@ def dry_serve(monkeypatch, capsys, *args: str) -> Served:
 
     monkeypatch.setattr(uvicorn.Server, "run", run)
     capsys.readouterr()
-    code = main(["serve", "--port", "0", *args])
+    umask = os.umask(0o022)  # serve sets the process's umask: the test's is put back
+    os.umask(umask)
+    try:
+        code = main(["serve", "--port", "0", *args])
+    finally:
+        os.umask(umask)
     out, err = capsys.readouterr()
     return Served(code, out, err, seen.get("config"))

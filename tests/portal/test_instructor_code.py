@@ -10,7 +10,6 @@ import pytest
 
 from simulator.store import Store, digest
 from tests.portal.conftest import TestClient, User
-from tests.portal.live_server import Client, PortalProcess
 from tests.portal.serve_cli import dry_serve
 
 CODE = re.compile(r"[A-Z2-7]{5}(?:-[A-Z2-7]{1,5}){5}")
@@ -65,34 +64,27 @@ def test_serve_shows_the_code_on_the_first_start_only(tmp_path, monkeypatch, cap
 
 
 @pytest.mark.slow
-def test_new_instructor_code_at_start_ends_the_old_code_and_its_sessions(tmp_path):
-    """Real servers on one database: the code of the first start works after a restart
-    without the flag; a start with --new-instructor-code prints a new one, and the old
-    code and the sessions opened with it get 401."""
-    portal = PortalProcess(tmp_path / "ttx.db").start()
-    try:
-        first = portal.instructor_code
-        before = Client(portal.url, first)
-        portal.kill()
-        portal.start()
-        assert not any(CODE.search(line) for line in portal.lines)
-        assert portal.lines[0].startswith("the instructor code is unchanged")
-        before.rebase(portal.url)
-        assert before.http.get("/api/courses").status_code == 200  # the session goes on
-        assert Client(portal.url, first).me["role"] == "instructor"  # and the code works
-        portal.kill()
-        portal.args = ("--new-instructor-code",)
-        portal.start()
-        assert portal.instructor_code != first
-        assert portal.lines[1].startswith("the previous instructor code no longer works")
-        before.rebase(portal.url)
-        r = before.http.get("/api/courses")
-        assert (r.status_code, r.json()) == (401, {"reason": "no_session"})
-        r = before.http.post("/api/join", json={"code": first})
-        assert (r.status_code, r.json()) == (401, {"reason": "unknown_code"})
-        assert Client(portal.url, portal.instructor_code).me["role"] == "instructor"
-    finally:
-        portal.kill()
+def test_new_instructor_code_at_start_ends_the_old_code_and_its_sessions(tmp_path, monkeypatch,
+                                                                        capsys):
+    """Three starts on one database: the code of the first works after a restart without
+    the flag; a start with --new-instructor-code prints a new one, and the old code and the
+    sessions opened with it get 401."""
+    db = str(tmp_path / "ttx.db")
+    first = dry_serve(monkeypatch, capsys, "--db", db).line("instructor code: ")
+    before = TestClient(dry_serve(monkeypatch, capsys, "--db", db).app,
+                        base_url="http://127.0.0.1")
+    assert before.post("/api/join", json={"code": first}).status_code == 200
+    assert before.get("/api/courses").status_code == 200
+    rotated = dry_serve(monkeypatch, capsys, "--db", db, "--new-instructor-code")
+    new = rotated.line("instructor code: ")
+    assert CODE.fullmatch(new) and new != first
+    assert rotated.out.splitlines()[1].startswith("the previous instructor code no longer works")
+    after = TestClient(rotated.app, base_url="http://127.0.0.1", cookies=before.cookies)
+    r = after.get("/api/courses")
+    assert (r.status_code, r.json()) == (401, {"reason": "no_session"})
+    r = after.post("/api/join", json={"code": first})
+    assert (r.status_code, r.json()) == (401, {"reason": "unknown_code"})
+    assert after.post("/api/join", json={"code": new}).json()["role"] == "instructor"
 
 
 def test_the_portal_makes_a_new_code_after_a_confirmation(app):
