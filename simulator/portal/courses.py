@@ -19,7 +19,7 @@ from simulator.course_exports import WORDS, certificates_html, class_rows, long_
 from simulator.course_records import Record, TaskRating, roll_up
 from simulator.courses import Course, Courses, CsvError, SignOff, Trainee, cohort_from_bytes
 from simulator.outputs import write_run
-from simulator.portal import auth
+from simulator.portal import auth, debrief_worker
 from simulator.portal.assessment import ratings_so_far
 from simulator.portal.auth import ApiError, User
 from simulator.portal.debrief import overrides
@@ -344,7 +344,11 @@ def cohort(course: int, request: Request, seeds: int = 5):
                 with p["live"].lock:
                     write_run(p["live"].exercise, p["folder"],
                               {"scenario": scenario_id, "seed": seed, "lang": p["row"]["lang"]})
-            compared = compare_cohort(plays, seeds)
+            # The replays over seeds run in the debrief worker, never in the server's
+            # interpreter, where they would hold up the teams' submissions.
+            compared = debrief_worker.elsewhere(compare_cohort, [
+                {k: p[k] for k in ("id", "name", "folder", "finals")} for p in plays],
+                seeds).result()
             spec = {c.id: c for o in plays[0]["live"].scenario.objectives
                     for c in o.critical_tasks}
             for t in compared["tasks"]:

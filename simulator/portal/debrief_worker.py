@@ -53,16 +53,23 @@ def _end_with(server: int) -> None:
     os.killpg(0, signal.SIGKILL)
 
 
-def _submit(*args) -> Future[Path]:
-    """``write_report(*args)`` in the worker process (call under ``_lock``)."""
+def _submit(fn, *args) -> Future:
+    """``fn(*args)`` in the worker process (call under ``_lock``)."""
     global _pool
     if _pool is None:
         _pool = _new_pool()
     try:
-        return _pool.submit(write_report, *args)
+        return _pool.submit(fn, *args)
     except BrokenProcessPool:  # its worker died (killed, out of memory ...): another one
         _pool = _new_pool()
-        return _pool.submit(write_report, *args)
+        return _pool.submit(fn, *args)
+
+
+def elsewhere(fn, *args) -> Future:
+    """``fn(*args)`` (a module-level function, picklable arguments) in the worker process:
+    replays for the server (the cohort comparison) never run in its own interpreter."""
+    with _lock:
+        return _submit(fn, *args)
 
 
 def request(store: Store, live: LiveExercise, lang: str) -> Future[Path]:
@@ -78,7 +85,8 @@ def request(store: Store, live: LiveExercise, lang: str) -> Future[Path]:
     with _lock:
         job = _jobs.get(key)
         if job is None:
-            job = _jobs[key] = _submit(str(store.path), live.id, lang, chosen, seen, digest)
+            job = _jobs[key] = _submit(write_report, str(store.path), live.id, lang, chosen,
+                                       seen, digest)
             job.add_done_callback(lambda _: _forget(key))
     return job
 

@@ -64,3 +64,16 @@ def test_only_the_instructor_and_the_course_evaluators_compare(compared):
     team = User(compared["app"], compared["a"]["codes"]["teams"]["force"])
     assert team.get(f"/api/courses/{c}/cohort").status_code == 403
     assert compared["instructor"].get(f"/api/courses/{c}/cohort?seeds=50").status_code == 422
+
+
+def test_the_replays_over_seeds_run_outside_the_servers_interpreter(compared, monkeypatch):
+    """The server's own seed bands are broken here: the comparison still comes, the same,
+    because its replays run in the debrief worker, not where submissions are answered."""
+    import debrief.cohort
+
+    def in_the_server(*args, **kwargs):
+        raise AssertionError("a replay in the server's interpreter")
+
+    monkeypatch.setattr(debrief.cohort, "seed_bands", in_the_server)
+    r = compared["instructor"].get(f"/api/courses/{compared['course']}/cohort?seeds=2")
+    assert r.status_code == 200 and r.json() == compared["got"]
