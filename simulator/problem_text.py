@@ -338,10 +338,12 @@ MESSAGES: dict[str, dict[str, str]] = {
                               "fr": "le scénario {scenario} n'a pas d'objectif {value}{hint}"
                                     "{known}"},
     # Reading YAML (simulator.yamlsafe).
-    "too_many_values": {"en": "document expands to more than {limit} values (aliases nested "
-                              "too deep?); refused",
-                        "fr": "le document se déploie en plus de {limit} valeurs (alias "
-                              "imbriqués trop profondément ?) ; refusé"},
+    "too_many_values": {"en": "the file writes more than {limit} values; refused",
+                        "fr": "le fichier écrit plus de {limit} valeurs ; refusé"},
+    "too_many_alias_values": {"en": "aliases add more than {limit} values to the document "
+                                    "(an alias of an alias of ...?); refused",
+                              "fr": "les alias ajoutent plus de {limit} valeurs au document "
+                                    "(un alias d'alias de ... ?) ; refusé"},
     "too_deep": {"en": "nested deeper than {limit} levels; refused",
                  "fr": "imbriqué sur plus de {limit} niveaux ; refusé"},
     "alias_cycle": {"en": "an alias refers to a value that contains it; refused",

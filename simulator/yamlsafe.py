@@ -2,8 +2,8 @@
 
 Scenario files are written by instructors and uploaded by strangers, so loading refuses
 anything beyond plain data: explicit tags, merge keys, duplicate keys, files over
-``MAX_BYTES`` and documents that expand (through aliases) to more than ``MAX_NODES``
-values. Every loaded value keeps its line and column so that validation can point at it.
+``MAX_BYTES``, more than ``MAX_VALUES`` values written, and aliases that add more than
+``MAX_ALIAS_VALUES`` values. Every loaded value keeps its line and column so that validation can point at it.
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ import yaml
 from simulator.problem_text import Say, os_reason
 
 MAX_BYTES = 1_000_000  # one megabyte: the largest shipped scenario is under 60 kB
-MAX_NODES = 100_000  # values after alias expansion; stops "billion laughs" documents
+MAX_VALUES = 1_000_000  # values written in the file (a district of thousands of places)
+MAX_ALIAS_VALUES = 100_000  # values that aliases add; stops "billion laughs" documents
 MAX_DEPTH = 64  # nesting levels; a scenario needs about ten
 
 _FAST = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -80,7 +81,9 @@ class _Builder:
         self.name = name
         self.loader = loader
         self.positions: Positions = {}
-        self.count = 0
+        self.written = 0  # values as the file writes them
+        self.repeated = 0  # values an alias adds: a node built once more
+        self.built: set[int] = set()
         self.open: set[int] = set()  # collections being built: an alias to one is a cycle
 
     def fail(self, node: yaml.Node, path: tuple, message: Say) -> None:
@@ -88,9 +91,15 @@ class _Builder:
         raise InputError([Problem(self.name, mark.line + 1, mark.column + 1, dotted(path), message)])
 
     def build(self, node: yaml.Node, path: tuple) -> Any:
-        self.count += 1
-        if self.count > MAX_NODES:
-            self.fail(node, path, Say("too_many_values", limit=MAX_NODES))
+        if id(node) in self.built:  # reached through an alias
+            self.repeated += 1
+            if self.repeated > MAX_ALIAS_VALUES:
+                self.fail(node, path, Say("too_many_alias_values", limit=MAX_ALIAS_VALUES))
+        else:
+            self.built.add(id(node))
+            self.written += 1
+            if self.written > MAX_VALUES:
+                self.fail(node, path, Say("too_many_values", limit=MAX_VALUES))
         self.positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
         if len(path) > MAX_DEPTH:
             self.fail(node, path, Say("too_deep", limit=MAX_DEPTH))

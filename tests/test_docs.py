@@ -466,7 +466,8 @@ def test_valid_line_and_schema_command(tmp_path, monkeypatch, capsys):
 
 def test_safety_limits_and_messages(tmp_path, monkeypatch):
     assert f"{yamlsafe.MAX_BYTES:,} bytes" in GUIDE
-    assert f"{yamlsafe.MAX_NODES:,} values" in GUIDE
+    assert f"{yamlsafe.MAX_VALUES:,} values" in GUIDE
+    assert f"{yamlsafe.MAX_ALIAS_VALUES:,} values" in GUIDE
     cases = {"a: &x [1]\nb: *x\n<<: {c: 1}\n": "merge keys",
              "a: !!python/object {}\n": "YAML tag",
              "a: 1\na: 2\n": "duplicate key",

@@ -30,13 +30,26 @@ def test_custom_tags_are_refused():
 
 
 def test_alias_bomb_is_refused(monkeypatch):
-    monkeypatch.setattr(yamlsafe, "MAX_NODES", 1000)
+    monkeypatch.setattr(yamlsafe, "MAX_ALIAS_VALUES", 1000)
     bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
     for name, prev in zip("bcdef", "abcde", strict=True):
         bomb += f"{name}: &{name} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, " \
                 f"*{prev}, *{prev}, *{prev}, *{prev}]\n"
     (msg,) = problems(bomb)
-    assert "document expands to more than 1000 values" in msg
+    assert "aliases add more than 1000 values to the document" in msg
+
+
+def test_a_large_file_without_aliases_is_not_taken_for_an_alias_bomb():
+    """A district's file writes far more values than aliases may add: 150,000 values load,
+    and past the written limit the message says so, without a word of aliases."""
+    data, _ = load_text("v: [" + ", ".join(["1"] * 150_000) + "]\n")
+    assert len(data["v"]) == 150_000
+
+
+def test_past_the_written_limit_the_message_names_that_limit(monkeypatch):
+    monkeypatch.setattr(yamlsafe, "MAX_VALUES", 1000)
+    (msg,) = problems("v: [" + ", ".join(["1"] * 1000) + "]\n")
+    assert "the file writes more than 1000 values" in msg and "alias" not in msg
 
 
 def test_small_aliases_are_allowed():
