@@ -38,6 +38,12 @@ from simulator.store import Input, Refused, Store
 from simulator.validation import scenario_from_text
 
 
+def submit_payload(decisions: list[dict]) -> dict:
+    """What a team's submission stores: each decision's action and parameters."""
+    return {"decisions": [{"action": d.get("action", ""), "params": d.get("params") or {}}
+                          for d in decisions]}
+
+
 class LiveExercise:
     """One exercise rebuilt from its inputs; a lock keeps commands in order."""
 
@@ -135,15 +141,15 @@ class LiveExercise:
         returns the first answer."""
         with self.lock:
             turn = self.turn if turn is None else turn
-            items = [Decision(turn, team, d.get("action", ""), d.get("params") or {})
-                     for d in decisions]
+            payload = submit_payload(decisions)
+            items = [Decision(turn, team, d["action"], d["params"])
+                     for d in payload["decisions"]]
             # Checked against the open turn only; otherwise the store refuses it below.
             checks = self.exercise.check(items) if self.open_turn == turn else []
             problems = [(i, r) for i, r in enumerate(checks) if r]
             if problems:
                 raise Refused("invalid_decision", "; ".join(
                     f"{i + 1}: {r.reason}: {r.detail}" for i, r in problems))
-            payload = {"decisions": [{"action": d.action, "params": d.params} for d in items]}
             return self._command("submit", payload, team, key, self._team_check(team, turn),
                                  client_turn=turn if client_key else None)
 

@@ -303,10 +303,6 @@ class Store:
                        (_sha(keep_session) if keep_session else None,))
             return _insert_credential(db, "instructor")
 
-    def join_failures(self, addr: str, window: float) -> int:
-        return self.read("SELECT COUNT(*) AS n FROM join_failure WHERE addr = ? AND at > ?",
-                         (addr, time.time() - window))[0]["n"]
-
     def join_record(self, key: str, window: float) -> tuple[int, float]:
         """Failed joins of ``key`` (a device or an address) in the last ``window``
         seconds: (how many, when the last was; 0 if none)."""

@@ -89,9 +89,8 @@ def submit(ex: int, request: Request, user: Poster,
     key = f"{user.team}:{key}" if key else None  # per team: never another team's input
     try:
         with live.lock:
-            quotas.check_turn_bytes(auth.store_of(request), request.app.state.rates, live,
-                                    user.team, body.turn, decisions, key)
-            item = live.submit(user.team, decisions, key=key, turn=body.turn, client_key=True)
+            item = quotas.submit(request, live, user.team, decisions, body.turn, key,
+                                 client_key=True)
             if not live.practice:
                 return {"seq": item.seq, "turn": item.turn}
             # Practice: the team's whole list is final; its turn closes, the next opens.

@@ -91,9 +91,9 @@ def give_device(request: Request, response: Response) -> None:
         return
     value = devices.new(client_address(request))
     if value:
+        # over HTTPS, middleware.SecureCookies adds Secure, as to every cookie
         response.set_cookie(COOKIE, value, max_age=DEVICE_AGE, httponly=True,
-                            samesite="strict", path="/",
-                            secure=request.url.scheme == "https")
+                            samesite="strict", path="/")
 
 
 def who_tries(request: Request) -> str:

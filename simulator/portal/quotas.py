@@ -22,8 +22,8 @@ import threading
 import time
 from datetime import datetime, timezone
 
-from simulator.live import LiveExercise
-from simulator.store import Refused, Store
+from simulator.live import LiveExercise, submit_payload
+from simulator.store import Input, Refused, Store
 
 RATE = 2.0  # requests a second a session may keep up ...
 BURST = 120  # ... after this many at once
@@ -78,9 +78,7 @@ class QuotaExceeded(Refused):
 def payload_size(decisions: list[dict]) -> int:
     """The bytes a list of decisions takes in the store (as ``LiveExercise.submit``
     stores it)."""
-    payload = {"decisions": [{"action": d.get("action", ""), "params": d.get("params") or {}}
-                             for d in decisions]}
-    return len(json.dumps(payload, sort_keys=True).encode())
+    return len(json.dumps(submit_payload(decisions), sort_keys=True).encode())
 
 
 def check_turn_bytes(store: Store, rates: RateLimits, live: LiveExercise, team: str,
@@ -96,6 +94,16 @@ def check_turn_bytes(store: Store, rates: RateLimits, live: LiveExercise, team: 
         if rates.first_in((live.id, "team", team, "storage")):
             store.record_limit_hit(live.id, "team", team, "storage")
         raise QuotaExceeded(used, size)
+
+
+def submit(request, live: LiveExercise, team: str, decisions: list[dict], turn: int,
+           key: str | None, client_key: bool = False) -> Input:
+    """``live.submit`` within the team's bytes for the turn (the API's and the form's
+    submissions alike)."""
+    with live.lock:
+        check_turn_bytes(request.app.state.store, request.app.state.rates, live, team, turn,
+                         decisions, key)
+        return live.submit(team, decisions, key=key, turn=turn, client_key=client_key)
 
 
 def limit_hits(store: Store, ex: int) -> list[dict]:

@@ -112,9 +112,7 @@ def _store_orders(request: Request, user: User, form: FormData, change, action_i
             if orders is None:
                 live.withdraw(user.team, turn=_turn(form))
             else:
-                quotas.check_turn_bytes(auth.store_of(request), request.app.state.rates, live,
-                                        user.team, _turn(form), orders, key)
-                live.submit(user.team, orders, turn=_turn(form), key=key)
+                quotas.submit(request, live, user.team, orders, _turn(form), key)
     except Refused as exc:
         values = {k: [v for v in form.getlist(k) if isinstance(v, str)]
                   for k in form.keys() if k.startswith(forms.PREFIX)}

@@ -56,7 +56,7 @@ def test_a_stranger_host_gets_400(checked, host):
     r = browser(checked, host).get("/", headers={"accept-language": "fr"})
     assert r.status_code == 400 and "Adresse inconnue" in r.text and "<form" not in r.text
     assert r.headers["x-frame-options"] == "DENY"  # still an answer of this portal
-    assert checked.state.store.join_failures("testclient", 600) == 0  # nothing reached the app
+    assert checked.state.store.join_record("testclient", 600)[0] == 0  # nothing reached the app
 
 
 @pytest.mark.parametrize("host", ["127.0.0.1", "localhost:8000", "[::1]:8000",

@@ -58,7 +58,7 @@ def test_notes_overrides_and_join_failures(store):
         [("M", "Late by six hours.")]
     for _ in range(3):
         store.record_join_failure("10.0.0.5")
-    assert store.join_failures("10.0.0.5", 60) == 3 and store.join_failures("10.0.0.6", 60) == 0
+    assert store.join_record("10.0.0.5", 60)[0] == 3 and store.join_record("10.0.0.6", 60)[0] == 0
 
 
 def test_old_join_failures_are_forgotten(store):
