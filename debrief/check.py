@@ -10,9 +10,7 @@ doctrine never orders and measures that never apply.
 from __future__ import annotations
 
 import json
-import multiprocessing
 from collections import Counter
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 from typing import Callable
 
@@ -26,6 +24,7 @@ from simulator.compare import OUTCOMES, band
 from simulator.i18n import LANGUAGES, t
 from simulator.runner import play
 from simulator.scenario import Scenario, text
+from simulator.workers import local
 
 STRATEGIES = ("doctrine", "passive", "random", *GAMING)
 GAMERS = ("passive", "random", *GAMING)  # strategies that should never pass a task
@@ -67,44 +66,25 @@ def _plain(value):
         return str(value)
 
 
-_SCENARIO: Scenario | None = None  # a worker process's scenario, set once
-
-
-def _start_worker(scenario: Scenario) -> None:
-    global _SCENARIO
-    _SCENARIO = scenario
-
-
-def _play_job(strategy: str, seed: int) -> dict:
-    return play_once(_SCENARIO, strategy, seed)
+def _play_job(scenario: Scenario, job: tuple[str, int]) -> dict:
+    return play_once(scenario, *job)
 
 
 def audit(scenario: Scenario, strategies=STRATEGIES, seeds: int = 10, jobs: int = 1,
           progress: Callable[[str, int, int, int], None] | None = None) -> dict:
     """Every strategy over seeds 0 … seeds−1, in ``jobs`` processes (1 or less: in this
-    one); ``progress(strategy, seed, done, total)`` after each play. Plain JSON-able data,
-    the same whatever the number of processes: ``scenario``, ``seeds``, ``strategies``;
-    ``objectives`` (ids, their tasks with team and measure ids), ``injects`` (id, hold),
-    ``actions`` (team → action ids); ``plays`` (strategy → one ``play_once`` dict per
-    seed); ``targets``."""
+    one; ``simulator.workers.local``); ``progress(strategy, seed, done, total)`` after each
+    play. Plain JSON-able data, the same whatever the number of processes: ``scenario``,
+    ``seeds``, ``strategies``; ``objectives`` (ids, their tasks with team and measure ids),
+    ``injects`` (id, hold), ``actions`` (team → action ids); ``plays`` (strategy → one
+    ``play_once`` dict per seed); ``targets``."""
     todo = [(s, k) for s in strategies for k in range(seeds)]
-    plays: dict[str, list] = {s: [None] * seeds for s in strategies}
-    if jobs <= 1:
-        for done, (s, k) in enumerate(todo, 1):
-            plays[s][k] = play_once(scenario, s, k)
-            if progress:
-                progress(s, k, done, len(todo))
-    else:
-        # A fresh interpreter per worker: forking a process that runs threads can deadlock.
-        with ProcessPoolExecutor(min(jobs, len(todo)), initializer=_start_worker,
-                                 initargs=(scenario,),
-                                 mp_context=multiprocessing.get_context("forkserver")) as pool:
-            futures = {pool.submit(_play_job, s, k): (s, k) for s, k in todo}
-            for done, future in enumerate(as_completed(futures), 1):
-                s, k = futures[future]
-                plays[s][k] = future.result()
-                if progress:
-                    progress(s, k, done, len(todo))
+    with local(max(1, min(jobs, len(todo)))) as workers:
+        done = workers.map(_play_job, todo, scenario, progress and (
+            lambda n, total, i: progress(*todo[i], n, total)))
+    plays: dict[str, list] = {s: [] for s in strategies}
+    for (s, _), result in zip(todo, done, strict=True):
+        plays[s].append(result)
     result = {
         "scenario": scenario.metadata.id, "seeds": seeds, "strategies": list(strategies),
         "objectives": [{"id": o.id, "title": _titles(o.title),

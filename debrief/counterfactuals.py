@@ -6,15 +6,12 @@ bot playing that team instead; the other teams' decisions and the instructor's i
 stay as they were. The difference against the ``passive`` bot is what the decisions
 changed; against the ``doctrine`` bot, what doctrine would have changed. Over several
 seeds each difference gets a band (median, 10–90 %): a difference whose band holds zero
-may be luck. Replays run in worker processes (one per core).
+may be luck. Replays run on ``simulator.workers`` (local processes, one per core).
 """
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 from collections import Counter
-from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 
@@ -23,6 +20,7 @@ from simulator.compare import band
 from simulator.decisions import Decision, load_inputs
 from simulator.runner import play
 from simulator.validation import load_scenario
+from simulator.workers import InProcess, Workers, local
 
 
 def _replay_setup(folder: Path, team: str | None):
@@ -43,9 +41,9 @@ def _load(folder: str, stamps: tuple) -> tuple:
     return scenario, tuple(load_inputs(Path(folder) / "inputs.json", scenario))
 
 
-def _replay(job: tuple) -> dict:
+def _replay(scenario, job: tuple) -> dict:
     """One replay: its outcomes, and its task ratings when asked (a worker's job)."""
-    scenario, seed, inputs, bots, rated = job
+    seed, inputs, bots, rated = job
     ex = play(scenario, seed, inputs, bots)
     out = {"outcomes": ex.summary()["outcomes"]}
     if rated:
@@ -55,26 +53,25 @@ def _replay(job: tuple) -> dict:
     return out
 
 
-def replayer(workers: int = 0) -> ProcessPoolExecutor | None:
-    """Worker processes for replays (0: one per core); None for a single one. Open it once
-    for many replays: each new process takes a moment to start."""
-    workers = workers or os.cpu_count() or 1
-    if workers <= 1:
-        return None
-    # A fresh interpreter per worker: the portal calls this from threads, and forking a
-    # process that runs threads can deadlock.
-    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("forkserver"))
+def replayer(workers: int = 0) -> Workers | None:
+    """Worker processes for replays (0: one per core; ``simulator.workers.local``); None
+    for a single one. Open it once for many replays: each new process takes a moment to
+    start."""
+    pool = local(workers)
+    return None if isinstance(pool, InProcess) else pool
 
 
-def replay_all(jobs: list[tuple], progress=None, pool=None) -> list[dict]:
-    """Replays in order, in ``pool``'s processes (``replayer``) or in this one."""
-    results = pool.map(_replay, jobs) if pool is not None else map(_replay, jobs)
-    out = []
-    for i, result in enumerate(results, 1):
-        out.append(result)
-        if progress:
-            progress(i, len(jobs))
-    return out
+def replay_all(jobs: list[tuple], progress=None, pool: Workers | None = None) -> list[dict]:
+    """Replays in order, on ``pool`` (``replayer``, or any ``simulator.workers`` kind) or
+    in this process. Each job is ``(scenario, seed, inputs, bots, rated)``; they share one
+    scenario, sent to each worker once."""
+    if not jobs:
+        return []
+    scenario = jobs[0][0]
+    if any(job[0] is not scenario for job in jobs):
+        raise ValueError("replay_all: every job replays the same scenario")
+    return (pool or InProcess()).map(_replay, [job[1:] for job in jobs], scenario,
+                                     progress and (lambda done, total, _: progress(done, total)))
 
 
 def replay_outcomes(folder: str | Path, run: RunData, kind: str,

@@ -1,5 +1,5 @@
-"""The ``ttx`` command line: validate, schema, competencies, run, compare, check, debrief,
-demo, serve, import-flee, validate-displacement, export, import, backup.
+"""The ``ttx`` command line: validate, schema, competencies, run, compare, check, sweep,
+debrief, demo, serve, import-flee, validate-displacement, export, import, backup.
 
 Exit codes: 0 success, 1 usage or runtime error, 2 invalid input file (every problem is
 printed as FILE:LINE:COL: path: message).
@@ -134,6 +134,26 @@ def _parser() -> argparse.ArgumentParser:
     k.add_argument("--strict", action="store_true", help="exit 1 when any flag is raised")
     k.add_argument("--quiet", action="store_true", help="no progress lines")
     k.set_defaults(func=cmd_check)
+
+    w = sub.add_parser("sweep", help="Monte Carlo: one exercise's inputs replayed over many "
+                       "seeds, outcomes and ratings per seed with their bands")
+    w.add_argument("scenario", type=Path)
+    w.add_argument("--decisions", type=Path, help="YAML or JSON file of decisions and injects "
+                   "(a run's inputs.json replays that run); without it every team is a "
+                   "doctrine bot")
+    w.add_argument("--bots", nargs="*", default=None, metavar="TEAM=KIND",
+                   help=f"bot teams (TEAM may be 'all'; KIND: {', '.join(BOTS)})")
+    w.add_argument("--seeds", type=int, required=True, help="seeds 0 … N−1")
+    where = w.add_mutually_exclusive_group()
+    where.add_argument("--workers", type=int, default=0,
+                       help="local processes to replay in (default 0: one per core; 1: this "
+                       "process)")
+    where.add_argument("--dask", metavar="ADDRESS", help="replay on the Dask cluster whose "
+                       "scheduler is at ADDRESS (tcp://HOST:8786; needs ttx-sim[dask])")
+    w.add_argument("--out", type=Path, required=True,
+                   help="folder for sweep.json, seeds.csv, bands.csv and ratings.csv")
+    w.add_argument("--quiet", action="store_true", help="no progress lines")
+    w.set_defaults(func=cmd_sweep)
 
     b = sub.add_parser("debrief", help="ratings with evidence, counterfactuals, AAR text")
     b.add_argument("run", type=Path, help="a run directory written by 'ttx run'")
@@ -417,6 +437,46 @@ def cmd_check(args) -> int:
         check.write(result, found, args.out, args.lang)
         print(t("wrote", args.lang, path=args.out))
     return 1 if args.strict and found else 0
+
+
+def cmd_sweep(args) -> int:
+    import time
+
+    from debrief import sweep  # the engine's commands do not need the debrief
+    from simulator.workers import WorkersError, choose
+
+    lang = args.lang
+    if args.seeds < 1:
+        raise UsageError(t("bad_seeds", lang, seeds=args.seeds))
+    if args.workers < 0:
+        raise UsageError(t("sweep_bad_workers", lang, workers=args.workers))
+    scenario = load_scenario(args.scenario)
+    inputs = load_inputs(args.decisions, scenario, lang) if args.decisions else []
+    if args.bots is None:
+        bots = {} if args.decisions else {tm.id: "doctrine" for tm in scenario.teams}
+    else:
+        bots = parse_bots(args.bots, scenario, lang)
+
+    def say(key: str, **values) -> None:
+        if not args.quiet:
+            print(t(key, lang, **values), file=sys.stderr, flush=True)
+
+    try:
+        workers = choose(min(args.workers or os.cpu_count() or 1, args.seeds), args.dask)
+    except WorkersError as exc:
+        raise UsageError(exc.text(lang)) from None
+    began = time.perf_counter()
+    with workers:
+        say("sweep_start", seeds=args.seeds, scenario=scenario.metadata.id,
+            where=workers.describe(lang))
+        result = sweep.sweep(scenario, inputs, bots, args.seeds, workers,
+                             lambda done, total: say("sweep_progress", done=done, total=total),
+                             str(args.decisions) if args.decisions else None)
+    say("sweep_done", seeds=args.seeds, seconds=time.perf_counter() - began)
+    sweep.write(result, scenario, args.out, lang)
+    print(sweep.table(result, scenario, lang))
+    print(t("wrote", lang, path=args.out))
+    return 0
 
 
 def cmd_debrief(args) -> int:

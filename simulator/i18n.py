@@ -230,6 +230,53 @@ MESSAGES: dict[str, dict[str, str]] = {
                                "fr": "stratégie inconnue {name!r} (stratégies : {strategies})"},
     "check_bad_jobs": {"en": "--jobs must be 0 (one per core) or more, got {jobs}",
                        "fr": "--jobs doit valoir 0 (un par cœur) ou plus, reçu {jobs}"},
+    # Where replays run (simulator/workers.py) and Monte Carlo sweeps (debrief/sweep.py).
+    "workers_here": {"en": "this process", "fr": "ce processus"},
+    "workers_local": {"en": "{count} local processes", "fr": "{count} processus locaux"},
+    "workers_dask": {"en": "the Dask cluster at {address} ({workers} workers, {threads} threads)",
+                     "fr": "la grappe Dask de {address} ({workers} workers, {threads} fils)"},
+    "dask_missing": {"en": "--dask needs Dask's distributed package, not installed here: "
+                           "pip install 'ttx-sim[dask]' (or 'dask[distributed]')",
+                     "fr": "--dask a besoin du paquet distributed de Dask, absent ici : "
+                           "pip install 'ttx-sim[dask]' (ou 'dask[distributed]')"},
+    "dask_bad_address": {"en": "--dask: {address!r} is not a Dask scheduler's address ({reason}); "
+                               "give the one the scheduler prints, such as tcp://HOST:8786",
+                         "fr": "--dask : {address!r} n'est pas l'adresse d'un ordonnanceur Dask "
+                               "({reason}) ; donnez celle qu'affiche l'ordonnanceur, comme "
+                               "tcp://HÔTE:8786"},
+    "dask_unreachable": {"en": "no Dask scheduler answered at {address} within {seconds} s; is it "
+                               "running, and is the address the one it prints?",
+                         "fr": "aucun ordonnanceur Dask n'a répondu à {address} en {seconds} s ; "
+                               "tourne-t-il, et l'adresse est-elle celle qu'il affiche ?"},
+    "dask_no_workers": {"en": "the Dask cluster at {address} has no workers (waited {seconds} s); "
+                              "start some with: dask worker {address}",
+                        "fr": "la grappe Dask de {address} n'a aucun worker (attendu {seconds} s) ; "
+                              "démarrez-en avec : dask worker {address}"},
+    "dask_other_version": {"en": "Dask workers {workers} run another version of ttx or of its "
+                                 "libraries, so their replays could differ; install this one on "
+                                 "them",
+                           "fr": "les workers Dask {workers} ont une autre version de ttx ou de ses "
+                                 "bibliothèques, leurs rejeux pourraient différer ; installez-y "
+                                 "celle-ci"},
+    "sweep_bad_workers": {"en": "--workers must be 0 (one per core) or more, got {workers}",
+                          "fr": "--workers doit valoir 0 (un par cœur) ou plus, reçu {workers}"},
+    "sweep_start": {"en": "sweep: {seeds} seeds of {scenario} in {where}",
+                    "fr": "balayage : {seeds} graines de {scenario} dans {where}"},
+    "sweep_progress": {"en": "sweep: {done}/{total} replays done",
+                       "fr": "balayage : {done}/{total} rejeux terminés"},
+    "sweep_done": {"en": "sweep: {seeds} replays in {seconds:.1f} s",
+                   "fr": "balayage : {seeds} rejeux en {seconds:.1f} s"},
+    "sweep_title": {"en": "{scenario}: {inputs} over seeds 0 to {last}; median [10–90 % band]",
+                    "fr": "{scenario} : {inputs} sur les graines 0 à {last} ; médiane "
+                          "[bande 10–90 %]"},
+    "sweep_decisions": {"en": "the decisions of {path}", "fr": "les décisions de {path}"},
+    "sweep_bots": {"en": "bots ({bots})", "fr": "bots ({bots})"},
+    "sweep_bots_all": {"en": "every team played by the {kind} bot",
+                       "fr": "chaque équipe jouée par le bot {kind}"},
+    "sweep_seed": {"en": "seed", "fr": "graine"},
+    "sweep_median": {"en": "median", "fr": "médiane"},
+    "sweep_team": {"en": "team", "fr": "équipe"},
+    "sweep_not_rated": {"en": "not rated", "fr": "non notée"},
     # Situation reports as people read them (simulator/sitrep_text.py).
     "clock": {"en": "day {day}, {hh}:{mm}", "fr": "jour {day}, {hh} h {mm}"},
     "sitrep_title": {"en": "Situation report: {team}", "fr": "Rapport de situation : {team}"},
