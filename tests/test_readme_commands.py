@@ -56,7 +56,7 @@ def workdir(tmp_path, monkeypatch):
 
 def test_the_readme_shows_commands_of_every_kind():
     kinds = {shlex.split(c)[1] for c in readme_commands()}
-    assert {"validate", "schema", "run", "compare", "check", "debrief", "import-flee",
+    assert {"validate", "schema", "run", "compare", "check", "sweep", "debrief", "import-flee",
             "validate-displacement", "serve", "demo", "tests"} <= kinds
 
 
