@@ -81,7 +81,7 @@ def audit(scenario: Scenario, strategies=STRATEGIES, seeds: int = 10, jobs: int 
     todo = [(s, k) for s in strategies for k in range(seeds)]
     with local(max(1, min(jobs, len(todo)))) as workers:
         done = workers.map(_play_job, todo, scenario, progress and (
-            lambda n, total, i: progress(*todo[i], n, total)))
+            lambda n, total, i, _: progress(*todo[i], n, total)))
     plays: dict[str, list] = {s: [] for s in strategies}
     for (s, _), result in zip(todo, done, strict=True):
         plays[s].append(result)

@@ -71,7 +71,7 @@ def replay_all(jobs: list[tuple], progress=None, pool: Workers | None = None) ->
     if any(job[0] is not scenario for job in jobs):
         raise ValueError("replay_all: every job replays the same scenario")
     return (pool or InProcess()).map(_replay, [job[1:] for job in jobs], scenario,
-                                     progress and (lambda done, total, _: progress(done, total)))
+                                     progress and (lambda done, total, *_: progress(done, total)))
 
 
 def replay_outcomes(folder: str | Path, run: RunData, kind: str,

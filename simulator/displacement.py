@@ -15,7 +15,6 @@ import os
 import sys
 import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -28,6 +27,7 @@ from simulator.fleeimport import slug, write_scenario
 from simulator.i18n import t
 from simulator.scenario import Scenario
 from simulator.validation import load_scenario
+from simulator.workers import Processes
 
 
 @dataclass
@@ -95,10 +95,9 @@ def simulate(scenario: Scenario, camps: list[str], seed: int,
     return {c: counts[i] for i, c in enumerate(camps)}, time.perf_counter() - start
 
 
-def _simulate_job(args) -> tuple[int, dict, float]:
-    scenario_path, camps, seed = args
-    sim, seconds = simulate(load_scenario(scenario_path), camps, seed)
-    return seed, sim, seconds
+def _simulate_job(common: tuple[Scenario, list[str]], seed: int) -> tuple[dict, float]:
+    scenario, camps = common
+    return simulate(scenario, camps, seed)
 
 
 def validate(case_dir: str | Path, seeds: int = 3, out: Path | None = None, jobs: int = 0,
@@ -127,11 +126,12 @@ def validate(case_dir: str | Path, seeds: int = 3, out: Path | None = None, jobs
                                               days=case.days)))
                 say(t("validation_seed", lang, seed=seed, seconds=seconds[seed]))
         else:
-            with ProcessPoolExecutor(jobs) as pool:
-                for seed, sim, secs in pool.map(_simulate_job,
-                                                [(path, case.camps, s) for s in range(seeds)]):
-                    runs[seed], seconds[seed] = sim, secs
-                    say(t("validation_seed", lang, seed=seed, seconds=secs))
+            with Processes(jobs) as pool:
+                done = pool.map(_simulate_job, list(range(seeds)), (scenario, case.camps),
+                                lambda n, total, seed, result: say(t(
+                                    "validation_seed", lang, seed=seed, seconds=result[1])))
+            for seed, (sim, secs) in enumerate(done):
+                runs[seed], seconds[seed] = sim, secs
     naive = {"capacity_split": capacity_split(case, obs), "nearest_camp": nearest_camp(case, obs)}
     return Validation(case, scenario, obs, runs, seconds, naive, time.perf_counter() - began)
 

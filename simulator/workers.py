@@ -5,7 +5,7 @@ item in items]``, in the order of ``items`` whoever finished first, so that a re
 result never depends on where it ran. ``job`` is a module-level function (a worker finds
 it by its name) and its arguments pickle; ``common`` (a scenario, most often) is sent once
 per call rather than once per item where the kind allows it. ``progress(done, total,
-index)`` hears of each item as it finishes (``index``: its place in ``items``).
+index, result)`` hears of each item as it finishes (``index``: its place in ``items``).
 
 Dask is optional (``pip install 'ttx-sim[dask]'``): only ``OnDask`` imports it.
 """
@@ -20,7 +20,7 @@ from typing import Any, Callable
 
 from simulator.i18n import t
 
-Progress = Callable[[int, int, int], None]
+Progress = Callable[[int, int, int, Any], None]
 CONNECT_SECONDS = 10.0  # how long to wait for a Dask scheduler, then for its first worker
 
 
@@ -68,7 +68,7 @@ class InProcess(Workers):
         for i, item in enumerate(items):
             out.append(job(common, item))
             if progress:
-                progress(i + 1, len(items), i)
+                progress(i + 1, len(items), i, out[-1])
         return out
 
 
@@ -113,9 +113,9 @@ def _gather(futures: list, progress: Progress | None, completed=as_completed) ->
     where = {f: i for i, f in enumerate(futures)}
     try:
         for done, future in enumerate(completed(futures), 1):
-            future.result()  # the first failure stops the lot
+            result = future.result()  # the first failure stops the lot
             if progress:
-                progress(done, len(futures), where[future])
+                progress(done, len(futures), where[future], result)
     except BaseException:
         for f in futures:
             f.cancel()

@@ -65,6 +65,18 @@ def test_the_summary_reproduces_the_metric_from_the_daily_counts(tmp_path):
     assert np.all(sim["C1"] + sim["C2"] <= 50 + np.cumsum(entered))
 
 
+def test_two_processes_give_the_same_counts_and_tell_each_seed(tmp_path):
+    said = []
+    here = displacement.validate(tiny(tmp_path / "a"), seeds=2, jobs=1, say=lambda line: None)
+    there = displacement.validate(tiny(tmp_path / "b"), seeds=2, jobs=2, say=said.append)
+    assert list(there.runs) == [0, 1]
+    for seed in (0, 1):
+        for camp in ("C1", "C2"):
+            assert there.runs[seed][camp].tolist() == here.runs[seed][camp].tolist()
+    assert said[0] == "b: 5 days, 2 camps, 2 seed(s) in 2 process(es)"
+    assert sorted(line.split(":")[0] for line in said[1:]) == ["  seed 0", "  seed 1"]
+
+
 def test_a_broken_case_is_refused_with_its_place(tmp_path, capsys):
     case = tiny(tmp_path, **{"input/routes.csv": "Zone,Nowhere,10,\n"})
     assert main(["validate-displacement", str(case)]) == 2

@@ -98,9 +98,9 @@ def test_every_kind_returns_items_in_order_and_tells_each_one_done(cluster):
             heard: list[tuple] = []
             assert kind.map(_square_unless_two, [3, 1, 4], 2,
                             lambda *a, heard=heard: heard.append(a)) == [18, 2, 32]
-            assert [done for done, _, _ in heard] == [1, 2, 3]
-            assert {total for _, total, _ in heard} == {3}
-            assert sorted(i for _, _, i in heard) == [0, 1, 2]
+            assert [done for done, *_ in heard] == [1, 2, 3]
+            assert {total for _, total, *_ in heard} == {3}
+            assert sorted((i, result) for *_, i, result in heard) == [(0, 18), (1, 2), (2, 32)]
 
 
 # --- the command ------------------------------------------------------------------------
