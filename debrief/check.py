@@ -24,7 +24,7 @@ from simulator.compare import OUTCOMES, band
 from simulator.i18n import LANGUAGES, t
 from simulator.runner import play
 from simulator.scenario import Scenario, text
-from simulator.workers import local
+from simulator.workers import Workers, local
 
 STRATEGIES = ("doctrine", "passive", "random", *GAMING)
 GAMERS = ("passive", "random", *GAMING)  # strategies that should never pass a task
@@ -70,18 +70,22 @@ def _play_job(scenario: Scenario, job: tuple[str, int]) -> dict:
     return play_once(scenario, *job)
 
 
-def audit(scenario: Scenario, strategies=STRATEGIES, seeds: int = 10, jobs: int = 1,
+def audit(scenario: Scenario, strategies=STRATEGIES, seeds: int = 10, jobs: int | Workers = 1,
           progress: Callable[[str, int, int, int], None] | None = None) -> dict:
     """Every strategy over seeds 0 … seeds−1, in ``jobs`` processes (1 or less: in this
-    one; ``simulator.workers.local``); ``progress(strategy, seed, done, total)`` after each
-    play. Plain JSON-able data, the same whatever the number of processes: ``scenario``,
+    one), or on ``jobs`` if it is a ``simulator.workers`` kind (a Dask cluster ...);
+    ``progress(strategy, seed, done, total)`` after each play. Plain JSON-able data, the
+    same wherever the plays ran: ``scenario``,
     ``seeds``, ``strategies``; ``objectives`` (ids, their tasks with team and measure ids),
     ``injects`` (id, hold), ``actions`` (team → action ids); ``plays`` (strategy → one
     ``play_once`` dict per seed); ``targets``."""
     todo = [(s, k) for s in strategies for k in range(seeds)]
-    with local(max(1, min(jobs, len(todo)))) as workers:
-        done = workers.map(_play_job, todo, scenario, progress and (
-            lambda n, total, i, _: progress(*todo[i], n, total)))
+    tell = progress and (lambda n, total, i, _: progress(*todo[i], n, total))
+    if isinstance(jobs, Workers):
+        done = jobs.map(_play_job, todo, scenario, tell)
+    else:
+        with local(max(1, min(jobs, len(todo)))) as workers:
+            done = workers.map(_play_job, todo, scenario, tell)
     plays: dict[str, list] = {s: [] for s in strategies}
     for (s, _), result in zip(todo, done, strict=True):
         plays[s].append(result)

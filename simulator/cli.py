@@ -128,8 +128,11 @@ def _parser() -> argparse.ArgumentParser:
     k.add_argument("--strategies", nargs="+", metavar="STRATEGY",
                    help="strategies every team plays (default all: doctrine, passive, random, "
                    f"{', '.join(GAMING)})")
-    k.add_argument("--jobs", type=int, default=0,
-                   help="processes to play in (default 0: one per core; 1: this process)")
+    where = k.add_mutually_exclusive_group()
+    where.add_argument("--jobs", type=int, default=0,
+                       help="processes to play in (default 0: one per core; 1: this process)")
+    where.add_argument("--dask", metavar="ADDRESS", help="play on the Dask cluster whose "
+                       "scheduler is at ADDRESS (tcp://HOST:8786; needs ttx-sim[dask])")
     k.add_argument("--out", type=Path, help="folder for check.json and check.html")
     k.add_argument("--strict", action="store_true", help="exit 1 when any flag is raised")
     k.add_argument("--quiet", action="store_true", help="no progress lines")
@@ -403,8 +406,18 @@ def cmd_compare(args) -> int:
     return 0
 
 
+def _workers(args, replays: int, count: int):
+    """Where a command's replays run (``simulator.workers``): the Dask cluster at
+    ``--dask``, else ``count`` local processes (0: one per core), no more than replays."""
+    from simulator.workers import WorkersError, choose
+
+    try:
+        return choose(min(count or os.cpu_count() or 1, replays), args.dask)
+    except WorkersError as exc:
+        raise UsageError(exc.text(args.lang)) from None
+
+
 def cmd_check(args) -> int:
-    import os
     import time
 
     from debrief import check  # the engine's commands do not need the debrief
@@ -419,7 +432,6 @@ def cmd_check(args) -> int:
             raise UsageError(t("check_unknown_strategy", args.lang, name=name,
                                strategies=", ".join(check.STRATEGIES)))
     scenario = load_scenario(args.scenario)
-    jobs = min(args.jobs or os.cpu_count() or 1, len(strategies) * args.seeds)
 
     def progress(strategy: str, seed: int, done: int, total: int) -> None:
         if not args.quiet:
@@ -427,11 +439,13 @@ def cmd_check(args) -> int:
                     seeds=args.seeds, done=done, total=total), file=sys.stderr, flush=True)
 
     began = time.perf_counter()
-    result = check.audit(scenario, strategies, args.seeds, jobs, progress)
+    with _workers(args, len(strategies) * args.seeds, args.jobs) as workers:
+        result = check.audit(scenario, strategies, args.seeds, workers, progress)
     found = check.flags(result, args.lang)
     if not args.quiet:
-        print(t("check_done", args.lang, plays=len(strategies) * args.seeds, jobs=jobs,
-                seconds=time.perf_counter() - began), file=sys.stderr)
+        print(t("check_done", args.lang, plays=len(strategies) * args.seeds,
+                where=workers.describe(args.lang), seconds=time.perf_counter() - began),
+              file=sys.stderr)
     print(check.render(result, found, args.lang))
     if args.out:
         check.write(result, found, args.out, args.lang)
@@ -443,7 +457,6 @@ def cmd_sweep(args) -> int:
     import time
 
     from debrief import sweep  # the engine's commands do not need the debrief
-    from simulator.workers import WorkersError, choose
 
     lang = args.lang
     if args.seeds < 1:
@@ -461,12 +474,8 @@ def cmd_sweep(args) -> int:
         if not args.quiet:
             print(t(key, lang, **values), file=sys.stderr, flush=True)
 
-    try:
-        workers = choose(min(args.workers or os.cpu_count() or 1, args.seeds), args.dask)
-    except WorkersError as exc:
-        raise UsageError(exc.text(lang)) from None
     began = time.perf_counter()
-    with workers:
+    with _workers(args, args.seeds, args.workers) as workers:
         say("sweep_start", seeds=args.seeds, scenario=scenario.metadata.id,
             where=workers.describe(lang))
         result = sweep.sweep(scenario, inputs, bots, args.seeds, workers,

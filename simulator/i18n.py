@@ -182,8 +182,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "check_progress": {"en": "check: {strategy} seed {seed}/{seeds} done ({done}/{total})",
                        "fr": "vérification : {strategy} graine {seed}/{seeds} terminée "
                              "({done}/{total})"},
-    "check_done": {"en": "check: {plays} plays in {seconds:.1f} s ({jobs} process(es))",
-                   "fr": "vérification : {plays} parties en {seconds:.1f} s ({jobs} processus)"},
+    "check_done": {"en": "check: {plays} plays in {seconds:.1f} s in {where}",
+                   "fr": "vérification : {plays} parties en {seconds:.1f} s dans {where}"},
     "check_title": {"en": "{scenario}: every team plays each of {strategies} strategies over "
                           "{seeds} seeds",
                     "fr": "{scenario} : chaque équipe joue chacune des {strategies} stratégies sur "

@@ -161,11 +161,11 @@ class OnDask(Workers):
             self.client.close()
             raise WorkersError("dask_other_version", address=address,
                                workers=", ".join(other))
+        self.threads = self.client.nthreads()  # worker → threads, when it was reached
 
     def describe(self, lang: str = "en") -> str:
-        threads = self.client.nthreads()
-        return t("workers_dask", lang, address=self.address, workers=len(threads),
-                 threads=sum(threads.values()))
+        return t("workers_dask", lang, address=self.address, workers=len(self.threads),
+                 threads=sum(self.threads.values()))
 
     def map(self, job: Callable, items: list, common: Any = None,
             progress: Progress | None = None) -> list:

@@ -287,3 +287,13 @@ def test_workers_or_dask_not_both(tmp_path, capsys):
         main(SWEEP + ["--workers", "2", "--dask", "tcp://127.0.0.1:8786", "--out", str(tmp_path)])
     assert usage.value.code == 1
     assert "not allowed with argument" in capsys.readouterr().err
+
+
+def test_the_scenario_audit_on_dask_is_the_audit_here(tmp_path, cluster, capsys):
+    here, there = tmp_path / "here", tmp_path / "there"
+    check = ["--lang", "fr", "check", str(POC), "--seeds", "2", "--strategies", "doctrine", "spam"]
+    assert main(check + ["--jobs", "1", "--out", str(here)]) == 0
+    assert "vérification : 4 parties en " in capsys.readouterr().err
+    assert main(check + ["--dask", cluster.scheduler_address, "--out", str(there)]) == 0
+    assert f"s dans la grappe Dask de {cluster.scheduler_address}" in capsys.readouterr().err
+    assert (here / "check.json").read_bytes() == (there / "check.json").read_bytes()
