@@ -252,12 +252,11 @@ MESSAGES: dict[str, dict[str, str]] = {
                               "start some with: dask worker {address}",
                         "fr": "la grappe Dask de {address} n'a aucun worker (attendu {seconds} s) ; "
                               "démarrez-en avec : dask worker {address}"},
-    "dask_other_version": {"en": "Dask workers {workers} run another version of ttx or of its "
-                                 "libraries, so their replays could differ; install this one on "
-                                 "them",
-                           "fr": "les workers Dask {workers} ont une autre version de ttx ou de ses "
-                                 "bibliothèques, leurs rejeux pourraient différer ; installez-y "
-                                 "celle-ci"},
+    "dask_other_version": {"en": "Dask workers {workers} do not have this version of ttx and its "
+                                 "libraries, so their replays could differ; install it on them",
+                           "fr": "les workers Dask {workers} n'ont pas cette version de ttx et de "
+                                 "ses bibliothèques, leurs rejeux pourraient différer ; "
+                                 "installez-la sur eux"},
     "sweep_bad_workers": {"en": "--workers must be 0 (one per core) or more, got {workers}",
                           "fr": "--workers doit valoir 0 (un par cœur) ou plus, reçu {workers}"},
     "sweep_start": {"en": "sweep: {seeds} seeds of {scenario} in {where}",

@@ -247,14 +247,15 @@ def test_a_cluster_without_workers(capsys, monkeypatch, tmp_path):
 
 def test_workers_with_another_version_are_refused(cluster, monkeypatch):
     monkeypatch.setattr(distributed.Client, "run",
-                        lambda self, fn: {"tcp://10.0.0.9:4000": "another program"})
+                        lambda self, fn, **_: {"tcp://10.0.0.9:4000": "another program",
+                                               "tcp://10.0.0.9:4001": ModuleNotFoundError()})
     with pytest.raises(WorkersError) as refused:
         OnDask(cluster.scheduler_address)
     assert refused.value.text("en") == (
-        "Dask workers tcp://10.0.0.9:4000 run another version of ttx or of its libraries, so "
-        "their replays could differ; install this one on them")
-    assert refused.value.text("fr").startswith("les workers Dask tcp://10.0.0.9:4000 ont une "
-                                               "autre version de ttx")
+        "Dask workers tcp://10.0.0.9:4000, tcp://10.0.0.9:4001 do not have this version of ttx "
+        "and its libraries, so their replays could differ; install it on them")
+    assert refused.value.text("fr").startswith("les workers Dask tcp://10.0.0.9:4000, "
+                                               "tcp://10.0.0.9:4001 n'ont pas cette version")
 
 
 @pytest.mark.parametrize("args, lang, expected", [
