@@ -72,12 +72,13 @@ class InProcess(Workers):
         return out
 
 
-def _start_method() -> str:
-    # A fresh interpreter per worker, never a fork: the portal calls replays from threads,
-    # and forking a process that runs threads can deadlock. The fork server (POSIX) starts
-    # them faster than spawn (the only way on Windows).
+def _context():
+    # Never a fork of this process: the portal calls replays from threads, and forking a
+    # process that runs threads can deadlock. Workers fork from a fork server instead
+    # (POSIX), a fresh single-threaded interpreter, or else start as fresh interpreters
+    # (spawn, the only way on Windows).
     methods = multiprocessing.get_all_start_methods()
-    return "forkserver" if "forkserver" in methods else "spawn"
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
 def _call(job: Callable, common: bytes, item: Any) -> Any:
@@ -91,14 +92,20 @@ class Processes(Workers):
 
     def __init__(self, count: int):
         self.count = count
-        self.pool = ProcessPoolExecutor(count,
-                                        mp_context=multiprocessing.get_context(_start_method()))
+        self.context = _context()
+        self.pool = ProcessPoolExecutor(count, mp_context=self.context)
 
     def describe(self, lang: str = "en") -> str:
         return t("workers_local", lang, count=self.count)
 
     def map(self, job: Callable, items: list, common: Any = None,
             progress: Progress | None = None) -> list:
+        if self.context.get_start_method() == "forkserver":
+            # The fork server imports the job's module (the engine, numpy, Mesa ...) once,
+            # and every worker forked from it has them: a worker then starts in
+            # milliseconds instead of importing them again for a second or more. Read when
+            # the server starts: the first time this interpreter needs one.
+            self.context.set_forkserver_preload([job.__module__])
         blob = pickle.dumps(common)
         futures = [self.pool.submit(_call, job, blob, item) for item in items]
         return _gather(futures, progress)
