@@ -57,7 +57,7 @@ def _what(result: dict, scenario: Scenario, lang: str) -> str:
     elif bots:
         parts.append(t("sweep_bots", lang, bots=", ".join(
             f"{text(tm.name, lang)}: {bots[tm.id]}" for tm in scenario.teams if tm.id in bots)))
-    return " + ".join(parts)
+    return " + ".join(parts) or t("sweep_no_orders", lang)
 
 
 def table(result: dict, scenario: Scenario, lang: str = "en") -> str:

@@ -272,6 +272,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "sweep_bots": {"en": "bots ({bots})", "fr": "bots ({bots})"},
     "sweep_bots_all": {"en": "every team played by the {kind} bot",
                        "fr": "chaque équipe jouée par le bot {kind}"},
+    "sweep_no_orders": {"en": "no orders from any team", "fr": "aucun ordre d'aucune équipe"},
     "sweep_seed": {"en": "seed", "fr": "graine"},
     "sweep_median": {"en": "median", "fr": "médiane"},
     "sweep_team": {"en": "team", "fr": "équipe"},

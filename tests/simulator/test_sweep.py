@@ -183,6 +183,15 @@ def test_local_processes_on_the_command_line(tmp_path):
     assert set(data["bots"].values()) == {"doctrine"}  # no decisions: doctrine bots
 
 
+def test_no_decisions_and_no_bots(tmp_path, capsys):
+    assert main(["sweep", str(POC), "--bots", "--seeds", "1", "--workers", "1", "--quiet",
+                 "--out", str(tmp_path)]) == 0
+    assert capsys.readouterr().out.startswith("poc-inner-delta: no orders from any team over "
+                                              "seeds 0 to 0;")
+    data = json.loads((tmp_path / "sweep.json").read_text(encoding="utf-8"))
+    assert data["bots"] == {} and data["inputs"] == 0
+
+
 def test_in_french(tmp_path, capsys):
     out = tmp_path / "fr"
     assert main(["--lang", "fr", "sweep", str(POC), "--seeds", "1", "--workers", "1",
