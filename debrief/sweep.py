@@ -17,7 +17,7 @@ from pathlib import Path
 from debrief.botratings import NOT_RATED, short_title
 from debrief.counterfactuals import replay_all
 from debrief.ratings import ORDER
-from simulator.compare import OUTCOMES, _num, band
+from simulator.compare import OUTCOMES, band, band_text
 from simulator.i18n import t
 from simulator.scenario import Scenario, text
 
@@ -67,9 +67,7 @@ def table(result: dict, scenario: Scenario, lang: str = "en") -> str:
     names = {k: t(k, lang) for k in OUTCOMES}
     width = max(len(n) for n in names.values()) + 2
     for key in OUTCOMES:
-        b = result["bands"][key]
-        lines.append(f"  {names[key].ljust(width)}{_num(b['median'], lang)} "
-                     f"[{_num(b['p10'], lang)}–{_num(b['p90'], lang)}]")
+        lines.append(f"  {names[key].ljust(width)}{band_text(result['bands'][key], lang)}")
     tasks = _tasks(scenario)
     if tasks:
         lines += ["", t("ratings_title", lang, seeds=result["seeds"])]

@@ -58,11 +58,16 @@ def table(result: dict, lang: str = "en") -> str:
     for key in OUTCOMES:
         cells = []
         for kind in kinds:
-            b = result[kind][key]
-            cells.append(f"{_num(b['mean'], lang)} [{_num(b['p10'], lang)}–"
-                         f"{_num(b['p90'], lang)}]".rjust(26))
+            cells.append(band_text(result[kind][key], lang).rjust(26))
         lines.append(labels[key].ljust(width) + "".join(cells))
     return "\n".join(lines)
+
+
+def band_text(b: dict, lang: str = "en") -> str:
+    """A band as people read it, ``330 [314–328]``: its centre (mean or median), then its
+    10–90 % range."""
+    centre = b["mean"] if "mean" in b else b["median"]
+    return f"{_num(centre, lang)} [{_num(b['p10'], lang)}–{_num(b['p90'], lang)}]"
 
 
 def _num(x: float, lang: str = "en") -> str:

@@ -128,6 +128,10 @@ def test_command_writes_the_tables_and_says_how_far_it_is(tmp_path, capsys, scen
 
     data = json.loads((out / "sweep.json").read_text(encoding="utf-8"))
     assert data == json.loads(json.dumps(serial | {"decisions": str(DECISIONS)}))
+    deaths = data["bands"]["civilian_deaths"]  # by name, whole people
+    assert lines[1].startswith("  civilian deaths ")
+    assert lines[1].split(maxsplit=2)[2].strip() == (
+        f"{round(deaths['median'])} [{round(deaths['p10'])}–{round(deaths['p90'])}]")
     assert data["inputs"] == len(load_inputs(DECISIONS, scenario)) and data["seeds"] == 3
     assert data["bots"] == {"humanitarian": "passive", "police": "doctrine"}
 
