@@ -9,6 +9,7 @@ import json
 import sys
 import time
 
+import distributed  # the test extra installs it (ttx-sim[dask]): never skipped
 import numpy as np
 import pytest
 
@@ -20,8 +21,6 @@ from simulator.runner import play
 from simulator.validation import load_scenario
 from simulator.workers import InProcess, OnDask, Processes, WorkersError
 from tests.conftest import ROOT
-
-distributed = pytest.importorskip("distributed")  # installed with the test extra
 
 POC = ROOT / "scenarios" / "poc-inner-delta.yaml"
 DECISIONS = ROOT / "examples" / "my-decisions.yaml"
