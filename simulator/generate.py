@@ -515,7 +515,7 @@ class _Writer:
 
     def population(self) -> None:
         people = self.d.people
-        self.out("population:")
+        self.out("population:" if people.any() else "population: []")
         shares = np.array(GROUP_SHARES)
         for i in np.flatnonzero(people).tolist():
             n = int(people[i])
