@@ -83,8 +83,10 @@ Positions = dict[tuple, tuple[int, int]]
 
 
 class _Builder:
-    def __init__(self, name: str, loader: yaml.SafeLoader):
+    def __init__(self, name: str, loader: yaml.SafeLoader, anchors: bool = True):
         self.name = name
+        # Without an anchor (no '&' in the text) no node is reached twice: nothing to track.
+        self.anchors = anchors
         self.loader = loader
         self.positions: Positions = {}
         self.written = 0  # values as the file writes them
@@ -100,7 +102,11 @@ class _Builder:
     def build(self, node: yaml.Node, path: tuple) -> Any:
         # Called once per value: millions of times for a district, so kept lean.
         key = id(node)
-        if key in self.built:  # reached through an alias
+        if not self.anchors:
+            self.written += 1
+            if self.written > MAX_VALUES:
+                self.fail(node, path, Say("too_many_values", limit=MAX_VALUES))
+        elif key in self.built:  # reached through an alias
             self.repeated += 1
             if self.repeated > MAX_ALIAS_VALUES:
                 self.fail(node, path, Say("too_many_alias_values", limit=MAX_ALIAS_VALUES))
@@ -122,10 +128,12 @@ class _Builder:
             if tag not in _ALLOWED_TAGS:
                 self.fail(node, path, Say("yaml_tag", tag=repr(tag)))
             return self.constructors[tag](self.loader, node)
-        if key in self.open:
-            self.fail(node, path, Say("alias_cycle"))
         if tag not in _ALLOWED_TAGS:
             self.fail(node, path, Say("yaml_tag", tag=repr(tag)))
+        if not self.anchors:
+            return self._collection(node, path)
+        if key in self.open:
+            self.fail(node, path, Say("alias_cycle"))
         self.open.add(key)
         try:
             return self._collection(node, path)
@@ -204,7 +212,7 @@ def _load_text(text: str, name: str) -> tuple[Any, Positions]:
             node = loader.get_single_node()
         if node is None:
             raise InputError([Problem(name, 1, 1, "", Say("file_empty"))])
-        builder = _Builder(name, loader)
+        builder = _Builder(name, loader, anchors="&" in text)
         return builder.build(node, ()), builder.positions
     except yaml.MarkedYAMLError as exc:
         raise InputError([_syntax_problem(name, exc)]) from None
