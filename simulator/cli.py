@@ -1,5 +1,5 @@
 """The ``ttx`` command line: validate, schema, competencies, run, compare, check, sweep,
-debrief, demo, serve, import-flee, validate-displacement, export, import, backup.
+debrief, demo, serve, import-flee, generate, validate-displacement, export, import, backup.
 
 Exit codes: 0 success, 1 usage or runtime error, 2 invalid input file (every problem is
 printed as FILE:LINE:COL: path: message).
@@ -220,6 +220,19 @@ def _parser() -> argparse.ArgumentParser:
     f.add_argument("case", type=Path, help="case folder (input/ and validation/)")
     f.add_argument("--out", type=Path, required=True, help="scenario file to write (YAML)")
     f.set_defaults(func=cmd_import_flee)
+
+    g = sub.add_parser("generate", help="write a synthetic district of any size as a scenario "
+                       "(a river, roads, towns, villages, sites, a border, armed groups)")
+    g.add_argument("--places", type=int, required=True,
+                   help="places on the map (10 to 100,000)")
+    g.add_argument("--population", type=int, default=100_000,
+                   help="residents, shared among towns, villages and sites (default 100,000)")
+    g.add_argument("--armed-groups", type=int, default=2,
+                   help="armed groups, based in the places farthest from the towns (default 2)")
+    g.add_argument("--seed", type=_seed, default=0, help="the same seed gives the same file")
+    g.add_argument("--out", type=Path, required=True, help="scenario file to write (YAML)")
+    g.add_argument("--quiet", action="store_true", help="no progress lines")
+    g.set_defaults(func=cmd_generate)
 
     x = sub.add_parser("validate-displacement", help="play a displacement case with the "
                        "engine's movement model and compare with the observed camp counts")
@@ -678,6 +691,32 @@ def cmd_import_flee(args) -> int:
     scenario = load_scenario(args.out)  # the file written is a valid scenario
     print(t("imported", args.lang, path=args.out, days=scenario.metadata.turns,
             locations=len(scenario.map.locations), injects=len(scenario.msel)))
+    return 0
+
+
+def cmd_generate(args) -> int:
+    from simulator.generate import PROGRESS_FROM, GenerateError, generate
+
+    lang = args.lang
+    loud = not args.quiet and args.places >= PROGRESS_FROM
+
+    def progress(stage: str) -> None:
+        if loud:
+            print(t(f"generate_stage_{stage}", lang), file=sys.stderr, flush=True)
+
+    try:
+        district = generate(args.places, args.population, args.armed_groups, args.seed,
+                            progress)
+    except GenerateError as exc:
+        raise UsageError(t(exc.key, lang, **{k: count(v, lang) for k, v in exc.values.items()})
+                         ) from None
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    part = args.out.with_name(args.out.name + ".part")  # a file is whole or not there
+    part.write_text(district.text, encoding="utf-8")
+    part.replace(args.out)
+    print(t("generate_written", lang, path=args.out, places=count(args.places, lang),
+            routes=count(district.routes, lang), people=count(args.population, lang),
+            groups=args.armed_groups, size=f"{args.out.stat().st_size / 1e6:.1f}"))
     return 0
 
 

@@ -75,6 +75,25 @@ MESSAGES: dict[str, dict[str, str]] = {
     "serve_listening": {"en": "listening on {url}", "fr": "à l'écoute sur {url}"},
     "serve_network": {"en": "on this network, teams open {url}",
                       "fr": "sur ce réseau, les équipes ouvrent {url}"},
+    "generate_bad_places": {"en": "--places must be from {low} to {high}, got {value}",
+                            "fr": "--places doit aller de {low} à {high}, reçu {value}"},
+    "generate_bad_population": {"en": "--population must be from 0 to {high}, got {value}",
+                                "fr": "--population doit aller de 0 à {high}, reçu {value}"},
+    "generate_bad_armed_groups": {"en": "--armed-groups must be from 0 to {high} (one for "
+                                        "every ten places, at most 50), got {value}",
+                                  "fr": "--armed-groups doit aller de 0 à {high} (un pour dix "
+                                        "lieux, 50 au plus), reçu {value}"},
+    "generate_stage_places": {"en": "placing the towns, villages and sites",
+                              "fr": "placement des villes, villages et sites"},
+    "generate_stage_roads": {"en": "laying the roads, tracks and river crossings",
+                             "fr": "tracé des routes, pistes et traversées du fleuve"},
+    "generate_stage_people": {"en": "settling the population",
+                              "fr": "répartition de la population"},
+    "generate_stage_writing": {"en": "writing the scenario", "fr": "écriture du scénario"},
+    "generate_written": {"en": "{path}: district written ({places} places, {routes} routes, "
+                               "{people} people, {groups} armed groups; {size} MB)",
+                         "fr": "{path} : district écrit ({places} lieux, {routes} routes, "
+                               "{people} personnes, {groups} groupes armés ; {size} Mo)"},
     "imported": {"en": "{path}: scenario written ({days} days, {locations} locations, "
                        "{injects} injects)",
                  "fr": "{path} : scénario écrit ({days} jours, {locations} lieux, {injects} "

@@ -338,12 +338,16 @@ MESSAGES: dict[str, dict[str, str]] = {
                               "fr": "le scénario {scenario} n'a pas d'objectif {value}{hint}"
                                     "{known}"},
     # Reading YAML (simulator.yamlsafe).
-    "too_many_values": {"en": "the file writes more than {limit} values; refused",
-                        "fr": "le fichier écrit plus de {limit} valeurs ; refusé"},
+    "too_many_values": {"en": "the file writes more than {limit} values (the limit on values "
+                              "written); refused",
+                        "fr": "le fichier écrit plus de {limit} valeurs (la limite de valeurs "
+                              "écrites) ; refusé"},
     "too_many_alias_values": {"en": "aliases add more than {limit} values to the document "
-                                    "(an alias of an alias of ...?); refused",
+                                    "(the limit on values aliases add: an alias of an alias "
+                                    "of ...?); refused",
                               "fr": "les alias ajoutent plus de {limit} valeurs au document "
-                                    "(un alias d'alias de ... ?) ; refusé"},
+                                    "(la limite de valeurs ajoutées par des alias : un alias "
+                                    "d'alias de ... ?) ; refusé"},
     "too_deep": {"en": "nested deeper than {limit} levels; refused",
                  "fr": "imbriqué sur plus de {limit} niveaux ; refusé"},
     "alias_cycle": {"en": "an alias refers to a value that contains it; refused",
@@ -356,11 +360,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "key_type": {"en": "mapping keys must be text or numbers",
                  "fr": "un nom de champ doit être un texte ou un nombre"},
     "duplicate_key": {"en": "duplicate key", "fr": "champ en double"},
-    "text_too_large": {"en": "file is larger than {limit} bytes; refused",
-                       "fr": "le fichier dépasse {limit} octets ; refusé"},
-    "file_too_large": {"en": "file is {size} bytes, more than the limit of {limit}; refused",
-                       "fr": "le fichier fait {size} octets, plus que la limite de {limit} ; "
+    "text_too_large": {"en": "file is larger than the size limit of {limit} bytes; refused",
+                       "fr": "le fichier dépasse la limite de taille de {limit} octets ; "
                              "refusé"},
+    "file_too_large": {"en": "file is {size} bytes, more than the size limit of {limit} bytes; "
+                             "refused",
+                       "fr": "le fichier fait {size} octets, plus que la limite de taille de "
+                             "{limit} octets ; refusé"},
     "file_empty": {"en": "file is empty", "fr": "le fichier est vide"},
     "cannot_read": {"en": "cannot read file: {reason}",
                     "fr": "impossible de lire le fichier : {reason}"},

@@ -22,7 +22,16 @@ from simulator.rejections import explain
 from simulator.scenario import EFFECTS, NEEDS, Condition, Effect, Scenario
 from simulator.suggest import suggestion
 from simulator.values import Rejected, check_value, ids_of
-from simulator.yamlsafe import InputError, Positions, Problem, dotted, load_file, load_text, locate
+from simulator.yamlsafe import (
+    InputError,
+    Positions,
+    Problem,
+    collector_paused,
+    dotted,
+    load_file,
+    load_text,
+    locate,
+)
 
 # Effect argument → the kind of thing it names (anything else is a value).
 _ENTITY_ARGS = {"location": "location", "locations": "location", "from_": "location",
@@ -49,12 +58,14 @@ def scenario_from_text(text: str, name: str = "<scenario>", lang: str = "en") ->
 
 def scenario_from_data(data: Any, positions: Positions, name: str,
                        lang: str = "en") -> Scenario:
-    try:
-        scenario = Scenario.model_validate(data)
-    except ValidationError as exc:
-        raise InputError(_schema_problems(exc, data, positions, name, Scenario), lang) from None
-    problems = [Problem(name, *locate(positions, path), dotted(path), msg)
-                for path, msg in check_references(scenario)]
+    with collector_paused():
+        try:
+            scenario = Scenario.model_validate(data)
+        except ValidationError as exc:
+            raise InputError(_schema_problems(exc, data, positions, name, Scenario),
+                             lang) from None
+        problems = [Problem(name, *locate(positions, path), dotted(path), msg)
+                    for path, msg in check_references(scenario)]
     if problems:
         raise InputError(problems, lang)
     return scenario

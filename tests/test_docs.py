@@ -471,7 +471,7 @@ def test_safety_limits_and_messages(tmp_path, monkeypatch):
     cases = {"a: &x [1]\nb: *x\n<<: {c: 1}\n": "merge keys",
              "a: !!python/object {}\n": "YAML tag",
              "a: 1\na: 2\n": "duplicate key",
-             "x" * (yamlsafe.MAX_BYTES + 1): "more than the limit"}
+             "x" * (yamlsafe.MAX_BYTES + 1): "more than the size limit"}
     shown = "\n".join(_section("Messages for these rules look like this:", r"^#{2,3} "))
     monkeypatch.chdir(tmp_path)
     for text, kind in cases.items():

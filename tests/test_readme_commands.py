@@ -57,7 +57,7 @@ def workdir(tmp_path, monkeypatch):
 def test_the_readme_shows_commands_of_every_kind():
     kinds = {shlex.split(c)[1] for c in readme_commands()}
     assert {"validate", "schema", "run", "compare", "check", "sweep", "debrief", "import-flee",
-            "validate-displacement", "serve", "demo", "tests"} <= kinds
+            "validate-displacement", "generate", "serve", "demo", "tests"} <= kinds
 
 
 @pytest.mark.parametrize("command", readme_commands())

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import json
 
-MAX_BODY = 1_000_000 + 64 * 1024  # the largest scenario file, plus room for the form around it
+# A scenario file an instructor uploads (1 MB: a classroom scenario is under 100 kB; a
+# generated district is read from the command line), plus room for the form around it.
+MAX_BODY = 1_000_000 + 64 * 1024
 
 # Pages load nothing from elsewhere and run no script; the debrief report sets its own.
 CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "

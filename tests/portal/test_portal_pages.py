@@ -150,6 +150,25 @@ def test_instructor_creates_from_an_upload_in_two_steps_and_prints_codes(app, in
     assert instructor.http.get(f"/api/exercises/{ex['id']}/state").status_code == 200
 
 
+def test_a_generated_district_uploads_up_to_the_portals_request_limit(app, instructor):
+    """A district of 2,000 places (0.5 MB) is checked and offered its teams; one of 5,000
+    (1.2 MB) passes the file limits but not the portal's request limit (413): districts
+    larger than a classroom's are played from the command line."""
+    from simulator.generate import generate
+    from simulator.portal.middleware import MAX_BODY
+
+    for places, status in ((2000, 200), (5000, 413)):
+        text = generate(places, 200_000, 3, seed=1).text.encode()
+        assert (len(text) < MAX_BODY) == (status == 200)
+        r = instructor.http.post("/instructor/new", data={
+            "csrf": instructor.csrf, "name": "District", "seed": "1", "lang": "en",
+            "scenario": ""}, files={"upload": ("district.yaml", text)})
+        assert r.status_code == status
+        if status == 200:
+            assert all(f'name="bot_{team}"' in r.text
+                       for team in ("force", "police", "civilian", "humanitarian"))
+
+
 def test_an_invalid_upload_shows_every_problem_with_its_line(app, instructor):
     broken = MINI.read_text().replace("turn_hours: 12", "turn_hours: 0").replace(
         "location: base, strength: 120", "location: nowhere, strength: 120")

@@ -49,7 +49,53 @@ def test_a_large_file_without_aliases_is_not_taken_for_an_alias_bomb():
 def test_past_the_written_limit_the_message_names_that_limit(monkeypatch):
     monkeypatch.setattr(yamlsafe, "MAX_VALUES", 1000)
     (msg,) = problems("v: [" + ", ".join(["1"] * 1000) + "]\n")
-    assert "the file writes more than 1000 values" in msg and "alias" not in msg
+    assert "the file writes more than 1000 values (the limit on values written)" in msg
+    assert "alias" not in msg
+
+
+@pytest.mark.parametrize("limit,text,en,fr", [
+    ("MAX_BYTES", "a: " + "x" * 200 + "\n",
+     "f.yaml:1:1: file is larger than the size limit of 100 bytes; refused",
+     "f.yaml:1:1: le fichier dépasse la limite de taille de 100 octets ; refusé"),
+    ("MAX_VALUES", "v: [" + ", ".join(["1"] * 100) + "]\n",
+     "f.yaml:1:296: v[97]: the file writes more than 100 values (the limit on values written); "
+     "refused",
+     "f.yaml:1:296: v[97]: le fichier écrit plus de 100 valeurs (la limite de valeurs écrites) ; "
+     "refusé"),
+    ("MAX_ALIAS_VALUES", "a: &a [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]\nb: [" + ", ".join(["*a"] * 10)
+     + "]\n", "f.yaml:1:8: b[9][0]: aliases add more than 100 values to the document (the limit "
+     "on values aliases add: an alias of an alias of ...?); refused",
+     "f.yaml:1:8: b[9][0]: les alias ajoutent plus de 100 valeurs au document (la limite de "
+     "valeurs ajoutées par des alias : un alias d'alias de ... ?) ; refusé")])
+def test_each_limit_is_named_in_its_message_in_english_and_french(monkeypatch, limit, text,
+                                                                   en, fr):
+    monkeypatch.setattr(yamlsafe, limit, 100)
+    with pytest.raises(InputError) as info:
+        load_text(text, "f.yaml")
+    (problem,) = info.value.problems
+    assert (problem.text("en"), problem.text("fr")) == (en, fr)
+
+
+def test_the_garbage_collector_is_paused_while_loading_only(monkeypatch):
+    """Collections during a load are what tripled a district's loading time; after the load,
+    refused or not, the collector runs again (and stays off if it was off)."""
+    import gc
+
+    seen = []
+    monkeypatch.setattr(yamlsafe, "_load_text", lambda text, name: seen.append(gc.isenabled()))
+    load_text("a: 1\n")
+    assert seen == [False] and gc.isenabled()
+    monkeypatch.setattr(yamlsafe, "MAX_VALUES", 1)
+    monkeypatch.undo()
+    with pytest.raises(InputError):
+        load_text("")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        load_text("a: 1\n")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_small_aliases_are_allowed():
@@ -99,7 +145,7 @@ def test_oversized_file_is_refused_before_reading(tmp_path, monkeypatch):
     path.write_text("a: " + "x" * 200 + "\n")
     with pytest.raises(InputError) as info:
         load_file(path)
-    assert "is 204 bytes, more than the limit of 100; refused" in str(info.value)
+    assert "is 204 bytes, more than the size limit of 100 bytes; refused" in str(info.value)
 
 
 def test_empty_and_unreadable_files(tmp_path):
