@@ -35,6 +35,15 @@ class Transit:
     counts: np.ndarray  # [origin, group]
 
 
+def _dense_sum(n: int, places: np.ndarray, w: np.ndarray) -> float:
+    """``w``'s sum as if spread over all ``n`` places (zeros elsewhere): numpy's pairwise
+    sum depends on where the values sit, and this keeps the sum that weighs the
+    destinations the same float as a whole row's."""
+    row = np.zeros(n)
+    row[places] = w
+    return float(row.sum())
+
+
 def split_counts(total: int, weights: np.ndarray) -> np.ndarray:
     """Split ``total`` in proportion to ``weights`` with integer parts (largest remainder)."""
     wsum = weights.sum()
@@ -206,12 +215,12 @@ class Civilians:
         for n in neighbours:
             self.risk[n] = min(1.0, self.risk[n] + amount * share)
 
-    def move(self, rng: np.random.Generator, now: float, dt: float, dist: np.ndarray,
-             hours: np.ndarray, hops: np.ndarray, presence: np.ndarray) -> np.ndarray:
+    def move(self, rng: np.random.Generator, now: float, dt: float, paths,
+             presence: np.ndarray) -> np.ndarray:
         """Flee-style moves for one sub-step; return people leaving each location.
 
-        ``dist`` (km) weighs destinations and sets the time by vehicle; ``hours`` (on foot)
-        the time on foot.
+        ``paths`` (``agents.paths.PeoplePaths``): the people's ways, in km (which weigh
+        destinations and set the time by vehicle) and in hours on foot.
         """
         m = self.params.movement
         felt = self.felt_risk(presence)
@@ -227,35 +236,32 @@ class Civilians:
         free = np.where(np.isfinite(self.capacity), np.where(self.capacity > 0, room, 0.0), 1.0)
         free = np.where(self.closed_sites, 0.0, free)
         safety = (1 - felt) ** m.safety_exponent
-        # Every place's destination weights at once: the state they read does not change
-        # during the loop below.
-        weights = self._weights(hops, dist, safety * free, settled)
-        # chances[loc, origin]: the displaced at loc move with one chance, residents
-        # (origin == loc) with another.
+        # What each destination offers, before distance: the state it reads does not
+        # change during the loop below.
+        offer = self.attractiveness * (safety * free)
         n = len(self.types)
-        chances = np.repeat(p_step_displaced[:, None], n, axis=1)
-        chances[np.arange(n), np.arange(n)] = p_step
-        may_leave = self._may_leave(chances)
-        trips = self._trips(dist, hours)
-        slots = self._slot(now + trips)  # the sub-step each way ends, leaving now
-        # sent[from, to]: people who set off; added to flows and incoming after the loop,
+        may_leave = self._may_leave(p_step, p_step_displaced)
+        # sent[(from, to)]: people who set off; added to flows and incoming after the loop,
         # which reads neither.
-        sent = np.zeros((n, n), dtype=np.int64)
+        sent: dict[tuple[int, int], int] = {}
         for loc in self.pop.sum(axis=(0, 2)).nonzero()[0].tolist():
             here = self.pop[:, loc, :]
             if loc in self.visitors:  # at a gathering: they go back when it ends
                 here = np.maximum(0, here - self.visitors[loc])
             target = self.redirect.get(loc)
-            if target is not None and np.isfinite(hours[loc, target]):
-                w = np.zeros(n)
-                w[target] = 1.0
+            if target is not None and paths.joined(loc, target):
+                places, w = np.array([target]), np.ones(1)
+                trips = self._trip(paths, loc, places)
                 chance = np.ones((n, 1))
             elif may_leave[loc]:
-                chance = chances[loc][:, None]
-                w = weights[loc]
+                # chance[origin]: the displaced at loc move with one chance, residents
+                # (origin == loc) with another.
+                chance = np.full((n, 1), p_step_displaced[loc])
+                chance[loc] = p_step[loc]
+                places, w, trips = self._destinations(paths, loc, offer, settled)
             else:
                 continue
-            total = w.sum()
+            total = _dense_sum(n, places, w)
             if total <= 0:
                 continue
             movers = rng.binomial(here, chance)
@@ -263,58 +269,87 @@ class Civilians:
                 continue
             left = self.pop[:, loc, :]
             left -= movers
-            self._send(rng, now, loc, movers, w / total, trips, slots, sent)
-        self.flows += sent
-        self.incoming += sent.sum(axis=0)
-        self._returns(rng, now, dt, hours, felt)
-        return sent.sum(axis=1)
-
-    def _may_leave(self, chances: np.ndarray) -> np.ndarray:
-        """Places where someone present has a chance to move (visitors at a gathering go
-        back when it ends), for every place at once: someone is there from an origin
-        ``o`` (``people[o, loc]``) whose movers have a chance (``chances[loc, o]``)."""
-        there = (self.pop != 0).any(axis=2)  # [origin, place]
-        out = (there & (chances.T != 0)).any(axis=0)
-        for loc, counts in self.visitors.items():
-            here = np.maximum(0, self.pop[:, loc, :] - counts)
-            out[loc] = (chances[loc][:, None] * here).any()
+            self._send(rng, now, loc, movers, places, w / total, trips, sent)
+        out = np.zeros(n, dtype=np.int64)
+        for (src, dest), people in sent.items():
+            self.flows[src, dest] += people
+            self.incoming[dest] += people
+            out[src] += people
+        self._returns(rng, now, dt, paths, felt)
         return out
 
-    def _trips(self, dist: np.ndarray, hours: np.ndarray) -> np.ndarray:
-        """Hours of the way from each place to each other [mode (vehicle, on foot), from,
-        to]: by vehicle never slower than on foot."""
-        by_vehicle = np.minimum(24 * dist / self.params.movement.vehicle_km_per_day, hours)
-        return np.array([by_vehicle, hours])
+    def _may_leave(self, p_step: np.ndarray, p_step_displaced: np.ndarray) -> np.ndarray:
+        """Places where someone present has a chance to move (visitors at a gathering go
+        back when it ends), for every place at once: residents with ``p_step``, the
+        displaced with ``p_step_displaced``."""
+        there = (self.pop != 0).any(axis=2)  # [origin, place]
+        home = np.diagonal(there).copy()
+        np.fill_diagonal(there, False)
+        away = there.any(axis=0)
+        out = (home & (p_step != 0)) | (away & (p_step_displaced != 0))
+        for loc, counts in self.visitors.items():
+            here = np.maximum(0, self.pop[:, loc, :] - counts)
+            chance = np.full(len(here), p_step_displaced[loc])
+            chance[loc] = p_step[loc]
+            out[loc] = (chance[:, None] * here).any()
+        return out
 
-    def _weights(self, hops, dist, welcome, settled) -> np.ndarray:
-        """Destination weights [from, to]: attractiveness × safety × free room over
-        distance, among the places within ``awareness_hops`` (and every reachable site,
-        when ``sites_known``); from a place where none of them is safe or has room, among
+    def _destinations(self, paths, loc: int, offer: np.ndarray, settled: np.ndarray):
+        """Where people leaving ``loc`` may go: (places ascending, weights, trip hours
+        [mode, place]). Weight: attractiveness × safety × free room over distance, among
+        the places within ``awareness_hops`` (and every reachable site, when
+        ``sites_known``); from a place where none of them is safe or has room, among
         every place reachable (people ask their way further)."""
         m = self.params.movement
-        score = self.attractiveness * welcome / (dist + m.distance_offset_km)
-        score[~np.isfinite(score)] = 0.0  # no weight for what cannot be scored
-        reachable = np.isfinite(hops) & (hops >= 1)
-        known = hops <= m.awareness_hops
+        near = paths.nearby(loc, m.awareness_hops)
+        places, km, hours = near.places, near.km, near.hours
         if m.sites_known:
-            known = known | (settled & np.isfinite(hops))
-        near = np.where(known & reachable, score, 0.0)
-        far = np.where(reachable, score, 0.0)
-        return np.where((near.sum(axis=1) > 0)[:, None], near, far)
+            sites = np.flatnonzero(settled & (paths.component == paths.component[loc]))
+            sites = sites[(sites != loc) & ~np.isin(sites, places)]
+            if len(sites):
+                # A site's lengths from the site's own row: rows from the few sites serve
+                # every place (the same lengths, summed from the other end).
+                km = np.r_[km, [paths.km[s, loc] for s in sites.tolist()]]
+                hours = np.r_[hours, [paths.hours[s, loc] for s in sites.tolist()]]
+                places = np.r_[places, sites]
+                order = np.argsort(places, kind="stable")
+                places, km, hours = places[order], km[order], hours[order]
+        w = self._score(offer, places, km)
+        if not (w > 0).any():  # none known is safe or has room: every place reachable
+            km, hours = paths.km.row(loc), paths.hours.row(loc)
+            places = np.flatnonzero(np.isfinite(km))
+            places = places[places != loc]
+            km, hours = km[places], hours[places]
+            w = self._score(offer, places, km)
+        return places, w, self._trips(km, hours)
 
-    def _returns(self, rng, now, dt, hours, felt) -> None:
+    def _score(self, offer, places, km) -> np.ndarray:
+        score = offer[places] / (km + self.params.movement.distance_offset_km)
+        score[~np.isfinite(score)] = 0.0  # no weight for what cannot be scored
+        return score
+
+    def _trip(self, paths, loc: int, places: np.ndarray) -> np.ndarray:
+        """Trip hours [mode, place] from ``loc`` to ``places``."""
+        return self._trips(paths.km.row(loc)[places], paths.hours.row(loc)[places])
+
+    def _trips(self, km: np.ndarray, hours: np.ndarray) -> np.ndarray:
+        """Hours of the ways [mode (vehicle, on foot), place]: by vehicle never slower
+        than on foot."""
+        by_vehicle = np.minimum(24 * km / self.params.movement.vehicle_km_per_day, hours)
+        return np.array([by_vehicle, hours])
+
+    def _returns(self, rng, now, dt, paths, felt) -> None:
         """Displaced people go home when home feels safe again."""
         m = self.params.movement
         if m.return_chance <= 0:
             return
         p = 1 - (1 - m.return_chance) ** (dt / 24)
         n = self.pop.shape[0]
-        # Homes that feel safe, have people elsewhere and a way from somewhere: tested for
-        # every home at once (a home's row of ``pop`` changes only in its own turn below).
+        # Homes that feel safe and have people elsewhere: tested for every home at once (a
+        # home's row of ``pop`` changes only in its own turn below).
         elsewhere = (self.pop != 0).any(axis=2)  # [home, place]
         np.fill_diagonal(elsewhere, False)
-        homes = (felt < m.risk_threshold) & elsewhere.any(axis=1) & \
-            np.isfinite(hours).any(axis=1)
+        homes = (felt < m.risk_threshold) & elsewhere.any(axis=1)
         for home in homes.nonzero()[0].tolist():
             away = self.pop[home].copy()
             away[home] = 0
@@ -324,7 +359,7 @@ class Civilians:
                 continue
             goers = rng.binomial(away, p)
             for loc in goers.sum(axis=1).nonzero()[0].tolist():
-                if not np.isfinite(hours[loc, home]):
+                if not paths.joined(loc, home):
                     continue
                 late, longer = 0.0, 1.0
                 if self.crossings and self.crossings.acts_on(loc, home):
@@ -337,17 +372,18 @@ class Civilians:
                 counts[home] = goers[loc]
                 left = self.pop[home, loc]
                 left -= goers[loc]
-                self._travel(now + hours[loc, home] * longer + late, loc, home, counts)
+                self._travel(now + paths.hours[loc, home] * longer + late, loc, home, counts)
 
-    def _send(self, rng, now, loc, movers, w, trips, slots, sent) -> None:
-        """Share ``movers`` [origin, group] among destinations by weight ``w``; some go by
-        vehicle, the rest on foot, ``trips`` [mode, from, to] hours, set down at ``slots``
-        (the same, as sub-steps) unless held up on the way. Count in ``sent`` [from, to]
-        those who set off (not those who stayed for want of a boat)."""
+    def _send(self, rng, now, loc, movers, dests, w, trips, sent) -> None:
+        """Share ``movers`` [origin, group] among ``dests`` by weight ``w``; some go by
+        vehicle, the rest on foot, ``trips`` [mode, dest] hours, unless held up on the
+        way. Count in ``sent`` [(from, to)] those who set off (not those who stayed for
+        want of a boat)."""
         m = self.params.movement
         # Draw only for the homes that have movers and the places with weight.
-        homes, places = movers.sum(axis=1).nonzero()[0], w.nonzero()[0]
-        per_place = rng.multinomial(movers[homes], w[places] / w[places].sum())  # [home, g, place]
+        homes, has = movers.sum(axis=1).nonzero()[0], w.nonzero()[0]
+        places, trips = dests[has], trips[:, has]
+        per_place = rng.multinomial(movers[homes], w[has] / w[has].sum())  # [home, g, place]
         _, delay, longer = self._on_the_way(rng, now, loc, homes, places, per_place) \
             if self.crossings else (0, {}, {})
         riding = rng.binomial(per_place, m.vehicle_share)
@@ -357,16 +393,13 @@ class Civilians:
         going[0][:, homes] = riding.transpose(2, 0, 1)
         going[1][:, homes] = (per_place - riding).transpose(2, 0, 1)
         people = going.sum(axis=(2, 3))  # [mode, place]
-        sent[loc, places] = people.sum(axis=0)
         if delay:  # checkpoints held some up; others went round them, a longer way
-            hours = trips[:, loc, places] * \
-                np.array([longer.get(j, 1.0) for j in range(len(places))]) + \
+            trips = trips * np.array([longer.get(j, 1.0) for j in range(len(places))]) + \
                 np.array([delay.get(j, 0.0) for j in range(len(places))])
-            arrive = self._slot(now + hours)
-        else:
-            arrive = slots[:, loc, places]
-        arrive, people = arrive.tolist(), people.tolist()
-        for j, dest in enumerate(places.tolist()):
+        arrive = self._slot(now + trips).tolist()
+        for j, (dest, count) in enumerate(zip(places.tolist(), people.sum(axis=0).tolist(),
+                                              strict=True)):
+            sent[(loc, dest)] = sent.get((loc, dest), 0) + count
             for mode in (0, 1):
                 if people[mode][j]:
                     self._board(arrive[mode][j], dest, going[mode, j])

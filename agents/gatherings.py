@@ -34,7 +34,8 @@ def begin(m, g: Gathering) -> None:
     """People from places within ``radius`` hops (and the place itself) gather, in
     proportion to who is there; those from elsewhere become visitors."""
     c = m.civilians
-    near = [i for i in range(m.n) if m.hops[i, g.place] <= g.radius and i != g.place]
+    hops = m.hops[g.place]  # the same both ways: a count of routes
+    near = [i for i in np.flatnonzero(hops <= g.radius).tolist() if i != g.place]
     here = c.present().sum(axis=1)
     around = np.array([c.pop[:, i, :].sum() for i in near], dtype=float)
     coming = min(g.people, int(around.sum()))
