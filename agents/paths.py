@@ -30,6 +30,9 @@ class Lengths:
         w = np.ones(len(a)) if weights is None else np.asarray(weights, dtype=float)
         # Both ways; explicit zeros stay edges (a route of no length is still a route).
         self.graph = csr_matrix((np.r_[w, w], (np.r_[a, b], np.r_[b, a])), shape=(n, n))
+        self.graph.sort_indices()
+        rows = np.repeat(np.arange(n, dtype=np.int64), np.diff(self.graph.indptr))
+        self._edge_keys = rows * n + self.graph.indices  # ascending: rows, then columns
         self._rows: OrderedDict[int, np.ndarray] = OrderedDict()
         self.keep = max(16, ROW_BUDGET // max(n, 1))
 
@@ -51,6 +54,10 @@ class Lengths:
             a, b = key
             return self.row(int(a))[b]
         return self.row(int(key))
+
+    def edge(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """The lengths of the routes ``a[i]``–``b[i]`` (each a route)."""
+        return self.graph.data[np.searchsorted(self._edge_keys, a * self.n + b)]
 
     def within(self, src: int, limit: float) -> np.ndarray:
         """Lengths from ``src`` to the places no further than ``limit`` (inf beyond): the
@@ -84,6 +91,8 @@ class PeoplePaths:
         self.hops = Lengths(n, a, b, None)
         _, self.component = connected_components(self.hops.graph, directed=False)
         self._nearby: dict[tuple[int, int], Nearby] = {}
+        self._known: dict[tuple[int, int], Nearby] = {}
+        self._sites: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
 
     def joined(self, a: int, b: int) -> bool:
         """Whether some way joins ``a`` and ``b``."""
@@ -103,27 +112,77 @@ class PeoplePaths:
         found = self._nearby.get(key)
         if found is not None:
             return found
-        h, pred = dijkstra(self.hops.graph, indices=src, unweighted=True, limit=hops,
-                           return_predecessors=True)
-        places = np.flatnonzero(h <= hops)
-        places = places[places != src]
+        levels = self._levels(src, hops)
+        places = np.sort(np.concatenate([ends for _, ends in levels] or [np.zeros(0, int)]))
         if not len(places):
             found = Nearby(places, np.zeros(0), np.zeros(0))
         else:
-            found = Nearby(places, self._lengths(self.km, src, places, h, pred),
-                           self._lengths(self.hours, src, places, h, pred))
+            found = Nearby(places, self._lengths(self.km, src, places, levels),
+                           self._lengths(self.hours, src, places, levels))
         self._nearby[key] = found
         return found
 
+    def _levels(self, src: int, hops: int) -> list[tuple[np.ndarray, np.ndarray]]:
+        """Breadth first from ``src``, ``hops`` deep: for each hop, (a place one hop
+        nearer, the place) for the places first reached at that hop."""
+        g = self.hops.graph
+        seen = np.array([src])
+        frontier = seen
+        levels = []
+        for _ in range(hops):
+            first, last = g.indptr[frontier], g.indptr[frontier + 1]
+            counts = last - first
+            if not counts.sum():
+                break
+            offsets = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
+            ends = g.indices[np.repeat(first, counts) + offsets]
+            starts = np.repeat(frontier, counts)
+            ends, index = np.unique(ends, return_index=True)
+            new = ~np.isin(ends, seen)
+            ends, starts = ends[new], starts[index[new]]
+            if not len(ends):
+                break
+            levels.append((starts, ends))
+            seen = np.concatenate([seen, ends])
+            frontier = ends
+        return levels
+
+    def known(self, src: int, hops: int, sites: np.ndarray) -> Nearby:
+        """The places within ``hops`` of ``src`` and the ``sites`` (the same places at
+        every call) joined to it, ``src`` left out: their lengths from ``src`` for the
+        places near, from the site's own end for a site further away (rows from the few
+        sites serve every place)."""
+        key = (src, hops)
+        found = self._known.get(key)
+        if found is not None:
+            return found
+        near = self.nearby(src, hops)
+        if self._sites is None:
+            self._sites = (sites, dijkstra(self.km.graph, indices=sites),
+                           dijkstra(self.hours.graph, indices=sites))
+        _, km, hours = self._sites
+        far = (self.component[sites] == self.component[src]) & (sites != src) & \
+            ~np.isin(sites, near.places)
+        if far.any():
+            places = np.r_[near.places, sites[far]]
+            order = np.argsort(places, kind="stable")
+            found = Nearby(places[order], np.r_[near.km, km[far, src]][order],
+                           np.r_[near.hours, hours[far, src]][order])
+        else:
+            found = near
+        self._known[key] = found
+        return found
+
     @staticmethod
-    def _lengths(lengths: Lengths, src, places, h, pred) -> np.ndarray:
+    def _lengths(lengths: Lengths, src, places, levels) -> np.ndarray:
         """Exact lengths from ``src`` to ``places``: a search bounded by the longest of
         the ways to them along the fewest hops (each at least as long as the shortest)."""
         along = {src: 0.0}
-        g = lengths.graph
-        for j in places[np.argsort(h[places], kind="stable")].tolist():
-            p = int(pred[j])
-            along[j] = along[p] + float(g[p, j])
+        for starts, ends in levels:
+            steps = lengths.edge(starts, ends)
+            along.update(zip(ends.tolist(), (along[s] + w for s, w in
+                                             zip(starts.tolist(), steps.tolist(),
+                                                 strict=True)), strict=True))
         bound = max(along.values())
         return lengths.within(src, bound * (1 + 1e-9) + 1e-12)[places]
 

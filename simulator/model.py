@@ -141,10 +141,9 @@ class ExerciseModel(mesa.Model):
         self._routes_changed()
 
     def _build_population(self) -> None:
-        pop = np.zeros((self.n, self.n, len(GROUPS)), dtype=np.int64)
+        residents = np.zeros((self.n, len(GROUPS)), dtype=np.int64)
         for p in self.spec.population:
-            i = self.index[p.location]
-            pop[i, i] += [getattr(p, g) for g in GROUPS]
+            residents[self.index[p.location]] += [getattr(p, g) for g in GROUPS]
         m = self.params.movement
         locs = self.spec.map.locations
         cap = np.array([loc.attributes.capacity if loc.attributes.capacity is not None
@@ -155,7 +154,7 @@ class ExerciseModel(mesa.Model):
         self.sanitation = np.array([loc.attributes.sanitation for loc in locs])
         self.site_shelter = np.array([self.params.needs.site_shelter if t in SITE_TYPES else 0.0
                                       for t in self.types])
-        self.civilians = Civilians(pop, list(self.types), cap, attract, coverage,
+        self.civilians = Civilians(residents, list(self.types), cap, attract, coverage,
                                    self.sanitation, self.params,
                                    risk=np.array([loc.attributes.risk for loc in locs]),
                                    step_hours=float(self.spec.metadata.step_hours),

@@ -32,7 +32,7 @@ class Recorder:
     def __init__(self, n_locations: int):
         self.rows: list[dict] = []
         self.flows: list[dict] = []  # {turn, from, to, people}: set off during the turn
-        self._flows_recorded = np.zeros((n_locations, n_locations), dtype=np.int64)
+        self._flows_recorded: dict[tuple[int, int], int] = {}  # (from, to) → people
         self.displaced_peak = 0
         self.aid_reached = np.zeros(n_locations)  # most people aid covered in one turn
         self._turn_start_event = 0
@@ -74,10 +74,10 @@ class Recorder:
         # Plain Python ints and floats, read once: far quicker to read one by one.
         people_at, displaced_at = present.sum(axis=1).tolist(), disp.sum(axis=1).tolist()
         dead, hurt, by_cause = dead.tolist(), hurt.tolist(), by_cause.sum(axis=2).T.tolist()
-        unmet_share, unmet, infected, level, felt, presence, trust, tension = (
+        unmet_share, unmet, infected, level, felt, presence, trust, tension, aid = (
             np.asarray(a, dtype=float).tolist() for a in (
                 c.turn_unmet, unmet, m.epidemic.e + m.epidemic.i, m.floods.level, felt,
-                presence, m.trust, m.tension))
+                presence, m.trust, m.tension, c.turn_aid.sum(axis=1)))
         for i, loc in enumerate(m.loc_ids):
             people = people_at[i]
             row = {"turn": m.turn, "location": loc, "population": people,
@@ -85,7 +85,7 @@ class Recorder:
                    "people_at_risk": people if at_risk[i] else 0}
             row.update(zip(NEED_COLUMNS, [round(1 - share, 4) for share in unmet_share[i]],
                            strict=True))
-            row["aid_person_days"] = round(float(c.turn_aid[i].sum()), 1)
+            row["aid_person_days"] = round(aid[i], 1)
             row["unmet_person_days"] = round(unmet[i], 1)
             row["incidents"] = incidents[loc]
             row.update(zip(GROUP_DEATH_COLUMNS, dead[i], strict=True))
@@ -104,15 +104,12 @@ class Recorder:
         in a later turn or not at all. A move to the same place is not a flow.
         """
         total = m.civilians.flows
-        turn = total - self._flows_recorded
-        self._flows_recorded = total.copy()
-        np.fill_diagonal(turn, 0)
-        moved = turn > 0
-        # argwhere and the mask both list the pairs row by row: the same order.
-        for (src, dest), people in zip(np.argwhere(moved).tolist(), turn[moved].tolist(),
-                                       strict=True):
-            self.flows.append({"turn": m.turn, "from": m.loc_ids[src], "to": m.loc_ids[dest],
-                               "people": people})
+        for (src, dest), people in sorted(total.items()):
+            moved = people - self._flows_recorded.get((src, dest), 0)
+            if moved > 0 and src != dest:
+                self.flows.append({"turn": m.turn, "from": m.loc_ids[src],
+                                   "to": m.loc_ids[dest], "people": moved})
+        self._flows_recorded = dict(total)
 
     def outcomes(self, m) -> dict:
         """The outcomes of the run so far."""
