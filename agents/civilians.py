@@ -425,10 +425,9 @@ class Civilians:
         _, delay, longer = self._on_the_way(rng, now, loc, origins[homes], places, per_place) \
             if self.crossings else (0, {}, {})
         riding = rng.binomial(per_place, m.vehicle_share)
-        # [mode (vehicle, on foot), place, home, group], the homes with movers.
-        going = np.array([riding.transpose(2, 0, 1), (per_place - riding).transpose(2, 0, 1)])
+        going = (riding, per_place - riding)  # [mode (vehicle, on foot)][home, group, place]
         homes = origins[homes]
-        people = going.sum(axis=(2, 3))  # [mode, place]
+        people = np.array([riding.sum(axis=(0, 1)), going[1].sum(axis=(0, 1))])  # [mode, place]
         if delay:  # checkpoints held some up; others went round them, a longer way
             trips = trips * np.array([longer.get(j, 1.0) for j in range(len(places))]) + \
                 np.array([delay.get(j, 0.0) for j in range(len(places))])
@@ -438,7 +437,7 @@ class Civilians:
             key = (loc, int(places[j]))
             sent[key] = sent.get(key, 0) + int(total[j])
         for mode, j in zip(*(a.tolist() for a in people.nonzero()), strict=True):
-            self._board(float(arrive[mode, j]), int(places[j]), homes, going[mode, j])
+            self._board(float(arrive[mode, j]), int(places[j]), homes, going[mode][:, :, j])
 
     def _on_the_way(self, rng, now, loc, homes, places, per_place) -> tuple[int, dict, dict]:
         """What people bound for each place meet on the way: those who find no seat on a

@@ -36,6 +36,10 @@ class Lengths:
         self._rows: OrderedDict[int, np.ndarray] = OrderedDict()
         self.keep = max(16, ROW_BUDGET // max(n, 1))
 
+    def __getstate__(self) -> dict:
+        # Rows are found again when read: a snapshot of the exercise does not carry them.
+        return {**self.__dict__, "_rows": OrderedDict()}
+
     def row(self, src: int) -> np.ndarray:
         """Lengths from ``src`` to every place (read only)."""
         row = self._rows.get(src)
@@ -93,6 +97,9 @@ class PeoplePaths:
         self._nearby: dict[tuple[int, int], Nearby] = {}
         self._known: dict[tuple[int, int], Nearby] = {}
         self._sites: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "_nearby": {}, "_known": {}, "_sites": None}
 
     def joined(self, a: int, b: int) -> bool:
         """Whether some way joins ``a`` and ``b``."""

@@ -171,23 +171,37 @@ class ExerciseModel(mesa.Model):
         over water where boats run), by road for vehicles, and in hops."""
         open_edges = [(a, b, d) for a, b, d in self.graph.edges(data=True)
                       if self.route_open(a, b)]
-        self.open_graph = _graph(self.n, open_edges)
-        people = _graph(self.n, [
-            (a, b, {"km": d["km"], "hours": d["foot"] if d["land"] else d["boat"],
-                    "boats": None if d["land"] else self.boats.get(_key(a, b))})
-            for a, b, d in open_edges if d["land"] or self.boats.get(_key(a, b)) != 0])
-        self.people_graph = people
+        people = [(a, b, {"km": d["km"], "hours": d["foot"] if d["land"] else d["boat"],
+                          "boats": None if d["land"] else self.boats.get(_key(a, b))})
+                  for a, b, d in open_edges if d["land"] or self.boats.get(_key(a, b)) != 0]
+        # The networkx graphs are built when first asked for (a unit's or a convoy's way):
+        # a flood can change the routes many times with nobody asking.
+        self._open_edges, self._people_edges = open_edges, people
+        self._open_graph = self._people_graph = None
         # Shortest paths, one row per source as rules ask for them (never place × place).
-        a, b, km_, hours = route_arrays(list(people.edges(data=True)), "km", "hours")
+        a, b, km_, hours = route_arrays(people, "km", "hours")
         self.paths = PeoplePaths(self.n, a, b, km_, hours)
         self.road_km, self.foot_hours, self.hops = self.paths.km, self.paths.hours, self.paths.hops
         self.all_road = all("road" in d["modes"] for _, _, d in open_edges)
         road = open_edges if self.all_road else [e for e in open_edges if "road" in e[2]["modes"]]
         self.vehicle_hours = Lengths(self.n, *route_arrays(road, "vehicle"))
         # Boat routes with few seats a day and checkpoints: what people meet on the way.
-        self.crossings.limits = {_key(a, b): d["boats"] for a, b, d in people.edges(data=True)
-                                 if d["boats"]}
-        self.crossings.routes_changed(self.foot_hours, people)
+        self.crossings.limits = {_key(a, b): d["boats"] for a, b, d in people if d["boats"]}
+        self.crossings.routes_changed(self.foot_hours, people, self.people_routes)
+
+    @property
+    def open_graph(self) -> nx.Graph:
+        """The open routes."""
+        if self._open_graph is None:
+            self._open_graph = _graph(self.n, self._open_edges)
+        return self._open_graph
+
+    def people_routes(self) -> nx.Graph:
+        """The open routes people use (land, and water where boats run), with their km,
+        hours and boats."""
+        if self._people_graph is None:
+            self._people_graph = _graph(self.n, self._people_edges)
+        return self._people_graph
 
     def neighbours(self, loc: int) -> list[int]:
         return sorted(self.open_graph.neighbors(loc))

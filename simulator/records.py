@@ -24,6 +24,11 @@ NEED_COLUMNS = [f"{need}_met" for need in NEEDS]
 GROUP_DEATH_COLUMNS = [f"deaths_{g}" for g in GROUPS]
 GROUP_INJURY_COLUMNS = [f"injuries_{g}" for g in GROUPS]
 CAUSE_COLUMNS = [DEATH_COLUMNS[cause] for cause in CAUSES]
+# A time-series row's columns, in order.
+ROW_COLUMNS = ("turn", "location", "population", "residents", "displaced", "people_at_risk",
+               *NEED_COLUMNS, "aid_person_days", "unmet_person_days", "incidents",
+               *GROUP_DEATH_COLUMNS, *GROUP_INJURY_COLUMNS, *CAUSE_COLUMNS, "infected",
+               "flood_level_m", "risk", "presence", "trust", "tension")
 
 
 class Recorder:
@@ -78,23 +83,15 @@ class Recorder:
             np.asarray(a, dtype=float).tolist() for a in (
                 c.turn_unmet, unmet, m.epidemic.e + m.epidemic.i, m.floods.level, felt,
                 presence, m.trust, m.tension, c.turn_aid.sum(axis=1)))
-        for i, loc in enumerate(m.loc_ids):
+        at_risk = at_risk.tolist()
+        for i, loc in enumerate(m.loc_ids):  # one dict per row, built at once: thousands
             people = people_at[i]
-            row = {"turn": m.turn, "location": loc, "population": people,
-                   "residents": people - displaced_at[i], "displaced": displaced_at[i],
-                   "people_at_risk": people if at_risk[i] else 0}
-            row.update(zip(NEED_COLUMNS, [round(1 - share, 4) for share in unmet_share[i]],
-                           strict=True))
-            row["aid_person_days"] = round(aid[i], 1)
-            row["unmet_person_days"] = round(unmet[i], 1)
-            row["incidents"] = incidents[loc]
-            row.update(zip(GROUP_DEATH_COLUMNS, dead[i], strict=True))
-            row.update(zip(GROUP_INJURY_COLUMNS, hurt[i], strict=True))
-            row.update(zip(CAUSE_COLUMNS, by_cause[i], strict=True))
-            row.update(infected=int(round(infected[i])), flood_level_m=round(level[i], 2),
-                       risk=round(felt[i], 3), presence=round(presence[i], 1),
-                       trust=round(trust[i], 3), tension=round(tension[i], 3))
-            self.rows.append(row)
+            self.rows.append(dict(zip(ROW_COLUMNS, (
+                m.turn, loc, people, people - displaced_at[i], displaced_at[i],
+                people if at_risk[i] else 0, *(round(1 - share, 4) for share in unmet_share[i]),
+                round(aid[i], 1), round(unmet[i], 1), incidents[loc], *dead[i], *hurt[i],
+                *by_cause[i], int(round(infected[i])), round(level[i], 2), round(felt[i], 3),
+                round(presence[i], 1), round(trust[i], 3), round(tension[i], 3)), strict=True)))
         self._record_flows(m)
 
     def _record_flows(self, m) -> None:

@@ -1,6 +1,7 @@
 """Shortest paths one row at a time: the same floats as networkx, bounded searches that
 agree with whole rows, and rows dropped when a route closes, opens or floods."""
 
+import pickle
 from pathlib import Path
 
 import networkx as nx
@@ -85,3 +86,12 @@ def test_routes_closing_opening_and_flooding_change_the_paths():
     m.now = 10.0  # the water is gone
     m._floods()
     assert not m.flooded_routes and m.hops[village, site] == 2
+
+
+def test_a_pickled_copy_leaves_the_rows_behind_and_finds_the_same():
+    g, a, b, km = _graph()
+    paths = PeoplePaths(g.number_of_nodes(), a, b, km, km * 2)
+    before = (paths.km[3].tolist(), paths.nearby(3, 2).km.tolist())
+    copy = pickle.loads(pickle.dumps(paths))
+    assert not copy.km._rows and not copy._nearby
+    assert (copy.km[3].tolist(), copy.nearby(3, 2).km.tolist()) == before
