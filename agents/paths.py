@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass
+from heapq import heappop, heappush
 
 import numpy as np
 from scipy.sparse import csr_matrix
@@ -34,11 +35,12 @@ class Lengths:
         rows = np.repeat(np.arange(n, dtype=np.int64), np.diff(self.graph.indptr))
         self._edge_keys = rows * n + self.graph.indices  # ascending: rows, then columns
         self._rows: OrderedDict[int, np.ndarray] = OrderedDict()
+        self._lists: tuple[list, list, list] | None = None  # the graph as lists, for within
         self.keep = max(16, ROW_BUDGET // max(n, 1))
 
     def __getstate__(self) -> dict:
         # Rows are found again when read: a snapshot of the exercise does not carry them.
-        return {**self.__dict__, "_rows": OrderedDict()}
+        return {**self.__dict__, "_rows": OrderedDict(), "_lists": None}
 
     def row(self, src: int) -> np.ndarray:
         """Lengths from ``src`` to every place (read only)."""
@@ -61,15 +63,33 @@ class Lengths:
 
     def edge(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         """The lengths of the routes ``a[i]``–``b[i]`` (each a route)."""
-        return self.graph.data[np.searchsorted(self._edge_keys, a * self.n + b)]
+        keys = np.asarray(a, dtype=np.int64) * self.n + np.asarray(b, dtype=np.int64)
+        return self.graph.data[np.searchsorted(self._edge_keys, keys)]
 
-    def within(self, src: int, limit: float) -> np.ndarray:
-        """Lengths from ``src`` to the places no further than ``limit`` (inf beyond): the
-        same floats as ``row`` where finite, found without searching further."""
+    def within(self, src: int, limit: float) -> dict[int, float]:
+        """Lengths from ``src`` to the places no further than ``limit``: the same floats
+        as ``row``, summed the same way along the way, found without searching further
+        (nor making a row of every place)."""
         row = self._rows.get(src)
         if row is not None:
-            return np.where(row <= limit, row, np.inf)
-        return dijkstra(self.graph, indices=int(src), unweighted=self.unweighted, limit=limit)
+            near = np.flatnonzero(row <= limit)
+            return dict(zip(near.tolist(), row[near].tolist(), strict=True))
+        if self._lists is None:
+            g = self.graph
+            self._lists = (g.indptr.tolist(), g.indices.tolist(), g.data.tolist())
+        starts, ends, lengths = self._lists
+        done: dict[int, float] = {}
+        fringe = [(0.0, int(src))]
+        while fringe:
+            length, a = heappop(fringe)
+            if a in done:
+                continue
+            done[a] = length
+            for k in range(starts[a], starts[a + 1]):
+                b = ends[k]
+                if b not in done and length + lengths[k] <= limit:
+                    heappush(fringe, (length + lengths[k], b))
+        return done
 
 
 @dataclass
@@ -191,7 +211,8 @@ class PeoplePaths:
                                              zip(starts.tolist(), steps.tolist(),
                                                  strict=True)), strict=True))
         bound = max(along.values())
-        return lengths.within(src, bound * (1 + 1e-9) + 1e-12)[places]
+        found = lengths.within(src, bound * (1 + 1e-9) + 1e-12)
+        return np.array([found[p] for p in places.tolist()])
 
 
 def route_arrays(edges: list[tuple[int, int, dict]], *names: str) -> tuple[np.ndarray, ...]:

@@ -95,3 +95,18 @@ def test_a_pickled_copy_leaves_the_rows_behind_and_finds_the_same():
     copy = pickle.loads(pickle.dumps(paths))
     assert not copy.km._rows and not copy._nearby
     assert (copy.km[3].tolist(), copy.nearby(3, 2).km.tolist()) == before
+
+
+def test_nearby_on_a_map_of_a_hundred_thousand_places():
+    """Route keys of far-numbered places do not overflow (a * n + b needs 64 bits)."""
+    n = 100_000
+    a = np.array([99_990, 99_991, 99_990, 70_000])
+    b = np.array([99_991, 99_992, 70_000, 99_992])
+    km = np.array([1.5, 2.25, 9.0, 0.5])
+    paths = PeoplePaths(n, a, b, km, km * 3)
+    near = paths.nearby(99_990, 2)
+    assert near.places.tolist() == [70_000, 99_991, 99_992]
+    assert near.km.tolist() == [4.25, 1.5, 3.75] == paths.km[99_990][near.places].tolist()
+    # The places as the sparse graph numbers them (32 bits) name the same routes.
+    ends = np.array([99_991, 70_000], dtype=np.int32)
+    assert paths.km.edge(ends, np.array([99_992, 99_992], dtype=np.int32)).tolist() == [2.25, 0.5]
