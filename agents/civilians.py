@@ -1,10 +1,11 @@
 """Civilians as numpy arrays: where people are, what they fear, what they lack, who died.
 
-``pop[o, l, g]`` counts people from home ``o`` who are now at ``l``, by group ``g``
-(women, men, girls, boys, older). The diagonal ``o == l`` are residents at home; the rest
-are displaced. Movement follows Flee (Suleimenova, Bell & Groen 2017): a move chance by
-location type and perceived risk, destinations weighted by attractiveness over distance
-and by free capacity, travel on foot along open routes.
+``people`` (``agents.people.People``) counts people from home ``o`` who are now at ``l``,
+by group ``g`` (women, men, girls, boys, older), in the cells that hold someone. Cells
+``o == l`` are residents at home; the rest are displaced. Movement follows Flee
+(Suleimenova, Bell & Groen 2017): a move chance by location type and perceived risk,
+destinations weighted by attractiveness over distance and by free capacity, travel on
+foot along open routes.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
+
+from agents.people import People
 
 GROUPS = ("women", "men", "girls", "boys", "older")
 NEEDS = ("water", "food", "shelter", "health")
@@ -28,11 +31,47 @@ def take(counts: np.ndarray, people: int) -> np.ndarray:
 
 @dataclass
 class Transit:
-    """People walking to ``dest``, arriving at hour ``arrive``."""
+    """People on the road to ``dest``, arriving at hour ``arrive``."""
 
     arrive: float
     dest: int
-    counts: np.ndarray  # [origin, group]
+    parts: list = field(default_factory=list)  # (homes, [home, group]) as they set off
+
+    def board(self, homes: np.ndarray, counts: np.ndarray) -> None:
+        """``counts`` [home, group] more, from ``homes``."""
+        self.parts.append((homes, counts))
+
+    def homes(self) -> tuple[np.ndarray, np.ndarray]:
+        """(homes ascending, counts [home, group]) of everyone on board."""
+        if len(self.parts) != 1:
+            homes = np.concatenate([h for h, _ in self.parts] or [np.zeros(0, np.int64)])
+            counts = np.concatenate([c for _, c in self.parts] or
+                                    [np.zeros((0, len(GROUPS)), np.int64)])
+            homes, index = np.unique(homes, return_inverse=True)
+            merged = np.zeros((len(homes), len(GROUPS)), dtype=np.int64)
+            np.add.at(merged, index, counts)
+            self.parts = [(homes, merged)]
+        homes, counts = self.parts[0]
+        order = np.argsort(homes, kind="stable")
+        return homes[order], counts[order]
+
+    def total(self) -> np.ndarray:
+        """Everyone on board by group."""
+        return sum((c.sum(axis=0) for _, c in self.parts), np.zeros(len(GROUPS), np.int64))
+
+    def of(self, home: int) -> np.ndarray:
+        """Those from ``home`` by group."""
+        return sum((c[h == home].sum(axis=0) for h, c in self.parts),
+                   np.zeros(len(GROUPS), np.int64))
+
+
+def _dense_sum(n: int, places: np.ndarray, w: np.ndarray) -> float:
+    """``w``'s sum as if spread over all ``n`` places (zeros elsewhere): numpy's pairwise
+    sum depends on where the values sit, and this keeps the sum that weighs the
+    destinations the same float as a whole row's."""
+    row = np.zeros(n)
+    row[places] = w
+    return float(row.sum())
 
 
 def split_counts(total: int, weights: np.ndarray) -> np.ndarray:
@@ -57,7 +96,7 @@ def split_counts(total: int, weights: np.ndarray) -> np.ndarray:
 class Civilians:
     """State and rules of the civilian population of one exercise."""
 
-    pop: np.ndarray  # [origin, location, group] int64
+    residents_at_start: np.ndarray  # [location, group] int64: everyone at home
     types: list[str]
     capacity: np.ndarray  # people, inf where unlimited
     attractiveness: np.ndarray
@@ -75,19 +114,21 @@ class Civilians:
     turn_unmet: np.ndarray = None  # [location, need] share unmet during this turn (last step)
     treated: np.ndarray = None  # [location] hours of medical care left
     incoming: np.ndarray = None  # [location] people on the road to each place
-    flows: np.ndarray = None  # [from, to] cumulative people who set off (walk, return, transport)
+    flows: dict = None  # (from, to) → cumulative people who set off (walk, return, transport)
     conflict: np.ndarray = None  # [location] in active conflict
     closed_sites: np.ndarray = None  # [location] admits nobody
     redirect: dict = field(default_factory=dict)  # location → where everyone there is sent
     step_hours: float = 1.0  # the model's sub-step: arrivals are set down at its boundaries
     crossings: object = None  # agents.crossings.Crossings: boat routes with few seats a day
-    visitors: dict = field(default_factory=dict)  # place → [origin, group] at a gathering
+    visitors: dict = field(default_factory=dict)  # place → [home, group] at a gathering
     _slots: dict = field(default_factory=dict)  # (arrival hour, dest) → people on the road
     _due: dict = field(default_factory=dict)  # arrival hour → its keys in _slots
 
     def __post_init__(self):
-        n = self.pop.shape[1]
-        g = len(GROUPS)
+        n, g = self.residents_at_start.shape
+        self.people = People(n, g)
+        for place in self.residents_at_start.sum(axis=1).nonzero()[0].tolist():
+            self.people.add(place, place, self.residents_at_start[place])
         self.risk = np.zeros(n) if self.risk is None else self.risk
         self.injured = np.zeros((n, g), dtype=np.int64)
         self.deaths = np.zeros((len(CAUSES), n, g), dtype=np.int64)
@@ -99,13 +140,14 @@ class Civilians:
         self.turn_unmet = np.zeros((n, len(NEEDS)))
         self.treated = np.zeros(n)
         self.incoming = np.zeros(n, dtype=np.int64)
-        self.flows = np.zeros((n, n), dtype=np.int64)
+        self.flows = {}
         self.conflict = np.zeros(n, dtype=bool)
         self.closed_sites = np.zeros(n, dtype=bool)
         # Location types and parameters do not change during a run.
         m = self.params.movement
         self._move_chance = np.array([m.move_chance.get(t, 0.0) for t in self.types])
         self._settled = np.array([t in m.settle_types for t in self.types])
+        self._sites = np.flatnonzero(self._settled)
         exposure = self.params.violence.abduction_exposure
         self._abduction = np.array([exposure.get(g, 1.0) for g in GROUPS])
         needs = self.params.needs
@@ -121,15 +163,25 @@ class Civilians:
 
     def present(self) -> np.ndarray:
         """People at each location by group [location, group]."""
-        return self.pop.sum(axis=0)
+        return self.people.here.copy()
 
     def present_at(self, loc: int) -> np.ndarray:
-        """People at one location by group: ``present()[loc]`` without summing every place."""
-        return self.pop[:, loc, :].sum(axis=0)
+        """People at one location by group."""
+        return self.people.here[loc].copy()
 
     def residents(self) -> np.ndarray:
-        idx = np.arange(self.pop.shape[0])
-        return self.pop[idx, idx, :]
+        return self.people.home.copy()
+
+    def dense(self) -> np.ndarray:
+        """Everyone as one ``[home, place, group]`` array: for small maps and tests only."""
+        return self.people.dense()
+
+    def flow_array(self) -> np.ndarray:
+        """``flows`` as one ``[from, to]`` array: for small maps and tests only."""
+        out = np.zeros((len(self.types), len(self.types)), dtype=np.int64)
+        for (src, dest), people in self.flows.items():
+            out[src, dest] = people
+        return out
 
     def displaced(self) -> np.ndarray:
         """Displaced people at each location by group (present minus residents, and
@@ -147,7 +199,7 @@ class Civilians:
         """People on the road, by group."""
         out = np.zeros(len(GROUPS), dtype=np.int64)
         for t in self.transit:
-            out += t.counts.sum(axis=0)
+            out += t.total()
         return out
 
     def displaced_total(self) -> int:
@@ -157,10 +209,12 @@ class Civilians:
 
     def remove(self, loc: int, group: int, n: int) -> int:
         """Remove ``n`` people of ``group`` at ``loc``, spread over homes; return removed."""
-        col = self.pop[:, loc, group]
-        n = min(int(n), int(col.sum()))
+        n = min(int(n), int(self.people.here[loc, group]))
         if n > 0:
-            col -= split_counts(n, col.astype(float))
+            homes, counts = self.people.at(loc)
+            gone = np.zeros_like(counts)
+            gone[:, group] = split_counts(n, counts[:, group].astype(float))
+            self.people.sub_at(homes, loc, gone)
         return n
 
     def kill(self, cause: str, loc: int, by_group: np.ndarray) -> np.ndarray:
@@ -192,8 +246,8 @@ class Civilians:
         is their home. Returns the people added at each place."""
         idx = np.array(sorted(places))
         at = split_counts(int(people), np.array([places[i] for i in idx], dtype=float))
-        for i, n in zip(idx, at, strict=True):
-            self.pop[i, i] += split_counts(int(n), shares)
+        for i, n in zip(idx.tolist(), at, strict=True):
+            self.people.add(i, i, split_counts(int(n), shares))
         return dict(zip(idx.tolist(), at.tolist(), strict=True))
 
     def felt_risk(self, presence: np.ndarray) -> np.ndarray:
@@ -206,12 +260,12 @@ class Civilians:
         for n in neighbours:
             self.risk[n] = min(1.0, self.risk[n] + amount * share)
 
-    def move(self, rng: np.random.Generator, now: float, dt: float, dist: np.ndarray,
-             hours: np.ndarray, hops: np.ndarray, presence: np.ndarray) -> np.ndarray:
+    def move(self, rng: np.random.Generator, now: float, dt: float, paths,
+             presence: np.ndarray) -> np.ndarray:
         """Flee-style moves for one sub-step; return people leaving each location.
 
-        ``dist`` (km) weighs destinations and sets the time by vehicle; ``hours`` (on foot)
-        the time on foot.
+        ``paths`` (``agents.paths.PeoplePaths``): the people's ways, in km (which weigh
+        destinations and set the time by vehicle) and in hours on foot.
         """
         m = self.params.movement
         felt = self.felt_risk(presence)
@@ -227,149 +281,163 @@ class Civilians:
         free = np.where(np.isfinite(self.capacity), np.where(self.capacity > 0, room, 0.0), 1.0)
         free = np.where(self.closed_sites, 0.0, free)
         safety = (1 - felt) ** m.safety_exponent
-        # Every place's destination weights at once: the state they read does not change
-        # during the loop below.
-        weights = self._weights(hops, dist, safety * free, settled)
-        # chances[loc, origin]: the displaced at loc move with one chance, residents
-        # (origin == loc) with another.
+        # What each destination offers, before distance: the state it reads does not
+        # change during the loop below.
+        offer = self.attractiveness * (safety * free)
+        # Whether people leaving a place have somewhere to go (a place joined to it that
+        # offers something), known before their destinations are weighed.
+        offering = offer > 0
+        offers = np.bincount(paths.component[offering], minlength=paths.component.max() + 1)
         n = len(self.types)
-        chances = np.repeat(p_step_displaced[:, None], n, axis=1)
-        chances[np.arange(n), np.arange(n)] = p_step
-        may_leave = self._may_leave(chances)
-        trips = self._trips(dist, hours)
-        slots = self._slot(now + trips)  # the sub-step each way ends, leaving now
-        # sent[from, to]: people who set off; added to flows and incoming after the loop,
+        may_leave = self._may_leave(p_step, p_step_displaced)
+        # sent[(from, to)]: people who set off; added to flows and incoming after the loop,
         # which reads neither.
-        sent = np.zeros((n, n), dtype=np.int64)
-        for loc in self.pop.sum(axis=(0, 2)).nonzero()[0].tolist():
-            here = self.pop[:, loc, :]
+        sent: dict[tuple[int, int], int] = {}
+        # Only a place's own people change in its turn below: which places to visit is
+        # known before.
+        visit = may_leave.copy()
+        for loc, target in self.redirect.items():
+            visit[loc] |= paths.joined(loc, target)
+        for loc in (self.people.here.any(axis=1) & visit).nonzero()[0].tolist():
+            homes, here = self.people.at(loc)
             if loc in self.visitors:  # at a gathering: they go back when it ends
-                here = np.maximum(0, here - self.visitors[loc])
+                here = np.maximum(0, here - self.visitors[loc][homes])
             target = self.redirect.get(loc)
-            if target is not None and np.isfinite(hours[loc, target]):
-                w = np.zeros(n)
-                w[target] = 1.0
-                chance = np.ones((n, 1))
-            elif may_leave[loc]:
-                chance = chances[loc][:, None]
-                w = weights[loc]
+            if target is not None and paths.joined(loc, target):
+                movers = rng.binomial(here, 1.0)
+                if not np.count_nonzero(movers):
+                    continue
+                places, w = np.array([target]), np.ones(1)
+                trips = self._trip(paths, loc, places)
+            elif may_leave[loc] and offers[paths.component[loc]] > offering[loc]:
+                # chance[home]: the displaced at loc move with one chance, residents
+                # (home == loc) with another.
+                chance = np.where(homes == loc, p_step[loc], p_step_displaced[loc])[:, None]
+                movers = rng.binomial(here, chance)
+                if not np.count_nonzero(movers):
+                    continue
+                places, w, trips = self._destinations(paths, loc, offer)
             else:
                 continue
-            total = w.sum()
-            if total <= 0:
-                continue
-            movers = rng.binomial(here, chance)
-            if not np.count_nonzero(movers):
-                continue
-            left = self.pop[:, loc, :]
-            left -= movers
-            self._send(rng, now, loc, movers, w / total, trips, slots, sent)
-        self.flows += sent
-        self.incoming += sent.sum(axis=0)
-        self._returns(rng, now, dt, hours, felt)
-        return sent.sum(axis=1)
-
-    def _may_leave(self, chances: np.ndarray) -> np.ndarray:
-        """Places where someone present has a chance to move (visitors at a gathering go
-        back when it ends), for every place at once: someone is there from an origin
-        ``o`` (``people[o, loc]``) whose movers have a chance (``chances[loc, o]``)."""
-        there = (self.pop != 0).any(axis=2)  # [origin, place]
-        out = (there & (chances.T != 0)).any(axis=0)
-        for loc, counts in self.visitors.items():
-            here = np.maximum(0, self.pop[:, loc, :] - counts)
-            out[loc] = (chances[loc][:, None] * here).any()
+            total = _dense_sum(n, places, w)
+            self.people.sub_at(homes, loc, movers)
+            self._send(rng, now, loc, homes, movers, places, w / total, trips, sent)
+        out = np.zeros(n, dtype=np.int64)
+        for (src, dest), people in sent.items():
+            self.flows[(src, dest)] = self.flows.get((src, dest), 0) + people
+            self.incoming[dest] += people
+            out[src] += people
+        self._returns(rng, now, dt, paths, felt)
         return out
 
-    def _trips(self, dist: np.ndarray, hours: np.ndarray) -> np.ndarray:
-        """Hours of the way from each place to each other [mode (vehicle, on foot), from,
-        to]: by vehicle never slower than on foot."""
-        by_vehicle = np.minimum(24 * dist / self.params.movement.vehicle_km_per_day, hours)
-        return np.array([by_vehicle, hours])
+    def _may_leave(self, p_step: np.ndarray, p_step_displaced: np.ndarray) -> np.ndarray:
+        """Places where someone present has a chance to move (visitors at a gathering go
+        back when it ends), for every place at once: residents with ``p_step``, the
+        displaced with ``p_step_displaced``."""
+        people = self.people
+        home = people.home.any(axis=1)
+        away = (people.here - people.home).any(axis=1)
+        out = (home & (p_step != 0)) | (away & (p_step_displaced != 0))
+        for loc, counts in self.visitors.items():
+            homes, here = people.at(loc)
+            here = np.maximum(0, here - counts[homes])
+            chance = np.where(homes == loc, p_step[loc], p_step_displaced[loc])
+            out[loc] = (chance[:, None] * here).any()
+        return out
 
-    def _weights(self, hops, dist, welcome, settled) -> np.ndarray:
-        """Destination weights [from, to]: attractiveness × safety × free room over
-        distance, among the places within ``awareness_hops`` (and every reachable site,
-        when ``sites_known``); from a place where none of them is safe or has room, among
+    def _destinations(self, paths, loc: int, offer: np.ndarray):
+        """Where people leaving ``loc`` may go: (places ascending, weights, trip hours
+        [mode, place]). Weight: attractiveness × safety × free room over distance, among
+        the places within ``awareness_hops`` (and every reachable site, when
+        ``sites_known``); from a place where none of them is safe or has room, among
         every place reachable (people ask their way further)."""
         m = self.params.movement
-        score = self.attractiveness * welcome / (dist + m.distance_offset_km)
-        score[~np.isfinite(score)] = 0.0  # no weight for what cannot be scored
-        reachable = np.isfinite(hops) & (hops >= 1)
-        known = hops <= m.awareness_hops
-        if m.sites_known:
-            known = known | (settled & np.isfinite(hops))
-        near = np.where(known & reachable, score, 0.0)
-        far = np.where(reachable, score, 0.0)
-        return np.where((near.sum(axis=1) > 0)[:, None], near, far)
+        known = paths.known(loc, m.awareness_hops, self._sites) if m.sites_known else \
+            paths.nearby(loc, m.awareness_hops)
+        places, km, hours = known.places, known.km, known.hours
+        w = self._score(offer, places, km)
+        if not (w > 0).any():  # none known is safe or has room: every place reachable
+            km, hours = paths.km.row(loc), paths.hours.row(loc)
+            places = np.flatnonzero(np.isfinite(km))
+            places = places[places != loc]
+            km, hours = km[places], hours[places]
+            w = self._score(offer, places, km)
+        return places, w, self._trips(km, hours)
 
-    def _returns(self, rng, now, dt, hours, felt) -> None:
+    def _score(self, offer, places, km) -> np.ndarray:
+        score = offer[places] / (km + self.params.movement.distance_offset_km)
+        score[~np.isfinite(score)] = 0.0  # no weight for what cannot be scored
+        return score
+
+    def _trip(self, paths, loc: int, places: np.ndarray) -> np.ndarray:
+        """Trip hours [mode, place] from ``loc`` to ``places``."""
+        return self._trips(paths.km.row(loc)[places], paths.hours.row(loc)[places])
+
+    def _trips(self, km: np.ndarray, hours: np.ndarray) -> np.ndarray:
+        """Hours of the ways [mode (vehicle, on foot), place]: by vehicle never slower
+        than on foot."""
+        by_vehicle = np.minimum(24 * km / self.params.movement.vehicle_km_per_day, hours)
+        return np.array([by_vehicle, hours])
+
+    def _returns(self, rng, now, dt, paths, felt) -> None:
         """Displaced people go home when home feels safe again."""
         m = self.params.movement
         if m.return_chance <= 0:
             return
         p = 1 - (1 - m.return_chance) ** (dt / 24)
-        n = self.pop.shape[0]
-        # Homes that feel safe, have people elsewhere and a way from somewhere: tested for
-        # every home at once (a home's row of ``pop`` changes only in its own turn below).
-        elsewhere = (self.pop != 0).any(axis=2)  # [home, place]
-        np.fill_diagonal(elsewhere, False)
-        homes = (felt < m.risk_threshold) & elsewhere.any(axis=1) & \
-            np.isfinite(hours).any(axis=1)
-        for home in homes.nonzero()[0].tolist():
-            away = self.pop[home].copy()
-            away[home] = 0
+        # Homes that feel safe and have people elsewhere: tested for every home at once (a
+        # home's people elsewhere change only in its own turn below).
+        safe = felt < m.risk_threshold
+        for home in [h for h in self.people.homes_away() if safe[h]]:
+            places, away = self.people.away(home)
             for place, counts in self.visitors.items():
-                away[place] = np.maximum(0, away[place] - counts[home])
+                k = np.searchsorted(places, place)
+                if k < len(places) and places[k] == place:
+                    away[k] = np.maximum(0, away[k] - counts[home])
             if not np.count_nonzero(away):
                 continue
             goers = rng.binomial(away, p)
-            for loc in goers.sum(axis=1).nonzero()[0].tolist():
-                if not np.isfinite(hours[loc, home]):
+            for k in goers.sum(axis=1).nonzero()[0].tolist():
+                loc, going = int(places[k]), goers[k]
+                if not paths.joined(loc, home):
                     continue
                 late, longer = 0.0, 1.0
                 if self.crossings and self.crossings.acts_on(loc, home):
-                    on, stay, late, longer = self._way(rng, now, loc, home, goers[loc][None])
-                    self.pop[home, loc] -= goers[loc] - on[0] - stay[0]  # the abducted
-                    goers[loc] = on[0]
-                    if not goers[loc].any():
+                    on, stay, late, longer = self._way(rng, now, loc, home, going[None])
+                    self.people.sub(home, loc, going - on[0] - stay[0])  # the abducted
+                    going = on[0]
+                    if not going.any():
                         continue
-                counts = np.zeros((n, len(GROUPS)), dtype=np.int64)
-                counts[home] = goers[loc]
-                left = self.pop[home, loc]
-                left -= goers[loc]
-                self._travel(now + hours[loc, home] * longer + late, loc, home, counts)
+                self.people.sub(home, loc, going)
+                self._travel(now + paths.hours[loc, home] * longer + late, loc, home,
+                             np.array([home]), going[None])
 
-    def _send(self, rng, now, loc, movers, w, trips, slots, sent) -> None:
-        """Share ``movers`` [origin, group] among destinations by weight ``w``; some go by
-        vehicle, the rest on foot, ``trips`` [mode, from, to] hours, set down at ``slots``
-        (the same, as sub-steps) unless held up on the way. Count in ``sent`` [from, to]
-        those who set off (not those who stayed for want of a boat)."""
+    def _send(self, rng, now, loc, origins, movers, dests, w, trips, sent) -> None:
+        """Share ``movers`` [home, group] (from ``origins``) among ``dests`` by weight
+        ``w``; some go by vehicle, the rest on foot, ``trips`` [mode, dest] hours, unless
+        held up on the way. Count in ``sent`` [(from, to)] those who set off (not those
+        who stayed for want of a boat)."""
         m = self.params.movement
         # Draw only for the homes that have movers and the places with weight.
-        homes, places = movers.sum(axis=1).nonzero()[0], w.nonzero()[0]
-        per_place = rng.multinomial(movers[homes], w[places] / w[places].sum())  # [home, g, place]
-        _, delay, longer = self._on_the_way(rng, now, loc, homes, places, per_place) \
+        homes, has = movers.sum(axis=1).nonzero()[0], w.nonzero()[0]
+        places, trips = dests[has], trips[:, has]
+        per_place = rng.multinomial(movers[homes], w[has] / w[has].sum())  # [home, g, place]
+        _, delay, longer = self._on_the_way(rng, now, loc, origins[homes], places, per_place) \
             if self.crossings else (0, {}, {})
         riding = rng.binomial(per_place, m.vehicle_share)
-        # [mode (vehicle, on foot), place, origin, group], every origin, so that those bound
-        # for one place by one mode are one contiguous block below.
-        going = np.zeros((2, len(places), *movers.shape), dtype=np.int64)
-        going[0][:, homes] = riding.transpose(2, 0, 1)
-        going[1][:, homes] = (per_place - riding).transpose(2, 0, 1)
-        people = going.sum(axis=(2, 3))  # [mode, place]
-        sent[loc, places] = people.sum(axis=0)
+        going = (riding, per_place - riding)  # [mode (vehicle, on foot)][home, group, place]
+        homes = origins[homes]
+        people = np.array([riding.sum(axis=(0, 1)), going[1].sum(axis=(0, 1))])  # [mode, place]
         if delay:  # checkpoints held some up; others went round them, a longer way
-            hours = trips[:, loc, places] * \
-                np.array([longer.get(j, 1.0) for j in range(len(places))]) + \
+            trips = trips * np.array([longer.get(j, 1.0) for j in range(len(places))]) + \
                 np.array([delay.get(j, 0.0) for j in range(len(places))])
-            arrive = self._slot(now + hours)
-        else:
-            arrive = slots[:, loc, places]
-        arrive, people = arrive.tolist(), people.tolist()
-        for j, dest in enumerate(places.tolist()):
-            for mode in (0, 1):
-                if people[mode][j]:
-                    self._board(arrive[mode][j], dest, going[mode, j])
+        arrive = self._slot(now + trips)
+        total = people.sum(axis=0)
+        for j in total.nonzero()[0].tolist():
+            key = (loc, int(places[j]))
+            sent[key] = sent.get(key, 0) + int(total[j])
+        for mode, j in zip(*(a.tolist() for a in people.nonzero()), strict=True):
+            self._board(float(arrive[mode, j]), int(places[j]), homes, going[mode][:, :, j])
 
     def _on_the_way(self, rng, now, loc, homes, places, per_place) -> tuple[int, dict, dict]:
         """What people bound for each place meet on the way: those who find no seat on a
@@ -385,7 +453,7 @@ class Civilians:
                                                      per_place[:, :, j])
             held += int(per_place[:, :, j].sum() - going.sum())
             per_place[:, :, j] = going
-            self.pop[homes, loc] += stay
+            self.people.add_at(homes, loc, stay)
             delay[j] = late
         return held, delay, longer
 
@@ -402,54 +470,60 @@ class Civilians:
             return on, stay + back, late, longer
         return on, stay, 0.0, 1.0
 
-    def _travel(self, arrive: float, src: int, dest: int, counts: np.ndarray) -> None:
-        """Put ``counts`` [origin, group], just taken out of ``src``, on the road to
-        ``dest``."""
+    def _travel(self, arrive: float, src: int, dest: int, homes: np.ndarray,
+                counts: np.ndarray) -> None:
+        """Put ``counts`` [home, group] (from ``homes``), just taken out of ``src``, on the
+        road to ``dest``."""
         people = int(counts.sum())
-        self.flows[src, dest] += people
+        self.flows[(src, dest)] = self.flows.get((src, dest), 0) + people
         self.incoming[dest] += people
-        self._board(self._slot(arrive), dest, counts)
+        self._board(self._slot(arrive), dest, homes, counts)
 
     def _slot(self, arrive):
         """The sub-step people arriving at hour ``arrive`` are set down at: the first at or
         after it, so all who reach one place in one sub-step share one entry."""
         return np.ceil(arrive / self.step_hours - 1e-9) * self.step_hours
 
-    def _board(self, slot: float, dest: int, counts: np.ndarray) -> None:
-        """Add ``counts`` [origin, group] to the people reaching ``dest`` at ``slot``; the
-        caller counts them in ``flows`` and ``incoming``."""
+    def _board(self, slot: float, dest: int, homes: np.ndarray, counts: np.ndarray) -> None:
+        """Add ``counts`` [home, group] (from ``homes``) to the people reaching ``dest`` at
+        ``slot``; the caller counts them in ``flows`` and ``incoming``."""
         entry = self._slots.get((slot, dest))
         if entry is None:
-            shape = (self.pop.shape[0], self.pop.shape[2])
-            entry = self._slots[(slot, dest)] = Transit(slot, dest, np.zeros(shape, np.int64))
+            entry = self._slots[(slot, dest)] = Transit(slot, dest)
             self._due.setdefault(slot, []).append((slot, dest))
-        entry.counts += counts
+        entry.board(homes, counts)
 
     def carry(self, now: float, src: int, dest: int, people: int, hours: float) -> int:
         """Transport up to ``people`` from ``src`` to ``dest`` (evacuation); return moved."""
-        here = self.pop[:, src, :].astype(float)
+        homes, here = self.people.at(src)
         people = min(int(people), int(here.sum()))
         if people <= 0:
             return 0
+        here = here.astype(float)
         # The most vulnerable board first: older people and children, then women.
         order = [4, 2, 3, 0, 1]
-        counts = np.zeros_like(self.pop[:, src, :])
+        counts = np.zeros((len(homes), len(GROUPS)), dtype=np.int64)
         left = people
         for g in order:
             take = min(left, int(here[:, g].sum()))
             counts[:, g] = split_counts(take, here[:, g])
             left -= take
-        self.pop[:, src, :] -= counts
-        self._travel(now + hours, int(src), int(dest), counts)
+        self.people.sub_at(homes, src, counts)
+        self._travel(now + hours, int(src), int(dest), homes, counts)
         return people
 
     def harm_travellers(self, rng: np.random.Generator, dest: int, share: float) -> np.ndarray:
         """An ambush on the roads into ``dest``: a share of those walking there are killed."""
         dead = np.zeros(len(GROUPS), dtype=np.int64)
         for t in self.transit:
-            if t.dest == dest and t.counts.any():
-                hit = rng.binomial(t.counts, np.clip(share, 0, 1))
-                t.counts -= hit
+            if t.dest != dest:
+                continue
+            homes, counts = t.homes()
+            keep = counts.any(axis=1)  # numpy draws nothing for nobody: the same draws
+            if keep.any():
+                homes, counts = homes[keep], counts[keep]
+                hit = rng.binomial(counts, np.clip(share, 0, 1))
+                t.parts = [(homes, counts - hit)]
                 self.incoming[dest] -= int(hit.sum())
                 dead += hit.sum(axis=0)
         self.deaths[CAUSES.index("violence"), dest] += dead
@@ -461,9 +535,9 @@ class Civilians:
         for hour in [h for h in self._due if h <= now]:
             for key in self._due.pop(hour):
                 t = self._slots.pop(key)
-                there = self.pop[:, t.dest, :]
-                there += t.counts
-                self.incoming[t.dest] -= int(t.counts.sum())
+                for homes, counts in t.parts:
+                    self.people.add_at(homes, t.dest, counts)
+                self.incoming[t.dest] -= int(t.total().sum())
 
     def _shortfall(self, days: float, flood: np.ndarray, site_shelter: np.ndarray,
                    present: np.ndarray | None = None):

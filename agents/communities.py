@@ -26,10 +26,10 @@ def step(m) -> None:
     for loc in np.flatnonzero(m.tension >= p.warning_tension).tolist():
         if loc not in m.tension_warned:
             _warn(m, loc)
-    for loc in np.flatnonzero(m.tension < p.warning_tension).tolist():
-        m.tension_warned.discard(loc)
+    calm = m.tension < p.warning_tension
+    m.tension_warned.difference_update([loc for loc in m.tension_warned if calm[loc]])
     for loc in np.flatnonzero(m.tension >= p.clash_threshold).tolist():
-        people = m.civilians.present()[loc]
+        people = m.civilians.present_at(loc)
         if people.sum() <= 0:
             continue
         chance = clash_chance(m, loc)

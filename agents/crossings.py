@@ -56,7 +56,7 @@ class Crossings:
         self.day = -1
         self.detour_hours = 0.0  # hours more people accept to avoid an armed group
         self._hours = np.zeros((0, 0))
-        self._graph = nx.Graph()
+        self._graph = nx.Graph  # the graph of the routes people use, when asked for
         self._routes: dict[Route, float] = {}  # watched route → its hours
         self._ways: dict[Route, list[Route]] = {}
         self._around: dict[tuple, dict[int, float]] = {}  # (avoided routes, src) → hours
@@ -64,12 +64,13 @@ class Crossings:
     def __bool__(self) -> bool:
         return bool(self._routes)
 
-    def routes_changed(self, hours: np.ndarray, graph: nx.Graph) -> None:
-        """New shortest paths: ``graph`` holds the open routes people use, with their
-        ``hours``; those with few boats or a checkpoint are watched."""
+    def routes_changed(self, hours, edges: list, graph) -> None:
+        """New shortest paths (``hours[a, b]``): ``edges`` (a, b, data) are the open routes
+        people use, with their ``hours``, and ``graph()`` gives them as a graph; those with
+        few boats or a checkpoint are watched."""
         self._hours, self._graph = hours, graph
         self._routes = {r: d["hours"] for r, d in
-                        (((min(a, b), max(a, b)), d) for a, b, d in graph.edges(data=True))
+                        (((min(a, b), max(a, b)), d) for a, b, d in edges)
                         if r in self.limits or r in self.checkpoints}
         self._ways.clear()
         self._around.clear()
@@ -125,7 +126,7 @@ class Crossings:
                           if any(cp.operating for cp in cps))
         key = (avoid, src)
         if key not in self._around:
-            open_view = nx.restricted_view(self._graph, [], list(avoid))
+            open_view = nx.restricted_view(self._graph(), [], list(avoid))
             self._around[key] = nx.single_source_dijkstra_path_length(open_view, src,
                                                                       weight="hours")
         return self._around[key].get(dest)

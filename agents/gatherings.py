@@ -27,26 +27,28 @@ class Gathering:
     tension: float
     cause: str
     started: bool = False
-    came_from: dict = field(default_factory=dict)  # source place → [origin, group] attendees
+    came_from: dict = field(default_factory=dict)  # source place → (homes, [home, group]) attendees
 
 
 def begin(m, g: Gathering) -> None:
     """People from places within ``radius`` hops (and the place itself) gather, in
     proportion to who is there; those from elsewhere become visitors."""
     c = m.civilians
-    near = [i for i in range(m.n) if m.hops[i, g.place] <= g.radius and i != g.place]
+    hops = m.hops[g.place]  # the same both ways: a count of routes
+    near = [i for i in np.flatnonzero(hops <= g.radius).tolist() if i != g.place]
     here = c.present().sum(axis=1)
-    around = np.array([c.pop[:, i, :].sum() for i in near], dtype=float)
+    around = np.array([c.people.here[i].sum() for i in near], dtype=float)
     coming = min(g.people, int(around.sum()))
     shares = split_counts(coming, around) if coming else np.zeros(len(near), dtype=np.int64)
-    visitors = c.visitors.setdefault(g.place, np.zeros(c.pop.shape[::2], dtype=np.int64))
+    visitors = c.visitors.setdefault(g.place, np.zeros(c.people.here.shape, dtype=np.int64))
     for i, n in zip(near, shares, strict=True):
         if n:
-            moved = take(c.pop[:, i, :], int(n))
-            c.pop[:, i, :] -= moved
-            c.pop[:, g.place, :] += moved
-            visitors += moved
-            g.came_from[i] = moved
+            homes, there = c.people.at(i)
+            moved = take(there, int(n))
+            c.people.sub_at(homes, i, moved)
+            c.people.add_at(homes, g.place, moved)
+            visitors[homes] += moved
+            g.came_from[i] = (homes, moved)
     m.tension[g.place] = min(1.0, m.tension[g.place] + g.tension)
     g.started = True
     m.log("gathering_started", g.cause, location=g.place, kind=g.kind,
@@ -59,11 +61,12 @@ def finish(m, g: Gathering) -> None:
     c = m.civilians
     visitors = c.visitors.get(g.place)
     back = 0
-    for i, moved in sorted(g.came_from.items()):
-        going = np.minimum(moved, np.minimum(visitors, c.pop[:, g.place, :]))
-        c.pop[:, g.place, :] -= going
-        c.pop[:, i, :] += going
-        visitors -= going
+    for i, (homes, moved) in sorted(g.came_from.items()):
+        there = np.array([c.people.cell(h, g.place) for h in homes.tolist()])
+        going = np.minimum(moved, np.minimum(visitors[homes], there))
+        c.people.sub_at(homes, g.place, going)
+        c.people.add_at(homes, i, going)
+        visitors[homes] -= going
         back += int(going.sum())
     if visitors is not None and not visitors.any():
         del c.visitors[g.place]

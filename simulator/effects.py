@@ -150,7 +150,7 @@ def warn(m, a, ctx):
     amount = float(a["amount"])
     if m.has_structure(loc, "local_radio", hops=1):
         amount *= m.params.community.radio_amplification
-    reached = [i for i in range(m.n) if m.hops[loc, i] <= float(a["radius_hops"])]
+    reached = np.flatnonzero(m.hops[loc] <= float(a["radius_hops"])).tolist()
     for i in reached:
         m.civilians.risk[i] = min(1.0, m.civilians.risk[i] + amount)
     m.log("warning", ctx.cause, location=loc, team=ctx.team,
@@ -548,7 +548,7 @@ def investigate(m, a, ctx):
     c = m.params.community
     m.investigated[loc] = m.now + c.investigation_turns * m.turn_hours
     m.talk_trust(loc, c.investigation_trust)
-    near = {m.loc_ids[i] for i in range(m.n) if m.hops[loc, i] <= 1}
+    near = {m.loc_ids[i] for i in np.flatnonzero(m.hops[loc] <= 1).tolist()}
     found = [e["id"] for e in m.events.of_type("abuse_by_host_force", "attack")
              if e.get("location") in near]
     m.knowledge.learn(ctx.team, "investigation", "own_action", m.turn, m.now, a["location"],
@@ -607,7 +607,8 @@ def rumour(m, a, ctx):
     loc = _loc(m, a["location"])
     m.civilians.raise_risk(loc, float(a["amount"]), [], 0.0)
     m.tension[loc] = float(np.clip(m.tension[loc] + float(a["tension"]), 0, 1))
-    spread = [i for i in range(m.n) if 0 < m.hops[loc, i] <= float(a["spread_hops"])]
+    hops = m.hops[loc]
+    spread = np.flatnonzero((0 < hops) & (hops <= float(a["spread_hops"]))).tolist()
     for i in spread:  # by radio and phones, at half strength
         m.civilians.raise_risk(i, float(a["amount"]) / 2, [], 0.0)
         m.tension[i] = float(np.clip(m.tension[i] + float(a["tension"]) / 2, 0, 1))

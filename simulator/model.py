@@ -9,7 +9,6 @@ of scenario, seed and inputs.
 
 from __future__ import annotations
 
-from heapq import heappop, heappush
 from itertools import pairwise
 from typing import Any
 
@@ -26,6 +25,7 @@ from agents.geo import km
 from agents.hazards import Epidemic, Floods
 from agents.herds import Herd
 from agents.humanitarian import Agency, HostForce
+from agents.paths import Lengths, PeoplePaths, route_arrays
 from agents.units import Unit
 from simulator.events import EventLog
 from simulator.knowledge import Knowledge
@@ -141,10 +141,9 @@ class ExerciseModel(mesa.Model):
         self._routes_changed()
 
     def _build_population(self) -> None:
-        pop = np.zeros((self.n, self.n, len(GROUPS)), dtype=np.int64)
+        residents = np.zeros((self.n, len(GROUPS)), dtype=np.int64)
         for p in self.spec.population:
-            i = self.index[p.location]
-            pop[i, i] += [getattr(p, g) for g in GROUPS]
+            residents[self.index[p.location]] += [getattr(p, g) for g in GROUPS]
         m = self.params.movement
         locs = self.spec.map.locations
         cap = np.array([loc.attributes.capacity if loc.attributes.capacity is not None
@@ -155,7 +154,7 @@ class ExerciseModel(mesa.Model):
         self.sanitation = np.array([loc.attributes.sanitation for loc in locs])
         self.site_shelter = np.array([self.params.needs.site_shelter if t in SITE_TYPES else 0.0
                                       for t in self.types])
-        self.civilians = Civilians(pop, list(self.types), cap, attract, coverage,
+        self.civilians = Civilians(residents, list(self.types), cap, attract, coverage,
                                    self.sanitation, self.params,
                                    risk=np.array([loc.attributes.risk for loc in locs]),
                                    step_hours=float(self.spec.metadata.step_hours),
@@ -172,23 +171,37 @@ class ExerciseModel(mesa.Model):
         over water where boats run), by road for vehicles, and in hops."""
         open_edges = [(a, b, d) for a, b, d in self.graph.edges(data=True)
                       if self.route_open(a, b)]
-        self.open_graph = _graph(self.n, open_edges)
-        people = _graph(self.n, [
-            (a, b, {"km": d["km"], "hours": d["foot"] if d["land"] else d["boat"],
-                    "boats": None if d["land"] else self.boats.get(_key(a, b))})
-            for a, b, d in open_edges if d["land"] or self.boats.get(_key(a, b)) != 0])
-        self.people_graph = people
-        self.road_km = _all_pairs(people, "km", self.n)
-        self.foot_hours = _all_pairs(people, "hours", self.n)
-        self.hops = _all_pairs(people, None, self.n)
+        people = [(a, b, {"km": d["km"], "hours": d["foot"] if d["land"] else d["boat"],
+                          "boats": None if d["land"] else self.boats.get(_key(a, b))})
+                  for a, b, d in open_edges if d["land"] or self.boats.get(_key(a, b)) != 0]
+        # The networkx graphs are built when first asked for (a unit's or a convoy's way):
+        # a flood can change the routes many times with nobody asking.
+        self._open_edges, self._people_edges = open_edges, people
+        self._open_graph = self._people_graph = None
+        # Shortest paths, one row per source as rules ask for them (never place × place).
+        a, b, km_, hours = route_arrays(people, "km", "hours")
+        self.paths = PeoplePaths(self.n, a, b, km_, hours)
+        self.road_km, self.foot_hours, self.hops = self.paths.km, self.paths.hours, self.paths.hops
         self.all_road = all("road" in d["modes"] for _, _, d in open_edges)
-        road = self.open_graph if self.all_road else _graph(
-            self.n, [e for e in open_edges if "road" in e[2]["modes"]])
-        self.vehicle_hours = _all_pairs(road, "vehicle", self.n)
+        road = open_edges if self.all_road else [e for e in open_edges if "road" in e[2]["modes"]]
+        self.vehicle_hours = Lengths(self.n, *route_arrays(road, "vehicle"))
         # Boat routes with few seats a day and checkpoints: what people meet on the way.
-        self.crossings.limits = {_key(a, b): d["boats"] for a, b, d in people.edges(data=True)
-                                 if d["boats"]}
-        self.crossings.routes_changed(self.foot_hours, people)
+        self.crossings.limits = {_key(a, b): d["boats"] for a, b, d in people if d["boats"]}
+        self.crossings.routes_changed(self.foot_hours, people, self.people_routes)
+
+    @property
+    def open_graph(self) -> nx.Graph:
+        """The open routes."""
+        if self._open_graph is None:
+            self._open_graph = _graph(self.n, self._open_edges)
+        return self._open_graph
+
+    def people_routes(self) -> nx.Graph:
+        """The open routes people use (land, and water where boats run), with their km,
+        hours and boats."""
+        if self._people_graph is None:
+            self._people_graph = _graph(self.n, self._people_edges)
+        return self._people_graph
 
     def neighbours(self, loc: int) -> list[int]:
         return sorted(self.open_graph.neighbors(loc))
@@ -219,7 +232,7 @@ class ExerciseModel(mesa.Model):
         if "air" in unit.modes:
             return list(range(self.n))
         if unit.modes == ("road",) or ("road" in unit.modes and self.all_road):
-            return np.flatnonzero(np.isfinite(self.vehicle_hours[unit.location])).tolist()
+            return np.flatnonzero(np.isfinite(self.vehicle_hours.row(unit.location))).tolist()
         found = nx.single_source_dijkstra_path_length(
             self.open_graph, unit.location, weight=_mode_weight(frozenset(unit.modes), 1.0))
         return sorted(found)
@@ -268,7 +281,8 @@ class ExerciseModel(mesa.Model):
 
     def protectors_at(self, loc: int) -> list[str]:
         return sorted(u.key for u in self.units.values() if u.protecting() and
-                      (u.location == loc or (u.task == "patrol" and self.hops[u.location, loc] == 1)))
+                      (u.location == loc or (u.task == "patrol" and
+                                             loc in self.paths.neighbours(u.location))))
 
     def route_guards(self, route: tuple[int, int], tasks=("patrol", "guard", "escort")) -> list[Unit]:
         """Units on a protecting task along ``route`` (patrol, guard or escort it)."""
@@ -355,7 +369,7 @@ class ExerciseModel(mesa.Model):
             guard = self.params.units.guard_factor if u.task == "guard" else 1.0
             total[u.location] += guard * u.effective()
             if u.task == "patrol":
-                total[self.hops[u.location] == 1] += share * u.effective()
+                total[self.paths.neighbours(u.location)] += share * u.effective()
         for key, until in self.joint_ops.items():
             hf = self.host_forces[key]
             if until > self.now:
@@ -692,7 +706,7 @@ class ExerciseModel(mesa.Model):
         self._arrivals()
         c.perceive(dt, self.floods.level)
         c.arrive(self.now)
-        c.move(self.rng, self.now, dt, self.road_km, self.foot_hours, self.hops, presence)
+        c.move(self.rng, self.now, dt, self.paths, presence)
         c.meet_needs(self.rng, dt, self.floods.level, self.site_shelter)
         self._epidemic()
         self.humanitarian_access = min(1.0, self.humanitarian_access +
@@ -883,37 +897,6 @@ def _mode_weight(modes: frozenset, scale: float):
             return d["foot"]
         return None
     return weight
-
-
-def _all_pairs(graph: nx.Graph, weight: str | None, n: int) -> np.ndarray:
-    """Shortest path lengths by ``weight`` (hops when None); inf where unreachable."""
-    out = np.full((n, n), np.inf)
-    pairs = _dijkstra_all(graph, weight, n) if weight else \
-        nx.all_pairs_shortest_path_length(graph)
-    for src, lengths in pairs:
-        for dst, d in lengths.items():
-            out[src, dst] = d
-    return out
-
-
-def _dijkstra_all(graph: nx.Graph, weight: str, n: int):
-    """(source, {place: length}) for every place, as networkx's
-    ``all_pairs_dijkstra_path_length`` gives them but without its call of a weight
-    function for each edge: lengths are summed from the source along the way, as networkx
-    sums them, so they are the same floats."""
-    ways = [[(b, d.get(weight, 1)) for b, d in graph.adj[a].items()] for a in range(n)]
-    for src in range(n):
-        done: dict[int, float] = {}
-        fringe = [(0, src)]
-        while fringe:
-            length, a = heappop(fringe)
-            if a in done:
-                continue
-            done[a] = length
-            for b, w in ways[a]:
-                if b not in done:
-                    heappush(fringe, (length + w, b))
-        yield src, done
 
 
 def _occupancy(people, capacity) -> float:

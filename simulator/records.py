@@ -24,6 +24,11 @@ NEED_COLUMNS = [f"{need}_met" for need in NEEDS]
 GROUP_DEATH_COLUMNS = [f"deaths_{g}" for g in GROUPS]
 GROUP_INJURY_COLUMNS = [f"injuries_{g}" for g in GROUPS]
 CAUSE_COLUMNS = [DEATH_COLUMNS[cause] for cause in CAUSES]
+# A time-series row's columns, in order.
+ROW_COLUMNS = ("turn", "location", "population", "residents", "displaced", "people_at_risk",
+               *NEED_COLUMNS, "aid_person_days", "unmet_person_days", "incidents",
+               *GROUP_DEATH_COLUMNS, *GROUP_INJURY_COLUMNS, *CAUSE_COLUMNS, "infected",
+               "flood_level_m", "risk", "presence", "trust", "tension")
 
 
 class Recorder:
@@ -32,7 +37,7 @@ class Recorder:
     def __init__(self, n_locations: int):
         self.rows: list[dict] = []
         self.flows: list[dict] = []  # {turn, from, to, people}: set off during the turn
-        self._flows_recorded = np.zeros((n_locations, n_locations), dtype=np.int64)
+        self._flows_recorded: dict[tuple[int, int], int] = {}  # (from, to) → people
         self.displaced_peak = 0
         self.aid_reached = np.zeros(n_locations)  # most people aid covered in one turn
         self._turn_start_event = 0
@@ -74,27 +79,19 @@ class Recorder:
         # Plain Python ints and floats, read once: far quicker to read one by one.
         people_at, displaced_at = present.sum(axis=1).tolist(), disp.sum(axis=1).tolist()
         dead, hurt, by_cause = dead.tolist(), hurt.tolist(), by_cause.sum(axis=2).T.tolist()
-        unmet_share, unmet, infected, level, felt, presence, trust, tension = (
+        unmet_share, unmet, infected, level, felt, presence, trust, tension, aid = (
             np.asarray(a, dtype=float).tolist() for a in (
                 c.turn_unmet, unmet, m.epidemic.e + m.epidemic.i, m.floods.level, felt,
-                presence, m.trust, m.tension))
-        for i, loc in enumerate(m.loc_ids):
+                presence, m.trust, m.tension, c.turn_aid.sum(axis=1)))
+        at_risk = at_risk.tolist()
+        for i, loc in enumerate(m.loc_ids):  # one dict per row, built at once: thousands
             people = people_at[i]
-            row = {"turn": m.turn, "location": loc, "population": people,
-                   "residents": people - displaced_at[i], "displaced": displaced_at[i],
-                   "people_at_risk": people if at_risk[i] else 0}
-            row.update(zip(NEED_COLUMNS, [round(1 - share, 4) for share in unmet_share[i]],
-                           strict=True))
-            row["aid_person_days"] = round(float(c.turn_aid[i].sum()), 1)
-            row["unmet_person_days"] = round(unmet[i], 1)
-            row["incidents"] = incidents[loc]
-            row.update(zip(GROUP_DEATH_COLUMNS, dead[i], strict=True))
-            row.update(zip(GROUP_INJURY_COLUMNS, hurt[i], strict=True))
-            row.update(zip(CAUSE_COLUMNS, by_cause[i], strict=True))
-            row.update(infected=int(round(infected[i])), flood_level_m=round(level[i], 2),
-                       risk=round(felt[i], 3), presence=round(presence[i], 1),
-                       trust=round(trust[i], 3), tension=round(tension[i], 3))
-            self.rows.append(row)
+            self.rows.append(dict(zip(ROW_COLUMNS, (
+                m.turn, loc, people, people - displaced_at[i], displaced_at[i],
+                people if at_risk[i] else 0, *(round(1 - share, 4) for share in unmet_share[i]),
+                round(aid[i], 1), round(unmet[i], 1), incidents[loc], *dead[i], *hurt[i],
+                *by_cause[i], int(round(infected[i])), round(level[i], 2), round(felt[i], 3),
+                round(presence[i], 1), round(trust[i], 3), round(tension[i], 3)), strict=True)))
         self._record_flows(m)
 
     def _record_flows(self, m) -> None:
@@ -104,15 +101,12 @@ class Recorder:
         in a later turn or not at all. A move to the same place is not a flow.
         """
         total = m.civilians.flows
-        turn = total - self._flows_recorded
-        self._flows_recorded = total.copy()
-        np.fill_diagonal(turn, 0)
-        moved = turn > 0
-        # argwhere and the mask both list the pairs row by row: the same order.
-        for (src, dest), people in zip(np.argwhere(moved).tolist(), turn[moved].tolist(),
-                                       strict=True):
-            self.flows.append({"turn": m.turn, "from": m.loc_ids[src], "to": m.loc_ids[dest],
-                               "people": people})
+        for (src, dest), people in sorted(total.items()):
+            moved = people - self._flows_recorded.get((src, dest), 0)
+            if moved > 0 and src != dest:
+                self.flows.append({"turn": m.turn, "from": m.loc_ids[src],
+                                   "to": m.loc_ids[dest], "people": moved})
+        self._flows_recorded = dict(total)
 
     def outcomes(self, m) -> dict:
         """The outcomes of the run so far."""

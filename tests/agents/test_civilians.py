@@ -31,10 +31,10 @@ def test_people_flee_risk_towards_safer_attractive_places(calm):
     assert c.present()[V].sum() < 0.7 * before
     # they are displaced (at other places or walking), not at home
     assert c.displaced_total() > 0.3 * before
-    away = c.pop[V].sum() - c.pop[V, V].sum()
+    away = c.dense()[V].sum() - c.dense()[V, V].sum()
     assert away + c.in_transit().sum() == c.displaced_total()
     # the safe, attractive site and town draw more than the base further away
-    assert c.pop[V, S].sum() + c.pop[V, T].sum() > c.pop[V, B].sum()
+    assert c.dense()[V, S].sum() + c.dense()[V, T].sum() > c.dense()[V, B].sum()
 
 
 def test_protection_reassures(mini):
@@ -65,7 +65,7 @@ def test_full_site_is_avoided(mini):
         c.capacity[S] = capacity
         c.risk[T] = 1.0
         run_hours(ex, 24)
-        at_site.append(c.pop[T, S].sum())
+        at_site.append(c.dense()[T, S].sum())
     # Flee's soft capacity: people stop choosing a full site (some were already on the way)
     assert at_site[1] < 0.5 * at_site[0]
 
@@ -125,4 +125,4 @@ def test_site_with_no_room_attracts_nobody(calm):
     c.capacity[S] = 0
     c.risk[T] = 1.0
     run_hours(calm, 24)
-    assert c.pop[:, S].sum() == 0 and c.incoming[S] == 0
+    assert c.dense()[:, S].sum() == 0 and c.incoming[S] == 0

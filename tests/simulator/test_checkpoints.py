@@ -51,11 +51,11 @@ def world(turn_back: str = "0.0", holder: str = "band", route: str = "",
 def flee_village(e: Exercise, hours: int) -> dict:
     m = e.model
     m.civilians.conflict[V] = True
-    people = int(m.civilians.pop.sum() + m.civilians.incoming.sum())
+    people = int(m.civilians.present().sum() + m.civilians.incoming.sum())
     run_hours(e, hours)
     m.log_crossings()
     (ev,) = [x for x in e.events if x["type"] == "checkpoint_passage"]
-    left = int(m.civilians.pop.sum() + m.civilians.incoming.sum())
+    left = int(m.civilians.present().sum() + m.civilians.incoming.sum())
     assert people - left - int(m.civilians.deaths.sum()) == ev["abducted"]  # gone, no more
     return ev
 
@@ -85,7 +85,7 @@ def test_turned_back_people_stay_and_try_again():
     e = calm_world(world(turn_back="1.0"))
     ev = flee_village(e, 6)
     assert ev["passed"] == 0 and ev["turned_back"] > 100 and ev["abducted"] == 0
-    assert e.model.civilians.pop[V, V].sum() == 1450  # everyone is still at home
+    assert e.model.civilians.dense()[V, V].sum() == 1450  # everyone is still at home
 
 
 def test_a_patrol_on_the_route_clears_an_armed_groups_checkpoint():
@@ -183,7 +183,7 @@ def test_no_checkpoint_no_difference(mini):
     assert not a.model.crossings
     for _ in range(2):
         a.step(), b.step()
-    assert np.array_equal(a.model.civilians.pop, b.model.civilians.pop)
+    assert np.array_equal(a.model.civilians.dense(), b.model.civilians.dense())
 
 
 def test_the_order_form_offers_routes_and_checkpoints_by_name():

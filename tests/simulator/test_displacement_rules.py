@@ -36,7 +36,7 @@ def test_arrivals_enter_at_places_in_conflict_by_weight(tmp_path):
     assert entered(ex)[-1] == {"zone": 101, "far": 34}
     c = ex.model.civilians
     # The newcomers' home is where they entered: 34 people from Far, here or on the road.
-    assert c.pop[i["far"], :, :].sum() + sum(t.counts[i["far"]].sum() for t in c.transit) == 34
+    assert c.dense()[i["far"], :, :].sum() + sum(t.of(i["far"]).sum() for t in c.transit) == 34
 
 
 def test_arrivals_wait_for_a_place_in_conflict(tmp_path):
@@ -55,13 +55,13 @@ def test_conflict_holds_the_risk_and_people_flee(tmp_path):
     for _ in range(2):
         ex.step()
     # Far is in conflict from day 2 (turn 3): from then on nobody heads there.
-    towards_far = m.civilians.flows[:, m.index["far"]].sum()
+    towards_far = m.civilians.flow_array()[:, m.index["far"]].sum()
     ex.step()
-    assert m.civilians.flows[:, m.index["far"]].sum() == towards_far
+    assert m.civilians.flow_array()[:, m.index["far"]].sum() == towards_far
     assert m.civilians.risk[m.index["zone"]] == 1.0
     assert m.civilians.risk[m.index["town"]] < 0.01
     # Of the 135 + 101 who entered at Zone, at most a few (p = 0.1 a day) are still there.
-    assert m.civilians.pop[:, m.index["zone"]].sum() < 40
+    assert m.civilians.dense()[:, m.index["zone"]].sum() < 40
     m.civilians.conflict[m.index["zone"]] = False  # what `conflict: {active: false}` does
     ex.step()
     ex.step()
@@ -74,12 +74,12 @@ def test_a_closed_camp_admits_nobody_until_it_reopens(tmp_path):
     c1 = m.index["c1"]
     for _ in range(2):  # days 0 and 1 (turn 4, day 3, opens with the camp admitting again)
         ex.step()
-    assert m.civilians.flows[:, c1].sum() == 0 and m.civilians.closed_sites[c1]
-    assert m.civilians.flows[:, m.index["c2"]].sum() > 0
+    assert m.civilians.flow_array()[:, c1].sum() == 0 and m.civilians.closed_sites[c1]
+    assert m.civilians.flow_array()[:, m.index["c2"]].sum() > 0
     for _ in range(3):
         ex.step()
     assert not m.civilians.closed_sites[c1]
-    assert m.civilians.flows[:, c1].sum() > 0
+    assert m.civilians.flow_array()[:, c1].sum() > 0
     assert [e["type"] for e in ex.events if e["type"].startswith("site_")] == \
         ["site_closed", "site_admits"]
 
@@ -93,9 +93,9 @@ def test_a_forced_redirection_sends_everyone_on(tmp_path):
         ex.step()
     c = m.civilians
     # Everyone who reached the town went on to C1 at once, none elsewhere.
-    assert c.flows[town, c1] + c.incoming[town] == c.flows[:, town].sum()
-    assert c.flows[town].sum() == c.flows[town, c1] > 0
-    assert c.pop[:, town].sum() == 0
+    assert c.flow_array()[town, c1] + c.incoming[town] == c.flow_array()[:, town].sum()
+    assert c.flow_array()[town].sum() == c.flow_array()[town, c1] > 0
+    assert c.dense()[:, town].sum() == 0
 
 
 def test_a_redirection_ends(tmp_path):
@@ -132,7 +132,7 @@ def test_people_with_nowhere_safe_nearby_look_further(tmp_path):
     m = ex.model
     m.civilians.conflict[m.index["far"]] = True
     ex.step()
-    flows = m.civilians.flows[m.index["zone"]]
+    flows = m.civilians.flow_array()[m.index["zone"]]
     assert flows.sum() > 400 and flows[m.index["far"]] == 0
     assert flows[[m.index["town"], m.index["c1"], m.index["c2"]]].all()
 
@@ -149,7 +149,7 @@ def test_camps_are_known_from_afar(tmp_path):
                                "movement": {"awareness_hops": 1, "sites_known": known}})
         m = ex.model
         ex.step()
-        flows = m.civilians.flows[m.index["zone"]]
+        flows = m.civilians.flow_array()[m.index["zone"]]
         if known:
             assert flows[m.index["town"]] == 0
             assert flows[m.index["c1"]] > 0 and flows[m.index["c2"]] > 0

@@ -225,7 +225,7 @@ def test_evacuate_moves_people_with_transport(ex):
     # all reached the town; some may have moved on since, looking for a site
     assert m.civilians.flows[V, T] == 150
     c = m.civilians
-    away = c.pop[V].sum(axis=0) - c.pop[V, V] + sum(t.counts[V] for t in c.transit)
+    away = c.dense()[V].sum(axis=0) - c.dense()[V, V] + sum(t.of(V) for t in c.transit)
     # displaced from the village (baseline mortality may take one)
     assert 145 <= away.sum() <= 150
     # older people board first (all 100), then girls
@@ -532,7 +532,8 @@ def test_deaths_capped_by_the_number_of_fighters(ex):
     m = ex.model
     g = m.armed["band"]
     g.strength, g.capability = 5, 1.0
-    m.civilians.pop[T, T] *= 20  # a crowded town: the share alone would kill far more
+    # A crowded town: the share alone would kill far more.
+    m.civilians.people.add(T, T, 19 * m.civilians.people.cell(T, T))
     g.strike(T, "raid", "test", planned=False)
     (ev,) = [e for e in ex.events if e["type"] == "attack"]
     assert ev["deaths"] <= 15  # expected 5, binomial spread
@@ -543,13 +544,13 @@ def test_ambush_hits_people_on_the_road_not_residents(calm):
     m.civilians.risk[V] = 1.0
     run_hours(calm, 2)  # people walking from the village to the town and the site
     on_road = int(m.civilians.incoming[T])
-    residents = int(m.civilians.pop[T, T].sum())
+    residents = int(m.civilians.dense()[T, T].sum())
     assert on_road > 50
     m.armed["band"].strength = 400  # a strong group: about 3 % of travellers killed
     m.ambush(m.armed["band"], T, "ambush", "test")
     (ev,) = [e for e in calm.events if e["type"] == "attack"]
     assert ev["deaths"] > 0 and int(m.civilians.incoming[T]) == on_road - ev["deaths"]
-    assert int(m.civilians.pop[T, T].sum()) == residents
+    assert int(m.civilians.dense()[T, T].sum()) == residents
 
 
 def test_military_escort_without_approval_breaches_principles(ex):

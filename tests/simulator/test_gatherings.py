@@ -42,9 +42,9 @@ def test_visitors_do_not_wander_off_nor_go_home_early(e):
     m.civilians.risk[T] = 1.0  # the town feels unsafe: its residents would leave
     do(e, "gathering", location="town", people=600, hours=12)
     run_hours(e, 1)
-    assert m.civilians.pop[V, T].sum() == 600
+    assert m.civilians.dense()[V, T].sum() == 600
     run_hours(e, 10)
-    assert m.civilians.pop[V, T].sum() >= 600 - 1  # still there, bar harm
+    assert m.civilians.dense()[V, T].sum() >= 600 - 1  # still there, bar harm
 
 
 def _chance(e, **units) -> float:

@@ -1,5 +1,6 @@
 """MSEL injects fire on time, on conditions, on the instructor's word, and record outcomes."""
 
+import numpy as np
 import pytest
 
 from simulator.decisions import AdHocInject, Decision, FireHeld
@@ -223,7 +224,9 @@ def test_occupancy_against_capacity(mini):
     assert m.metric("occupancy", "site") == pytest.approx(present[site] / 3000)
     assert m.metric("occupancy", "town") == 0.0  # no capacity: never crowded
     assert m.metric("occupancy") == pytest.approx(present[site] / 3000)  # the one site
-    m.civilians.pop[town, site, 0] += 3000 - int(present[site]) + 600  # a crowd arrives
+    crowd = np.zeros(5, dtype=np.int64)
+    crowd[0] = 3000 - int(present[site]) + 600
+    m.civilians.people.add(town, site, crowd)  # a crowd arrives
     assert m.metric("occupancy", "site") == pytest.approx(1.2)
     crowded = Inject.model_validate({
         "id": "crowded", "from": "Camp management", "to": ["humanitarian"],

@@ -74,9 +74,9 @@ def test_trucks_do_not_cross_water_unless_the_agency_has_boats():
 def _flee_island(e: Exercise, hours: int) -> int:
     m = e.model
     m.civilians.conflict[ISL] = True
-    before = int(m.civilians.pop[ISL, ISL].sum())
+    before = int(m.civilians.dense()[ISL, ISL].sum())
     run_hours(e, hours)
-    return before - int(m.civilians.pop[ISL, ISL].sum())
+    return before - int(m.civilians.dense()[ISL, ISL].sum())
 
 
 def test_without_boats_the_island_is_cut_off():
@@ -97,9 +97,9 @@ def test_boats_carry_so_many_people_a_day_and_the_rest_wait():
     assert ev["route"] == "town--island" and ev["carried"] == 40 and ev["turned_away"] > 100
     assert ev["cause"] == "rule:boats" and ev["boats_per_day"] == 40
     run_hours(limited, 12)  # the rest of the day: no seat left
-    assert int(limited.model.civilians.pop[ISL, ISL].sum()) == 1000 - 40
+    assert int(limited.model.civilians.dense()[ISL, ISL].sum()) == 1000 - 40
     run_hours(limited, 12)  # a new day: new seats
-    assert int(limited.model.civilians.pop[ISL, ISL].sum()) == 1000 - 80
+    assert int(limited.model.civilians.dense()[ISL, ISL].sum()) == 1000 - 80
 
 
 def test_an_inject_stops_the_boats_and_another_brings_them_back():

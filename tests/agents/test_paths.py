@@ -1,0 +1,112 @@
+"""Shortest paths one row at a time: the same floats as networkx, bounded searches that
+agree with whole rows, and rows dropped when a route closes, opens or floods."""
+
+import pickle
+from pathlib import Path
+
+import networkx as nx
+import numpy as np
+
+from agents.hazards import FloodWave
+from agents.paths import Lengths, PeoplePaths
+from simulator.model import ExerciseModel
+from simulator.validation import load_scenario
+
+MINI = Path(__file__).resolve().parents[1] / "fixtures" / "mini.yaml"
+
+
+def _graph(n=60, seed=4):
+    """A connected random graph with lengths that do not add up exactly in floats, and a
+    place joined to nothing."""
+    rng = np.random.default_rng(seed)
+    g = nx.connected_watts_strogatz_graph(n - 1, 4, 0.3, seed=seed)
+    g.add_node(n - 1)
+    for a, b in g.edges:
+        g.edges[a, b]["km"] = float(rng.uniform(0.1, 30.0))
+    g.edges[0, next(iter(g.adj[0]))]["km"] = 0.0  # a route of no length is a route
+    a = np.array([e[0] for e in g.edges])
+    b = np.array([e[1] for e in g.edges])
+    km = np.array([g.edges[e]["km"] for e in g.edges])
+    return g, a, b, km
+
+
+def test_rows_are_networkx_lengths_to_the_bit():
+    g, a, b, km = _graph()
+    lengths, hops = Lengths(g.number_of_nodes(), a, b, km), Lengths(g.number_of_nodes(), a, b, None)
+    for src, found in nx.all_pairs_dijkstra_path_length(g, weight="km"):
+        row = lengths[src]
+        assert {i: row[i] for i in np.flatnonzero(np.isfinite(row))} == found  # exact floats
+    for src, found in nx.all_pairs_shortest_path_length(g):
+        assert {i: int(h) for i, h in enumerate(hops[src]) if np.isfinite(h)} == found
+    assert lengths[0, g.number_of_nodes() - 1] == np.inf
+
+
+def test_nearby_is_the_rows_within_hops():
+    g, a, b, km = _graph()
+    hours = km / 5.0 + 0.25
+    paths = PeoplePaths(g.number_of_nodes(), a, b, km, hours)
+    whole = Lengths(g.number_of_nodes(), a, b, hours)
+    for src in range(g.number_of_nodes()):
+        for reach in (1, 2, 3):
+            near = paths.nearby(src, reach)
+            expected = np.flatnonzero((paths.hops[src] <= reach) & (paths.hops[src] >= 1))
+            assert near.places.tolist() == expected.tolist()
+            assert near.km.tolist() == paths.km[src][expected].tolist()
+            assert near.hours.tolist() == whole[src][expected].tolist()
+    assert paths.neighbours(5).tolist() == sorted(g.adj[5])
+    assert not paths.joined(0, g.number_of_nodes() - 1) and paths.joined(0, 7)
+
+
+def test_rows_kept_are_bounded():
+    g, a, b, km = _graph()
+    lengths = Lengths(g.number_of_nodes(), a, b, km)
+    lengths.keep = 3
+    first = lengths[0].copy()
+    for src in range(1, 10):
+        lengths.row(src)
+    assert len(lengths._rows) == 3 and 0 not in lengths._rows
+    assert lengths[0].tolist() == first.tolist()  # found again, the same
+
+
+def test_routes_closing_opening_and_flooding_change_the_paths():
+    m = ExerciseModel(load_scenario(MINI), seed=1)
+    village, town, site = m.index["village"], m.index["town"], m.index["site"]
+    assert m.hops[village, site] == 2 and m.road_km[village, site] == 22
+    m.close_route(town, site, "test")
+    assert m.hops[village, site] == np.inf and not m.paths.joined(village, site)
+    m.open_route(town, site)
+    assert m.hops[village, site] == 2 and m.foot_hours[site, village] == m.foot_hours[village, site]
+    m.floods.add(FloodWave([site], start=0, rise_hours=1, duration_hours=2, peak_m=5.0,
+                           cause="test"))  # town–site is flood prone
+    m.now = 1.0
+    m._floods()
+    assert (min(town, site), max(town, site)) in m.flooded_routes
+    assert m.road_km[town, site] == np.inf and m.foot_hours[village, site] == np.inf
+    assert m.paths.nearby(village, 2).places.tolist() == [town, m.index["base"]]
+    m.now = 10.0  # the water is gone
+    m._floods()
+    assert not m.flooded_routes and m.hops[village, site] == 2
+
+
+def test_a_pickled_copy_leaves_the_rows_behind_and_finds_the_same():
+    g, a, b, km = _graph()
+    paths = PeoplePaths(g.number_of_nodes(), a, b, km, km * 2)
+    before = (paths.km[3].tolist(), paths.nearby(3, 2).km.tolist())
+    copy = pickle.loads(pickle.dumps(paths))
+    assert not copy.km._rows and not copy._nearby
+    assert (copy.km[3].tolist(), copy.nearby(3, 2).km.tolist()) == before
+
+
+def test_nearby_on_a_map_of_a_hundred_thousand_places():
+    """Route keys of far-numbered places do not overflow (a * n + b needs 64 bits)."""
+    n = 100_000
+    a = np.array([99_990, 99_991, 99_990, 70_000])
+    b = np.array([99_991, 99_992, 70_000, 99_992])
+    km = np.array([1.5, 2.25, 9.0, 0.5])
+    paths = PeoplePaths(n, a, b, km, km * 3)
+    near = paths.nearby(99_990, 2)
+    assert near.places.tolist() == [70_000, 99_991, 99_992]
+    assert near.km.tolist() == [4.25, 1.5, 3.75] == paths.km[99_990][near.places].tolist()
+    # The places as the sparse graph numbers them (32 bits) name the same routes.
+    ends = np.array([99_991, 70_000], dtype=np.int32)
+    assert paths.km.edge(ends, np.array([99_992, 99_992], dtype=np.int32)).tolist() == [2.25, 0.5]
