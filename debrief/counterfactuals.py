@@ -31,8 +31,12 @@ def _replay_setup(folder: Path, team: str | None):
     stamps = tuple((folder / f).stat().st_mtime_ns for f in ("scenario.yaml", "inputs.json"))
     scenario, inputs = _load(str(folder), stamps)
     teams = [t.id for t in scenario.teams] if team is None else [team]
-    without = [i for i in inputs if not (isinstance(i, Decision) and i.team in teams)]
-    return scenario, teams, inputs, without
+    return scenario, teams, inputs, replaced(inputs, teams)
+
+
+def replaced(inputs, teams: list[str]) -> list:
+    """The inputs without the decisions of ``teams`` (bots play them instead)."""
+    return [i for i in inputs if not (isinstance(i, Decision) and i.team in teams)]
 
 
 @lru_cache(maxsize=4)
@@ -46,7 +50,12 @@ def _load(folder: str, stamps: tuple) -> tuple:
 def _replay(job: tuple) -> dict:
     """One replay: its outcomes, and its task ratings when asked (a worker's job)."""
     scenario, seed, inputs, bots, rated = job
-    ex = play(scenario, seed, inputs, bots)
+    return result(scenario, play(scenario, seed, inputs, bots), rated)
+
+
+def result(scenario, ex, rated: bool) -> dict:
+    """What a replay gives the debrief: the outcomes of the played exercise ``ex``, and its
+    task ratings when asked."""
     out = {"outcomes": ex.summary()["outcomes"]}
     if rated:
         from debrief.ratings import rate_objectives  # the ratings read the run's data
@@ -114,24 +123,17 @@ def seed_bands(folder: str | Path, run: RunData, keys: tuple[str, ...], seeds: i
 
 def compare(folder: str | Path, run: RunData, keys: tuple[str, ...],
             team: str | None = None, seeds: int = 1, progress=None,
-            pool=None) -> dict[str, dict]:
+            pool=None, known=None) -> dict[str, dict]:
     """For each outcome: the run's value, the passive and doctrine replays on its seed, and
     the changes ("your decisions changed X by ... against no action; doctrine would have
     by ..."). With ``seeds`` > 1 the same comparison is replayed on the next seeds too:
     ``bands`` holds each change's median and 10–90 % band, and ``luck`` says whether the
-    band of the decisions' change holds zero (then the difference may be luck)."""
+    band of the decisions' change holds zero (then the difference may be luck).
+    ``known`` (a ``debrief.ahead.Ahead``) has the replays it played already."""
     scenario, teams, inputs, without = _replay_setup(Path(folder), team)
     first = run.summary["seed"]
-    jobs, roles = [], []
-    for k in range(seeds):
-        for role, items, kind in (("yours", inputs, None), ("passive", without, "passive"),
-                                  ("doctrine", without, "doctrine")):
-            if role == "yours" and k == 0:
-                continue  # the run itself
-            jobs.append((scenario, first + k, items, {t: kind for t in teams} if kind else {},
-                         False))
-            roles.append((k, role))
-    done = replay_all(jobs, progress, pool)
+    jobs, roles = compare_jobs(scenario, teams, inputs, without, first, seeds)
+    done = _replayed(jobs, progress, pool, known)
     by = {(0, "yours"): run.summary["outcomes"]}
     by.update({role: r["outcomes"] for role, r in zip(roles, done, strict=True)})
     actual, passive, doctrine = by[(0, "yours")], by[(0, "passive")], by[(0, "doctrine")]
@@ -149,3 +151,28 @@ def compare(folder: str | Path, run: RunData, keys: tuple[str, ...],
             row["luck"] = bands["yours_vs_passive"]["p10"] <= 0 <= bands["yours_vs_passive"]["p90"]
         out[key] = row
     return out
+
+
+def compare_jobs(scenario, teams: list[str], inputs: list, without: list, first: int,
+                 seeds: int) -> tuple[list[tuple], list[tuple[int, str]]]:
+    """The replays ``compare`` needs (``teams`` played by bots, ``without`` their
+    decisions), and the role of each: (k, "yours" | "passive" | "doctrine") on seed
+    ``first`` + k."""
+    jobs, roles = [], []
+    for k in range(seeds):
+        for role, items, kind in (("yours", inputs, None), ("passive", without, "passive"),
+                                  ("doctrine", without, "doctrine")):
+            if role == "yours" and k == 0:
+                continue  # the run itself
+            jobs.append((scenario, first + k, items, {t: kind for t in teams} if kind else {},
+                         False))
+            roles.append((k, role))
+    return jobs, roles
+
+
+def _replayed(jobs: list[tuple], progress, pool, known) -> list[dict]:
+    """``replay_all``, but for the jobs ``known`` played already: its results, the same."""
+    have = known.results(jobs) if known is not None else {}
+    rest = [job for i, job in enumerate(jobs) if i not in have]
+    done = iter(replay_all(rest, progress, pool) if rest else [])
+    return [have[i] if i in have else next(done) for i in range(len(jobs))]

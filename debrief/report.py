@@ -15,6 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from debrief import plots
+from debrief.ahead import digest
 from debrief.counterfactuals import compare, replayer, seed_bands
 from debrief.exports import write_exports
 from debrief.i18n import ACTIONS, METRIC_ACTION, TEXT
@@ -36,7 +37,7 @@ TEAM_SEEDS = 5  # seeds each counterfactual is replayed over, for its band
 
 def build(folder: str | Path, run: RunData, scenario, lang: str = "en", seeds: int = 0,
           overrides: dict | None = None, progress=None, team_seeds: int = TEAM_SEEDS,
-          workers: int = 0, notes: list[dict] | None = None) -> dict:
+          workers: int = 0, notes: list[dict] | None = None, ahead=None) -> dict:
     """The debrief as plain data (the schema of debrief.json, see docs/architecture.md).
 
     Counterfactuals (every team, then each team that gave orders, replaced by bots) are
@@ -44,7 +45,9 @@ def build(folder: str | Path, run: RunData, scenario, lang: str = "en", seeds: i
     bands of the run's decisions over seeds 0 … seeds−1. Replays run in ``workers``
     processes (0: one per core). ``progress(label, i, n)`` hears of each replay: they take
     most of the time. ``notes`` are the evaluators' notes (``turn``, ``team``, ``task``,
-    ``text``), shown under their task, or with the whole exercise when they name none."""
+    ``text``), shown under their task, or with the whole exercise when they name none.
+    ``ahead`` (a ``debrief.ahead.Ahead`` of the same scenario) has replays played
+    already: the debrief is the same with it or without it, only sooner."""
     overrides = overrides or {}
     notes = notes or []
     words = Words(scenario, lang)
@@ -76,13 +79,17 @@ def build(folder: str | Path, run: RunData, scenario, lang: str = "en", seeds: i
     # Worker processes take a few seconds to start: worth it only for much replaying.
     steps = scenario.metadata.turns * scenario.metadata.turn_hours / scenario.metadata.step_hours
     replays = (3 * team_seeds - 1) * (1 + len(acting)) + 3 * seeds
-    pool = replayer(workers) if workers != 1 and \
+    pool = _Pool(workers) if workers != 1 and \
         replays * steps * len(scenario.map.locations) > 50_000 else None
+    if ahead is not None and ahead.digest != digest(
+            (Path(folder) / "scenario.yaml").read_text(encoding="utf-8")):
+        ahead = None  # another scenario's
     try:
         everyone = compare(folder, run, KEYS, seeds=team_seeds,
-                           progress=lambda i, n: report("all", i, n), pool=pool)
+                           progress=lambda i, n: report("all", i, n), pool=pool, known=ahead)
         by_team = {team: compare(folder, run, TEAM_KEYS, team=team, seeds=team_seeds,
-                                 progress=lambda i, n, team=team: report(team, i, n), pool=pool)
+                                 progress=lambda i, n, team=team: report(team, i, n), pool=pool,
+                                 known=ahead)
                    for team in acting}
         bands = seed_bands(folder, run, KEYS, seeds, pool=pool,
                            progress=lambda label, seed: report(label, seed + 1, seeds)) \
@@ -122,6 +129,23 @@ def build(folder: str | Path, run: RunData, scenario, lang: str = "en", seeds: i
                           "not_observed": len(every) - len(finals)}
     out["evidence"] = _appendix(out, run, words)
     return out
+
+
+class _Pool:
+    """``replayer(workers)``, started only when a replay is left to run (those played
+    ahead need none)."""
+
+    def __init__(self, workers: int):
+        self.workers, self._pool = workers, None
+
+    def map(self, fn, jobs):
+        if self._pool is None:
+            self._pool = replayer(self.workers)
+        return self._pool.map(fn, jobs) if self._pool is not None else map(fn, jobs)
+
+    def shutdown(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown()
 
 
 # What kills and injures people, by the event that reports it (the measures' own list).

@@ -20,6 +20,7 @@ from debrief.report import build, write_files
 from debrief.rundata import load_run
 from simulator.live import LiveExercise
 from simulator.outputs import versions, write_run
+from simulator.portal import ahead
 from simulator.portal.assessment import ratings_so_far
 from simulator.scenario import text
 from simulator.store import Input, Refused, Store
@@ -118,7 +119,7 @@ def write_report(db: str, ex: int, lang: str, chosen: dict[str, dict], seen: lis
     page = report_page(store, ex, lang)
     chosen_overrides = {k: Override(**v) for k, v in chosen.items()}
     write_files(page.parent, build(folder, run, scenario, lang, 0, chosen_overrides,
-                                   notes=seen), run, scenario)
+                                   notes=seen, ahead=ahead.kept(db, ex)), run, scenario)
     page.with_name("source.sha256").write_text(digest)
     return page
 

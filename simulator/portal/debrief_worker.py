@@ -21,10 +21,12 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from simulator.live import LiveExercise
+from simulator.portal import ahead
 from simulator.portal.debrief import inputs_of, is_current, report_page, stamp, write_report
 from simulator.store import Store
 
 _jobs: dict[tuple, Future] = {}  # (database, exercise, language, stamp) → its build
+_ahead: dict[tuple, Future] = {}  # (database, exercise) → its replays' latest advance
 _lock = threading.Lock()
 _pool: ProcessPoolExecutor | None = None
 NICE = 10  # the worker's priority below the server's (the range is 0 to 19)
@@ -70,6 +72,20 @@ def elsewhere(fn, *args) -> Future:
     replays for the server (the cohort comparison) never run in its own interpreter."""
     with _lock:
         return _submit(fn, *args)
+
+
+def turn_closed(store: Store, live: LiveExercise) -> None:
+    """A turn of ``live`` closed (called under its lock): the debrief's counterfactual
+    replays advance through it in the worker, and after the last turn the report in the
+    exercise's language is built at once, before anyone asks for it."""
+    key = (str(store.path), live.id)
+    with _lock:
+        waiting = _ahead.get(key)
+        # One not started yet reads the store when it starts: it plays this turn too.
+        if waiting is None or waiting.running() or waiting.done():
+            _ahead[key] = _submit(ahead.advance, *key)
+    if live.phase == "finished":
+        request(store, live, live.exercise.lang)
 
 
 def request(store: Store, live: LiveExercise, lang: str) -> Future[Path]:
