@@ -25,11 +25,16 @@ from simulator.runner import play
 from simulator.validation import load_scenario
 
 
-def _replay_setup(folder: Path, team: str | None):
-    if not (folder / "scenario.yaml").exists():
-        raise RunError(f"{folder}: no scenario.yaml; run it again with this version of ttx")
-    stamps = tuple((folder / f).stat().st_mtime_ns for f in ("scenario.yaml", "inputs.json"))
-    scenario, inputs = _load(str(folder), stamps)
+def _replay_setup(folder: Path, team: str | None, source: tuple | None = None):
+    """The scenario and inputs to replay (``source``, else read from the run folder), the
+    teams bots replace, and the inputs without their decisions."""
+    if source is not None:
+        scenario, inputs = source
+    else:
+        if not (folder / "scenario.yaml").exists():
+            raise RunError(f"{folder}: no scenario.yaml; run it again with this version of ttx")
+        stamps = tuple((folder / f).stat().st_mtime_ns for f in ("scenario.yaml", "inputs.json"))
+        scenario, inputs = _load(str(folder), stamps)
     teams = [t.id for t in scenario.teams] if team is None else [team]
     return scenario, teams, inputs, replaced(inputs, teams)
 
@@ -37,6 +42,12 @@ def _replay_setup(folder: Path, team: str | None):
 def replaced(inputs, teams: list[str]) -> list:
     """The inputs without the decisions of ``teams`` (bots play them instead)."""
     return [i for i in inputs if not (isinstance(i, Decision) and i.team in teams)]
+
+
+def replay_source(folder: str | Path, scenario) -> tuple:
+    """The run's ``scenario`` (as its folder's scenario.yaml reads) and its inputs, read
+    once for all of a debrief's replays."""
+    return scenario, tuple(load_inputs(Path(folder) / "inputs.json", scenario))
 
 
 @lru_cache(maxsize=4)
@@ -95,11 +106,13 @@ def replay_outcomes(folder: str | Path, run: RunData, kind: str,
 
 
 def seed_bands(folder: str | Path, run: RunData, keys: tuple[str, ...], seeds: int = 30,
-               team: str | None = None, progress=None, pool=None) -> dict:
+               team: str | None = None, progress=None, pool=None,
+               source: tuple | None = None) -> dict:
     """Luck or skill: the run's own decisions replayed over seeds 0 … seeds−1, beside
     passive and doctrine bots on the same seeds; each outcome as median and 10–90 % band,
-    and ``ratings``: how often the decisions earned each rating on each critical task."""
-    scenario, teams, inputs, without = _replay_setup(Path(folder), team)
+    and ``ratings``: how often the decisions earned each rating on each critical task.
+    ``source``: the run's scenario and inputs (``replay_source``), else read again."""
+    scenario, teams, inputs, without = _replay_setup(Path(folder), team, source)
     plays = {"decisions": (inputs, {}), "passive": (without, {t: "passive" for t in teams}),
              "doctrine": (without, {t: "doctrine" for t in teams})}
     jobs = [(scenario, seed, items, bots, label == "decisions")
@@ -123,14 +136,15 @@ def seed_bands(folder: str | Path, run: RunData, keys: tuple[str, ...], seeds: i
 
 def compare(folder: str | Path, run: RunData, keys: tuple[str, ...],
             team: str | None = None, seeds: int = 1, progress=None,
-            pool=None, known=None) -> dict[str, dict]:
+            pool=None, known=None, source: tuple | None = None) -> dict[str, dict]:
     """For each outcome: the run's value, the passive and doctrine replays on its seed, and
     the changes ("your decisions changed X by ... against no action; doctrine would have
     by ..."). With ``seeds`` > 1 the same comparison is replayed on the next seeds too:
     ``bands`` holds each change's median and 10–90 % band, and ``luck`` says whether the
     band of the decisions' change holds zero (then the difference may be luck).
-    ``known`` (a ``debrief.ahead.Ahead``) has the replays it played already."""
-    scenario, teams, inputs, without = _replay_setup(Path(folder), team)
+    ``known`` (a ``debrief.ahead.Ahead``) has the replays it played already; ``source``
+    is the run's scenario and inputs (``replay_source``), else they are read again."""
+    scenario, teams, inputs, without = _replay_setup(Path(folder), team, source)
     first = run.summary["seed"]
     jobs, roles = compare_jobs(scenario, teams, inputs, without, first, seeds)
     done = _replayed(jobs, progress, pool, known)

@@ -11,12 +11,12 @@ import base64
 import json
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from debrief import plots
 from debrief.ahead import digest
-from debrief.counterfactuals import compare, replayer, seed_bands
+from debrief.counterfactuals import compare, replay_source, replayer, seed_bands
 from debrief.exports import write_exports
 from debrief.i18n import ACTIONS, METRIC_ACTION, TEXT
 from debrief.measures import DEATH_EVENTS
@@ -84,14 +84,16 @@ def build(folder: str | Path, run: RunData, scenario, lang: str = "en", seeds: i
     if ahead is not None and ahead.digest != digest(
             (Path(folder) / "scenario.yaml").read_text(encoding="utf-8")):
         ahead = None  # another scenario's
+    source = replay_source(folder, scenario)  # the inputs, read once for every replay
     try:
         everyone = compare(folder, run, KEYS, seeds=team_seeds,
-                           progress=lambda i, n: report("all", i, n), pool=pool, known=ahead)
+                           progress=lambda i, n: report("all", i, n), pool=pool, known=ahead,
+                           source=source)
         by_team = {team: compare(folder, run, TEAM_KEYS, team=team, seeds=team_seeds,
                                  progress=lambda i, n, team=team: report(team, i, n), pool=pool,
-                                 known=ahead)
+                                 known=ahead, source=source)
                    for team in acting}
-        bands = seed_bands(folder, run, KEYS, seeds, pool=pool,
+        bands = seed_bands(folder, run, KEYS, seeds, pool=pool, source=source,
                            progress=lambda label, seed: report(label, seed + 1, seeds)) \
             if seeds else None
     finally:
@@ -289,11 +291,32 @@ def _timeline(run: RunData, words: Words, team: str | None = None) -> list[dict]
 REFS_SHOWN = 8  # evidence numbers shown in a cell before "and N more"
 
 
+class _Compiled(BytecodeCache):
+    """Templates compiled once a process: each report has an environment of its own (its
+    filters know its evidence numbers and language), and compiling takes longer than
+    rendering. Jinja checks each template's source against its checksum."""
+
+    def __init__(self):
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        if bucket.key in self._code:
+            bucket.bytecode_from_string(self._code[bucket.key])
+
+    def dump_bytecode(self, bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+# One for Markdown, one for HTML: the same template compiles otherwise when it escapes.
+_COMPILED = {False: _Compiled(), True: _Compiled()}
+
+
 def _env(html: bool, debrief: dict) -> Environment:
     """The templates' environment: ``num`` writes a count as people read it, ``refs`` a
     list of event ids as numbered links to the report's evidence appendix."""
     env = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined,
-                      keep_trailing_newline=True, autoescape=html)
+                      keep_trailing_newline=True, autoescape=html,
+                      bytecode_cache=_COMPILED[html])
     lang = debrief["lang"]
     numbers = {e["id"]: e["ref"] for e in debrief.get("evidence", [])}
     more = TEXT[lang]["more"]
