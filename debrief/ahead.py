@@ -59,7 +59,7 @@ class Ahead:
             played = self._played.get(_key(job))
             if played is not None and played.fits(job[2], keys):
                 played.advance(job[2], self.scenario.metadata.turns, keys)
-                out[i] = result(job[0], played.replay.ex, job[4])
+                out[i] = played.result
         return out
 
 
@@ -69,14 +69,21 @@ def _key(job: tuple) -> tuple:
 
 
 class _Played:
-    """One replay played ahead, with what each of its turns was given."""
+    """One replay played ahead, with what each of its turns was given; once at its end,
+    only its result is kept (a few dozen worlds held in memory slow down every
+    allocation of the process, through the garbage collector)."""
 
     def __init__(self, job: tuple, keys: _Keys):
-        scenario, seed, items, bots, _ = job
+        scenario, seed, items, bots, self.rated = job
         self.replay = Replay(scenario, seed, [i for i in items if isinstance(i, AdHocInject)],
                              bots)
         self.adhoc = keys.of(items)[0]
         self.turns: list[str] = []  # turn n's inputs at n − 1
+        self.result: dict | None = None  # once played to the end
+
+    @property
+    def played(self) -> int:
+        return len(self.turns)
 
     def fits(self, items: list, keys: _Keys) -> bool:
         """Whether these inputs are those it was played with, as far as it was played."""
@@ -85,10 +92,15 @@ class _Played:
             all(by_turn.get(n, "") == k for n, k in enumerate(self.turns, 1))
 
     def advance(self, items: list, through: int, keys: _Keys) -> None:
+        if self.result is not None:
+            return
         before = self.replay.played
         self.replay.advance(items, through)
         by_turn = keys.of(items)[1]
         self.turns += [by_turn.get(n, "") for n in range(before + 1, self.replay.played + 1)]
+        if self.replay.ex.done:
+            self.result = result(self.replay.ex.scenario, self.replay.ex, self.rated)
+            self.replay = None
 
 
 class _Keys:

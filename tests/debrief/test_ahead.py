@@ -100,7 +100,7 @@ def test_replays_played_with_other_inputs_are_replayed_again(run_dir, tmp_path, 
     assert 0 < len(replayed) < len(stale._played)
 
     stale.advance(known_at(inputs, 2), 2)  # the inject is known now: all start again
-    assert all(p.replay.played == 2 for p in stale._played.values())
+    assert all(p.played == 2 for p in stale._played.values())
 
 
 def test_another_scenarios_replays_are_not_used(run_dir, tmp_path, monkeypatch):

@@ -65,7 +65,7 @@ def test_with_the_replays_played_ahead_nothing_is_left_to_replay(app, instructor
     live = app.state.registry.get(ex)
     page = write_report(db, ex, "en", {}, [], stamp(live, "en", {}, []))
     assert replayed == []
-    assert all(p.replay.ex.done for p in ahead.kept(db, ex)._played.values())
+    assert all(p.result for p in ahead.kept(db, ex)._played.values())
     built = {name: page.with_name(name).read_bytes() for name in FILES}
     assert built == from_scratch(run_folder(store, ex), tmp_path / "scratch")
 
@@ -73,7 +73,7 @@ def test_with_the_replays_played_ahead_nothing_is_left_to_replay(app, instructor
 def played_ahead(db: str, ex: int) -> list[int] | None:
     """In the worker: how far each of the exercise's replays was played."""
     kept = ahead.kept(db, ex)
-    return None if kept is None else sorted({p.replay.played for p in kept._played.values()})
+    return None if kept is None else sorted({p.played for p in kept._played.values()})
 
 
 @pytest.mark.slow  # a debrief built in the worker process
