@@ -15,8 +15,17 @@ from simulator.decisions import inputs_from
 from simulator.live import LiveExercise
 from simulator.store import Store
 
-KEEP = 4  # exercises whose replays are kept (each holds a few dozen worlds)
+KEEP = 3  # exercises whose replays are kept: each holds about 50 worlds (150 MB for
+# a shipped scenario at its last turn)
+MAX_PLACES = 200  # larger maps' replays would not fit in memory: their reports replay all
 _kept: OrderedDict[tuple[str, int], Ahead] = OrderedDict()
+
+
+def wanted(live: LiveExercise) -> bool:
+    """Whether the replays of ``live`` are played ahead: a class's exercise (a practice
+    exercise's trainee gets the report as before: there are many of them at once, and
+    each would hold its worlds) on a map whose worlds fit in memory."""
+    return not live.practice and len(live.scenario.map.locations) <= MAX_PLACES
 
 
 def advance(db: str, ex: int) -> int:

@@ -11,6 +11,7 @@ the build under way or queued for the same report (asked twice, built once).
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import signal
@@ -76,16 +77,25 @@ def elsewhere(fn, *args) -> Future:
 
 def turn_closed(store: Store, live: LiveExercise) -> None:
     """A turn of ``live`` closed (called under its lock): the debrief's counterfactual
-    replays advance through it in the worker, and after the last turn the report in the
-    exercise's language is built at once, before anyone asks for it."""
+    replays advance through it in the worker (``ahead.wanted``), and after the last turn
+    the report in the exercise's language is built at once, before anyone asks for it.
+    Work for later: if it cannot be sent, the close stands and the report is built when
+    asked for."""
     key = (str(store.path), live.id)
-    with _lock:
-        waiting = _ahead.get(key)
-        # One not started yet reads the store when it starts: it plays this turn too.
-        if waiting is None or waiting.running() or waiting.done():
-            _ahead[key] = _submit(ahead.advance, *key)
-    if live.phase == "finished":
-        request(store, live, live.exercise.lang)
+    try:
+        if ahead.wanted(live):
+            with _lock:
+                waiting = _ahead.get(key)
+                # One not started yet reads the store when it starts: it plays this turn too.
+                if waiting is None or waiting.running() or waiting.done():
+                    _ahead[key] = _submit(ahead.advance, *key)
+        if live.phase == "finished":
+            with _lock:
+                _ahead.pop(key, None)  # no turn left to close
+            request(store, live, live.exercise.lang)
+    except Exception:  # noqa: BLE001 - the close itself succeeded
+        logging.getLogger("ttx.portal").exception("exercise %s: the debrief's work after a "
+                                                  "close could not start", live.id)
 
 
 def request(store: Store, live: LiveExercise, lang: str) -> Future[Path]:

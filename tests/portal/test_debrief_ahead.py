@@ -90,3 +90,30 @@ def test_the_report_is_built_when_the_last_turn_closes(app, instructor, tmp_path
     assert built == from_scratch(run_folder(store, ex), tmp_path / "scratch")
     r = instructor.get(f"/exercises/{ex}/debrief", lang="en")
     assert r.status_code == 200 and "After-action report" in r.text
+
+
+def test_a_close_stands_when_the_worker_cannot_take_the_work(app, instructor, monkeypatch,
+                                                            caplog):
+    app.state.play_ahead = True
+
+    def broken(fn, *args):
+        raise OSError("no process left")
+    monkeypatch.setattr(debrief_worker, "_submit", broken)
+    ex = new_exercise(instructor)["id"]
+    command(instructor, ex, "start")
+    assert command(instructor, ex, "close") == {"phase": "closed", "turn": 1}
+    assert app.state.store.inputs(ex)[-1].kind == "close"
+    assert "the debrief's work after a close could not start" in caplog.text
+
+
+def test_practice_and_large_maps_are_not_played_ahead(app, instructor):
+    made = new_exercise(instructor)
+    live = app.state.registry.get(made["id"])
+    assert ahead.wanted(live)
+    live.practice = True
+    assert not ahead.wanted(live)
+    live.practice = False
+    many = [live.scenario.map.locations[0]] * (ahead.MAX_PLACES + 1)  # only their number
+    live.scenario = live.scenario.model_copy(update={"map": live.scenario.map.model_copy(
+        update={"locations": many})})
+    assert not ahead.wanted(live)
