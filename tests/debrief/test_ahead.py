@@ -45,10 +45,13 @@ def known_at(inputs: list, turn: int) -> list:
     return [i for i in inputs if i.turn <= turn]
 
 
-def debrief(run_dir, out, ahead=None):
+def debrief(run_dir, out=None, ahead=None):
+    """The debrief's files (or, without ``out``, its data: what the files are made of)."""
     run, scenario = load_run(run_dir), load_scenario(run_dir / "scenario.yaml")
-    write_files(out, build(run_dir, run, scenario, team_seeds=SEEDS, workers=1,
-                           ahead=ahead), run, scenario)
+    data = build(run_dir, run, scenario, team_seeds=SEEDS, workers=1, ahead=ahead)
+    if out is None:
+        return data
+    write_files(out, data, run, scenario)
     return {name: (out / name).read_bytes() for name in FILES}
 
 
@@ -85,17 +88,17 @@ def test_played_ahead_turn_by_turn_the_debrief_is_the_same_and_replays_nothing(
     assert len(ahead._played) == (1 + len(scenario.teams)) * 2 * SEEDS + SEEDS - 1
 
 
-def test_replays_played_with_other_inputs_are_replayed_again(run_dir, tmp_path, monkeypatch):
+def test_replays_played_with_other_inputs_are_replayed_again(run_dir, monkeypatch):
     """Ahead of the inject (the instructor added it on turn 2): the replays played before
     it do not fit and start again; a debrief built from an ahead that never saw it (nor
     the turn 3 order) replays them itself, and is still the same."""
-    plain = debrief(run_dir, tmp_path / "plain")
+    plain = debrief(run_dir)
     scenario = load_scenario(run_dir / "scenario.yaml")
     inputs = load_inputs(run_dir / "inputs.json", scenario)
     stale = ahead_of(run_dir)
     stale.advance(known_at(inputs, 1), 3)  # as if nothing came after turn 1
     replayed = count_replays(monkeypatch)
-    assert debrief(run_dir, tmp_path / "stale", stale) == plain
+    assert debrief(run_dir, ahead=stale) == plain
     # the replays with the force's decisions did not fit: replayed; the others fitted
     assert 0 < len(replayed) < len(stale._played)
 
@@ -103,11 +106,11 @@ def test_replays_played_with_other_inputs_are_replayed_again(run_dir, tmp_path, 
     assert all(p.played == 2 for p in stale._played.values())
 
 
-def test_another_scenarios_replays_are_not_used(run_dir, tmp_path, monkeypatch):
-    plain = debrief(run_dir, tmp_path / "plain")
+def test_another_scenarios_replays_are_not_used(run_dir, monkeypatch):
+    plain = debrief(run_dir)
     scenario = load_scenario(run_dir / "scenario.yaml")
     other = Ahead(scenario, "another text", 4, SEEDS)
     other.advance(load_inputs(run_dir / "inputs.json", scenario), 4)
     replayed = count_replays(monkeypatch)
-    assert debrief(run_dir, tmp_path / "other", other) == plain
+    assert debrief(run_dir, ahead=other) == plain
     assert len(replayed) == 2 * (3 * SEEDS - 1)  # every team, then the force: all of them

