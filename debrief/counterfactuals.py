@@ -142,7 +142,7 @@ def compare(folder: str | Path, run: RunData, keys: tuple[str, ...],
     by ..."). With ``seeds`` > 1 the same comparison is replayed on the next seeds too:
     ``bands`` holds each change's median and 10–90 % band, and ``luck`` says whether the
     band of the decisions' change holds zero (then the difference may be luck).
-    ``known`` (a ``debrief.ahead.Ahead``) has the replays it played already; ``source``
+    ``known`` (a ``Replayed``) has the replays played already; ``source``
     is the run's scenario and inputs (``replay_source``), else they are read again."""
     scenario, teams, inputs, without = _replay_setup(Path(folder), team, source)
     first = run.summary["seed"]
@@ -185,8 +185,39 @@ def compare_jobs(scenario, teams: list[str], inputs: list, without: list, first:
 
 
 def _replayed(jobs: list[tuple], progress, pool, known) -> list[dict]:
-    """``replay_all``, but for the jobs ``known`` played already: its results, the same."""
+    """``replay_all``, but for the jobs ``known`` played already: its results, the same
+    (a replay is a function of its job); ``known`` remembers the others if it can."""
     have = known.results(jobs) if known is not None else {}
     rest = [job for i, job in enumerate(jobs) if i not in have]
-    done = iter(replay_all(rest, progress, pool) if rest else [])
-    return [have[i] if i in have else next(done) for i in range(len(jobs))]
+    done = replay_all(rest, progress, pool) if rest else []
+    if hasattr(known, "remember"):
+        known.remember(rest, done)
+    played = iter(done)
+    return [have[i] if i in have else next(played) for i in range(len(jobs))]
+
+
+class Replayed:
+    """The replays of one debrief, by job, so that none is played twice: every
+    ``compare`` replays the run's own decisions on the same seeds (a quarter of the
+    replays of a debrief with four teams). ``ahead`` (a ``debrief.ahead.Ahead``) has
+    more, played during the exercise."""
+
+    def __init__(self, ahead=None):
+        self.ahead = ahead
+        self._done: dict[tuple, tuple[tuple, dict]] = {}  # the job kept: its id stays its own
+
+    @staticmethod
+    def _key(job: tuple) -> tuple:
+        scenario, seed, items, bots, rated = job
+        return id(scenario), seed, id(items), tuple(sorted(bots.items())), rated
+
+    def results(self, jobs: list[tuple]) -> dict[int, dict]:
+        have = self.ahead.results(jobs) if self.ahead is not None else {}
+        for i, job in enumerate(jobs):
+            if i not in have and self._key(job) in self._done:
+                have[i] = self._done[self._key(job)][1]
+        return have
+
+    def remember(self, jobs: list[tuple], done: list[dict]) -> None:
+        for job, result in zip(jobs, done, strict=True):
+            self._done[self._key(job)] = (job, result)

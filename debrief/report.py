@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from debrief import plots
 from debrief.ahead import digest
-from debrief.counterfactuals import compare, replay_source, replayer, seed_bands
+from debrief.counterfactuals import Replayed, compare, replay_source, replayer, seed_bands
 from debrief.exports import write_exports
 from debrief.i18n import ACTIONS, METRIC_ACTION, TEXT
 from debrief.measures import DEATH_EVENTS
@@ -78,20 +78,21 @@ def build(folder: str | Path, run: RunData, scenario, lang: str = "en", seeds: i
     acting = sorted({e["team"] for e in run.of_type("decision_accepted")})
     # Worker processes take a few seconds to start: worth it only for much replaying.
     steps = scenario.metadata.turns * scenario.metadata.turn_hours / scenario.metadata.step_hours
-    replays = (3 * team_seeds - 1) * (1 + len(acting)) + 3 * seeds
+    replays = 2 * team_seeds * (1 + len(acting)) + team_seeds - 1 + 3 * seeds  # distinct
     pool = _Pool(workers) if workers != 1 and \
         replays * steps * len(scenario.map.locations) > 50_000 else None
     if ahead is not None and ahead.digest != digest(
             (Path(folder) / "scenario.yaml").read_text(encoding="utf-8")):
         ahead = None  # another scenario's
     source = replay_source(folder, scenario)  # the inputs, read once for every replay
+    known = Replayed(ahead)  # each replay played once
     try:
         everyone = compare(folder, run, KEYS, seeds=team_seeds,
-                           progress=lambda i, n: report("all", i, n), pool=pool, known=ahead,
+                           progress=lambda i, n: report("all", i, n), pool=pool, known=known,
                            source=source)
         by_team = {team: compare(folder, run, TEAM_KEYS, team=team, seeds=team_seeds,
                                  progress=lambda i, n, team=team: report(team, i, n), pool=pool,
-                                 known=ahead, source=source)
+                                 known=known, source=source)
                    for team in acting}
         bands = seed_bands(folder, run, KEYS, seeds, pool=pool, source=source,
                            progress=lambda label, seed: report(label, seed + 1, seeds)) \

@@ -113,4 +113,16 @@ def test_another_scenarios_replays_are_not_used(run_dir, monkeypatch):
     other.advance(load_inputs(run_dir / "inputs.json", scenario), 4)
     replayed = count_replays(monkeypatch)
     assert debrief(run_dir, ahead=other) == plain
-    assert len(replayed) == 2 * (3 * SEEDS - 1)  # every team, then the force: all of them
+    # every team, then the force: passive and doctrine on each seed, and the run's own
+    # decisions on the seeds after its own, replayed once for both
+    assert len(replayed) == 2 * 2 * SEEDS + SEEDS - 1
+
+
+def test_a_debrief_replays_each_replay_once(run_dir, monkeypatch):
+    """Every comparison replays the run's own decisions on the same seeds: once is enough."""
+    plain = debrief(run_dir)
+    replayed = count_replays(monkeypatch)
+    assert debrief(run_dir) == plain
+    keys = [(seed, id(items), tuple(sorted(bots.items()))) for _, seed, items, bots, _ in replayed]
+    assert len(keys) == len(set(keys)) == 2 * 2 * SEEDS + SEEDS - 1
+    assert sum(1 for _, _, _, bots, _ in replayed if not bots) == SEEDS - 1

@@ -98,10 +98,11 @@ def test_seed_bands_in_the_report(run_dir, tmp_path, capsys):
     report = (out / "report.md").read_text()
     assert "over 2 seeds" in report and "### Ratings these decisions earn over 2 seeds" in report
     # Every replay is announced: all teams, then each team that gave orders (the run's seed
-    # needs no replay of the decisions: 5 replays for 2 seeds), then the seed bands.
+    # needs no replay of the decisions: 5 replays for 2 seeds; the decisions on the next
+    # seed are replayed once, for all teams: 4 for the force), then the seed bands.
     progress = capsys.readouterr().err.splitlines()
-    assert progress == [f"debrief replay, {who}: {i}/5" for who in ("all", "force")
-                        for i in range(1, 6)] + \
+    assert progress == [f"debrief replay, all: {i}/5" for i in range(1, 6)] + \
+        [f"debrief replay, force: {i}/4" for i in range(1, 5)] + \
         [f"debrief replay, {kind}: {i}/2" for kind in ("decisions", "passive", "doctrine")
          for i in (1, 2)]
     data = json.loads((out / "debrief.json").read_text())
