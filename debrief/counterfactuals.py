@@ -23,14 +23,29 @@ from simulator.validation import load_scenario
 from simulator.workers import InProcess, Workers, local
 
 
-def _replay_setup(folder: Path, team: str | None):
-    if not (folder / "scenario.yaml").exists():
-        raise RunError(f"{folder}: no scenario.yaml; run it again with this version of ttx")
-    stamps = tuple((folder / f).stat().st_mtime_ns for f in ("scenario.yaml", "inputs.json"))
-    scenario, inputs = _load(str(folder), stamps)
+def _replay_setup(folder: Path, team: str | None, source: tuple | None = None):
+    """The scenario and inputs to replay (``source``, else read from the run folder), the
+    teams bots replace, and the inputs without their decisions."""
+    if source is not None:
+        scenario, inputs = source
+    else:
+        if not (folder / "scenario.yaml").exists():
+            raise RunError(f"{folder}: no scenario.yaml; run it again with this version of ttx")
+        stamps = tuple((folder / f).stat().st_mtime_ns for f in ("scenario.yaml", "inputs.json"))
+        scenario, inputs = _load(str(folder), stamps)
     teams = [t.id for t in scenario.teams] if team is None else [team]
-    without = [i for i in inputs if not (isinstance(i, Decision) and i.team in teams)]
-    return scenario, teams, inputs, without
+    return scenario, teams, inputs, replaced(inputs, teams)
+
+
+def replaced(inputs, teams: list[str]) -> list:
+    """The inputs without the decisions of ``teams`` (bots play them instead)."""
+    return [i for i in inputs if not (isinstance(i, Decision) and i.team in teams)]
+
+
+def replay_source(folder: str | Path, scenario) -> tuple:
+    """The run's ``scenario`` (as its folder's scenario.yaml reads) and its inputs, read
+    once for all of a debrief's replays."""
+    return scenario, tuple(load_inputs(Path(folder) / "inputs.json", scenario))
 
 
 @lru_cache(maxsize=4)
@@ -44,7 +59,12 @@ def _load(folder: str, stamps: tuple) -> tuple:
 def _replay(scenario, job: tuple) -> dict:
     """One replay: its outcomes, and its task ratings when asked (a worker's job)."""
     seed, inputs, bots, rated = job
-    ex = play(scenario, seed, inputs, bots)
+    return result(scenario, play(scenario, seed, inputs, bots), rated)
+
+
+def result(scenario, ex, rated: bool) -> dict:
+    """What a replay gives the debrief: the outcomes of the played exercise ``ex``, and its
+    task ratings when asked."""
     out = {"outcomes": ex.summary()["outcomes"]}
     if rated:
         from debrief.ratings import rate_objectives  # the ratings read the run's data
@@ -83,11 +103,13 @@ def replay_outcomes(folder: str | Path, run: RunData, kind: str,
 
 
 def seed_bands(folder: str | Path, run: RunData, keys: tuple[str, ...], seeds: int = 30,
-               team: str | None = None, progress=None, pool=None) -> dict:
+               team: str | None = None, progress=None, pool=None,
+               source: tuple | None = None) -> dict:
     """Luck or skill: the run's own decisions replayed over seeds 0 … seeds−1, beside
     passive and doctrine bots on the same seeds; each outcome as median and 10–90 % band,
-    and ``ratings``: how often the decisions earned each rating on each critical task."""
-    scenario, teams, inputs, without = _replay_setup(Path(folder), team)
+    and ``ratings``: how often the decisions earned each rating on each critical task.
+    ``source``: the run's scenario and inputs (``replay_source``), else read again."""
+    scenario, teams, inputs, without = _replay_setup(Path(folder), team, source)
     plays = {"decisions": (inputs, {}), "passive": (without, {t: "passive" for t in teams}),
              "doctrine": (without, {t: "doctrine" for t in teams})}
     jobs = [(scenario, seed, items, bots, label == "decisions")
@@ -111,24 +133,18 @@ def seed_bands(folder: str | Path, run: RunData, keys: tuple[str, ...], seeds: i
 
 def compare(folder: str | Path, run: RunData, keys: tuple[str, ...],
             team: str | None = None, seeds: int = 1, progress=None,
-            pool=None) -> dict[str, dict]:
+            pool=None, known=None, source: tuple | None = None) -> dict[str, dict]:
     """For each outcome: the run's value, the passive and doctrine replays on its seed, and
     the changes ("your decisions changed X by ... against no action; doctrine would have
     by ..."). With ``seeds`` > 1 the same comparison is replayed on the next seeds too:
     ``bands`` holds each change's median and 10–90 % band, and ``luck`` says whether the
-    band of the decisions' change holds zero (then the difference may be luck)."""
-    scenario, teams, inputs, without = _replay_setup(Path(folder), team)
+    band of the decisions' change holds zero (then the difference may be luck).
+    ``known`` (a ``Replayed``) has the replays played already; ``source``
+    is the run's scenario and inputs (``replay_source``), else they are read again."""
+    scenario, teams, inputs, without = _replay_setup(Path(folder), team, source)
     first = run.summary["seed"]
-    jobs, roles = [], []
-    for k in range(seeds):
-        for role, items, kind in (("yours", inputs, None), ("passive", without, "passive"),
-                                  ("doctrine", without, "doctrine")):
-            if role == "yours" and k == 0:
-                continue  # the run itself
-            jobs.append((scenario, first + k, items, {t: kind for t in teams} if kind else {},
-                         False))
-            roles.append((k, role))
-    done = replay_all(jobs, progress, pool)
+    jobs, roles = compare_jobs(scenario, teams, inputs, without, first, seeds)
+    done = _replayed(jobs, progress, pool, known)
     by = {(0, "yours"): run.summary["outcomes"]}
     by.update({role: r["outcomes"] for role, r in zip(roles, done, strict=True)})
     actual, passive, doctrine = by[(0, "yours")], by[(0, "passive")], by[(0, "doctrine")]
@@ -146,3 +162,59 @@ def compare(folder: str | Path, run: RunData, keys: tuple[str, ...],
             row["luck"] = bands["yours_vs_passive"]["p10"] <= 0 <= bands["yours_vs_passive"]["p90"]
         out[key] = row
     return out
+
+
+def compare_jobs(scenario, teams: list[str], inputs: list, without: list, first: int,
+                 seeds: int) -> tuple[list[tuple], list[tuple[int, str]]]:
+    """The replays ``compare`` needs (``teams`` played by bots, ``without`` their
+    decisions), and the role of each: (k, "yours" | "passive" | "doctrine") on seed
+    ``first`` + k."""
+    jobs, roles = [], []
+    for k in range(seeds):
+        for role, items, kind in (("yours", inputs, None), ("passive", without, "passive"),
+                                  ("doctrine", without, "doctrine")):
+            if role == "yours" and k == 0:
+                continue  # the run itself
+            jobs.append((scenario, first + k, items, {t: kind for t in teams} if kind else {},
+                         False))
+            roles.append((k, role))
+    return jobs, roles
+
+
+def _replayed(jobs: list[tuple], progress, pool, known) -> list[dict]:
+    """``replay_all``, but for the jobs ``known`` played already: its results, the same
+    (a replay is a function of its job); ``known`` remembers the others if it can."""
+    have = known.results(jobs) if known is not None else {}
+    rest = [job for i, job in enumerate(jobs) if i not in have]
+    done = replay_all(rest, progress, pool) if rest else []
+    if hasattr(known, "remember"):
+        known.remember(rest, done)
+    played = iter(done)
+    return [have[i] if i in have else next(played) for i in range(len(jobs))]
+
+
+class Replayed:
+    """The replays of one debrief, by job, so that none is played twice: every
+    ``compare`` replays the run's own decisions on the same seeds (a quarter of the
+    replays of a debrief with four teams). ``ahead`` (a ``debrief.ahead.Ahead``) has
+    more, played during the exercise."""
+
+    def __init__(self, ahead=None):
+        self.ahead = ahead
+        self._done: dict[tuple, tuple[tuple, dict]] = {}  # the job kept: its id stays its own
+
+    @staticmethod
+    def _key(job: tuple) -> tuple:
+        scenario, seed, items, bots, rated = job
+        return id(scenario), seed, id(items), tuple(sorted(bots.items())), rated
+
+    def results(self, jobs: list[tuple]) -> dict[int, dict]:
+        have = self.ahead.results(jobs) if self.ahead is not None else {}
+        for i, job in enumerate(jobs):
+            if i not in have and self._key(job) in self._done:
+                have[i] = self._done[self._key(job)][1]
+        return have
+
+    def remember(self, jobs: list[tuple], done: list[dict]) -> None:
+        for job, result in zip(jobs, done, strict=True):
+            self._done[self._key(job)] = (job, result)

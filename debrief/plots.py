@@ -13,6 +13,7 @@ import textwrap
 from xml.sax.saxutils import escape
 
 import matplotlib
+import numpy as np
 
 matplotlib.use("Agg")  # files only: no screen on a classroom laptop's server
 import matplotlib.pyplot as plt  # noqa: E402
@@ -431,6 +432,35 @@ def _crosses(b, p, q) -> bool:
     return lo <= hi
 
 
+def _around(boxes: list, margin: float = 1.0) -> tuple:
+    """The box holding all of ``boxes``, ``margin`` points wider on each side (so that no
+    rounding at an edge can hide a clash from it)."""
+    return (min(b[0] for b in boxes) - margin, min(b[1] for b in boxes) - margin,
+            max(b[2] for b in boxes) + margin, max(b[3] for b in boxes) + margin)
+
+
+def _crossings(boxes: list, segments: list) -> list[int]:
+    """How many of ``segments`` pass through each of ``boxes``: ``_crosses`` for every pair
+    at once, with the same arithmetic (so the same answers, to the last bit)."""
+    if not segments:
+        return [0] * len(boxes)
+    b = np.asarray(boxes, dtype=float)[:, None, :]  # box × segment
+    p, q = np.asarray(segments, dtype=float).transpose(1, 0, 2)  # the ends: segment × (x, y)
+    shape = (len(boxes), len(segments))
+    lo, hi, inside = np.zeros(shape), np.ones(shape), np.ones(shape, dtype=bool)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for axis in (0, 1):
+            start, step = p[:, axis], q[:, axis] - p[:, axis]
+            low, high = b[..., axis], b[..., axis + 2]
+            flat = step == 0  # parallel to this axis: inside its band or not at all
+            inside &= ~flat | ((low <= start) & (start <= high))
+            t_low, t_high = (low - start) / step, (high - start) / step
+            t0, t1 = np.minimum(t_low, t_high), np.maximum(t_low, t_high)
+            lo = np.where(flat, lo, np.maximum(lo, t0))
+            hi = np.where(flat, hi, np.minimum(hi, t1))
+    return [int(n) for n in (inside & (lo <= hi)).sum(axis=1)]
+
+
 def _place_labels(pts: dict, circles: list, boxes: list, sizes: dict,
                   size: tuple[float, float], segments: list = ()) -> dict:
     """Where each place's name goes: ``(dx, dy, ha, va, gap)`` in points from the place.
@@ -461,28 +491,45 @@ def _place_labels(pts: dict, circles: list, boxes: list, sizes: dict,
                 box = (x0 - LABEL_PAD, y0 - LABEL_PAD, x0 + w + LABEL_PAD, y0 + h + LABEL_PAD)
                 yield (g, a), box, (dx, dy, ha, va, gap)
 
-    def fixed_clash(box):  # discs, markers, other boxes and the panel's edges
-        bad = sum(max(0.0, r - _gap(box, x, y)) for _, x, y, r in circles)
-        bad += sum(_overlap(box, b) for _, b in boxes)
+    def fixed_clash(box, near_circles, near_boxes):  # discs, markers, boxes, the edges
+        bad = sum(max(0.0, r - _gap(box, x, y)) for _, x, y, r in near_circles)
+        bad += sum(_overlap(box, b) for _, b in near_boxes)
         return bad + max(0, -box[0]) + max(0, -box[1]) + max(0, box[2] - size[0]) \
             + max(0, box[3] - size[1])
 
-    options = {p: [(box, where, fixed_clash(box),
-                    (g + 2 * sum(_crosses(box, *seg) for seg in segments), a))
-                   for (g, a), box, where in candidates(p)] for p in pts}
+    def place_options(p):
+        found = list(candidates(p))
+        # Only what comes near the place's candidates can clash with one: the others add
+        # exact zeros to the sums (and never cross), so leaving them out changes nothing.
+        area = _around([box for _, box, _ in found])
+        near_circles = [c for c in circles if _gap(area, c[1], c[2]) < c[3]]
+        near_boxes = [b for b in boxes if _overlap(area, b[1]) > 0]
+        near_segments = [seg for seg in segments if _crosses(area, *seg)]
+        crossed = _crossings([box for _, box, _ in found], near_segments)
+        return area, [(box, where, fixed_clash(box, near_circles, near_boxes),
+                       (g + 2 * n, a))
+                      for ((g, a), box, where), n in zip(found, crossed, strict=True)]
+
+    areas, options = {}, {}
+    for p in pts:
+        areas[p], options[p] = place_options(p)
     chosen: dict[str, tuple] = {}
 
-    def clash(p, option):
-        return option[2] + sum(_overlap(option[0], chosen[q][0]) for q in chosen if q != p)
+    def clash(p, option, near):
+        return option[2] + sum(_overlap(option[0], chosen[q][0]) for q in near)
+
+    def near(p):  # the names chosen so far that may overlap one of p's candidates
+        return [q for q in chosen if q != p and _overlap(areas[p], chosen[q][0]) > 0]
 
     def choose(p):
-        return min(options[p], key=lambda o: (round(clash(p, o), 3), o[3]))
+        others = near(p)
+        return min(options[p], key=lambda o: (round(clash(p, o, others), 3), o[3]))
 
     order = sorted(pts, key=lambda p: (sum(1 for o in options[p] if o[2] == 0), p))
     for p in order:
         chosen[p] = choose(p)
     for _ in range(3):  # a name that could not go clear: the others move around it
-        if not any(clash(p, chosen[p]) > 0 for p in order):
+        if not any(clash(p, chosen[p], near(p)) > 0 for p in order):
             break
         for p in order:
             chosen[p] = choose(p)

@@ -11,11 +11,12 @@ import base64
 import json
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from debrief import plots
-from debrief.counterfactuals import compare, replayer, seed_bands
+from debrief.ahead import digest
+from debrief.counterfactuals import Replayed, compare, replay_source, replayer, seed_bands
 from debrief.exports import write_exports
 from debrief.i18n import ACTIONS, METRIC_ACTION, TEXT
 from debrief.measures import DEATH_EVENTS
@@ -36,7 +37,7 @@ TEAM_SEEDS = 5  # seeds each counterfactual is replayed over, for its band
 
 def build(folder: str | Path, run: RunData, scenario, lang: str = "en", seeds: int = 0,
           overrides: dict | None = None, progress=None, team_seeds: int = TEAM_SEEDS,
-          workers: int = 0, notes: list[dict] | None = None) -> dict:
+          workers: int = 0, notes: list[dict] | None = None, ahead=None) -> dict:
     """The debrief as plain data (the schema of debrief.json, see docs/architecture.md).
 
     Counterfactuals (every team, then each team that gave orders, replaced by bots) are
@@ -44,7 +45,9 @@ def build(folder: str | Path, run: RunData, scenario, lang: str = "en", seeds: i
     bands of the run's decisions over seeds 0 … seeds−1. Replays run in ``workers``
     processes (0: one per core). ``progress(label, i, n)`` hears of each replay: they take
     most of the time. ``notes`` are the evaluators' notes (``turn``, ``team``, ``task``,
-    ``text``), shown under their task, or with the whole exercise when they name none."""
+    ``text``), shown under their task, or with the whole exercise when they name none.
+    ``ahead`` (a ``debrief.ahead.Ahead`` of the same scenario) has replays played
+    already: the debrief is the same with it or without it, only sooner."""
     overrides = overrides or {}
     notes = notes or []
     words = Words(scenario, lang)
@@ -75,16 +78,23 @@ def build(folder: str | Path, run: RunData, scenario, lang: str = "en", seeds: i
     acting = sorted({e["team"] for e in run.of_type("decision_accepted")})
     # Worker processes take a few seconds to start: worth it only for much replaying.
     steps = scenario.metadata.turns * scenario.metadata.turn_hours / scenario.metadata.step_hours
-    replays = (3 * team_seeds - 1) * (1 + len(acting)) + 3 * seeds
-    pool = replayer(workers) if workers != 1 and \
+    replays = 2 * team_seeds * (1 + len(acting)) + team_seeds - 1 + 3 * seeds  # distinct
+    pool = _Pool(workers) if workers != 1 and \
         replays * steps * len(scenario.map.locations) > 50_000 else None
+    if ahead is not None and ahead.digest != digest(
+            (Path(folder) / "scenario.yaml").read_text(encoding="utf-8")):
+        ahead = None  # another scenario's
+    source = replay_source(folder, scenario)  # the inputs, read once for every replay
+    known = Replayed(ahead)  # each replay played once
     try:
         everyone = compare(folder, run, KEYS, seeds=team_seeds,
-                           progress=lambda i, n: report("all", i, n), pool=pool)
+                           progress=lambda i, n: report("all", i, n), pool=pool, known=known,
+                           source=source)
         by_team = {team: compare(folder, run, TEAM_KEYS, team=team, seeds=team_seeds,
-                                 progress=lambda i, n, team=team: report(team, i, n), pool=pool)
+                                 progress=lambda i, n, team=team: report(team, i, n), pool=pool,
+                                 known=known, source=source)
                    for team in acting}
-        bands = seed_bands(folder, run, KEYS, seeds, pool=pool,
+        bands = seed_bands(folder, run, KEYS, seeds, pool=pool, source=source,
                            progress=lambda label, seed: report(label, seed + 1, seeds)) \
             if seeds else None
     finally:
@@ -122,6 +132,23 @@ def build(folder: str | Path, run: RunData, scenario, lang: str = "en", seeds: i
                           "not_observed": len(every) - len(finals)}
     out["evidence"] = _appendix(out, run, words)
     return out
+
+
+class _Pool:
+    """``replayer(workers)``, started only when a replay is left to run (those played
+    ahead need none)."""
+
+    def __init__(self, workers: int):
+        self.workers, self._pool = workers, None
+
+    def map(self, fn, jobs):
+        if self._pool is None:
+            self._pool = replayer(self.workers)
+        return self._pool.map(fn, jobs) if self._pool is not None else map(fn, jobs)
+
+    def shutdown(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown()
 
 
 # What kills and injures people, by the event that reports it (the measures' own list).
@@ -265,11 +292,32 @@ def _timeline(run: RunData, words: Words, team: str | None = None) -> list[dict]
 REFS_SHOWN = 8  # evidence numbers shown in a cell before "and N more"
 
 
+class _Compiled(BytecodeCache):
+    """Templates compiled once a process: each report has an environment of its own (its
+    filters know its evidence numbers and language), and compiling takes longer than
+    rendering. Jinja checks each template's source against its checksum."""
+
+    def __init__(self):
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        if bucket.key in self._code:
+            bucket.bytecode_from_string(self._code[bucket.key])
+
+    def dump_bytecode(self, bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+# One for Markdown, one for HTML: the same template compiles otherwise when it escapes.
+_COMPILED = {False: _Compiled(), True: _Compiled()}
+
+
 def _env(html: bool, debrief: dict) -> Environment:
     """The templates' environment: ``num`` writes a count as people read it, ``refs`` a
     list of event ids as numbered links to the report's evidence appendix."""
     env = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined,
-                      keep_trailing_newline=True, autoescape=html)
+                      keep_trailing_newline=True, autoescape=html,
+                      bytecode_cache=_COMPILED[html])
     lang = debrief["lang"]
     numbers = {e["id"]: e["ref"] for e in debrief.get("evidence", [])}
     more = TEXT[lang]["more"]

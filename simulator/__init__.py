@@ -1,7 +1,18 @@
 """The exercise engine: scenario language, world model, turn loop, inputs, outputs."""
 
-from simulator.decisions import AdHocInject, Decision
-from simulator.exercise import Exercise
-from simulator.validation import load_scenario
+from __future__ import annotations
 
-__all__ = ["AdHocInject", "Decision", "Exercise", "load_scenario"]
+import importlib
+
+# Imported on first use (PEP 562): the world model pulls Mesa, SciPy and networkx, which
+# the commands that only read a scenario (``ttx --help``, ``ttx validate``) never need.
+_EXPORTS = {"AdHocInject": "simulator.decisions", "Decision": "simulator.decisions",
+            "Exercise": "simulator.exercise", "load_scenario": "simulator.validation"}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str):
+    if name in _EXPORTS:
+        return getattr(importlib.import_module(_EXPORTS[name]), name)
+    raise AttributeError(f"module 'simulator' has no attribute {name!r}")

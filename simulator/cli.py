@@ -16,13 +16,10 @@ from pathlib import Path
 
 from agents.bots import BOTS
 from agents.gaming import GAMING
-from simulator.compare import compare, table
 from simulator.decisions import load_inputs
 from simulator.fleecase import CaseError
 from simulator.i18n import LANGUAGES, count, t
-from simulator.outputs import versions, write_run
 from simulator.rejections import explain
-from simulator.runner import play
 from simulator.scenario import Scenario
 from simulator.validation import load_scenario
 from simulator.yamlsafe import InputError
@@ -343,6 +340,11 @@ def parse_bots(values: list[str], scenario: Scenario, lang: str = "en") -> dict[
 
 def _play_and_write(args, scenario: Scenario, bots: dict[str, str], inputs: list,
                     source: Path) -> int:
+    # The world model (Mesa, SciPy, networkx) is imported by the commands that play, so
+    # that ``ttx --help`` and ``ttx validate`` start at once.
+    from simulator.outputs import versions, write_run
+    from simulator.runner import play
+
     lang = args.lang
     if not args.no_debrief and args.team_seeds < 1:  # before playing, not after
         raise UsageError(t("bad_team_seeds", lang, seeds=args.team_seeds))
@@ -392,6 +394,8 @@ def cmd_run(args) -> int:
 
 
 def cmd_compare(args) -> int:
+    from simulator.compare import compare, table
+
     if args.seeds < 1:
         raise UsageError(t("bad_seeds", args.lang, seeds=args.seeds))
     scenario = load_scenario(args.scenario)

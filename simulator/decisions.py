@@ -85,7 +85,13 @@ def load_inputs(path: str | Path, scenario: Scenario,
     """Read an inputs file; raise ``InputError`` with every located problem (its text in
     ``lang``)."""
     data, positions = load_file(path, lang)
-    name = str(path)
+    return inputs_from(data, positions, str(path), scenario, lang)
+
+
+def inputs_from(data: Any, positions: dict, name: str, scenario: Scenario,
+                lang: str = "en") -> list[Decision | AdHocInject | FireHeld]:
+    """The inputs of a file's content (``positions``: where each value was, for the
+    problems; ``name``: the file they name)."""
     if isinstance(data, dict) and set(data) == {"inputs"}:
         data, positions = data["inputs"], {k[1:]: v for k, v in positions.items() if k[:1] == ("inputs",)}
     if not isinstance(data, list):

@@ -20,7 +20,6 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-import networkx as nx
 import numpy as np
 
 from simulator.problem_text import Say, os_reason
@@ -274,6 +273,8 @@ def capacity_split(case: Case, obs: dict[str, np.ndarray]) -> dict[str, np.ndarr
 def nearest_camp(case: Case, obs: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
     """Naive: arrivals spawned at the active conflict zones in proportion to population,
     each zone's share all going to the validated camp nearest it by road."""
+    import networkx as nx  # only here: reading a case needs no graph library
+
     graph = nx.Graph()
     graph.add_weighted_edges_from(case.routes)
     nearest = {}

@@ -56,6 +56,7 @@ class LiveExercise:
         self.phase, self.paused = "setup", False
         self.applied = (0, "")  # the last input applied, and the digest of all so far
         self.lock = threading.RLock()
+        self.after_close = None  # told of each turn closed here (a command, not a replay)
 
     @classmethod
     def load(cls, store: Store, ex: int, cache: bool = True) -> LiveExercise:
@@ -90,11 +91,12 @@ class LiveExercise:
         return live
 
     def __getstate__(self) -> dict:
-        """What a snapshot keeps: the state, not the store or the lock."""
-        return {k: v for k, v in self.__dict__.items() if k not in ("store", "lock")}
+        """What a snapshot keeps: the state, not the store, the lock or the listener."""
+        return {k: v for k, v in self.__dict__.items()
+                if k not in ("store", "lock", "after_close")}
 
     def __setstate__(self, state: dict) -> None:
-        self.__dict__.update(state, store=None, lock=threading.RLock())
+        self.__dict__.update(state, store=None, lock=threading.RLock(), after_close=None)
 
     # --- what everyone sees -----------------------------------------------------------
 
@@ -222,6 +224,8 @@ class LiveExercise:
                 self._apply(item)
                 if kind == "close":
                     snapshots.save(self)
+                    if self.after_close:
+                        self.after_close(self)
             return item
 
     def _expect(self, phase: str, opens: int | None):
@@ -320,10 +324,11 @@ class Registry:
     Practice exercises are many (one per visitor of a link) and often left half-played:
     one not asked for in ``idle`` seconds is dropped from memory, and rebuilt if asked for
     again. No request lasts that long, so none still holds the dropped copy. An exercise
-    being loaded holds up only the requests for it, never those for the others."""
+    being loaded holds up only the requests for it, never those for the others.
+    ``after_close(live)`` is called after each turn a command closes (under its lock)."""
 
-    def __init__(self, store: Store, idle: float = 1800):
-        self.store, self.idle = store, idle
+    def __init__(self, store: Store, idle: float = 1800, after_close=None):
+        self.store, self.idle, self.after_close = store, idle, after_close
         self._live: dict[int, LiveExercise] = {}
         self._used: dict[int, float] = {}
         self._loading: dict[int, threading.Lock] = {}  # one per exercise being loaded
@@ -346,6 +351,7 @@ class Registry:
             live = None
             try:
                 live = LiveExercise.load(self.store, ex)
+                live.after_close = self.after_close
             finally:
                 with self._lock:
                     if live is not None:

@@ -14,6 +14,7 @@ from simulator.live import Registry
 from simulator.portal import api, course_pages, courses, evaluator, instructor, pages, practice, team
 from simulator.portal.auth import ApiError
 from simulator.portal.debrief import prune_runs
+from simulator.portal.debrief_worker import turn_closed
 from simulator.portal.deps import ids_in_range, refusal
 from simulator.portal.drafts import Drafts
 from simulator.portal.hosts import Allowlist, HostCheck
@@ -54,7 +55,11 @@ def create_app(db_path: str | Path, allowed_hosts: Allowlist | None = None) -> F
     app = FastAPI(title="ttx portal", docs_url=None, redoc_url=None, openapi_url=None,
                   dependencies=[Depends(ids_in_range)])
     app.state.store = store = Store(db_path)
-    app.state.registry = Registry(store)
+    # The debrief follows the play: its replays advance in the worker as turns close, and
+    # its report is built when the last one does (off in tests that do not look at it).
+    app.state.play_ahead = True
+    app.state.registry = Registry(store, after_close=lambda live: app.state.play_ahead
+                                  and turn_closed(store, live))
     app.state.courses = Courses(store)
     app.state.drafts = Drafts()
     app.state.joins, app.state.devices, app.state.rates = PendingJoins(), Devices(), RateLimits()

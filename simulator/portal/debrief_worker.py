@@ -11,6 +11,7 @@ the build under way or queued for the same report (asked twice, built once).
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import signal
@@ -21,10 +22,12 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from simulator.live import LiveExercise
+from simulator.portal import ahead
 from simulator.portal.debrief import inputs_of, is_current, report_page, stamp, write_report
 from simulator.store import Store
 
 _jobs: dict[tuple, Future] = {}  # (database, exercise, language, stamp) → its build
+_ahead: dict[tuple, Future] = {}  # (database, exercise) → its replays' latest advance
 _lock = threading.Lock()
 _pool: ProcessPoolExecutor | None = None
 NICE = 10  # the worker's priority below the server's (the range is 0 to 19)
@@ -70,6 +73,29 @@ def elsewhere(fn, *args) -> Future:
     replays for the server (the cohort comparison) never run in its own interpreter."""
     with _lock:
         return _submit(fn, *args)
+
+
+def turn_closed(store: Store, live: LiveExercise) -> None:
+    """A turn of ``live`` closed (called under its lock): the debrief's counterfactual
+    replays advance through it in the worker (``ahead.wanted``), and after the last turn
+    the report in the exercise's language is built at once, before anyone asks for it.
+    Work for later: if it cannot be sent, the close stands and the report is built when
+    asked for."""
+    key = (str(store.path), live.id)
+    try:
+        if ahead.wanted(live):
+            with _lock:
+                waiting = _ahead.get(key)
+                # One not started yet reads the store when it starts: it plays this turn too.
+                if waiting is None or waiting.running() or waiting.done():
+                    _ahead[key] = _submit(ahead.advance, *key)
+        if live.phase == "finished":
+            with _lock:
+                _ahead.pop(key, None)  # no turn left to close
+            request(store, live, live.exercise.lang)
+    except Exception:  # noqa: BLE001 - the close itself succeeded
+        logging.getLogger("ttx.portal").exception("exercise %s: the debrief's work after a "
+                                                  "close could not start", live.id)
 
 
 def request(store: Store, live: LiveExercise, lang: str) -> Future[Path]:

@@ -377,3 +377,24 @@ def test_svg_of_an_empty_picture_shows_every_place_as_not_known(mini):
     ids = {g.get("id") for g in root.iter("{http://www.w3.org/2000/svg}g")}
     assert {f"unknown-{p}" for p in PLACES} <= ids
     assert not {i for i in ids if i and i.startswith(("disc-", "empty-"))}
+
+
+def test_crossings_count_as_the_segment_test_answers_pair_by_pair():
+    """Names are placed by counting the arrows each candidate box crosses, all at once: the
+    same answers as ``_crosses`` for every box and segment, edges and axis-parallel lines
+    included."""
+    import random
+
+    rng = random.Random(7)
+    boxes = [(x, y, x + rng.choice([0.0, 1.0, 5.5]), y + rng.choice([0.0, 2.0, 7.25]))
+             for x, y in ((rng.uniform(-5, 15), rng.uniform(-5, 15)) for _ in range(60))]
+    boxes += [(0.0, 0.0, 10.0, 10.0), (10.0, 10.0, 12.0, 12.0)]
+    ends = [(rng.choice([0.0, 10.0, rng.uniform(-5, 15)]), rng.choice([0.0, 10.0, 3.0]))
+            for _ in range(80)]
+    segments = [(ends[i], ends[i + 1]) for i in range(0, 80, 2)]
+    segments += [((0.0, 0.0), (0.0, 0.0)), ((10.0, -5.0), (10.0, 20.0)),
+                 ((-5.0, 5.0), (20.0, 5.0)), ((12.0, 12.0), (20.0, 20.0))]
+    expected = [sum(plots._crosses(b, *s) for s in segments) for b in boxes]
+    assert plots._crossings(boxes, segments) == expected
+    assert 0 < sum(expected) < len(boxes) * len(segments)
+    assert plots._crossings(boxes, []) == [0] * len(boxes)

@@ -98,10 +98,11 @@ def test_seed_bands_in_the_report(run_dir, tmp_path, capsys):
     report = (out / "report.md").read_text()
     assert "over 2 seeds" in report and "### Ratings these decisions earn over 2 seeds" in report
     # Every replay is announced: all teams, then each team that gave orders (the run's seed
-    # needs no replay of the decisions: 5 replays for 2 seeds), then the seed bands.
+    # needs no replay of the decisions: 5 replays for 2 seeds; the decisions on the next
+    # seed are replayed once, for all teams: 4 for the force), then the seed bands.
     progress = capsys.readouterr().err.splitlines()
-    assert progress == [f"debrief replay, {who}: {i}/5" for who in ("all", "force")
-                        for i in range(1, 6)] + \
+    assert progress == [f"debrief replay, all: {i}/5" for i in range(1, 6)] + \
+        [f"debrief replay, force: {i}/4" for i in range(1, 5)] + \
         [f"debrief replay, {kind}: {i}/2" for kind in ("decisions", "passive", "doctrine")
          for i in (1, 2)]
     data = json.loads((out / "debrief.json").read_text())
@@ -282,3 +283,21 @@ def test_evaluators_notes_reach_the_report(run_dir, tmp_path, capsys):
     err = capsys.readouterr().err
     assert f"{evaluation}:2:" in err and "notes[0].task: unknown critical task 'ct-nothing'" in err
     assert f"{evaluation}:3:" in err and "notes[1].team: unknown team 'navy'" in err
+
+
+def test_templates_compiled_once_render_as_compiled_afresh(run_dir, tmp_path):
+    """Reports reuse the templates' compiled code (each has an environment of its own):
+    a report in French after one in English, Markdown and HTML, is what a first
+    compilation gives."""
+    from debrief import report
+
+    for lang in ("en", "fr"):
+        assert main(["debrief", str(run_dir), "--out", str(tmp_path / lang), "--quiet",
+                     "--lang", lang]) == 0
+    data = json.loads((tmp_path / "fr" / "debrief.json").read_text(encoding="utf-8"))
+    figs = dict.fromkeys(("map", "timeline", "ratings", "counterfactual", "groups"), b"png")
+    reused = report.render_markdown(data), report.render_html(data, figs)
+    assert all(cache._code for cache in report._COMPILED.values())
+    for cache in report._COMPILED.values():
+        cache._code.clear()
+    assert (report.render_markdown(data), report.render_html(data, figs)) == reused

@@ -58,7 +58,11 @@ class User:
 
 @pytest.fixture
 def app(tmp_path):
-    return create_app(tmp_path / "ttx.db")
+    app = create_app(tmp_path / "ttx.db")
+    # The debrief's replays played as turns close: background work in the debrief worker,
+    # which only the tests of that feature turn on (tests/portal/test_debrief_ahead.py).
+    app.state.play_ahead = False
+    return app
 
 
 @pytest.fixture

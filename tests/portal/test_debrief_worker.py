@@ -73,9 +73,9 @@ def test_the_debrief_worker_ends_with_a_killed_server(tmp_path):
     try:
         instructor = Client(portal.url, portal.instructor_code)
         ex = create(instructor, SCENARIO)["id"]
+        before = children(portal.proc.pid)  # the worker starts when the first turn closes
         for name in ("start", "close", "open", "close", "open", "close", "open", "close"):
             assert instructor.post(f"/api/exercises/{ex}/{name}").status_code == 200
-        before = children(portal.proc.pid)
         def ask() -> None:
             with contextlib.suppress(httpx.HTTPError):  # the server is killed meanwhile
                 instructor.http.get(f"/exercises/{ex}/debrief", timeout=120)
