@@ -25,6 +25,7 @@ from debrief.rootcause import causes
 from debrief.rundata import RunData
 from debrief.words import Words, number
 from simulator.scenario import text
+from simulator.workers import InProcess
 
 KEYS = ("civilian_deaths", "civilian_injuries", "displaced_peak", "unmet_need_person_days",
         "people_assisted", "incidents", "abuse_incidents", "principle_breaches")
@@ -33,6 +34,10 @@ TEAM_KEYS = ("civilian_deaths", "unmet_need_person_days", "people_assisted", "in
              "abuse_incidents", "principle_breaches")
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 TEAM_SEEDS = 5  # seeds each counterfactual is replayed over, for its band
+
+
+# Place-sub-steps of replaying worth starting worker processes for (they take a moment).
+POOL_WORTH = 50_000
 
 
 def build(folder: str | Path, run: RunData, scenario, lang: str = "en", seeds: int = 0,
@@ -80,7 +85,7 @@ def build(folder: str | Path, run: RunData, scenario, lang: str = "en", seeds: i
     steps = scenario.metadata.turns * scenario.metadata.turn_hours / scenario.metadata.step_hours
     replays = 2 * team_seeds * (1 + len(acting)) + team_seeds - 1 + 3 * seeds  # distinct
     pool = _Pool(workers) if workers != 1 and \
-        replays * steps * len(scenario.map.locations) > 50_000 else None
+        replays * steps * len(scenario.map.locations) > POOL_WORTH else None
     if ahead is not None and ahead.digest != digest(
             (Path(folder) / "scenario.yaml").read_text(encoding="utf-8")):
         ahead = None  # another scenario's
@@ -141,10 +146,12 @@ class _Pool:
     def __init__(self, workers: int):
         self.workers, self._pool = workers, None
 
-    def map(self, fn, jobs):
+    def map(self, job, items, common=None, progress=None) -> list:
+        """``simulator.workers.Workers.map``, in processes started on the first call (or
+        in this one, when ``replayer`` gives none)."""
         if self._pool is None:
-            self._pool = replayer(self.workers)
-        return self._pool.map(fn, jobs) if self._pool is not None else map(fn, jobs)
+            self._pool = replayer(self.workers) or InProcess()
+        return self._pool.map(job, items, common, progress)
 
     def shutdown(self) -> None:
         if self._pool is not None:

@@ -126,3 +126,18 @@ def test_a_debrief_replays_each_replay_once(run_dir, monkeypatch):
     keys = [(seed, id(items), tuple(sorted(bots.items()))) for _, seed, items, bots, _ in replayed]
     assert len(keys) == len(set(keys)) == 2 * 2 * SEEDS + SEEDS - 1
     assert sum(1 for _, _, _, bots, _ in replayed if not bots) == SEEDS - 1
+
+
+def test_in_worker_processes_the_debrief_is_the_same_as_in_one(run_dir, monkeypatch):
+    """The replays left after those played ahead go to worker processes when there are
+    enough of them (forced here): the same debrief as in this process."""
+    from debrief import report
+
+    run, scenario = load_run(run_dir), load_scenario(run_dir / "scenario.yaml")
+    alone = build(run_dir, run, scenario, team_seeds=SEEDS, workers=1)
+    monkeypatch.setattr(report, "POOL_WORTH", 0)
+    started = []
+    real = report.replayer
+    monkeypatch.setattr(report, "replayer", lambda n: started.append(n) or real(n))
+    assert build(run_dir, run, scenario, team_seeds=SEEDS, workers=2) == alone
+    assert started == [2]
