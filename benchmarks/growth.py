@@ -5,7 +5,8 @@
 
 For each number of armed groups, a district drawn by ``ttx generate`` (seed 1) is played
 ``--turns`` turns with doctrine bots in every team, in its own subprocess; one table
-gives the seconds of each turn, and a last column the slope of time per turn over the
+gives the seconds of each turn (a generated district lasts four turns; the turns after
+them are played on, quietly), and a last column the slope of time per turn over the
 turn number (least squares, in seconds per turn played). A flat row says a turn costs
 the same late in the exercise as early; a rising one, that something accumulates (the
 event log, the knowledge of teams, people displaced). Reading down the rows shows what
@@ -31,10 +32,14 @@ def play(places: int, civilians: int, armed_groups: int, turns: int) -> None:
     from agents.bots import make_bot
     from simulator.decisions import Decision
     from simulator.exercise import Exercise
-    from simulator.generate import generate
+    from simulator.generate import TURNS, generate
     from simulator.validation import scenario_from_text
 
-    scenario = scenario_from_text(generate(places, civilians, armed_groups, SEED).text)
+    text = generate(places, civilians, armed_groups, SEED).text
+    # A generated district lasts TURNS turns; later turns go on quietly (no new hazard).
+    longer = text.replace(f"  turns: {TURNS}\n", f"  turns: {max(turns, TURNS)}\n", 1)
+    assert longer != text or turns <= TURNS, "the district's turns are not where expected"
+    scenario = scenario_from_text(longer)
     ex = Exercise(scenario, SEED)
     bots = {t.id: make_bot("doctrine", scenario, t.id, SEED) for t in scenario.teams}
     reports = ex.reset()
@@ -69,9 +74,13 @@ def main() -> None:
         parser.error("--turns must be 2 or more (a slope needs two turns)")
     rows = []
     for groups in (int(g) for g in args.armed_groups.split(",")):
-        out = subprocess.run([sys.executable, __file__, "--turns", str(args.turns), "--case",
-                              str(args.places), str(args.civilians), str(groups)],
-                             capture_output=True, text=True, check=True).stdout
+        done = subprocess.run([sys.executable, __file__, "--turns", str(args.turns), "--case",
+                               str(args.places), str(args.civilians), str(groups)],
+                              capture_output=True, text=True)
+        if done.returncode:
+            sys.exit(f"growth: the case of {groups} armed group(s) failed:\n"
+                     f"{done.stderr[-2000:]}")
+        out = done.stdout
         seconds = [json.loads(line)["seconds"] for line in out.splitlines()]
         rows.append((groups, seconds))
     head = " | ".join(f"turn {t}" for t in range(1, args.turns + 1))
