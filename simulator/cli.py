@@ -21,11 +21,9 @@ from simulator.fleecase import CaseError
 from simulator.i18n import LANGUAGES, count, t
 from simulator.rejections import explain
 from simulator.scenario import Scenario
+from simulator.shipped import DEMO_SCENARIO, SCENARIOS
 from simulator.validation import load_scenario
 from simulator.yamlsafe import InputError
-
-SCENARIOS = Path(__file__).resolve().parent.parent / "scenarios"
-DEMO_SCENARIO = "poc-inner-delta.yaml"
 
 
 class UsageError(Exception):

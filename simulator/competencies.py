@@ -21,13 +21,13 @@ from pydantic_core import PydanticCustomError
 
 from simulator.problem_text import MESSAGES, Say, known
 from simulator.scenario import Id, Lang, Scenario, Strict
+from simulator.shipped import shipped
 from simulator.suggest import suggestion
 from simulator.validation import _schema_problems, load_scenario
 from simulator.yamlsafe import InputError, Positions, Problem, dotted, load_file, load_text, locate
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "courses" / "competencies.yaml"
-SCENARIOS = ROOT / "scenarios"
 
 
 class Header(Strict):
@@ -78,7 +78,7 @@ class Framework(Strict):
 
 def shipped_scenarios() -> dict[str, Scenario]:
     """The scenarios of ``scenarios/*.yaml`` by their ``metadata.id``."""
-    loaded = (load_scenario(p) for p in sorted(SCENARIOS.glob("*.yaml")))
+    loaded = (load_scenario(p) for p in shipped().values())
     return {s.metadata.id: s for s in loaded}
 
 

@@ -2,25 +2,18 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from agents.bots import BOTS
 from debrief.words import Words
-from simulator.cli import SCENARIOS
 from simulator.i18n import LANGUAGES
 from simulator.live import LiveExercise
 from simulator.scenario import Scenario
 from simulator.sharing import allot, shared_units
+from simulator.shipped import shipped
 from simulator.store import Store
 from simulator.validation import load_scenario, scenario_from_text
 from simulator.yamlsafe import InputError, Problem
 
 MAX_NAME = 200
-
-
-def shipped() -> dict[str, Path]:
-    """The scenarios beside the package, by file name without ``.yaml``."""
-    return {p.stem: p for p in sorted(SCENARIOS.glob("*.yaml"))}
 
 
 _SHIPPED: dict[tuple[str, int], Scenario | None] = {}  # (file, mtime) → scenario: checked once
