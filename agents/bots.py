@@ -723,15 +723,7 @@ def _clamp(value, p):
 
 
 # The kinds a team can be given to play (``ttx run``, ``ttx compare``, the portal). The
-# strategies that game the ratings (agents.gaming) only audit scenarios (``ttx check``).
+# strategies that game the ratings (agents.gaming) only audit scenarios (``ttx check``);
+# agents.players makes a player of either.
 BOTS = {"passive": PassiveBot, "random": RandomBot, "doctrine": DoctrineBot}
 
-
-def make_bot(kind: str, scenario, team: str, seed: int = 0) -> Bot:
-    """A bot of ``kind``: one of ``BOTS``, or a strategy of ``agents.gaming.GAMING``."""
-    from agents.gaming import GAMING  # imported here: the strategies build on DoctrineBot
-
-    kinds = {**BOTS, **GAMING}
-    if kind not in kinds:
-        raise ValueError(f"unknown bot {kind!r}; expected one of: {', '.join(kinds)}")
-    return kinds[kind](scenario, team, seed)

@@ -29,7 +29,7 @@ SEED = 1
 
 def play(places: int, civilians: int, armed_groups: int, turns: int) -> None:
     """One case, in this process: a JSON line per turn on stdout."""
-    from agents.bots import make_bot
+    from agents.players import make_bot
     from simulator.decisions import Decision
     from simulator.exercise import Exercise
     from simulator.generate import TURNS, generate

@@ -88,7 +88,7 @@ def _scenario(places: int, civilians: int):
 
 def run_engine(places: int, civilians: int, turns: int) -> None:
     from agents import civilians as people
-    from agents.bots import make_bot
+    from agents.players import make_bot
     from simulator.decisions import Decision
     from simulator.exercise import Exercise
 

@@ -29,7 +29,7 @@ import hashlib
 import threading
 import time
 
-from agents.bots import make_bot
+from agents.players import make_bot
 from simulator import snapshots
 from simulator.decisions import AdHocInject, Decision, inject_problems
 from simulator.exercise import Exercise

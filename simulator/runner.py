@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from agents.bots import make_bot
+from agents.players import make_bot
 from simulator.decisions import AdHocInject, Decision, FireHeld
 from simulator.exercise import Exercise
 from simulator.scenario import Scenario

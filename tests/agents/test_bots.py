@@ -2,7 +2,8 @@
 
 import pytest
 
-from agents.bots import DoctrineBot, PassiveBot, RandomBot, make_bot
+from agents.bots import DoctrineBot, PassiveBot, RandomBot
+from agents.players import make_bot
 from simulator.exercise import Exercise
 from simulator.runner import play
 

@@ -5,8 +5,9 @@ from collections import Counter
 
 import pytest
 
-from agents.bots import BOTS, make_bot
+from agents.bots import BOTS
 from agents.gaming import GAMING, PROCESS, ChecklistBot, PaperworkBot, SpamBot
+from agents.players import make_bot
 from simulator.exercise import Exercise
 from simulator.runner import play
 from simulator.validation import load_scenario
