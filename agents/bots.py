@@ -15,6 +15,7 @@ import numpy as np
 
 from agents import prevention
 from agents.geo import km as _km
+from agents.geo import nearest
 from simulator.scenario import text
 
 SITES = ("idp_site", "camp")
@@ -474,8 +475,11 @@ class DoctrineBot(Bot):
             flooded = set(h["locations"])
             safe = [loc for loc in self.locations.values() if loc.id not in flooded
                     and loc.type in SITES + ("town", "city", "base")]
+            safe_at = np.array([loc.coords for loc in safe], dtype=float).reshape(-1, 2)
+            safe_ids = [loc.id for loc in safe]
+            peopled = self._peopled()  # what the team knows does not change in the loop
             for loc in sorted(h["locations"], key=self._asked_first):
-                if loc in done or loc not in self._peopled() or loc in self.emptied:
+                if loc in done or loc not in peopled or loc in self.emptied:
                     continue
                 done.add(loc)
                 if h["peak_hour"] >= self.now:
@@ -483,7 +487,7 @@ class DoctrineBot(Bot):
                 if not safe:
                     continue
                 here = self.locations[loc].coords
-                dest = min(safe, key=lambda x: (_km(x.coords, here), x.id))
+                dest = safe[nearest(here, safe_at, safe_ids)]
                 unit = self._nearest_unit(loc, protecting=False, transport=True)
                 if unit:
                     self._order("evacuate", **{"from": loc, "to": dest.id, "unit": unit,

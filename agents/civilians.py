@@ -446,8 +446,10 @@ class Civilians:
         abducted), and per destination the hours lost waiting and how many times longer
         the way is."""
         held, delay, longer = 0, {}, {}
-        for j in per_place.sum(axis=(0, 1)).nonzero()[0].tolist():
-            if not self.crossings.acts_on(loc, int(places[j])):
+        bound = per_place.sum(axis=(0, 1)).nonzero()[0].tolist()
+        acting = self.crossings.acting(int(loc), places[bound].tolist())
+        for j, acts in zip(bound, acting, strict=True):
+            if not acts:
                 continue  # all go on, at once and the quickest way
             going, stay, late, longer[j] = self._way(rng, now, int(loc), int(places[j]),
                                                      per_place[:, :, j])
