@@ -215,6 +215,66 @@ class PeoplePaths:
         return np.array([found[p] for p in places.tolist()])
 
 
+def mode_hours(route: dict, modes, scale: float = 1.0) -> float | None:
+    """A route's hours for a traveller by ``modes`` (None: it cannot use the route): by
+    road where it can drive (its ``vehicle`` hours × ``scale``), by boat on water, on foot
+    over land."""
+    if "road" in modes and "road" in route["modes"]:
+        return route["vehicle"] * scale
+    if "boat" in modes and "boat" in route["modes"]:
+        return route["boat"]
+    if "foot" in modes and route["land"]:
+        return route["foot"]
+    return None
+
+
+class Ways:
+    """The ways units and convoys travel over a list of routes (a, b, data): the quickest
+    hours by their modes (one ``Lengths`` per modes and speed, made when first asked
+    for), which places their routes join at all, and each place's neighbours."""
+
+    def __init__(self, n: int, edges: list[tuple[int, int, dict]]):
+        self.n, self.edges = n, edges
+        self._hours: dict[tuple[frozenset, float], Lengths] = {}
+        self._component: dict[frozenset, np.ndarray] = {}
+        self._neighbours: Lengths | None = None
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "_hours": {}, "_component": {}, "_neighbours": None}
+
+    def _usable(self, modes: frozenset, scale: float) -> tuple[np.ndarray, ...]:
+        kept = [(a, b, {"hours": h}) for a, b, d in self.edges
+                if (h := mode_hours(d, modes, scale)) is not None]
+        return route_arrays(kept, "hours")
+
+    def hours(self, modes, scale: float = 1.0) -> Lengths:
+        """The quickest hours over the routes a traveller by ``modes`` uses."""
+        key = (frozenset(modes), float(scale))
+        found = self._hours.get(key)
+        if found is None:
+            found = self._hours[key] = Lengths(self.n, *self._usable(*key))
+        return found
+
+    def joined(self, modes, a: int, b: int) -> bool:
+        """Whether routes a traveller by ``modes`` uses join ``a`` and ``b``."""
+        key = frozenset(modes)
+        component = self._component.get(key)
+        if component is None:
+            src, dest, _ = self._usable(key, 1.0)
+            _, component = connected_components(Lengths(self.n, src, dest, None).graph,
+                                                directed=False)
+            self._component[key] = component
+        return bool(component[a] == component[b])
+
+    def neighbours(self, loc: int) -> list[int]:
+        """The places one route away from ``loc``, ascending."""
+        if self._neighbours is None:
+            a, b = route_arrays(self.edges)
+            self._neighbours = Lengths(self.n, a, b, None)
+        g = self._neighbours.graph
+        return np.unique(g.indices[g.indptr[loc]:g.indptr[loc + 1]]).tolist()
+
+
 def route_arrays(edges: list[tuple[int, int, dict]], *names: str) -> tuple[np.ndarray, ...]:
     """(a, b, then one array per attribute ``names``) of a list of graph edges."""
     a = np.array([e[0] for e in edges], dtype=np.int64)

@@ -25,7 +25,7 @@ from agents.geo import km
 from agents.hazards import Epidemic, Floods
 from agents.herds import Herd
 from agents.humanitarian import Agency, HostForce
-from agents.paths import Lengths, PeoplePaths, route_arrays
+from agents.paths import Lengths, PeoplePaths, Ways, mode_hours, route_arrays
 from agents.units import Unit
 from simulator.events import EventLog
 from simulator.knowledge import Knowledge
@@ -137,7 +137,8 @@ class ExerciseModel(mesa.Model):
                             abducted=np.zeros(len(GROUPS), dtype=np.int64))
             self.checkpoints[c.id] = cp
             self.crossings.checkpoints.setdefault(cp.route, []).append(cp)
-        self._ever: dict[tuple, set[int]] = {}  # (modes, place) → places a route joins it to
+        # Which places a route by some modes joins, open or not (a closed one may open).
+        self._ever = Ways(self.n, list(self.graph.edges(data=True)))
         self._routes_changed()
 
     def _build_population(self) -> None:
@@ -178,6 +179,7 @@ class ExerciseModel(mesa.Model):
         # a flood can change the routes many times with nobody asking.
         self._open_edges, self._people_edges = open_edges, people
         self._open_graph = self._people_graph = None
+        self.ways = Ways(self.n, open_edges)  # units' and convoys' ways, by their modes
         # Shortest paths, one row per source as rules ask for them (never place × place).
         a, b, km_, hours = route_arrays(people, "km", "hours")
         self.paths = PeoplePaths(self.n, a, b, km_, hours)
@@ -204,7 +206,7 @@ class ExerciseModel(mesa.Model):
         return self._people_graph
 
     def neighbours(self, loc: int) -> list[int]:
-        return sorted(self.open_graph.neighbors(loc))
+        return self.ways.neighbours(loc)
 
     def road_hours(self, a: int, b: int, mode: str = "vehicle") -> float | None:
         h = (self.vehicle_hours if mode == "vehicle" else self.foot_hours)[a, b]
@@ -233,32 +235,23 @@ class ExerciseModel(mesa.Model):
             return list(range(self.n))
         if unit.modes == ("road",) or ("road" in unit.modes and self.all_road):
             return np.flatnonzero(np.isfinite(self.vehicle_hours.row(unit.location))).tolist()
-        found = nx.single_source_dijkstra_path_length(
-            self.open_graph, unit.location, weight=_mode_weight(frozenset(unit.modes), 1.0))
-        return sorted(found)
+        row = self.ways.hours(unit.modes).row(unit.location)
+        return np.flatnonzero(np.isfinite(row)).tolist()
 
     def can_ever_reach(self, unit: Unit, loc: int) -> bool:
         """Whether some route by the ways ``unit`` travels joins its place to ``loc`` on
         the scenario's map, open or not (a closed route may open again)."""
         if "air" in unit.modes or unit.location == loc:
             return True
-        key = (unit.modes, unit.location)
-        if key not in self._ever:
-            weight = _mode_weight(frozenset(unit.modes), 1.0)
-            self._ever[key] = set(nx.single_source_dijkstra_path_length(
-                self.graph, unit.location, weight=weight))
-        return loc in self._ever[key]
+        return self._ever.joined(unit.modes, unit.location, loc)
 
     def travel_hours(self, a: int, b: int, modes, scale: float = 1.0) -> float | None:
         """Hours from ``a`` to ``b`` over open routes by ``modes``: a road by vehicle (its
         time × ``scale``), water by boat, land on foot; None when no way joins them."""
         if a == b:
             return 0.0
-        weight = _mode_weight(frozenset(modes), scale)
-        try:
-            return float(nx.dijkstra_path_length(self.open_graph, a, b, weight=weight))
-        except nx.NetworkXNoPath:
-            return None
+        h = self.ways.hours(modes, scale)[a, b]
+        return float(h) if np.isfinite(h) else None
 
     def set_boats(self, a: int, b: int, people: int) -> None:
         """Boats on a route now carry ``people`` a day (0: none run)."""
@@ -889,13 +882,7 @@ def _mode_weight(modes: frozenset, scale: float):
     """A route's hours for a traveller by ``modes`` (None: it cannot use the route): by
     road where it can drive, by boat on water, on foot over land."""
     def weight(a, b, d):
-        if "road" in modes and "road" in d["modes"]:
-            return d["vehicle"] * scale
-        if "boat" in modes and "boat" in d["modes"]:
-            return d["boat"]
-        if "foot" in modes and d["land"]:
-            return d["foot"]
-        return None
+        return mode_hours(d, modes, scale)
     return weight
 
 
