@@ -160,7 +160,7 @@ class DoctrineBot(Bot):
         self.report = report
         self.orders: list[dict] = []
         self.assessing: set[str] = set()  # places assessed this turn
-        self.free = [u for u in report["units"] if u["task"] == "idle"]
+        self.free = free_units(report)
         self.budget = report.get("budget", 0.0)
         self.now = report["hour"]
         self.turn_hours = self.scenario.metadata.turn_hours
@@ -678,6 +678,33 @@ class DoctrineBot(Bot):
             if (o.get("displaced", 0) > 100 or o.get("incidents")) and o["location"] not in out:
                 out.append(o["location"])
         return out
+
+
+class Places:
+    """A list of place ids that answers ``in`` from a set made when first asked."""
+
+    __slots__ = ("ids", "_set")
+
+    def __init__(self, ids: list[str]):
+        self.ids, self._set = ids, None
+
+    def __contains__(self, place) -> bool:
+        if self._set is None:
+            self._set = frozenset(self.ids)
+        return place in self._set
+
+    def __iter__(self):
+        return iter(self.ids)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+def free_units(report: dict) -> list[dict]:
+    """The report's idle units, the places each reaches looked up as a set (a district
+    has thousands)."""
+    return [{**u, "reachable": Places(u["reachable"])} if "reachable" in u else u
+            for u in report["units"] if u["task"] == "idle"]
 
 
 PROTECTORS = ("infantry", "fpu", "ipo", "engineer")

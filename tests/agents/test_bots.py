@@ -185,3 +185,16 @@ def test_aid_goes_by_the_agency_that_works_in_the_need_as_many_convoys_as_it_has
     assert all(o["need"] in sectors[o["agency"]] for o in supplies)
     sent = {ag: sum(o["agency"] == ag for o in supplies) for ag in sectors}
     assert sent == {"wfp": 4, "unicef": 4, "unhcr": 2}
+
+
+def test_free_units_answer_where_they_reach_and_leave_the_report_alone():
+    from agents.bots import free_units
+
+    report = {"units": [{"id": "a", "task": "idle", "reachable": ["town", "site"]},
+                        {"id": "b", "task": "patrol", "reachable": ["town"]},
+                        {"id": "c", "task": "idle"}]}
+    free = free_units(report)
+    assert [u["id"] for u in free] == ["a", "c"]
+    assert "site" in free[0]["reachable"] and "base" not in free[0]["reachable"]
+    assert list(free[0]["reachable"]) == ["town", "site"] and len(free[0]["reachable"]) == 2
+    assert report["units"][0]["reachable"] == ["town", "site"]  # the report is not changed
