@@ -61,6 +61,31 @@ class Lengths:
             return self.row(int(a))[b]
         return self.row(int(key))
 
+    def keep_rows(self, old: Lengths) -> None:
+        """Take over the rows ``old`` (the same places, other routes) found that the
+        routes gone, come or changed since leave as they were: see ``unchanged``."""
+        if not old._rows:
+            return
+        changes = self.changes(old)
+        for src, row in old._rows.items():
+            if unchanged(row, *changes):
+                self._rows[src] = row
+        while len(self._rows) > self.keep:
+            self._rows.popitem(last=False)
+
+    def changes(self, old: Lengths) -> tuple[tuple[np.ndarray, ...], tuple[np.ndarray, ...]]:
+        """((a, b, length) of the routes of ``old`` gone or changed, the same of the routes
+        come or changed), each route both ways."""
+        def missing(keys, lengths, other_keys, other_lengths):
+            at = np.minimum(np.searchsorted(other_keys, keys), max(len(other_keys) - 1, 0))
+            kept = (at < len(other_keys)) & (other_keys[at] == keys) if len(other_keys) else \
+                np.zeros(len(keys), dtype=bool)
+            kept[kept] &= other_lengths[at[kept]] == lengths[kept]
+            gone = ~kept
+            return keys[gone] // self.n, keys[gone] % self.n, lengths[gone]
+        return (missing(old._edge_keys, old.graph.data, self._edge_keys, self.graph.data),
+                missing(self._edge_keys, self.graph.data, old._edge_keys, old.graph.data))
+
     def edge(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         """The lengths of the routes ``a[i]``–``b[i]`` (each a route)."""
         keys = np.asarray(a, dtype=np.int64) * self.n + np.asarray(b, dtype=np.int64)
@@ -92,6 +117,21 @@ class Lengths:
         return done
 
 
+def unchanged(row: np.ndarray, removed: tuple, added: tuple) -> bool:
+    """Whether the shortest path lengths ``row`` (from one place) stay the same floats
+    when the routes ``removed`` (a, b, length; each way) go and ``added`` come.
+
+    A length is the least, over the ways there, of the lengths summed along the way (float
+    sums never decrease as lengths are added), whatever order a search takes. A route gone
+    changes nothing when going through it was longer than the place at its end already
+    was (no least way used it); a route come changes nothing when going through it is no
+    shorter. Routes between two places no way reaches change nothing either."""
+    a, b, w = removed
+    gone_ok = (row[a] + w > row[b]) | (np.isinf(row[a]) & np.isinf(row[b]))
+    a, b, w = added
+    return bool(gone_ok.all() and (row[a] + w >= row[b]).all())
+
+
 @dataclass
 class Nearby:
     """The places within a few hops of one place (itself left out, ascending), with the
@@ -120,6 +160,22 @@ class PeoplePaths:
 
     def __getstate__(self) -> dict:
         return {**self.__dict__, "_nearby": {}, "_known": {}, "_sites": None}
+
+    def keep(self, old: PeoplePaths) -> None:
+        """Take over what ``old`` (the same places, other routes) found that the routes
+        changed since leave as it was: rows of lengths, and the rows from the sites (those
+        a changed route would change are found again)."""
+        for mine, theirs in ((self.km, old.km), (self.hours, old.hours), (self.hops, old.hops)):
+            mine.keep_rows(theirs)
+        if old._sites is None:
+            return
+        sites, km, hours = old._sites  # old's, changed in place: old is done with
+        for lengths, before, rows in ((self.km, old.km, km), (self.hours, old.hours, hours)):
+            changes = lengths.changes(before)
+            again = [k for k in range(len(sites)) if not unchanged(rows[k], *changes)]
+            if again:
+                rows[again] = dijkstra(lengths.graph, indices=sites[again])
+        self._sites = (sites, km, hours)
 
     def joined(self, a: int, b: int) -> bool:
         """Whether some way joins ``a`` and ``b``."""

@@ -181,12 +181,17 @@ class ExerciseModel(mesa.Model):
         self._open_graph = self._people_graph = None
         self.ways = Ways(self.n, open_edges)  # units' and convoys' ways, by their modes
         # Shortest paths, one row per source as rules ask for them (never place × place).
+        # Rows the change leaves as they were are kept (a flood cuts a few routes).
+        old, old_vehicle = getattr(self, "paths", None), getattr(self, "vehicle_hours", None)
         a, b, km_, hours = route_arrays(people, "km", "hours")
         self.paths = PeoplePaths(self.n, a, b, km_, hours)
         self.road_km, self.foot_hours, self.hops = self.paths.km, self.paths.hours, self.paths.hops
         self.all_road = all("road" in d["modes"] for _, _, d in open_edges)
         road = open_edges if self.all_road else [e for e in open_edges if "road" in e[2]["modes"]]
         self.vehicle_hours = Lengths(self.n, *route_arrays(road, "vehicle"))
+        if old is not None:
+            self.paths.keep(old)
+            self.vehicle_hours.keep_rows(old_vehicle)
         # Boat routes with few seats a day and checkpoints: what people meet on the way.
         self.crossings.limits = {_key(a, b): d["boats"] for a, b, d in people if d["boats"]}
         self.crossings.routes_changed(self.foot_hours, people, self.people_routes)

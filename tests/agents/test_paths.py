@@ -6,6 +6,8 @@ from pathlib import Path
 
 import networkx as nx
 import numpy as np
+import pytest
+from scipy.sparse.csgraph import dijkstra
 
 from agents.hazards import FloodWave
 from agents.paths import Lengths, PeoplePaths, Ways, mode_hours
@@ -171,3 +173,40 @@ def test_a_units_way_on_a_mixed_map_is_networkxs():
             found = nx.single_source_dijkstra_path_length(g, a, weight=weight)
             assert [model.travel_hours(a, b, modes) for b in range(model.n)] == \
                 [found.get(b) for b in range(model.n)]
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_rows_kept_over_a_change_of_routes_are_the_rows_found_afresh(seed):
+    """Routes close, open again and change length (one or two at a time, as floods do;
+    some of no length, some tied): every row kept, and every row from a site, is the row
+    a search over the new routes finds, to the bit; many are kept, not all."""
+    g, a, b, km = _graph(n=300, seed=seed)
+    km = np.round(km) if seed == 3 else km  # whole numbers: many ways equally short
+    rng = np.random.default_rng(seed)
+    n, sites = g.number_of_nodes(), np.array([2, 17, 40, 299])
+    paths = PeoplePaths(n, a, b, km, km * 1.7)
+    open_ = np.ones(len(a), dtype=bool)
+    kept = total = 0
+    for step in range(8):
+        for src in range(0, n, 5):
+            paths.km.row(src), paths.hours.row(src), paths.hops.row(src)
+        paths.known(5, 2, sites)
+        km = km.copy()
+        km[rng.integers(len(a))] = rng.uniform(0.5, 30.0)  # a route changes length
+        open_ = open_.copy()
+        open_[rng.integers(len(a))] = step % 3 == 2  # one closes, or opens again
+        new = PeoplePaths(n, a[open_], b[open_], km[open_], km[open_] * 1.7)
+        new.keep(paths)
+        fresh = PeoplePaths(n, a[open_], b[open_], km[open_], km[open_] * 1.7)
+        for mine, theirs in ((new.km, fresh.km), (new.hours, fresh.hours),
+                             (new.hops, fresh.hops)):
+            for src, row in mine._rows.items():
+                assert row.tolist() == theirs.row(src).tolist()
+            kept += len(mine._rows)
+            total += len(range(0, n, 5))
+        for mine, theirs in zip(new._sites[1:], (dijkstra(fresh.km.graph, indices=sites),
+                                                 dijkstra(fresh.hours.graph, indices=sites)),
+                                strict=True):
+            assert mine.tolist() == theirs.tolist()
+        paths = new
+    assert total / 4 < kept < total
