@@ -74,14 +74,14 @@ class Crossings:
         # Rows of paths are found again when read: a snapshot does not carry them.
         return {**self.__dict__, "_reach": {}, "_end_rows": {}}
 
-    def routes_changed(self, hours, edges: list, graph) -> None:
-        """New shortest paths (``hours[a, b]``): ``edges`` (a, b, data) are the open routes
-        people use, with their ``hours``, and ``graph()`` gives them as a graph; those with
-        few boats or a checkpoint are watched."""
+    def routes_changed(self, hours, routes: list[Route], route_hours: np.ndarray,
+                       graph) -> None:
+        """New shortest paths (``hours[a, b]``): ``routes`` (low, high) are the open routes
+        people use, with their ``route_hours``, and ``graph()`` gives them as a graph;
+        those with few boats or a checkpoint are watched."""
         self._hours, self._graph = hours, graph
-        self._routes = {r: d["hours"] for r, d in
-                        (((min(a, b), max(a, b)), d) for a, b, d in edges)
-                        if r in self.limits or r in self.checkpoints}
+        watched = [k for k, r in enumerate(routes) if r in self.limits or r in self.checkpoints]
+        self._routes = {routes[k]: float(route_hours[k]) for k in watched}
         self._watched = list(self._routes.items())
         self._ends = (np.array([a for a, _ in self._routes], dtype=np.int64),
                       np.array([b for _, b in self._routes], dtype=np.int64),

@@ -25,7 +25,8 @@ from agents.geo import km
 from agents.hazards import Epidemic, Floods
 from agents.herds import Herd
 from agents.humanitarian import Agency, HostForce
-from agents.paths import Lengths, PeoplePaths, Ways, mode_hours, route_arrays
+from agents.paths import Lengths, PeoplePaths, Ways, mode_hours
+from agents.routes import RouteTable
 from agents.units import Unit
 from simulator.events import EventLog
 from simulator.knowledge import Knowledge
@@ -126,6 +127,7 @@ class ExerciseModel(mesa.Model):
                 self.closed[_key(a, b)] = "scenario"
         self._flood_prone = [_key(a, b) for a, b, d in self.graph.edges(data=True)
                              if d["flood_prone"]]  # routes water can cut: fixed for the run
+        self.routes = RouteTable(self.n, list(self.graph.edges(data=True)))
         self.crossings = Crossings()
         self.crossings.detour_hours = self.params.movement.checkpoint_detour_hours
         self.checkpoints: dict[str, Checkpoint] = {}
@@ -170,31 +172,31 @@ class ExerciseModel(mesa.Model):
     def _routes_changed(self) -> None:
         """Recompute shortest paths over open routes: people's (on foot over land, by boat
         over water where boats run), by road for vehicles, and in hops."""
-        open_edges = [(a, b, d) for a, b, d in self.graph.edges(data=True)
-                      if self.route_open(a, b)]
-        people = [(a, b, {"km": d["km"], "hours": d["foot"] if d["land"] else d["boat"],
-                          "boats": None if d["land"] else self.boats.get(_key(a, b))})
-                  for a, b, d in open_edges if d["land"] or self.boats.get(_key(a, b)) != 0]
+        t = self.routes
+        is_open = t.open(self.closed.keys() | self.flooded_routes)
+        people, limits = t.for_people(is_open, self.boats)
+        open_edges = [t.edges[i] for i in np.flatnonzero(is_open).tolist()]
         # The networkx graphs are built when first asked for (a unit's or a convoy's way):
         # a flood can change the routes many times with nobody asking.
-        self._open_edges, self._people_edges = open_edges, people
+        self._open_edges, self._people_used = open_edges, people
         self._open_graph = self._people_graph = None
         self.ways = Ways(self.n, open_edges)  # units' and convoys' ways, by their modes
         # Shortest paths, one row per source as rules ask for them (never place × place).
         # Rows the change leaves as they were are kept (a flood cuts a few routes).
         old, old_vehicle = getattr(self, "paths", None), getattr(self, "vehicle_hours", None)
-        a, b, km_, hours = route_arrays(people, "km", "hours")
-        self.paths = PeoplePaths(self.n, a, b, km_, hours)
+        self.paths = PeoplePaths(self.n, t.a[people], t.b[people], t.km[people],
+                                 t.people_hours[people])
         self.road_km, self.foot_hours, self.hops = self.paths.km, self.paths.hours, self.paths.hops
-        self.all_road = all("road" in d["modes"] for _, _, d in open_edges)
-        road = open_edges if self.all_road else [e for e in open_edges if "road" in e[2]["modes"]]
-        self.vehicle_hours = Lengths(self.n, *route_arrays(road, "vehicle"))
+        self.all_road = bool(t.road[is_open].all())
+        road = is_open & t.road
+        self.vehicle_hours = Lengths(self.n, t.a[road], t.b[road], t.vehicle[road])
         if old is not None:
             self.paths.keep(old)
             self.vehicle_hours.keep_rows(old_vehicle)
         # Boat routes with few seats a day and checkpoints: what people meet on the way.
-        self.crossings.limits = {_key(a, b): d["boats"] for a, b, d in people if d["boats"]}
-        self.crossings.routes_changed(self.foot_hours, people, self.people_routes)
+        self.crossings.limits = limits
+        self.crossings.routes_changed(self.foot_hours, [t.keys[i] for i in np.flatnonzero(
+            people).tolist()], t.people_hours[people], self.people_routes)
 
     @property
     def open_graph(self) -> nx.Graph:
@@ -207,7 +209,8 @@ class ExerciseModel(mesa.Model):
         """The open routes people use (land, and water where boats run), with their km,
         hours and boats."""
         if self._people_graph is None:
-            self._people_graph = _graph(self.n, self._people_edges)
+            self._people_graph = _graph(self.n, self.routes.people_edges(self._people_used,
+                                                                         self.boats))
         return self._people_graph
 
     def neighbours(self, loc: int) -> list[int]:

@@ -32,7 +32,7 @@ def _crossings(hours: str, seed: int = 3, n: int = 80):
     a, b, h = (np.array(x) for x in zip(*((a, b, d["hours"]) for a, b, d in edges),
                                         strict=True))
     hours_of = Lengths(n, a, b, h)
-    crossings.routes_changed(hours_of, edges, g.copy)
+    crossings.routes_changed(hours_of, [(min(a, b), max(a, b)) for a, b, _ in edges], h, g.copy)
     return crossings, hours_of, edges
 
 
