@@ -141,6 +141,7 @@ class Civilians:
         self.treated = np.zeros(n)
         self.incoming = np.zeros(n, dtype=np.int64)
         self.flows = {}
+        self.flowed: set[tuple[int, int]] = set()  # flows keys changed since last read
         self.conflict = np.zeros(n, dtype=bool)
         self.closed_sites = np.zeros(n, dtype=bool)
         # Location types and parameters do not change during a run.
@@ -325,6 +326,7 @@ class Civilians:
         out = np.zeros(n, dtype=np.int64)
         for (src, dest), people in sent.items():
             self.flows[(src, dest)] = self.flows.get((src, dest), 0) + people
+            self.flowed.add((src, dest))
             self.incoming[dest] += people
             out[src] += people
         self._returns(rng, now, dt, paths, felt)
@@ -455,7 +457,8 @@ class Civilians:
                                                      per_place[:, :, j])
             held += int(per_place[:, :, j].sum() - going.sum())
             per_place[:, :, j] = going
-            self.people.add_at(homes, loc, stay)
+            if stay.any():  # those left waiting for a boat or turned back
+                self.people.add_at(homes, loc, stay)
             delay[j] = late
         return held, delay, longer
 
@@ -478,6 +481,7 @@ class Civilians:
         road to ``dest``."""
         people = int(counts.sum())
         self.flows[(src, dest)] = self.flows.get((src, dest), 0) + people
+        self.flowed.add((src, dest))
         self.incoming[dest] += people
         self._board(self._slot(arrive), dest, homes, counts)
 

@@ -116,12 +116,14 @@ class Recorder:
         in a later turn or not at all. A move to the same place is not a flow.
         """
         total = m.civilians.flows
-        for (src, dest), people in sorted(total.items()):
+        for src, dest in sorted(m.civilians.flowed):  # the others moved nobody since
+            people = total[(src, dest)]
             moved = people - self._flows_recorded.get((src, dest), 0)
             if moved > 0 and src != dest:
                 self.flows.append({"turn": m.turn, "from": m.loc_ids[src],
                                    "to": m.loc_ids[dest], "people": moved})
-        self._flows_recorded = dict(total)
+            self._flows_recorded[(src, dest)] = people
+        m.civilians.flowed.clear()
 
     def outcomes(self, m) -> dict:
         """The outcomes of the run so far."""
