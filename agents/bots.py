@@ -715,15 +715,22 @@ POLICE_KINDS = ("fpu", "ipo")
 def _exposed(scenario) -> list[str]:
     """Inhabited places within the armed groups' reach by road (the briefing's map and
     actors), most populous first."""
-    import networkx as nx
+    from scipy.sparse.csgraph import dijkstra
 
-    graph = nx.Graph()
-    graph.add_weighted_edges_from((r.from_, r.to, r.distance_km) for r in scenario.map.routes)
+    from agents.paths import Lengths
+
+    ids = [loc.id for loc in scenario.map.locations]
+    index = {x: i for i, x in enumerate(ids)}
+    routes = scenario.map.routes
+    a, b = (np.array([index[getattr(r, end)] for r in routes], dtype=np.int64)
+            for end in ("from_", "to"))
+    graph = Lengths(len(ids), a, b, np.array([r.distance_km for r in routes], dtype=float))
+    on_map = set(a.tolist()) | set(b.tolist())  # a base no route reaches raids nowhere
     reach: set[str] = set()
     for g in scenario.actors.armed_groups:
-        if g.base in graph:
-            near = nx.single_source_dijkstra_path_length(graph, g.base, cutoff=g.reach_km)
-            reach |= set(near)
+        if index.get(g.base) in on_map:
+            km = dijkstra(graph.graph, indices=index[g.base], limit=g.reach_km)
+            reach |= {ids[i] for i in np.flatnonzero(np.isfinite(km)).tolist()}
     people = {p.location: p.women + p.men + p.girls + p.boys + p.older
               for p in scenario.population}
     return sorted((loc for loc in reach if people.get(loc)), key=lambda loc: (-people[loc], loc))
