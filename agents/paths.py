@@ -17,6 +17,8 @@ import numpy as np
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components, dijkstra
 
+from agents.routes import RouteTable
+
 ROW_BUDGET = 1 << 24  # lengths kept per kind of path (8 bytes each: 128 MB)
 
 
@@ -117,9 +119,10 @@ class Lengths:
         return done
 
 
-def unchanged(row: np.ndarray, removed: tuple, added: tuple) -> bool:
+def unchanged(row: np.ndarray, removed: tuple, added: tuple):
     """Whether the shortest path lengths ``row`` (from one place) stay the same floats
-    when the routes ``removed`` (a, b, length; each way) go and ``added`` come.
+    when the routes ``removed`` (a, b, length; each way) go and ``added`` come (for each
+    row of a 2-d ``row``, one per place).
 
     A length is the least, over the ways there, of the lengths summed along the way (float
     sums never decrease as lengths are added), whatever order a search takes. A route gone
@@ -127,9 +130,10 @@ def unchanged(row: np.ndarray, removed: tuple, added: tuple) -> bool:
     was (no least way used it); a route come changes nothing when going through it is no
     shorter. Routes between two places no way reaches change nothing either."""
     a, b, w = removed
-    gone_ok = (row[a] + w > row[b]) | (np.isinf(row[a]) & np.isinf(row[b]))
+    ends_a, ends_b = row[..., a], row[..., b]
+    gone_ok = ((ends_a + w > ends_b) | (np.isinf(ends_a) & np.isinf(ends_b))).all(axis=-1)
     a, b, w = added
-    return bool(gone_ok.all() and (row[a] + w >= row[b]).all())
+    return gone_ok & (row[..., a] + w >= row[..., b]).all(axis=-1)
 
 
 @dataclass
@@ -172,8 +176,8 @@ class PeoplePaths:
         sites, km, hours = old._sites  # old's, changed in place: old is done with
         for lengths, before, rows in ((self.km, old.km, km), (self.hours, old.hours, hours)):
             changes = lengths.changes(before)
-            again = [k for k in range(len(sites)) if not unchanged(rows[k], *changes)]
-            if again:
+            again = np.flatnonzero(~unchanged(rows, *changes))
+            if len(again):
                 rows[again] = dijkstra(lengths.graph, indices=sites[again])
         self._sites = (sites, km, hours)
 
@@ -285,12 +289,14 @@ def mode_hours(route: dict, modes, scale: float = 1.0) -> float | None:
 
 
 class Ways:
-    """The ways units and convoys travel over a list of routes (a, b, data): the quickest
-    hours by their modes (one ``Lengths`` per modes and speed, made when first asked
-    for), which places their routes join at all, and each place's neighbours."""
+    """The ways units and convoys travel over the routes of ``table`` (those ``kept``,
+    all when None): the quickest hours by their modes (one ``Lengths`` per modes and
+    speed, made when first asked for), which places their routes join at all, and each
+    place's neighbours."""
 
-    def __init__(self, n: int, edges: list[tuple[int, int, dict]]):
-        self.n, self.edges = n, edges
+    def __init__(self, n: int, table: RouteTable, kept: np.ndarray | None = None):
+        self.n, self.table = n, table
+        self.kept = np.ones(len(table.edges), dtype=bool) if kept is None else kept
         self._hours: dict[tuple[frozenset, float], Lengths] = {}
         self._component: dict[frozenset, np.ndarray] = {}
         self._neighbours: Lengths | None = None
@@ -299,9 +305,9 @@ class Ways:
         return {**self.__dict__, "_hours": {}, "_component": {}, "_neighbours": None}
 
     def _usable(self, modes: frozenset, scale: float) -> tuple[np.ndarray, ...]:
-        kept = [(a, b, {"hours": h}) for a, b, d in self.edges
-                if (h := mode_hours(d, modes, scale)) is not None]
-        return route_arrays(kept, "hours")
+        hours = self.table.hours_by(modes, scale)
+        use = self.kept & ~np.isnan(hours)
+        return self.table.a[use], self.table.b[use], hours[use]
 
     def hours(self, modes, scale: float = 1.0) -> Lengths:
         """The quickest hours over the routes a traveller by ``modes`` uses."""
@@ -325,8 +331,8 @@ class Ways:
     def neighbours(self, loc: int) -> list[int]:
         """The places one route away from ``loc``, ascending."""
         if self._neighbours is None:
-            a, b = route_arrays(self.edges)
-            self._neighbours = Lengths(self.n, a, b, None)
+            self._neighbours = Lengths(self.n, self.table.a[self.kept],
+                                       self.table.b[self.kept], None)
         g = self._neighbours.graph
         return np.unique(g.indices[g.indptr[loc]:g.indptr[loc + 1]]).tolist()
 

@@ -29,6 +29,7 @@ class RouteTable:
             setattr(self, name, np.array([e[2][name] for e in edges], dtype=float))
         self.land = np.array([e[2]["land"] for e in edges], dtype=bool)
         self.road = np.array(["road" in e[2]["modes"] for e in edges], dtype=bool)
+        self.by_boat = np.array(["boat" in e[2]["modes"] for e in edges], dtype=bool)
         # People's hours: on foot over land, by boat over water.
         self.people_hours = np.where(self.land, self.foot, self.boat)
         self._water = np.flatnonzero(~self.land).tolist()
@@ -62,3 +63,15 @@ class RouteTable:
                   "hours": self.edges[i][2]["foot"] if self.land[i] else self.edges[i][2]["boat"],
                   "boats": None if self.land[i] else boats.get(self.keys[i])})
                 for i in np.flatnonzero(used).tolist()]
+
+    def hours_by(self, modes, scale: float = 1.0) -> np.ndarray:
+        """Each route's hours for a traveller by ``modes`` (nan: it cannot use it), as
+        ``agents.paths.mode_hours``: by road where it can drive (``vehicle`` × ``scale``),
+        by boat on water, on foot over land."""
+        out = np.full(len(self.edges), np.nan)
+        for usable, hours in (("foot" in modes and self.land, self.foot),
+                              ("boat" in modes and self.by_boat, self.boat),
+                              ("road" in modes and self.road, self.vehicle * scale)):
+            if usable is not False:
+                out = np.where(usable, hours, out)  # the later, the first choice
+        return out

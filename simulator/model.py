@@ -128,6 +128,8 @@ class ExerciseModel(mesa.Model):
         self._flood_prone = [_key(a, b) for a, b, d in self.graph.edges(data=True)
                              if d["flood_prone"]]  # routes water can cut: fixed for the run
         self.routes = RouteTable(self.n, list(self.graph.edges(data=True)))
+        # Which places a route by some modes joins, open or not (a closed one may open).
+        self._ever = Ways(self.n, self.routes)
         self.crossings = Crossings()
         self.crossings.detour_hours = self.params.movement.checkpoint_detour_hours
         self.checkpoints: dict[str, Checkpoint] = {}
@@ -139,8 +141,6 @@ class ExerciseModel(mesa.Model):
                             abducted=np.zeros(len(GROUPS), dtype=np.int64))
             self.checkpoints[c.id] = cp
             self.crossings.checkpoints.setdefault(cp.route, []).append(cp)
-        # Which places a route by some modes joins, open or not (a closed one may open).
-        self._ever = Ways(self.n, list(self.graph.edges(data=True)))
         self._routes_changed()
 
     def _build_population(self) -> None:
@@ -175,12 +175,11 @@ class ExerciseModel(mesa.Model):
         t = self.routes
         is_open = t.open(self.closed.keys() | self.flooded_routes)
         people, limits = t.for_people(is_open, self.boats)
-        open_edges = [t.edges[i] for i in np.flatnonzero(is_open).tolist()]
-        # The networkx graphs are built when first asked for (a unit's or a convoy's way):
-        # a flood can change the routes many times with nobody asking.
-        self._open_edges, self._people_used = open_edges, people
+        # The networkx graphs are built when first asked for (a convoy's way round
+        # checkpoints): a flood can change the routes many times with nobody asking.
+        self._open_used, self._people_used = is_open, people
         self._open_graph = self._people_graph = None
-        self.ways = Ways(self.n, open_edges)  # units' and convoys' ways, by their modes
+        self.ways = Ways(self.n, t, is_open)  # units' and convoys' ways, by their modes
         # Shortest paths, one row per source as rules ask for them (never place × place).
         # Rows the change leaves as they were are kept (a flood cuts a few routes).
         old, old_vehicle = getattr(self, "paths", None), getattr(self, "vehicle_hours", None)
@@ -202,7 +201,8 @@ class ExerciseModel(mesa.Model):
     def open_graph(self) -> nx.Graph:
         """The open routes."""
         if self._open_graph is None:
-            self._open_graph = _graph(self.n, self._open_edges)
+            self._open_graph = _graph(self.n, [self.routes.edges[i] for i in np.flatnonzero(
+                self._open_used).tolist()])
         return self._open_graph
 
     def people_routes(self) -> nx.Graph:

@@ -11,6 +11,7 @@ from scipy.sparse.csgraph import dijkstra
 
 from agents.hazards import FloodWave
 from agents.paths import Lengths, PeoplePaths, Ways, mode_hours
+from agents.routes import RouteTable
 from simulator.model import ExerciseModel
 from simulator.validation import load_scenario
 
@@ -123,7 +124,7 @@ def _mixed_map(n=70, seed=5):
              frozenset({"boat"})]
     for a, b in g.edges:
         modes = kinds[int(rng.integers(len(kinds)))]
-        g.edges[a, b].update(modes=modes, land=bool(modes & {"foot", "road"}),
+        g.edges[a, b].update(modes=modes, land=bool(modes & {"foot", "road"}), km=1.0,
                              vehicle=float(rng.uniform(0.1, 5)), foot=float(rng.uniform(1, 20)),
                              boat=float(rng.uniform(0.5, 8)))
     return g
@@ -135,7 +136,7 @@ MODES = [("road",), ("foot",), ("boat",), ("road", "boat"), ("foot", "boat"),
 
 def test_ways_by_modes_are_networkx_lengths_to_the_bit():
     g = _mixed_map()
-    ways = Ways(g.number_of_nodes(), list(g.edges(data=True)))
+    ways = Ways(g.number_of_nodes(), RouteTable(g.number_of_nodes(), list(g.edges(data=True))))
     for modes in MODES:
         for scale in (1.0, 1.7):
             def weight(a, b, d, modes=frozenset(modes), scale=scale):
@@ -150,9 +151,10 @@ def test_ways_by_modes_are_networkx_lengths_to_the_bit():
 
 def test_ways_neighbours_are_the_maps():
     g = _mixed_map()
-    ways = Ways(g.number_of_nodes(), list(g.edges(data=True)))
+    ways = Ways(g.number_of_nodes(), RouteTable(g.number_of_nodes(), list(g.edges(data=True))))
     assert all(ways.neighbours(p) == sorted(g.neighbors(p)) for p in g.nodes)
-    assert Ways(3, []).hours(("road",))[0, 2] == np.inf and not Ways(3, []).joined(("foot",), 0, 1)
+    nothing = Ways(3, RouteTable(3, []))
+    assert nothing.hours(("road",))[0, 2] == np.inf and not nothing.joined(("foot",), 0, 1)
 
 
 def test_a_units_way_on_a_mixed_map_is_networkxs():
