@@ -424,8 +424,8 @@ class Civilians:
         homes, has = movers.sum(axis=1).nonzero()[0], w.nonzero()[0]
         places, trips = dests[has], trips[:, has]
         per_place = rng.multinomial(movers[homes], w[has] / w[has].sum())  # [home, g, place]
-        _, delay, longer = self._on_the_way(rng, now, loc, origins[homes], places, per_place) \
-            if self.crossings else (0, {}, {})
+        _, delay, longer = self._on_the_way(rng, now, loc, origins[homes], places, per_place,
+                                            trips[1]) if self.crossings else (0, {}, {})
         riding = rng.binomial(per_place, m.vehicle_share)
         going = (riding, per_place - riding)  # [mode (vehicle, on foot)][home, group, place]
         homes = origins[homes]
@@ -441,7 +441,8 @@ class Civilians:
         for mode, j in zip(*(a.tolist() for a in people.nonzero()), strict=True):
             self._board(float(arrive[mode, j]), int(places[j]), homes, going[mode][:, :, j])
 
-    def _on_the_way(self, rng, now, loc, homes, places, per_place) -> tuple[int, dict, dict]:
+    def _on_the_way(self, rng, now, loc, homes, places, per_place,
+                    hours) -> tuple[int, dict, dict]:
         """What people bound for each place meet on the way: those who find no seat on a
         boat crossing stay at ``loc``, checkpoints turn some back, abduct some and delay the
         rest, or people go round them. Return how many left neither way (stayed or
@@ -449,7 +450,7 @@ class Civilians:
         the way is."""
         held, delay, longer = 0, {}, {}
         bound = per_place.sum(axis=(0, 1)).nonzero()[0].tolist()
-        acting = self.crossings.acting(int(loc), places[bound].tolist())
+        acting = self.crossings.acting(int(loc), places[bound].tolist(), hours[bound])
         for j, acts in zip(bound, acting, strict=True):
             if not acts:
                 continue  # all go on, at once and the quickest way

@@ -65,6 +65,8 @@ class Crossings:
         self._ends = (np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0))
         self._reach: dict[int, np.ndarray] = {}  # src → hours to reach and cross each route
         self._end_rows: dict[int, np.ndarray] = {}  # a watched route's end → its row
+        self._ends_rows: np.ndarray | None = None  # those rows, one per end (_end_at)
+        self._end_at = np.zeros(0, dtype=np.int64)
         self._around: dict[tuple, dict[int, float]] = {}  # (avoided routes, src) → hours
 
     def __bool__(self) -> bool:
@@ -72,7 +74,7 @@ class Crossings:
 
     def __getstate__(self) -> dict:
         # Rows of paths are found again when read: a snapshot does not carry them.
-        return {**self.__dict__, "_reach": {}, "_end_rows": {}}
+        return {**self.__dict__, "_reach": {}, "_end_rows": {}, "_ends_rows": None}
 
     def routes_changed(self, hours, routes: list[Route], route_hours: np.ndarray,
                        graph) -> None:
@@ -89,6 +91,7 @@ class Crossings:
         self._ways.clear()
         self._reach.clear()
         self._end_rows.clear()
+        self._ends_rows = None
         self._around.clear()
 
     def on_way(self, src: int, dest: int) -> list[Route]:
@@ -99,12 +102,53 @@ class Crossings:
             found = self._ways[(src, dest)]
         return found
 
-    def acting(self, src: int, dests: list[int]) -> list[bool]:
-        """``acts_on(src, dest)`` for each of ``dests``, the ways found all at once."""
-        missing = [dest for dest in dests if (src, dest) not in self._ways]
+    def acting(self, src: int, dests: list[int], hours: np.ndarray | None = None
+               ) -> list[bool]:
+        """``acts_on(src, dest)`` for each of ``dests``, the ways found all at once;
+        ``hours``: the quickest way's hours to each (exact, or summed the other way
+        round), which spare the row of paths from ``src`` where they settle every way."""
+        missing = [k for k, dest in enumerate(dests) if (src, dest) not in self._ways]
         if missing:
-            self._find_ways(src, missing)
+            dests_missing = [dests[k] for k in missing]
+            if hours is None or not self._settle(src, dests_missing,
+                                                 np.asarray(hours, dtype=float)[missing]):
+                self._find_ways(src, dests_missing)
         return [self._acts(self._ways[(src, dest)]) for dest in dests]
+
+    def _settle(self, src: int, dests: list[int], hours: np.ndarray) -> bool:
+        """Find the ways from ``src`` to ``dests`` (into ``_ways``) from the rows of the
+        watched routes' ends alone, when they settle every one: lengths summed along a
+        way in one order or the other differ by far less than a billionth, so a route
+        whose estimate is that far inside (outside) ``isclose``'s margin is (is not) on
+        the way, as the exact test would find. False, and nothing found, otherwise."""
+        if not len(self._watched):
+            for dest in dests:
+                self._ways[(src, dest)] = []
+            return True
+        ends = self._end_matrix()
+        a, b, w = (self._end_at[self._ends[0]], self._end_at[self._ends[1]], self._ends[2])
+        dests_at = np.asarray(dests, dtype=np.int64)
+        # ends[a, src]: from a route's end to src, about the way from src to it.
+        through = np.minimum((ends[a, src] + w)[:, None] + ends[np.ix_(b, dests_at)],
+                             (ends[b, src] + w)[:, None] + ends[np.ix_(a, dests_at)])
+        with np.errstate(invalid="ignore"):
+            gap = np.abs(through - hours) - (1e-8 + 1e-5 * np.abs(hours))
+            margin = 1e-9 * (np.abs(through) + np.abs(hours))
+            on, off = gap < -margin, gap > margin
+        if not (on | off).all():
+            return False
+        for j, dest in enumerate(dests):
+            self._ways[(src, dest)] = [self._watched[k][0] for k in np.flatnonzero(on[:, j])]
+        return True
+
+    def _end_matrix(self) -> np.ndarray:
+        """The rows of paths from every watched route's end, one per end (``_end_at``)."""
+        if self._ends_rows is None:
+            ends = sorted(set(self._ends[0].tolist()) | set(self._ends[1].tolist()))
+            self._end_at = np.zeros(max(ends) + 1, dtype=np.int64)
+            self._end_at[ends] = np.arange(len(ends))
+            self._ends_rows = np.array([self._end_row(e) for e in ends])
+        return self._ends_rows
 
     def _find_ways(self, src: int, dests: list[int]) -> None:
         """Find the ways from ``src`` to each of ``dests`` (into ``_ways``)."""

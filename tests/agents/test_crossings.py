@@ -78,3 +78,34 @@ def test_a_pickled_copy_finds_the_same_ways_without_the_rows():
     assert copy._end_rows == {} and copy._reach == {}
     copy._ways.clear()
     assert [copy.on_way(2, d) for d in range(lengths.n)] == before
+
+
+@pytest.mark.parametrize("hours", ["ties", "floats"])
+def test_ways_settled_from_the_routes_ends_are_the_exact_ones(hours):
+    """Given the hours to each destination summed the other way round (as from a site's
+    row), the ways found from the rows of the routes' ends alone are those the exact test
+    finds; with whole hours (every way settled) no row from the place is read."""
+    crossings, lengths, edges = _crossings(hours, seed=11)
+    exact, _, _ = _crossings(hours, seed=11)
+    n = lengths.n
+    ends = {e for route in crossings._routes for e in route}
+    for src in range(0, n - 1, 4):
+        dests = [d for d in range(n - 1) if d != src]
+        back = np.array([lengths.row(d)[src] for d in dests])  # from each place to src
+        lengths._rows.pop(src, None)
+        acting = crossings.acting(src, dests, back)
+        assert acting == exact.acting(src, dests)
+        assert [crossings.on_way(src, d) for d in dests] == [exact.on_way(src, d) for d in dests]
+        if hours == "ties" and src not in ends:
+            assert src not in lengths._rows  # settled without the row from src
+
+
+def test_an_estimate_too_close_to_call_falls_back_to_the_exact_test():
+    crossings, lengths, edges = _crossings("floats", seed=11)
+    exact, _, _ = _crossings("floats", seed=11)
+    src, dests = 3, list(range(10, 40))
+    total = lengths.row(src)[dests]
+    tol = 1e-8 + 1e-5 * np.abs(total)
+    # An estimate on the edge of isclose's margin for every way: nothing is settled.
+    assert crossings.acting(src, dests, total + tol) == exact.acting(src, dests)
+    assert [crossings.on_way(src, d) for d in dests] == [exact.on_way(src, d) for d in dests]
