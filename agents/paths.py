@@ -177,8 +177,9 @@ class PeoplePaths:
         for lengths, before, rows in ((self.km, old.km, km), (self.hours, old.hours, hours)):
             changes = lengths.changes(before)
             again = np.flatnonzero(~unchanged(rows, *changes))
-            if len(again):
-                rows[again] = dijkstra(lengths.graph, indices=sites[again])
+            for k in range(0, len(again), 64):  # a few rows at a time: no second matrix
+                some = again[k:k + 64]
+                rows[some] = dijkstra(lengths.graph, indices=sites[some])
         self._sites = (sites, km, hours)
 
     def joined(self, a: int, b: int) -> bool:
