@@ -52,7 +52,7 @@ def test_routes_on_the_way_are_those_checked_one_by_one(hours):
     crossings, lengths, edges = _crossings(hours)
     n = lengths.n
     found_any = 0
-    for src in range(0, n, 3):
+    for src in range(0, n, 6):
         dests = [d for d in range(n) if d != src]
         acting = crossings.acting(src, dests)
         for dest, acts in zip(dests, acting, strict=True):
@@ -60,7 +60,7 @@ def test_routes_on_the_way_are_those_checked_one_by_one(hours):
             assert crossings.on_way(src, dest) == expected
             assert acts == crossings.acts_on(src, dest)
             found_any += bool(expected)
-    assert found_any > 100  # the map has ways through watched routes to check
+    assert found_any > 50  # the map has ways through watched routes to check
 
 
 def test_ways_found_one_at_a_time_or_all_at_once_agree():
