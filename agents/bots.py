@@ -15,6 +15,7 @@ import numpy as np
 
 from agents import prevention
 from agents.geo import km as _km
+from agents.geo import nearest
 from simulator.scenario import text
 
 SITES = ("idp_site", "camp")
@@ -159,7 +160,7 @@ class DoctrineBot(Bot):
         self.report = report
         self.orders: list[dict] = []
         self.assessing: set[str] = set()  # places assessed this turn
-        self.free = [u for u in report["units"] if u["task"] == "idle"]
+        self.free = free_units(report)
         self.budget = report.get("budget", 0.0)
         self.now = report["hour"]
         self.turn_hours = self.scenario.metadata.turn_hours
@@ -474,8 +475,11 @@ class DoctrineBot(Bot):
             flooded = set(h["locations"])
             safe = [loc for loc in self.locations.values() if loc.id not in flooded
                     and loc.type in SITES + ("town", "city", "base")]
+            safe_at = np.array([loc.coords for loc in safe], dtype=float).reshape(-1, 2)
+            safe_ids = [loc.id for loc in safe]
+            peopled = self._peopled()  # what the team knows does not change in the loop
             for loc in sorted(h["locations"], key=self._asked_first):
-                if loc in done or loc not in self._peopled() or loc in self.emptied:
+                if loc in done or loc not in peopled or loc in self.emptied:
                     continue
                 done.add(loc)
                 if h["peak_hour"] >= self.now:
@@ -483,7 +487,7 @@ class DoctrineBot(Bot):
                 if not safe:
                     continue
                 here = self.locations[loc].coords
-                dest = min(safe, key=lambda x: (_km(x.coords, here), x.id))
+                dest = safe[nearest(here, safe_at, safe_ids)]
                 unit = self._nearest_unit(loc, protecting=False, transport=True)
                 if unit:
                     self._order("evacuate", **{"from": loc, "to": dest.id, "unit": unit,
@@ -676,6 +680,33 @@ class DoctrineBot(Bot):
         return out
 
 
+class Places:
+    """A list of place ids that answers ``in`` from a set made when first asked."""
+
+    __slots__ = ("ids", "_set")
+
+    def __init__(self, ids: list[str]):
+        self.ids, self._set = ids, None
+
+    def __contains__(self, place) -> bool:
+        if self._set is None:
+            self._set = frozenset(self.ids)
+        return place in self._set
+
+    def __iter__(self):
+        return iter(self.ids)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+def free_units(report: dict) -> list[dict]:
+    """The report's idle units, the places each reaches looked up as a set (a district
+    has thousands)."""
+    return [{**u, "reachable": Places(u["reachable"])} if "reachable" in u else u
+            for u in report["units"] if u["task"] == "idle"]
+
+
 PROTECTORS = ("infantry", "fpu", "ipo", "engineer")
 CONVOY_TACTICS = ("attack_convoy", "ambush", "ied")
 POLICE_KINDS = ("fpu", "ipo")
@@ -684,15 +715,22 @@ POLICE_KINDS = ("fpu", "ipo")
 def _exposed(scenario) -> list[str]:
     """Inhabited places within the armed groups' reach by road (the briefing's map and
     actors), most populous first."""
-    import networkx as nx
+    from scipy.sparse.csgraph import dijkstra
 
-    graph = nx.Graph()
-    graph.add_weighted_edges_from((r.from_, r.to, r.distance_km) for r in scenario.map.routes)
+    from agents.paths import Lengths
+
+    ids = [loc.id for loc in scenario.map.locations]
+    index = {x: i for i, x in enumerate(ids)}
+    routes = scenario.map.routes
+    a, b = (np.array([index[getattr(r, end)] for r in routes], dtype=np.int64)
+            for end in ("from_", "to"))
+    graph = Lengths(len(ids), a, b, np.array([r.distance_km for r in routes], dtype=float))
+    on_map = set(a.tolist()) | set(b.tolist())  # a base no route reaches raids nowhere
     reach: set[str] = set()
     for g in scenario.actors.armed_groups:
-        if g.base in graph:
-            near = nx.single_source_dijkstra_path_length(graph, g.base, cutoff=g.reach_km)
-            reach |= set(near)
+        if index.get(g.base) in on_map:
+            km = dijkstra(graph.graph, indices=index[g.base], limit=g.reach_km)
+            reach |= {ids[i] for i in np.flatnonzero(np.isfinite(km)).tolist()}
     people = {p.location: p.women + p.men + p.girls + p.boys + p.older
               for p in scenario.population}
     return sorted((loc for loc in reach if people.get(loc)), key=lambda loc: (-people[loc], loc))

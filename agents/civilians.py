@@ -141,6 +141,7 @@ class Civilians:
         self.treated = np.zeros(n)
         self.incoming = np.zeros(n, dtype=np.int64)
         self.flows = {}
+        self.flowed: set[tuple[int, int]] = set()  # flows keys changed since last read
         self.conflict = np.zeros(n, dtype=bool)
         self.closed_sites = np.zeros(n, dtype=bool)
         # Location types and parameters do not change during a run.
@@ -325,6 +326,7 @@ class Civilians:
         out = np.zeros(n, dtype=np.int64)
         for (src, dest), people in sent.items():
             self.flows[(src, dest)] = self.flows.get((src, dest), 0) + people
+            self.flowed.add((src, dest))
             self.incoming[dest] += people
             out[src] += people
         self._returns(rng, now, dt, paths, felt)
@@ -422,8 +424,8 @@ class Civilians:
         homes, has = movers.sum(axis=1).nonzero()[0], w.nonzero()[0]
         places, trips = dests[has], trips[:, has]
         per_place = rng.multinomial(movers[homes], w[has] / w[has].sum())  # [home, g, place]
-        _, delay, longer = self._on_the_way(rng, now, loc, origins[homes], places, per_place) \
-            if self.crossings else (0, {}, {})
+        _, delay, longer = self._on_the_way(rng, now, loc, origins[homes], places, per_place,
+                                            trips[1]) if self.crossings else (0, {}, {})
         riding = rng.binomial(per_place, m.vehicle_share)
         going = (riding, per_place - riding)  # [mode (vehicle, on foot)][home, group, place]
         homes = origins[homes]
@@ -439,21 +441,25 @@ class Civilians:
         for mode, j in zip(*(a.tolist() for a in people.nonzero()), strict=True):
             self._board(float(arrive[mode, j]), int(places[j]), homes, going[mode][:, :, j])
 
-    def _on_the_way(self, rng, now, loc, homes, places, per_place) -> tuple[int, dict, dict]:
+    def _on_the_way(self, rng, now, loc, homes, places, per_place,
+                    hours) -> tuple[int, dict, dict]:
         """What people bound for each place meet on the way: those who find no seat on a
         boat crossing stay at ``loc``, checkpoints turn some back, abduct some and delay the
         rest, or people go round them. Return how many left neither way (stayed or
         abducted), and per destination the hours lost waiting and how many times longer
         the way is."""
         held, delay, longer = 0, {}, {}
-        for j in per_place.sum(axis=(0, 1)).nonzero()[0].tolist():
-            if not self.crossings.acts_on(loc, int(places[j])):
+        bound = per_place.sum(axis=(0, 1)).nonzero()[0].tolist()
+        acting = self.crossings.acting(int(loc), places[bound].tolist(), hours[bound])
+        for j, acts in zip(bound, acting, strict=True):
+            if not acts:
                 continue  # all go on, at once and the quickest way
             going, stay, late, longer[j] = self._way(rng, now, int(loc), int(places[j]),
                                                      per_place[:, :, j])
             held += int(per_place[:, :, j].sum() - going.sum())
             per_place[:, :, j] = going
-            self.people.add_at(homes, loc, stay)
+            if stay.any():  # those left waiting for a boat or turned back
+                self.people.add_at(homes, loc, stay)
             delay[j] = late
         return held, delay, longer
 
@@ -476,6 +482,7 @@ class Civilians:
         road to ``dest``."""
         people = int(counts.sum())
         self.flows[(src, dest)] = self.flows.get((src, dest), 0) + people
+        self.flowed.add((src, dest))
         self.incoming[dest] += people
         self._board(self._slot(arrive), dest, homes, counts)
 

@@ -7,9 +7,11 @@ a share (an armed group's), and delays the others. People take a way round the o
 checkpoints when it costs them no more than waiting at them, plus ``detour_hours`` when an
 armed group holds one (they would rather walk further than meet it).
 
-The way people take is the quickest (``hours``, the people's shortest path matrix); a
-route is on the way from ``s`` to ``t`` when going through it is as quick as the quickest
-way.
+The way people take is the quickest (``hours``, the people's shortest paths); a route is
+on the way from ``s`` to ``t`` when going through it is as quick as the quickest way. Only
+the routes that can be reached and crossed from ``s`` within that time are checked: the
+others cannot be on the way, and checking them would read a row of paths from each of
+their ends.
 """
 
 from __future__ import annotations
@@ -59,33 +61,130 @@ class Crossings:
         self._graph = nx.Graph  # the graph of the routes people use, when asked for
         self._routes: dict[Route, float] = {}  # watched route → its hours
         self._ways: dict[Route, list[Route]] = {}
+        self._watched: list[tuple[Route, float]] = []  # _routes' items, in order
+        self._ends = (np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0))
+        self._reach: dict[int, np.ndarray] = {}  # src → hours to reach and cross each route
+        self._end_rows: dict[int, np.ndarray] = {}  # a watched route's end → its row
+        self._ends_rows: np.ndarray | None = None  # those rows, one per end (_end_at)
+        self._end_at = np.zeros(0, dtype=np.int64)
         self._around: dict[tuple, dict[int, float]] = {}  # (avoided routes, src) → hours
 
     def __bool__(self) -> bool:
         return bool(self._routes)
 
-    def routes_changed(self, hours, edges: list, graph) -> None:
-        """New shortest paths (``hours[a, b]``): ``edges`` (a, b, data) are the open routes
-        people use, with their ``hours``, and ``graph()`` gives them as a graph; those with
-        few boats or a checkpoint are watched."""
+    def __getstate__(self) -> dict:
+        # Rows of paths are found again when read: a snapshot does not carry them.
+        return {**self.__dict__, "_reach": {}, "_end_rows": {}, "_ends_rows": None}
+
+    def routes_changed(self, hours, routes: list[Route], route_hours: np.ndarray,
+                       graph) -> None:
+        """New shortest paths (``hours[a, b]``): ``routes`` (low, high) are the open routes
+        people use, with their ``route_hours``, and ``graph()`` gives them as a graph;
+        those with few boats or a checkpoint are watched."""
         self._hours, self._graph = hours, graph
-        self._routes = {r: d["hours"] for r, d in
-                        (((min(a, b), max(a, b)), d) for a, b, d in edges)
-                        if r in self.limits or r in self.checkpoints}
+        watched = [k for k, r in enumerate(routes) if r in self.limits or r in self.checkpoints]
+        self._routes = {routes[k]: float(route_hours[k]) for k in watched}
+        self._watched = list(self._routes.items())
+        self._ends = (np.array([a for a, _ in self._routes], dtype=np.int64),
+                      np.array([b for _, b in self._routes], dtype=np.int64),
+                      np.array(list(self._routes.values()), dtype=float))
         self._ways.clear()
+        self._reach.clear()
+        self._end_rows.clear()
+        self._ends_rows = None
         self._around.clear()
 
     def on_way(self, src: int, dest: int) -> list[Route]:
         """The watched routes on the quickest way from ``src`` to ``dest``."""
-        key = (src, dest)
-        if key not in self._ways:
-            d = self._hours
-            total = d[src, dest]
-            self._ways[key] = [
-                (a, b) for (a, b), w in self._routes.items()
-                if np.isclose(min(d[src, a] + w + d[b, dest], d[src, b] + w + d[a, dest]),
-                              total)]
-        return self._ways[key]
+        found = self._ways.get((src, dest))
+        if found is None:
+            self._find_ways(src, [dest])
+            found = self._ways[(src, dest)]
+        return found
+
+    def acting(self, src: int, dests: list[int], hours: np.ndarray | None = None
+               ) -> list[bool]:
+        """``acts_on(src, dest)`` for each of ``dests``, the ways found all at once;
+        ``hours``: the quickest way's hours to each (exact, or summed the other way
+        round), which spare the row of paths from ``src`` where they settle every way."""
+        missing = [k for k, dest in enumerate(dests) if (src, dest) not in self._ways]
+        if missing:
+            dests_missing = [dests[k] for k in missing]
+            if hours is None or not self._settle(src, dests_missing,
+                                                 np.asarray(hours, dtype=float)[missing]):
+                self._find_ways(src, dests_missing)
+        return [self._acts(self._ways[(src, dest)]) for dest in dests]
+
+    def _settle(self, src: int, dests: list[int], hours: np.ndarray) -> bool:
+        """Find the ways from ``src`` to ``dests`` (into ``_ways``) from the rows of the
+        watched routes' ends alone, when they settle every one: lengths summed along a
+        way in one order or the other differ by far less than a billionth, so a route
+        whose estimate is that far inside (outside) ``isclose``'s margin is (is not) on
+        the way, as the exact test would find. False, and nothing found, otherwise."""
+        if not len(self._watched):
+            for dest in dests:
+                self._ways[(src, dest)] = []
+            return True
+        ends = self._end_matrix()
+        a, b, w = (self._end_at[self._ends[0]], self._end_at[self._ends[1]], self._ends[2])
+        dests_at = np.asarray(dests, dtype=np.int64)
+        # ends[a, src]: from a route's end to src, about the way from src to it.
+        through = np.minimum((ends[a, src] + w)[:, None] + ends[np.ix_(b, dests_at)],
+                             (ends[b, src] + w)[:, None] + ends[np.ix_(a, dests_at)])
+        with np.errstate(invalid="ignore"):
+            gap = np.abs(through - hours) - (1e-8 + 1e-5 * np.abs(hours))
+            margin = 1e-9 * (np.abs(through) + np.abs(hours))
+            on, off = gap < -margin, gap > margin
+        if not (on | off).all():
+            return False
+        for j, dest in enumerate(dests):
+            self._ways[(src, dest)] = [self._watched[k][0] for k in np.flatnonzero(on[:, j])]
+        return True
+
+    def _end_matrix(self) -> np.ndarray:
+        """The rows of paths from every watched route's end, one per end (``_end_at``)."""
+        if self._ends_rows is None:
+            ends = sorted(set(self._ends[0].tolist()) | set(self._ends[1].tolist()))
+            self._end_at = np.zeros(max(ends) + 1, dtype=np.int64)
+            self._end_at[ends] = np.arange(len(ends))
+            self._ends_rows = np.array([self._end_row(e) for e in ends])
+        return self._ends_rows
+
+    def _find_ways(self, src: int, dests: list[int]) -> None:
+        """Find the ways from ``src`` to each of ``dests`` (into ``_ways``)."""
+        d = self._hours
+        row = d[src]
+        dests = np.asarray(dests, dtype=np.int64)
+        total = row[dests]
+        reach = self._reach.get(src)
+        if reach is None:
+            a, b, w = self._ends
+            reach = self._reach[src] = np.minimum(row[a], row[b]) + w
+        # Going through a route takes at least the hours to reach and cross it (sums of
+        # lengths never below one of their terms), and ``isclose`` accepts a way at most
+        # 1e-8 + 1e-5 × the quickest longer: only the routes within twice that margin of
+        # some destination's quickest way can be on a way, and only they are checked.
+        bound = total + 2e-8 + 2e-5 * np.abs(total)
+        routes = np.flatnonzero(reach <= bound.max())
+        ways: list[list[Route]] = [[] for _ in range(len(dests))]
+        if len(routes):
+            a, b, w = (x[routes] for x in self._ends)
+            from_a, from_b = (np.array([self._end_row(e)[dests] for e in x.tolist()])
+                              for x in (a, b))
+            through = np.minimum((row[a] + w)[:, None] + from_b, (row[b] + w)[:, None] + from_a)
+            for k, j in zip(*(x.tolist() for x in np.nonzero(np.isclose(through, total))),
+                            strict=True):
+                ways[j].append(self._watched[int(routes[k])][0])
+        for dest, found in zip(dests.tolist(), ways, strict=True):
+            self._ways[(src, dest)] = found
+
+    def _end_row(self, end: int) -> np.ndarray:
+        """The row of paths from a watched route's end, kept apart from the rows of the
+        places people leave (which may be many more than a cache keeps)."""
+        row = self._end_rows.get(end)
+        if row is None:
+            row = self._end_rows[end] = self._hours[end]
+        return row
 
     def seats(self, now: float, src: int, dest: int, people: int) -> int:
         """How many of ``people`` going from ``src`` to ``dest`` find a seat today (all of
@@ -111,8 +210,11 @@ class Crossings:
         going: a boat route with a daily limit or an operating checkpoint. Where nothing
         does, ``seats`` lets everyone on and ``pass_checkpoints`` lets everyone pass, with
         no draw and nothing counted."""
+        return self._acts(self.on_way(src, dest))
+
+    def _acts(self, routes: list[Route]) -> bool:
         return any(r in self.limits or any(cp.operating for cp in self.checkpoints.get(r, ()))
-                   for r in self.on_way(src, dest))
+                   for r in routes)
 
     def stops(self, src: int, dest: int) -> list[Checkpoint]:
         """The checkpoints operating on the way from ``src`` to ``dest``."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from agents.bots import PROTECTORS, SITES, DoctrineBot, _doctrine_flag
+from agents.bots import PROTECTORS, SITES, DoctrineBot, _doctrine_flag, free_units
 from agents.geo import km as _km
 
 # Primitives that record a process (assess, consult, set up, check, pass on) rather than
@@ -39,7 +39,7 @@ class GamingBot(DoctrineBot):
     def decide(self, report: dict) -> list[dict]:
         self.report = report
         self.orders = []
-        self.free = [u for u in report["units"] if u["task"] == "idle"]
+        self.free = free_units(report)
         self.budget = report.get("budget", 0.0)
         self.now = report["hour"]
         self.turn_hours = self.scenario.metadata.turn_hours

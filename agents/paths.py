@@ -17,6 +17,8 @@ import numpy as np
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components, dijkstra
 
+from agents.routes import RouteTable
+
 ROW_BUDGET = 1 << 24  # lengths kept per kind of path (8 bytes each: 128 MB)
 
 
@@ -61,6 +63,31 @@ class Lengths:
             return self.row(int(a))[b]
         return self.row(int(key))
 
+    def keep_rows(self, old: Lengths) -> None:
+        """Take over the rows ``old`` (the same places, other routes) found that the
+        routes gone, come or changed since leave as they were: see ``unchanged``."""
+        if not old._rows:
+            return
+        changes = self.changes(old)
+        for src, row in old._rows.items():
+            if unchanged(row, *changes):
+                self._rows[src] = row
+        while len(self._rows) > self.keep:
+            self._rows.popitem(last=False)
+
+    def changes(self, old: Lengths) -> tuple[tuple[np.ndarray, ...], tuple[np.ndarray, ...]]:
+        """((a, b, length) of the routes of ``old`` gone or changed, the same of the routes
+        come or changed), each route both ways."""
+        def missing(keys, lengths, other_keys, other_lengths):
+            at = np.minimum(np.searchsorted(other_keys, keys), max(len(other_keys) - 1, 0))
+            kept = (at < len(other_keys)) & (other_keys[at] == keys) if len(other_keys) else \
+                np.zeros(len(keys), dtype=bool)
+            kept[kept] &= other_lengths[at[kept]] == lengths[kept]
+            gone = ~kept
+            return keys[gone] // self.n, keys[gone] % self.n, lengths[gone]
+        return (missing(old._edge_keys, old.graph.data, self._edge_keys, self.graph.data),
+                missing(self._edge_keys, self.graph.data, old._edge_keys, old.graph.data))
+
     def edge(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         """The lengths of the routes ``a[i]``–``b[i]`` (each a route)."""
         keys = np.asarray(a, dtype=np.int64) * self.n + np.asarray(b, dtype=np.int64)
@@ -92,6 +119,23 @@ class Lengths:
         return done
 
 
+def unchanged(row: np.ndarray, removed: tuple, added: tuple):
+    """Whether the shortest path lengths ``row`` (from one place) stay the same floats
+    when the routes ``removed`` (a, b, length; each way) go and ``added`` come (for each
+    row of a 2-d ``row``, one per place).
+
+    A length is the least, over the ways there, of the lengths summed along the way (float
+    sums never decrease as lengths are added), whatever order a search takes. A route gone
+    changes nothing when going through it was longer than the place at its end already
+    was (no least way used it); a route come changes nothing when going through it is no
+    shorter. Routes between two places no way reaches change nothing either."""
+    a, b, w = removed
+    ends_a, ends_b = row[..., a], row[..., b]
+    gone_ok = ((ends_a + w > ends_b) | (np.isinf(ends_a) & np.isinf(ends_b))).all(axis=-1)
+    a, b, w = added
+    return gone_ok & (row[..., a] + w >= row[..., b]).all(axis=-1)
+
+
 @dataclass
 class Nearby:
     """The places within a few hops of one place (itself left out, ascending), with the
@@ -120,6 +164,23 @@ class PeoplePaths:
 
     def __getstate__(self) -> dict:
         return {**self.__dict__, "_nearby": {}, "_known": {}, "_sites": None}
+
+    def keep(self, old: PeoplePaths) -> None:
+        """Take over what ``old`` (the same places, other routes) found that the routes
+        changed since leave as it was: rows of lengths, and the rows from the sites (those
+        a changed route would change are found again)."""
+        for mine, theirs in ((self.km, old.km), (self.hours, old.hours), (self.hops, old.hops)):
+            mine.keep_rows(theirs)
+        if old._sites is None:
+            return
+        sites, km, hours = old._sites  # old's, changed in place: old is done with
+        for lengths, before, rows in ((self.km, old.km, km), (self.hours, old.hours, hours)):
+            changes = lengths.changes(before)
+            again = np.flatnonzero(~unchanged(rows, *changes))
+            for k in range(0, len(again), 64):  # a few rows at a time: no second matrix
+                some = again[k:k + 64]
+                rows[some] = dijkstra(lengths.graph, indices=sites[some])
+        self._sites = (sites, km, hours)
 
     def joined(self, a: int, b: int) -> bool:
         """Whether some way joins ``a`` and ``b``."""
@@ -213,6 +274,68 @@ class PeoplePaths:
         bound = max(along.values())
         found = lengths.within(src, bound * (1 + 1e-9) + 1e-12)
         return np.array([found[p] for p in places.tolist()])
+
+
+def mode_hours(route: dict, modes, scale: float = 1.0) -> float | None:
+    """A route's hours for a traveller by ``modes`` (None: it cannot use the route): by
+    road where it can drive (its ``vehicle`` hours × ``scale``), by boat on water, on foot
+    over land."""
+    if "road" in modes and "road" in route["modes"]:
+        return route["vehicle"] * scale
+    if "boat" in modes and "boat" in route["modes"]:
+        return route["boat"]
+    if "foot" in modes and route["land"]:
+        return route["foot"]
+    return None
+
+
+class Ways:
+    """The ways units and convoys travel over the routes of ``table`` (those ``kept``,
+    all when None): the quickest hours by their modes (one ``Lengths`` per modes and
+    speed, made when first asked for), which places their routes join at all, and each
+    place's neighbours."""
+
+    def __init__(self, n: int, table: RouteTable, kept: np.ndarray | None = None):
+        self.n, self.table = n, table
+        self.kept = np.ones(len(table.edges), dtype=bool) if kept is None else kept
+        self._hours: dict[tuple[frozenset, float], Lengths] = {}
+        self._component: dict[frozenset, np.ndarray] = {}
+        self._neighbours: Lengths | None = None
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "_hours": {}, "_component": {}, "_neighbours": None}
+
+    def _usable(self, modes: frozenset, scale: float) -> tuple[np.ndarray, ...]:
+        hours = self.table.hours_by(modes, scale)
+        use = self.kept & ~np.isnan(hours)
+        return self.table.a[use], self.table.b[use], hours[use]
+
+    def hours(self, modes, scale: float = 1.0) -> Lengths:
+        """The quickest hours over the routes a traveller by ``modes`` uses."""
+        key = (frozenset(modes), float(scale))
+        found = self._hours.get(key)
+        if found is None:
+            found = self._hours[key] = Lengths(self.n, *self._usable(*key))
+        return found
+
+    def joined(self, modes, a: int, b: int) -> bool:
+        """Whether routes a traveller by ``modes`` uses join ``a`` and ``b``."""
+        key = frozenset(modes)
+        component = self._component.get(key)
+        if component is None:
+            src, dest, _ = self._usable(key, 1.0)
+            _, component = connected_components(Lengths(self.n, src, dest, None).graph,
+                                                directed=False)
+            self._component[key] = component
+        return bool(component[a] == component[b])
+
+    def neighbours(self, loc: int) -> list[int]:
+        """The places one route away from ``loc``, ascending."""
+        if self._neighbours is None:
+            self._neighbours = Lengths(self.n, self.table.a[self.kept],
+                                       self.table.b[self.kept], None)
+        g = self._neighbours.graph
+        return np.unique(g.indices[g.indptr[loc]:g.indptr[loc + 1]]).tolist()
 
 
 def route_arrays(edges: list[tuple[int, int, dict]], *names: str) -> tuple[np.ndarray, ...]:

@@ -25,7 +25,8 @@ from agents.geo import km
 from agents.hazards import Epidemic, Floods
 from agents.herds import Herd
 from agents.humanitarian import Agency, HostForce
-from agents.paths import Lengths, PeoplePaths, route_arrays
+from agents.paths import Lengths, PeoplePaths, Ways, mode_hours
+from agents.routes import RouteTable
 from agents.units import Unit
 from simulator.events import EventLog
 from simulator.knowledge import Knowledge
@@ -126,6 +127,9 @@ class ExerciseModel(mesa.Model):
                 self.closed[_key(a, b)] = "scenario"
         self._flood_prone = [_key(a, b) for a, b, d in self.graph.edges(data=True)
                              if d["flood_prone"]]  # routes water can cut: fixed for the run
+        self.routes = RouteTable(self.n, list(self.graph.edges(data=True)))
+        # Which places a route by some modes joins, open or not (a closed one may open).
+        self._ever = Ways(self.n, self.routes)
         self.crossings = Crossings()
         self.crossings.detour_hours = self.params.movement.checkpoint_detour_hours
         self.checkpoints: dict[str, Checkpoint] = {}
@@ -137,7 +141,6 @@ class ExerciseModel(mesa.Model):
                             abducted=np.zeros(len(GROUPS), dtype=np.int64))
             self.checkpoints[c.id] = cp
             self.crossings.checkpoints.setdefault(cp.route, []).append(cp)
-        self._ever: dict[tuple, set[int]] = {}  # (modes, place) → places a route joins it to
         self._routes_changed()
 
     def _build_population(self) -> None:
@@ -169,42 +172,49 @@ class ExerciseModel(mesa.Model):
     def _routes_changed(self) -> None:
         """Recompute shortest paths over open routes: people's (on foot over land, by boat
         over water where boats run), by road for vehicles, and in hops."""
-        open_edges = [(a, b, d) for a, b, d in self.graph.edges(data=True)
-                      if self.route_open(a, b)]
-        people = [(a, b, {"km": d["km"], "hours": d["foot"] if d["land"] else d["boat"],
-                          "boats": None if d["land"] else self.boats.get(_key(a, b))})
-                  for a, b, d in open_edges if d["land"] or self.boats.get(_key(a, b)) != 0]
-        # The networkx graphs are built when first asked for (a unit's or a convoy's way):
-        # a flood can change the routes many times with nobody asking.
-        self._open_edges, self._people_edges = open_edges, people
+        t = self.routes
+        is_open = t.open(self.closed.keys() | self.flooded_routes)
+        people, limits = t.for_people(is_open, self.boats)
+        # The networkx graphs are built when first asked for (a convoy's way round
+        # checkpoints): a flood can change the routes many times with nobody asking.
+        self._open_used, self._people_used = is_open, people
         self._open_graph = self._people_graph = None
+        self.ways = Ways(self.n, t, is_open)  # units' and convoys' ways, by their modes
         # Shortest paths, one row per source as rules ask for them (never place × place).
-        a, b, km_, hours = route_arrays(people, "km", "hours")
-        self.paths = PeoplePaths(self.n, a, b, km_, hours)
+        # Rows the change leaves as they were are kept (a flood cuts a few routes).
+        old, old_vehicle = getattr(self, "paths", None), getattr(self, "vehicle_hours", None)
+        self.paths = PeoplePaths(self.n, t.a[people], t.b[people], t.km[people],
+                                 t.people_hours[people])
         self.road_km, self.foot_hours, self.hops = self.paths.km, self.paths.hours, self.paths.hops
-        self.all_road = all("road" in d["modes"] for _, _, d in open_edges)
-        road = open_edges if self.all_road else [e for e in open_edges if "road" in e[2]["modes"]]
-        self.vehicle_hours = Lengths(self.n, *route_arrays(road, "vehicle"))
+        self.all_road = bool(t.road[is_open].all())
+        road = is_open & t.road
+        self.vehicle_hours = Lengths(self.n, t.a[road], t.b[road], t.vehicle[road])
+        if old is not None:
+            self.paths.keep(old)
+            self.vehicle_hours.keep_rows(old_vehicle)
         # Boat routes with few seats a day and checkpoints: what people meet on the way.
-        self.crossings.limits = {_key(a, b): d["boats"] for a, b, d in people if d["boats"]}
-        self.crossings.routes_changed(self.foot_hours, people, self.people_routes)
+        self.crossings.limits = limits
+        self.crossings.routes_changed(self.foot_hours, [t.keys[i] for i in np.flatnonzero(
+            people).tolist()], t.people_hours[people], self.people_routes)
 
     @property
     def open_graph(self) -> nx.Graph:
         """The open routes."""
         if self._open_graph is None:
-            self._open_graph = _graph(self.n, self._open_edges)
+            self._open_graph = _graph(self.n, [self.routes.edges[i] for i in np.flatnonzero(
+                self._open_used).tolist()])
         return self._open_graph
 
     def people_routes(self) -> nx.Graph:
         """The open routes people use (land, and water where boats run), with their km,
         hours and boats."""
         if self._people_graph is None:
-            self._people_graph = _graph(self.n, self._people_edges)
+            self._people_graph = _graph(self.n, self.routes.people_edges(self._people_used,
+                                                                         self.boats))
         return self._people_graph
 
     def neighbours(self, loc: int) -> list[int]:
-        return sorted(self.open_graph.neighbors(loc))
+        return self.ways.neighbours(loc)
 
     def road_hours(self, a: int, b: int, mode: str = "vehicle") -> float | None:
         h = (self.vehicle_hours if mode == "vehicle" else self.foot_hours)[a, b]
@@ -233,32 +243,23 @@ class ExerciseModel(mesa.Model):
             return list(range(self.n))
         if unit.modes == ("road",) or ("road" in unit.modes and self.all_road):
             return np.flatnonzero(np.isfinite(self.vehicle_hours.row(unit.location))).tolist()
-        found = nx.single_source_dijkstra_path_length(
-            self.open_graph, unit.location, weight=_mode_weight(frozenset(unit.modes), 1.0))
-        return sorted(found)
+        row = self.ways.hours(unit.modes).row(unit.location)
+        return np.flatnonzero(np.isfinite(row)).tolist()
 
     def can_ever_reach(self, unit: Unit, loc: int) -> bool:
         """Whether some route by the ways ``unit`` travels joins its place to ``loc`` on
         the scenario's map, open or not (a closed route may open again)."""
         if "air" in unit.modes or unit.location == loc:
             return True
-        key = (unit.modes, unit.location)
-        if key not in self._ever:
-            weight = _mode_weight(frozenset(unit.modes), 1.0)
-            self._ever[key] = set(nx.single_source_dijkstra_path_length(
-                self.graph, unit.location, weight=weight))
-        return loc in self._ever[key]
+        return self._ever.joined(unit.modes, unit.location, loc)
 
     def travel_hours(self, a: int, b: int, modes, scale: float = 1.0) -> float | None:
         """Hours from ``a`` to ``b`` over open routes by ``modes``: a road by vehicle (its
         time × ``scale``), water by boat, land on foot; None when no way joins them."""
         if a == b:
             return 0.0
-        weight = _mode_weight(frozenset(modes), scale)
-        try:
-            return float(nx.dijkstra_path_length(self.open_graph, a, b, weight=weight))
-        except nx.NetworkXNoPath:
-            return None
+        h = self.ways.hours(modes, scale)[a, b]
+        return float(h) if np.isfinite(h) else None
 
     def set_boats(self, a: int, b: int, people: int) -> None:
         """Boats on a route now carry ``people`` a day (0: none run)."""
@@ -889,13 +890,7 @@ def _mode_weight(modes: frozenset, scale: float):
     """A route's hours for a traveller by ``modes`` (None: it cannot use the route): by
     road where it can drive, by boat on water, on foot over land."""
     def weight(a, b, d):
-        if "road" in modes and "road" in d["modes"]:
-            return d["vehicle"] * scale
-        if "boat" in modes and "boat" in d["modes"]:
-            return d["boat"]
-        if "foot" in modes and d["land"]:
-            return d["foot"]
-        return None
+        return mode_hours(d, modes, scale)
     return weight
 
 

@@ -35,7 +35,8 @@ class Recorder:
     """Keeps the numbers that need memory across sub-steps and turns."""
 
     def __init__(self, n_locations: int):
-        self.rows: list[dict] = []
+        self._rows: list[dict] = []
+        self._turns: list[tuple] = []  # each turn's columns, made into rows when read
         self.flows: list[dict] = []  # {turn, from, to, people}: set off during the turn
         self._flows_recorded: dict[tuple[int, int], int] = {}  # (from, to) → people
         self.displaced_peak = 0
@@ -83,16 +84,30 @@ class Recorder:
             np.asarray(a, dtype=float).tolist() for a in (
                 c.turn_unmet, unmet, m.epidemic.e + m.epidemic.i, m.floods.level, felt,
                 presence, m.trust, m.tension, c.turn_aid.sum(axis=1)))
-        at_risk = at_risk.tolist()
-        for i, loc in enumerate(m.loc_ids):  # one dict per row, built at once: thousands
-            people = people_at[i]
-            self.rows.append(dict(zip(ROW_COLUMNS, (
-                m.turn, loc, people, people - displaced_at[i], displaced_at[i],
-                people if at_risk[i] else 0, *(round(1 - share, 4) for share in unmet_share[i]),
-                round(aid[i], 1), round(unmet[i], 1), incidents[loc], *dead[i], *hurt[i],
-                *by_cause[i], int(round(infected[i])), round(level[i], 2), round(felt[i], 3),
-                round(presence[i], 1), round(trust[i], 3), round(tension[i], 3)), strict=True)))
+        self._turns.append((m.turn, m.loc_ids, people_at, displaced_at, at_risk.tolist(),
+                            unmet_share, aid, unmet, incidents, dead, hurt, by_cause, infected,
+                            level, felt, presence, trust, tension))
         self._record_flows(m)
+
+    @property
+    def rows(self) -> list[dict]:
+        """The time series, one dict per turn and place: made when first read after a
+        turn, so a turn costs no dict per place."""
+        for (turn, loc_ids, people_at, displaced_at, at_risk, unmet_share, aid, unmet,
+             incidents, dead, hurt, by_cause, infected, level, felt, presence, trust,
+             tension) in self._turns:
+            for i, loc in enumerate(loc_ids):
+                people = people_at[i]
+                self._rows.append(dict(zip(ROW_COLUMNS, (
+                    turn, loc, people, people - displaced_at[i], displaced_at[i],
+                    people if at_risk[i] else 0,
+                    *(round(1 - share, 4) for share in unmet_share[i]),
+                    round(aid[i], 1), round(unmet[i], 1), incidents[loc], *dead[i], *hurt[i],
+                    *by_cause[i], int(round(infected[i])), round(level[i], 2),
+                    round(felt[i], 3), round(presence[i], 1), round(trust[i], 3),
+                    round(tension[i], 3)), strict=True)))
+        self._turns.clear()
+        return self._rows
 
     def _record_flows(self, m) -> None:
         """People who set off from one place to another since the last turn's record.
@@ -101,12 +116,14 @@ class Recorder:
         in a later turn or not at all. A move to the same place is not a flow.
         """
         total = m.civilians.flows
-        for (src, dest), people in sorted(total.items()):
+        for src, dest in sorted(m.civilians.flowed):  # the others moved nobody since
+            people = total[(src, dest)]
             moved = people - self._flows_recorded.get((src, dest), 0)
             if moved > 0 and src != dest:
                 self.flows.append({"turn": m.turn, "from": m.loc_ids[src],
                                    "to": m.loc_ids[dest], "people": moved})
-        self._flows_recorded = dict(total)
+            self._flows_recorded[(src, dest)] = people
+        m.civilians.flowed.clear()
 
     def outcomes(self, m) -> dict:
         """The outcomes of the run so far."""

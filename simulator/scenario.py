@@ -888,6 +888,7 @@ class Scenario(Strict):
     parameters: Parameters = Parameters()
 
     _catalogues: dict = PrivateAttr(default_factory=dict)
+    _ids: dict = PrivateAttr(default_factory=dict)
 
     def entities(self, kind: str) -> list[tuple[str, Text]]:
         """(id, name) of everything of ``kind`` an order's parameter may name: a route by
@@ -905,6 +906,19 @@ class Scenario(Strict):
                 return f"{text(name.get(r.from_), lang)} – {text(name.get(r.to), lang)}"
             return [(r.key, Lang(en=ends(r, "en"), fr=ends(r, "fr"))) for r in self.map.routes]
         return [(x.id, x.name) for x in getattr(self.actors, ENTITY_LISTS[kind])]
+
+    def entity_ids(self, kind: str) -> frozenset[str]:
+        """The ids an order may give for a parameter of type ``kind`` (a route either way
+        round), worked out once for each list of them."""
+        source = (self.map.locations if kind == "location" else self.teams if kind == "team"
+                  else self.map.checkpoints if kind == "checkpoint" else self.map.routes
+                  if kind == "route" else getattr(self.actors, ENTITY_LISTS[kind]))
+        cached = self._ids.get(kind)
+        if cached is None or cached[0] is not source or cached[1] != len(source):
+            ids = frozenset({r.key for r in source} | {f"{r.to}--{r.from_}" for r in source}
+                            if kind == "route" else {x.id for x in source})
+            cached = self._ids[kind] = (source, len(source), ids)
+        return cached[2]
 
     def assets_of(self, team: str) -> list[str]:
         """The units and agencies ``team`` may task: its own, then the shared units it may

@@ -14,7 +14,7 @@ REPORT_KINDS = ("message", "threat", "hazard", "needs", "observation", "incident
 
 def observe(m, turn_events: list[dict]) -> None:
     """Units report what they see where they are (their team's ``own_units`` source)."""
-    c = m.civilians
+    present, displaced = m.civilians.present(), m.civilians.displaced()
     for u in m.units.values():
         if not u.team:
             continue
@@ -22,8 +22,8 @@ def observe(m, turn_events: list[dict]) -> None:
         seen = [e["id"] for e in turn_events if e.get("location") == m.loc_ids[loc]
                 and e["type"] in ("attack", "abuse_by_host_force", "attack_deterred")]
         m.knowledge.learn(u.team, "observation", "own_units", m.turn, m.now, m.loc_ids[loc],
-                          unit=u.key, population=int(c.present()[loc].sum()),
-                          displaced=int(c.displaced()[loc].sum()),
+                          unit=u.key, population=int(present[loc].sum()),
+                          displaced=int(displaced[loc].sum()),
                           flood_level=round(float(m.floods.level[loc]), 2), incidents=seen)
 
 

@@ -186,3 +186,58 @@ def test_aid_goes_by_the_agency_that_works_in_the_need_as_many_convoys_as_it_has
     assert all(o["need"] in sectors[o["agency"]] for o in supplies)
     sent = {ag: sum(o["agency"] == ag for o in supplies) for ag in sectors}
     assert sent == {"wfp": 4, "unicef": 4, "unhcr": 2}
+
+
+def test_free_units_answer_where_they_reach_and_leave_the_report_alone():
+    from agents.bots import free_units
+
+    report = {"units": [{"id": "a", "task": "idle", "reachable": ["town", "site"]},
+                        {"id": "b", "task": "patrol", "reachable": ["town"]},
+                        {"id": "c", "task": "idle"}]}
+    free = free_units(report)
+    assert [u["id"] for u in free] == ["a", "c"]
+    assert "site" in free[0]["reachable"] and "base" not in free[0]["reachable"]
+    assert list(free[0]["reachable"]) == ["town", "site"] and len(free[0]["reachable"]) == 2
+    assert report["units"][0]["reachable"] == ["town", "site"]  # the report is not changed
+
+
+def _exposed_by_networkx(scenario) -> list[str]:
+    import networkx as nx
+
+    graph = nx.Graph()
+    graph.add_weighted_edges_from((r.from_, r.to, r.distance_km) for r in scenario.map.routes)
+    reach: set[str] = set()
+    for g in scenario.actors.armed_groups:
+        if g.base in graph:
+            reach |= set(nx.single_source_dijkstra_path_length(graph, g.base, cutoff=g.reach_km))
+    people = {p.location: p.women + p.men + p.girls + p.boys + p.older
+              for p in scenario.population}
+    return sorted((loc for loc in reach if people.get(loc)), key=lambda loc: (-people[loc], loc))
+
+
+def test_places_exposed_to_armed_groups_are_networkxs():
+    """Within each group's reach by road, the limit itself included (reach set to a
+    length some place lies at exactly)."""
+    from pathlib import Path
+
+    from agents.bots import _exposed
+    from simulator.generate import generate
+    from simulator.validation import load_scenario, scenario_from_text
+
+    root = Path(__file__).resolve().parents[2] / "scenarios"
+    scenarios = [load_scenario(p) for p in sorted(root.glob("*.yaml"))]
+    scenarios.append(scenario_from_text(generate(300, 30000, 3, 2).text))
+    tried = 0
+    for s in scenarios:
+        assert _exposed(s) == _exposed_by_networkx(s)
+        for k, g in enumerate(s.actors.armed_groups):  # a place exactly at the reach
+            route = next(r for r in s.map.routes if g.base in (r.from_, r.to))
+            groups = list(s.actors.armed_groups)
+            groups[k] = g.model_copy(update={"reach_km": route.distance_km})
+            near = s.model_copy(update={"actors": s.actors.model_copy(
+                update={"armed_groups": groups})})
+            assert _exposed(near) == _exposed_by_networkx(near)
+            assert (route.to if route.from_ == g.base else route.from_) in _exposed(near) or \
+                not any(p.location in (route.from_, route.to) for p in s.population)
+            tried += 1
+    assert tried >= 5

@@ -6,9 +6,12 @@ from pathlib import Path
 
 import networkx as nx
 import numpy as np
+import pytest
+from scipy.sparse.csgraph import dijkstra
 
 from agents.hazards import FloodWave
-from agents.paths import Lengths, PeoplePaths
+from agents.paths import Lengths, PeoplePaths, Ways, mode_hours
+from agents.routes import RouteTable
 from simulator.model import ExerciseModel
 from simulator.validation import load_scenario
 
@@ -110,3 +113,102 @@ def test_nearby_on_a_map_of_a_hundred_thousand_places():
     # The places as the sparse graph numbers them (32 bits) name the same routes.
     ends = np.array([99_991, 70_000], dtype=np.int32)
     assert paths.km.edge(ends, np.array([99_992, 99_992], dtype=np.int32)).tolist() == [2.25, 0.5]
+
+
+def _mixed_map(n=70, seed=5):
+    """A random map of roads (some also walked), tracks on foot and boat routes, with
+    lengths that do not add up exactly in floats."""
+    rng = np.random.default_rng(seed)
+    g = nx.connected_watts_strogatz_graph(n, 4, 0.3, seed=seed)
+    kinds = [frozenset({"road", "foot"}), frozenset({"road"}), frozenset({"foot"}),
+             frozenset({"boat"})]
+    for a, b in g.edges:
+        modes = kinds[int(rng.integers(len(kinds)))]
+        g.edges[a, b].update(modes=modes, land=bool(modes & {"foot", "road"}), km=1.0,
+                             vehicle=float(rng.uniform(0.1, 5)), foot=float(rng.uniform(1, 20)),
+                             boat=float(rng.uniform(0.5, 8)))
+    return g
+
+
+MODES = [("road",), ("foot",), ("boat",), ("road", "boat"), ("foot", "boat"),
+         ("road", "foot", "boat")]
+
+
+def test_ways_by_modes_are_networkx_lengths_to_the_bit():
+    g = _mixed_map()
+    ways = Ways(g.number_of_nodes(), RouteTable(g.number_of_nodes(), list(g.edges(data=True))))
+    for modes in MODES:
+        for scale in (1.0, 1.7):
+            def weight(a, b, d, modes=frozenset(modes), scale=scale):
+                return mode_hours(d, modes, scale)
+            for src in range(0, g.number_of_nodes(), 7):
+                found = nx.single_source_dijkstra_path_length(g, src, weight=weight)
+                row = ways.hours(modes, scale).row(src)
+                assert {i: row[i] for i in np.flatnonzero(np.isfinite(row))} == found
+                for dest in range(g.number_of_nodes()):
+                    assert ways.joined(modes, src, dest) == (dest in found)
+
+
+def test_ways_neighbours_are_the_maps():
+    g = _mixed_map()
+    ways = Ways(g.number_of_nodes(), RouteTable(g.number_of_nodes(), list(g.edges(data=True))))
+    assert all(ways.neighbours(p) == sorted(g.neighbors(p)) for p in g.nodes)
+    nothing = Ways(3, RouteTable(3, []))
+    assert nothing.hours(("road",))[0, 2] == np.inf and not nothing.joined(("foot",), 0, 1)
+
+
+def test_a_units_way_on_a_mixed_map_is_networkxs():
+    """The model's hours by each mix of modes on a map of roads, tracks and boat routes,
+    one of them washed out: those networkx finds over the open routes, and None where no
+    route the traveller can use joins the places."""
+    model = ExerciseModel(load_scenario(MINI.parents[2] / "scenarios" / "prevention-central-sahel.yaml"), 1)
+    assert {m for _, _, d in model.graph.edges(data=True) for m in d["modes"]} == \
+        {"road", "foot", "boat"}
+    model.close_route(*next(iter(model.graph.edges)), "flood")
+    edges = [(a, b, d) for a, b, d in model.graph.edges(data=True) if model.route_open(a, b)]
+    g = nx.Graph(edges)
+    g.add_nodes_from(range(model.n))
+    for modes in MODES:
+        def weight(a, b, d, modes=frozenset(modes)):
+            return mode_hours(d, modes, 1.0)
+        for a in range(model.n):
+            found = nx.single_source_dijkstra_path_length(g, a, weight=weight)
+            assert [model.travel_hours(a, b, modes) for b in range(model.n)] == \
+                [found.get(b) for b in range(model.n)]
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_rows_kept_over_a_change_of_routes_are_the_rows_found_afresh(seed):
+    """Routes close, open again and change length (one or two at a time, as floods do;
+    some of no length, some tied): every row kept, and every row from a site, is the row
+    a search over the new routes finds, to the bit; many are kept, not all."""
+    g, a, b, km = _graph(n=300, seed=seed)
+    km = np.round(km) if seed == 3 else km  # whole numbers: many ways equally short
+    rng = np.random.default_rng(seed)
+    n, sites = g.number_of_nodes(), np.array([2, 17, 40, 299])
+    paths = PeoplePaths(n, a, b, km, km * 1.7)
+    open_ = np.ones(len(a), dtype=bool)
+    kept = total = 0
+    for step in range(8):
+        for src in range(0, n, 5):
+            paths.km.row(src), paths.hours.row(src), paths.hops.row(src)
+        paths.known(5, 2, sites)
+        km = km.copy()
+        km[rng.integers(len(a))] = rng.uniform(0.5, 30.0)  # a route changes length
+        open_ = open_.copy()
+        open_[rng.integers(len(a))] = step % 3 == 2  # one closes, or opens again
+        new = PeoplePaths(n, a[open_], b[open_], km[open_], km[open_] * 1.7)
+        new.keep(paths)
+        fresh = PeoplePaths(n, a[open_], b[open_], km[open_], km[open_] * 1.7)
+        for mine, theirs in ((new.km, fresh.km), (new.hours, fresh.hours),
+                             (new.hops, fresh.hops)):
+            for src, row in mine._rows.items():
+                assert row.tolist() == theirs.row(src).tolist()
+            kept += len(mine._rows)
+            total += len(range(0, n, 5))
+        for mine, theirs in zip(new._sites[1:], (dijkstra(fresh.km.graph, indices=sites),
+                                                 dijkstra(fresh.hours.graph, indices=sites)),
+                                strict=True):
+            assert mine.tolist() == theirs.tolist()
+        paths = new
+    assert total / 4 < kept < total

@@ -180,3 +180,23 @@ def test_rerun_into_the_same_folder_leaves_no_stale_reports(tmp_path, mini):
     write_run(play(mini, 1), tmp_path)
     assert sorted(p.name for p in (tmp_path / "reports" / "force").iterdir()) == \
         [f"turn-0{i}.json" for i in range(1, 5)]
+
+
+def test_the_ids_an_order_may_name_follow_the_scenarios_lists():
+    """Worked out once, and again for a copy with other places or routes."""
+    from simulator.validation import load_scenario
+    from simulator.values import ids_of
+
+    s = load_scenario(MINI)
+    assert ids_of(s, "location") == {"base", "site", "town", "village"}
+    assert ids_of(s, "location") is ids_of(s, "location")
+    routes = {r.key for r in s.map.routes}
+    assert ids_of(s, "route") == routes | {f"{r.to}--{r.from_}" for r in s.map.routes}
+    town = next(x for x in s.map.locations if x.id == "town")
+    more = s.model_copy(update={"map": s.map.model_copy(update={
+        "locations": [*s.map.locations, town.model_copy(update={"id": "port"})],
+        "routes": s.map.routes[:1]})})
+    assert ids_of(more, "location") == {"base", "site", "town", "village", "port"}
+    assert len(ids_of(more, "route")) == 2
+    assert ids_of(s, "location") == {"base", "site", "town", "village"}
+    assert ids_of(s, "route") == routes | {f"{r.to}--{r.from_}" for r in s.map.routes}

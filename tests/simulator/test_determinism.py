@@ -102,3 +102,19 @@ def test_outputs_do_not_depend_on_the_hash_seed(tmp_path):
         outs.append({str(p.relative_to(out)): p.read_bytes()
                      for p in sorted(out.rglob("*")) if p.is_file()})
     assert outs[0] == outs[1]
+
+
+def test_the_time_series_read_each_turn_or_at_the_end_is_the_same(mini):
+    """Rows are made when read: read after every turn or once at the end, the same rows,
+    one per turn and place, the first turn's numbers kept as they were then."""
+    from simulator.exercise import Exercise
+
+    each, once = Exercise(mini, 3), Exercise(mini, 3)
+    each.reset(), once.reset()
+    seen = []
+    for _ in range(3):
+        each.step(), once.step()
+        seen.append([dict(r) for r in each.timeseries])
+    assert once.timeseries == each.timeseries == seen[-1]
+    assert seen[0] == seen[-1][:len(seen[0])] and len(seen[0]) == len(mini.map.locations)
+    assert [r["turn"] for r in once.timeseries][::len(mini.map.locations)] == [1, 2, 3]
