@@ -49,6 +49,11 @@ def hide_links(logger: logging.Logger) -> None:
         logger.addFilter(HideLinks())
 
 
+# Whether a new portal plays the debrief's replays ahead as turns close (a cache: the
+# report is the same without it). Tests that do not look at it turn it off.
+PLAY_AHEAD = True
+
+
 def create_app(db_path: str | Path, allowed_hosts: Allowlist | None = None) -> FastAPI:
     """The portal on the database ``db_path``. ``allowed_hosts``: the Host names it answers
     (others get 400); None checks none (an app that is not on a network, as in tests)."""
@@ -56,8 +61,8 @@ def create_app(db_path: str | Path, allowed_hosts: Allowlist | None = None) -> F
                   dependencies=[Depends(ids_in_range)])
     app.state.store = store = Store(db_path)
     # The debrief follows the play: its replays advance in the worker as turns close, and
-    # its report is built when the last one does (off in tests that do not look at it).
-    app.state.play_ahead = True
+    # its report is built when the last one does.
+    app.state.play_ahead = PLAY_AHEAD
     app.state.registry = Registry(store, after_close=lambda live: app.state.play_ahead
                                   and turn_closed(store, live))
     app.state.courses = Courses(store)

@@ -56,13 +56,22 @@ class User:
         return self.http.get(path, **kw)
 
 
+@pytest.fixture(autouse=True, scope="package")
+def no_play_ahead():
+    """The debrief's replays played as turns close are background work in the debrief
+    worker (a whole exercise's replays a close), which only the tests of that feature turn
+    on (tests/portal/test_debrief_ahead.py): every portal these tests make starts without,
+    those of module fixtures too (hence the package scope)."""
+    from simulator.portal import app as portal_app
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(portal_app, "PLAY_AHEAD", False)
+        yield
+
+
 @pytest.fixture
 def app(tmp_path):
-    app = create_app(tmp_path / "ttx.db")
-    # The debrief's replays played as turns close: background work in the debrief worker,
-    # which only the tests of that feature turn on (tests/portal/test_debrief_ahead.py).
-    app.state.play_ahead = False
-    return app
+    return create_app(tmp_path / "ttx.db")
 
 
 @pytest.fixture
