@@ -449,26 +449,29 @@ class Civilians:
         abducted), and per destination the hours lost waiting and how many times longer
         the way is."""
         held, delay, longer = 0, {}, {}
-        bound = per_place.sum(axis=(0, 1)).nonzero()[0].tolist()
+        totals = per_place.sum(axis=(0, 1)).tolist()  # people bound for each place
+        bound = [j for j, total in enumerate(totals) if total]
         acting = self.crossings.acting(int(loc), places[bound].tolist(), hours[bound])
         for j, acts in zip(bound, acting, strict=True):
             if not acts:
                 continue  # all go on, at once and the quickest way
             going, stay, late, longer[j] = self._way(rng, now, int(loc), int(places[j]),
-                                                     per_place[:, :, j])
-            held += int(per_place[:, :, j].sum() - going.sum())
+                                                     per_place[:, :, j], totals[j])
+            held += totals[j] - int(going.sum())
             per_place[:, :, j] = going
             if stay.any():  # those left waiting for a boat or turned back
                 self.people.add_at(homes, loc, stay)
             delay[j] = late
         return held, delay, longer
 
-    def _way(self, rng, now, src, dest, going) -> tuple[np.ndarray, np.ndarray, float, float]:
-        """People ``going`` from ``src`` to ``dest`` on the way: (those who go on, those
-        who stay at ``src``, hours lost waiting, how many times longer their way is)."""
-        total = int(going.sum())
+    def _way(self, rng, now, src, dest, going,
+             total: int | None = None) -> tuple[np.ndarray, np.ndarray, float, float]:
+        """People ``going`` from ``src`` to ``dest`` on the way (``total`` of them, summed
+        here when None): (those who go on, those who stay at ``src``, hours lost waiting,
+        how many times longer their way is)."""
+        total = int(going.sum()) if total is None else total
         seats = self.crossings.seats(now, src, dest, total)
-        on = take(going, seats)
+        on = going.copy() if seats >= total else take(going, seats)  # all on: nothing to share
         stay = going - on
         if self.crossings.checkpoints:
             on, back, late, longer = self.crossings.pass_checkpoints(rng, src, dest, on,
