@@ -130,12 +130,10 @@ def test_a_district_of_10000_places_keeps_a_tenth_of_the_file_limits(monkeypatch
 
 
 @pytest.mark.slow
-def test_a_district_of_100000_places_is_written_in_seconds_and_loads(tmp_path):
-    import time
-
-    began = time.perf_counter()
+def test_a_district_of_100000_places_is_written_within_the_file_limits_and_loads(tmp_path):
+    # How long it takes is the benchmarks' business (docs/performance.md), not a test's.
     code, out = _write(tmp_path, "--places", "100000", "--population", "10000000",
                        "--armed-groups", "5", "--seed", "1")
-    assert code == 0 and time.perf_counter() - began < 30
+    assert code == 0
     assert out.stat().st_size < yamlsafe.MAX_BYTES
     assert len(load_scenario(out).map.locations) == 100_000
