@@ -22,6 +22,8 @@ import sys
 import time
 from pathlib import Path
 
+import numpy as np
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 SEED = 1
@@ -29,10 +31,8 @@ SEED = 1
 
 def play(places: int, civilians: int, armed_groups: int, turns: int) -> None:
     """One case, in this process: a JSON line per turn on stdout."""
-    from agents.players import make_bot
-    from simulator.decisions import Decision
-    from simulator.exercise import Exercise
     from simulator.generate import TURNS, generate
+    from simulator.runner import Replay
     from simulator.validation import scenario_from_text
 
     text = generate(places, civilians, armed_groups, SEED).text
@@ -40,23 +40,16 @@ def play(places: int, civilians: int, armed_groups: int, turns: int) -> None:
     longer = text.replace(f"  turns: {TURNS}\n", f"  turns: {max(turns, TURNS)}\n", 1)
     assert longer != text or turns <= TURNS, "the district's turns are not where expected"
     scenario = scenario_from_text(longer)
-    ex = Exercise(scenario, SEED)
-    bots = {t.id: make_bot("doctrine", scenario, t.id, SEED) for t in scenario.teams}
-    reports = ex.reset()
+    replay = Replay(scenario, SEED, bots={t.id: "doctrine" for t in scenario.teams})
     for turn in range(1, turns + 1):
         began = time.perf_counter()
-        orders = [Decision(ex.turn, team, o["action"], o["params"])
-                  for team in sorted(bots) for o in bots[team].decide(reports[team])]
-        reports = ex.step(orders)
+        replay.advance([], turn)
         print(json.dumps({"turn": turn, "seconds": time.perf_counter() - began}), flush=True)
 
 
 def slope(ys: list[float]) -> float:
     """Least-squares slope of ``ys`` over 1, 2, … len(ys)."""
-    n = len(ys)
-    mx, my = (n + 1) / 2, sum(ys) / n
-    den = sum((x - mx) ** 2 for x in range(1, n + 1))
-    return sum((x - mx) * (y - my) for x, y in zip(range(1, n + 1), ys, strict=True)) / den
+    return float(np.polyfit(np.arange(1, len(ys) + 1), ys, 1)[0])
 
 
 def main() -> None:

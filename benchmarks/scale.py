@@ -88,9 +88,7 @@ def _scenario(places: int, civilians: int):
 
 def run_engine(places: int, civilians: int, turns: int) -> None:
     from agents import civilians as people
-    from agents.players import make_bot
-    from simulator.decisions import Decision
-    from simulator.exercise import Exercise
+    from simulator.runner import Replay
 
     scenario = _scenario(places, civilians)
     moving = [0.0]
@@ -105,15 +103,11 @@ def run_engine(places: int, civilians: int, turns: int) -> None:
 
     people.Civilians.move = timed_move
     began = time.perf_counter()
-    ex = Exercise(scenario, SEED)
-    bots = {t.id: make_bot("doctrine", scenario, t.id, SEED) for t in scenario.teams}
-    reports = ex.reset()
+    replay = Replay(scenario, SEED, bots={t.id: "doctrine" for t in scenario.teams})
     _say(startup_s=time.perf_counter() - began)
     for turn in range(1, turns + 1):
         began, moving[0] = time.perf_counter(), 0.0
-        orders = [Decision(ex.turn, team, o["action"], o["params"])
-                  for team in sorted(bots) for o in bots[team].decide(reports[team])]
-        reports = ex.step(orders)
+        replay.advance([], turn)
         _say(turn=turn, turn_s=time.perf_counter() - began, move_s=moving[0],
              peak_mb=_peak_mb())
 
