@@ -18,6 +18,12 @@ from simulator.scenario import Scenario, text
 NOT_RATED = "-"
 
 
+def in_order(counts: Counter) -> dict[str, int]:
+    """Seeds per rating, in P, S, M, U then not rated order, the ratings never given left
+    out."""
+    return {g: counts[g] for g in (*ORDER, NOT_RATED) if counts[g]}
+
+
 class RatingTally:
     """Counts of ratings per objective and critical task, per bot kind, across seeds."""
 
@@ -35,8 +41,7 @@ class RatingTally:
 
     def as_dict(self) -> dict[str, dict[str, dict[str, int]]]:
         """``{kind: {objective or task id: {rating: seeds}}}`` in P, S, M, U order."""
-        return {kind: {item: {g: c[g] for g in (*ORDER, NOT_RATED) if c[g]}
-                       for item, c in per_kind.items()}
+        return {kind: {item: in_order(c) for item, c in per_kind.items()}
                 for kind, per_kind in self.counts.items()}
 
     def table(self, lang: str = "en") -> str:

@@ -15,6 +15,7 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
+from debrief.botratings import NOT_RATED, in_order
 from debrief.rundata import RunData, RunError, run_of
 from simulator.compare import band
 from simulator.decisions import Decision, load_inputs
@@ -52,8 +53,7 @@ def replay_source(folder: str | Path, scenario) -> tuple:
 def _load(folder: str, stamps: tuple) -> tuple:
     """A run folder's scenario and inputs, read once for all of a debrief's replays (the
     stamps, the files' modification times, tell a rewritten run from the one cached)."""
-    scenario = load_scenario(Path(folder) / "scenario.yaml")
-    return scenario, tuple(load_inputs(Path(folder) / "inputs.json", scenario))
+    return replay_source(folder, load_scenario(Path(folder) / "scenario.yaml"))
 
 
 def _replay(scenario, job: tuple) -> dict:
@@ -125,9 +125,8 @@ def seed_bands(folder: str | Path, run: RunData, keys: tuple[str, ...], seeds: i
             tally: dict[str, Counter] = {}
             for r in rows:
                 for task, rating in r["tasks"].items():
-                    tally.setdefault(task, Counter())[rating or "-"] += 1
-            out["ratings"] = {task: dict(sorted(c.items(), key=lambda kv: "PSMU-".index(kv[0])))
-                              for task, c in tally.items()}
+                    tally.setdefault(task, Counter())[rating or NOT_RATED] += 1
+            out["ratings"] = {task: in_order(c) for task, c in tally.items()}
     return out
 
 
@@ -186,8 +185,8 @@ def _replayed(jobs: list[tuple], progress, pool, known) -> list[dict]:
     (a replay is a function of its job); ``known`` remembers the others if it can."""
     have = known.results(jobs) if known is not None else {}
     rest = [job for i, job in enumerate(jobs) if i not in have]
-    done = replay_all(rest, progress, pool) if rest else []
-    if hasattr(known, "remember"):
+    done = replay_all(rest, progress, pool)
+    if known is not None:
         known.remember(rest, done)
     played = iter(done)
     return [have[i] if i in have else next(played) for i in range(len(jobs))]

@@ -25,7 +25,6 @@ from debrief.rootcause import causes
 from debrief.rundata import RunData
 from debrief.words import Words, number
 from simulator.scenario import text
-from simulator.workers import InProcess
 
 KEYS = ("civilian_deaths", "civilian_injuries", "displaced_peak", "unmet_need_person_days",
         "people_assisted", "incidents", "abuse_incidents", "principle_breaches")
@@ -84,7 +83,8 @@ def build(folder: str | Path, run: RunData, scenario, lang: str = "en", seeds: i
     # Worker processes take a few seconds to start: worth it only for much replaying.
     steps = scenario.metadata.turns * scenario.metadata.turn_hours / scenario.metadata.step_hours
     replays = 2 * team_seeds * (1 + len(acting)) + team_seeds - 1 + 3 * seeds  # distinct
-    pool = _Pool(workers) if workers != 1 and \
+    # Processes start on the first replay left to run (none when all were played ahead).
+    pool = replayer(workers) if workers != 1 and \
         replays * steps * len(scenario.map.locations) > POOL_WORTH else None
     if ahead is not None and ahead.digest != digest(
             (Path(folder) / "scenario.yaml").read_text(encoding="utf-8")):
@@ -137,25 +137,6 @@ def build(folder: str | Path, run: RunData, scenario, lang: str = "en", seeds: i
                           "not_observed": len(every) - len(finals)}
     out["evidence"] = _appendix(out, run, words)
     return out
-
-
-class _Pool:
-    """``replayer(workers)``, started only when a replay is left to run (those played
-    ahead need none)."""
-
-    def __init__(self, workers: int):
-        self.workers, self._pool = workers, None
-
-    def map(self, job, items, common=None, progress=None) -> list:
-        """``simulator.workers.Workers.map``, in processes started on the first call (or
-        in this one, when ``replayer`` gives none)."""
-        if self._pool is None:
-            self._pool = replayer(self.workers) or InProcess()
-        return self._pool.map(job, items, common, progress)
-
-    def shutdown(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown()
 
 
 # What kills and injures people, by the event that reports it (the measures' own list).

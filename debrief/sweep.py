@@ -14,7 +14,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from debrief.botratings import NOT_RATED, short_title
+from debrief.botratings import NOT_RATED, in_order, short_title
 from debrief.counterfactuals import replay_all
 from debrief.ratings import ORDER
 from simulator.compare import OUTCOMES, band, band_text
@@ -31,17 +31,17 @@ def sweep(scenario: Scenario, inputs: list, bots: dict[str, str], seeds: int, wo
     Plain JSON-able data, by ids: ``plays`` (per seed: ``outcomes``, ``tasks``: id →
     rating or None), ``bands`` (outcome → median, p10, p90), ``ratings`` (task → rating →
     seeds); ``decisions`` (the file's name) is recorded as given."""
-    jobs = [(scenario, seed, tuple(inputs), dict(bots), True) for seed in range(seeds)]
+    items, kinds = tuple(inputs), dict(bots)
+    jobs = [(scenario, seed, items, kinds, True) for seed in range(seeds)]
     done = replay_all(jobs, progress, workers)
     plays = [{"seed": seed, "outcomes": {k: r["outcomes"][k] for k in OUTCOMES},
               "tasks": r["tasks"]} for seed, r in enumerate(done)]
-    tasks = [c.id for o in scenario.objectives for c in o.critical_tasks]
+    tasks = [c.id for c in _tasks(scenario)]
     tally = {task: Counter(p["tasks"].get(task) or NOT_RATED for p in plays) for task in tasks}
     return {"scenario": scenario.metadata.id, "seeds": seeds, "decisions": decisions,
             "inputs": len(inputs), "bots": dict(sorted(bots.items())), "plays": plays,
             "bands": {k: band([p["outcomes"][k] for p in plays], "median") for k in OUTCOMES},
-            "ratings": {task: {g: c[g] for g in (*ORDER, NOT_RATED) if c[g]}
-                        for task, c in tally.items()}}
+            "ratings": {task: in_order(c) for task, c in tally.items()}}
 
 
 def _tasks(scenario: Scenario) -> list:

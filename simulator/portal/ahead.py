@@ -13,6 +13,7 @@ from debrief.ahead import Ahead, digest
 from debrief.report import TEAM_SEEDS
 from simulator.decisions import inputs_from
 from simulator.live import LiveExercise
+from simulator.portal.history import played_turns
 from simulator.store import Store
 
 KEEP = 3  # exercises whose replays are kept: each holds about 50 worlds (150 MB for
@@ -34,7 +35,7 @@ def advance(db: str, ex: int) -> int:
     store = Store(db)
     live = LiveExercise.load(store, ex)
     ahead = _ahead(store, ex, live)
-    played = live.exercise.turns if live.exercise.done else live.turn - 1
+    played = played_turns(live)
     # The inputs as the debrief will read them from the run's inputs.json.
     record = json.loads(json.dumps(live.exercise.inputs))
     ahead.advance(inputs_from(record, {}, "inputs.json", live.scenario), played)
