@@ -29,6 +29,8 @@ from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import minimum_spanning_tree
 from scipy.spatial import Delaunay, cKDTree
 
+from agents.civilians import GROUPS, split_counts
+
 MIN_PLACES, MAX_PLACES = 10, 100_000
 MAX_POPULATION = 100_000_000
 MAX_ARMED_GROUPS = 50
@@ -38,7 +40,6 @@ ORIGIN = (12.0, -2.0)  # latitude and longitude of the south-west corner
 RIVER_BANK_KM = 3.0  # places this close to the river are flood-prone
 FERRY_EVERY_KM = 20.0  # a boat route in every stretch of river this long
 GROUP_SHARES = (0.25, 0.23, 0.24, 0.24)  # women, men, girls, boys; the rest are older people
-GROUPS = ("women", "men", "girls", "boys", "older")
 TURNS, TURN_HOURS = 4, 12
 PROGRESS_FROM = 10_000  # places from which the command line says what it is doing
 
@@ -239,17 +240,7 @@ def _residents(d: District, population: int, rng: np.random.Generator) -> np.nda
     weight = {"city": 40.0, "town": 8.0, "market": 3.0, "village": 1.0, "hamlet": 0.15,
               "idp_site": 2.0, "camp": 6.0}
     w = np.array([weight.get(k, 0.0) for k in d.kind]) * rng.lognormal(0, 0.4, len(d.kind))
-    return _split(population, w / w.sum())
-
-
-def _split(total: int, shares: np.ndarray) -> np.ndarray:
-    """Integers in proportion to ``shares`` that sum to ``total`` (largest remainders)."""
-    exact = shares * total
-    out = np.floor(exact).astype(np.int64)
-    rest = total - int(out.sum())
-    if rest:
-        out[np.argsort(-(exact - out), kind="stable")[:rest]] += 1
-    return out
+    return split_counts(population, w)
 
 
 # --- writing ---------------------------------------------------------------------------

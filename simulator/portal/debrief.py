@@ -8,8 +8,6 @@ worker process (``simulator.portal.debrief_worker``), never in a request of the 
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import hashlib
 import json
 import re
@@ -26,6 +24,7 @@ from simulator.portal import ahead
 from simulator.portal.assessment import ratings_so_far
 from simulator.scenario import text
 from simulator.store import Input, Refused, Store
+from simulator.yamlsafe import collector_paused
 
 RUN_KEEP_DAYS = 30  # a run folder untouched this long is rebuilt if anyone asks again
 _RUN = re.compile(r"exercise-([0-9]+)")
@@ -120,25 +119,11 @@ def write_report(db: str, ex: int, lang: str, chosen: dict[str, dict], seen: lis
     run = load_run(folder)
     page = report_page(store, ex, lang)
     chosen_overrides = {k: Override(**v) for k, v in chosen.items()}
-    with _collector_paused():
+    with collector_paused():
         write_files(page.parent, build(folder, run, scenario, lang, 0, chosen_overrides,
                                        notes=seen, ahead=ahead.kept(db, ex)), run, scenario)
     page.with_name("source.sha256").write_text(digest)
     return page
-
-
-@contextlib.contextmanager
-def _collector_paused():
-    """No garbage collection while a report is built: its charts allocate hundreds of
-    thousands of objects, and each collection also walks what the worker keeps (the
-    exercises' replays played ahead): a fifth of the build. Collected after."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def release(store: Store, ex: int) -> Input:
