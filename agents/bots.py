@@ -715,8 +715,6 @@ POLICE_KINDS = ("fpu", "ipo")
 def _exposed(scenario) -> list[str]:
     """Inhabited places within the armed groups' reach by road (the briefing's map and
     actors), most populous first."""
-    from scipy.sparse.csgraph import dijkstra
-
     from agents.paths import Lengths
 
     ids = [loc.id for loc in scenario.map.locations]
@@ -729,8 +727,7 @@ def _exposed(scenario) -> list[str]:
     reach: set[str] = set()
     for g in scenario.actors.armed_groups:
         if index.get(g.base) in on_map:
-            km = dijkstra(graph.graph, indices=index[g.base], limit=g.reach_km)
-            reach |= {ids[i] for i in np.flatnonzero(np.isfinite(km)).tolist()}
+            reach |= {ids[i] for i in graph.within(index[g.base], g.reach_km)}
     people = {p.location: p.women + p.men + p.girls + p.boys + p.older
               for p in scenario.population}
     return sorted((loc for loc in reach if people.get(loc)), key=lambda loc: (-people[loc], loc))

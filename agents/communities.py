@@ -52,7 +52,7 @@ def clash(m, loc: int, people: np.ndarray) -> None:
     """Communities clash at ``loc``: killed and injured, tension spreads."""
     p = m.params.intercommunal
     dead = m.civilians.kill("violence", loc, m.rng.binomial(people, p.clash_killed))
-    hurt = m.civilians.wound(loc, m.rng.binomial(m.civilians.present()[loc], p.clash_injured))
+    hurt = m.civilians.wound(loc, m.rng.binomial(m.civilians.present_at(loc), p.clash_injured))
     m.tension[loc] = min(1.0, m.tension[loc] + p.clash_tension)
     for n in m.neighbours(loc):
         m.tension[n] = min(1.0, m.tension[n] + p.clash_tension / 2)

@@ -36,8 +36,8 @@ def begin(m, g: Gathering) -> None:
     c = m.civilians
     hops = m.hops[g.place]  # the same both ways: a count of routes
     near = [i for i in np.flatnonzero(hops <= g.radius).tolist() if i != g.place]
-    here = c.present().sum(axis=1)
-    around = np.array([c.people.here[i].sum() for i in near], dtype=float)
+    here = c.people.here.sum(axis=1)  # people at each place
+    around = here[near].astype(float)
     coming = min(g.people, int(around.sum()))
     shares = split_counts(coming, around) if coming else np.zeros(len(near), dtype=np.int64)
     visitors = c.visitors.setdefault(g.place, np.zeros(c.people.here.shape, dtype=np.int64))

@@ -336,10 +336,3 @@ class Ways:
                                        self.table.b[self.kept], None)
         g = self._neighbours.graph
         return np.unique(g.indices[g.indptr[loc]:g.indptr[loc + 1]]).tolist()
-
-
-def route_arrays(edges: list[tuple[int, int, dict]], *names: str) -> tuple[np.ndarray, ...]:
-    """(a, b, then one array per attribute ``names``) of a list of graph edges."""
-    a = np.array([e[0] for e in edges], dtype=np.int64)
-    b = np.array([e[1] for e in edges], dtype=np.int64)
-    return (a, b, *(np.array([e[2][k] for e in edges], dtype=float) for k in names))
