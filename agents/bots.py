@@ -16,7 +16,6 @@ import numpy as np
 from agents import prevention
 from agents.geo import km as _km
 from agents.geo import nearest
-from simulator.scenario import text
 
 SITES = ("idp_site", "camp")
 
@@ -603,7 +602,10 @@ class DoctrineBot(Bot):
     def place_name(self, loc: str) -> str:
         """A place as a team writes it in free text: by its name, not its id."""
         found = next((x for x in self.scenario.map.locations if x.id == loc), None)
-        return text(found.name, "en") if found else loc
+        if found is None:
+            return loc
+        # A name is one string or one per language; a team of bots writes in English.
+        return found.name if isinstance(found.name, str) else found.name.en
 
     def _assess(self, loc: str) -> None:
         """A needs assessment, at most one per place and turn."""

@@ -102,7 +102,7 @@ class Civilians:
     attractiveness: np.ndarray
     coverage: np.ndarray  # [location, need] share met locally
     sanitation: np.ndarray
-    params: object  # simulator.parameters.Parameters (duck-typed: agents do not import it)
+    params: object  # simulator.language.parameters.Parameters (duck-typed: agents do not import it)
     risk: np.ndarray = None
     injured: np.ndarray = None  # [location, group] untreated injured
     deaths: np.ndarray = None  # [cause, location, group]

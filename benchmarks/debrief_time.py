@@ -34,14 +34,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from debrief.ahead import Ahead  # noqa: E402
 from debrief.report import TEAM_SEEDS, build, write_files  # noqa: E402
 from debrief.rundata import load_run  # noqa: E402
-from simulator.decisions import load_inputs  # noqa: E402
-from simulator.live import Registry  # noqa: E402
-from simulator.outputs import write_run  # noqa: E402
+from simulator.classroom.live import Registry  # noqa: E402
+from simulator.classroom.store import Store  # noqa: E402
+from simulator.language.validation import load_scenario  # noqa: E402
+from simulator.play.decisions import load_inputs  # noqa: E402
+from simulator.play.outputs import write_run  # noqa: E402
+from simulator.play.runner import play  # noqa: E402
 from simulator.portal import debrief_worker  # noqa: E402
 from simulator.portal.debrief import report_page  # noqa: E402
-from simulator.runner import play  # noqa: E402
-from simulator.store import Store  # noqa: E402
-from simulator.validation import load_scenario  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 FILES = ("debrief.json", "report.md", "report.html")

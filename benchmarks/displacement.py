@@ -20,10 +20,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from simulator.displacement import simulate  # noqa: E402
-from simulator.fleecase import read_case  # noqa: E402
-from simulator.fleeimport import to_scenario  # noqa: E402
-from simulator.scenario import Scenario  # noqa: E402
+from simulator.displacement.fleecase import read_case  # noqa: E402
+from simulator.displacement.fleeimport import to_scenario  # noqa: E402
+from simulator.displacement.validate import simulate  # noqa: E402
+from simulator.language.scenario import Scenario  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "displacement"
 FLEE_SECONDS = {"burundi": 640.0, "car": 2450.0}

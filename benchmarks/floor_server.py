@@ -3,7 +3,7 @@
     python benchmarks/floor_server.py --db DB --port PORT
 
 A second server on the portal's own database file, with one endpoint that commits one row
-through ``simulator.store.Store`` (so with the portal's durability: WAL, ``synchronous=
+through ``simulator.classroom.store.Store`` (so with the portal's durability: WAL, ``synchronous=
 FULL``, ``BEGIN IMMEDIATE``, the same busy timeout), served by uvicorn as ``ttx serve``
 serves the portal (a plain ``def`` endpoint in the threadpool, access log on). Whatever a
 portal submission costs beyond this is the portal's own. Not part of the portal: the
@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from fastapi import Body, FastAPI  # noqa: E402
 
-from simulator.store import Store  # noqa: E402
+from simulator.classroom.store import Store  # noqa: E402
 
 TABLE = """CREATE TABLE IF NOT EXISTS floor_row (
     id INTEGER PRIMARY KEY, body TEXT NOT NULL, created REAL NOT NULL);"""

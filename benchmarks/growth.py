@@ -31,9 +31,9 @@ SEED = 1
 
 def play(places: int, civilians: int, armed_groups: int, turns: int) -> None:
     """One case, in this process: a JSON line per turn on stdout."""
-    from simulator.generate import TURNS, generate
-    from simulator.runner import Replay
-    from simulator.validation import scenario_from_text
+    from simulator.language.generate import TURNS, generate
+    from simulator.language.validation import scenario_from_text
+    from simulator.play.runner import Replay
 
     text = generate(places, civilians, armed_groups, SEED).text
     # A generated district lasts TURNS turns; later turns go on quietly (no new hazard).

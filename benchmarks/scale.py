@@ -4,7 +4,7 @@
                                [--civilians 100000,1000000,10000000] [--turns 2]
                                [--budget-seconds 180] [--budget-gb 6] [--quick]
 
-Every size pair is a district drawn by ``ttx generate`` (``simulator.generate``, seed 1,
+Every size pair is a district drawn by ``ttx generate`` (``simulator.language.generate``, seed 1,
 three armed groups, a flood and fighting), and every case runs in its own subprocess, so
 its peak memory (``ru_maxrss``) is its own. A case that passes ``--budget-seconds`` or
 ``--budget-gb`` (the resident memory of its process, watched with psutil) is stopped and
@@ -12,7 +12,7 @@ reported as over budget, and so are the larger cases of its kind, without runnin
 Peak memory includes reading the district's file (about 1.9 GB at 100,000 places). One
 table is printed, one line per size pair (a ratio is n/a where one side is over budget):
 
-- ``engine``: a whole exercise (``simulator.exercise.Exercise``) with doctrine bots in
+- ``engine``: a whole exercise (``simulator.play.exercise.Exercise``) with doctrine bots in
   every team: seconds to build the world (start-up), seconds per turn (12 hourly
   sub-steps: injects, orders, hazards, armed groups, civilians, units; the mean of
   ``--turns`` turns) and, within it, the civilians' movement step alone
@@ -79,8 +79,8 @@ def _peak_mb() -> float:
 
 
 def _scenario(places: int, civilians: int):
-    from simulator.generate import generate
-    from simulator.validation import scenario_from_text
+    from simulator.language.generate import generate
+    from simulator.language.validation import scenario_from_text
 
     return scenario_from_text(generate(places, civilians, min(ARMED_GROUPS, places // 10),
                                        SEED).text)
@@ -88,7 +88,7 @@ def _scenario(places: int, civilians: int):
 
 def run_engine(places: int, civilians: int, turns: int) -> None:
     from agents import civilians as people
-    from simulator.runner import Replay
+    from simulator.play.runner import Replay
 
     scenario = _scenario(places, civilians)
     moving = [0.0]
@@ -118,7 +118,7 @@ class Rule:
     def __init__(self, scenario):
         from scipy import sparse
 
-        from simulator.parameters import Parameters
+        from simulator.language.parameters import Parameters
 
         m = (scenario.parameters or Parameters()).movement
         locs = scenario.map.locations

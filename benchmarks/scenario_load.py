@@ -1,4 +1,4 @@
-"""Time to load the shipped scenarios, with the parser ``simulator.yamlsafe`` uses.
+"""Time to load the shipped scenarios, with the parser ``simulator.language.yamlsafe`` uses.
 
     python benchmarks/scenario_load.py [--parser fast|python] [--repeats 20]
 
@@ -21,8 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import yaml  # noqa: E402
 
-from simulator import yamlsafe  # noqa: E402
-from simulator.validation import load_scenario  # noqa: E402
+from simulator.language import yamlsafe  # noqa: E402
+from simulator.language.validation import load_scenario  # noqa: E402
 
 SCENARIOS = sorted((Path(__file__).resolve().parents[1] / "scenarios").glob("*.yaml"))
 

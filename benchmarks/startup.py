@@ -3,7 +3,7 @@
     python benchmarks/startup.py [--runs 7]
 
 Each command runs in a fresh interpreter ``--runs`` times; the table shows the median
-wall seconds and each command's ratio to importing the world model (``simulator.exercise``:
+wall seconds and each command's ratio to importing the world model (``simulator.play.exercise``:
 Mesa, SciPy, networkx), which every command paid before it was imported lazily. As whole
 processes, against another checkout (OLD: its root folder):
 
@@ -27,9 +27,9 @@ COMMANDS = {
     "ttx --help": ["-m", "simulator.cli", "--help"],
     "ttx validate": ["-m", "simulator.cli", "validate", SCENARIO],
     "ttx schema": ["-m", "simulator.cli", "schema"],
-    "import simulator.exercise": ["-c", "import simulator.exercise"],
+    "import simulator.play.exercise": ["-c", "import simulator.play.exercise"],
 }
-YARDSTICK = "import simulator.exercise"
+YARDSTICK = "import simulator.play.exercise"
 
 
 def wall(args: list[str], runs: int) -> float:

@@ -24,8 +24,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from debrief.sweep import sweep  # noqa: E402
-from simulator.validation import load_scenario  # noqa: E402
-from simulator.workers import InProcess, OnDask, Processes  # noqa: E402
+from simulator.language.validation import load_scenario  # noqa: E402
+from simulator.play.workers import InProcess, OnDask, Processes  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -16,8 +16,8 @@ import hashlib
 import json
 
 from debrief.counterfactuals import compare_jobs, replaced, result
-from simulator.decisions import AdHocInject, Decision, FireHeld
-from simulator.runner import Replay
+from simulator.play.decisions import AdHocInject, Decision, FireHeld
+from simulator.play.runner import Replay
 
 
 def digest(source: str) -> str:

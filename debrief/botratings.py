@@ -11,9 +11,9 @@ from collections import Counter
 
 from debrief.ratings import ORDER, rate_objectives
 from debrief.rundata import run_of
-from simulator.exercise import Exercise
 from simulator.i18n import t
-from simulator.scenario import Scenario, text
+from simulator.language.scenario import Scenario, text
+from simulator.play.exercise import Exercise
 
 NOT_RATED = "-"
 

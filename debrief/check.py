@@ -20,11 +20,11 @@ from agents.gaming import GAMING
 from debrief.botratings import short_title
 from debrief.ratings import ORDER, rate_objectives
 from debrief.rundata import run_of
-from simulator.compare import OUTCOMES, band
 from simulator.i18n import LANGUAGES, t
-from simulator.runner import play
-from simulator.scenario import Scenario, text
-from simulator.workers import Workers, local
+from simulator.language.scenario import Scenario, text
+from simulator.play.compare import OUTCOMES, band
+from simulator.play.runner import play
+from simulator.play.workers import Workers, local
 
 STRATEGIES = ("doctrine", "passive", "random", *GAMING)
 GAMERS = ("passive", "random", *GAMING)  # strategies that should never pass a task
@@ -73,7 +73,7 @@ def _play_job(scenario: Scenario, job: tuple[str, int]) -> dict:
 def audit(scenario: Scenario, strategies=STRATEGIES, seeds: int = 10, jobs: int | Workers = 1,
           progress: Callable[[str, int, int, int], None] | None = None) -> dict:
     """Every strategy over seeds 0 … seeds−1, in ``jobs`` processes (1 or less: in this
-    one), or on ``jobs`` if it is a ``simulator.workers`` kind (a Dask cluster ...);
+    one), or on ``jobs`` if it is a ``simulator.play.workers`` kind (a Dask cluster ...);
     ``progress(strategy, seed, done, total)`` after each play. Plain JSON-able data, the
     same wherever the plays ran: ``scenario``,
     ``seeds``, ``strategies``; ``objectives`` (ids, their tasks with team and measure ids),

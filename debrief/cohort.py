@@ -20,7 +20,7 @@ from debrief.rundata import load_run
 
 def compare_cohort(plays: list[dict], seeds: int = 5, pool=None) -> dict:
     """``plays``: one dict per exercise of the group: ``id``, ``name``, ``folder`` (its run
-    written by ``simulator.outputs.write_run``) and ``finals`` (task id → final rating).
+    written by ``simulator.play.outputs.write_run``) and ``finals`` (task id → final rating).
     Returns the tasks and outcomes side by side, with ``luck`` marks and the doctrine and
     passive references (bands over seeds 0 … seeds−1)."""
     bands, actual = {}, {}

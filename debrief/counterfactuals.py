@@ -6,7 +6,7 @@ bot playing that team instead; the other teams' decisions and the instructor's i
 stay as they were. The difference against the ``passive`` bot is what the decisions
 changed; against the ``doctrine`` bot, what doctrine would have changed. Over several
 seeds each difference gets a band (median, 10–90 %): a difference whose band holds zero
-may be luck. Replays run on ``simulator.workers`` (local processes, one per core).
+may be luck. Replays run on ``simulator.play.workers`` (local processes, one per core).
 """
 
 from __future__ import annotations
@@ -17,11 +17,11 @@ from pathlib import Path
 
 from debrief.botratings import NOT_RATED, in_order
 from debrief.rundata import RunData, RunError, run_of
-from simulator.compare import band
-from simulator.decisions import Decision, load_inputs
-from simulator.runner import play
-from simulator.validation import load_scenario
-from simulator.workers import InProcess, Workers, local
+from simulator.language.validation import load_scenario
+from simulator.play.compare import band
+from simulator.play.decisions import Decision, load_inputs
+from simulator.play.runner import play
+from simulator.play.workers import InProcess, Workers, local
 
 
 def _replay_setup(folder: Path, team: str | None, source: tuple | None = None):
@@ -74,7 +74,7 @@ def result(scenario, ex, rated: bool) -> dict:
 
 
 def replayer(workers: int = 0) -> Workers | None:
-    """Worker processes for replays (0: one per core; ``simulator.workers.local``); None
+    """Worker processes for replays (0: one per core; ``simulator.play.workers.local``); None
     for a single one. Open it once for many replays: each new process takes a moment to
     start."""
     pool = local(workers)
@@ -82,7 +82,7 @@ def replayer(workers: int = 0) -> Workers | None:
 
 
 def replay_all(jobs: list[tuple], progress=None, pool: Workers | None = None) -> list[dict]:
-    """Replays in order, on ``pool`` (``replayer``, or any ``simulator.workers`` kind) or
+    """Replays in order, on ``pool`` (``replayer``, or any ``simulator.play.workers`` kind) or
     in this process. Each job is ``(scenario, seed, inputs, bots, rated)``; they share one
     scenario, sent to each worker once."""
     if not jobs:

@@ -424,7 +424,7 @@ DETAILS: dict[str, dict[str, str]] = {
 # Names the sentences above may carry, translated where the report's text has them.
 GROUP_NAMES = {"en": {"youth": "youth", "leaders": "leaders", "all": "all groups"},
                "fr": {"youth": "jeunes", "leaders": "chefs", "all": "tous groupes"}}
-# Why an order had no effect (simulator.expectations), for the reader.
+# Why an order had no effect (simulator.play.expectations), for the reader.
 REASONS = {
     "en": {"unit_cannot_reach": "the unit could not reach the place",
            "arrived_late": "the unit arrived after the attack (or the deadline)",

@@ -9,7 +9,7 @@ to judge). ``evidence`` lists the ids of the events counted in the value, so an 
 can trace every rating back to what happened; ``EVIDENCE`` says which kinds of event each
 measure may cite (a test checks every citation of the shipped scenarios against it).
 
-What each measure means and how it is scoped: ``simulator.measure_specs`` and
+What each measure means and how it is scoped: ``simulator.language.measure_specs`` and
 docs/ratings.md.
 """
 
@@ -20,8 +20,8 @@ from typing import Callable
 
 from debrief.i18n import describe
 from debrief.scope import Ctx
-from simulator.expectations import order_effect
-from simulator.measure_specs import PROCESS_PRIMITIVES, PROTECTIVE, VIOLENT
+from simulator.language.measure_specs import PROCESS_PRIMITIVES, PROTECTIVE, VIOLENT
+from simulator.play.expectations import order_effect
 
 # Events that report deaths, by cause of death.
 DEATH_EVENTS = {"violence": VIOLENT, "flood": ("flood_deaths",), "disease": ("disease_deaths",),
@@ -369,7 +369,7 @@ def people_reached(ctx: Ctx, need: str | None = None) -> Result:
 
 def expected_actions_met(ctx: Ctx, task: str | None = None) -> Result:
     """Share of the MSEL's expected actions of the scope's teams, for the injects linked to
-    critical ``task``, met by their effect (``simulator.expectations``): an order that
+    critical ``task``, met by their effect (``simulator.play.expectations``): an order that
     failed, came too late or was refused does not count. Expected actions that are all
     paperwork make this a process measure."""
     checks = [e for e in ctx.run.of_type("expected_action")

@@ -12,9 +12,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from simulator.problem_text import Say, known
-from simulator.validation import _schema_problems
-from simulator.yamlsafe import InputError, Problem, dotted, load_file, locate
+from simulator.language.problem_text import Say, known
+from simulator.language.validation import _schema_problems
+from simulator.language.yamlsafe import InputError, Problem, dotted, load_file, locate
 
 
 class Override(BaseModel):

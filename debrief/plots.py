@@ -25,7 +25,7 @@ from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 from debrief.i18n import TEXT  # noqa: E402
 from simulator.i18n import count  # noqa: E402
-from simulator.scenario import text  # noqa: E402
+from simulator.language.scenario import text  # noqa: E402
 
 OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7",
              "#000000")

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from debrief.measures import MEASURES, Result
 from debrief.rundata import RunData
 from debrief.scope import Ctx, Scope
-from simulator.measure_specs import SPECS
-from simulator.scenario import Text
+from simulator.language.measure_specs import SPECS
+from simulator.language.scenario import Text
 
 ORDER = ("P", "S", "M", "U")
 NOT_OBSERVED = None

@@ -24,7 +24,7 @@ from debrief.ratings import rate_objectives, worst
 from debrief.rootcause import causes
 from debrief.rundata import RunData
 from debrief.words import Words, number
-from simulator.scenario import text
+from simulator.language.scenario import text
 
 KEYS = ("civilian_deaths", "civilian_injuries", "displaced_peak", "unmet_need_person_days",
         "people_assisted", "incidents", "abuse_incidents", "principle_breaches")

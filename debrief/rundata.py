@@ -4,7 +4,7 @@
     (see docs/architecture.md)
 
 ``load_run`` reads them; ``run_of`` gives the same data from a finished exercise in
-memory, as the files ``simulator.outputs.write_run`` would write (for audits that rate
+memory, as the files ``simulator.play.outputs.write_run`` would write (for audits that rate
 hundreds of plays, where writing and reading each costs more than the rating).
 """
 

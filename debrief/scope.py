@@ -1,6 +1,6 @@
 """A measure's scope and what it sees of a run: whose decisions, which places, which turns.
 
-``Scope`` is resolved from the scenario's measure (``simulator.scenario.Scope``) and its
+``Scope`` is resolved from the scenario's measure (``simulator.language.scenario.Scope``) and its
 critical task: a measure that judges decisions judges the task's team unless it names
 other teams (``[all]``: every team). ``Ctx`` gives a measure the run's events and
 time-series rows within that scope, and what the scenario says of teams and actions.
@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from debrief.rundata import RunData
-from simulator.measure_specs import SPECS
+from simulator.language.measure_specs import SPECS
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 The inputs are a decisions file (a run's own ``inputs.json`` among them) and bot teams;
 each replay is rated by the debrief's own code. The result is one row per seed (its
 outcomes and each critical task's rating), each outcome's median and 10–90 % band, and how
-many seeds earned each rating on each task. Replays run wherever ``simulator.workers``
+many seeds earned each rating on each task. Replays run wherever ``simulator.play.workers``
 puts them; the result is the same, seed for seed.
 """
 
@@ -17,9 +17,9 @@ from pathlib import Path
 from debrief.botratings import NOT_RATED, in_order, short_title
 from debrief.counterfactuals import replay_all
 from debrief.ratings import ORDER
-from simulator.compare import OUTCOMES, band, band_text
 from simulator.i18n import t
-from simulator.scenario import Scenario, text
+from simulator.language.scenario import Scenario, text
+from simulator.play.compare import OUTCOMES, band, band_text
 
 FILES = ("sweep.json", "seeds.csv", "bands.csv", "ratings.csv")
 
@@ -27,7 +27,7 @@ FILES = ("sweep.json", "seeds.csv", "bands.csv", "ratings.csv")
 def sweep(scenario: Scenario, inputs: list, bots: dict[str, str], seeds: int, workers=None,
           progress=None, decisions: str | None = None) -> dict:
     """``inputs`` and ``bots`` replayed over seeds 0 … seeds−1 on ``workers``
-    (``simulator.workers``; None: this process); ``progress(done, total)`` after each.
+    (``simulator.play.workers``; None: this process); ``progress(done, total)`` after each.
     Plain JSON-able data, by ids: ``plays`` (per seed: ``outcomes``, ``tasks``: id →
     rating or None), ``bands`` (outcome → median, p10, p90), ``ratings`` (task → rating →
     seeds); ``decisions`` (the file's name) is recorded as given."""

@@ -14,9 +14,9 @@ import re
 
 from debrief.i18n import GROUP_NAMES, METRIC_NAMES, TEXT
 from simulator.i18n import count
-from simulator.rejections import explain
-from simulator.scenario import Scenario, text
-from simulator.sitrep_text import clock, names
+from simulator.language.rejections import explain
+from simulator.language.scenario import Scenario, text
+from simulator.world.sitrep_text import clock, names
 
 INJECT_WORDS = 9  # an inject is named by the first words of its message
 AT = {"en": "at {place}", "fr": "à {place}"}

@@ -6,8 +6,8 @@ import importlib
 
 # Imported on first use (PEP 562): the world model pulls Mesa, SciPy and networkx, which
 # the commands that only read a scenario (``ttx --help``, ``ttx validate``) never need.
-_EXPORTS = {"AdHocInject": "simulator.decisions", "Decision": "simulator.decisions",
-            "Exercise": "simulator.exercise", "load_scenario": "simulator.validation"}
+_EXPORTS = {"AdHocInject": "simulator.play.decisions", "Decision": "simulator.play.decisions",
+            "Exercise": "simulator.play.exercise", "load_scenario": "simulator.language.validation"}
 
 __all__ = sorted(_EXPORTS)
 

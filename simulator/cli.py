@@ -16,14 +16,14 @@ from pathlib import Path
 
 from agents.bots import BOTS
 from agents.gaming import GAMING
-from simulator.decisions import load_inputs
-from simulator.fleecase import CaseError
+from simulator.displacement.fleecase import CaseError
 from simulator.i18n import LANGUAGES, count, t
-from simulator.rejections import explain
-from simulator.scenario import Scenario
+from simulator.language.rejections import explain
+from simulator.language.scenario import Scenario
+from simulator.language.validation import load_scenario
+from simulator.language.yamlsafe import InputError
+from simulator.play.decisions import load_inputs
 from simulator.shipped import DEMO_SCENARIO, SCENARIOS
-from simulator.validation import load_scenario
-from simulator.yamlsafe import InputError
 
 
 class UsageError(Exception):
@@ -296,8 +296,8 @@ def cmd_schema(args) -> int:
 
 
 def cmd_competencies(args) -> int:
-    from simulator.competencies import SHIPPED, load_framework, shipped_scenarios
-    from simulator.scenario import text
+    from simulator.classroom.competencies import SHIPPED, load_framework, shipped_scenarios
+    from simulator.language.scenario import text
 
     lang, here = args.lang, Path.cwd()
     path = args.path or (SHIPPED.relative_to(here) if SHIPPED.is_relative_to(here) else SHIPPED)
@@ -340,8 +340,9 @@ def _play_and_write(args, scenario: Scenario, bots: dict[str, str], inputs: list
                     source: Path) -> int:
     # The world model (Mesa, SciPy, networkx) is imported by the commands that play, so
     # that ``ttx --help`` and ``ttx validate`` start at once.
-    from simulator.outputs import versions, write_run
-    from simulator.runner import play
+    from simulator.play.outputs import write_run
+    from simulator.play.runner import play
+    from simulator.provenance import versions
 
     lang = args.lang
     if not args.no_debrief and args.team_seeds < 1:  # before playing, not after
@@ -392,7 +393,7 @@ def cmd_run(args) -> int:
 
 
 def cmd_compare(args) -> int:
-    from simulator.compare import compare, table
+    from simulator.play.compare import compare, table
 
     if args.seeds < 1:
         raise UsageError(t("bad_seeds", args.lang, seeds=args.seeds))
@@ -422,9 +423,9 @@ def cmd_compare(args) -> int:
 
 
 def _workers(args, replays: int, count: int):
-    """Where a command's replays run (``simulator.workers``): the Dask cluster at
+    """Where a command's replays run (``simulator.play.workers``): the Dask cluster at
     ``--dask``, else ``count`` local processes (0: one per core), no more than replays."""
-    from simulator.workers import WorkersError, choose
+    from simulator.play.workers import WorkersError, choose
 
     try:
         return choose(min(count or os.cpu_count() or 1, replays), args.dask)
@@ -550,7 +551,7 @@ def cmd_demo(args) -> int:
 
 
 def cmd_sitrep(args) -> int:
-    from simulator.sitrep_text import html, render
+    from simulator.world.sitrep_text import html, render
 
     scenario = load_scenario(args.run / "scenario.yaml")
     teams = [t.id for t in scenario.teams]
@@ -578,8 +579,8 @@ def cmd_serve(args) -> int:
     listening."""
     import uvicorn  # the portal's dependencies load only for this command
 
+    from simulator.classroom.store import default_path
     from simulator.portal import create_app, hosts
-    from simulator.store import default_path
 
     lang = args.lang
     # What the server writes (database, journal, certificate, run folders, debriefs) holds
@@ -685,8 +686,8 @@ def _say_certificate(pair, school: bool, lang: str) -> None:
 
 
 def cmd_import_flee(args) -> int:
-    from simulator.fleecase import read_case
-    from simulator.fleeimport import write_scenario
+    from simulator.displacement.fleecase import read_case
+    from simulator.displacement.fleeimport import write_scenario
 
     case = read_case(args.case)
     write_scenario(case, args.out)
@@ -697,7 +698,7 @@ def cmd_import_flee(args) -> int:
 
 
 def cmd_generate(args) -> int:
-    from simulator.generate import PROGRESS_FROM, GenerateError, generate
+    from simulator.language.generate import PROGRESS_FROM, GenerateError, generate
 
     lang = args.lang
     loud = not args.quiet and args.places >= PROGRESS_FROM
@@ -723,7 +724,7 @@ def cmd_generate(args) -> int:
 
 
 def cmd_validate_displacement(args) -> int:
-    from simulator import displacement
+    from simulator.displacement import validate as displacement
 
     if args.seeds < 1:
         raise UsageError(t("bad_seeds", args.lang, seeds=args.seeds))
@@ -750,7 +751,7 @@ def cmd_validate_displacement(args) -> int:
 @contextmanager
 def _archive_errors(lang: str):
     """An archive, database or output file refused: one line naming it, exit code 1."""
-    from simulator.archive import ArchiveError
+    from simulator.classroom.archive import ArchiveError
     try:
         yield
     except ArchiveError as exc:
@@ -758,8 +759,8 @@ def _archive_errors(lang: str):
 
 
 def cmd_export(args) -> int:
-    from simulator import archive
-    from simulator.store import default_path
+    from simulator.classroom import archive
+    from simulator.classroom.store import default_path
 
     db, lang = args.db or default_path(), args.lang
     with _archive_errors(lang):
@@ -781,8 +782,8 @@ def cmd_export(args) -> int:
 
 
 def cmd_import(args) -> int:
-    from simulator.archive import import_exercise
-    from simulator.store import default_path
+    from simulator.classroom.archive import import_exercise
+    from simulator.classroom.store import default_path
 
     lang = args.lang
     with _archive_errors(lang):
@@ -797,8 +798,8 @@ def cmd_import(args) -> int:
 
 
 def cmd_backup(args) -> int:
-    from simulator.archive import backup
-    from simulator.store import default_path
+    from simulator.classroom.archive import backup
+    from simulator.classroom.store import default_path
 
     with _archive_errors(args.lang):
         exercises = backup(args.db or default_path(), args.out)

@@ -249,7 +249,7 @@ MESSAGES: dict[str, dict[str, str]] = {
                                "fr": "stratégie inconnue {name!r} (stratégies : {strategies})"},
     "check_bad_jobs": {"en": "--jobs must be 0 (one per core) or more, got {jobs}",
                        "fr": "--jobs doit valoir 0 (un par cœur) ou plus, reçu {jobs}"},
-    # Where replays run (simulator/workers.py) and Monte Carlo sweeps (debrief/sweep.py).
+    # Where replays run (simulator/play/workers.py) and Monte Carlo sweeps (debrief/sweep.py).
     "workers_here": {"en": "this process", "fr": "ce processus"},
     "workers_local": {"en": "{count} local processes", "fr": "{count} processus locaux"},
     "workers_dask": {"en": "the Dask cluster at {address} ({workers} workers, {threads} threads)",
@@ -296,7 +296,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "sweep_median": {"en": "median", "fr": "médiane"},
     "sweep_team": {"en": "team", "fr": "équipe"},
     "sweep_not_rated": {"en": "not rated", "fr": "non notée"},
-    # Situation reports as people read them (simulator/sitrep_text.py).
+    # Situation reports as people read them (simulator/world/sitrep_text.py).
     "clock": {"en": "day {day}, {hh}:{mm}", "fr": "jour {day}, {hh} h {mm}"},
     "sitrep_title": {"en": "Situation report: {team}", "fr": "Rapport de situation : {team}"},
     "sitrep_when": {"en": "Turn {turn} of {turns}, {when}. Budget left: {budget}.",
@@ -351,7 +351,7 @@ MESSAGES: dict[str, dict[str, str]] = {
                        "fr": "pas d'équipe {team!r} dans cette partie (équipes : {teams})"},
     "sitrep_no_turn": {"en": "no report for turn {turn} (turns 1 to {last})",
                        "fr": "pas de rapport pour le tour {turn} (tours 1 à {last})"},
-    # ttx export, import and backup (simulator/archive.py)
+    # ttx export, import and backup (simulator/classroom/archive.py)
     "archive_problem": {"en": "{file}: {problem}", "fr": "{file} : {problem}"},
     "archive_unreadable": {"en": "cannot read or write it: {detail}",
                            "fr": "lecture ou écriture impossible : {detail}"},

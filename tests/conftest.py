@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from simulator import effects
-from simulator.exercise import Exercise
-from simulator.scenario import Effect
-from simulator.validation import load_scenario
+from simulator.language.scenario import Effect
+from simulator.language.validation import load_scenario
+from simulator.play.exercise import Exercise
+from simulator.world import effects
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -55,7 +55,7 @@ def calm(mini):
 def calm_world(text: str, seed: int = 7) -> Exercise:
     """An exercise on a variant of the mini world (its YAML text), as ``calm``: no MSEL,
     an idle armed group, turn 1 open."""
-    from simulator.validation import scenario_from_text
+    from simulator.language.validation import scenario_from_text
     e = Exercise(scenario_from_text(text, "variant.yaml").model_copy(update={"msel": []}),
                  seed=seed)
     e.reset()

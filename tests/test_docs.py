@@ -19,12 +19,12 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
-from simulator import yamlsafe
-from simulator.measure_specs import SPECS
-from simulator.parameters import Parameters
-from simulator.scenario import EFFECTS, METRICS, Condition, Effect, Lang, Param, Scenario, Team
-from simulator.validation import scenario_from_text
-from simulator.yamlsafe import InputError
+from simulator.language import yamlsafe
+from simulator.language.measure_specs import SPECS
+from simulator.language.parameters import Parameters
+from simulator.language.scenario import EFFECTS, METRICS, Condition, Effect, Lang, Param, Scenario, Team
+from simulator.language.validation import scenario_from_text
+from simulator.language.yamlsafe import InputError
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs" / "scenario"
@@ -194,7 +194,7 @@ def test_field_tables_match_the_models(model):
 
 def test_a_field_missing_from_the_reference_is_caught():
     """The checks above fail when a row is dropped or a default is wrong."""
-    from simulator.scenario import Route, Unit
+    from simulator.language.scenario import Route, Unit
     pages = dict(PAGES)
     row = next(ln for ln in pages["map.md"].splitlines() if ln.startswith("| `river_crossing` |"))
     pages["map.md"] = pages["map.md"].replace(row + "\n", "")
@@ -226,10 +226,10 @@ def test_every_information_source_has_a_row():
     assert set(documented) == set(sources)
     # The guide says: messages, own findings and alert networks always reach a team, and
     # 'assessments' has no effect, so sources decide only own_units, media and shared.
-    from simulator.knowledge import ALWAYS
+    from simulator.world.knowledge import ALWAYS
     assert {"messages", "own_action", "alert_network"} <= set(ALWAYS)
     code = "".join(p.read_text() for d in ("simulator", "agents")
-                   for p in (ROOT / d).glob("*.py") if p.name != "scenario.py")
+                   for p in (ROOT / d).rglob("*.py") if p.name != "scenario.py")
     assert '"assessments"' not in code
     decided = set(sources) - set(ALWAYS) - {"assessments"}
     assert decided == {"own_units", "media", "shared"}
@@ -341,7 +341,7 @@ def test_every_metric_is_documented():
 
 
 def test_every_metric_is_computed_by_the_model():
-    from simulator.exercise import Exercise
+    from simulator.play.exercise import Exercise
     ex = Exercise(scenario_from_text(_worked_example(), "kerowa.yaml"), seed=1)
     ex.reset()
     for name in METRICS:
@@ -485,7 +485,7 @@ def test_safety_limits_and_messages(tmp_path, monkeypatch):
 
 def test_rejection_reasons_are_documented():
     codes = set()
-    for path in ("simulator/decisions.py", "simulator/exercise.py"):
+    for path in ("simulator/play/decisions.py", "simulator/play/exercise.py"):
         codes |= set(re.findall(r'Rejected\(\s*"([a-z_]+)"', (ROOT / path).read_text()))
     codes |= {"unknown_location", "unknown_entity"}  # built in a conditional expression
     assert codes
@@ -494,7 +494,7 @@ def test_rejection_reasons_are_documented():
 
 
 def test_inputs_file_example_loads(tmp_path):
-    from simulator.decisions import AdHocInject, Decision, FireHeld, load_inputs
+    from simulator.play.decisions import AdHocInject, Decision, FireHeld, load_inputs
     scenario = scenario_from_text(_worked_example(), "kerowa.yaml")
     (block,) = _blocks("yaml", _section("## Decisions and injects during play", r"^## "))
     path = tmp_path / "inputs.yaml"
@@ -506,7 +506,7 @@ def test_inputs_file_example_loads(tmp_path):
 # --- what bots.md says the doctrine bot does with the example ------------------------------
 
 def test_doctrine_bots_play_the_worked_example_as_described():
-    from simulator.runner import play
+    from simulator.play.runner import play
     scenario = scenario_from_text(_worked_example(), "kerowa.yaml")
     ex = play(scenario, 3, [], {t.id: "doctrine" for t in scenario.teams})
     taken = [r for r in ex.inputs if r.get("status") == "accepted"]
@@ -605,7 +605,7 @@ def _mini(extra_yaml: str = "", replace: tuple[str, str] = ("", "")):
 def test_a_second_route_between_the_same_places_is_refused():
     """map.md: one road per pair of places; validation refuses a second, in either
     direction, and names the route that joins them already."""
-    from simulator.yamlsafe import InputError
+    from simulator.language.yamlsafe import InputError
     assert "### One route per pair of places" in PAGES["map.md"]
     base = "    - {from: town, to: base, distance_km: 20}\n"
     routes = _mini().map.routes
@@ -622,8 +622,8 @@ def test_a_second_route_between_the_same_places_is_refused():
 
 def _deliver_after_a_flood(hazard: dict, inject_effects: list | None = None) -> list[tuple]:
     """Turn 2's convoy to the site, in the mini world, after a flood there in turn 1."""
-    from simulator.exercise import Exercise
-    from simulator.scenario import Inject
+    from simulator.language.scenario import Inject
+    from simulator.play.exercise import Exercise
     s = _mini()
     msel = [Inject.model_validate({"id": "flood", "at": {"turn": 1}, "from": "x", "to": ["force"],
                                    "message": {"en": "a", "fr": "b"},
@@ -685,9 +685,9 @@ def test_a_handover_of_nobody_counts_neither_for_nor_against_hrddp(tmp_path):
     from debrief.measures import abuse_incidents, hrddp_before_support
     from debrief.rundata import load_run
     from debrief.scope import Ctx, Scope
-    from simulator.decisions import Decision
-    from simulator.outputs import write_run
-    from simulator.runner import play
+    from simulator.play.decisions import Decision
+    from simulator.play.outputs import write_run
+    from simulator.play.runner import play
     s = _mini(ASKED, ("  - id: share\n", HANDOVER.lstrip("\n") + "  - id: share\n"))
     ex = play(s, 1, [Decision(1, "force", "hand", {"host_force": "army"}),
                      Decision(2, "civilian", "hrddp", {"host_force": "army"})])
@@ -707,7 +707,7 @@ def test_a_handover_of_nobody_counts_neither_for_nor_against_hrddp(tmp_path):
 def test_the_bots_ignore_a_message_effect_but_answer_a_place_an_inject_names():
     """bots.md: a note naming the town moves no bot; the same place in an inject's
     ``places`` makes the doctrine civilian team engage there."""
-    from simulator.runner import play
+    from simulator.play.runner import play
     note = """
   - id: note
     at: {turn: 2}
@@ -729,8 +729,8 @@ def test_the_bots_ignore_a_message_effect_but_answer_a_place_an_inject_names():
 
 def test_the_clock_table_is_what_reports_show():
     """file.md: each row's turn and hour, in hours since the start and on the clock."""
-    from simulator.sitrep_text import clock
-    from simulator.validation import load_scenario
+    from simulator.language.validation import load_scenario
+    from simulator.world.sitrep_text import clock
     s = load_scenario(ROOT / "examples" / "tutorial" / "three-villages.yaml")
     assert (s.metadata.start, s.metadata.turn_hours) == ("2027-03-02T06:00", 12)
     section = "\n".join(_section("## Time: turns, hours and the scenario clock", r"^## "))
@@ -751,7 +751,7 @@ COMPETENCY_PAGE = {"competencies.md": (ROOT / "docs" / "competencies.md").read_t
 
 
 def _competency_models() -> list[type[BaseModel]]:
-    from simulator.competencies import Framework
+    from simulator.classroom.competencies import Framework
     return [m for m in _models(Framework) if m is not Lang]  # Lang: scenario/file.md
 
 
@@ -769,8 +769,8 @@ def _competency_block(marker: str) -> list[str]:
 
 
 def test_the_competency_example_and_its_problems_are_real(tmp_path, monkeypatch, capsys):
+    from simulator.classroom.competencies import framework_from_text
     from simulator.cli import main
-    from simulator.competencies import framework_from_text
     (example,) = re.findall(r"^```yaml\n(.*?)^```", COMPETENCY_PAGE["competencies.md"],
                             flags=re.S | re.M)
     framework = framework_from_text(example, "example.yaml")

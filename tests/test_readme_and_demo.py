@@ -71,8 +71,8 @@ def test_run_without_debrief(tmp_path, capsys):
 def test_the_readme_yaml_examples_load(tmp_path):
     """The decisions and evaluator examples the README shows are valid for the demo."""
     from debrief.overrides import load_evaluation
-    from simulator.decisions import load_inputs
-    from simulator.validation import load_scenario
+    from simulator.language.validation import load_scenario
+    from simulator.play.decisions import load_inputs
 
     scenario = load_scenario(ROOT / "scenarios" / "poc-inner-delta.yaml")
     tasks = {c.id for o in scenario.objectives for c in o.critical_tasks}

@@ -12,7 +12,7 @@ from tests.conftest import ROOT
 README = (ROOT / "README.md").read_text()
 # Run by other tests: the suite itself, the portal server (tests/portal/test_tls.py),
 # the demo (tests/test_readme_and_demo.py checks its output line by line), the displacement
-# validation (tests/simulator/test_displacement_validation.py checks its figures) and the
+# validation (tests/simulator/displacement/test_displacement_validation.py checks its figures) and the
 # audit (tests/scenarios/test_shipped.py runs it with its 10 seeds, and --strict).
 RUN_ELSEWHERE = {"./run tests", "./run serve --host 0.0.0.0 --tls", "./run demo",
                  "./run --lang fr demo",

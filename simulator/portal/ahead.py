@@ -11,10 +11,10 @@ from pathlib import Path
 
 from debrief.ahead import Ahead, digest
 from debrief.report import TEAM_SEEDS
-from simulator.decisions import inputs_from
-from simulator.live import LiveExercise
+from simulator.classroom.live import LiveExercise
+from simulator.classroom.store import Store
+from simulator.play.decisions import inputs_from
 from simulator.portal.history import played_turns
-from simulator.store import Store
 
 KEEP = 3  # exercises whose replays are kept: each holds about 50 worlds (150 MB for
 # a shipped scenario at its last turn)

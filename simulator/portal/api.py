@@ -11,13 +11,13 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
+from simulator.classroom.store import Refused
+from simulator.language.yamlsafe import InputError
 from simulator.portal import auth, joining, practice, quotas
 from simulator.portal.auth import ApiError, User
 from simulator.portal.debrief import release
 from simulator.portal.deps import json_body, live_of, refusal
 from simulator.portal.exercises import check_setup, create, scenario_source, state, team_view
-from simulator.store import Refused
-from simulator.yamlsafe import InputError
 
 router = APIRouter(prefix="/api")
 COMMANDS = ("start", "close", "open", "pause", "resume")

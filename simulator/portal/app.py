@@ -9,8 +9,9 @@ from pathlib import Path
 from fastapi import Depends, FastAPI, Request
 from fastapi.responses import JSONResponse, RedirectResponse
 
-from simulator.courses import Courses
-from simulator.live import Registry
+from simulator.classroom.courses import Courses
+from simulator.classroom.live import Registry
+from simulator.classroom.store import Refused, Store
 from simulator.portal import api, course_pages, courses, evaluator, instructor, pages, practice, team
 from simulator.portal.auth import ApiError
 from simulator.portal.debrief import prune_runs
@@ -24,7 +25,6 @@ from simulator.portal.middleware import BodyLimit, SecureCookies, SecurityHeader
 from simulator.portal.origin import same_origin
 from simulator.portal.quotas import RateLimits
 from simulator.portal.render import page
-from simulator.store import Refused, Store
 
 DEBRIEF_WAIT = 60  # seconds a debrief request waits for its build, then "being prepared"
 

@@ -14,12 +14,12 @@ from collections import OrderedDict
 from debrief.i18n import REASONS
 from debrief.ratings import rate_objectives
 from debrief.rundata import RunData, run_of
-from simulator.expectations import STANDING, STRIKES, Window, judge
-from simulator.live import LiveExercise
+from simulator.classroom.live import LiveExercise
+from simulator.language.scenario import text
+from simulator.play.expectations import STANDING, STRIKES, Window, judge
 from simulator.portal.history import played_turns
 from simulator.portal.i18n import t
-from simulator.scenario import text
-from simulator.sitrep_text import clock, names
+from simulator.world.sitrep_text import clock, names
 
 _CACHE: OrderedDict[tuple[int, str], list] = OrderedDict()
 _CACHE_LOCK = threading.Lock()

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from fastapi import Request
 from fastapi.responses import Response
 
-from simulator.store import Store, csrf_of
+from simulator.classroom.store import Store, csrf_of
 
 COOKIE = "ttx_session"
 MAX_CODE = 200  # characters: a code is 30

@@ -12,16 +12,16 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from pydantic import ValidationError
 from starlette.datastructures import FormData, UploadFile
 
-from simulator.courses import Course, CsvError, SignOff, Trainee, cohort_from_bytes
+from simulator.classroom.courses import Course, CsvError, SignOff, Trainee, cohort_from_bytes
+from simulator.classroom.store import Refused
 from simulator.i18n import t as outcome_name
+from simulator.language.scenario import text
+from simulator.language.yamlsafe import InputError
 from simulator.portal import auth
 from simulator.portal.auth import ApiError, User
 from simulator.portal.courses import _found, _reader, _records, cohort, courses_of, own_record
 from simulator.portal.deps import field, form_data, live_of
 from simulator.portal.render import lang_of, page
-from simulator.scenario import text
-from simulator.store import Refused
-from simulator.yamlsafe import InputError
 
 router = APIRouter()
 Form = Annotated[FormData, Depends(form_data)]

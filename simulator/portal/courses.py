@@ -15,19 +15,26 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel
 
 from debrief.cohort import compare_cohort
-from simulator.course_exports import WORDS, certificates_html, class_rows, long_date, to_csv, to_xlsx
-from simulator.course_records import Record, TaskRating, roll_up
-from simulator.courses import Course, Courses, CsvError, SignOff, Trainee, cohort_from_bytes
-from simulator.outputs import write_run
+from simulator.classroom.course_exports import (
+    WORDS,
+    certificates_html,
+    class_rows,
+    long_date,
+    to_csv,
+    to_xlsx,
+)
+from simulator.classroom.course_records import Record, TaskRating, roll_up
+from simulator.classroom.courses import Course, Courses, CsvError, SignOff, Trainee, cohort_from_bytes
+from simulator.classroom.store import Refused
+from simulator.language.scenario import Lang
+from simulator.language.yamlsafe import InputError
+from simulator.play.outputs import write_run
 from simulator.portal import auth, debrief_worker
 from simulator.portal.assessment import ratings_so_far
 from simulator.portal.auth import ApiError, User
 from simulator.portal.debrief import overrides
 from simulator.portal.deps import json_body, live_of
 from simulator.portal.middleware import CSP_MAP
-from simulator.scenario import Lang
-from simulator.store import Refused
-from simulator.yamlsafe import InputError
 
 MAX_KEY = 200  # characters of an Idempotency-Key
 

@@ -18,13 +18,14 @@ from pathlib import Path
 from debrief.overrides import Override
 from debrief.report import build, write_files
 from debrief.rundata import load_run
-from simulator.live import LiveExercise
-from simulator.outputs import versions, write_run
+from simulator.classroom.live import LiveExercise
+from simulator.classroom.store import Input, Refused, Store
+from simulator.language.scenario import text
+from simulator.language.yamlsafe import collector_paused
+from simulator.play.outputs import write_run
 from simulator.portal import ahead
 from simulator.portal.assessment import ratings_so_far
-from simulator.scenario import text
-from simulator.store import Input, Refused, Store
-from simulator.yamlsafe import collector_paused
+from simulator.provenance import versions
 
 RUN_KEEP_DAYS = 30  # a run folder untouched this long is rebuilt if anyone asks again
 _RUN = re.compile(r"exercise-([0-9]+)")

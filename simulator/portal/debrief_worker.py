@@ -21,10 +21,10 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from simulator.live import LiveExercise
+from simulator.classroom.live import LiveExercise
+from simulator.classroom.store import Store
 from simulator.portal import ahead
 from simulator.portal.debrief import inputs_of, is_current, report_page, stamp, write_report
-from simulator.store import Store
 
 _jobs: dict[tuple, Future] = {}  # (database, exercise, language, stamp) → its build
 _ahead: dict[tuple, Future] = {}  # (database, exercise) → its replays' latest advance

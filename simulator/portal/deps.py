@@ -8,9 +8,9 @@ from fastapi import Request
 from pydantic import BaseModel, ValidationError
 from starlette.datastructures import FormData
 
-from simulator.live import LiveExercise
+from simulator.classroom.live import LiveExercise
+from simulator.classroom.store import Refused
 from simulator.portal.auth import ApiError
-from simulator.store import Refused
 
 
 async def form_data(request: Request) -> FormData:

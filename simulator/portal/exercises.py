@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from agents.bots import BOTS
 from debrief.words import Words
+from simulator.classroom.live import LiveExercise
+from simulator.classroom.store import Store
 from simulator.i18n import LANGUAGES
-from simulator.live import LiveExercise
-from simulator.scenario import Scenario
-from simulator.sharing import allot, shared_units
+from simulator.language.scenario import Scenario
+from simulator.language.validation import load_scenario, scenario_from_text
+from simulator.language.yamlsafe import InputError, Problem
 from simulator.shipped import shipped
-from simulator.store import Store
-from simulator.validation import load_scenario, scenario_from_text
-from simulator.yamlsafe import InputError, Problem
+from simulator.world.sharing import allot, shared_units
 
 MAX_NAME = 200
 
@@ -114,7 +114,7 @@ def held_injects(scenario: Scenario) -> list:
 
 def shared_requests(live: LiveExercise) -> list[dict]:
     """The shared units requested this turn: by whom, in order of submission, and which
-    team gets each by priority (``simulator.sharing``), for the instructor to see."""
+    team gets each by priority (``simulator.world.sharing``), for the instructor to see."""
     s = live.scenario
     records = [{"id": f"{team}-{i}", "team": team, "action": d.get("action"),
                 "resolved": d.get("params") or {}}

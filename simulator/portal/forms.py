@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from simulator.language.scenario import NEEDS, Action, Param, Scenario, text
+from simulator.language.values import ENTITY_PARAMS, MAX_TEXT
 from simulator.portal.i18n import label
-from simulator.scenario import NEEDS, Action, Param, Scenario, text
-from simulator.values import ENTITY_PARAMS, MAX_TEXT
 
 PREFIX = "p_"  # form fields of parameters: p_<name>, apart from csrf, turn, action
 

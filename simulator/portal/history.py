@@ -1,19 +1,19 @@
 """A team's orders of the turns already played, in words, and what became of each: carried
 out (it had its effect), accepted without effect so far (and why), or refused (and why).
 
-An order's effect is judged as the debrief judges it (``simulator.expectations``), with
+An order's effect is judged as the debrief judges it (``simulator.play.expectations``), with
 "now" as the deadline: a unit still on its way has not arrived *yet*.
 """
 
 from __future__ import annotations
 
 from debrief.i18n import REASONS
-from simulator.expectations import order_effect
-from simulator.live import LiveExercise
+from simulator.classroom.live import LiveExercise
+from simulator.play.expectations import order_effect
 from simulator.portal.i18n import LABELS, label, t
 from simulator.portal.views import order_view
 from simulator.portal.wording import refusal
-from simulator.sitrep_text import clock
+from simulator.world.sitrep_text import clock
 
 
 def played_turns(live: LiveExercise) -> int:

@@ -13,7 +13,10 @@ from markupsafe import Markup
 from starlette.datastructures import FormData, UploadFile
 
 from agents.bots import BOTS
-from simulator.live import LiveExercise
+from simulator.classroom.live import LiveExercise
+from simulator.classroom.store import OTHERS_SHOWN, Refused, Store
+from simulator.language.scenario import text
+from simulator.language.yamlsafe import MAX_BYTES, InputError
 from simulator.portal import auth
 from simulator.portal.auth import ApiError, User
 from simulator.portal.debrief import release
@@ -35,9 +38,6 @@ from simulator.portal.maps import map_svg
 from simulator.portal.practice import practice_rows
 from simulator.portal.render import lang_of, page
 from simulator.portal.views import order_view, turn_reports, visible_turns
-from simulator.scenario import text
-from simulator.store import OTHERS_SHOWN, Refused, Store
-from simulator.yamlsafe import MAX_BYTES, InputError
 
 router = APIRouter(prefix="/instructor")
 Form = Annotated[FormData, Depends(form_data)]

@@ -16,10 +16,10 @@ import threading
 from collections import OrderedDict
 
 from debrief import plots
-from simulator.live import LiveExercise
+from simulator.classroom.live import LiveExercise
 from simulator.portal.history import played_turns
-from simulator.records import VIOLENT
-from simulator.sitrep_text import names
+from simulator.world.records import VIOLENT
+from simulator.world.sitrep_text import names
 
 _CACHE: OrderedDict[tuple, str] = OrderedDict()
 _CACHE_LOCK = threading.Lock()

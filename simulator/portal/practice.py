@@ -29,18 +29,18 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from pydantic import BaseModel
 from starlette.datastructures import FormData
 
+from simulator.classroom.live import LiveExercise
+from simulator.classroom.store import PRACTICE_CAP, PRACTICE_LIMIT, Refused, Store
 from simulator.i18n import LANGUAGES
-from simulator.live import LiveExercise
+from simulator.language.scenario import Scenario, text
+from simulator.language.validation import scenario_from_text
+from simulator.language.yamlsafe import InputError
 from simulator.portal import auth, joinlimit
 from simulator.portal.auth import ApiError, User
 from simulator.portal.debrief import release
 from simulator.portal.deps import field, form_data, json_body, live_of
 from simulator.portal.exercises import check_setup, scenario_source, shipped_scenarios
 from simulator.portal.render import lang_of, page
-from simulator.scenario import Scenario, text
-from simulator.store import PRACTICE_CAP, PRACTICE_LIMIT, Refused, Store
-from simulator.validation import scenario_from_text
-from simulator.yamlsafe import InputError
 
 router = APIRouter()
 Form = Annotated[FormData, Depends(form_data)]

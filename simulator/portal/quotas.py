@@ -22,8 +22,8 @@ import threading
 import time
 from datetime import datetime, timezone
 
-from simulator.live import LiveExercise, submit_payload
-from simulator.store import Input, Refused, Store
+from simulator.classroom.live import LiveExercise, submit_payload
+from simulator.classroom.store import Input, Refused, Store
 
 RATE = 2.0  # requests a second a session may keep up ...
 BURST = 120  # ... after this many at once

@@ -10,10 +10,10 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from simulator.language.scenario import text
 from simulator.portal.auth import User
 from simulator.portal.i18n import LANGUAGES, label, t
 from simulator.portal.middleware import CSP_MAP
-from simulator.scenario import text
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 LANG_COOKIE = "ttx_lang"

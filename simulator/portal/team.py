@@ -14,6 +14,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from markupsafe import Markup
 from starlette.datastructures import FormData
 
+from simulator.classroom.store import Refused
+from simulator.language.scenario import text
 from simulator.portal import auth, forms, practice, quotas
 from simulator.portal.auth import User
 from simulator.portal.debrief import team_tasks
@@ -23,8 +25,6 @@ from simulator.portal.maps import map_svg
 from simulator.portal.render import lang_of, page
 from simulator.portal.views import order_view, report_view
 from simulator.portal.wording import submit_refusal
-from simulator.scenario import text
-from simulator.store import Refused
 
 router = APIRouter(prefix="/team")
 Form = Annotated[FormData, Depends(form_data)]

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import Callable
 
+from simulator.classroom.live import LiveExercise
 from simulator.i18n import count
-from simulator.live import LiveExercise
+from simulator.language.scenario import Scenario, text
 from simulator.portal.i18n import label, t
 from simulator.portal.wording import refusal
-from simulator.scenario import Scenario, text
-from simulator.sitrep_text import clock, message, names
+from simulator.world.sitrep_text import clock, message, names
 
 SECTIONS = ("messages", "threats", "hazards", "needs", "observations", "incidents", "hrddp",
             "asset_requests", "other")

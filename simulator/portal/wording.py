@@ -7,12 +7,12 @@ import re
 from typing import Callable
 
 from debrief.words import Words
-from simulator.decisions import Decision
-from simulator.live import LiveExercise
+from simulator.classroom.live import LiveExercise
+from simulator.language.rejections import SENTENCES, explain
+from simulator.language.scenario import Scenario, text
+from simulator.play.decisions import Decision
 from simulator.portal.i18n import LABELS, label, t
-from simulator.rejections import SENTENCES, explain
-from simulator.scenario import Scenario, text
-from simulator.sitrep_text import clock
+from simulator.world.sitrep_text import clock
 
 QUOTED = re.compile(r"'([^']*)'")
 

@@ -13,7 +13,7 @@ def test_deterrence_curve():
 
 
 def test_opportunistic_raids_avoid_protected_places(mini):
-    from simulator.exercise import Exercise
+    from simulator.play.exercise import Exercise
     targets = {True: [], False: []}
     for protect in (False, True):
         for seed in range(30):

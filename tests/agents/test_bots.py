@@ -4,8 +4,8 @@ import pytest
 
 from agents.bots import DoctrineBot, PassiveBot, RandomBot
 from agents.players import make_bot
-from simulator.exercise import Exercise
-from simulator.runner import play
+from simulator.play.exercise import Exercise
+from simulator.play.runner import play
 
 
 def test_passive_bot(mini):
@@ -65,7 +65,7 @@ def test_unknown_bot_kind(mini):
 
 def test_doctrine_never_makes_aid_conditional_but_disaggregates():
     from agents.bots import _doctrine_flag
-    from simulator.scenario import Action
+    from simulator.language.scenario import Action
     deliver = Action.model_validate({
         "id": "deliver", "team": ["force"], "name": "Deliver",
         "params": {"location": {"type": "location"}, "for_info": {"type": "bool"},
@@ -94,7 +94,7 @@ def test_doctrine_bot_goes_to_listen_where_a_message_reports_trouble(mini):
 
 @pytest.fixture(scope="module")
 def poc():
-    from simulator.validation import load_scenario
+    from simulator.language.validation import load_scenario
     from tests.conftest import ROOT
     return load_scenario(ROOT / "scenarios" / "poc-inner-delta.yaml")
 
@@ -221,8 +221,8 @@ def test_places_exposed_to_armed_groups_are_networkxs():
     from pathlib import Path
 
     from agents.bots import _exposed
-    from simulator.generate import generate
-    from simulator.validation import load_scenario, scenario_from_text
+    from simulator.language.generate import generate
+    from simulator.language.validation import load_scenario, scenario_from_text
 
     root = Path(__file__).resolve().parents[2] / "scenarios"
     scenarios = [load_scenario(p) for p in sorted(root.glob("*.yaml"))]

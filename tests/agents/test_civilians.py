@@ -38,7 +38,7 @@ def test_people_flee_risk_towards_safer_attractive_places(calm):
 
 
 def test_protection_reassures(mini):
-    from simulator.exercise import Exercise
+    from simulator.play.exercise import Exercise
     from tests.conftest import do
     left = []
     for protect in (False, True):
@@ -55,7 +55,7 @@ def test_protection_reassures(mini):
 
 
 def test_full_site_is_avoided(mini):
-    from simulator.exercise import Exercise
+    from simulator.play.exercise import Exercise
     at_site = []
     for capacity in (3000, 100):
         ex = Exercise(mini.model_copy(update={"msel": []}), seed=5)
@@ -107,7 +107,7 @@ def test_unmet_water_kills_the_vulnerable_first(calm):
 
 
 def test_untreated_injured_die_more_than_treated(mini):
-    from simulator.exercise import Exercise
+    from simulator.play.exercise import Exercise
     deaths = []
     for care in (0, 48):
         ex = Exercise(mini, seed=2)

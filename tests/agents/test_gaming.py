@@ -8,9 +8,9 @@ import pytest
 from agents.bots import BOTS
 from agents.gaming import GAMING, PROCESS, ChecklistBot, PaperworkBot, SpamBot
 from agents.players import make_bot
-from simulator.exercise import Exercise
-from simulator.runner import play
-from simulator.validation import load_scenario
+from simulator.language.validation import load_scenario
+from simulator.play.exercise import Exercise
+from simulator.play.runner import play
 from tests.conftest import ROOT
 
 POC = ROOT / "scenarios" / "poc-inner-delta.yaml"

@@ -12,8 +12,8 @@ from scipy.sparse.csgraph import dijkstra
 from agents.hazards import FloodWave
 from agents.paths import Lengths, PeoplePaths, Ways, mode_hours
 from agents.routes import RouteTable
-from simulator.model import ExerciseModel
-from simulator.validation import load_scenario
+from simulator.language.validation import load_scenario
+from simulator.world.model import ExerciseModel
 
 MINI = Path(__file__).resolve().parents[1] / "fixtures" / "mini.yaml"
 

@@ -4,7 +4,7 @@ hands released children to child protection, negotiates access at a checkpoint t
 taxed its convoy, puts police at a gathering, and holds a route an ambush threatens."""
 
 from agents.bots import DoctrineBot
-from simulator.validation import scenario_from_text
+from simulator.language.validation import scenario_from_text
 from tests.conftest import MINI
 
 EXTRA = """  - id: mediate

@@ -6,8 +6,8 @@ from pathlib import Path
 import numpy as np
 
 from agents.routes import RouteTable
-from simulator.model import ExerciseModel
-from simulator.validation import load_scenario
+from simulator.language.validation import load_scenario
+from simulator.world.model import ExerciseModel
 
 SAHEL = Path(__file__).resolve().parents[2] / "scenarios" / "prevention-central-sahel.yaml"
 

@@ -12,8 +12,8 @@ from debrief.ahead import Ahead
 from debrief.report import build, write_files
 from debrief.rundata import load_run
 from simulator.cli import main
-from simulator.decisions import load_inputs
-from simulator.validation import load_scenario
+from simulator.language.validation import load_scenario
+from simulator.play.decisions import load_inputs
 from tests.conftest import MINI
 
 SEEDS = 2  # seeds each counterfactual is replayed over (the debrief's team_seeds)

@@ -6,8 +6,8 @@ from debrief.botratings import RatingTally
 from debrief.ratings import rate_objectives
 from debrief.rundata import load_run
 from simulator.cli import main
-from simulator.runner import play
-from simulator.validation import load_scenario
+from simulator.language.validation import load_scenario
+from simulator.play.runner import play
 from tests.conftest import ROOT
 
 POC = ROOT / "scenarios" / "poc-inner-delta.yaml"

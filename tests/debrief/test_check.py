@@ -8,7 +8,7 @@ import pytest
 from debrief import check
 from debrief.check import STRATEGIES, audit, flags
 from simulator.cli import main
-from simulator.validation import load_scenario
+from simulator.language.validation import load_scenario
 from tests.conftest import MINI, MINI_OBJECTIVES
 
 # An inject no play can fire (appended to mini's MSEL, its last section): a sure flag.

@@ -7,7 +7,7 @@ import pytest
 from debrief.counterfactuals import compare, replay_outcomes
 from debrief.rundata import RunError, load_run
 from simulator.cli import main
-from simulator.runner import play
+from simulator.play.runner import play
 from tests.conftest import MINI
 
 
@@ -51,7 +51,7 @@ def test_compare_reports_the_changes(run_dir):
 
 
 def test_counterfactual_bands_over_seeds(run_dir, mini):
-    from simulator.decisions import Decision
+    from simulator.play.decisions import Decision
     run = load_run(run_dir)
     c = compare(run_dir, run, ("civilian_deaths",), team="force", seeds=3)
     deaths = c["civilian_deaths"]
@@ -79,7 +79,7 @@ def test_folder_without_scenario(run_dir):
 
 def test_seed_bands_for_the_teams_decisions(run_dir, mini):
     from debrief.counterfactuals import seed_bands
-    from simulator.decisions import Decision
+    from simulator.play.decisions import Decision
     run = load_run(run_dir)
     bands = seed_bands(run_dir, run, ("civilian_deaths", "attacks_deterred"), seeds=4)
     assert set(bands) == {"decisions", "passive", "doctrine", "ratings"}

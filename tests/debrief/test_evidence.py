@@ -14,10 +14,10 @@ from debrief.measures import EVIDENCE
 from debrief.ratings import rate_objectives
 from debrief.rootcause import causes
 from debrief.rundata import load_run
-from simulator.measure_specs import SPECS
-from simulator.outputs import write_run
-from simulator.runner import play
-from simulator.validation import load_scenario
+from simulator.language.measure_specs import SPECS
+from simulator.language.validation import load_scenario
+from simulator.play.outputs import write_run
+from simulator.play.runner import play
 from tests.conftest import ROOT
 
 STRATEGIES = ("doctrine", "passive", "random", "spam", "paperwork", "checklist")

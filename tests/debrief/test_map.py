@@ -15,8 +15,8 @@ from debrief import plots
 from debrief.i18n import TEXT
 from debrief.plots import map_turns, map_turns_default, situation_map_svg
 from simulator.i18n import count
-from simulator.scenario import Lang, text
-from simulator.validation import load_scenario
+from simulator.language.scenario import Lang, text
+from simulator.language.validation import load_scenario
 
 LABELS = TEXT["en"]
 SHIPPED = sorted((Path(__file__).resolve().parents[2] / "scenarios").glob("*.yaml"))

@@ -31,7 +31,7 @@ from debrief.measures import (
 )
 from debrief.rundata import RunData, RunError, load_run
 from debrief.scope import Ctx, Scope
-from simulator.scenario import Action
+from simulator.language.scenario import Action
 
 GROUPS = ("women", "men", "girls", "boys", "older")
 
@@ -347,10 +347,10 @@ def test_people_reached_per_need_over_the_days_played(world):
 
 def test_measures_on_a_real_run(tmp_path, mini):
     from debrief.ratings import rate_objectives
-    from simulator.decisions import Decision
-    from simulator.outputs import write_run
-    from simulator.runner import play
-    from simulator.validation import scenario_from_text
+    from simulator.language.validation import scenario_from_text
+    from simulator.play.decisions import Decision
+    from simulator.play.outputs import write_run
+    from simulator.play.runner import play
     from tests.conftest import MINI, MINI_OBJECTIVES
     s = scenario_from_text(MINI.read_text() + MINI_OBJECTIVES)
     patrols = [Decision(t, "force", "patrol", {"unit": "coy_a", "location": "village"})
@@ -392,7 +392,7 @@ def test_every_detail_reads_in_both_languages_with_the_same_fields():
 
 
 def test_measure_parameter_values_are_checked_when_the_scenario_loads():
-    from simulator.scenario import Measure
+    from simulator.language.scenario import Measure
     with pytest.raises(ValueError, match="casualties group must be one of women, men, girls, "
                                          "boys, older, not 'babies'"):
         Measure(id="m", metric="casualties", params={"group": "babies"})

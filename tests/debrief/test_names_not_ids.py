@@ -15,7 +15,7 @@ from debrief.i18n import DETAILS, METRIC_NAMES, TEXT
 from debrief.rundata import load_run
 from debrief.words import EVENTS
 from simulator.cli import main
-from simulator.validation import load_scenario
+from simulator.language.validation import load_scenario
 
 SHIPPED = sorted((Path(__file__).resolve().parents[2] / "scenarios").glob("*.yaml"))
 

@@ -7,8 +7,8 @@ import pytest
 
 from debrief.measures import EVIDENCE, MEASURES, Result
 from debrief.ratings import MeasureRating, better_than, rate, roll_up, worst
-from simulator.measure_specs import SPECS
-from simulator.scenario import Measure
+from simulator.language.measure_specs import SPECS
+from simulator.language.scenario import Measure
 
 
 def test_the_scenario_vocabulary_is_implemented():

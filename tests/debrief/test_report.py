@@ -143,7 +143,7 @@ def test_html_report_is_self_contained(run_dir, tmp_path, lang, title):
 
 def test_every_metric_has_a_corrective_action_in_both_languages():
     from debrief.i18n import ACTIONS, METRIC_ACTION
-    from simulator.measure_specs import SPECS
+    from simulator.language.measure_specs import SPECS
     assert set(SPECS) <= set(METRIC_ACTION)
     for kind, by_lang in ACTIONS.items():
         assert set(by_lang) == {"en", "fr"}, kind

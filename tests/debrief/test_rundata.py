@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from debrief.rundata import load_run, run_of
-from simulator.outputs import write_run
-from simulator.runner import play
-from simulator.validation import load_scenario
+from simulator.language.validation import load_scenario
+from simulator.play.outputs import write_run
+from simulator.play.runner import play
 
 POC = Path(__file__).resolve().parents[2] / "scenarios" / "poc-inner-delta.yaml"
 

@@ -10,9 +10,9 @@ import time
 
 import pytest
 
+from simulator.classroom.live import LiveExercise
+from simulator.classroom.store import Store
 from simulator.cli import main
-from simulator.live import LiveExercise
-from simulator.store import Store
 from tests.portal.live_server import MINI, Client, PortalProcess, create
 
 pytestmark = pytest.mark.slow

@@ -8,8 +8,8 @@ import threading
 
 import pytest
 
-from simulator.live import LiveExercise
-from simulator.store import Store
+from simulator.classroom.live import LiveExercise
+from simulator.classroom.store import Store
 from tests.portal.live_server import Client, PortalProcess, create, many_teams_scenario
 
 pytestmark = pytest.mark.slow

@@ -9,7 +9,7 @@ import pytest
 from tests.debrief.test_print import A4, pdf_pages
 from tests.portal.live_server import MINI, PortalProcess
 from tests.portal.test_browser import browser, command, join  # noqa: F401 (a fixture)
-from tests.simulator.test_courses import COHORT
+from tests.simulator.classroom.test_courses import COHORT
 
 pytestmark = pytest.mark.slow
 

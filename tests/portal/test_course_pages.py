@@ -5,7 +5,7 @@ the page with a 422 and stores nothing."""
 import re
 
 from tests.portal.conftest import User
-from tests.simulator.test_courses import COHORT
+from tests.simulator.classroom.test_courses import COHORT
 
 
 def new_course(instructor: User) -> int:

@@ -5,7 +5,7 @@ import pytest
 
 from tests.portal.conftest import User, command
 from tests.portal.test_courses_api import COURSE, csv_post
-from tests.simulator.test_courses import COHORT
+from tests.simulator.classroom.test_courses import COHORT
 
 
 def play_poc(instructor: User) -> dict:

@@ -2,7 +2,7 @@
 that stores nothing."""
 
 from tests.portal.conftest import User, new_exercise
-from tests.simulator.test_courses import COHORT
+from tests.simulator.classroom.test_courses import COHORT
 
 COURSE = {"name": "PoC course 2027-1", "school": "École de maintien de la paix",
           "start": "2027-01-11", "end": "2027-01-22", "lang": "fr"}

@@ -8,8 +8,8 @@ import time
 
 import pytest
 
-from simulator.live import LiveExercise
-from simulator.store import Store
+from simulator.classroom.live import LiveExercise
+from simulator.classroom.store import Store
 from tests.portal.live_server import MINI, Client, PortalProcess, create
 
 pytestmark = pytest.mark.slow
@@ -95,9 +95,9 @@ def test_restart_gives_the_same_state(portal, tmp_path):
 
 
 def test_kill_9_while_evaluators_sign_off_loses_no_acknowledged_sign_off(portal, tmp_path):
-    from simulator.courses import Courses
+    from simulator.classroom.courses import Courses
     from tests.portal.test_courses_api import COURSE
-    from tests.simulator.test_courses import COHORT
+    from tests.simulator.classroom.test_courses import COHORT
 
     instructor = Client(portal.url, portal.instructor_code)
     c = instructor.post("/api/courses", COURSE).json()["id"]

@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 import sqlite3
 
+from simulator.classroom.store import Store, csrf_of
 from simulator.portal import create_app
-from simulator.store import Store, csrf_of
 from tests.portal.conftest import PATROL, User, command
 
 

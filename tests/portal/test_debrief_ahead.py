@@ -12,9 +12,9 @@ import pytest
 from debrief import counterfactuals
 from debrief.report import build, write_files
 from debrief.rundata import load_run
+from simulator.language.validation import load_scenario
 from simulator.portal import ahead, debrief_worker
 from simulator.portal.debrief import report_page, run_folder, stamp, write_report
-from simulator.validation import load_scenario
 from tests.portal.conftest import PATROL, User, command, new_exercise
 
 FILES = ("debrief.json", "report.md", "report.html")

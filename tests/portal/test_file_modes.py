@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import stat
 
-from simulator.store import Store
+from simulator.classroom.store import Store
 from tests.portal.live_server import MINI, Client, PortalProcess, create
 
 

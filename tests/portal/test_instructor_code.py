@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from simulator.store import Store, digest
+from simulator.classroom.store import Store, digest
 from tests.portal.conftest import TestClient, User
 from tests.portal.serve_cli import dry_serve
 

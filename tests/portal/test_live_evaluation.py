@@ -9,7 +9,7 @@ import pytest
 
 from debrief.ratings import rate_objectives
 from debrief.rundata import load_run
-from simulator.outputs import write_run
+from simulator.play.outputs import write_run
 from simulator.portal import assessment
 from tests.conftest import MINI, MINI_OBJECTIVES
 from tests.portal.conftest import HELD, PATROL, User, command, new_exercise

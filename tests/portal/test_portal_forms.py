@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from simulator.language.scenario import Action
 from simulator.portal import forms
-from simulator.scenario import Action
 
 
 def action(**params) -> Action:
@@ -66,7 +66,7 @@ def test_fields_read_back_as_values_the_engine_checks(everything):
 
 
 def test_the_forms_orders_pass_the_engines_checks(ex, everything):
-    from simulator.decisions import Decision
+    from simulator.play.decisions import Decision
     sent = {"p_unit": ["coy_a"], "p_location": ["village"], "p_mode": ["guard"]}
     patrol = ex.scenario.actions_of("force")["patrol"]
     params = forms.parse(patrol, sent)

@@ -32,9 +32,9 @@ def test_every_key_the_templates_and_code_use_exists():
     used = set()
     for path in [*PORTAL.glob("templates/*.j2"), *PORTAL.glob("*.py")]:
         used |= set(re.findall(r"""\bt\(\s*["']([a-z_]+)["']""", path.read_text()))
-    from simulator.courses import SERVICES, SEXES
+    from simulator.classroom.courses import SERVICES, SEXES
+    from simulator.classroom.store import OTHERS_SHOWN
     from simulator.portal.quotas import KINDS
-    from simulator.store import OTHERS_SHOWN
     built = {"role_": ("instructor", "team", "evaluator", "trainee"), "service_": SERVICES,
              "sex_": SEXES, "signoff_": ("met", "not_yet_met"), "limit_": KINDS,
              "others_shown_": OTHERS_SHOWN}  # prefix + a code
@@ -47,7 +47,7 @@ def test_every_key_the_templates_and_code_use_exists():
     from agents.bots import BOTS
     assert {f"bot_{b}" for b in BOTS} <= set(LABELS)
     # Every refusal the portal or the live exercise can give has its explanation.
-    sources = [*PORTAL.glob("*.py"), PORTAL.parent / "live.py"]
+    sources = [*PORTAL.glob("*.py"), PORTAL.parent / "classroom" / "live.py"]
     reasons = {r for p in sources for r in REASONS.findall(p.read_text())}
     assert {"turn_closed", "paused", "csrf", "forbidden", "wrong_phase"} <= reasons
     assert {f"why_{r}" for r in reasons} <= set(LABELS), {r for r in reasons

@@ -154,7 +154,7 @@ def test_a_generated_district_uploads_up_to_the_portals_request_limit(app, instr
     """A district of 2,000 places (0.5 MB) is checked and offered its teams; one of 5,000
     (1.2 MB) passes the file limits but not the portal's request limit (413): districts
     larger than a classroom's are played from the command line."""
-    from simulator.generate import generate
+    from simulator.language.generate import generate
     from simulator.portal.middleware import MAX_BODY
 
     for places, status in ((2000, 200), (5000, 413)):
@@ -311,7 +311,7 @@ def test_the_language_switch_of_a_page_answering_a_form_leads_back_to_its_page(a
 
 
 def test_the_console_shows_shared_assets_requested_and_who_gets_them(app, instructor):
-    from tests.simulator.test_shared_assets import SECTOR
+    from tests.simulator.world.test_shared_assets import SECTOR
     text = SCENARIO.replace("    - {id: fpu, name: FPU", SECTOR, 1)
     made = new_exercise(instructor, text=text)
     ex = made["id"]

@@ -11,12 +11,12 @@ import sqlite3
 import pytest
 
 from debrief.report import render_markdown
-from simulator import store as store_module
-from simulator.live import LiveExercise
+from simulator.classroom import store as store_module
+from simulator.classroom.live import LiveExercise
+from simulator.classroom.store import Store, csrf_of, digest
 from simulator.portal import create_app, joinlimit
 from simulator.portal.app import HideLinks
 from simulator.portal.debrief import run_folder
-from simulator.store import Store, csrf_of, digest
 from tests.portal.conftest import PATROL, SCENARIO, User, command
 
 BANNER = "Practice — not for certification"

@@ -7,9 +7,9 @@ from __future__ import annotations
 import os
 import time
 
+from simulator.classroom.store import Store
 from simulator.portal import create_app
 from simulator.portal.debrief import RUN_KEEP_DAYS, prune_runs, run_folder
-from simulator.store import Store
 from tests.portal.conftest import SCENARIO
 
 

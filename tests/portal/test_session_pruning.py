@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import time
 
+from simulator.classroom.store import JOIN_KEEP, SESSION_DAYS, Store
 from simulator.portal import create_app
-from simulator.store import JOIN_KEEP, SESSION_DAYS, Store
 from tests.portal.conftest import User
 
 

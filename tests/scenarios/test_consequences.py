@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from simulator.decisions import Decision
-from simulator.runner import play
-from simulator.scenario import Action
-from simulator.validation import load_scenario
+from simulator.language.scenario import Action
+from simulator.language.validation import load_scenario
+from simulator.play.decisions import Decision
+from simulator.play.runner import play
 
 SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
 

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from simulator.scenario import Lang
-from simulator.validation import load_scenario
+from simulator.language.scenario import Lang
+from simulator.language.validation import load_scenario
 
 SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
 FILES = {"civilian_protection": "poc-inner-delta.yaml",

@@ -12,7 +12,7 @@ import pytest
 from tests.conftest import ROOT
 
 HEAVY = ("matplotlib", "mesa", "fastapi", "uvicorn", "debrief", "simulator.portal",
-         "networkx", "scipy", "simulator.model", "simulator.exercise")
+         "networkx", "scipy", "simulator.world.model", "simulator.play.exercise")
 
 # Runs the command line in a fresh interpreter, then prints what it had imported.
 PROBE = """
@@ -49,7 +49,7 @@ def test_the_probe_sees_what_a_playing_command_imports(tmp_path):
     would fail if the engine were imported at start-up)."""
     modules = imported("run", "scenarios/poc-inner-delta.yaml", "--bots", "all=passive",
                        "--no-debrief", "--quiet", "--out", str(tmp_path / "run"))
-    assert {"mesa", "simulator.exercise"} <= set(heavy(modules))
+    assert {"mesa", "simulator.play.exercise"} <= set(heavy(modules))
     assert "matplotlib" not in modules
 
 

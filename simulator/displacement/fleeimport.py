@@ -1,0 +1,209 @@
+"""Convert a Flee-format displacement case into a scenario of this project.
+
+The scenario has one turn per day (one daily sub-step), the case's map (Flee's location
+types mapped to ours), camps holding their observed count on day 0, the case's daily
+arrivals entering at conflict zones in proportion to population, and the case's changes
+over time as injects: conflict onsets, border, place and route closures, camps that stop
+admitting people, forced redirections and their end. Movement parameters are not set:
+the engine's defaults apply, as in every shipped scenario. Needs are set so that nobody
+dies of deprivation: the case's counts are registrations, which a model of deaths would
+only blur.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from pathlib import Path
+
+import numpy as np
+import yaml
+
+from agents.civilians import GROUPS, split_counts
+from simulator.displacement.fleecase import Case, CaseError, arrivals, observed
+from simulator.language.problem_text import Say
+from simulator.language.scenario import Arrivals
+
+# Flee's location types → ours.
+TYPES = {"camp": "camp", "idpcamp": "idp_site", "forwarding_hub": "transit_centre",
+         "forcedredirection": "transit_centre", "marker": "transit_centre", "town": "town"}
+CITY_PEOPLE = 100_000  # a conflict zone of this many people or more is a city, else a town
+CLOSURE_TYPES = ("country", "location", "link", "camp", "idpcamp", "remove_forced_redirection")
+# Parameters of the case that are not movement: registered refugees do not die.
+NO_DEATHS = {"needs": {"displaced_coverage": 1.0, "base_mortality": 0.0}}
+
+
+def slug(name: str) -> str:
+    """A location id from a Flee name: lower case, other characters as '_'."""
+    out = re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
+    return out if out[:1].isalpha() else f"l_{out}"
+
+
+def to_scenario(case: Case) -> dict:
+    """The scenario (a plain dict, ready for YAML) of a case."""
+    ids = {name: slug(name) for name in case.locations}
+    clash = [n for n in ids if list(ids.values()).count(ids[n]) > 1]
+    if clash:
+        raise CaseError(str(case.folder / "input" / "locations.csv"),
+                        Say("case_same_id", names=clash))
+    obs = observed(case)
+    changes: dict[int, list] = defaultdict(list)  # day → [(effect, (why in en, in fr))]
+    _conflicts(case, ids, changes)
+    _redirections(case, ids, changes)
+    _closures(case, ids, changes)
+    return {
+        "metadata": {
+            "id": slug(case.folder.name) or "case",
+            "title": {"en": f"Displacement case {case.folder.name} ({case.start})",
+                      "fr": f"Cas de déplacement {case.folder.name} ({case.start})"},
+            "summary": {"en": f"Imported from the Flee-format case in {case.folder.name}: "
+                              f"{case.days} days from {case.start}.",
+                        "fr": f"Importé du cas au format Flee {case.folder.name} : "
+                              f"{case.days} jours à partir du {case.start}."},
+            "category": "civilian_protection",
+            "turn_hours": 24, "step_hours": 24, "turns": case.days,
+            "start": f"{case.start}T00:00",
+        },
+        "map": {"locations": [_location(loc, ids) for loc in case.locations.values()],
+                "routes": [{"from": ids[a], "to": ids[b], "distance_km": max(km, 0.1)}
+                           for a, b, km in _one_per_pair(case.routes)]},
+        "population": _camp_population(case, obs, ids),
+        "arrivals": {"people": _whole_days(arrivals(obs)),
+                     "places": {ids[z]: float(max(case.locations[z].population, 1))
+                                for z in case.conflict}},
+        "teams": [{"id": "observers", "role": "custom",
+                   "name": {"en": "Observers", "fr": "Observateurs"}}],
+        "msel": [_inject(day, effects) for day, effects in sorted(changes.items())],
+        "parameters": NO_DEATHS,
+    }
+
+
+def write_scenario(case: Case, path: Path) -> None:
+    header = (f"# Converted from the Flee-format case {case.folder.name} by `ttx import-flee`.\n"
+              "# Movement parameters are the engine's defaults, as in every shipped scenario.\n")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(header + yaml.safe_dump(to_scenario(case), allow_unicode=True,
+                                            sort_keys=False, width=100), encoding="utf-8")
+
+
+def _location(loc, ids) -> dict:
+    if loc.kind == "conflict_zone":
+        kind = "city" if loc.population >= CITY_PEOPLE else "town"
+    elif loc.kind in TYPES:
+        kind = TYPES[loc.kind]
+    else:
+        raise CaseError("", Say("case_location_type", name=repr(loc.name), value=repr(loc.kind),
+                                known=Say("known", names=f"conflict_zone, {', '.join(TYPES)}")))
+    out = {"id": ids[loc.name], "name": loc.name.replace("_", " "), "type": kind,
+           "coords": [loc.lat, loc.lon]}
+    if kind in ("camp", "idp_site"):
+        out["attributes"] = {"capacity": int(loc.population)} if loc.population > 0 else {}
+    return out
+
+
+def _camp_population(case: Case, obs: dict, ids: dict) -> list[dict]:
+    """Camps start with their observed count, split by the arrivals' group shares."""
+    shares = np.array([Arrivals.model_fields["groups"].default[g] for g in GROUPS])
+    out = []
+    for camp in case.camps:
+        people = split_counts(int(round(obs[camp][0])), shares)
+        if people.any():
+            out.append({"location": ids[camp], **dict(zip(GROUPS, map(int, people), strict=True))})
+    return out
+
+
+def _whole_days(daily: np.ndarray) -> list[int]:
+    """Daily arrivals as whole people, rounding the running total so nothing is lost."""
+    total = np.round(np.cumsum(daily)).astype(np.int64)
+    return np.diff(total, prepend=0).clip(min=0).tolist()
+
+
+def _conflicts(case, ids, changes) -> None:
+    for zone, on in case.conflict.items():
+        before = False
+        for day, now in enumerate(on.tolist()):
+            if now != before:
+                changes[day].append(({"conflict": {"location": ids[zone], "active": now}},
+                                     (f"fighting {'starts' if now else 'ends'} at {zone}",
+                                      f"{'début' if now else 'fin'} des combats à {zone}")))
+            before = now
+
+
+def _redirections(case, ids, changes) -> None:
+    """Routes.csv's fifth column: 2 sends everyone at name1 on to name2, 1 the reverse."""
+    for a, b, flag in case.redirects:
+        src, dest = (a, b) if flag == 2 else (b, a)
+        changes[0].append(({"redirect": {"from": ids[src], "to": ids[dest]}},
+                           (f"everyone reaching {src} is sent on to {dest}",
+                            f"toute personne arrivant à {src} est envoyée à {dest}")))
+
+
+def _closures(case, ids, changes) -> None:
+    path = case.folder / "input" / "closures.csv"
+    country = {name: loc.country for name, loc in case.locations.items()}
+    for n, (kind, a, b, start, end) in case.closures:
+        where = f"{path}:{n}"
+        if kind not in CLOSURE_TYPES:
+            raise CaseError(where, Say("case_closure_type", value=repr(kind),
+                                       known=Say("known", names=", ".join(CLOSURE_TYPES))))
+        start = max(start or 0, 0)
+        ends = end is not None and start < end < case.days
+        if kind == "remove_forced_redirection":
+            _known(where, case, a, b)
+            changes[start].append(({"redirect": {"from": ids[a], "to": ids[b], "active": False}},
+                                   (f"{a} no longer sends people on to {b}",
+                                    f"{a} n'envoie plus personne à {b}")))
+            continue
+        if kind in ("camp", "idpcamp"):
+            _known(where, case, a)
+            changes[start].append(({"admission": {"location": ids[a], "open": False}},
+                                   (f"{a} admits nobody", f"{a} n'admet personne")))
+            if ends:
+                changes[end].append(({"admission": {"location": ids[a], "open": True}},
+                                     (f"{a} admits people again", f"{a} admet de nouveau")))
+            continue
+        if kind == "country":
+            if a not in country.values() or b not in country.values():
+                raise CaseError(where, Say("case_country", value=repr(
+                    a if a not in country.values() else b)))
+            routes = [(x, y) for x, y, _ in case.routes if {country[x], country[y]} == {a, b}]
+            why = (f"the border between {a} and {b}", f"la frontière entre {a} et {b}")
+        elif kind == "location":
+            _known(where, case, a)
+            routes = [(x, y) for x, y, _ in case.routes if a in (x, y)]
+            why = (f"every route of {a}", f"toutes les routes de {a}")
+        else:
+            _known(where, case, a, b)
+            routes = [(x, y) for x, y, _ in case.routes if {x, y} == {a, b}]
+            if not routes:
+                raise CaseError(where, Say("case_no_route", a=repr(a), b=repr(b)))
+            why = (f"the route {a}–{b}", f"la route {a}–{b}")
+        for x, y in routes:
+            changes[start].append(({"close_route": {"from": ids[x], "to": ids[y]}},
+                                   (f"{why[0]} closes", f"{why[1]} : fermeture")))
+            if ends:
+                changes[end].append(({"open_route": {"from": ids[x], "to": ids[y]}},
+                                     (f"{why[0]} reopens", f"{why[1]} : réouverture")))
+
+
+def _known(where: str, case: Case, *names: str) -> None:
+    for name in names:
+        if name not in case.locations:
+            raise CaseError(where, Say("unknown_location", value=repr(name), hint="", known=""))
+
+
+def _inject(day: int, effects: list[tuple[dict, tuple[str, str]]]) -> dict:
+    en, fr = ("; ".join(dict.fromkeys(why[k] for _, why in effects)) for k in (0, 1))
+    return {"id": f"day{day:04d}", "at": {"turn": day + 1},
+            "from": {"en": "Case data", "fr": "Données du cas"}, "to": ["all"],
+            "message": {"en": f"Day {day}: {en}.", "fr": f"Jour {day} : {fr}."},
+            "effects": [e for e, _ in effects]}
+
+
+def _one_per_pair(routes: list[tuple[str, str, float]]) -> list[tuple[str, str, float]]:
+    """One route per pair of places, as a scenario's map holds: a pair written twice keeps
+    its last distance, as Flee's own graph does."""
+    out: dict[frozenset, tuple[str, str, float]] = {}
+    for a, b, km in routes:
+        out[frozenset((a, b))] = (a, b, km)
+    return list(out.values())
