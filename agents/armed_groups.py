@@ -75,13 +75,13 @@ class ArmedGroup(mesa.Agent):
         """Opportunity (people, tension) times the chance of not being deterred."""
         m = self.model
         v = m.params.violence
-        dist = m.road_km[self.base]
+        dist = m.geo.road_km[self.base]
         people = m.civilians.present().sum(axis=1).astype(float)
         reach = (dist <= self.reach_km) & (people > 0)
         if not reach.any():
             return None
         risk = np.array([deterrence(p, self.strength, v.deterrence_k)
-                         for p in m.presence_array().tolist()])
+                         for p in m.protection.presence_array().tolist()])
         appeal = people * (1 + m.params.community.tension_grievance * m.tension)
         w = np.where(reach, appeal * (1 - risk), 0.0)
         if w.sum() <= 0:
@@ -91,7 +91,7 @@ class ArmedGroup(mesa.Agent):
     def strike(self, target: int, tactic: str, cause: str, planned: bool) -> None:
         m = self.model
         v = m.params.violence
-        protectors = m.protection(target)
+        protectors = m.protection.at(target)
         p_off = deterrence(protectors, self.strength, v.deterrence_k)
         if self.strength < 1:
             m.log("attack_abandoned", cause, location=target, armed_group=self.key,
@@ -100,11 +100,11 @@ class ArmedGroup(mesa.Agent):
         if planned and m.rng.random() < p_off:
             m.log("attack_deterred", cause, location=target, armed_group=self.key,
                   tactic=tactic, protectors=round(protectors, 1),
-                  deterrence=round(p_off, 3), protected_by=m.protectors_at(target))
-            m.deterred(target)
+                  deterrence=round(p_off, 3), protected_by=m.protection.protectors_at(target))
+            m.violence.deterred(target)
             return
         if tactic in ("ambush", "ied", "attack_convoy"):
-            m.ambush(self, target, tactic, cause)
+            m.violence.ambush(self, target, tactic, cause)
             return
         if tactic == "abduction":
             self.abduct(target, cause, planned)
@@ -122,31 +122,31 @@ class ArmedGroup(mesa.Agent):
         women_girls = int(people[0] + people[2])
         sgbv = int(m.rng.binomial(women_girls, v.sgbv_share)) if women_girls else 0
         m.log("attack", cause, location=target, armed_group=self.key, tactic=tactic,
-              planned=planned, protected_by=m.protectors_at(target),
+              planned=planned, protected_by=m.protection.protectors_at(target),
               deaths=int(deaths.sum()), injuries=int(wounded.sum()),
               deaths_by_group=m.by_group(deaths), injuries_by_group=m.by_group(wounded),
               sgbv_cases=sgbv)
-        m.after_violence(target, cause, sgbv)
+        m.violence.after_violence(target, cause, sgbv)
 
     def strike_route(self, p: Plan) -> None:
         """A planned ambush along a route: deterred by the units that patrol, guard or
         escort along it; otherwise convoys and travellers on it are hit."""
         m = self.model
-        route = m.route_id(*p.route)
+        route = m.geo.route_id(*p.route)
         if self.strength < 1:
             m.log("attack_abandoned", p.cause, location=p.target, route=route,
                   armed_group=self.key, tactic=p.tactic, reason="the group has no fighters left")
             return
-        guards = m.route_guards(p.route)
+        guards = m.protection.route_guards(p.route)
         protectors = sum(u.effective() for u in guards)
         p_off = deterrence(protectors, self.strength, m.params.violence.deterrence_k)
         if m.rng.random() < p_off:
             m.log("attack_deterred", p.cause, location=p.target, route=route,
                   armed_group=self.key, tactic=p.tactic, protectors=round(protectors, 1),
                   deterrence=round(p_off, 3), protected_by=sorted(u.key for u in guards))
-            m.deterred(p.target)
+            m.violence.deterred(p.target)
             return
-        m.ambush(self, p.target, p.tactic, p.cause, route=p.route)
+        m.violence.ambush(self, p.target, p.tactic, p.cause, route=p.route)
 
     def abduct(self, target: int, cause: str, planned: bool) -> None:
         """An abduction: the group takes people (boys most), and the boys and men it takes
@@ -162,10 +162,10 @@ class ArmedGroup(mesa.Agent):
         recruits = int(taken[list(m.groups).index("boys")] + taken[list(m.groups).index("men")])
         self.strength += recruits
         m.log("attack", cause, location=target, armed_group=self.key, tactic="abduction",
-              planned=planned, protected_by=m.protectors_at(target), deaths=0, injuries=0,
+              planned=planned, protected_by=m.protection.protectors_at(target), deaths=0, injuries=0,
               abducted=int(taken.sum()), abducted_by_group=m.by_group(taken),
               recruited=recruits, sgbv_cases=0)
-        m.after_violence(target, cause, 0)
+        m.violence.after_violence(target, cause, 0)
 
     def recruit(self) -> None:
         """Recruitment pressure: boys and men within reach join the group, more where
@@ -174,15 +174,15 @@ class ArmedGroup(mesa.Agent):
         v = m.params.violence
         boys, men = list(m.groups).index("boys"), list(m.groups).index("men")
         present = m.civilians.present()
-        for loc in np.flatnonzero(m.road_km[self.base] <= self.reach_km).tolist():
+        for loc in np.flatnonzero(m.geo.road_km[self.base] <= self.reach_km).tolist():
             if not present[loc, [boys, men]].any():
                 continue
             p = self.recruitment * float(m.tension[loc]) * m.dt / 24
-            if m.youth_engaged(loc):
+            if m.outreach.youth_engaged(loc):
                 p *= v.youth_recruitment_factor
             taken = np.zeros(len(m.groups), dtype=np.int64)
             for g in (boys, men):
                 taken[g] = m.civilians.remove(loc, g, int(m.rng.binomial(present[loc, g], p)))
             if taken.any():
                 self.strength += int(taken.sum())
-                m.tally_recruits(self.key, loc, taken)
+                m.violence.tally_recruits(self.key, loc, taken)

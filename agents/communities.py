@@ -42,7 +42,7 @@ def clash_chance(m, loc: int) -> float:
     p = m.params.intercommunal
     over = (m.tension[loc] - p.clash_threshold) / max(1e-9, 1 - p.clash_threshold)
     rate = p.clash_rate * (over if p.clash_threshold < 1 else 1.0)
-    cover = min(1.0, m.protection(loc) / p.clash_protectors)
+    cover = min(1.0, m.protection.at(loc) / p.clash_protectors)
     if loc in m.agreements:
         rate *= p.agreement_clash_factor
     return float(np.clip(rate * (1 - cover) * m.dt / 24, 0, 1))
@@ -54,21 +54,21 @@ def clash(m, loc: int, people: np.ndarray) -> None:
     dead = m.civilians.kill("violence", loc, m.rng.binomial(people, p.clash_killed))
     hurt = m.civilians.wound(loc, m.rng.binomial(m.civilians.present_at(loc), p.clash_injured))
     m.tension[loc] = min(1.0, m.tension[loc] + p.clash_tension)
-    for n in m.neighbours(loc):
+    for n in m.geo.neighbours(loc):
         m.tension[n] = min(1.0, m.tension[n] + p.clash_tension / 2)
     m.clashes[loc] = m.now
     m.log("intercommunal_clash", "rule:intercommunal_tension", location=loc,
-          tension=round(float(m.tension[loc]), 3), protected_by=m.protectors_at(loc),
+          tension=round(float(m.tension[loc]), 3), protected_by=m.protection.protectors_at(loc),
           deaths=int(dead.sum()), injuries=int(hurt.sum()),
           deaths_by_group=m.by_group(dead), injuries_by_group=m.by_group(hurt))
-    m.after_violence(loc, "rule:intercommunal_tension", 0)
+    m.violence.after_violence(loc, "rule:intercommunal_tension", 0)
 
 
 def _warn(m, loc: int) -> None:
     """Tension crossed the warning level at ``loc``: the teams with an alert network
     within one step hear of it, and every team where a peace committee sits there."""
     m.tension_warned.add(loc)
-    told = m.tell_nearby(loc, "tension_rising", tension=round(float(m.tension[loc]), 2))
+    told = m.outreach.tell_nearby(loc, "tension_rising", tension=round(float(m.tension[loc]), 2))
     if told:
         m.log("tension_alert", "rule:intercommunal_tension", location=loc, teams=told,
               tension=round(float(m.tension[loc]), 3))
@@ -78,7 +78,7 @@ def mediation_factor(m, loc: int, inclusive: bool) -> float:
     """How much a mediation at ``loc`` achieves: more when it includes women and youth
     (or women mediators sit there), less just after a clash."""
     p = m.params.intercommunal
-    factor = p.inclusive_factor if inclusive or m.has_structure(loc, "women_mediators") else 1.0
+    factor = p.inclusive_factor if inclusive or m.outreach.has_structure(loc, "women_mediators") else 1.0
     last = m.clashes.get(loc)
     if last is not None and m.now - last <= 24:
         factor *= p.late_factor

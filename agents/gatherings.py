@@ -34,7 +34,7 @@ def begin(m, g: Gathering) -> None:
     """People from places within ``radius`` hops (and the place itself) gather, in
     proportion to who is there; those from elsewhere become visitors."""
     c = m.civilians
-    hops = m.hops[g.place]  # the same both ways: a count of routes
+    hops = m.geo.hops[g.place]  # the same both ways: a count of routes
     near = [i for i in np.flatnonzero(hops <= g.radius).tolist() if i != g.place]
     here = c.people.here.sum(axis=1)  # people at each place
     around = here[near].astype(float)
@@ -106,4 +106,4 @@ def step(m, g: Gathering) -> None:
           public_order=round(cover, 2), kept_by=keeping, deaths=int(dead.sum()),
           injuries=int(hurt.sum()), deaths_by_group=m.by_group(dead),
           injuries_by_group=m.by_group(hurt))
-    m.after_violence(g.place, g.cause, 0)
+    m.violence.after_violence(g.place, g.cause, 0)

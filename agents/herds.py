@@ -41,7 +41,7 @@ def set_off(m, h: Herd, cause: str) -> None:
     # The authorities announce a transhumance: every team hears when it is expected where.
     hour, due = m.now, {}
     for a, b in pairwise(h.path):
-        hour += 24 * m.graph.edges[a, b]["km"] / h.km_per_day
+        hour += 24 * m.geo.graph.edges[a, b]["km"] / h.km_per_day
         due[m.loc_ids[b]] = round(hour, 2)
     for team in m.knowledge.facts:
         m.knowledge.learn(team, "transhumance", "messages", m.turn, m.now, m.loc_ids[h.at],
@@ -52,7 +52,7 @@ def set_off(m, h: Herd, cause: str) -> None:
 
 def _next_leg(m, h: Herd) -> None:
     a, b = h.path[h.leg], h.path[h.leg + 1]
-    h.arrive = m.now + 24 * m.graph.edges[a, b]["km"] / h.km_per_day
+    h.arrive = m.now + 24 * m.geo.graph.edges[a, b]["km"] / h.km_per_day
 
 
 def step(m, h: Herd) -> None:
@@ -74,7 +74,7 @@ def _graze(m, h: Herd, loc: int) -> None:
     p = m.params.intercommunal
     rise = p.herd_tension * min(1.0, h.cattle / p.herd_scale)
     agreed = loc in m.agreements
-    guarded = bool(m.protectors_at(loc))
+    guarded = bool(m.protection.protectors_at(loc))
     if agreed:
         rise *= p.herd_agreement_factor
     if guarded:
@@ -84,4 +84,4 @@ def _graze(m, h: Herd, loc: int) -> None:
     m.log(kind, h.cause, location=loc, herd=h.key, cattle=h.cattle, agreement=agreed,
           protected=guarded, tension=round(float(m.tension[loc]), 3))
     if not agreed:
-        m.tell_nearby(loc, "crop_damage", herd=h.key)
+        m.outreach.tell_nearby(loc, "crop_damage", herd=h.key)

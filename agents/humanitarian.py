@@ -57,19 +57,19 @@ class Agency(mesa.Agent):
             reason = "no trucks left this turn"
         elif self.stocks[need] <= 0:
             reason = f"no {need} stock left"
-        hours = m.agency_hours(self, location) if reason is None else None
+        hours = m.geo.agency_hours(self, location) if reason is None else None
         if reason is None and hours is None:
             reason = "no open road to the place" if self.modes == ("road",) else \
                 "no open route to the place by " + " or ".join(self.modes)
-        if reason is None and m.insecure(location) and m.escorted(location):
+        if reason is None and m.protection.insecure(location) and m.protection.escorted(location):
             # Armed escorts of humanitarian convoys are a last resort too (UN-CMCoord).
-            for unit in m.escorts(location):
-                if unit.military and not m.approved(unit, location):
-                    m.breach(unit, location, self.team, cause,
+            for unit in m.protection.escorts(location):
+                if unit.military and not m.access.approved(unit, location):
+                    m.access.breach(unit, location, self.team, cause,
                              "armed escort of a humanitarian convoy without an approved "
                              "last-resort request")
-        if reason is None and m.insecure(location) and not m.escorted(location):
-            if m.ambush_threat(location):
+        if reason is None and m.protection.insecure(location) and not m.protection.escorted(location):
+            if m.violence.ambush_threat(location):
                 amount = min(amount, self.stocks[need])
                 self.stocks[need] -= amount
                 self.trucks_left -= 1
@@ -81,10 +81,10 @@ class Agency(mesa.Agent):
             m.log("aid_blocked", cause, location=location, agency=self.key, team=self.team,
                   need=need, reason=reason)
             return False
-        stops = m.convoy_stops(self, location)
+        stops = m.geo.convoy_stops(self, location)
         paying = [cp for cp in stops if not self._free(cp, location)]
         if paying and m.params.humanitarian.convoy_detour_hours > 0:
-            around = m.convoy_way_round(self, location)
+            around = m.geo.convoy_way_round(self, location)
             if around is not None and around - hours <= m.params.humanitarian.convoy_detour_hours \
                     + sum(cp.delay_hours for cp in paying):
                 m.log("convoy_detoured", cause, location=location, agency=self.key,
@@ -102,8 +102,8 @@ class Agency(mesa.Agent):
     def _free(self, cp, location: int) -> bool:
         """Whether a convoy passes ``cp`` untouched: escorted, or access negotiated."""
         m = self.model
-        return cp.access_until > m.now or m.escorted(location) or \
-            bool(m.route_guards(cp.route, ("escort",)))
+        return cp.access_until > m.now or m.protection.escorted(location) or \
+            bool(m.protection.route_guards(cp.route, ("escort",)))
 
     def _through(self, cp, location: int, need: str, amount: float, cause: str) -> float | None:
         """A convoy at a checkpoint: it passes free (escort, negotiated access), is turned
@@ -115,9 +115,9 @@ class Agency(mesa.Agent):
             why = "negotiated_access" if cp.access_until > m.now else "escort"
             m.log("checkpoint_passed", cause, **said, reason=why)
             if why == "escort":  # armed escorts of aid are a last resort (UN-CMCoord)
-                for unit in m.route_guards(cp.route, ("escort",)):
-                    if unit.military and not m.approved(unit, location):
-                        m.breach(unit, location, self.team, cause,
+                for unit in m.protection.route_guards(cp.route, ("escort",)):
+                    if unit.military and not m.access.approved(unit, location):
+                        m.access.breach(unit, location, self.team, cause,
                                  "armed escort of a humanitarian convoy through a checkpoint "
                                  "without an approved last-resort request")
             return amount
@@ -138,7 +138,7 @@ class Agency(mesa.Agent):
         if self.team:
             m.knowledge.learn(self.team, "checkpoint_met", "own_action", m.turn, m.now, None,
                               checkpoint=cp.key, held_by=cp.held_by, met=what,
-                              route=m.route_id(*cp.route))
+                              route=m.geo.route_id(*cp.route))
 
     def send(self, location: int, need: str, amount: float, hours: float, cause: str,
              by: str) -> bool:
@@ -198,11 +198,11 @@ class HostForce(mesa.Agent):
         exposure = min(2, len(self.unassessed)) + safeguard * min(2, len(self.assessed_support))
         if exposure == 0:
             return 0.0
-        risk = self.abuse_risk * self.model.investigated_factor(self.location)
+        risk = self.abuse_risk * self.model.outreach.investigated_factor(self.location)
         return min(1.0, v.abuse_rate * risk * exposure * dt / 24)
 
     def step(self) -> None:
         m = self.model
         if m.rng.random() < self.abuse_chance(m.dt):
             cause = (self.unassessed or self.assessed_support)[-1]
-            m.host_abuse(self, cause)
+            m.violence.host_abuse(self, cause)

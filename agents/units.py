@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 import mesa
 
 POLICE = ("fpu", "ipo")
@@ -33,7 +35,7 @@ class Unit(mesa.Agent):
         self.until = 0.0  # hour the current task ends
         self.fatigue = 0.0
         self.cause = ""
-        self.on_arrival = None  # (callable name on the model, kwargs) run once on arrival
+        self.on_arrival = None  # ("part.rule" on the model, kwargs) run once on arrival
 
     @property
     def busy(self) -> bool:
@@ -43,7 +45,7 @@ class Unit(mesa.Agent):
                on_arrival: tuple | None = None) -> float | None:
         """Send the unit to ``location`` for ``task``; return arrival hour or None if unreachable."""
         m = self.model
-        hours = m.drive_hours(self, self.location, location)
+        hours = m.geo.drive_hours(self, self.location, location)
         if hours is None:
             m.log("unit_cannot_reach", cause, location=location, unit=self.key, team=self.team,
                   modes=list(self.modes))
@@ -89,4 +91,4 @@ class Unit(mesa.Agent):
         if self.on_arrival:
             name, kwargs = self.on_arrival
             self.on_arrival = None
-            getattr(self.model, name)(self, **kwargs)
+            attrgetter(name)(self.model)(self, **kwargs)

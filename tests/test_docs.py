@@ -345,8 +345,8 @@ def test_every_metric_is_computed_by_the_model():
     ex = Exercise(scenario_from_text(_worked_example(), "kerowa.yaml"), seed=1)
     ex.reset()
     for name in METRICS:
-        assert isinstance(ex.model.metric(name), float)
-        assert isinstance(ex.model.metric(name, "kerowa"), float)
+        assert isinstance(ex.model.measures.metric(name), float)
+        assert isinstance(ex.model.measures.metric(name, "kerowa"), float)
 
 
 # --- (e) the YAML in the guide ----------------------------------------------------------

@@ -171,8 +171,8 @@ class Exercise:
         for ag in m.agencies.values():
             ag.new_turn()
         m.log("turn_opened", "rule:turn")
-        m.overdue_detentions()
-        m.overdue_children()
+        m.custody.overdue_detentions()
+        m.custody.overdue_children()
         self._close_expected(final=False)
         self._fire_due(hour=0)
         self._fire_conditional()
@@ -258,7 +258,7 @@ class Exercise:
                 raise Rejected("missing_asset", "unit_ordered", unit=unit.split("@")[0])
         for unit, place in _destinations(action, params):
             u = m.units[unit]
-            if not m.can_ever_reach(u, m.index[place]):
+            if not m.geo.can_ever_reach(u, m.index[place]):
                 raise Rejected("unreachable", "unit_no_way", unit=unit, place=place,
                                modes=list(u.modes))
         if action.cost.budget > self.budget[d.team] + 1e-9:

@@ -74,7 +74,7 @@ def truth_picture(live: LiveExercise, lang: str) -> dict:
             "incidents": sorted({e["location"] for e in m.events.of_type(*VIOLENT)
                                  if e["turn"] == last and e.get("location")}),
             "closed_routes": [[ids[a], ids[b]]
-                              for a, b in sorted(set(m.closed) | set(m.flooded_routes))],
+                              for a, b in sorted(set(m.geo.closed) | set(m.geo.flooded_routes))],
             "units": units}
 
 

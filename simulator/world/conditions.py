@@ -22,11 +22,11 @@ def evaluate(c: Condition, world) -> bool | None:
         v = evaluate(c.not_, world)
         return None if v is None else not v
     if c.metric is not None:
-        value = world.metric(c.metric, c.location)
+        value = world.measures.metric(c.metric, c.location)
         return (c.above is None or value > c.above) and (c.below is None or value < c.below)
     if c.action_taken is not None:
         a = c.action_taken
-        if world.action_taken(a.team, a.action, a.location, a.by_turn):
+        if world.measures.action_taken(a.team, a.action, a.location, a.by_turn):
             return True
         if a.by_turn is not None and world.turn <= a.by_turn:
             return None  # the deadline has not passed yet

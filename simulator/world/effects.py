@@ -59,7 +59,7 @@ def engage(m, a, ctx):
     c = m.params.community
     consult = a["consult"] if isinstance(a["consult"], list) else [a["consult"]]
     unit = m.units.get(a["unit"]) if a["unit"] else None
-    if unit is not None and m.drive_hours(unit, unit.location, loc) is None:
+    if unit is not None and m.geo.drive_hours(unit, unit.location, loc) is None:
         m.log("engagement_failed", ctx.cause, location=loc, team=ctx.team, unit=unit.key,
               reason="the unit cannot reach the place")
         return
@@ -74,15 +74,15 @@ def engage(m, a, ctx):
         # Women officers on the team reach women in the community (UNSCR 1325 practice).
         reach = 1.0 if unit is not None and unit.women > 0 else \
             c.women_reached_without_women_officers
-        if m.has_structure(loc, "women_association"):
+        if m.outreach.has_structure(loc, "women_association"):
             reach *= c.women_association
         gain += c.women_consulted_bonus * reach
         m.knowledge.learn(ctx.team, "protection_concerns", "own_action", m.turn, m.now,
                           a["location"], sgbv_risk=round(float(m.civilians.risk[loc]), 2))
     if "youth" in consult:
-        m.youth_met[loc] = m.now
-        calm += c.youth_tension * (2 if m.has_structure(loc, "youth_association") else 1)
-    m.talk_trust(loc, gain)
+        m.outreach.youth_met[loc] = m.now
+        calm += c.youth_tension * (2 if m.outreach.has_structure(loc, "youth_association") else 1)
+    m.outreach.talk_trust(loc, gain)
     m.tension[loc] = max(0.0, m.tension[loc] - calm)
     revealed = _community_tells(m, loc, ctx)
     m.log("engagement", ctx.cause, location=loc, team=ctx.team, consulted=sorted(consult),
@@ -95,7 +95,7 @@ def _community_tells(m, loc: int, ctx) -> int:
     told = 0
     for g in m.armed.values():
         for plan in g.plans:
-            if m.hops[loc, plan.target] <= 1 and m.rng.random() < m.trust[loc]:
+            if m.geo.hops[loc, plan.target] <= 1 and m.rng.random() < m.trust[loc]:
                 m.knowledge.learn(ctx.team, "threat", "own_action", m.turn, m.now,
                                   m.loc_ids[plan.target], armed_group=g.key,
                                   expected_hour=plan.at, tactic=plan.tactic)
@@ -106,12 +106,12 @@ def _community_tells(m, loc: int, ctx) -> int:
 def mediate(m, a, ctx):
     loc = _loc(m, a["location"])
     amount = float(a["amount"])
-    if any(m.has_structure(loc, k) for k in ("leaders", "religious_leaders", "peace_committee")):
+    if any(m.outreach.has_structure(loc, k) for k in ("leaders", "religious_leaders", "peace_committee")):
         amount *= m.params.community.leaders_mediation
     amount *= communities.mediation_factor(m, loc, bool(a["inclusive"]))
     m.mediated[loc] = m.now
     groups = [m.armed[a["armed_group"]]] if a["armed_group"] else \
-        [g for g in m.armed.values() if m.road_km[g.base, loc] <= g.reach_km]
+        [g for g in m.armed.values() if m.geo.road_km[g.base, loc] <= g.reach_km]
     for g in groups:
         g.grievance = max(0.0, g.grievance - (amount if a["armed_group"] else amount / 2))
     m.tension[loc] = max(0.0, m.tension[loc] - amount)
@@ -137,7 +137,7 @@ def local_agreement(m, a, ctx):
 def counter_rumour(m, a, ctx):
     loc = _loc(m, a["location"])
     cut = m.params.intercommunal.counter_rumour
-    reached = [loc] + (m.neighbours(loc) if m.has_structure(loc, "local_radio", hops=1) else [])
+    reached = [loc] + (m.geo.neighbours(loc) if m.outreach.has_structure(loc, "local_radio", hops=1) else [])
     for i in reached:
         m.tension[i] = max(0.0, m.tension[i] - cut)
         m.civilians.risk[i] = max(0.0, m.civilians.risk[i] - 2 * cut)
@@ -148,9 +148,9 @@ def counter_rumour(m, a, ctx):
 def warn(m, a, ctx):
     loc = _loc(m, a["location"])
     amount = float(a["amount"])
-    if m.has_structure(loc, "local_radio", hops=1):
+    if m.outreach.has_structure(loc, "local_radio", hops=1):
         amount *= m.params.community.radio_amplification
-    reached = np.flatnonzero(m.hops[loc] <= float(a["radius_hops"])).tolist()
+    reached = np.flatnonzero(m.geo.hops[loc] <= float(a["radius_hops"])).tolist()
     for i in reached:
         m.civilians.risk[i] = min(1.0, m.civilians.risk[i] + amount)
     m.log("warning", ctx.cause, location=loc, team=ctx.team,
@@ -159,7 +159,7 @@ def warn(m, a, ctx):
 
 def early_warning(m, a, ctx):
     loc = _loc(m, a["location"])
-    teams = m.alert_networks.setdefault(loc, set())
+    teams = m.outreach.alert_networks.setdefault(loc, set())
     new = ctx.team not in teams
     teams.add(ctx.team)
     m.log("alert_network_set_up", ctx.cause, location=loc, team=ctx.team, new=new)
@@ -187,17 +187,17 @@ def _post(m, unit, task: str, a, until: float, ctx) -> tuple[dict, float] | None
         loc = _loc(m, a["location"])
         arrive = unit.assign(task, loc, until, ctx.cause)
         return None if arrive is None else ({"location": loc}, arrive)
-    ends = m.route_ends(a["route"])
+    ends = m.geo.route_ends(a["route"])
     if ends is None:
         m.log("route_not_found", ctx.cause, team=ctx.team, route=a["route"])
         return None
-    reach = [(h, end) for end in ends if (h := m.drive_hours(unit, unit.location, end)) is not None]
+    reach = [(h, end) for end in ends if (h := m.geo.drive_hours(unit, unit.location, end)) is not None]
     loc = min(reach)[1] if reach else ends[0]
     arrive = unit.assign(task, loc, until, ctx.cause)
     if arrive is None:
         return None
     unit.task_route = tuple(sorted(ends))  # the route's key, either way round
-    return {"location": loc, "route": m.route_id(*ends)}, arrive
+    return {"location": loc, "route": m.geo.route_id(*ends)}, arrive
 
 
 def presence(m, a, ctx):
@@ -219,18 +219,18 @@ def escort(m, a, ctx):
 
 
 def checkpoint(m, a, ctx):
-    cp = m.checkpoints[a["checkpoint"]]
+    cp = m.geo.checkpoints[a["checkpoint"]]
     cp.active = bool(a["active"])
-    m.update_checkpoints()
+    m.geo.update_checkpoints()
     m.log("checkpoint_set_up" if cp.active else "checkpoint_lifted", ctx.cause, team=ctx.team,
-          checkpoint=cp.key, route=m.route_id(*cp.route), held_by=cp.held_by)
+          checkpoint=cp.key, route=m.geo.route_id(*cp.route), held_by=cp.held_by)
 
 
 def negotiate_access(m, a, ctx):
-    cp = m.checkpoints[a["checkpoint"]]
+    cp = m.geo.checkpoints[a["checkpoint"]]
     cp.access_until = max(cp.access_until, m.now + float(a["hours"]))
     m.log("access_negotiated", ctx.cause, team=ctx.team, checkpoint=cp.key,
-          route=m.route_id(*cp.route), held_by=cp.held_by, until_hour=round(cp.access_until, 2))
+          route=m.geo.route_id(*cp.route), held_by=cp.held_by, until_hour=round(cp.access_until, 2))
 
 
 def evacuate(m, a, ctx):
@@ -238,7 +238,7 @@ def evacuate(m, a, ctx):
     src, dest = _loc(m, a["from_"]), _loc(m, a["to"])
     people = a["people"]
     unit.assign("evacuate", src, _turn_end(m), ctx.cause,
-                on_arrival=("evacuation", {"src": src, "dest": dest, "people": people,
+                on_arrival=("tasks.evacuation", {"src": src, "dest": dest, "people": people,
                                            "cause": ctx.cause}))
 
 
@@ -246,21 +246,21 @@ def medevac(m, a, ctx):
     unit = m.units[a["unit"]]
     loc = _loc(m, a["location"])
     unit.assign("medevac", loc, _turn_end(m), ctx.cause,
-                on_arrival=("casualty_care", {"loc": loc, "cause": ctx.cause}))
+                on_arrival=("tasks.casualty_care", {"loc": loc, "cause": ctx.cause}))
 
 
 def detain(m, a, ctx):
     unit = m.units[a["unit"]]
     loc = _loc(m, a["location"])
     unit.assign("detain", loc, _turn_end(m), ctx.cause,
-                on_arrival=("detention", {"loc": loc, "group": a["armed_group"],
+                on_arrival=("custody.detention", {"loc": loc, "group": a["armed_group"],
                                           "team": ctx.team, "cause": ctx.cause}))
 
 
 def _route(m, a, ctx) -> tuple[int, int] | None:
     """The route's two ends, or None (logged as ``route_not_found``) if no route joins them."""
     src, dest = _loc(m, a["from_"]), _loc(m, a["to"])
-    if not m.graph.has_edge(src, dest):
+    if not m.geo.graph.has_edge(src, dest):
         m.log("route_not_found", ctx.cause, team=ctx.team, route=f"{a['from_']}--{a['to']}")
         return None
     return src, dest
@@ -273,25 +273,25 @@ def repair_route(m, a, ctx):
     if a["unit"]:
         unit = m.units[a["unit"]]
         # Engineers work from whichever end of the broken route they can reach.
-        near = src if m.drive_hours(unit, unit.location, src) is not None else dest
+        near = src if m.geo.drive_hours(unit, unit.location, src) is not None else dest
         unit.assign("repair", near, _turn_end(m), ctx.cause,
-                                  on_arrival=("repair", {"src": src, "dest": dest,
+                                  on_arrival=("tasks.repair", {"src": src, "dest": dest,
                                                          "cause": ctx.cause}))
     else:
-        m.repair(None, src, dest, ctx.cause, delay=0.0)
+        m.tasks.repair(None, src, dest, ctx.cause, delay=0.0)
 
 
 def close_route(m, a, ctx):
     if (ends := _route(m, a, ctx)) is None:
         return
-    m.close_route(*ends, ctx.cause)
+    m.geo.close_route(*ends, ctx.cause)
     m.log("route_closed", ctx.cause, team=ctx.team, route=f"{a['from_']}--{a['to']}")
 
 
 def open_route(m, a, ctx):
     if (ends := _route(m, a, ctx)) is None:
         return
-    m.open_route(*ends)
+    m.geo.open_route(*ends)
     m.log("route_opened", ctx.cause, team=ctx.team, route=f"{a['from_']}--{a['to']}")
 
 
@@ -299,8 +299,8 @@ def boats(m, a, ctx):
     if (ends := _route(m, a, ctx)) is None:
         return
     people = max(0, int(round(float(a["people"]))))
-    m.set_boats(*ends, people)
-    m.log("boats_changed", ctx.cause, team=ctx.team, route=m.route_id(*ends), people=people)
+    m.geo.set_boats(*ends, people)
+    m.log("boats_changed", ctx.cause, team=ctx.team, route=m.geo.route_id(*ends), people=people)
 
 
 def gathering(m, a, ctx):
@@ -323,7 +323,7 @@ def children_released(m, a, ctx):
     record = {"location": loc, "armed_group": a["armed_group"], "children": girls + boys,
               "by_group": {"girls": girls, "boys": boys}, "hour": m.now, "cause": ctx.cause,
               "status": "waiting", "with": None}
-    m.released.append(record)
+    m.custody.released.append(record)
     for team in ctx.recipients:
         m.knowledge.learn(team, "children_released", "messages", m.turn, m.now,
                           a["location"], armed_group=a["armed_group"], children=girls + boys)
@@ -335,7 +335,7 @@ def hand_over_children(m, a, ctx):
     """Hand the children waiting at a place to a child-protection actor, or (the mistake)
     to a host force."""
     loc = _loc(m, a["location"])
-    waiting = [r for r in m.released if r["location"] == loc and r["status"] == "waiting"]
+    waiting = [r for r in m.custody.released if r["location"] == loc and r["status"] == "waiting"]
     agency = m.agencies.get(a["agency"]) if a["agency"] else None
     if bool(a["agency"]) == bool(a["host_force"]):
         reason = "name one receiver: an agency or a host force"
@@ -422,7 +422,7 @@ def assess(m, a, ctx):
     fact = dict(population=int(c.present()[loc].sum()), displaced=int(c.displaced()[loc].sum()),
                 unmet=unmet, injured=int(c.injured[loc].sum()),
                 infected=int(m.epidemic.i[loc] + m.epidemic.e[loc]),
-                road_open=bool(any(m.agency_hours(ag, loc) is not None
+                road_open=bool(any(m.geo.agency_hours(ag, loc) is not None
                                    for ag in m.agencies.values())))
     if a["disaggregated"]:  # who is there, by sex and age, only if the team asked
         fact["by_group"] = m.by_group(c.present()[loc])
@@ -439,14 +439,14 @@ def supply(m, a, ctx):
               reason="nothing to deliver")
         return
     if a["conditional"]:
-        m.leverage(loc, need, ctx.team, ctx.cause)
+        m.access.leverage(loc, need, ctx.team, ctx.cause)
     if a["unit"]:
         _military_supply(m, m.units[a["unit"]], loc, need, amount, a["agency"], ctx)
         return
     agencies = [m.agencies[a["agency"]]] if a["agency"] else \
         [ag for ag in m.agencies.values() if ag.team == ctx.team and need in ag.sectors]
     # The team's agency best placed to go: an open road first, then the largest stock.
-    agencies.sort(key=lambda ag: (m.agency_hours(ag, loc) is None, -ag.stocks[need]))
+    agencies.sort(key=lambda ag: (m.geo.agency_hours(ag, loc) is None, -ag.stocks[need]))
     if not agencies:
         m.log("aid_blocked", ctx.cause, location=loc, team=ctx.team, need=need,
               reason=f"no agency of the team works in {need}")
@@ -456,8 +456,8 @@ def supply(m, a, ctx):
 
 def _military_supply(m, unit, loc, need, amount, agency_id, ctx):
     """Military or police assets carrying aid: lawful only as an approved last resort."""
-    if unit.military and not m.approved(unit, loc):
-        m.breach(unit, loc, ctx.team, ctx.cause,
+    if unit.military and not m.access.approved(unit, loc):
+        m.access.breach(unit, loc, ctx.team, ctx.cause,
                  "military asset used for aid without an approved last-resort request")
     stock = [m.agencies[agency_id]] if agency_id else \
         sorted(m.agencies.values(), key=lambda ag: -ag.stocks[need])
@@ -473,8 +473,8 @@ def _military_supply(m, unit, loc, need, amount, agency_id, ctx):
 def request_asset(m, a, ctx):
     unit = m.units[a["unit"]]
     loc = _loc(m, a["location"])
-    civilian_way = any(m.agency_hours(ag, loc) is not None for ag in m.agencies.values()) \
-        and not m.insecure(loc)
+    civilian_way = any(m.geo.agency_hours(ag, loc) is not None for ag in m.agencies.values()) \
+        and not m.protection.insecure(loc)
     if not a["last_resort"] or not (a["justification"] or "").strip():
         reason = "no last-resort justification"
     elif civilian_way:
@@ -490,7 +490,7 @@ def request_asset(m, a, ctx):
         return
     turns = m.params.humanitarian.approval_turns
     until = m.now + turns * m.turn_hours
-    m.approvals[(unit.key, loc)] = (until, ctx.cause)
+    m.access.approvals[(unit.key, loc)] = (until, ctx.cause)
     m.log("asset_request_approved", ctx.cause, location=loc, team=ctx.team, unit=unit.key,
           justification=a["justification"], until_hour=round(until, 2))
 
@@ -517,38 +517,38 @@ def support_host_forces(m, a, ctx):
     hf = m.host_forces[a["host_force"]]
     assessed = hf.add_support(ctx.cause)
     if a["kind"] == "joint_operation":
-        m.joint_ops[hf.key] = _turn_end(m) + m.turn_hours
+        m.protection.joint_ops[hf.key] = _turn_end(m) + m.turn_hours
     m.log("host_force_supported", ctx.cause, team=ctx.team, host_force=hf.key, kind=a["kind"],
           hrddp_assessed=assessed, mitigation=hf.mitigated, advice=hf.advice)
 
 
 def handover(m, a, ctx):
     hf = m.host_forces[a["host_force"]]
-    n = m.detainees.get(ctx.team, 0)
+    n = m.custody.detainees.get(ctx.team, 0)
     if not n:
         m.log("handover", ctx.cause, team=ctx.team, host_force=hf.key, detainees=0,
               hrddp_assessed=hf.assessed)
         return
     assessed = hf.add_support(ctx.cause)
     hf.detainees += n
-    m.detainees[ctx.team] = 0
+    m.custody.detainees[ctx.team] = 0
     m.log("handover", ctx.cause, team=ctx.team, host_force=hf.key, detainees=n,
           hrddp_assessed=assessed, advice=hf.advice)
 
 
 def referral_pathway(m, a, ctx):
     loc = _loc(m, a["location"])
-    new = loc not in m.referral
-    m.referral.add(loc)
+    new = loc not in m.outreach.referral
+    m.outreach.referral.add(loc)
     m.log("referral_pathway", ctx.cause, location=loc, team=ctx.team, new=new)
 
 
 def investigate(m, a, ctx):
     loc = _loc(m, a["location"])
     c = m.params.community
-    m.investigated[loc] = m.now + c.investigation_turns * m.turn_hours
-    m.talk_trust(loc, c.investigation_trust)
-    near = {m.loc_ids[i] for i in np.flatnonzero(m.hops[loc] <= 1).tolist()}
+    m.outreach.investigated[loc] = m.now + c.investigation_turns * m.turn_hours
+    m.outreach.talk_trust(loc, c.investigation_trust)
+    near = {m.loc_ids[i] for i in np.flatnonzero(m.geo.hops[loc] <= 1).tolist()}
     found = [e["id"] for e in m.events.of_type("abuse_by_host_force", "attack")
              if e.get("location") in near]
     m.knowledge.learn(ctx.team, "investigation", "own_action", m.turn, m.now, a["location"],
@@ -562,11 +562,11 @@ def threat(m, a, ctx):
     g = m.armed[a["armed_group"]]
     on_route = {}
     if a.get("route"):
-        ends = m.route_ends(a["route"])
+        ends = m.geo.route_ends(a["route"])
         if ends is None:
             m.log("route_not_found", ctx.cause, team=ctx.team, route=a["route"])
             return
-        loc, on_route = ends[0], {"route": m.route_id(*ends)}
+        loc, on_route = ends[0], {"route": m.geo.route_id(*ends)}
     else:
         loc = _loc(m, a["location"])
     at = m.now + float(a["in_hours"])
@@ -607,7 +607,7 @@ def rumour(m, a, ctx):
     loc = _loc(m, a["location"])
     m.civilians.raise_risk(loc, float(a["amount"]), [], 0.0)
     m.tension[loc] = float(np.clip(m.tension[loc] + float(a["tension"]), 0, 1))
-    hops = m.hops[loc]
+    hops = m.geo.hops[loc]
     spread = np.flatnonzero((0 < hops) & (hops <= float(a["spread_hops"]))).tolist()
     for i in spread:  # by radio and phones, at half strength
         m.civilians.raise_risk(i, float(a["amount"]) / 2, [], 0.0)

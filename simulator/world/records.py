@@ -72,9 +72,9 @@ class Recorder:
         unmet = c.unmet.sum(axis=1) - self._unmet
         days = m.turn_hours / 24
         self.aid_reached = np.maximum(self.aid_reached, c.turn_aid.max(axis=1) / days)
-        presence = m.presence_array()
+        presence = m.protection.presence_array()
         felt = c.felt_risk(presence)
-        at_risk = m.at_risk(felt)
+        at_risk = m.measures.at_risk(felt)
         events = self.turn_events(m)
         incidents = Counter(e.get("location") for e in events if e["type"] in VIOLENT)
         # Plain Python ints and floats, read once: far quicker to read one by one.
@@ -151,5 +151,5 @@ class Recorder:
             "sgbv_referred": sum(e["cases"] for e in ev.of_type("sgbv_referred")),
             "principle_breaches": len(ev.of_type("principle_breach")),
             "humanitarian_access_final": round(m.humanitarian_access, 3),
-            "trust_mean_final": round(m.mean_trust(), 3),
+            "trust_mean_final": round(m.measures.mean_trust(), 3),
         }

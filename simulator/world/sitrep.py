@@ -51,7 +51,7 @@ def situation_report(m, team: Team, budget: float, turns: int) -> dict:
                    "busy_until": u.until if u.busy else None,
                    "fatigue": round(u.fatigue, 2), "capacity": u.capacity,
                    "women": u.women, "military": u.military,
-                   "reachable": [m.loc_ids[i] for i in m.reachable(u)]}
+                   "reachable": [m.loc_ids[i] for i in m.geo.reachable(u)]}
                   for u in m.units.values() if u.key in m.spec.assets_of(team.id)],
         "agencies": [{"id": a.key, "location": m.loc_ids[a.location],
                       "stocks": {k: round(v, 1) for k, v in a.stocks.items()},

@@ -36,7 +36,7 @@ def test_attack_harms_by_group_and_raises_risk(ex):
     assert ev["injuries"] == sum(ev["injuries_by_group"].values()) > 0
     assert m.civilians.risk[1] == pytest.approx(0.8)
     assert m.civilians.risk[0] == pytest.approx(0.32)  # neighbour share 0.4
-    assert m.incidents[1] == 1
+    assert m.violence.incidents[1] == 1
 
 
 def test_warned_but_unprotected_attack_costs_trust(ex):

@@ -74,21 +74,22 @@ def test_rows_kept_are_bounded():
 def test_routes_closing_opening_and_flooding_change_the_paths():
     m = ExerciseModel(load_scenario(MINI), seed=1)
     village, town, site = m.index["village"], m.index["town"], m.index["site"]
-    assert m.hops[village, site] == 2 and m.road_km[village, site] == 22
-    m.close_route(town, site, "test")
-    assert m.hops[village, site] == np.inf and not m.paths.joined(village, site)
-    m.open_route(town, site)
-    assert m.hops[village, site] == 2 and m.foot_hours[site, village] == m.foot_hours[village, site]
+    assert m.geo.hops[village, site] == 2 and m.geo.road_km[village, site] == 22
+    m.geo.close_route(town, site, "test")
+    assert m.geo.hops[village, site] == np.inf and not m.geo.paths.joined(village, site)
+    m.geo.open_route(town, site)
+    assert m.geo.hops[village, site] == 2
+    assert m.geo.foot_hours[site, village] == m.geo.foot_hours[village, site]
     m.floods.add(FloodWave([site], start=0, rise_hours=1, duration_hours=2, peak_m=5.0,
                            cause="test"))  # town–site is flood prone
     m.now = 1.0
-    m._floods()
-    assert (min(town, site), max(town, site)) in m.flooded_routes
-    assert m.road_km[town, site] == np.inf and m.foot_hours[village, site] == np.inf
-    assert m.paths.nearby(village, 2).places.tolist() == [town, m.index["base"]]
+    m.hazards.flood()
+    assert (min(town, site), max(town, site)) in m.geo.flooded_routes
+    assert m.geo.road_km[town, site] == np.inf and m.geo.foot_hours[village, site] == np.inf
+    assert m.geo.paths.nearby(village, 2).places.tolist() == [town, m.index["base"]]
     m.now = 10.0  # the water is gone
-    m._floods()
-    assert not m.flooded_routes and m.hops[village, site] == 2
+    m.hazards.flood()
+    assert not m.geo.flooded_routes and m.geo.hops[village, site] == 2
 
 
 def test_a_pickled_copy_leaves_the_rows_behind_and_finds_the_same():
@@ -162,10 +163,10 @@ def test_a_units_way_on_a_mixed_map_is_networkxs():
     one of them washed out: those networkx finds over the open routes, and None where no
     route the traveller can use joins the places."""
     model = ExerciseModel(load_scenario(MINI.parents[2] / "scenarios" / "prevention-central-sahel.yaml"), 1)
-    assert {m for _, _, d in model.graph.edges(data=True) for m in d["modes"]} == \
+    assert {m for _, _, d in model.geo.graph.edges(data=True) for m in d["modes"]} == \
         {"road", "foot", "boat"}
-    model.close_route(*next(iter(model.graph.edges)), "flood")
-    edges = [(a, b, d) for a, b, d in model.graph.edges(data=True) if model.route_open(a, b)]
+    model.geo.close_route(*next(iter(model.geo.graph.edges)), "flood")
+    edges = [(a, b, d) for a, b, d in model.geo.graph.edges(data=True) if model.geo.route_open(a, b)]
     g = nx.Graph(edges)
     g.add_nodes_from(range(model.n))
     for modes in MODES:
@@ -173,7 +174,7 @@ def test_a_units_way_on_a_mixed_map_is_networkxs():
             return mode_hours(d, modes, 1.0)
         for a in range(model.n):
             found = nx.single_source_dijkstra_path_length(g, a, weight=weight)
-            assert [model.travel_hours(a, b, modes) for b in range(model.n)] == \
+            assert [model.geo.travel_hours(a, b, modes) for b in range(model.n)] == \
                 [found.get(b) for b in range(model.n)]
 
 

@@ -14,7 +14,7 @@ SAHEL = Path(__file__).resolve().parents[2] / "scenarios" / "prevention-central-
 
 def test_open_routes_and_peoples_routes_follow_closures_and_boats():
     m = ExerciseModel(load_scenario(SAHEL), 1)
-    edges = list(m.graph.edges(data=True))
+    edges = list(m.geo.graph.edges(data=True))
     table = RouteTable(m.n, edges)
     water = [(min(a, b), max(a, b)) for a, b, d in edges if not d["land"]]
     assert water  # a boat route

@@ -96,7 +96,7 @@ def test_a_patrol_on_the_route_clears_an_armed_groups_checkpoint():
     assert cleared and cleared[0]["protected_by"] == ["coy_a"]
     presence = next(x for x in e.events if x["type"] == "presence")
     assert presence["route"] == "village--town" and presence["location"] == "town"
-    assert not e.model.checkpoints["cp-gate"].operating
+    assert not e.model.geo.checkpoints["cp-gate"].operating
 
 
 def test_a_host_force_checkpoint_levies_but_neither_abducts_nor_yields_to_a_patrol():
@@ -105,7 +105,7 @@ def test_a_host_force_checkpoint_levies_but_neither_abducts_nor_yields_to_a_patr
     assert ev["abducted"] == 0 and ev["passed"] > 500
     do(e, "presence", "force", unit="coy_a", route="village--town")
     run_hours(e, 2)
-    assert e.model.checkpoints["cp-gate"].operating
+    assert e.model.geo.checkpoints["cp-gate"].operating
 
 
 def test_convoys_pay_the_levy_unless_escorted_or_access_is_negotiated():
@@ -143,7 +143,7 @@ def test_an_inject_lifts_the_checkpoint_and_another_sets_it_up():
     e.model.log_crossings()
     assert not [x for x in e.events if x["type"] == "checkpoint_passage"]
     assert do(e, "checkpoint", checkpoint="cp-gate")["type"] == "checkpoint_set_up"
-    assert e.model.checkpoints["cp-gate"].operating
+    assert e.model.geo.checkpoints["cp-gate"].operating
 
 
 def test_a_negotiation_order_names_a_checkpoint_and_a_route_order_a_route():
@@ -180,7 +180,7 @@ def test_no_checkpoint_no_difference(mini):
     """Checkpoints watch nothing when there are none: no random draw, no delay."""
     a, b = Exercise(mini, seed=3), Exercise(mini, seed=3)
     a.reset(), b.reset()
-    assert not a.model.crossings
+    assert not a.model.geo.crossings
     for _ in range(2):
         a.step(), b.step()
     assert np.array_equal(a.model.civilians.dense(), b.model.civilians.dense())
@@ -199,7 +199,7 @@ def test_the_order_form_offers_routes_and_checkpoints_by_name():
 
 def test_an_ambush_planned_on_a_route_hits_convoys_on_it_unless_units_hold_the_route():
     hit = calm_world(world())
-    hit.model.checkpoints["cp-gate"].active = False
+    hit.model.geo.checkpoints["cp-gate"].active = False
     do(hit, "threat", recipients=("force",), armed_group="band", route="town--village",
        tactic="ambush", in_hours=1)  # the convoy from the base needs 1.07 hours
     assert hit.model.knowledge.knows("force", "threat", route="village--town")
@@ -208,7 +208,7 @@ def test_an_ambush_planned_on_a_route_hits_convoys_on_it_unless_units_hold_the_r
     (attack,) = [x for x in hit.events if x["type"] == "attack"]
     assert attack["route"] == "village--town" and attack["aid_lost"] == 1000
     held = calm_world(world())
-    held.model.checkpoints["cp-gate"].active = False
+    held.model.geo.checkpoints["cp-gate"].active = False
     do(held, "presence", "force", unit="coy_a", route="village--town", hours=12)
     do(held, "threat", armed_group="band", route="town--village", tactic="ambush", in_hours=3)
     held.model.armed["band"].strength = 5  # 120 soldiers against 5 fighters: deterred
@@ -245,8 +245,8 @@ def test_people_go_round_an_armed_groups_checkpoint_when_the_way_round_costs_lit
     both take the longer way."""
     e = calm_world(world(route=SHORT_WAY_ROUND))
     ev = flee_village(e, 12)
-    assert e.model.foot_hours[V, T] == pytest.approx(11.52)
-    assert e.model.crossings.way_round(V, T) == pytest.approx(24.96)
+    assert e.model.geo.foot_hours[V, T] == pytest.approx(11.52)
+    assert e.model.geo.crossings.way_round(V, T) == pytest.approx(24.96)
     assert ev["detoured"] > 400 and ev["passed"] == 0 and ev["abducted"] == 0
     assert ev["turned_back"] == 0
     e = calm_world(world(route=SHORT_WAY_ROUND))
@@ -270,7 +270,7 @@ def test_nobody_goes_round_a_checkpoint_that_is_cleared():
     e = calm_world(world(route=SHORT_WAY_ROUND))
     do(e, "presence", "force", unit="coy_a", route="village--town", hours=48)
     run_hours(e, 4)
-    assert not e.model.checkpoints["cp-gate"].operating
+    assert not e.model.geo.checkpoints["cp-gate"].operating
     start = e.model.now
     e.model.civilians.conflict[V] = True
     run_hours(e, 2)
@@ -302,7 +302,7 @@ def test_a_convoy_goes_round_a_checkpoint_only_where_the_scenario_lets_it():
     (convoy,) = going.model.agencies["wfp"].convoys
     assert convoy.amount == 1000
     assert convoy.arrive - now == pytest.approx(
-        going.model.vehicle_hours[B, V] + detour["extra_hours"], abs=0.05)
+        going.model.geo.vehicle_hours[B, V] + detour["extra_hours"], abs=0.05)
 
 
 def test_the_debrief_tells_who_went_round_in_both_languages():

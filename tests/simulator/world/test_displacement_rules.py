@@ -113,10 +113,10 @@ def test_a_closed_route_reopens(tmp_path):
     zone, town = m.index["zone"], m.index["town"]
     ex.step()
     ex.step()
-    assert not m.route_open(zone, town) and not np.isfinite(m.hops[zone, town])
+    assert not m.geo.route_open(zone, town) and not np.isfinite(m.geo.hops[zone, town])
     ex.step()
     ex.step()
-    assert m.route_open(zone, town) and m.hops[zone, town] == 1
+    assert m.geo.route_open(zone, town) and m.geo.hops[zone, town] == 1
     assert [e["type"] for e in ex.events if e["type"] in ("route_closed", "route_opened")] == \
         ["route_closed", "route_opened"]
 

@@ -10,19 +10,19 @@ V, T, S, B = 0, 1, 2, 3  # village, town, site, base in the mini world
 
 def test_presence_protects_the_place_and_patrol_covers_neighbours(ex):
     m = ex.model
-    assert m.protection(T) == 0
+    assert m.protection.at(T) == 0
     ev = do(ex, "presence", "force", unit="coy_a", location="town", mode="patrol")
     assert ev["type"] == "presence" and ev["cause"] == "test:presence"
     run_hours(ex, 2)
-    assert m.protection(T) == pytest.approx(120 * (1 - 0.5 * m.units["coy_a"].fatigue))
-    assert m.protection(V) == pytest.approx(0.5 * m.protection(T))  # one hop away
-    assert m.protectors_at(V) == ["coy_a"]
+    assert m.protection.at(T) == pytest.approx(120 * (1 - 0.5 * m.units["coy_a"].fatigue))
+    assert m.protection.at(V) == pytest.approx(0.5 * m.protection.at(T))  # one hop away
+    assert m.protection.protectors_at(V) == ["coy_a"]
 
 
 def test_guard_covers_only_its_place(ex):
     do(ex, "presence", "police", unit="fpu", location="town", mode="guard")
     run_hours(ex, 1)
-    assert ex.model.protection(T) > 0 and ex.model.protection(V) == 0
+    assert ex.model.protection.at(T) > 0 and ex.model.protection.at(V) == 0
 
 
 def test_engage_builds_trust_lowers_tension_and_hears_women(ex):
@@ -51,7 +51,7 @@ def test_words_lift_trust_only_to_a_ceiling_deeds_beyond(ex):
         do(ex, "engage", "civilian", location="village", consult=["leaders", "women"])
         do(ex, "investigate", "civilian", location="village")
     assert m.trust[V] == pytest.approx(m.params.community.talk_trust_ceiling)
-    m.deterred(V)  # protectors stood between the people and an attack
+    m.violence.deterred(V)  # protectors stood between the people and an attack
     assert m.trust[V] == pytest.approx(0.6 + m.params.community.protection_trust)
     do(ex, "engage", "civilian", location="village", consult=["leaders"])
     assert m.trust[V] == pytest.approx(0.7)  # above the ceiling, words neither add nor take
@@ -65,7 +65,7 @@ def test_engage_again_in_the_same_turn_adds_nothing(ex):
 
 
 def test_engage_needs_a_unit_that_can_reach(ex):
-    ex.model.close_route(V, T, "test")
+    ex.model.geo.close_route(V, T, "test")
     ev = do(ex, "engage", "police", location="village", consult=["leaders"], unit="fpu")
     assert ev["type"] == "engagement_failed" and ex.model.trust[V] == 0.5
 
@@ -152,7 +152,7 @@ def test_supply_by_agency_arrives_after_travel(ex):
 
 
 @pytest.mark.parametrize("setup,reason", [
-    (lambda m: m.close_route(T, B, "test"), "no open road to the place"),
+    (lambda m: m.geo.close_route(T, B, "test"), "no open road to the place"),
     (lambda m: setattr(m, "humanitarian_access", 0.2),
      "operations suspended: humanitarian access too low"),
     (lambda m: m.agencies["wfp"].stocks.update(food=0), "no food stock left"),
@@ -173,7 +173,7 @@ def test_supply_to_insecure_place_needs_escort(ex):
     ev = do(ex, "supply", "humanitarian", location="town", need="food", amount=5, agency="wfp")
     assert ev["reason"] == "destination insecure without escort"
     do(ex, "escort", "force", unit="coy_a", location="town")
-    assert m.escorted(T)
+    assert m.protection.escorted(T)
     ev = do(ex, "supply", "humanitarian", location="town", need="food", amount=5, agency="wfp")
     assert ev["type"] == "aid_dispatched"
 
@@ -190,7 +190,7 @@ def test_military_supply_without_last_resort_breaches_principles(ex):
 
 def test_military_supply_with_approved_request_is_lawful(ex):
     m = ex.model
-    m.close_route(T, B, "flood")  # no civilian road from the warehouse
+    m.geo.close_route(T, B, "flood")  # no civilian road from the warehouse
     ev = do(ex, "request_asset", "humanitarian", unit="heli", location="town", last_resort=True,
             justification="Road cut; cholera risk")
     assert ev["type"] == "asset_request_approved"
@@ -207,11 +207,11 @@ def test_military_supply_with_approved_request_is_lawful(ex):
 ])
 def test_request_asset_declined(ex, last_resort, justification, close, reason):
     if close:
-        ex.model.close_route(T, B, "flood")
+        ex.model.geo.close_route(T, B, "flood")
     ev = do(ex, "request_asset", "humanitarian", unit="heli", location="town",
             last_resort=last_resort, justification=justification)
     assert ev["type"] == "asset_request_declined" and ev["reason"] == reason
-    assert ("heli", T) not in ex.model.approvals
+    assert ("heli", T) not in ex.model.access.approvals
 
 
 def test_evacuate_moves_people_with_transport(ex):
@@ -247,14 +247,14 @@ def test_open_site_adds_capacity_and_shelter(ex):
 def test_close_and_repair_route(ex):
     m = ex.model
     do(ex, "close_route", None, **{"from": "village", "to": "town"})
-    assert m.road_hours(V, T) is None
+    assert m.geo.road_hours(V, T) is None
     ev = do(ex, "close_route", None, **{"from": "village", "to": "base"})
     assert ev["type"] == "route_not_found"
     do(ex, "repair_route", "force", **{"from": "village", "to": "town"}, unit="coy_a")
     run_hours(ex, 2)
-    assert m.road_hours(V, T) is None  # engineers at work
+    assert m.geo.road_hours(V, T) is None  # engineers at work
     run_hours(ex, 10)
-    assert m.road_hours(V, T) is not None
+    assert m.geo.road_hours(V, T) is not None
     assert "route_repaired" in [e["type"] for e in ex.events]
 
 
@@ -292,7 +292,7 @@ def test_hrddp_finds_high_risk_unmitigable(ex):
 
 def test_joint_operation_adds_host_protection(ex):
     do(ex, "support_host_forces", "force", host_force="army", kind="joint_operation")
-    assert ex.model.protection(T) == pytest.approx(50)
+    assert ex.model.protection.at(T) == pytest.approx(50)
 
 
 def test_unassessed_support_leads_to_abuse_events(ex):
@@ -307,10 +307,10 @@ def test_detain_and_handover(ex):
     m = ex.model
     do(ex, "detain", "force", unit="coy_a", location="village", armed_group="band")
     run_hours(ex, 3)
-    assert m.armed["band"].strength == 36 and m.detainees["force"] == 4
+    assert m.armed["band"].strength == 36 and m.custody.detainees["force"] == 4
     ev = do(ex, "handover", "force", host_force="army")
     assert ev["detainees"] == 4 and ev["hrddp_assessed"] is False
-    assert m.host_forces["army"].detainees == 4 and m.detainees["force"] == 0
+    assert m.host_forces["army"].detainees == 4 and m.custody.detainees["force"] == 0
 
 
 def test_detain_where_the_group_is_not(ex):
@@ -322,12 +322,12 @@ def test_detain_where_the_group_is_not(ex):
 
 def test_referral_pathway_refers_sgbv_survivors(ex):
     m = ex.model
-    m.after_violence(T, "test", sgbv=2)
+    m.violence.after_violence(T, "test", sgbv=2)
     do(ex, "referral_pathway", "civilian", location="village")
-    assert V in m.referral
-    m.after_violence(V, "test", sgbv=3)
-    m.after_violence(T, "test", sgbv=1)  # one hop from the pathway: survivors reach it
-    m.after_violence(S, "test", sgbv=4)  # two hops: they do not
+    assert V in m.outreach.referral
+    m.violence.after_violence(V, "test", sgbv=3)
+    m.violence.after_violence(T, "test", sgbv=1)  # one hop from the pathway: survivors reach it
+    m.violence.after_violence(S, "test", sgbv=4)  # two hops: they do not
     sgbv = [(e["type"], e["location"], e["cases"]) for e in ex.events if "cases" in e]
     assert sgbv == [("sgbv_unattended", "town", 2), ("sgbv_referred", "village", 3),
                     ("sgbv_referred", "town", 1), ("sgbv_unattended", "site", 4)]
@@ -347,7 +347,7 @@ def test_early_warning_network_reports_to_its_team(ex):
     m = ex.model
     m.trust[V] = 1.0
     do(ex, "early_warning", "civilian", location="village")
-    assert m.alert_networks[V] == {"civilian"}
+    assert m.outreach.alert_networks[V] == {"civilian"}
     run_hours(ex, 1)  # the planned raid (hour 18) is within the 24 h lead time
     assert m.knowledge.knows("civilian", "threat", location="village", source="alert_network")
     assert "early_warning_reported" in [e["type"] for e in ex.events]
@@ -397,9 +397,9 @@ def test_flood_hazard_raises_water_and_closes_routes(ex):
     assert m.knowledge.knows("force", "hazard", hazard="flood")
     run_hours(ex, 3)
     assert m.floods.level[S] == pytest.approx(1.0)
-    assert m.road_hours(T, S) is None  # town--site is flood-prone
+    assert m.geo.road_hours(T, S) is None  # town--site is flood-prone
     run_hours(ex, 6)
-    assert m.floods.level[S] == 0 and m.road_hours(T, S) is not None
+    assert m.floods.level[S] == 0 and m.geo.road_hours(T, S) is not None
     assert [e["type"] for e in ex.events].count("route_reopened") == 1
 
 
@@ -499,13 +499,13 @@ def test_local_radio_amplifies_warnings(organised, ex):
 
 
 def test_existing_alert_network_reports_even_with_low_trust(organised, ex):
-    assert organised.model.alert_reliability(V) == 0.8
+    assert organised.model.outreach.alert_reliability(V) == 0.8
     organised.model.trust[V] = 0.1
-    assert organised.model.alert_reliability(V) == 0.8
+    assert organised.model.outreach.alert_reliability(V) == 0.8
     ex.model.trust[V] = 0.1
-    assert ex.model.alert_reliability(V) == 0.0  # below alert_min_trust: silent
+    assert ex.model.outreach.alert_reliability(V) == 0.0  # below alert_min_trust: silent
     ex.model.trust[V] = 0.3
-    assert ex.model.alert_reliability(V) == pytest.approx(0.3)
+    assert ex.model.outreach.alert_reliability(V) == pytest.approx(0.3)
 
 
 # --- rules added after review --------------------------------------------------------
@@ -547,7 +547,7 @@ def test_ambush_hits_people_on_the_road_not_residents(calm):
     residents = int(m.civilians.dense()[T, T].sum())
     assert on_road > 50
     m.armed["band"].strength = 400  # a strong group: about 3 % of travellers killed
-    m.ambush(m.armed["band"], T, "ambush", "test")
+    m.violence.ambush(m.armed["band"], T, "ambush", "test")
     (ev,) = [e for e in calm.events if e["type"] == "attack"]
     assert ev["deaths"] > 0 and int(m.civilians.incoming[T]) == on_road - ev["deaths"]
     assert int(m.civilians.dense()[T, T].sum()) == residents
@@ -578,7 +578,7 @@ def test_guard_protects_more_than_patrol_at_its_place(mini):
         e = Exercise(mini, seed=1)
         e.reset()
         do(e, "presence", "police", unit="fpu", location="town", mode=mode)
-        level[mode] = e.model.protection(T)
+        level[mode] = e.model.protection.at(T)
     assert level["guard"] == pytest.approx(1.5 * level["patrol"])
 
 
@@ -590,7 +590,7 @@ def test_supply_of_nothing_is_refused(ex):
 def test_mean_trust_is_weighted_by_people(ex):
     m = ex.model
     m.trust[:] = [0.2, 0.6, 1.0, 1.0]  # the site and the base are empty
-    assert m.metric("trust") == pytest.approx((0.2 * 1450 + 0.6 * 3500) / 4950)
+    assert m.measures.metric("trust") == pytest.approx((0.2 * 1450 + 0.6 * 3500) / 4950)
 
 
 @pytest.fixture
@@ -619,7 +619,7 @@ def test_high_water_washes_a_route_out_until_engineers_repair_it(washout):
     (gone,) = [e for e in ex.events if e["type"] == "route_washed_out"]
     assert gone["route"] == "town--site" and gone["peak_m"] == pytest.approx(1.0)
     assert "route_reopened" not in [e["type"] for e in ex.events]
-    assert m.road_hours(T, S) is None
+    assert m.geo.road_hours(T, S) is None
     # Civil protection tells every team, whatever its sources.
     for team in ("force", "police", "civilian", "humanitarian"):
         report = _report(ex, team)
@@ -628,7 +628,7 @@ def test_high_water_washes_a_route_out_until_engineers_repair_it(washout):
                                                                          "washed_out")]
     do(ex, "repair_route", "force", **{"from": "town", "to": "site"}, unit="coy_a")
     run_hours(ex, 12)
-    assert m.road_hours(T, S) is not None
+    assert m.geo.road_hours(T, S) is not None
     assert [e["route"] for e in ex.events if e["type"] == "route_repaired"] == ["town--site"]
     assert _report(ex, "police")["routes_closed"] == []
 
@@ -640,7 +640,7 @@ def test_water_below_the_washout_level_leaves_the_road_usable(washout):
     run_hours(ex, 10)
     kinds = [e["type"] for e in ex.events]
     assert "route_reopened" in kinds and "route_washed_out" not in kinds
-    assert m.road_hours(T, S) is not None and _report(ex, "force")["routes_closed"] == []
+    assert m.geo.road_hours(T, S) is not None and _report(ex, "force")["routes_closed"] == []
 
 
 def test_repairing_an_open_route_is_not_needed(calm):

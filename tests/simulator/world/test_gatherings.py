@@ -29,7 +29,7 @@ def test_a_market_day_fills_the_town_for_its_hours_and_everyone_goes_back(e):
     now = m.civilians.present().sum(axis=1)
     assert now[T] == before[T] + 600 and now[V] == before[V] - 600  # only the village has people
     assert m.civilians.displaced().sum() == 0  # visitors are not displaced
-    assert m.metric("displaced") == 0
+    assert m.measures.metric("displaced") == 0
     run_hours(e, 6)
     ended = next(x for x in e.events if x["type"] == "gathering_ended")
     assert ended["went_back"] == 600

@@ -221,13 +221,13 @@ def test_occupancy_against_capacity(mini):
     m = ex.model
     present = m.civilians.present().sum(axis=1)
     site, town = m.index["site"], m.index["town"]
-    assert m.metric("occupancy", "site") == pytest.approx(present[site] / 3000)
-    assert m.metric("occupancy", "town") == 0.0  # no capacity: never crowded
-    assert m.metric("occupancy") == pytest.approx(present[site] / 3000)  # the one site
+    assert m.measures.metric("occupancy", "site") == pytest.approx(present[site] / 3000)
+    assert m.measures.metric("occupancy", "town") == 0.0  # no capacity: never crowded
+    assert m.measures.metric("occupancy") == pytest.approx(present[site] / 3000)  # the one site
     crowd = np.zeros(5, dtype=np.int64)
     crowd[0] = 3000 - int(present[site]) + 600
     m.civilians.people.add(town, site, crowd)  # a crowd arrives
-    assert m.metric("occupancy", "site") == pytest.approx(1.2)
+    assert m.measures.metric("occupancy", "site") == pytest.approx(1.2)
     crowded = Inject.model_validate({
         "id": "crowded", "from": "Camp management", "to": ["humanitarian"],
         "message": "The site is over capacity",

@@ -56,7 +56,7 @@ def test_a_clash_kills_and_spreads_tension_and_counts_as_an_incident(e):
             break
     (c,) = [x for x in e.events if x["type"] == "intercommunal_clash"][:1]
     assert c["location"] == "town" and c["deaths"] + c["injuries"] > 0
-    assert m.incidents[T] >= 1 and m.tension[V] >= 0.2 + 0.05 - 1e-9  # half of 0.1 spreads
+    assert m.violence.incidents[T] >= 1 and m.tension[V] >= 0.2 + 0.05 - 1e-9  # half of 0.1 spreads
     assert m.clashes[T] == c["hour"]
 
 

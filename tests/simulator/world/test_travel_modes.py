@@ -38,13 +38,13 @@ def test_units_move_only_by_their_modes():
     e = calm_world(lake())
     m = e.model
     assert m.units["coy_a"].modes == ("road",) and m.units["heli"].modes == ("air",)
-    assert m.drive_hours(m.units["coy_a"], T, ISL) is None  # no road to the island
-    assert m.drive_hours(m.units["riverine"], T, ISL) == pytest.approx(2.0)
-    assert m.drive_hours(m.units["heli"], T, ISL) > 0  # flies straight
+    assert m.geo.drive_hours(m.units["coy_a"], T, ISL) is None  # no road to the island
+    assert m.geo.drive_hours(m.units["riverine"], T, ISL) == pytest.approx(2.0)
+    assert m.geo.drive_hours(m.units["heli"], T, ISL) > 0  # flies straight
     # By boat to the town, then on foot along the road to the village (12 km, 24 km a day).
     riverine = m.units["riverine"]
     riverine.location = ISL
-    assert m.drive_hours(riverine, ISL, 0) == pytest.approx(2.0 + 24 * 12 / 25)
+    assert m.geo.drive_hours(riverine, ISL, 0) == pytest.approx(2.0 + 24 * 12 / 25)
     assert "island" not in e.report("force")["units"][0]["reachable"]  # coy_a: road only
     assert "island" in e.report("force")["units"][2]["reachable"]
 
@@ -81,9 +81,9 @@ def _flee_island(e: Exercise, hours: int) -> int:
 
 def test_without_boats_the_island_is_cut_off():
     e = calm_world(lake(boats=", boats: 0"))
-    assert not np.isfinite(e.model.hops[ISL]).sum() > 1  # nobody can leave by water
+    assert not np.isfinite(e.model.geo.hops[ISL]).sum() > 1  # nobody can leave by water
     assert _flee_island(e, 12) == 0
-    assert e.model.drive_hours(e.model.units["riverine"], T, ISL) == pytest.approx(2.0)
+    assert e.model.geo.drive_hours(e.model.units["riverine"], T, ISL) == pytest.approx(2.0)
 
 
 def test_boats_carry_so_many_people_a_day_and_the_rest_wait():
