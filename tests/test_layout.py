@@ -19,7 +19,7 @@ LAYERS = [
     ("simulator.world",),
     ("simulator.play",),
     ("debrief",),
-    ("simulator.classroom", "simulator.displacement"),
+    ("simulator.classroom", "simulator.displacement", "simulator.interop"),
     ("simulator.portal",),
     ("simulator.cli",),
 ]
