@@ -229,6 +229,25 @@ def _parser() -> argparse.ArgumentParser:
     g.add_argument("--quiet", action="store_true", help="no progress lines")
     g.set_defaults(func=cmd_generate)
 
+    m = sub.add_parser("msel", help="the MSEL as a spreadsheet: export it, edit it, import "
+                       "it back")
+    msel = m.add_subparsers(dest="msel_command", required=True, parser_class=_Parser)
+    me = msel.add_parser("export", help="write a scenario's MSEL as a spreadsheet (.xlsx: the "
+                         "MSEL, expected actions by team, a reference; .csv: the MSEL)")
+    me.add_argument("scenario", type=Path, help="scenario file (YAML)")
+    me.add_argument("--out", type=Path, required=True, help="FILE.xlsx or FILE.csv to write")
+    me.set_defaults(func=cmd_msel_export)
+    mi = msel.add_parser("import", help="take an edited MSEL sheet back into its scenario "
+                         "(validated; each problem named by sheet, row and column)")
+    mi.add_argument("sheet", type=Path, metavar="FILE", help="the edited .xlsx or .csv")
+    mi.add_argument("--into", type=Path, required=True, metavar="SCENARIO",
+                    help="the scenario file the sheet was exported from")
+    mi.add_argument("--out", type=Path, required=True, help="the new scenario file to write")
+    mi.set_defaults(func=cmd_msel_import)
+    for command in msel.choices.values():
+        command.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS,
+                             help="language of the sheet and of messages")
+
     x = sub.add_parser("validate-displacement", help="play a displacement case with the "
                        "engine's movement model and compare with the observed camp counts")
     x.add_argument("case", type=Path, help="case folder (input/ and validation/)")
@@ -720,6 +739,33 @@ def cmd_generate(args) -> int:
     print(t("generate_written", lang, path=args.out, places=count(args.places, lang),
             routes=count(district.routes, lang), people=count(args.population, lang),
             groups=args.armed_groups, size=f"{args.out.stat().st_size / 1e6:.1f}"))
+    return 0
+
+
+def cmd_msel_export(args) -> int:
+    from simulator.interop.msel import export
+
+    lang = args.lang
+    suffix = args.out.suffix.lower()
+    if suffix not in (".xlsx", ".csv"):
+        raise UsageError(t("msel_out_suffix", lang, suffix=args.out.suffix or "-"))
+    scenario = load_scenario(args.scenario, lang)
+    export(scenario, args.out, lang)
+    print(t("msel_written", lang, path=args.out, injects=len(scenario.msel),
+            actions=sum(len(i.expected_actions) for i in scenario.msel),
+            sheets=t(f"msel_sheets_{suffix[1:]}", lang)))
+    return 0
+
+
+def cmd_msel_import(args) -> int:
+    from simulator.interop.msel_read import import_msel
+
+    lang = args.lang
+    result = import_msel(args.sheet, args.into, args.out, lang)
+    for problem in result.warnings:
+        print(t("msel_check", lang, problem=problem.text(lang)), file=sys.stderr)
+    print(t("msel_imported", lang, path=args.out, injects=len(result.scenario.msel),
+            changed=len(result.changed), added=len(result.added), removed=len(result.removed)))
     return 0
 
 

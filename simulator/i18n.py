@@ -94,6 +94,24 @@ MESSAGES: dict[str, dict[str, str]] = {
                                "{people} people, {groups} armed groups; {size} MB)",
                          "fr": "{path} : district écrit ({places} lieux, {routes} routes, "
                                "{people} personnes, {groups} groupes armés ; {size} Mo)"},
+    "msel_written": {"en": "{path}: MSEL written ({injects} injects, {actions} expected "
+                           "actions; {sheets})",
+                     "fr": "{path} : MSEL écrite ({injects} injects, {actions} actions "
+                           "attendues ; {sheets})"},
+    "msel_sheets_xlsx": {"en": "sheets MSEL, expected actions by team, reference",
+                         "fr": "feuilles MSEL, actions attendues par équipe, référence"},
+    "msel_sheets_csv": {"en": "the MSEL sheet only; an .xlsx file adds the expected actions "
+                              "by team and a reference of names and ids",
+                        "fr": "la feuille MSEL seule ; un fichier .xlsx ajoute les actions "
+                              "attendues par équipe et une référence des noms et des ids"},
+    "msel_out_suffix": {"en": "--out must end in .xlsx or .csv, not {suffix}",
+                        "fr": "--out doit finir par .xlsx ou .csv, pas {suffix}"},
+    "msel_imported": {"en": "{path}: scenario written with the sheet's MSEL ({injects} "
+                            "injects: {changed} changed, {added} added, {removed} removed)",
+                      "fr": "{path} : scénario écrit avec la MSEL de la feuille ({injects} "
+                            "injects : {changed} modifiés, {added} ajoutés, {removed} "
+                            "supprimés)"},
+    "msel_check": {"en": "to check: {problem}", "fr": "à vérifier : {problem}"},
     "imported": {"en": "{path}: scenario written ({days} days, {locations} locations, "
                        "{injects} injects)",
                  "fr": "{path} : scénario écrit ({days} jours, {locations} lieux, {injects} "

@@ -57,7 +57,7 @@ def workdir(tmp_path, monkeypatch):
 def test_the_readme_shows_commands_of_every_kind():
     kinds = {shlex.split(c)[1] for c in readme_commands()}
     assert {"validate", "schema", "run", "compare", "check", "sweep", "debrief", "import-flee",
-            "validate-displacement", "generate", "serve", "demo", "tests"} <= kinds
+            "validate-displacement", "generate", "serve", "demo", "tests", "msel"} <= kinds
 
 
 @pytest.mark.parametrize("command", readme_commands())
@@ -78,6 +78,8 @@ def test_every_readme_command_runs(command, workdir, capsys):
         assert main(["run", "scenarios/poc-inner-delta.yaml", "--seed", "1", "--decisions",
                      "examples/my-decisions.yaml", "--out", "runs/poc", "--no-debrief",
                      "--quiet"]) == 0
+    if argv[:2] == ["msel", "import"]:  # reads the sheet the README's export wrote
+        assert main(["msel", "export", argv[4], "--out", argv[2]]) == 0
     assert main(cheaper(argv)) == 0, capsys.readouterr().err
     out = capsys.readouterr().out
     target = argv[argv.index("--out") + 1] if "--out" in argv else None

@@ -72,10 +72,19 @@ def to_csv(rows: list[list]) -> bytes:
 def to_xlsx(rows: list[list], title: str) -> bytes:
     """One sheet, bold frozen header, columns wide enough to read."""
     from openpyxl import Workbook
-    from openpyxl.styles import Font
 
     book = Workbook()
-    sheet = book.active
+    fill_sheet(book.active, title, rows)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def fill_sheet(sheet, title: str, rows: list[list]) -> None:
+    """``rows`` into an openpyxl sheet: the first row a bold header frozen with the first
+    column, each column as wide as its longest cell (10 to 50 characters)."""
+    from openpyxl.styles import Font
+
     sheet.title = title[:31]
     for row in rows:
         sheet.append(row)
@@ -85,9 +94,6 @@ def to_xlsx(rows: list[list], title: str) -> bytes:
     for column in sheet.columns:
         width = max(len(str(c.value or "")) for c in column)
         sheet.column_dimensions[column[0].column_letter].width = min(max(width + 2, 10), 50)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
 
 
 def certificates_html(course: dict, people: list[dict]) -> str:

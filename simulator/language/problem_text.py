@@ -488,6 +488,57 @@ MESSAGES: dict[str, dict[str, str]] = {
     "col_day": {"en": "day", "fr": "le jour"},
     "col_count": {"en": "count", "fr": "l'effectif"},
     "col_length": {"en": "Length", "fr": "Length"},
+    # An MSEL sheet read back into its scenario (simulator.interop.msel_read).
+    "msel_suffix": {"en": "an MSEL sheet is an .xlsx or a .csv file, not {suffix}",
+                    "fr": "une feuille MSEL est un fichier .xlsx ou .csv, pas {suffix}"},
+    "msel_unreadable": {"en": "not a spreadsheet this program can read ({reason})",
+                        "fr": "pas un classeur que ce programme sait lire ({reason})"},
+    "msel_missing_column": {"en": "the header row has no column {columns}",
+                            "fr": "la ligne d'en-tête n'a pas de colonne {columns}"},
+    "msel_no_rows": {"en": "no inject below the header row",
+                     "fr": "aucun inject sous la ligne d'en-tête"},
+    "msel_unread_column": {"en": "column {column} is not read back into the scenario",
+                           "fr": "la colonne {column} n'est pas reprise dans le scénario"},
+    "msel_whole_number": {"en": "{value} is not a whole number",
+                          "fr": "{value} n'est pas un nombre entier"},
+    "msel_empty": {"en": "{column} is empty", "fr": "{column} est vide"},
+    "msel_method": {"en": "unknown method {value} (known: {known})",
+                    "fr": "moyen inconnu {value} (valeurs possibles : {known})"},
+    "msel_expected_form": {"en": "an expected action is written {form}, not {value}",
+                           "fr": "une action attendue s'écrit {form}, pas {value}"},
+    "msel_param": {"en": "{action} has no parameter {value}{hint}",
+                   "fr": "{action} n'a pas de paramètre {value}{hint}"},
+    "msel_param_value": {"en": "{value} is not a value of {param}",
+                         "fr": "{value} n'est pas une valeur de {param}"},
+    "msel_duplicate_id": {"en": "inject {value} is already on row {row}",
+                          "fr": "l'inject {value} est déjà à la ligne {row}"},
+    "msel_unknown_id": {"en": "no inject {value} in the scenario: leave the id empty for a "
+                              "new inject",
+                        "fr": "pas d'inject {value} dans le scénario : laissez l'id vide pour "
+                              "un nouvel inject"},
+    "msel_condition_time": {"en": "this inject fires on a condition kept in the scenario "
+                                  "file: leave its turn and hour empty",
+                            "fr": "cet inject se déclenche sur une condition gardée dans le "
+                                  "fichier du scénario : laissez son tour et son heure vides"},
+    "msel_time_read_only": {"en": "the scenario time says {written} but the turn and hour say "
+                                  "{computed}: change the turn and the hour (the scenario "
+                                  "time follows them)",
+                            "fr": "l'heure du scénario indique {written} mais le tour et "
+                                  "l'heure indiquent {computed} : changez le tour et l'heure "
+                                  "(l'heure du scénario les suit)"},
+    "msel_trigger_read_only": {"en": "the trigger is kept in the scenario file; here it can "
+                                     "only change between '{at_time}' and '{held}'",
+                               "fr": "le déclenchement est gardé dans le fichier du scénario ;"
+                                     " ici il ne peut passer que de « {at_time} » à « {held} »"
+                                     " ou l'inverse"},
+    "msel_new_trigger": {"en": "a new inject fires '{at_time}' or is '{held}'; a condition "
+                               "is written in the scenario file",
+                         "fr": "un nouvel inject se déclenche « {at_time} » ou est « {held} » ;"
+                               " une condition s'écrit dans le fichier du scénario"},
+    "msel_other_language": {"en": "changed in {lang}; the text in {others} was kept as it "
+                                  "was: check that it still says the same",
+                            "fr": "modifié en {lang} ; le texte en {others} est resté tel "
+                                  "quel : vérifiez qu'il dit toujours la même chose"},
 }
 
 
