@@ -31,7 +31,10 @@ from simulator.language.validation import scenario_from_data
 from simulator.language.yamlsafe import InputError, Problem, load_text
 
 REQUIRED = ("turn", "hour", "from", "to", "method", "message", "expected", "id")
-MAX_ROWS = 5_000  # an MSEL of a week's exercise has tens of rows
+# An MSEL of a week's exercise has tens of rows and a few kilobytes; these stop a wrong
+# file (a whole workbook of data, a zip bomb) before it fills the memory.
+MAX_ROWS = 5_000
+MAX_BYTES = 10_000_000
 
 
 @dataclass
@@ -104,12 +107,15 @@ def read_sheet(path: Path, lang: str = "en") -> tuple[str, list[list]]:
     """The MSEL sheet's name and rows: the sheet named MSEL of an ``.xlsx`` (else its first
     sheet), or a ``.csv`` (comma or semicolon, with or without a byte-order mark)."""
     suffix = path.suffix.lower()
+    if path.stat().st_size > MAX_BYTES:
+        raise InputError([Problem(str(path), 1, 1, "", Say("msel_too_big", limit=MAX_BYTES))])
     if suffix == ".csv":
         raw = path.read_bytes().decode("utf-8-sig")
         head = raw.split("\n", 1)[0]  # a spreadsheet set to French writes semicolons
         delimiter = max(",;\t", key=head.count)
         rows = list(csv.reader(io.StringIO(raw), delimiter=delimiter))
-        return path.stem, rows[:MAX_ROWS + 1]
+        _count(path, rows)
+        return path.stem, rows
     if suffix != ".xlsx":
         raise InputError([Problem(str(path), 1, 1, "", Say("msel_suffix", suffix=suffix or "-"))])
     from openpyxl import load_workbook
@@ -126,10 +132,17 @@ def read_sheet(path: Path, lang: str = "en") -> tuple[str, list[list]]:
     rows = []
     for row in sheet.iter_rows(values_only=True):
         rows.append(list(row))
-        if len(rows) > MAX_ROWS:
+        if len(rows) > MAX_ROWS + 1:
             break
     book.close()
+    _count(path, rows)
     return sheet.title, rows
+
+
+def _count(path: Path, rows: list) -> None:
+    if len(rows) > MAX_ROWS + 1:
+        raise InputError([Problem(str(path), MAX_ROWS + 2, 1, "",
+                                  Say("msel_too_many_rows", limit=MAX_ROWS))])
 
 
 # --- names back to ids ------------------------------------------------------------------
@@ -421,6 +434,9 @@ def _updated(r: _Row, inj: dict, spec, sheet: Sheet, warnings: list) -> dict:
             inj["at"] = at if "hour" in (inj.get("at") or {}) or at["hour"] else {"turn": turn}
     _check_time(r, sheet, spec, turn, hour)
     _check_trigger(r, sheet, spec, inj)
+    for column in ("from", "message"):
+        if not r.value(column):
+            r.fail(column, Say("msel_empty", column=HEADERS[lang][column]))
     inj["from"] = _text_changed(inj["from"], r.value("from"), words, "from", r, warnings)
     inj["message"] = _text_changed(inj["message"], r.value("message"), words, "message", r,
                                    warnings)
@@ -461,6 +477,8 @@ def _new(r: _Row, taken: set[str]) -> dict:
         r.fail("trigger", Say("msel_new_trigger", at_time=WORDS[lang]["at_time"],
                               held=WORDS[lang]["held"]))
     inj["from"] = r.value("from")
+    if not inj["from"]:
+        r.fail("from", Say("msel_empty", column=HEADERS[lang]["from"]))
     inj["to"] = r.recipients()
     inj["method"] = r.method()
     if not message:

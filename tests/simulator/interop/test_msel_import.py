@@ -204,3 +204,31 @@ def test_a_broken_sheet_is_refused_and_nothing_is_lost(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "pas un classeur que ce programme sait lire" in err
     assert new.read_text() == "kept"
+
+
+def test_a_column_added_by_staff_is_not_lost_silently(book, tmp_path):
+    book["MSEL"]["L1"] = "Controller"
+    book["MSEL"]["L2"] = "Maj. Diallo"
+    result = imported(book, tmp_path)
+    assert [w.text().split(": ", 1)[1] for w in result.warnings] == [
+        "MSEL!L1: column Controller is not read back into the scenario"]
+
+
+def test_an_empty_message_or_sender_is_refused(book, tmp_path):
+    book["MSEL"]["E2"] = None
+    book["MSEL"]["H3"] = "  "
+    assert problems(book, tmp_path) == ["MSEL!E2 (From): From is empty",
+                                        "MSEL!H3 (Message): Message is empty"]
+
+
+def test_a_sheet_too_long_or_too_big_is_refused_before_it_is_read(tmp_path, monkeypatch):
+    from simulator.interop import msel_read
+
+    export(load_scenario(FLOOD), tmp_path / "msel.csv")
+    monkeypatch.setattr(msel_read, "MAX_ROWS", 10)
+    with pytest.raises(InputError, match="the sheet has more than 10 rows: not an MSEL"):
+        import_msel(tmp_path / "msel.csv", FLOOD, tmp_path / "new.yaml")
+    monkeypatch.setattr(msel_read, "MAX_BYTES", 1000)
+    with pytest.raises(InputError, match="the sheet is over 1000 bytes: not an MSEL"):
+        import_msel(tmp_path / "msel.csv", FLOOD, tmp_path / "new.yaml")
+    assert not (tmp_path / "new.yaml").exists()
