@@ -103,14 +103,24 @@ def _letter(j: int) -> str:
 
 # --- reading the file ---------------------------------------------------------------------
 
-def read_sheet(path: Path, lang: str = "en") -> tuple[str, list[list]]:
+def read_sheet(path: Path) -> tuple[str, list[list]]:
     """The MSEL sheet's name and rows: the sheet named MSEL of an ``.xlsx`` (else its first
-    sheet), or a ``.csv`` (comma or semicolon, with or without a byte-order mark)."""
+    sheet), or a ``.csv`` (comma or semicolon; UTF-8, or Windows-1252 as Excel saves a CSV
+    on a French or English Windows)."""
     suffix = path.suffix.lower()
     if path.stat().st_size > MAX_BYTES:
         raise InputError([Problem(str(path), 1, 1, "", Say("msel_too_big", limit=MAX_BYTES))])
     if suffix == ".csv":
-        raw = path.read_bytes().decode("utf-8-sig")
+        data = path.read_bytes()
+        try:
+            raw = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            try:
+                raw = data.decode("cp1252")
+            except UnicodeDecodeError as exc:
+                raise InputError([Problem(str(path), 1, 1, "", Say(
+                    "msel_unreadable", reason=f"byte {exc.start}: neither UTF-8 nor "
+                                              "Windows-1252"))]) from None
         head = raw.split("\n", 1)[0]  # a spreadsheet set to French writes semicolons
         delimiter = max(",;\t", key=head.count)
         rows = list(csv.reader(io.StringIO(raw), delimiter=delimiter))
@@ -642,7 +652,7 @@ def import_msel(sheet_path: str | Path, scenario_path: str | Path, out: str | Pa
     """Read the sheet, merge it into the scenario file, validate, then write ``out`` (whole
     or not at all); nothing is written when a problem is found."""
     sheet_path, scenario_path, out = Path(sheet_path), Path(scenario_path), Path(out)
-    name, rows = read_sheet(sheet_path, lang)
+    name, rows = read_sheet(sheet_path)
     result = merge(scenario_path.read_text(encoding="utf-8"), str(scenario_path),
                    str(sheet_path), name, rows, lang)
     out.parent.mkdir(parents=True, exist_ok=True)

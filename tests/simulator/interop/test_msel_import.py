@@ -148,7 +148,7 @@ def test_a_problem_of_the_new_scenario_is_located_in_the_sheet(book, tmp_path):
         "MSEL!J4 (Expected actions): by_turn 3 is before the inject fires (turn 99)"]
 
 
-def test_a_french_spreadsheet_saves_semicolons(tmp_path):
+def test_a_french_spreadsheet_saves_semicolons_in_windows_1252(tmp_path):
     export(load_scenario(FLOOD), tmp_path / "msel.csv", "fr")
     text = (tmp_path / "msel.csv").read_text(encoding="utf-8-sig")
     import csv
@@ -157,7 +157,8 @@ def test_a_french_spreadsheet_saves_semicolons(tmp_path):
     rows[1][7] = "Bulletin de crue n° 15."
     out = io.StringIO()
     csv.writer(out, delimiter=";").writerows(rows)
-    (tmp_path / "edited.csv").write_text(out.getvalue(), encoding="utf-8")
+    # Windows-1252 has no narrow no-break space (French thousands): Excel writes a space.
+    (tmp_path / "edited.csv").write_bytes(out.getvalue().replace("\u202f", " ").encode("cp1252"))
     import_msel(tmp_path / "edited.csv", FLOOD, tmp_path / "new.yaml", "fr")
     assert load_scenario(tmp_path / "new.yaml").msel[0].message.fr == "Bulletin de crue n° 15."
 
