@@ -15,7 +15,13 @@ from pettingzoo.test import parallel_api_test, parallel_seed_test
 
 from debrief.ratings import rate_objectives
 from debrief.rundata import run_of
-from simulator.interop.observations import FACT_KINDS, PLACE_FEATURES, UNKNOWN
+from simulator.interop.observations import (
+    AGENCY_FEATURES,
+    FACT_KINDS,
+    PLACE_FEATURES,
+    UNIT_FEATURES,
+    UNKNOWN,
+)
 from simulator.interop.orders import TEXT, OrderCodes
 from simulator.interop.pettingzoo_env import ExerciseEnv
 from simulator.interop.rewards import SCORES
@@ -293,3 +299,14 @@ def test_only_the_adapter_imports_pettingzoo_or_gymnasium():
                 if any(n.split(".")[0] in ("pettingzoo", "gymnasium") for n in names):
                     importers.append(path.relative_to(ROOT).as_posix())
     assert sorted(set(importers)) == ["simulator/interop/pettingzoo_env.py"]
+
+
+def test_the_architecture_doc_describes_the_layout_the_code_has():
+    doc = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    section = doc.split("## An exercise as a PettingZoo environment")[1].split("\n## ")[0]
+    assert f"| `places` | places × {len(PLACE_FEATURES)}, map order |" in section
+    assert f"| `units` | team's units × {len(UNIT_FEATURES)} |" in section
+    assert f"| `agencies` | team's agencies × {len(AGENCY_FEATURES)} |" in section
+    assert f"| `facts` | {len(FACT_KINDS) + 1} |" in section
+    assert [f for f in PLACE_FEATURES + UNIT_FEATURES if f"`{f}`" not in section] == []
+    assert [k for k in FACT_KINDS if k.replace("_", " ") not in section] == []
