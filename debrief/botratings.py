@@ -11,7 +11,7 @@ from collections import Counter
 
 from debrief.ratings import ORDER, rate_objectives
 from debrief.rundata import run_of
-from simulator.i18n import t
+from simulator.i18n import tr
 from simulator.language.scenario import Scenario, text
 from simulator.play.exercise import Exercise
 
@@ -52,7 +52,7 @@ class RatingTally:
         for o in self.scenario.objectives:
             rows.append((short_title(text(o.title, lang)), o.id))
             rows += [("  " + short_title(text(c.title, lang)), c.id) for c in o.critical_tasks]
-        head = t("compare_task", lang)
+        head = tr("objective / critical task", lang)
         width = max([len(label) for label, _ in rows] + [len(head)]) + 2
         lines = [head.ljust(width) + "".join(k.rjust(20) for k in kinds)]
         for label, item in rows:

@@ -20,9 +20,9 @@ from agents.gaming import GAMING
 from debrief.botratings import short_title
 from debrief.ratings import ORDER, rate_objectives
 from debrief.rundata import run_of
-from simulator.i18n import LANGUAGES, t
+from simulator.i18n import LANGUAGES, N_, tr
 from simulator.language.scenario import Scenario, text
-from simulator.play.compare import OUTCOMES, band
+from simulator.play.compare import OUTCOME_NAMES, OUTCOMES, band
 from simulator.play.runner import play
 from simulator.play.workers import Workers, local
 
@@ -155,13 +155,26 @@ def held(result: dict) -> list[str]:
     return [i["id"] for i in result["injects"] if i["hold"]]
 
 
+# What each flag says, translated where it is shown.
+FLAG_TEXT = {
+    "gamed_task": N_("{task}: {strategy} is rated P on {p_seeds}/{seeds} seeds ({share:.0%}, more than "
+                     "{limit:.0%}); its measures pass without the judgement the task stands for"),
+    "doctrine_fails": N_("{task}: doctrine is rated P on only {p_seeds}/{seeds} seeds ({share:.0%}, fewer "
+                         "than {limit:.0%}); the task may be out of reach or its thresholds too strict"),
+    "inject_never_fires": N_("{inject}: never fires in {plays} plays; its trigger may be out of reach"),
+    "action_unused": N_("{action} ({team}): doctrine never orders it in {seeds} seeds"),
+    "measure_never_applies": N_("{task}/{measure}: never applies in {plays} plays, so it "
+                                "never rates the task"),
+}
+
+
 def flags(result: dict, lang: str = "en") -> list[dict]:
     """What the audit finds suspect, each with its numbers and a sentence."""
     out: list[dict] = []
     n, plays, strategies = result["seeds"], result["plays"], result["strategies"]
 
     def flag(kind: str, **fields) -> None:
-        out.append({"kind": kind, **fields, "text": t(f"check_flag_{kind}", lang, **fields)})
+        out.append({"kind": kind, **fields, "text": tr(FLAG_TEXT[kind], lang, **fields)})
 
     for task in _tasks(result):
         for s in [s for s in GAMERS if s in strategies]:
@@ -225,7 +238,7 @@ def table(result: dict, lang: str = "en") -> str:
     ``P7 S3``."""
     strategies = result["strategies"]
     rows = [("  " * depth + name, item) for item, depth, name in _rows(result, lang)]
-    head = t("check_table_head", lang)
+    head = tr("objective / critical task", lang)
     width = max([len(label) for label, _ in rows] + [len(head)]) + 2
     cell = max([len(s) for s in strategies] + [14]) + 2
     lines = [head.ljust(width) + "".join(s.rjust(cell) for s in strategies)]
@@ -261,7 +274,7 @@ def bands_table(result: dict, lang: str = "en") -> str:
     strategies, b = result["strategies"], bands(result)
     cells = {k: [_band_text(b[k][s]) for s in strategies] for k in OUTCOMES}
     cell = max([len(s) for s in strategies] + [len(c) for row in cells.values() for c in row]) + 2
-    names = {k: t(k, lang) for k in OUTCOMES}
+    names = {k: tr(OUTCOME_NAMES[k], lang) for k in OUTCOMES}
     width = max(len(v) for v in names.values()) + 2
     lines = ["".ljust(width) + "".join(s.rjust(cell) for s in strategies)]
     lines += [names[k].ljust(width) + "".join(c.rjust(cell) for c in cells[k]) for k in OUTCOMES]
@@ -274,32 +287,36 @@ def _percent(share: float | None) -> str:
 
 def target_lines(result: dict, lang: str = "en") -> list[str]:
     tg = result["targets"]
-    lines = [t("check_p_share", lang, shares=", ".join(f"{s} {_percent(v)}"
+    lines = [tr("share of task ratings at P: {shares}", lang, shares=", ".join(f"{s} {_percent(v)}"
                                                        for s, v in tg["p_share"].items()))]
     if tg["random_above_doctrine"] is not None:
-        lines.append(t("check_random_above", lang, share=_percent(tg["random_above_doctrine"])))
+        lines.append(tr("random rated better than doctrine: {share} of (task, seed) pairs",
+                        lang, share=_percent(tg["random_above_doctrine"])))
     for key, by in tg["medians"].items():
         if by:
-            lines.append(t("check_median", lang, outcome=t(key, lang), values=", ".join(
-                f"{s} {'–' if v is None else _num(v)}" for s, v in by.items())))
+            lines.append(tr("median {outcome}: {values}", lang,
+                            outcome=tr(OUTCOME_NAMES[key], lang), values=", ".join(
+                                f"{s} {'–' if v is None else _num(v)}" for s, v in by.items())))
     return lines
 
 
 def render(result: dict, found: list[dict], lang: str = "en") -> str:
     """The whole text report: ratings table, outcome bands, targets, held injects, flags."""
-    parts = [t("check_title", lang, scenario=result["scenario"], seeds=result["seeds"],
+    parts = [tr("{scenario}: every team plays each of {strategies} strategies over {seeds} seeds",
+                lang, scenario=result["scenario"], seeds=result["seeds"],
                strategies=len(result["strategies"])), "",
-             t("check_ratings", lang), table(result, lang), "",
-             t("check_bands", lang), bands_table(result, lang), "",
-             t("check_targets", lang)] + ["  " + line for line in target_lines(result, lang)]
+             tr("ratings (seeds per rating; P best, U worst, - not observed)", lang), table(result, lang), "",
+             tr("outcomes: median [10–90 % band]", lang), bands_table(result, lang), "",
+             tr("targets", lang)] + ["  " + line for line in target_lines(result, lang)]
     if held(result):
-        parts += ["", t("check_held", lang, injects=", ".join(held(result)))]
+        parts += ["", tr("held, fired only by the instructor: {injects}",
+                         lang, injects=", ".join(held(result)))]
     parts.append("")
     if found:
-        parts.append(t("check_flags", lang, count=len(found)))
+        parts.append(tr("flags ({count}):", lang, count=len(found)))
         parts += ["  - " + f["text"] for f in found]
     else:
-        parts.append(t("check_no_flags", lang))
+        parts.append(tr("no flags", lang))
     return "\n".join(parts)
 
 
@@ -352,19 +369,22 @@ def html(result: dict, found: list[dict], lang: str = "en") -> str:
     strategies = result["strategies"]
     page = Environment(autoescape=True).from_string(HTML)
     return page.render(
-        lang=lang, title=t("check_title", lang, scenario=result["scenario"], seeds=result["seeds"],
+        lang=lang, title=tr("{scenario}: every team plays each of {strategies} strategies over {seeds} seeds",
+                            lang, scenario=result["scenario"], seeds=result["seeds"],
                            strategies=len(strategies)),
-        ratings_title=t("check_ratings", lang), head=t("check_table_head", lang),
+        ratings_title=tr("ratings (seeds per rating; P best, U worst, - not observed)",
+                         lang), head=tr("objective / critical task", lang),
         strategies=strategies, colours=GRADE_COLOUR,
         rows=[{"id": item, "title": name, "depth": depth,
                "cells": [_grades(counts(result, s, item)) for s in strategies]}
               for item, depth, name in _rows(result, lang)],
-        bands_title=t("check_bands", lang),
-        bands=[(t(k, lang), [_band_text(b[k][s]) for s in strategies]) for k in OUTCOMES],
-        targets_title=t("check_targets", lang), targets=target_lines(result, lang),
-        held=t("check_held", lang, injects=", ".join(held(result))) if held(result) else "",
-        flags_title=t("check_flags", lang, count=len(found)), flags=found,
-        no_flags=t("check_no_flags", lang))
+        bands_title=tr("outcomes: median [10–90 % band]", lang),
+        bands=[(tr(OUTCOME_NAMES[k], lang), [_band_text(b[k][s]) for s in strategies]) for k in OUTCOMES],
+        targets_title=tr("targets", lang), targets=target_lines(result, lang),
+        held=tr("held, fired only by the instructor: {injects}",
+                lang, injects=", ".join(held(result))) if held(result) else "",
+        flags_title=tr("flags ({count}):", lang, count=len(found)), flags=found,
+        no_flags=tr("no flags", lang))
 
 
 def write(result: dict, found: list[dict], out: Path, lang: str = "en") -> None:

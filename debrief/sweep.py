@@ -17,9 +17,9 @@ from pathlib import Path
 from debrief.botratings import NOT_RATED, in_order, short_title
 from debrief.counterfactuals import replay_all
 from debrief.ratings import ORDER
-from simulator.i18n import t
+from simulator.i18n import tr
 from simulator.language.scenario import Scenario, text
-from simulator.play.compare import OUTCOMES, band, band_text
+from simulator.play.compare import OUTCOME_NAMES, OUTCOMES, band, band_text
 
 FILES = ("sweep.json", "seeds.csv", "bands.csv", "ratings.csv")
 
@@ -50,27 +50,29 @@ def _tasks(scenario: Scenario) -> list:
 
 def _what(result: dict, scenario: Scenario, lang: str) -> str:
     """What was replayed, in words: the decisions file, the bots, or both."""
-    parts = [t("sweep_decisions", lang, path=result["decisions"])] if result["decisions"] else []
+    parts = [tr("the decisions of {path}", lang, path=result["decisions"])] if result["decisions"] else []
     bots = result["bots"]
     if bots and set(bots) == {tm.id for tm in scenario.teams} and len(set(bots.values())) == 1:
-        parts.append(t("sweep_bots_all", lang, kind=next(iter(bots.values()))))
+        parts.append(tr("every team played by the {kind} bot", lang, kind=next(iter(bots.values()))))
     elif bots:
-        parts.append(t("sweep_bots", lang, bots=", ".join(
+        parts.append(tr("bots ({bots})", lang, bots=", ".join(
             f"{text(tm.name, lang)}: {bots[tm.id]}" for tm in scenario.teams if tm.id in bots)))
-    return " + ".join(parts) or t("sweep_no_orders", lang)
+    return " + ".join(parts) or tr("no orders from any team", lang)
 
 
 def table(result: dict, scenario: Scenario, lang: str = "en") -> str:
     """The text summary: outcome bands by name, then seeds per rating for each task."""
-    lines = [t("sweep_title", lang, scenario=result["scenario"], inputs=_what(result, scenario, lang),
+    lines = [tr("{scenario}: {inputs} over seeds 0 to {last}; median [10–90 % band]",
+                lang, scenario=result["scenario"], inputs=_what(result, scenario, lang),
                last=result["seeds"] - 1)]
-    names = {k: t(k, lang) for k in OUTCOMES}
+    names = {k: tr(OUTCOME_NAMES[k], lang) for k in OUTCOMES}
     width = max(len(n) for n in names.values()) + 2
     for key in OUTCOMES:
         lines.append(f"  {names[key].ljust(width)}{band_text(result['bands'][key], lang)}")
     tasks = _tasks(scenario)
     if tasks:
-        lines += ["", t("ratings_title", lang, seeds=result["seeds"])]
+        lines += ["", tr("ratings over {seeds} seeds (seeds per rating; P best, U worst, - not observed)",
+                         lang, seeds=result["seeds"])]
         titles = {c.id: short_title(text(c.title, lang)) for c in tasks}
         width = max(len(v) for v in titles.values()) + 2
         for c in tasks:
@@ -88,14 +90,15 @@ def write(result: dict, scenario: Scenario, out: Path, lang: str = "en") -> None
     tasks = _tasks(scenario)
     teams = {tm.id: text(tm.name, lang) for tm in scenario.teams}
     _csv(out / "seeds.csv",
-         [t("sweep_seed", lang)] + [t(k, lang) for k in OUTCOMES] + [text(c.title, lang) for c in tasks],
+         [tr("seed", lang)] + [tr(OUTCOME_NAMES[k], lang) for k in OUTCOMES]
+         + [text(c.title, lang) for c in tasks],
          [[p["seed"]] + [p["outcomes"][k] for k in OUTCOMES]
           + [p["tasks"].get(c.id) or NOT_RATED for c in tasks] for p in result["plays"]])
-    _csv(out / "bands.csv", [t("compare_outcome", lang), t("sweep_median", lang), "10 %", "90 %"],
-         [[t(k, lang)] + [_whole(b[x]) for x in ("median", "p10", "p90")]
+    _csv(out / "bands.csv", [tr("outcome", lang), tr("median", lang), "10 %", "90 %"],
+         [[tr(OUTCOME_NAMES[k], lang)] + [_whole(b[x]) for x in ("median", "p10", "p90")]
           for k, b in result["bands"].items()])
     _csv(out / "ratings.csv",
-         [t("compare_task", lang), t("sweep_team", lang), *ORDER, t("sweep_not_rated", lang)],
+         [tr("objective / critical task", lang), tr("team", lang), *ORDER, tr("not rated", lang)],
          [[text(c.title, lang), teams.get(c.team, c.team or "")]
           + [result["ratings"][c.id].get(g, 0) for g in (*ORDER, NOT_RATED)] for c in tasks])
 

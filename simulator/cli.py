@@ -17,7 +17,7 @@ from pathlib import Path
 from agents.bots import BOTS
 from agents.gaming import GAMING
 from simulator.displacement.fleecase import CaseError
-from simulator.i18n import LANGUAGES, count, t
+from simulator.i18n import LANGUAGES, N_, catalogue_path, count, ntr, tr
 from simulator.language.rejections import explain
 from simulator.language.scenario import Scenario
 from simulator.language.validation import load_scenario
@@ -45,6 +45,29 @@ def _seed(text: str) -> int:
     return value
 
 
+# What ``ttx generate`` is doing, stage by stage (``generate``'s progress names).
+GENERATE_STAGES = {
+    "places": N_("placing the towns, villages and sites"),
+    "roads": N_("laying the roads, tracks and river crossings"),
+    "people": N_("settling the population"),
+    "writing": N_("writing the scenario"),
+}
+
+
+# What each kind of MSEL file holds.
+MSEL_SHEETS = {
+    ".xlsx": N_("sheets MSEL, expected actions by team, reference"),
+    ".csv": N_("the MSEL sheet only; an .xlsx file adds the expected actions by team and a reference of "
+               "names and ids"),
+}
+
+# The naive forecasts a displacement case is compared with.
+NAIVE_FORECASTS = {
+    "capacity_split": N_("capacity split"),
+    "nearest_camp": N_("nearest camp"),
+}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
@@ -55,7 +78,8 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     except OSError as exc:  # an output folder that cannot be written, a full disk ...
-        print(t("error", args.lang, message=f"{exc.strerror}: {exc.filename}"), file=sys.stderr)
+        detail = f"{exc.strerror}: {exc.filename}"
+        print(tr("error: {message}", args.lang, message=detail), file=sys.stderr)
         return 1
     except CaseError as exc:
         print(exc.text(args.lang), file=sys.stderr)
@@ -63,10 +87,11 @@ def main(argv: list[str] | None = None) -> int:
     except InputError as exc:  # each problem in the reader's language, where it was found
         for problem in exc.problems:
             print(problem.text(args.lang), file=sys.stderr)
-        print(t("invalid", args.lang, count=len(exc.problems)), file=sys.stderr)
+        print(ntr("{n} problem found", "{n} problems found", len(exc.problems), args.lang),
+              file=sys.stderr)
         return 2
     except UsageError as exc:
-        print(t("error", args.lang, message=exc), file=sys.stderr)
+        print(tr("error: {message}", args.lang, message=exc), file=sys.stderr)
         return 1
 
 
@@ -229,6 +254,15 @@ def _parser() -> argparse.ArgumentParser:
     g.add_argument("--quiet", action="store_true", help="no progress lines")
     g.set_defaults(func=cmd_generate)
 
+    lg = sub.add_parser("languages", help="the languages of the interface and of the shipped "
+                        "scenarios, and how much of each is translated (docs/translating.md)")
+    lg.add_argument("--update", action="store_true", help="extract the texts of the code into "
+                    "the template and bring every catalogue up to it")
+    lg.add_argument("--compile", action="store_true", help="compile the catalogues for gettext")
+    lg.add_argument("--check", action="store_true", help="exit 2 when a catalogue lacks a "
+                    "text, has a fuzzy one, or changes its placeholders")
+    lg.set_defaults(func=cmd_languages)
+
     m = sub.add_parser("msel", help="the MSEL as a spreadsheet: export it, edit it, import "
                        "it back")
     msel = m.add_subparsers(dest="msel_command", required=True, parser_class=_Parser)
@@ -296,7 +330,8 @@ def cmd_validate(args) -> int:
         except InputError as exc:
             problems += exc.problems
             continue
-        print(t("valid", args.lang, path=path, locations=len(s.map.locations),
+        print(tr("{path}: valid ({locations} locations, {teams} teams, {actions} actions, {injects} injects)",
+                 args.lang, path=path, locations=len(s.map.locations),
                 teams=len(s.teams), actions=len(s.actions), injects=len(s.msel)))
     if problems:
         raise InputError(problems)
@@ -308,7 +343,7 @@ def cmd_schema(args) -> int:
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(schema + "\n", encoding="utf-8")
-        print(t("schema_written", args.lang, path=args.out), file=sys.stderr)
+        print(tr("JSON Schema written to {path}", args.lang, path=args.out), file=sys.stderr)
     else:
         print(schema)
     return 0
@@ -325,7 +360,8 @@ def cmd_competencies(args) -> int:
     titles = {(sid, c.id): c.title for sid, s in scenarios.items() for o in s.objectives
               for c in o.critical_tasks}
     mapped = {task for c in framework.competencies for task in framework.tasks(c.id)}
-    print(t("competencies_valid", lang, path=path, count=len(framework.competencies),
+    print(tr("{path}: valid ({count} competencies; {mapped} of the {tasks} critical tasks of {scenarios} "
+             "scenarios mapped)", lang, path=path, count=len(framework.competencies),
             mapped=len(mapped), tasks=len(titles), scenarios=len(scenarios)))
     print(f"\n{text(framework.framework.name, lang)}")
     for competency in framework.competencies:
@@ -345,11 +381,13 @@ def parse_bots(values: list[str], scenario: Scenario, lang: str = "en") -> dict[
     for value in values:
         team, _, kind = value.partition("=")
         if not kind or kind not in BOTS:
-            raise UsageError(t("bad_bot", lang, kinds=", ".join(BOTS), value=value))
+            raise UsageError(tr("--bots expects TEAM=KIND (KIND: {kinds}), got {value!r}",
+                                lang, kinds=", ".join(BOTS), value=value))
         if team == "all":
             out.update({tm: kind for tm in teams})
         elif team not in teams:
-            raise UsageError(t("unknown_team", lang, team=team, teams=", ".join(teams)))
+            raise UsageError(tr("unknown team {team!r} in --bots (teams: {teams})",
+                                lang, team=team, teams=", ".join(teams)))
         else:
             out[team] = kind
     return out
@@ -365,12 +403,13 @@ def _play_and_write(args, scenario: Scenario, bots: dict[str, str], inputs: list
 
     lang = args.lang
     if not args.no_debrief and args.team_seeds < 1:  # before playing, not after
-        raise UsageError(t("bad_team_seeds", lang, seeds=args.team_seeds))
+        raise UsageError(tr("--team-seeds must be 1 or more, got {seeds}", lang, seeds=args.team_seeds))
 
     def progress(ex) -> None:
         if not args.quiet:
             played = ex.turn if ex.done else ex.turn - 1
-            print(t("turn_progress", lang, turn=played, turns=ex.turns, events=len(ex.events),
+            print(tr("turn {turn}/{turns}: {events} events, civilians killed so far: {deaths}",
+                     lang, turn=played, turns=ex.turns, events=len(ex.events),
                     deaths=int(ex.model.civilians.deaths.sum())), file=sys.stderr, flush=True)
 
     ex = play(scenario, args.seed, inputs, bots, lang, progress)
@@ -384,10 +423,11 @@ def _play_and_write(args, scenario: Scenario, bots: dict[str, str], inputs: list
 
             words = words or Words(scenario, lang)
             why = explain(r["why"], r["args"], lang, words.name, words.when)
-            print(t("rejected", lang, turn=r["turn"], team=words.name(r["team"]),
+            print(tr("refused, turn {turn}, {team}: {action}: {why}",
+                     lang, turn=r["turn"], team=words.name(r["team"]),
                     action=words.name(r["action"]), why=why), file=sys.stderr)
     _print_summary(ex, lang)
-    print(t("wrote", lang, path=args.out))
+    print(tr("outputs written to {path}", lang, path=args.out))
     if not args.no_debrief:
         return _debrief(args.out, args.out / "debrief", lang, quiet=True,
                         team_seeds=args.team_seeds)
@@ -395,13 +435,15 @@ def _play_and_write(args, scenario: Scenario, bots: dict[str, str], inputs: list
 
 
 def _print_summary(ex, lang: str) -> None:
+    from simulator.play.compare import OUTCOME_NAMES
+
     s = ex.summary()
     o = s["outcomes"]
-    print(t("outcome_title", lang, scenario=s["scenario"], seed=s["seed"]))
+    print(tr("Outcome of {scenario} (seed {seed})", lang, scenario=s["scenario"], seed=s["seed"]))
     for key in ("civilian_deaths", "civilian_injuries", "displaced_peak",
                 "unmet_need_person_days", "incidents", "attacks_deterred", "people_assisted"):
-        print(f"  {t(key, lang):<40} {count(o[key], lang):>10}")
-    print("  " + t("decisions", lang, **s["decisions"]))
+        print(f"  {tr(OUTCOME_NAMES[key], lang):<40} {count(o[key], lang):>10}")
+    print("  " + tr("decisions: {accepted} accepted, {rejected} rejected", lang, **s["decisions"]))
 
 
 def cmd_run(args) -> int:
@@ -415,12 +457,12 @@ def cmd_compare(args) -> int:
     from simulator.play.compare import compare, table
 
     if args.seeds < 1:
-        raise UsageError(t("bad_seeds", args.lang, seeds=args.seeds))
+        raise UsageError(tr("--seeds must be 1 or more, got {seeds}", args.lang, seeds=args.seeds))
     scenario = load_scenario(args.scenario)
 
     def progress(kind: str, seed: int) -> None:
         if not args.quiet:
-            print(t("compare_progress", args.lang, kind=kind, seed=seed + 1, seeds=args.seeds),
+            print(tr("{kind}: seed {seed}/{seeds}", args.lang, kind=kind, seed=seed + 1, seeds=args.seeds),
                   file=sys.stderr, flush=True)
 
     tally = None
@@ -428,12 +470,14 @@ def cmd_compare(args) -> int:
         from debrief.botratings import RatingTally  # the engine's commands do not need it
         tally = RatingTally(scenario)
     result = compare(scenario, args.bots, args.seeds, progress, tally.add if tally else None)
-    print(t("compare_title", args.lang, scenario=scenario.metadata.id, seeds=args.seeds))
+    print(tr("{scenario}: every team played by each bot kind, {seeds} seeds; mean [10–90 % band]",
+             args.lang, scenario=scenario.metadata.id, seeds=args.seeds))
     print(table(result, args.lang))
     result = {"outcomes": result, "ratings": tally.as_dict() if tally else None}
     if tally:
         print()
-        print(t("ratings_title", args.lang, seeds=args.seeds))
+        print(tr("ratings over {seeds} seeds (seeds per rating; P best, U worst, - not observed)",
+                 args.lang, seeds=args.seeds))
         print(tally.table(args.lang))
     if args.json:
         args.json.write_text(json.dumps(result, indent=2, sort_keys=True) + "\n",
@@ -458,19 +502,20 @@ def cmd_check(args) -> int:
     from debrief import check  # the engine's commands do not need the debrief
 
     if args.seeds < 1:
-        raise UsageError(t("bad_seeds", args.lang, seeds=args.seeds))
+        raise UsageError(tr("--seeds must be 1 or more, got {seeds}", args.lang, seeds=args.seeds))
     if args.jobs < 0:
-        raise UsageError(t("check_bad_jobs", args.lang, jobs=args.jobs))
+        raise UsageError(tr("--jobs must be 0 (one per core) or more, got {jobs}", args.lang, jobs=args.jobs))
     strategies = list(dict.fromkeys(args.strategies or check.STRATEGIES))
     for name in strategies:
         if name not in check.STRATEGIES:
-            raise UsageError(t("check_unknown_strategy", args.lang, name=name,
+            raise UsageError(tr("unknown strategy {name!r} (strategies: {strategies})", args.lang, name=name,
                                strategies=", ".join(check.STRATEGIES)))
     scenario = load_scenario(args.scenario)
 
     def progress(strategy: str, seed: int, done: int, total: int) -> None:
         if not args.quiet:
-            print(t("check_progress", args.lang, strategy=strategy, seed=seed + 1,
+            print(tr("check: {strategy} seed {seed}/{seeds} done ({done}/{total})",
+                     args.lang, strategy=strategy, seed=seed + 1,
                     seeds=args.seeds, done=done, total=total), file=sys.stderr, flush=True)
 
     began = time.perf_counter()
@@ -478,13 +523,14 @@ def cmd_check(args) -> int:
         result = check.audit(scenario, strategies, args.seeds, workers, progress)
     found = check.flags(result, args.lang)
     if not args.quiet:
-        print(t("check_done", args.lang, plays=len(strategies) * args.seeds,
+        print(tr("check: {plays} plays in {seconds:.1f} s in {where}",
+                 args.lang, plays=len(strategies) * args.seeds,
                 where=workers.describe(args.lang), seconds=time.perf_counter() - began),
               file=sys.stderr)
     print(check.render(result, found, args.lang))
     if args.out:
         check.write(result, found, args.out, args.lang)
-        print(t("wrote", args.lang, path=args.out))
+        print(tr("outputs written to {path}", args.lang, path=args.out))
     return 1 if args.strict and found else 0
 
 
@@ -495,9 +541,10 @@ def cmd_sweep(args) -> int:
 
     lang = args.lang
     if args.seeds < 1:
-        raise UsageError(t("bad_seeds", lang, seeds=args.seeds))
+        raise UsageError(tr("--seeds must be 1 or more, got {seeds}", lang, seeds=args.seeds))
     if args.workers < 0:
-        raise UsageError(t("sweep_bad_workers", lang, workers=args.workers))
+        raise UsageError(tr("--workers must be 0 (one per core) or more, got {workers}",
+                            lang, workers=args.workers))
     scenario = load_scenario(args.scenario)
     inputs = load_inputs(args.decisions, scenario, lang) if args.decisions else []
     if args.bots is None:
@@ -505,29 +552,31 @@ def cmd_sweep(args) -> int:
     else:
         bots = parse_bots(args.bots, scenario, lang)
 
-    def say(key: str, **values) -> None:
+    def say(message: str, **values) -> None:
         if not args.quiet:
-            print(t(key, lang, **values), file=sys.stderr, flush=True)
+            print(tr(message, lang, **values), file=sys.stderr, flush=True)
 
     began = time.perf_counter()
     with _workers(args, args.seeds, args.workers) as workers:
-        say("sweep_start", seeds=args.seeds, scenario=scenario.metadata.id,
-            where=workers.describe(lang))
+        say(N_("sweep: {seeds} seeds of {scenario} in {where}"), seeds=args.seeds,
+            scenario=scenario.metadata.id, where=workers.describe(lang))
         result = sweep.sweep(scenario, inputs, bots, args.seeds, workers,
-                             lambda done, total: say("sweep_progress", done=done, total=total),
+                             lambda done, total: say(N_("sweep: {done}/{total} replays done"),
+                                                     done=done, total=total),
                              str(args.decisions) if args.decisions else None)
-    say("sweep_done", seeds=args.seeds, seconds=time.perf_counter() - began)
+    say(N_("sweep: {seeds} replays in {seconds:.1f} s"), seeds=args.seeds,
+        seconds=time.perf_counter() - began)
     sweep.write(result, scenario, args.out, lang)
     print(sweep.table(result, scenario, lang))
-    print(t("wrote", lang, path=args.out))
+    print(tr("outputs written to {path}", lang, path=args.out))
     return 0
 
 
 def cmd_debrief(args) -> int:
     if args.seeds < 0:
-        raise UsageError(t("bad_seeds", args.lang, seeds=args.seeds))
+        raise UsageError(tr("--seeds must be 1 or more, got {seeds}", args.lang, seeds=args.seeds))
     if args.team_seeds < 1:
-        raise UsageError(t("bad_team_seeds", args.lang, seeds=args.team_seeds))
+        raise UsageError(tr("--team-seeds must be 1 or more, got {seeds}", args.lang, seeds=args.team_seeds))
     return _debrief(args.run, args.out, args.lang, args.seeds, args.overrides, args.quiet,
                     args.team_seeds)
 
@@ -546,7 +595,8 @@ def _debrief(run_dir: Path, out: Path, lang: str, seeds: int = 0,
     except RunError as exc:
         raise UsageError(str(exc)) from None
     if not (run_dir / "scenario.yaml").exists():
-        raise UsageError(t("no_scenario_copy", lang, folder=run_dir))
+        raise UsageError(tr("{folder}: no scenario.yaml; run the exercise again with this version",
+                            lang, folder=run_dir))
     scenario = load_scenario(run_dir / "scenario.yaml")
     tasks = {c.id for o in scenario.objectives for c in o.critical_tasks}
     overrides, notes = load_evaluation(overrides_file, tasks, {tm.id for tm in scenario.teams}) \
@@ -554,12 +604,13 @@ def _debrief(run_dir: Path, out: Path, lang: str, seeds: int = 0,
 
     def progress(label: str, i: int, n: int) -> None:
         if not quiet:
-            print(t("replay_progress", lang, what=label, i=i, n=n), file=sys.stderr, flush=True)
+            print(tr("debrief replay, {what}: {i}/{n}",
+                     lang, what=label, i=i, n=n), file=sys.stderr, flush=True)
 
     from debrief.report import TEAM_SEEDS
     data = build(run_dir, run, scenario, lang, seeds, overrides, progress,
                  team_seeds or TEAM_SEEDS, notes=notes)
-    print(t("report_written", lang, path=write_files(out, data, run, scenario)))
+    print(tr("debrief report: {path}", lang, path=write_files(out, data, run, scenario)))
     return 0
 
 
@@ -575,12 +626,14 @@ def cmd_sitrep(args) -> int:
     scenario = load_scenario(args.run / "scenario.yaml")
     teams = [t.id for t in scenario.teams]
     if args.team not in teams:
-        raise UsageError(t("sitrep_no_team", args.lang, team=args.team, teams=", ".join(teams)))
+        raise UsageError(tr("no team {team!r} in this run (teams: {teams})",
+                            args.lang, team=args.team, teams=", ".join(teams)))
     folder = args.run / "reports" / args.team
     turns = sorted(int(p.stem.split("-")[1]) for p in folder.glob("turn-*.json"))
     turn = args.turn if args.turn is not None else (turns[-1] if turns else 1)
     if turn not in turns:
-        raise UsageError(t("sitrep_no_turn", args.lang, turn=turn, last=turns[-1] if turns else 0))
+        raise UsageError(tr("no report for turn {turn} (turns 1 to {last})",
+                            args.lang, turn=turn, last=turns[-1] if turns else 0))
     report = json.loads((folder / f"turn-{turn:02d}.json").read_text(encoding="utf-8"))
     page = render(report, scenario, args.lang)
     print(page, end="")
@@ -588,7 +641,7 @@ def cmd_sitrep(args) -> int:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(html(page, args.lang) if args.out.suffix.lower() in (".html", ".htm")
                             else page, encoding="utf-8")
-        print(t("sitrep_written", args.lang, path=args.out), file=sys.stderr)
+        print(tr("situation report written to {path}", args.lang, path=args.out), file=sys.stderr)
     return 0
 
 
@@ -611,8 +664,12 @@ def cmd_serve(args) -> int:
     if school is None and not args.tls and not hosts.is_loopback(host):
         if not args.plain_http:
             sock.close()
-            raise UsageError(t("serve_needs_tls", lang, host=args.host))
-        print(t("serve_plain_warning", lang, host=args.host), file=sys.stderr, flush=True)
+            raise UsageError(tr("--host {host} lets other computers connect, and join codes would cross the "
+                                "network in clear: add --tls (HTTPS with a certificate made for this laptop) "
+                                "or --cert FILE --key FILE (the school's); --plain-http only where HTTPS "
+                                "ends before this computer", lang, host=args.host))
+        print(tr("warning: plain HTTP on {host}: join codes and sessions cross the network in clear unless "
+                 "HTTPS ends in front of this computer", lang, host=args.host), file=sys.stderr, flush=True)
     names = [n for n in [args.host, *args.allow_host] if not hosts.is_wildcard(n)]
     db = args.db or default_path()
     app = create_app(db, hosts.allowlist(host, names))
@@ -621,19 +678,25 @@ def cmd_serve(args) -> int:
     pair = school or (_self_signed(db, host, names) if args.tls else None)
     code = store.new_instructor_code() if args.new_instructor_code else \
         store.first_instructor_code()
-    print(t("serve_code", lang, code=code) if code else t("serve_code_kept", lang), flush=True)
+    if code:
+        print(tr("instructor code: {code}", lang, code=code), flush=True)
+    else:
+        print(tr("the instructor code is unchanged (it was shown when it was made); start with "
+                 "--new-instructor-code, or use \"New instructor code\" on the portal, to get a new one",
+                 lang), flush=True)
     if args.new_instructor_code:
-        print(t("serve_code_rotated", lang), flush=True)
+        print(tr("the previous instructor code no longer works, and whoever signed in with it is signed out",
+                 lang), flush=True)
     if pair:
         _say_certificate(pair, school is not None, lang)
     scheme = "https" if pair else "http"
-    print(t("serve_listening", lang, url=_url(scheme, host, port)), flush=True)
+    print(tr("listening on {url}", lang, url=_url(scheme, host, port)), flush=True)
     if hosts.is_wildcard(host):
         lan = [a for a in hosts.lan_addresses() if host == "::" or ":" not in a]
         if lan:
-            print(t("serve_network", lang, url=_url(scheme, lan[0], port)), flush=True)
+            print(tr("on this network, teams open {url}", lang, url=_url(scheme, lan[0], port)), flush=True)
         if lan[1:]:
-            print(t("serve_other_addresses", lang,
+            print(tr("other addresses of this computer: {urls}", lang,
                     urls=", ".join(_url(scheme, a, port) for a in lan[1:])), flush=True)
     config = uvicorn.Config(app, log_level="info", proxy_headers=False, server_header=False,
                             ssl_certfile=str(pair.cert_file) if pair else None,
@@ -654,7 +717,8 @@ def _listen(args):
         sock.bind(address)
         sock.listen(128)
     except OSError as exc:
-        raise UsageError(t("serve_bind", args.lang, host=args.host, port=args.port,
+        raise UsageError(tr("cannot listen on {host}:{port}: {message}",
+                            args.lang, host=args.host, port=args.port,
                            message=exc.strerror or exc)) from None
     return sock
 
@@ -668,15 +732,15 @@ def _school_certificate(args):
     from simulator.portal import tls
 
     if (args.cert is None) != (args.key is None):
-        raise UsageError(t("serve_cert_and_key", args.lang))
+        raise UsageError(tr("--cert and --key go together: give both", args.lang))
     if (args.tls or args.cert is not None) and args.plain_http:
-        raise UsageError(t("serve_tls_or_plain", args.lang))
+        raise UsageError(tr("--plain-http cannot go with --tls or --cert: choose one", args.lang))
     if args.cert is None:
         return None
     try:
         return tls.school_pair(args.cert, args.key)
     except tls.TlsError as exc:
-        raise UsageError(t(exc.message, args.lang, **exc.values)) from None
+        raise UsageError(tr(exc.message, args.lang, **exc.values)) from None
 
 
 def _self_signed(db: Path, host: str, names: list[str]):
@@ -692,15 +756,25 @@ def _say_certificate(pair, school: bool, lang: str) -> None:
     """Where the certificate comes from, whether it changed, and its fingerprint."""
     from simulator.portal import tls
 
-    why = {None: "serve_cert_kept", "new": "serve_cert_new", "names": "serve_cert_names",
-           "expiring": "serve_cert_expiring", "unusable": "serve_cert_unusable"}[pair.made]
+    why = {
+        None: N_("HTTPS: the certificate of earlier starts, from {folder}"),
+        "new": N_("HTTPS: a self-signed certificate was made for this laptop, in {folder}"),
+        "names": N_("HTTPS: the certificate did not name {names}; a new one was made, in {folder}: its "
+                    "fingerprint changed, read it out again"),
+        "expiring": N_("HTTPS: the certificate was near its end; a new one was made, in {folder}: its "
+                       "fingerprint changed, read it out again"),
+        "unusable": N_("HTTPS: the certificate in {folder} could not be read; a new one was made: its "
+                       "fingerprint changed, read it out again"),
+    }[pair.made]
     if school:
-        print(t("serve_cert_school", lang, path=pair.cert_file), flush=True)
+        print(tr("HTTPS: certificate {path}", lang, path=pair.cert_file), flush=True)
     else:
-        print(t(why, lang, folder=pair.cert_file.parent, names=", ".join(pair.missing)),
+        print(tr(why, lang, folder=pair.cert_file.parent, names=", ".join(pair.missing)),
               flush=True)
-    print(t("serve_fingerprint", lang, fingerprint=tls.fingerprint(pair.cert)), flush=True)
-    print(t("serve_fingerprint_short", lang, short=tls.short_fingerprint(pair.cert)),
+    print(tr("certificate SHA-256 fingerprint: {fingerprint}",
+             lang, fingerprint=tls.fingerprint(pair.cert)), flush=True)
+    print(tr("read out to the class: {short} (the start of the SHA-256 fingerprint the browser shows)",
+             lang, short=tls.short_fingerprint(pair.cert)),
           flush=True)
 
 
@@ -711,7 +785,8 @@ def cmd_import_flee(args) -> int:
     case = read_case(args.case)
     write_scenario(case, args.out)
     scenario = load_scenario(args.out)  # the file written is a valid scenario
-    print(t("imported", args.lang, path=args.out, days=scenario.metadata.turns,
+    print(tr("{path}: scenario written ({days} days, {locations} locations, {injects} injects)",
+             args.lang, path=args.out, days=scenario.metadata.turns,
             locations=len(scenario.map.locations), injects=len(scenario.msel)))
     return 0
 
@@ -724,21 +799,56 @@ def cmd_generate(args) -> int:
 
     def progress(stage: str) -> None:
         if loud:
-            print(t(f"generate_stage_{stage}", lang), file=sys.stderr, flush=True)
+            print(tr(GENERATE_STAGES[stage], lang), file=sys.stderr, flush=True)
 
     try:
         district = generate(args.places, args.population, args.armed_groups, args.seed,
                             progress)
     except GenerateError as exc:
-        raise UsageError(t(exc.key, lang, **{k: count(v, lang) for k, v in exc.values.items()})
+        raise UsageError(tr(exc.message, lang, **{k: count(v, lang) for k, v in exc.values.items()})
                          ) from None
     args.out.parent.mkdir(parents=True, exist_ok=True)
     part = args.out.with_name(args.out.name + ".part")  # a file is whole or not there
     part.write_text(district.text, encoding="utf-8")
     part.replace(args.out)
-    print(t("generate_written", lang, path=args.out, places=count(args.places, lang),
-            routes=count(district.routes, lang), people=count(args.population, lang),
-            groups=args.armed_groups, size=f"{args.out.stat().st_size / 1e6:.1f}"))
+    size = f"{args.out.stat().st_size / 1e6:.1f}"
+    print(tr("{path}: district written ({places} places, {routes} routes, {people} people, "
+             "{groups} armed groups; {size} MB)", lang, path=args.out,
+             places=count(args.places, lang), routes=count(district.routes, lang),
+             people=count(args.population, lang), groups=args.armed_groups, size=size))
+    return 0
+
+
+def cmd_languages(args) -> int:
+    from simulator import languages
+
+    lang = args.lang
+    if args.update:
+        for done in languages.update():
+            print(tr("{path}: brought up to the template", lang,
+                     path=catalogue_path(done)), file=sys.stderr)
+    if args.compile:
+        for mo in languages.compile_all():
+            print(tr("{path}: compiled", lang, path=mo), file=sys.stderr)
+    if args.check:
+        gaps = languages.check()
+        for gap in gaps:
+            print(gap, file=sys.stderr)
+        if gaps:
+            print(ntr("{n} text to translate", "{n} texts to translate", len(gaps), lang),
+                  file=sys.stderr)
+            return 2
+        print(tr("every catalogue is complete", lang))
+    if args.update or args.compile or args.check:
+        return 0
+    for code, covered in languages.coverage().items():
+        print(tr("{language}:", lang, language=code))
+        for name, (done, total) in covered["components"].items():
+            print(tr("  interface, {component}: {done} of {total}", lang, component=name,
+                     done=count(done, lang), total=count(total, lang)))
+        for name, (done, total) in covered["scenarios"].items():
+            print(tr("  scenario {scenario}: {done} of {total} texts", lang, scenario=name,
+                     done=count(done, lang), total=count(total, lang)))
     return 0
 
 
@@ -748,12 +858,14 @@ def cmd_msel_export(args) -> int:
     lang = args.lang
     suffix = args.out.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
-        raise UsageError(t("msel_out_suffix", lang, suffix=args.out.suffix or "-"))
+        raise UsageError(tr("--out must end in .xlsx or .csv, not {suffix}",
+                            lang, suffix=args.out.suffix or "-"))
     scenario = load_scenario(args.scenario, lang)
     export(scenario, args.out, lang)
-    print(t("msel_written", lang, path=args.out, injects=len(scenario.msel),
+    print(tr("{path}: MSEL written ({injects} injects, {actions} expected actions; {sheets})",
+             lang, path=args.out, injects=len(scenario.msel),
             actions=sum(len(i.expected_actions) for i in scenario.msel),
-            sheets=t(f"msel_sheets_{suffix[1:]}", lang)))
+            sheets=tr(MSEL_SHEETS[suffix], lang)))
     return 0
 
 
@@ -763,8 +875,9 @@ def cmd_msel_import(args) -> int:
     lang = args.lang
     result = import_msel(args.sheet, args.into, args.out, lang)
     for problem in result.warnings:
-        print(t("msel_check", lang, problem=problem.text(lang)), file=sys.stderr)
-    print(t("msel_imported", lang, path=args.out, injects=len(result.scenario.msel),
+        print(tr("to check: {problem}", lang, problem=problem.text(lang)), file=sys.stderr)
+    print(tr("{path}: scenario written with the sheet's MSEL ({injects} injects: {changed} changed, {added} "
+             "added, {removed} removed)", lang, path=args.out, injects=len(result.scenario.msel),
             changed=len(result.changed), added=len(result.added), removed=len(result.removed)))
     return 0
 
@@ -773,24 +886,27 @@ def cmd_validate_displacement(args) -> int:
     from simulator.displacement import validate as displacement
 
     if args.seeds < 1:
-        raise UsageError(t("bad_seeds", args.lang, seeds=args.seeds))
+        raise UsageError(tr("--seeds must be 1 or more, got {seeds}", args.lang, seeds=args.seeds))
     say = (lambda line: None) if args.quiet else \
         (lambda line: print(line, file=sys.stderr, flush=True))
     v = displacement.validate(args.case, args.seeds, args.out, args.jobs, say, args.lang)
     if args.out:
         displacement.write(v, args.out, args.lang)
     s = v.summary()
-    print(t("validation_title", args.lang, case=s["case"], days=s["days"],
+    print(tr("{case}: {days} days, {camps} camps, {seeds} seed(s)", args.lang, case=s["case"], days=s["days"],
             camps=len(s["camps"]), seeds=len(s["seeds"])))
-    for kind, key in (("ard_normal", "ard"), ("ard_rescaled", "ard_rescaled")):
-        print("  " + t("validation_ard", args.lang, kind=t(kind, args.lang), **s[key]))
+    for kind, key in ((N_("normal"), "ard"), (N_("rescaled"), "ard_rescaled")):
+        print("  " + tr("ARD {kind}: {mean:.3f} [{min:.3f}–{max:.3f} over seeds]",
+                        args.lang, kind=tr(kind, args.lang), **s[key]))
     for name, value in s["naive"].items():
-        print("  " + t("validation_naive", args.lang, name=t(f"naive_{name}", args.lang),
+        print("  " + tr("naive forecast, {name}: ARD {value:.3f}",
+                        args.lang, name=tr(NAIVE_FORECASTS[name], args.lang),
                        value=value))
-    print("  " + t("validation_time", args.lang, per_run=s["seconds_per_run"]["mean"],
+    print("  " + tr("{per_run:.1f} s per run; {wall:.1f} s in all",
+                    args.lang, per_run=s["seconds_per_run"]["mean"],
                    wall=s["wall_seconds"]))
     if args.out:
-        print(t("wrote", args.lang, path=args.out))
+        print(tr("outputs written to {path}", args.lang, path=args.out))
     return 0
 
 
@@ -813,16 +929,19 @@ def cmd_export(args) -> int:
         if args.list:
             rows = archive.exercises(db)
             for r in rows:
-                print(t("export_list_line", lang, id=r["id"], name=r["name"], phase=r["phase"],
-                        turn=r["turn"], practice=t("export_practice", lang)
+                print(tr("{id:>5}  {name} ({phase}, turn {turn}){practice}",
+                         lang, id=r["id"], name=r["name"], phase=r["phase"],
+                        turn=r["turn"], practice=tr(", practice", lang)
                         if r["practice"] is not None else ""))
             if not rows:
-                print(t("export_list_empty", lang, db=db))
+                print(tr("no exercise in {db}", lang, db=db))
             return 0
         if args.exercise is None or args.out is None:
-            raise UsageError(t("export_usage", lang))
+            raise UsageError(tr("give an exercise's id and --out FILE, or --list", lang))
         m = archive.export_exercise(db, args.exercise, args.out)
-    print(t("export_written", lang, exercise=args.exercise, path=args.out, hash=m.replay_hash[:12],
+    print(tr("exercise {exercise} written to {path}: {inputs} inputs, {notes} notes, {overrides} overrides, "
+             "{signoffs} sign-offs; replay hash {hash}…",
+             lang, exercise=args.exercise, path=args.out, hash=m.replay_hash[:12],
             **m.counts))
     return 0
 
@@ -834,12 +953,16 @@ def cmd_import(args) -> int:
     lang = args.lang
     with _archive_errors(lang):
         done = import_exercise(args.archive, args.db or default_path())
-    print(t("import_done", lang, path=args.archive, name=done.name, exercise=done.exercise))
+    print(tr("{path}: imported as exercise {exercise} ({name}); replay hash checked. Join codes are not "
+             "restored: issue new ones from the console.",
+             lang, path=args.archive, name=done.name, exercise=done.exercise))
     if done.course is not None and done.placed:
-        print(t("import_course", lang, course=done.course, members=done.members,
+        print(tr("course {course!r}: {members} team members and {signed} of {total} sign-offs imported "
+                 "(trainees found by name)", lang, course=done.course, members=done.members,
                 signed=done.signoffs, total=done.signoffs_total))
     elif done.course is not None:
-        print(t("import_no_course", lang, course=done.course, total=done.signoffs_total))
+        print(tr("course {course!r} is not in this database (or not once): its team members and {total} "
+                 "sign-offs were not imported", lang, course=done.course, total=done.signoffs_total))
     return 0
 
 
@@ -849,8 +972,10 @@ def cmd_backup(args) -> int:
 
     with _archive_errors(args.lang):
         exercises = backup(args.db or default_path(), args.out)
-    print(t("backup_done", args.lang, path=args.out, exercises=exercises,
-            size=f"{args.out.stat().st_size / 2**20:.1f}"))
+    size = f"{args.out.stat().st_size / 2**20:.1f}"
+    print(tr("backup written to {path} ({exercises} exercises, {size} MB, integrity check ok); "
+             "it holds everything, codes included: keep it safe", args.lang, path=args.out,
+             exercises=exercises, size=size))
     return 0
 
 

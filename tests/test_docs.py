@@ -447,7 +447,7 @@ def test_validation_messages_in_french_keep_their_place(tmp_path, monkeypatch, c
     english = _section("<!-- validation-example: round 1 -->", r"^```$")[1:]
     assert [ln.split(": ")[0:2] for ln in printed[:-1]] == \
         [ln.split(": ")[0:2] for ln in english[:-1]]
-    assert printed[-1] == "2 problème(s) trouvé(s)"
+    assert printed[-1] == "2 problèmes trouvés"
     shown = re.search(r"`(kerowa\.yaml:77:60: teams\[0\]\.asset: champ inconnu 'asset') \.\.\.`",
                       PAGES["validating.md"]).group(1)
     assert printed[1].startswith(shown)

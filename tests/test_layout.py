@@ -19,7 +19,7 @@ LAYERS = [
     ("simulator.world",),
     ("simulator.play",),
     ("debrief",),
-    ("simulator.classroom", "simulator.displacement", "simulator.interop"),
+    ("simulator.classroom", "simulator.displacement", "simulator.interop", "simulator.languages"),
     ("simulator.portal",),
     ("simulator.cli",),
 ]

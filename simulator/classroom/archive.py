@@ -45,7 +45,7 @@ from debrief.overrides import Override
 from simulator.classroom.courses import Courses, framework_of
 from simulator.classroom.live import LiveExercise
 from simulator.classroom.store import KINDS, Input, Store, digest, new_token
-from simulator.i18n import t
+from simulator.i18n import N_, tr
 from simulator.language.validation import scenario_from_text
 from simulator.provenance import versions
 
@@ -61,16 +61,16 @@ DEVICE_KEYED = ("submit", "withdraw")
 
 
 class ArchiveError(Exception):
-    """What is wrong, named by the file concerned: a key of ``simulator.i18n`` and its
-    values, so the command line says it in the reader's language."""
+    """What is wrong, named by the file concerned: a message (English, as ``simulator.i18n``
+    translates it) and its values, so the command line says it in the reader's language."""
 
-    def __init__(self, path: Path, key: str, **values):
-        super().__init__(f"{path}: {t(key, 'en', **values)}")
-        self.path, self.key, self.values = path, key, values
+    def __init__(self, path: Path, message: str, **values):
+        super().__init__(f"{path}: {message.format(**values)}")
+        self.path, self.message, self.values = path, message, values
 
     def text(self, lang: str) -> str:
-        return t("archive_problem", lang, file=self.path, problem=t(self.key, lang,
-                                                                    **self.values))
+        return tr("{file}: {problem}", lang, file=self.path,
+                  problem=tr(self.message, lang, **self.values))
 
 
 # --- what each file of an archive holds -----------------------------------------------
@@ -193,7 +193,8 @@ def export_exercise(db: Path, ex: int, out: Path) -> Manifest:
     files = {MANIFEST: _json(manifest.model_dump()), **files}
     size = sum(map(len, files.values()))
     if size > MAX_BYTES:
-        raise ArchiveError(out, "archive_too_large", size=_mb(size), limit=_mb(MAX_BYTES))
+        raise ArchiveError(out, N_("too large: {size} MB, the limit is {limit} MB"),
+                           size=_mb(size), limit=_mb(MAX_BYTES))
     with private_file(out) as part:
         with zipfile.ZipFile(part, "w", zipfile.ZIP_DEFLATED) as z:
             for name, data in files.items():
@@ -207,7 +208,8 @@ def _read_exercise(store: Store, db: Path, ex: int) -> Archive:
     with store.reading() as q:
         row = q.execute("SELECT * FROM exercise WHERE id = ?", (ex,)).fetchone()
         if row is None:
-            raise ArchiveError(db, "export_unknown_exercise", exercise=ex)
+            raise ArchiveError(db, N_("no exercise {exercise} in this database ('ttx export --list' shows "
+                                      "them)"), exercise=ex)
         teams = [Team(team=r["team"], bot=r["bot"]) for r in q.execute(
             "SELECT team, bot FROM team WHERE exercise = ? ORDER BY rowid", (ex,))]
         offer = q.execute("SELECT name, team FROM practice_offer WHERE id = ?",
@@ -269,13 +271,14 @@ def read_archive(path: Path) -> Archive:
     manifest = _manifest(path, files)
     for name in FILES:
         if name not in files:
-            raise ArchiveError(path, "archive_missing_file", member=name)
+            raise ArchiveError(path, N_("{member} is missing"), member=name)
         if hashlib.sha256(files[name]).hexdigest() != manifest.files.get(name):
-            raise ArchiveError(path, "archive_checksum", member=name)
+            raise ArchiveError(path, N_("{member} does not match its checksum in manifest.json: it was "
+                                        "changed or damaged after the export"), member=name)
     try:
         scenario = files["scenario.yaml"].decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise ArchiveError(path, "archive_invalid", member="scenario.yaml",
+        raise ArchiveError(path, N_("{member}: {detail}"), member="scenario.yaml",
                            detail=str(exc)) from None
     archive = Archive(manifest, _parse(path, files, "exercise.json", ExerciseFile), scenario,
                       _parse(path, files, "inputs.json", list[InputItem]),
@@ -288,12 +291,15 @@ def read_archive(path: Path) -> Archive:
         here = program()
         differ = ", ".join(f"{k} {v} / {here.get(k, '?')}" for k, v in
                            sorted(manifest.program.items()) if here.get(k) != v)
-        raise ArchiveError(path, "archive_replay_mismatch", found=live.replay_hash()[:12],
+        raise ArchiveError(path, N_("replaying the inputs gives hash {found}…, the archive says {expected}…: "
+                                    "the inputs were changed, or this program's versions differ (archive / "
+                                    "here: {versions}); nothing was imported"), found=live.replay_hash()[:12],
                            expected=manifest.replay_hash[:12], versions=differ or "-")
     state = _row_state(live)
     ex = archive.exercise
     if state != (ex.phase, ex.turn, ex.paused):
-        raise ArchiveError(path, "archive_state_mismatch", phase=ex.phase, turn=ex.turn,
+        raise ArchiveError(path, N_("exercise.json says {phase}, turn {turn}; its inputs lead to {replayed}, "
+                                    "turn {replayed_turn}"), phase=ex.phase, turn=ex.turn,
                            replayed=state[0], replayed_turn=state[1])
     return archive
 
@@ -316,7 +322,7 @@ def import_exercise(path: Path, db: Path) -> Imported:
     try:
         ex, members, signed = _store(store, archive, course, known, path)
     except sqlite3.IntegrityError as exc:  # e.g. a trainee deleted here meanwhile
-        raise ArchiveError(path, "import_failed", detail=exc) from None
+        raise ArchiveError(path, N_("nothing was imported: {detail}"), detail=exc) from None
     return Imported(ex, archive.exercise.name, info.name if info else None,
                     course is not None, members, signed, len(archive.course.signoffs))
 
@@ -357,7 +363,7 @@ def _store(store: Store, archive: Archive, course: sqlite3.Row | None, known: se
         stored = [_item(r) for r in q.execute("SELECT * FROM input WHERE exercise = ? "
                                               "ORDER BY seq", (ex,))]
         if stored != archive.inputs:  # what the replay checked is what is committed
-            raise ArchiveError(path, "import_failed", detail="the inputs stored differ")
+            raise ArchiveError(path, N_("nothing was imported: {detail}"), detail="the inputs stored differ")
     return ex, members, signed
 
 
@@ -392,29 +398,33 @@ def _unzip(path: Path) -> dict[str, bytes]:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise ArchiveError(path, "archive_unreadable", detail=exc.strerror) from None
+        raise ArchiveError(path, N_("cannot read or write it: {detail}"), detail=exc.strerror) from None
     if size > MAX_BYTES:
-        raise ArchiveError(path, "archive_too_large", size=_mb(size), limit=_mb(MAX_BYTES))
+        raise ArchiveError(path, N_("too large: {size} MB, the limit is {limit} MB"),
+                           size=_mb(size), limit=_mb(MAX_BYTES))
     try:
         with zipfile.ZipFile(path) as z:
             members = z.infolist()
             names = [m.filename for m in members]
             if MANIFEST not in names:
-                raise ArchiveError(path, "archive_foreign")
+                raise ArchiveError(path, N_("not an exercise archive written by 'ttx export' (no ttx "
+                                            "manifest.json)"))
             for name in names:
                 if name not in (MANIFEST, *FILES) or names.count(name) > 1:
-                    raise ArchiveError(path, "archive_unexpected_file", member=name)
+                    raise ArchiveError(path, N_("unexpected file {member!r} in the archive"), member=name)
             total = sum(m.file_size for m in members)
             if total > MAX_BYTES:
-                raise ArchiveError(path, "archive_too_large", size=_mb(total),
+                raise ArchiveError(path, N_("too large: {size} MB, the limit is {limit} MB"), size=_mb(total),
                                    limit=_mb(MAX_BYTES))
             return {m.filename: z.read(m) for m in members}
     except (zipfile.BadZipFile, EOFError, zlib.error, NotImplementedError, RuntimeError,
             ValueError) as exc:  # damaged, truncated, encrypted, an unknown compression
-        raise ArchiveError(path, "archive_not_zip", detail=str(exc) or type(exc).__name__) \
+        raise ArchiveError(path, N_("not a readable zip archive (damaged, truncated or another kind of "
+                                    "file): {detail}"), detail=str(exc) or type(exc).__name__) \
             from None
     except OSError as exc:
-        raise ArchiveError(path, "archive_unreadable", detail=exc.strerror or exc) from None
+        raise ArchiveError(path, N_("cannot read or write it: {detail}"),
+                           detail=exc.strerror or exc) from None
 
 
 def _manifest(path: Path, files: dict[str, bytes]) -> Manifest:
@@ -423,11 +433,13 @@ def _manifest(path: Path, files: dict[str, bytes]) -> Manifest:
     try:
         raw = json.loads(files[MANIFEST])
     except ValueError as exc:
-        raise ArchiveError(path, "archive_invalid", member=MANIFEST, detail=exc) from None
+        raise ArchiveError(path, N_("{member}: {detail}"), member=MANIFEST, detail=exc) from None
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
-        raise ArchiveError(path, "archive_foreign")
+        raise ArchiveError(path, N_("not an exercise archive written by 'ttx export' (no ttx manifest.json)"))
     if raw.get("format_version") != FORMAT_VERSION:
-        raise ArchiveError(path, "archive_version", found=raw.get("format_version"),
+        raise ArchiveError(path, N_("archive format version {found}; this program reads version {known} "
+                                    "(update the program, or export again with this one)"),
+                           found=raw.get("format_version"),
                            known=FORMAT_VERSION)
     return _parse(path, files, MANIFEST, Manifest)
 
@@ -438,7 +450,7 @@ def _parse(path: Path, files: dict[str, bytes], name: str, kind):
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(map(str, first["loc"]))
-        raise ArchiveError(path, "archive_invalid", member=name,
+        raise ArchiveError(path, N_("{member}: {detail}"), member=name,
                            detail=f"{where}: {first['msg']}" if where else first["msg"]) \
             from None
 
@@ -450,7 +462,7 @@ def _check_teams(path: Path, archive: Archive) -> None:
         list(archive.course.members)
     unknown = sorted({tm for tm in named if tm is not None and tm not in teams})
     if unknown or len(teams) != len(archive.exercise.teams):
-        raise ArchiveError(path, "archive_invalid", member="exercise.json",
+        raise ArchiveError(path, N_("{member}: {detail}"), member="exercise.json",
                            detail=f"teams: {', '.join(unknown) or 'the same team twice'}")
 
 
@@ -467,7 +479,7 @@ def _replay(source: Path, exercise: ExerciseFile, scenario_text: str,
                                    {tm.team: tm.bot for tm in exercise.teams}, items,
                                    practice=exercise.practice is not None)
     except Exception as exc:  # noqa: BLE001 -- inputs from a file, never checked by a command
-        raise ArchiveError(source, "archive_replay_failed",
+        raise ArchiveError(source, N_("the inputs cannot be replayed: {detail}"),
                            detail=f"{type(exc).__name__}: {exc}"[:300]) from None
 
 
@@ -491,7 +503,7 @@ def backup(db: Path, out: Path) -> int:
     copy is checked (``PRAGMA integrity_check``) before it takes its name. Returns the
     number of exercises in the copy."""
     if not db.is_file():
-        raise ArchiveError(db, "no_database")
+        raise ArchiveError(db, N_("no database here"))
     with private_file(out) as part:
         source = sqlite3.connect(db, timeout=30)
         copy = sqlite3.connect(part)
@@ -500,10 +512,11 @@ def backup(db: Path, out: Path) -> int:
             copy.execute("PRAGMA journal_mode=DELETE")  # no -wal file beside the copy
             check = [r[0] for r in copy.execute("PRAGMA integrity_check")]
             if check != ["ok"]:
-                raise ArchiveError(out, "backup_check_failed", detail="; ".join(check[:3]))
+                raise ArchiveError(out, N_("the copy failed its integrity check: {detail}"),
+                                   detail="; ".join(check[:3]))
             return copy.execute("SELECT COUNT(*) FROM exercise").fetchone()[0]
         except sqlite3.DatabaseError as exc:  # not a database, or a damaged one
-            raise ArchiveError(db, "backup_failed", detail=exc) from None
+            raise ArchiveError(db, N_("cannot be copied: {detail}"), detail=exc) from None
         finally:
             copy.close()
             source.close()
@@ -514,12 +527,12 @@ def private_file(out: Path) -> Iterator[Path]:
     """A new file readable by its owner only (0600), written beside ``out`` and renamed to
     it once complete, so ``out`` is never half-written; an existing ``out`` is refused."""
     if out.exists():
-        raise ArchiveError(out, "out_exists")
+        raise ArchiveError(out, N_("already exists: choose another name"))
     part = out.with_name(out.name + ".part")
     try:
         fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except OSError as exc:
-        raise ArchiveError(part, "archive_unreadable", detail=exc.strerror) from None
+        raise ArchiveError(part, N_("cannot read or write it: {detail}"), detail=exc.strerror) from None
     os.fchmod(fd, 0o600)  # whatever the umask
     os.close(fd)
     try:
@@ -550,7 +563,7 @@ def exercises(db: Path) -> list[sqlite3.Row]:
 def _existing_store(db: Path) -> Store:
     """The store of an existing database file (a mistyped path creates nothing)."""
     if not db.is_file():
-        raise ArchiveError(db, "no_database")
+        raise ArchiveError(db, N_("no database here"))
     return Store(db)
 
 

@@ -23,7 +23,7 @@ import numpy as np
 
 from simulator.displacement.fleecase import Case, ard, capacity_split, nearest_camp, observed, read_case
 from simulator.displacement.fleeimport import slug, write_scenario
-from simulator.i18n import t
+from simulator.i18n import tr
 from simulator.language.scenario import Scenario
 from simulator.language.validation import load_scenario
 from simulator.play.exercise import Exercise
@@ -115,21 +115,24 @@ def validate(case_dir: str | Path, seeds: int = 3, out: Path | None = None, jobs
         write_scenario(case, path)
         scenario = load_scenario(path)
         jobs = min(seeds, jobs or os.cpu_count() or 1)
-        say(t("validation_start", lang, case=case.folder.name, days=case.days,
+        say(tr("{case}: {days} days, {camps} camps, {seeds} seed(s) in {jobs} process(es)",
+               lang, case=case.folder.name, days=case.days,
               camps=len(case.camps), seeds=seeds, jobs=jobs))
         runs, seconds = {}, {}
         if jobs <= 1:
             for seed in range(seeds):
                 runs[seed], seconds[seed] = simulate(
                     scenario, case.camps, seed,
-                    lambda day, s=seed: say(t("validation_day", lang, seed=s, day=day,
-                                              days=case.days)))
-                say(t("validation_seed", lang, seed=seed, seconds=seconds[seed]))
+                    lambda day, s=seed: say(tr("  seed {seed}: day {day}/{days}", lang, seed=s,
+                                               day=day, days=case.days)))
+                say(tr("  seed {seed}: done in {seconds:.1f} s", lang, seed=seed,
+                       seconds=seconds[seed]))
         else:
             with Processes(jobs) as pool:
                 done = pool.map(_simulate_job, list(range(seeds)), (scenario, case.camps),
-                                lambda n, total, seed, result: say(t(
-                                    "validation_seed", lang, seed=seed, seconds=result[1])))
+                                lambda n, total, seed, result: say(tr(
+                                    "  seed {seed}: done in {seconds:.1f} s", lang, seed=seed,
+                                    seconds=result[1])))
             for seed, (sim, secs) in enumerate(done):
                 runs[seed], seconds[seed] = sim, secs
     naive = {"capacity_split": capacity_split(case, obs), "nearest_camp": nearest_camp(case, obs)}
@@ -163,8 +166,8 @@ def _plots(v: Validation, sims: dict[str, np.ndarray], folder: Path, lang: str) 
     for c in v.case.camps:
         fig, ax = plt.subplots(figsize=(7, 3.6))
         _camp_axes(ax, v, sims, c, lang, legend=True)
-        ax.set_xlabel(t("plot_days", lang, start=v.case.start))
-        ax.set_ylabel(t("plot_people", lang))
+        ax.set_xlabel(tr("days from {start}", lang, start=v.case.start))
+        ax.set_ylabel(tr("people in camp", lang))
         fig.tight_layout()
         fig.savefig(folder / f"{slug(c)}.png", dpi=110)
         plt.close(fig)
@@ -178,7 +181,8 @@ def _plots(v: Validation, sims: dict[str, np.ndarray], folder: Path, lang: str) 
         ax.axis("off")
     handles, labels = axes.flat[0].get_legend_handles_labels()
     fig.legend(handles, labels, loc="lower center", ncol=4, fontsize=8, frameon=False)
-    fig.suptitle(t("plot_all", lang, case=v.case.folder.name, start=v.case.start))
+    fig.suptitle(tr("{case}: camp counts, days from {start}",
+                    lang, case=v.case.folder.name, start=v.case.start))
     fig.tight_layout(rect=(0, 0.04, 1, 0.97))
     fig.savefig(folder / "all-camps.png", dpi=90)
     plt.close(fig)
@@ -190,15 +194,15 @@ def _camp_axes(ax, v: Validation, sims: dict[str, np.ndarray], camp: str, lang: 
 
     days = np.arange(v.case.days)
     points = [(d, n) for d, n in corrected(v.case, camp) if 0 <= d < v.case.days]
-    ax.plot(days, v.observed[camp], color="#000000", lw=1, label=t("plot_observed", lang))
+    ax.plot(days, v.observed[camp], color="#000000", lw=1, label=tr("observed (interpolated)", lang))
     ax.plot([d for d, _ in points], [n for _, n in points], "o", color="#000000", ms=2.5,
-            label=t("plot_reports", lang))
+            label=tr("UNHCR reports (corrected)", lang))
     ax.fill_between(days, sims[camp].min(axis=0), sims[camp].max(axis=0), color="#0072B2",
                     alpha=0.25, lw=0)
     ax.plot(days, sims[camp].mean(axis=0), color="#0072B2", lw=1.5,
-            label=t("plot_simulated", lang, seeds=len(v.runs)))
+            label=tr("simulated (mean, band over {seeds} seeds)", lang, seeds=len(v.runs)))
     ax.plot(days, v.naive["capacity_split"][camp], color="#E69F00", lw=1, ls="--",
-            label=t("plot_capacity", lang))
+            label=tr("naive: capacity split", lang))
     ax.set_title(camp if not legend else f"{v.case.folder.name}: {camp}", fontsize=9)
     ax.tick_params(labelsize=7)
     if legend:

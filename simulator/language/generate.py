@@ -30,6 +30,7 @@ from scipy.sparse.csgraph import minimum_spanning_tree
 from scipy.spatial import Delaunay, cKDTree
 
 from agents.civilians import GROUPS, split_counts
+from simulator.i18n import N_
 
 MIN_PLACES, MAX_PLACES = 10, 100_000
 MAX_POPULATION = 100_000_000
@@ -54,11 +55,12 @@ ARMED_KINDS = (("jihadist", "[raid, attack_site, ambush]", "Katiba of", "Katiba 
 
 
 class GenerateError(ValueError):
-    """An argument out of range: ``key`` names the message in ``simulator.i18n``."""
+    """An argument out of range: ``message`` (English, as ``simulator.i18n`` translates it)
+    and its values."""
 
-    def __init__(self, key: str, **values):
-        super().__init__(key)
-        self.key, self.values = key, values
+    def __init__(self, message: str, **values):
+        super().__init__(message)
+        self.message, self.values = message, values
 
 
 @dataclass
@@ -87,11 +89,14 @@ class Generated:
 def check(places: int, population: int, armed_groups: int) -> None:
     """Raise ``GenerateError`` for an argument out of range."""
     if not MIN_PLACES <= places <= MAX_PLACES:
-        raise GenerateError("generate_bad_places", value=places, low=MIN_PLACES, high=MAX_PLACES)
+        raise GenerateError(N_("--places must be from {low} to {high}, got {value}"),
+                            value=places, low=MIN_PLACES, high=MAX_PLACES)
     if not 0 <= population <= MAX_POPULATION:
-        raise GenerateError("generate_bad_population", value=population, high=MAX_POPULATION)
+        raise GenerateError(N_("--population must be from 0 to {high}, got {value}"),
+                            value=population, high=MAX_POPULATION)
     if not 0 <= armed_groups <= min(MAX_ARMED_GROUPS, places // 10):
-        raise GenerateError("generate_bad_armed_groups", value=armed_groups,
+        raise GenerateError(N_("--armed-groups must be from 0 to {high} (one for every ten places, at most "
+                               "50), got {value}"), value=armed_groups,
                             high=min(MAX_ARMED_GROUPS, places // 10))
 
 

@@ -11,7 +11,7 @@ from typing import Callable
 
 import numpy as np
 
-from simulator.i18n import count, t
+from simulator.i18n import N_, count, tr
 from simulator.language.scenario import Scenario
 from simulator.play.exercise import Exercise
 from simulator.play.runner import play
@@ -19,6 +19,19 @@ from simulator.play.runner import play
 OUTCOMES = ("civilian_deaths", "civilian_injuries", "displaced_peak", "unmet_need_person_days",
             "people_assisted", "incidents", "attacks_deterred", "abuse_incidents",
             "principle_breaches", "humanitarian_access_final")
+# Each outcome as people read it (translated where it is shown).
+OUTCOME_NAMES = {
+    "civilian_deaths": N_("civilian deaths"),
+    "civilian_injuries": N_("civilian injuries"),
+    "displaced_peak": N_("displaced (peak)"),
+    "unmet_need_person_days": N_("unmet need (person-days)"),
+    "people_assisted": N_("people assisted"),
+    "incidents": N_("violent incidents"),
+    "attacks_deterred": N_("attacks deterred"),
+    "abuse_incidents": N_("abuses by host forces"),
+    "principle_breaches": N_("humanitarian principle breaches"),
+    "humanitarian_access_final": N_("humanitarian access at the end"),
+}
 
 
 def compare(scenario: Scenario, kinds: list[str], seeds: int,
@@ -52,9 +65,9 @@ def band(values: list[float], centre: str = "mean") -> dict:
 def table(result: dict, lang: str = "en") -> str:
     """A plain-text table: one row per outcome (in words), one column per bot kind."""
     kinds = list(result)
-    labels = {k: t(k, lang) for k in OUTCOMES}
+    labels = {k: tr(OUTCOME_NAMES[k], lang) for k in OUTCOMES}
     width = max(len(v) for v in labels.values()) + 2
-    lines = [t("compare_outcome", lang).ljust(width) + "".join(k.rjust(26) for k in kinds)]
+    lines = [tr("outcome", lang).ljust(width) + "".join(k.rjust(26) for k in kinds)]
     for key in OUTCOMES:
         cells = []
         for kind in kinds:

@@ -18,7 +18,7 @@ import pickle
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from typing import Any, Callable
 
-from simulator.i18n import t
+from simulator.i18n import N_, tr
 
 Progress = Callable[[int, int, int, Any], None]
 CONNECT_SECONDS = 10.0  # how long to wait for a Dask scheduler, then for its first worker
@@ -28,12 +28,12 @@ class WorkersError(Exception):
     """Workers that cannot be had (Dask missing, a scheduler out of reach ...): ``text(lang)``
     says which and what to do."""
 
-    def __init__(self, key: str, **values):
-        self.key, self.values = key, values
+    def __init__(self, message: str, **values):
+        self.message, self.values = message, values
         super().__init__(self.text("en"))
 
     def text(self, lang: str = "en") -> str:
-        return t(self.key, lang, **self.values)
+        return tr(self.message, lang, **self.values)
 
 
 class Workers:
@@ -60,7 +60,7 @@ class InProcess(Workers):
     """Every item in this process, one after the other."""
 
     def describe(self, lang: str = "en") -> str:
-        return t("workers_here", lang)
+        return tr("this process", lang)
 
     def map(self, job: Callable, items: list, common: Any = None,
             progress: Progress | None = None) -> list:
@@ -96,7 +96,7 @@ class Processes(Workers):
         self.pool = ProcessPoolExecutor(count, mp_context=self.context)
 
     def describe(self, lang: str = "en") -> str:
-        return t("workers_local", lang, count=self.count)
+        return tr("{count} local processes", lang, count=self.count)
 
     def map(self, job: Callable, items: list, common: Any = None,
             progress: Progress | None = None) -> list:
@@ -142,23 +142,28 @@ class OnDask(Workers):
             from distributed import Client
             from distributed.comm import get_address_host_port
         except ImportError:
-            raise WorkersError("dask_missing") from None
+            raise WorkersError(N_("--dask needs Dask's distributed package, not installed here: pip install "
+                                  "'ttx-sim[dask]' (or 'dask[distributed]')")) from None
         self.address = address
         try:  # before a Client: one given a malformed address hangs on its way out
             if not address.startswith("inproc://"):  # a cluster in this process
                 get_address_host_port(address)
         except ValueError as exc:
-            raise WorkersError("dask_bad_address", address=address, reason=exc) from None
+            raise WorkersError(N_("--dask: {address!r} is not a Dask scheduler's address ({reason}); give "
+                                  "the one the scheduler prints, such as tcp://HOST:8786"),
+                               address=address, reason=exc) from None
         try:
             self.client = Client(address, timeout=timeout, set_as_default=False)
         except OSError:  # refused, or nobody there: it waited ``timeout`` seconds
-            raise WorkersError("dask_unreachable", address=address,
+            raise WorkersError(N_("no Dask scheduler answered at {address} within {seconds} s; is it "
+                                  "running, and is the address the one it prints?"), address=address,
                                seconds=f"{timeout:g}") from None
         try:
             self.client.wait_for_workers(1, timeout=timeout)
         except TimeoutError:
             self.client.close()
-            raise WorkersError("dask_no_workers", address=address,
+            raise WorkersError(N_("the Dask cluster at {address} has no workers (waited {seconds} s); start "
+                                  "some with: dask worker {address}"), address=address,
                                seconds=f"{timeout:g}") from None
         from simulator.provenance import program
         ours = program()
@@ -167,12 +172,14 @@ class OnDask(Workers):
         other = sorted(w for w, digest in theirs.items() if digest != ours)
         if other:
             self.client.close()
-            raise WorkersError("dask_other_version", address=address,
+            raise WorkersError(N_("Dask workers {workers} do not have this version of ttx and its libraries, "
+                                  "so their replays could differ; install it on them"), address=address,
                                workers=", ".join(other))
         self.threads = self.client.nthreads()  # worker → threads, when it was reached
 
     def describe(self, lang: str = "en") -> str:
-        return t("workers_dask", lang, address=self.address, workers=len(self.threads),
+        return tr("the Dask cluster at {address} ({workers} workers, {threads} threads)",
+                  lang, address=self.address, workers=len(self.threads),
                  threads=sum(self.threads.values()))
 
     def map(self, job: Callable, items: list, common: Any = None,

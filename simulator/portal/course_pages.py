@@ -14,9 +14,10 @@ from starlette.datastructures import FormData, UploadFile
 
 from simulator.classroom.courses import Course, CsvError, SignOff, Trainee, cohort_from_bytes
 from simulator.classroom.store import Refused
-from simulator.i18n import t as outcome_name
+from simulator.i18n import tr
 from simulator.language.scenario import text
 from simulator.language.yamlsafe import InputError
+from simulator.play.compare import OUTCOME_NAMES
 from simulator.portal import auth
 from simulator.portal.auth import ApiError, User
 from simulator.portal.courses import _found, _reader, _records, cohort, courses_of, own_record
@@ -203,7 +204,7 @@ def cohort_page(course: int, request: Request, seeds: int = 5):
     lang = lang_of(request)
     for g in got["groups"]:
         for o in g["outcomes"]:
-            o["name"] = outcome_name(o["key"], lang)
+            o["name"] = tr(OUTCOME_NAMES[o["key"]], lang)
     return page(request, "course_cohort.html.j2", user=user,
                 course=dict(courses_of(request).course(course)), groups=got["groups"],
                 seeds=seeds)

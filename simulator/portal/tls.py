@@ -22,6 +22,8 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
+from simulator.i18n import N_
+
 CERT, KEY = "cert.pem", "key.pem"
 VALID_DAYS = 825  # a long course year; a certificate near its end is replaced at a start
 RENEW_DAYS = 14  # ... when fewer days than these remain
@@ -29,8 +31,8 @@ SHORT_PAIRS = 8  # pairs of the fingerprint read aloud: 64 bits, beyond any forg
 
 
 class TlsError(Exception):
-    """A certificate or key that cannot be used: the CLI message ``message`` (a key of
-    ``simulator.i18n``) and its ``values``."""
+    """A certificate or key that cannot be used: the CLI message ``message`` (English, as
+    ``simulator.i18n`` translates it) and its ``values``."""
 
     def __init__(self, message: str, **values):
         super().__init__(message)
@@ -79,7 +81,8 @@ def school_pair(cert_file: Path, key_file: Path) -> Pair:
     ``TlsError`` when a file is missing, unreadable, not PEM, or the key is another's."""
     cert, key = _certificate(cert_file), _private_key(key_file)
     if not _same_key(cert, key):
-        raise TlsError("tls_mismatch", cert_file=cert_file, key_file=key_file)
+        raise TlsError(N_("{key_file} is not the private key of {cert_file}"),
+                       cert_file=cert_file, key_file=key_file)
     return Pair(cert_file, key_file, cert)
 
 
@@ -154,9 +157,9 @@ def _read(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except FileNotFoundError:
-        raise TlsError("tls_missing", path=path) from None
+        raise TlsError(N_("{path}: no such file"), path=path) from None
     except OSError as exc:  # unreadable, a folder ...
-        raise TlsError("tls_unreadable", path=path, why=exc.strerror or exc) from None
+        raise TlsError(N_("{path}: cannot be read: {why}"), path=path, why=exc.strerror or exc) from None
 
 
 def _certificate(path: Path) -> x509.Certificate:
@@ -165,7 +168,8 @@ def _certificate(path: Path) -> x509.Certificate:
     try:
         return x509.load_pem_x509_certificates(data)[0]
     except ValueError:
-        raise TlsError("tls_bad_cert", path=path) from None
+        raise TlsError(N_("{path}: not a certificate in PEM form (-----BEGIN CERTIFICATE-----)"),
+                       path=path) from None
 
 
 def _private_key(path: Path):
@@ -173,7 +177,7 @@ def _private_key(path: Path):
     try:
         return serialization.load_pem_private_key(data, password=None)
     except (ValueError, TypeError, UnsupportedAlgorithm):  # TypeError: it needs a password
-        raise TlsError("tls_bad_key", path=path) from None
+        raise TlsError(N_("{path}: not a private key in PEM form without a password"), path=path) from None
 
 
 def _same_key(cert: x509.Certificate, key) -> bool:

@@ -9,7 +9,7 @@ shown once, with who passed it on.
 
 from __future__ import annotations
 
-from simulator.i18n import count, t
+from simulator.i18n import N_, count, tr
 from simulator.language.scenario import Scenario, text
 
 
@@ -19,7 +19,8 @@ def clock(hour: float, scenario: Scenario, lang: str = "en") -> str:
     h0, m0 = (int(start[11:13]), int(start[14:16])) if len(start) >= 16 else (0, 0)
     minutes = h0 * 60 + m0 + round(hour * 60)
     day, rest = divmod(minutes, 24 * 60)
-    return t("clock", lang, day=day + 1, hh=f"{rest // 60:02d}", mm=f"{rest % 60:02d}")
+    hh, mm = divmod(rest, 60)
+    return tr("day {day}, {hh:02d}:{mm:02d}", lang, day=day + 1, hh=hh, mm=mm)
 
 
 def names(scenario: Scenario, lang: str) -> dict[str, dict[str, str]]:
@@ -61,6 +62,16 @@ def _merged(facts: list[dict], key) -> list[tuple[dict, list[str]]]:
     return list(out.values())
 
 
+# The words of a report's values, translated where they are shown.
+HAZARDS = {"flood": N_("flood"), "outbreak": N_("disease outbreak")}
+NEED_WORDS = {"water": N_("water"), "food": N_("food"), "shelter": N_("shelter"),
+              "health": N_("health")}
+TASKS = {"idle": N_("available"), "patrol": N_("on patrol"), "guard": N_("on guard"),
+         "escort": N_("escorting"), "evacuate": N_("evacuating people"),
+         "medevac": N_("evacuating casualties"), "detain": N_("on an arrest operation"),
+         "repair": N_("repairing a road"), "deliver": N_("carrying aid")}
+
+
 def render(report: dict, scenario: Scenario, lang: str = "en") -> str:
     """The report as Markdown, in ``lang``."""
     flat = {k: v for kind in names(scenario, lang).values() for k, v in kind.items()}
@@ -72,13 +83,16 @@ def render(report: dict, scenario: Scenario, lang: str = "en") -> str:
         return clock(hour, scenario, lang)
 
     def via(teams: list[str]) -> str:
-        return t("shared_by", lang, teams=", ".join(map(name, teams))) if teams else ""
-    lines = [f"# {t('sitrep_title', lang, team=name(report['team']))}", "",
-             t("sitrep_when", lang, turn=report["turn"], turns=report["turns"],
-               when=when(report["hour"]), budget=count(report.get("budget", 0), lang)), ""]
+        return tr(" (passed on by {teams})", lang, teams=", ".join(map(name, teams))) \
+            if teams else ""
+    title = tr("Situation report: {team}", lang, team=name(report["team"]))
+    lines = [f"# {title}", "",
+             tr("Turn {turn} of {turns}, {when}. Budget left: {budget}.", lang,
+                turn=report["turn"], turns=report["turns"], when=when(report["hour"]),
+                budget=count(report.get("budget", 0), lang)), ""]
 
-    def section(title: str, rows: list[str], empty: str = "sitrep_none") -> None:
-        lines.extend([f"## {t(title, lang)}", ""] + (rows or [t(empty, lang)]) + [""])
+    def section(title: str, rows: list[str], empty: str = N_("Nothing new.")) -> None:
+        lines.extend([f"## {tr(title, lang)}", ""] + (rows or [tr(empty, lang)]) + [""])
 
     injects = {i.id: i for i in scenario.msel}
 
@@ -86,49 +100,53 @@ def render(report: dict, scenario: Scenario, lang: str = "en") -> str:
         out = message(f, injects, lang)
         return dict(out, sender=out["sender"] or "-")
 
-    section("sitrep_messages", [
-        "- " + t("sitrep_message", lang, when=when(f["hour"]), **said(f))
+    section(N_("Messages"), [
+        "- " + tr("{when}, from {sender}: {text}", lang, when=when(f["hour"]), **said(f))
         + _places(f.get("places") or ([f["location"]] if f.get("topic") and f.get("location")
                                        else ()), name, lang) + via(v)
         for f, v in sorted(_merged(report["messages"], lambda f: f.get("inject") or f["id"]),
                            key=lambda fv: fv[0]["hour"])])
-    section("sitrep_threats", [
-        "- " + t("sitrep_threat", lang, place=name(f.get("location")),
-                 group=name(f.get("armed_group")), when=when(f["expected_hour"])) + via(v)
+    section(N_("Threats"), [
+        "- " + tr("{place}: {group} expected around {when}", lang, place=name(f.get("location")),
+                  group=name(f.get("armed_group")), when=when(f["expected_hour"])) + via(v)
         for f, v in _merged(report["threats"], lambda f: (f.get("location"),
                                                            f.get("expected_hour")))])
-    section("sitrep_hazards", [
-        "- " + t("sitrep_hazard", lang, hazard=t(f"hazard_{f['hazard']}", lang),
-                 places=", ".join(map(name, f["locations"])), when=when(f["hour"])) + via(v)
+    section(N_("Hazards"), [
+        "- " + tr("{hazard} at {places}, reported {when}", lang,
+                  hazard=tr(HAZARDS[f["hazard"]], lang),
+                  places=", ".join(map(name, f["locations"])), when=when(f["hour"])) + via(v)
         for f, v in _merged(report["hazards"], lambda f: (f["hazard"], tuple(f["locations"]),
                                                            f.get("peak_hour")))])
-    section("sitrep_needs", [
-        "- " + t("sitrep_need", lang, place=name(f["location"]),
-                 people=count(f["population"], lang), when=when(f["hour"]),
-                 unmet=", ".join(f"{t(f'need_{k}', lang)} {round(100 * v)} %"
-                                 for k, v in sorted(f["unmet"].items(), key=lambda kv: -kv[1])
-                                 if v > 0) or t("sitrep_met", lang),
-                 road=t("road_open" if f.get("road_open", True) else "road_cut", lang))
+    section(N_("Needs (latest assessment of each place)"), [
+        "- " + tr("{place}: {people} people, assessed {when}; unmet: {unmet}; {road}", lang,
+                  place=name(f["location"]), people=count(f["population"], lang),
+                  when=when(f["hour"]),
+                  unmet=", ".join(f"{tr(NEED_WORDS[k], lang)} {round(100 * v)} %"
+                                  for k, v in sorted(f["unmet"].items(), key=lambda kv: -kv[1])
+                                  if v > 0) or tr("none", lang),
+                  road=tr(N_("road open") if f.get("road_open", True) else N_("road cut"),
+                          lang))
         + via([f["shared_by"]] if f.get("shared_by") else [])
         for f in report["needs"]])
-    section("sitrep_incidents", [
-        "- " + t("sitrep_incident" if f["kind"] == "incident" or f.get("incidents")
-                 else "sitrep_nothing_found", lang, place=name(f.get("location")),
-                 when=when(f["hour"])) + via(v)
+    section(N_("Incidents and investigations"), [
+        "- " + tr(N_("{place}: violence reported, {when}")
+                  if f["kind"] == "incident" or f.get("incidents")
+                  else N_("{place}: investigated {when}, no violence found"), lang,
+                  place=name(f.get("location")), when=when(f["hour"])) + via(v)
         for f, v in _merged(report["incidents"], lambda f: (f["kind"], f.get("location"),
                                                              f["hour"]))])
-    section("sitrep_units", [
-        "- " + t("sitrep_unit", lang, unit=name(u["id"]), place=name(u["location"]),
-                 task=t("unit_idle" if u["task"] == "idle" else f"task_{u['task']}", lang))
+    section(N_("Own units"), [
+        "- " + tr("{unit}: at {place}, {task}", lang, unit=name(u["id"]),
+                  place=name(u["location"]), task=tr(TASKS[u["task"]], lang))
         for u in report["units"]])
-    section("sitrep_routes", [
+    section(N_("Roads washed out"), [
         "- " + " – ".join(map(name, r.split("--"))) for r in report.get("routes_closed", [])],
-        "sitrep_no_route")
+        N_("None known."))
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
 def _places(places, name, lang: str) -> str:
-    return t("sitrep_places", lang, places=", ".join(map(name, places))) if places else ""
+    return tr(" (places: {places})", lang, places=", ".join(map(name, places))) if places else ""
 
 
 def html(markdown: str, lang: str = "en") -> str:

@@ -211,4 +211,4 @@ def test_invalid_scenario_exits_2(tmp_path, capsys):
     bad = tmp_path / "bad.yaml"
     bad.write_text("metadata: {id: x}\n")
     assert main(["check", str(bad), "--quiet"]) == 2
-    assert "problem(s) found" in capsys.readouterr().err
+    assert "7 problems found" in capsys.readouterr().err

@@ -58,6 +58,28 @@ def rewrite(path: Path, out: Path, name: str, change, fix_checksum: bool = True)
     return out
 
 
+# The refusals, as the archive module words them (English, translated where shown).
+ARCHIVE_CHECKSUM = ("{member} does not match its checksum in manifest.json: it was changed or damaged "
+                    "after the export")
+ARCHIVE_FOREIGN = "not an exercise archive written by 'ttx export' (no ttx manifest.json)"
+ARCHIVE_MISSING_FILE = "{member} is missing"
+ARCHIVE_NOT_ZIP = "not a readable zip archive (damaged, truncated or another kind of file): {detail}"
+ARCHIVE_REPLAY_MISMATCH = ("replaying the inputs gives hash {found}…, the archive says {expected}…: the "
+                           "inputs were changed, or this program's versions differ (archive / here: "
+                           "{versions}); nothing was imported")
+ARCHIVE_STATE_MISMATCH = ("exercise.json says {phase}, turn {turn}; its inputs lead to {replayed}, turn "
+                          "{replayed_turn}")
+ARCHIVE_TOO_LARGE = "too large: {size} MB, the limit is {limit} MB"
+ARCHIVE_UNEXPECTED_FILE = "unexpected file {member!r} in the archive"
+ARCHIVE_UNREADABLE = "cannot read or write it: {detail}"
+ARCHIVE_VERSION = ("archive format version {found}; this program reads version {known} (update the "
+                   "program, or export again with this one)")
+EXPORT_UNKNOWN_EXERCISE = "no exercise {exercise} in this database ('ttx export --list' shows them)"
+IMPORT_FAILED = "nothing was imported: {detail}"
+NO_DATABASE = "no database here"
+OUT_EXISTS = "already exists: choose another name"
+
+
 def edit_json(function):
     def change(raw: bytes) -> bytes:
         data = json.loads(raw)
@@ -66,10 +88,10 @@ def edit_json(function):
     return change
 
 
-def refused(path: Path, db: Path, key: str) -> ArchiveError:
+def refused(path: Path, db: Path, message: str) -> ArchiveError:
     with pytest.raises(ArchiveError) as caught:
         import_exercise(path, db)
-    assert caught.value.key == key, caught.value
+    assert caught.value.message == message, caught.value
     assert str(path) in caught.value.text("en") and str(path) in caught.value.text("fr")
     return caught.value
 
@@ -196,18 +218,18 @@ def test_changed_inputs_are_refused_and_nothing_is_stored(source, tmp_path):
         submit = next(i for i in inputs if i["kind"] == "submit")
         submit["payload"]["decisions"][0]["params"]["location"] = "town"
     changed = rewrite(path, tmp_path / "changed.zip", "inputs.json", edit_json(move_patrol))
-    error = refused(changed, tmp_path / "other.db", "archive_replay_mismatch")
+    error = refused(changed, tmp_path / "other.db", ARCHIVE_REPLAY_MISMATCH)
     assert "nothing was imported" in error.text("en")
     unsigned = rewrite(path, tmp_path / "unsigned.zip", "inputs.json", edit_json(move_patrol),
                        fix_checksum=False)
-    refused(unsigned, tmp_path / "other.db", "archive_checksum")
+    refused(unsigned, tmp_path / "other.db", ARCHIVE_CHECKSUM)
     notes = rewrite(path, tmp_path / "notes.zip", "notes.json", lambda b: b.replace(b"late",
                                                                                      b"early"),
                     fix_checksum=False)
-    refused(notes, tmp_path / "other.db", "archive_checksum")
+    refused(notes, tmp_path / "other.db", ARCHIVE_CHECKSUM)
     state = rewrite(path, tmp_path / "state.zip", "exercise.json",
                     edit_json(lambda e: e.update(phase="open")))
-    refused(state, tmp_path / "other.db", "archive_state_mismatch")
+    refused(state, tmp_path / "other.db", ARCHIVE_STATE_MISMATCH)
     assert dump(tmp_path / "other.db") == before
 
 
@@ -222,7 +244,7 @@ def test_a_failure_while_storing_rolls_everything_back(source, tmp_path):
         for item in inputs[-2:]:
             item["key"] = "twice"
     clash = rewrite(path, tmp_path / "clash.zip", "inputs.json", edit_json(same_key))
-    refused(clash, tmp_path / "other.db", "import_failed")
+    refused(clash, tmp_path / "other.db", IMPORT_FAILED)
     assert dump(tmp_path / "other.db") == before
 
 
@@ -238,31 +260,31 @@ def test_broken_foreign_and_oversized_archives_are_refused(source, tmp_path):
     db = tmp_path / "never.db"
     truncated = tmp_path / "truncated.zip"
     truncated.write_bytes(path.read_bytes()[:len(path.read_bytes()) // 2])
-    refused(truncated, db, "archive_not_zip")
+    refused(truncated, db, ARCHIVE_NOT_ZIP)
     text = tmp_path / "notes.txt"
     text.write_text("minutes of the meeting\n")
-    refused(text, db, "archive_not_zip")
-    refused(zip_of(tmp_path / "photos.zip", {"photo.jpg": b"\xff\xd8"}), db, "archive_foreign")
+    refused(text, db, ARCHIVE_NOT_ZIP)
+    refused(zip_of(tmp_path / "photos.zip", {"photo.jpg": b"\xff\xd8"}), db, ARCHIVE_FOREIGN)
     refused(zip_of(tmp_path / "other.zip", {"manifest.json": b'{"format": "other-tool"}'}), db,
-            "archive_foreign")
+            ARCHIVE_FOREIGN)
     newer = rewrite(path, tmp_path / "newer.zip", "manifest.json",
                     edit_json(lambda m: m.update(format_version=2)), fix_checksum=False)
-    assert "version 2" in refused(newer, db, "archive_version").text("en")
+    assert "version 2" in refused(newer, db, ARCHIVE_VERSION).text("en")
     with zipfile.ZipFile(path) as z:
         files = {n: z.read(n) for n in z.namelist()}
     refused(zip_of(tmp_path / "extra.zip", {**files, "run.sh": b"rm -rf /"}), db,
-            "archive_unexpected_file")
+            ARCHIVE_UNEXPECTED_FILE)
     refused(zip_of(tmp_path / "missing.zip", {k: v for k, v in files.items()
-                                              if k != "notes.json"}), db, "archive_missing_file")
+                                              if k != "notes.json"}), db, ARCHIVE_MISSING_FILE)
     # a zip bomb: 60 MB of zeros in a few kilobytes, refused from its stated size
     bomb = zip_of(tmp_path / "bomb.zip", {**files, "inputs.json": bytes(60 * 2**20)})
     assert bomb.stat().st_size < 2**20
-    assert "limit is 50.0 MB" in refused(bomb, db, "archive_too_large").text("en")
+    assert "limit is 50.0 MB" in refused(bomb, db, ARCHIVE_TOO_LARGE).text("en")
     big = tmp_path / "big.zip"
     with big.open("wb") as f:
         f.truncate(archive.MAX_BYTES + 1)
-    refused(big, db, "archive_too_large")
-    refused(tmp_path / "absent.zip", db, "archive_unreadable")
+    refused(big, db, ARCHIVE_TOO_LARGE)
+    refused(tmp_path / "absent.zip", db, ARCHIVE_UNREADABLE)
     assert not db.exists()  # nothing was created for any of them
 
 
@@ -271,14 +293,14 @@ def test_export_refusals_write_nothing(source, tmp_path):
     db = played.store.path
     with pytest.raises(ArchiveError) as caught:
         export_exercise(db, 99, tmp_path / "x.zip")
-    assert caught.value.key == "export_unknown_exercise"
+    assert caught.value.message == EXPORT_UNKNOWN_EXERCISE
     with pytest.raises(ArchiveError) as caught:
         export_exercise(tmp_path / "typo.db", 1, tmp_path / "x.zip")
-    assert caught.value.key == "no_database" and not (tmp_path / "typo.db").exists()
+    assert caught.value.message == NO_DATABASE and not (tmp_path / "typo.db").exists()
     before = path.read_bytes()
     with pytest.raises(ArchiveError) as caught:
         export_exercise(db, played.exercise, path)
-    assert caught.value.key == "out_exists" and path.read_bytes() == before
+    assert caught.value.message == OUT_EXISTS and path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == []
 
 

@@ -230,9 +230,9 @@ def test_the_command_refuses_a_broken_file(tmp_path, capsys):
     assert captured.err.splitlines() == [
         f"{path}:7:37: competencies[0].maps[0].task: scenario 'poc-inner-delta' has no "
         f"critical task 'ct_detr' (did you mean 'ct_deter'?) (known: {POC_TASKS})",
-        "1 problem(s) found"]
+        "1 problem found"]
     assert main(["--lang", "fr", "competencies", str(path)]) == 2
-    assert capsys.readouterr().err.splitlines()[-1] == "1 problème(s) trouvé(s)"
+    assert capsys.readouterr().err.splitlines()[-1] == "1 problème trouvé"
     path.write_text(BASE, encoding="utf-8")
     assert main(["competencies", str(path)]) == 0
     assert "\nGender\n  Protection of civilians in the inner delta of the Béli\n    - Consult " \

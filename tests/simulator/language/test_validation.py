@@ -151,14 +151,14 @@ def test_cli_validate_exit_codes(tmp_path, capsys):
     assert main(["validate", str(MINI), str(bad)]) == 2
     err = capsys.readouterr().err
     assert f"{bad}:8:3: metadata.turns: expected: a valid integer" in err
-    assert "1 problem(s) found" in err
+    assert "1 problem found" in err
 
 
 def test_cli_validate_in_french(tmp_path, capsys):
     bad = tmp_path / "bad.yaml"
     bad.write_text("metadata: [\n")
     assert main(["--lang", "fr", "validate", str(bad)]) == 2
-    assert "1 problème(s) trouvé(s)" in capsys.readouterr().err
+    assert "1 problème trouvé" in capsys.readouterr().err
 
 
 def test_schema_is_json_schema_with_every_section(tmp_path, capsys):

@@ -43,7 +43,8 @@ def both(argv: list[str], capsys, code: int = 2) -> list[tuple[str, str]]:
         assert main(["--lang", lang] + argv) == code
         out[lang] = capsys.readouterr().err.splitlines()
     en, fr = out["en"][:-1], out["fr"][:-1]  # the last line counts the problems
-    assert out["fr"][-1] == f"{len(fr)} problème(s) trouvé(s)"
+    assert out["fr"][-1] == (f"{len(fr)} problème trouvé" if len(fr) < 2 else
+                             f"{len(fr)} problèmes trouvés")
     assert len(en) == len(fr) > 0
     pairs = []
     for e, f in zip(en, fr, strict=True):
