@@ -61,8 +61,8 @@ def test_edits_come_back_and_the_rest_of_the_file_stays_as_written(book, tmp_pat
     assert one.message.en == "Flood bulletin no. 15: the gauge reads 6.2 m."
     assert one.message.fr == before.msel[0].message.fr  # kept, and the reader told to check
     assert [w.text() for w in result.warnings] == [
-        f"{tmp_path / 'edited.xlsx'}:2:8: MSEL!H2 (Message): changed in en; the text in fr "
-        "was kept as it was: check that it still says the same"]
+        f"{tmp_path / 'edited.xlsx'}:2:8: MSEL!H2 (Message): changed in en; the text in fr, "
+        "pt was kept as it was: check that it still says the same"]
     assert (two.at.turn, two.at.hour) == (2, 6)
     assert three.to == ["force", "humanitarian"]
     assert [(e.team, e.action, e.location, e.by_turn) for e in three.expected_actions] == [
