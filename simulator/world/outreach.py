@@ -20,6 +20,8 @@ class Outreach:
 
     def has_structure(self, loc: int, kind: str, hops: int = 0) -> bool:
         """Whether a community structure of ``kind`` stands within ``hops`` of ``loc``."""
+        if hops == 0:  # at the place itself: no way to search
+            return kind in self.structures.get(loc, ())
         hops_to = self.world.geo.hops
         return any(kind in kinds and hops_to[i, loc] <= hops
                    for i, kinds in self.structures.items())
