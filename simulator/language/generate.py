@@ -20,6 +20,7 @@ few seconds and a few tens of megabytes. The same arguments give the same bytes.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -76,6 +77,16 @@ class District:
     phase: float  # where the river's bends fall
     routes: list[tuple[int, int, str]]  # (a, b, class): main, track, path, bridge, boat
     people: np.ndarray  # residents per place
+
+    @functools.cached_property
+    def towns(self) -> list[int]:
+        """The towns and the city, in place order."""
+        return [i for i, k in enumerate(self.kind) if k in ("town", "city")]
+
+    @functools.cached_property
+    def town_tree(self) -> cKDTree:
+        """The towns' positions, to find the nearest."""
+        return cKDTree(np.c_[self.x, self.y][self.towns])
 
 
 @dataclass(frozen=True)
@@ -187,14 +198,12 @@ def _roads(d: District, rng: np.random.Generator) -> list[tuple[int, int, str]]:
     boat routes along the river."""
     n = len(d.x)
     pts = np.c_[d.x, d.y]
-    tri = Delaunay(pts)
-    s = tri.simplices
-    e = np.unique(np.sort(np.r_[s[:, [0, 1]], s[:, [1, 2]], s[:, [0, 2]]], axis=1), axis=0)
+    e = _triangulation(pts)
     north = d.y > _river_y(d.x, d.side, d.phase)
     across = north[e[:, 0]] != north[e[:, 1]]
     length = np.hypot(*(pts[e[:, 0]] - pts[e[:, 1]]).T)
     weight = length * np.where(across, 50.0, 1.0) + 1e-6
-    tree = minimum_spanning_tree(coo_matrix((weight, (e[:, 0], e[:, 1])), shape=(n, n))).tocoo()
+    tree = _spanning_tree(n, e, weight)
     in_tree = set(zip(np.minimum(tree.row, tree.col).tolist(),
                       np.maximum(tree.row, tree.col).tolist(), strict=True))
     chosen = np.array([(a, b) in in_tree for a, b in e.tolist()])
@@ -219,25 +228,31 @@ def _roads(d: District, rng: np.random.Generator) -> list[tuple[int, int, str]]:
             out[a, b] = "path" if small and rng.random() < 0.5 else "track"
     # Main roads: the towns' own spanning tree (bridges where it crosses the river), and
     # every site, base, camp and border post joined to its nearest town.
-    towns = [i for i, k in enumerate(d.kind) if k in ("town", "city")]
-    ttree = cKDTree(pts[towns])
-    if len(towns) > 2:
-        tt = Delaunay(pts[towns]).simplices
-        te = np.unique(np.sort(np.r_[tt[:, [0, 1]], tt[:, [1, 2]], tt[:, [0, 2]]], axis=1), axis=0)
-    else:
-        te = np.array([[0, 1]])
+    towns = d.towns
+    te = _triangulation(pts[towns]) if len(towns) > 2 else np.array([[0, 1]])
     tl = np.hypot(*(pts[towns][te[:, 0]] - pts[towns][te[:, 1]]).T) + 1e-6
-    mst = minimum_spanning_tree(coo_matrix((tl, (te[:, 0], te[:, 1])),
-                                           shape=(len(towns), len(towns)))).tocoo()
+    mst = _spanning_tree(len(towns), te, tl)
     pairs = [(towns[a], towns[b]) for a, b in zip(mst.row.tolist(), mst.col.tolist(), strict=True)]
     for k in ("idp_site", "base", "camp", "border_crossing"):
         for i in (j for j, kk in enumerate(d.kind) if kk == k):
-            pairs.append((i, towns[int(ttree.query(pts[i])[1])]))
+            pairs.append((i, towns[int(d.town_tree.query(pts[i])[1])]))
     for a, b in pairs:
         a, b = min(a, b), max(a, b)
         if a != b:
             out[a, b] = "bridge" if north[a] != north[b] else "main"
     return [(a, b, c) for (a, b), c in sorted(out.items())]
+
+
+def _triangulation(pts: np.ndarray) -> np.ndarray:
+    """The edges of the Delaunay triangulation of ``pts``, each once, lower index first."""
+    s = Delaunay(pts).simplices
+    return np.unique(np.sort(np.r_[s[:, [0, 1]], s[:, [1, 2]], s[:, [0, 2]]], axis=1), axis=0)
+
+
+def _spanning_tree(n: int, edges: np.ndarray, weight: np.ndarray):
+    """The minimum spanning tree of ``edges`` over ``n`` places (a COO matrix)."""
+    return minimum_spanning_tree(coo_matrix((weight, (edges[:, 0], edges[:, 1])),
+                                            shape=(n, n))).tocoo()
 
 
 def _residents(d: District, population: int, rng: np.random.Generator) -> np.ndarray:
@@ -443,7 +458,7 @@ class _Writer:
     def __init__(self, d: District, armed_groups: int, seed: int, rng: np.random.Generator):
         self.d, self.groups, self.seed, self.rng = d, armed_groups, seed, rng
         self.ids = [_id(i) for i in range(len(d.x))]
-        self.towns = [i for i, k in enumerate(d.kind) if k in ("city", "town")]
+        self.towns = d.towns
         self.capital = d.kind.index("city")
         self.lines: list[str] = []
 
@@ -524,8 +539,7 @@ class _Writer:
         """Write the actors; return the armed groups' bases."""
         d, ids, rng = self.d, self.ids, self.rng
         pts = np.c_[d.x, d.y]
-        towns = cKDTree(pts[self.towns])
-        far, _ = towns.query(pts)
+        far, _ = d.town_tree.query(pts)
         remote = [i for i in np.argsort(-far, kind="stable").tolist()
                   if d.kind[i] in ("village", "hamlet")]
         bases = remote[:self.groups]
