@@ -23,8 +23,9 @@ from simulator.i18n import DOMAIN, LOCALE, SOURCE, catalogue_path, compiled
 ROOT = LOCALE.parents[1]
 TEMPLATE = LOCALE / f"{DOMAIN}.pot"
 KEYWORDS = {"tr": None, "ntr": (1, 2), "N_": None}
-# What extraction reads: the code of the three packages (templates join as they move over).
-METHODS = [("simulator/**.py", "python"), ("debrief/**.py", "python"), ("agents/**.py", "python")]
+# What extraction reads: the code of the three packages and the report's templates.
+METHODS = [("simulator/**.py", "python"), ("debrief/**.py", "python"), ("agents/**.py", "python"),
+           ("debrief/templates/**.j2", "jinja2")]
 
 
 @dataclass(frozen=True)

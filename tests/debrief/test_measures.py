@@ -375,13 +375,11 @@ def test_unreadable_run_folder(tmp_path):
 
 
 def test_every_detail_reads_in_both_languages_with_the_same_fields():
-    import string
-
-    from debrief.i18n import DETAILS, describe
-    for note, by_lang in DETAILS.items():
-        fields = {lang: {f for _, f, _, _ in string.Formatter().parse(text) if f}
-                  for lang, text in by_lang.items()}
-        assert set(fields) == {"en", "fr"} and fields["en"] == fields["fr"], note
+    from debrief.sentences import NOTES, describe
+    from simulator.i18n import tr
+    from simulator.languages import fields
+    for note, english in NOTES.items():
+        assert fields(tr(english, "fr")) == fields(english), note
     assert describe("cause_missed", {"team": "force", "action": "share", "where": None,
                                      "by_turn": 2, "inject": "i1"}, "en") == \
         "force did not order share by turn 2, as inject i1 expected"
