@@ -5,7 +5,7 @@ and ``describe`` writes them out; the debrief's JSON keeps the note and its valu
 from __future__ import annotations
 
 from debrief.words import METRIC_NAMES, TERMS, metric_name, term
-from simulator.i18n import N_, tr
+from simulator.i18n import N_, N_plural, ntr, tr
 
 # What a measure's value means, by the note its Result carries (debrief.measures), and the
 # causes debrief.rootcause finds.
@@ -33,7 +33,6 @@ NOTES = {
     "children_care": N_("{in_time} of {released} released children handed to a child-protection actor "
                         "in time ({to_security_forces} handed to security forces)"),
     "no_detention": N_("no detention: nothing to judge"),
-    "overdue": N_("detainees held past the limit in {turns} turn(s) ({detentions} detentions)"),
     "assessed_first": N_("{assessed} of {orders} aid orders went to a place assessed in the three "
                          "turns before"),
     "effective": N_("{effective} of {orders} orders had their effect"),
@@ -60,8 +59,6 @@ NOTES = {
     "casualties": N_("{count} {kind} ({group}){at}"),
     "no_assessment": N_("no needs assessment"),
     "disaggregated": N_("{split} of {of} assessments disaggregated by sex and age"),
-    "leverage": N_("aid made conditional on cooperation {count} time(s) ({places})"),
-    "cause_leverage": N_("{count} delivery(ies) of aid made conditional on cooperation ({places})"),
     "cause_missed": N_("{team} did not order {action}{where} by turn {by_turn}, as inject {inject} "
                        "expected"),
     "cause_late": N_("{team} ordered {action}{where} in turn {turn}, after the deadline (turn "
@@ -79,8 +76,6 @@ NOTES = {
     "cause_deaths": N_("{count} {kind} at {location}"),
     "cause_abuse": N_("abuse by {host_force} at {location} in turn {turn} ({deaths} deaths) after "
                       "support by the mission"),
-    "cause_unattended": N_("{cases} survivor(s) of sexual violence at {location} in turn {turn} had "
-                           "no referral pathway within reach"),
     "cause_not_consulted": N_("warned attack at {location} in turn {turn} ({deaths} deaths): {group} "
                               "were not consulted there before it, or nothing done after consulting "
                               "them protected the place when it came"),
@@ -88,16 +83,41 @@ NOTES = {
     "cause_no_effect": N_("{team} ordered {action} in turn {turn}, without effect: {why}"),
     "cause_unassessed": N_("{team} sent {action} to {location} in turn {turn} with no needs "
                            "assessment there in the three turns before"),
-    "cause_unfounded": N_("{count} detention order(s) where there was nobody to detain ({places})"),
-    "cause_overdue": N_("detainees held past the limit {count} time(s)"),
-    "cause_not_disaggregated": N_("{count} assessment(s) not broken down by sex and age ({places})"),
     "cause_friction": N_("{count} × {kind} ({places})"),
-    "cause_breach": N_("{count} use(s) of military assets for aid without an approved last resort "
-                       "({places})"),
     "cause_blind_support": N_("{team} gave {what} to {host_force} in turn {turn} without an HRDDP "
                               "assessment"),
     "cause_withheld_support": N_("{team} gave {what} to {host_force} in turn {turn} against an HRDDP "
                                  "advice to withhold it"),
+}
+# The notes whose words follow a count (named in the note's values): each language says
+# them in its own plural forms.
+COUNTED = {
+    "overdue": ("turns", N_plural(
+        "detainees held past the limit in {turns} turn ({detentions} detentions)",
+        "detainees held past the limit in {turns} turns ({detentions} detentions)")),
+    "leverage": ("count", N_plural(
+        "aid made conditional on cooperation {count} time ({places})",
+        "aid made conditional on cooperation {count} times ({places})")),
+    "cause_leverage": ("count", N_plural(
+        "{count} delivery of aid made conditional on cooperation ({places})",
+        "{count} deliveries of aid made conditional on cooperation ({places})")),
+    "cause_unattended": ("cases", N_plural(
+        "{cases} survivor of sexual violence at {location} in turn {turn} had no referral "
+        "pathway within reach",
+        "{cases} survivors of sexual violence at {location} in turn {turn} had no referral "
+        "pathway within reach")),
+    "cause_unfounded": ("count", N_plural(
+        "{count} detention order where there was nobody to detain ({places})",
+        "{count} detention orders where there was nobody to detain ({places})")),
+    "cause_overdue": ("count", N_plural(
+        "detainees held past the limit {count} time",
+        "detainees held past the limit {count} times")),
+    "cause_not_disaggregated": ("count", N_plural(
+        "{count} assessment not broken down by sex and age ({places})",
+        "{count} assessments not broken down by sex and age ({places})")),
+    "cause_breach": ("count", N_plural(
+        "{count} use of military assets for aid without an approved last resort ({places})",
+        "{count} uses of military assets for aid without an approved last resort ({places})")),
 }
 # Why an order had no effect (simulator.play.expectations), for the reader.
 REASONS = {
@@ -173,9 +193,10 @@ def reason(why: str | None, lang: str = "en") -> str:
 
 
 def describe(note: str, args: dict, lang: str = "en", words=None) -> str:
-    """The sentence ``note`` with ``args``, in ``lang``; group names translated. With
-    ``words`` (``debrief.words.Words``) ids become names and numbers whole counts; without,
-    ids stay as written (the debrief's JSON keeps them)."""
+    """The sentence ``note`` with ``args``, in ``lang`` (in the plural form its count calls
+    for); group names translated. With ``words`` (``debrief.words.Words``) ids become names
+    and numbers whole counts; without, ids stay as written (the debrief's JSON keeps them)."""
+    count = args.get(COUNTED[note][0]) if note in COUNTED else None
     args = dict(args)
     if words is not None:
         args = _in_words(args, words, lang)
@@ -196,6 +217,8 @@ def describe(note: str, args: dict, lang: str = "en", words=None) -> str:
         args["at"] = " " + tr("at {place}", lang, place=args["places"]) if args["places"] else ""
     if "counts" in args:
         args["counts"] = ", ".join(f"{k}: {v}" for k, v in args["counts"].items())
+    if note in COUNTED:
+        return ntr(*COUNTED[note][1], round(count), lang, **args)
     return tr(NOTES[note], lang, **args)
 
 

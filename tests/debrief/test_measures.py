@@ -389,6 +389,22 @@ def test_every_detail_reads_in_both_languages_with_the_same_fields():
                                    "avant l'attaque")
 
 
+def test_a_counted_detail_takes_the_plural_its_count_calls_for():
+    from debrief.sentences import COUNTED, describe
+    from simulator.languages import extract
+    template = {m.id for m in extract()}
+    assert [note for note, (_, text) in COUNTED.items() if text not in template] == []
+    said = {(n, lang): describe("cause_unfounded", {"count": n, "places": "Dalou"}, lang)
+            for n in (0, 1, 2) for lang in ("en", "fr")}
+    assert said == {
+        (0, "en"): "0 detention orders where there was nobody to detain (Dalou)",
+        (1, "en"): "1 detention order where there was nobody to detain (Dalou)",
+        (2, "en"): "2 detention orders where there was nobody to detain (Dalou)",
+        (0, "fr"): "0 ordre de détention sans personne à appréhender (Dalou)",
+        (1, "fr"): "1 ordre de détention sans personne à appréhender (Dalou)",
+        (2, "fr"): "2 ordres de détention sans personne à appréhender (Dalou)"}
+
+
 def test_measure_parameter_values_are_checked_when_the_scenario_loads():
     from simulator.language.scenario import Measure
     with pytest.raises(ValueError, match="casualties group must be one of women, men, girls, "

@@ -15,7 +15,7 @@ import debrief.report as report
 from debrief.rundata import load_run
 from debrief.words import EVENTS
 from simulator.cli import main
-from simulator.i18n import tr
+from simulator.i18n import tr, translations
 from simulator.language.validation import load_scenario
 
 SHIPPED = sorted((Path(__file__).resolve().parents[2] / "scenarios").glob("*.yaml"))
@@ -53,16 +53,18 @@ def plain_words(scenario, lang: str, typed: list[str] = ()) -> set[str]:
     walk(scenario.model_dump())
     for v in EVENTS[lang].values():
         found.update(re.findall(r"\w+", v.lower()))
-    for v in debrief_texts():
-        found.update(re.findall(r"\w+", tr(v, lang).lower()))
+    for v in debrief_texts():  # a text, or the singular and plural of one
+        said = [translations(lang).ngettext(*v, n) for n in (1, 2)] \
+            if isinstance(v, tuple) else [tr(v, lang)]
+        found.update(w for t in said for w in re.findall(r"\w+", t.lower()))
     return found
 
 
 @functools.cache
-def debrief_texts() -> tuple[str, ...]:
+def debrief_texts() -> tuple:
     """The debrief's fixed texts (its code and the report's templates), in English."""
     from simulator.languages import extract
-    return tuple(m.id for m in extract() if isinstance(m.id, str)
+    return tuple(m.id for m in extract() if m.id
                  and any(path.startswith("debrief/") for path, _ in m.locations))
 
 
