@@ -21,7 +21,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
 
-from debrief.i18n import METRIC_NAMES, TEXT
+from debrief.words import TERMS, metric_name, term
 
 LABELS: dict[str, dict[str, str]] = {
     "en": {"objective": "Objective", "capability": "Capability", "task": "Critical task",
@@ -159,7 +159,7 @@ def _measure_name(m: dict, data: dict) -> str:
     if m.get("name"):
         return m["name"]
     lang = data.get("lang", "en")
-    return METRIC_NAMES[lang].get(m["metric"]) or m["metric"].replace("_", " ")
+    return metric_name(m["metric"], lang)
 
 
 def _refs(m: dict, refs: dict[str, int]) -> str:
@@ -167,7 +167,7 @@ def _refs(m: dict, refs: dict[str, int]) -> str:
 
 
 def _outcome_name(key: str, lang: str) -> str:
-    return TEXT[lang].get(key) or METRIC_NAMES[lang].get(key) or key.replace("_", " ")
+    return term(key, lang) if key in TERMS else metric_name(key, lang)
 
 
 def _number(value):

@@ -18,8 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from debrief.i18n import describe
 from debrief.scope import Ctx
+from debrief.sentences import describe
 from simulator.language.measure_specs import PROCESS_PRIMITIVES, PROTECTIVE, VIOLENT
 from simulator.play.expectations import order_effect
 
@@ -39,7 +39,7 @@ RESPONSES = ("mediation", "local_agreement", "rumour_countered", "engagement", "
 @dataclass(frozen=True)
 class Result:
     """A measure's value, the events behind it, and what it means as a keyed sentence
-    (``note`` and ``args``; see ``debrief.i18n.DETAILS``) that reads in either language.
+    (``note`` and ``args``; see ``debrief.sentences.NOTES``) that reads in either language.
     ``kind`` overrides the measure's kind where the run decides it (expected actions that
     are all paperwork are a process measure)."""
 

@@ -23,8 +23,8 @@ from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.patches import Patch  # noqa: E402
 from matplotlib.ticker import MaxNLocator  # noqa: E402
 
-from debrief.i18n import TEXT  # noqa: E402
-from simulator.i18n import count  # noqa: E402
+from debrief.words import term  # noqa: E402
+from simulator.i18n import count, tr  # noqa: E402
 from simulator.language.scenario import text  # noqa: E402
 
 OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7",
@@ -42,16 +42,18 @@ def _png(fig) -> bytes:
 
 
 def timeline(rows: list[dict], markers: list[dict], decisions: list[dict],
-             labels: dict) -> bytes:
+             lang: str = "en") -> bytes:
     """Displaced people, deaths and incidents by turn, the orders each team had accepted,
     and a dotted line at each inject, numbered; the numbers are listed under the plot
     (inject ids are too long to print side by side)."""
     turns = sorted({r["turn"] for r in rows})
     series = {
-        labels["displaced"]: [sum(r["displaced"] for r in rows if r["turn"] == t) for t in turns],
-        labels["deaths"]: [sum(r[f"deaths_{g}"] for g in GROUPS for r in rows if r["turn"] == t)
-                           for t in turns],
-        labels["incidents"]: [sum(r["incidents"] for r in rows if r["turn"] == t) for t in turns],
+        tr("displaced", lang): [sum(r["displaced"] for r in rows if r["turn"] == t)
+                                for t in turns],
+        tr("deaths", lang): [sum(r[f"deaths_{g}"] for g in GROUPS for r in rows if r["turn"] == t)
+                             for t in turns],
+        tr("violent incidents", lang): [sum(r["incidents"] for r in rows if r["turn"] == t)
+                                        for t in turns],
     }
     fig, axes = plt.subplots(len(series) + 1, 1, figsize=(7.5, 7.5), sharex=True)
     for ax, (name, values), colour, marker in zip(axes, series.items(), OKABE_ITO,
@@ -66,7 +68,7 @@ def timeline(rows: list[dict], markers: list[dict], decisions: list[dict],
                      hatch=HATCHES[k % len(HATCHES)], edgecolor="black", linewidth=0.5,
                      label=team)
         bottom = [b + c for b, c in zip(bottom, counts, strict=True)]
-    axes[-1].set_ylabel(labels["fig_orders"])
+    axes[-1].set_ylabel(tr("orders", lang))
     if decisions:  # head room for the legend above the tallest bar
         axes[-1].set_ylim(0, max(bottom) * 1.4 + 1)
         axes[-1].legend(fontsize=7, ncol=4, loc="upper left", frameon=False)
@@ -82,7 +84,7 @@ def timeline(rows: list[dict], markers: list[dict], decisions: list[dict],
         axes[0].annotate(",".join(map(str, numbers)), (turn - 0.5, 1.02),
                          xycoords=("data", "axes fraction"), fontsize=7, va="bottom",
                          ha="center")
-    axes[-1].set_xlabel(labels["turn"])
+    axes[-1].set_xlabel(tr("turn", lang))
     # A no-break space keeps each number with its inject when the list wraps.
     key = "   ".join(f"{n}\u00a0{m['item']}" for n, m in enumerate(markers, 1))
     fig.text(0.02, 0.03, textwrap.fill(key, 120), fontsize=7, va="top", ha="left")
@@ -104,12 +106,12 @@ def _title(value: str) -> str:
     return "\n".join(lines)
 
 
-def ratings(tasks: list[dict], labels: dict) -> bytes:
+def ratings(tasks: list[dict], lang: str = "en") -> bytes:
     """The critical tasks' ratings on their ordinal scale: one row per task (its title),
     one column per rating from U to P and one for "not observed"; a filled marker at the
     final rating and, when the draft differed, a hollow one at the draft with an arrow to
     the final. Position carries the rating; colour and shape repeat it for print."""
-    columns = [labels["not_observed"], *GRADES]
+    columns = [tr("not observed", lang), *GRADES]
     x = {None: 0, **{g: i + 1 for i, g in enumerate(GRADES)}}
     fig, ax = plt.subplots(figsize=(7.5, 0.42 * len(tasks) + 1.3))
     for i in range(len(tasks)):  # a light band every other row to follow a row across
@@ -139,13 +141,15 @@ def ratings(tasks: list[dict], labels: dict) -> bytes:
     for side in ("top", "right", "left"):
         ax.spines[side].set_visible(False)
     handles = [Line2D([], [], linestyle="", marker="o", markersize=8, color="#777777",
-                      markeredgecolor="black", label=labels["final"]),
+                      markeredgecolor="black", label=tr("final", lang)),
                Line2D([], [], linestyle="", marker="o", markersize=8, markerfacecolor="white",
-                      markeredgecolor="#777777", markeredgewidth=1.4, label=labels["draft"])]
+                      markeredgecolor="#777777", markeredgewidth=1.4, label=tr("draft", lang))]
     below = ax.transAxes + mtransforms.ScaledTranslation(0, -0.3, fig.dpi_scale_trans)
     ax.legend(handles=handles, loc="upper center", ncol=2, fontsize=8, frameon=False,
               bbox_to_anchor=(0.5, 0), bbox_transform=below, borderaxespad=0)
-    ax.annotate(textwrap.fill(labels["ratings"], 110), (0.5, 0), xycoords="axes fraction",
+    key = tr("P: performed without challenges; S: with some challenges; M: with major "
+             "challenges; U: unable to be performed.", lang)
+    ax.annotate(textwrap.fill(key, 110), (0.5, 0), xycoords="axes fraction",
                 xytext=(0, -42), textcoords="offset points", fontsize=7.5, ha="center",
                 va="top")
     return _png(fig)
@@ -154,15 +158,14 @@ def ratings(tasks: list[dict], labels: dict) -> bytes:
 COUNTERFACTUAL_MIN_SPAN = 10  # an axis spans at least this much: one abuse stays a small bar
 
 
-def counterfactual(comparison: dict, labels: dict) -> bytes:
+def counterfactual(comparison: dict, lang: str = "en") -> bytes:
     """This run against no action and doctrine: one small panel per outcome with its own
     axis from zero (at least ``COUNTERFACTUAL_MIN_SPAN`` long, so small counts stay small)
     and each bar's number printed beside it, whole with thousands grouped; the legend above
     the panels."""
-    lang = labels.get("lang", "en")
     keys = list(comparison)
-    kinds = (("passive", labels["passive"]), ("actual", labels["actual"]),
-             ("doctrine", labels["doctrine"]))
+    kinds = (("passive", tr("no action", lang)), ("actual", tr("this run", lang)),
+             ("doctrine", tr("doctrine", lang)))
     ncols = 2
     nrows = max(1, -(-len(keys) // ncols))
     fig, axes = plt.subplots(nrows, ncols, figsize=(7.5, 1.15 * nrows + 0.6), squeeze=False)
@@ -178,7 +181,7 @@ def counterfactual(comparison: dict, labels: dict) -> bytes:
         ax.set_xlim(min(0, min(values) * 1.05), top * 1.3)  # room for the numbers
         ax.set_ylim(2.6, -0.6)
         ax.set_yticks([])
-        ax.set_title(labels.get(key, key), fontsize=8.5, loc="left")
+        ax.set_title(term(key, lang), fontsize=8.5, loc="left")
         ax.tick_params(axis="x", labelsize=6.5)
         ax.xaxis.set_major_formatter(lambda v, _pos: count(v, lang))
         ax.xaxis.set_major_locator(MaxNLocator(4, integer=True))
@@ -194,17 +197,17 @@ def counterfactual(comparison: dict, labels: dict) -> bytes:
     return _png(fig)
 
 
-def by_group(rows: list[dict], labels: dict) -> bytes:
+def by_group(rows: list[dict], lang: str = "en") -> bytes:
     """Deaths and injuries over the exercise by sex and age group."""
     deaths = [sum(r[f"deaths_{g}"] for r in rows) for g in GROUPS]
     injuries = [sum(r[f"injuries_{g}"] for r in rows) for g in GROUPS]
     fig, ax = plt.subplots(figsize=(7.5, 3))
     x = range(len(GROUPS))
     ax.bar([i - 0.2 for i in x], deaths, 0.4, color=OKABE_ITO[5], edgecolor="black",
-           label=labels["deaths"])
+           label=tr("deaths", lang))
     ax.bar([i + 0.2 for i in x], injuries, 0.4, color=OKABE_ITO[1], hatch="//",
-           edgecolor="black", label=labels["injuries"])
-    ax.set_xticks(list(x), [labels[g] for g in GROUPS])
+           edgecolor="black", label=tr("injuries", lang))
+    ax.set_xticks(list(x), [term(g, lang) for g in GROUPS])
     ax.legend(fontsize=8)
     return _png(fig)
 
@@ -563,7 +566,7 @@ def _draw_names(ax, frame: _Frame, places: dict, circles: list, boxes: list,
                                linewidth=0.5, zorder=4, gid=f"leader-{pid}"))
 
 
-def _legend_handles(labels: dict, lang: str, kinds: set[str]) -> list:
+def _legend_handles(lang: str, kinds: set[str]) -> list:
     """The legend on the fixed scales: reference discs and arrows for set numbers of
     people, whatever the run, so that two maps compare. ``kinds`` adds the optional
     entries: ``flows``, ``deterred``, ``closed``, ``unknown``, ``threats``, ``units``."""
@@ -571,39 +574,40 @@ def _legend_handles(labels: dict, lang: str, kinds: set[str]) -> list:
         return Line2D([], [], linestyle="", markersize=math.sqrt(MARKER_AREA[kind]),
                       markeredgecolor="black", label=label, **style)
 
-    handles = [Line2D([], [], color=ROUTE_COLOUR, linewidth=0.7, label=labels["map_route"])]
+    handles = [Line2D([], [], color=ROUTE_COLOUR, linewidth=0.7, label=tr("Route", lang))]
     if "closed" in kinds:
         handles.append(Line2D([], [], color=INCIDENT_COLOUR, linewidth=1.4,
-                              linestyle=(0, (3, 2)), label=labels["map_closed"]))
+                              linestyle=(0, (3, 2)), label=tr("Route closed", lang)))
     handles += [Line2D([], [], linestyle="", marker="o", markersize=math.sqrt(disc_area(n)),
                        markerfacecolor=POPULATION_COLOUR, markeredgecolor="black",
-                       label=labels["map_people_ref"].format(n=count(n, lang)))
+                       label=tr("{n} people present (disc area)", lang, n=count(n, lang)))
                 for n in MAP_DISC_REFERENCES]
     handles += [Patch(facecolor=DISPLACED_COLOUR, hatch="/////", edgecolor="black",
-                      label=labels["map_displaced"]),
-                marker("empty", labels["map_nobody"], marker="o", markerfacecolor="white",
+                      label=tr("of whom displaced", lang)),
+                marker("empty", tr("Nobody present", lang), marker="o", markerfacecolor="white",
                        markeredgewidth=0.6)]
     if "unknown" in kinds:
         handles.append(Line2D([], [], linestyle="", marker="o",
                               markersize=math.sqrt(MARKER_AREA["unknown"]),
                               markerfacecolor="none", markeredgecolor=UNKNOWN_COLOUR,
-                              label=labels["map_unknown"]))
+                              label=tr("Not known", lang)))
     if "flows" in kinds:
         handles += [Line2D([], [], color=FLOW_COLOUR, linewidth=flow_width(n),
-                           label=labels["map_flow_ref"].format(n=count(n, lang)))
+                           label=tr("{n} people setting off (arrow width)", lang,
+                                    n=count(n, lang)))
                     for n in MAP_FLOW_REFERENCES]
-    handles.append(marker("incident", labels["map_incident"], marker="X",
+    handles.append(marker("incident", tr("Incident (attack or abuse)", lang), marker="X",
                           markerfacecolor=INCIDENT_COLOUR))
     if "deterred" in kinds:
         handles.append(Line2D([], [], linestyle="", marker="D",
                               markersize=math.sqrt(MARKER_AREA["deterred"]),
                               markerfacecolor="none", markeredgecolor=DETERRED_COLOUR,
-                              markeredgewidth=1.5, label=labels["map_deterred"]))
+                              markeredgewidth=1.5, label=tr("Attack deterred", lang)))
     if "threats" in kinds:
-        handles.append(marker("threat", labels["map_threat"], marker="^",
+        handles.append(marker("threat", tr("Threat", lang), marker="^",
                               markerfacecolor=THREAT_COLOUR))
     if "units" in kinds:
-        handles.append(marker("unit", labels["map_units"], marker="s",
+        handles.append(marker("unit", tr("Mission unit(s)", lang), marker="s",
                               markerfacecolor=UNIT_COLOUR))
     return handles
 
@@ -616,7 +620,7 @@ def _panel_axes(fig, size: tuple[float, float], frame: _Frame, left: float, top:
 
 
 def map_turns(scenario, rows: list[dict], flows: list[dict], events: list[dict],
-              turns: list[int], labels: dict, lang: str = "en") -> bytes:
+              turns: list[int], lang: str = "en") -> bytes:
     """Small multiples of the scenario map, one panel per turn in ``turns``.
 
     Places sit at their ``coords`` (x longitude, y latitude); routes are thin grey lines.
@@ -633,16 +637,14 @@ def map_turns(scenario, rows: list[dict], flows: list[dict], events: list[dict],
     than one. From ``events``, attacks deterred at a place in the turn
     (``attack_deterred``) add an open diamond, so protection that worked shows as well.
 
-    Fixed text comes from ``labels`` (``map_turn`` with ``{turn}``, ``map_route``,
-    ``map_people_ref`` and ``map_flow_ref`` with ``{n}``, ``map_displaced``,
-    ``map_nobody``, ``map_incident``, ``map_deterred``); place names come from the
-    scenario, in ``lang``, without their parenthesis, placed clear of one another.
+    Fixed text (titles, the legend) is in ``lang``; place names come from the scenario,
+    in ``lang``, without their parenthesis, placed clear of one another.
     """
     frame = _Frame(scenario, lang)
     at = {(r["turn"], r["location"]): r for r in rows}
     deterred = {(e["turn"], e["location"]) for e in events
                 if e["type"] == "attack_deterred" and e.get("location")}
-    handles = _legend_handles(labels, lang, {"flows", "deterred"})
+    handles = _legend_handles(lang, {"flows", "deterred"})
     ncols = 1 if len(turns) <= 1 else 2
     nrows = max(1, -(-len(turns) // ncols))
     spare = nrows * ncols > len(turns)  # the legend takes the free cell, else goes below
@@ -664,7 +666,7 @@ def map_turns(scenario, rows: list[dict], flows: list[dict], events: list[dict],
                           for p in scenario.map.locations},
             "deterred": {p for t, p in deterred if t == turn}}
         _draw_panel(ax, scenario, frame, picture, lang)
-        ax.set_title(labels["map_turn"].format(turn=turn), fontsize=9)
+        ax.set_title(tr("Turn {turn}", lang, turn=turn), fontsize=9)
     if spare:
         r, c = divmod(len(turns), ncols)
         ax = _panel_axes(fig, size, frame, c * cell[0] + MAP_MARGIN,
@@ -690,9 +692,8 @@ def situation_map_svg(scenario, picture: dict, lang: str, title: str = "") -> st
     triangle and units as a square on the place's rim, with the units' names (and each
     place's numbers) as tooltips.
     """
-    labels = TEXT.get(lang, TEXT["en"])  # names may come in a language the legend lacks
     frame = _Frame(scenario, lang)
-    handles = _legend_handles(labels, lang, {"closed", "unknown", "threats", "units"})
+    handles = _legend_handles(lang, {"closed", "unknown", "threats", "units"})
     legend_h = 0.3 + 0.25 * -(-len(handles) // 2)
     head = MAP_TITLE if title else 0.0
     size = (MAP_PANEL_WIDTH, frame.height + 2 * MAP_MARGIN + head + legend_h)
@@ -713,27 +714,29 @@ def situation_map_svg(scenario, picture: dict, lang: str, title: str = "") -> st
     # The names' white halo as a style: a path effect would turn every letter into a path.
     svg = svg.replace('<text style="', '<text style="stroke: #ffffff; stroke-width: 2px; '
                       'stroke-linejoin: round; paint-order: stroke; fill: #222222; ')
-    return _tooltips(svg, scenario, picture, labels, lang)
+    return _tooltips(svg, scenario, picture, lang)
 
 
-def _tooltips(svg: str, scenario, picture: dict, labels: dict, lang: str) -> str:
+def _tooltips(svg: str, scenario, picture: dict, lang: str) -> str:
     """Hover text on each place (its full name and numbers) and on its units (their names)."""
     tips = {}
     for p in scenario.map.locations:
         name = text(p.name, lang)
         known = (picture.get("places") or {}).get(p.id) or {}
         if known.get("people") is None:
-            tip = labels["map_tip_unknown"].format(name=name)
+            tip = tr("{name}: not known", lang, name=name)
         elif known.get("displaced") is None:
-            tip = labels["map_tip_present"].format(name=name, people=count(known["people"], lang))
+            tip = tr("{name}: {people} people present", lang, name=name,
+                     people=count(known["people"], lang))
         else:
-            tip = labels["map_tip_people"].format(name=name, people=count(known["people"], lang),
-                                                  displaced=count(known["displaced"], lang))
+            tip = tr("{name}: {people} people present, {displaced} of them displaced", lang,
+                     name=name, people=count(known["people"], lang),
+                     displaced=count(known["displaced"], lang))
         for kind in ("disc", "unknown", "empty"):
             tips[f"{kind}-{p.id}"] = tip
         units = (picture.get("units") or {}).get(p.id)
         if units:
-            tips[f"unit-{p.id}"] = f"{name}{labels['colon']}{', '.join(units)}"
+            tips[f"unit-{p.id}"] = name + tr(": ", lang) + ", ".join(units)
     return re.sub(r'(<g id="([^"]+)">)',
                   lambda m: m.group(1) + (f"\n  <title>{escape(tips[m.group(2)])}</title>"
                                           if m.group(2) in tips else ""), svg)

@@ -1,8 +1,8 @@
 """The debrief of one run: ratings with evidence, counterfactuals, seed bands, timeline.
 
 ``build`` gathers everything into one plain dict (written as ``debrief.json``);
-``render_markdown`` turns it into the AAR/IP text in English or French. Fixed text comes
-from ``debrief.i18n``; scenario text in the chosen language.
+``render_markdown`` turns it into the AAR/IP text in the chosen language: fixed text from
+the translators' catalogues (``simulator.i18n``), scenario text from the scenario.
 """
 
 from __future__ import annotations
@@ -15,15 +15,16 @@ from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from debrief import plots
+from debrief.actions import ACTIONS, ELEMENTS, METRIC_ACTION
 from debrief.ahead import digest
 from debrief.counterfactuals import Replayed, compare, replay_source, replayer, seed_bands
 from debrief.exports import write_exports
-from debrief.i18n import ACTIONS, METRIC_ACTION, TEXT
 from debrief.measures import DEATH_EVENTS
 from debrief.ratings import rate_objectives, worst
 from debrief.rootcause import causes
 from debrief.rundata import RunData
-from debrief.words import Words, number
+from debrief.words import Words, number, term
+from simulator.i18n import N_, ntr, tr
 from simulator.language.scenario import text
 
 KEYS = ("civilian_deaths", "civilian_injuries", "displaced_peak", "unmet_need_person_days",
@@ -33,6 +34,19 @@ TEAM_KEYS = ("civilian_deaths", "unmet_need_person_days", "people_assisted", "in
              "abuse_incidents", "principle_breaches")
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 TEAM_SEEDS = 5  # seeds each counterfactual is replayed over, for its band
+# The causes of deaths and injuries, as the casualty table names them.
+CAUSES = {
+    "attack": N_("attacks by armed groups"),
+    "abuse_by_host_force": N_("abuses by host forces"),
+    "intercommunal_clash": N_("clashes between communities"),
+    "crowd_incident": N_("crowd incidents"),
+    "flood_deaths": N_("the flood"),
+    "disease_deaths": N_("disease"),
+    "deprivation_deaths": N_("unmet needs (water, food, shelter, health)"),
+    "injury_deaths": N_("untreated injuries"),
+}
+# The rows of a team's timeline.
+ROWS = {"inject": N_("inject"), "decision": N_("decision"), "rejected": N_("rejected")}
 
 
 # Place-sub-steps of replaying worth starting worker processes for (they take a moment).
@@ -190,12 +204,11 @@ def _appendix(debrief: dict, run: RunData, words: Words) -> list[dict]:
 
 def _played_by(run: RunData, team: str, lang: str) -> str:
     """Who played ``team``: trainees, or which bot (as the run recorded it)."""
-    labels = TEXT[lang]
     meta = run.summary.get("run")
     if not meta or "bots" not in meta:
-        return labels["by_unknown"]
+        return tr("not recorded", lang)
     kind = meta["bots"].get(team)
-    return labels["by_bot"].format(kind=kind) if kind else labels["by_people"]
+    return tr("{kind} bot", lang, kind=kind) if kind else tr("trainees", lang)
 
 
 def _causes(run: RunData, task, lang: str, words: Words) -> list[dict]:
@@ -218,7 +231,7 @@ def _plan(objectives: list[dict], lang: str) -> list[dict]:
                 continue
             weak = [m for m in task["measures"] if m["rating"] not in (None, "P")] or \
                 task["measures"]
-            element, action = ACTIONS[_kind(weak, task["measures"])][lang]
+            element, action = ACTIONS[_kind(weak, task["measures"])]
             # The measures say what fell short; the causes say why, or else the evaluator
             # who rated it down (every measure may be P when an override is not).
             shortfall = "; ".join(m["detail"] for m in weak)
@@ -228,7 +241,7 @@ def _plan(objectives: list[dict], lang: str) -> list[dict]:
                          "shortfall": shortfall,
                          "cause": "; ".join(c["text"] for c in task["causes"][:4])
                          or task["justification"] or shortfall,
-                         "action": action, "element": element,
+                         "action": tr(action, lang), "element": element,
                          "responsible": task.get("team_name") or task["team"] or "-",
                          "evidence": sorted(set(evidence))[:10]})
     return rows
@@ -308,7 +321,9 @@ def _env(html: bool, debrief: dict) -> Environment:
                       bytecode_cache=_COMPILED[html])
     lang = debrief["lang"]
     numbers = {e["id"]: e["ref"] for e in debrief.get("evidence", [])}
-    more = TEXT[lang]["more"]
+
+    def more(n: int) -> str:
+        return tr("and {n} more", lang, n=n)
 
     def refs(ids: list[str]):
         shown = sorted({numbers[i] for i in ids if i in numbers})
@@ -318,9 +333,9 @@ def _env(html: bool, debrief: dict) -> Environment:
             if len(links) <= REFS_SHOWN:
                 return head
             return head + Markup(" <details><summary>{}</summary>{}</details>").format(
-                more.format(n=len(links) - REFS_SHOWN), Markup(", ").join(links[REFS_SHOWN:]))
+                more(len(links) - REFS_SHOWN), Markup(", ").join(links[REFS_SHOWN:]))
         links = [f"[{n}](#ev-{n})" for n in shown]
-        tail = f" ({more.format(n=len(links) - REFS_SHOWN)})" if len(links) > REFS_SHOWN else ""
+        tail = f" ({more(len(links) - REFS_SHOWN)})" if len(links) > REFS_SHOWN else ""
         return ", ".join(links[:REFS_SHOWN]) + tail
 
     env.filters["num"] = lambda v: number(v, lang)
@@ -329,7 +344,11 @@ def _env(html: bool, debrief: dict) -> Environment:
 
 
 def _context(debrief: dict) -> dict:
-    return {"d": debrief, "t": TEXT[debrief["lang"]],
+    lang = debrief["lang"]
+    return {"d": debrief, "tr": lambda message, **values: tr(message, lang, **values),
+            "ntr": lambda singular, plural, n, **values: ntr(singular, plural, n, lang, **values),
+            "term": lambda key: term(key, lang), "causes": CAUSES, "elements": ELEMENTS,
+            "rows": ROWS,
             "team_names": {t["id"]: t["name"] for t in debrief["teams"]}}
 
 
@@ -354,7 +373,7 @@ def map_turns(rows: list[dict], n_turns: int) -> list[int]:
 
 def figures(debrief: dict, run: RunData, scenario) -> dict[str, bytes]:
     """The report's figures as PNG bytes, by name."""
-    labels = TEXT[debrief["lang"]]
+    lang = debrief["lang"]
     tasks = [t for o in debrief["objectives"] for t in o["tasks"]]
     # Injects and teams by name in the figure's key and legend, not by id.
     teams = {t["id"]: t["name"] for t in debrief["teams"]}
@@ -363,11 +382,11 @@ def figures(debrief: dict, run: RunData, scenario) -> dict[str, bytes]:
                if r["what"] == "decision"]
     played = max((r["turn"] for r in run.timeseries), default=0)
     return {"map": plots.map_turns(scenario, run.timeseries, run.flows, run.events,
-                                   map_turns(run.timeseries, played), labels, debrief["lang"]),
-            "timeline": plots.timeline(run.timeseries, markers, decided, labels),
-            "ratings": plots.ratings(tasks, labels),
-            "counterfactual": plots.counterfactual(debrief["counterfactual"], labels),
-            "groups": plots.by_group(run.timeseries, labels)}
+                                   map_turns(run.timeseries, played), lang),
+            "timeline": plots.timeline(run.timeseries, markers, decided, lang),
+            "ratings": plots.ratings(tasks, lang),
+            "counterfactual": plots.counterfactual(debrief["counterfactual"], lang),
+            "groups": plots.by_group(run.timeseries, lang)}
 
 
 def render_html(debrief: dict, figs: dict[str, bytes]) -> str:

@@ -2,7 +2,7 @@
 
 A task's causes come only from its own measures' evidence, within their scope: an attack
 is a cause of a protection task only if one of its measures counted that attack. Each
-cause is a keyed sentence (``debrief.i18n.DETAILS``) with the events that show it, and
+cause is a keyed sentence (``debrief.sentences.NOTES``) with the events that show it, and
 its harm (deaths it led to); causes are ranked by harm, most harmful first, and all of
 them are kept (the report shows the first few and folds the rest).
 """
@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from debrief.i18n import describe
 from debrief.ratings import MeasureRating, TaskRating
 from debrief.rundata import RunData
+from debrief.sentences import describe
 
 
 @dataclass(frozen=True)

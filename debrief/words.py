@@ -12,14 +12,85 @@ from __future__ import annotations
 
 import re
 
-from debrief.i18n import GROUP_NAMES, METRIC_NAMES, TEXT
-from simulator.i18n import count
+from simulator.i18n import N_, count, tr
 from simulator.language.rejections import explain
 from simulator.language.scenario import Scenario, text
+from simulator.play.compare import OUTCOME_NAMES
 from simulator.world.sitrep_text import clock, names
 
 INJECT_WORDS = 9  # an inject is named by the first words of its message
-AT = {"en": "at {place}", "fr": "à {place}"}
+
+# Words the report looks up by key: its outcomes, deaths and injuries, sex and age groups
+# (and the groups a consultation names).
+TERMS = {
+    **OUTCOME_NAMES,
+    "deaths": N_("deaths"),
+    "injuries": N_("injuries"),
+    "displaced": N_("displaced"),
+    "women": N_("women"),
+    "men": N_("men"),
+    "girls": N_("girls"),
+    "boys": N_("boys"),
+    "older": N_("older people"),
+    "youth": N_("youth"),
+    "leaders": N_("leaders"),
+    "all": N_("all groups"),
+}
+
+# What each metric measures, for a measure the scenario does not describe.
+METRIC_NAMES = {
+    "civilian_deaths": N_("civilian deaths"),
+    "civilian_injuries": N_("civilian injuries"),
+    "casualties": N_("casualties"),
+    "displaced_peak": N_("displaced people (peak)"),
+    "displaced_final": N_("displaced people at the end"),
+    "unmet_need_person_days": N_("unmet need (person-days)"),
+    "aid_person_days": N_("aid delivered (person-days)"),
+    "incidents": N_("violent incidents"),
+    "attacks": N_("attacks"),
+    "incidents_by_type": N_("incidents by type"),
+    "attacks_deterred": N_("attacks deterred"),
+    "sgbv_cases": N_("cases of sexual violence"),
+    "sgbv_referred": N_("survivors referred"),
+    "trust_mean_final": N_("trust at the end"),
+    "people_assisted": N_("people assisted"),
+    "humanitarian_access_final": N_("humanitarian access at the end"),
+    "abuse_incidents": N_("abuses after the mission's support"),
+    "harm_linked_to_mission": N_("harm linked to the mission's support"),
+    "principle_breaches": N_("humanitarian principle breaches"),
+    "aid_as_leverage": N_("aid made conditional"),
+    "detentions_overdue": N_("detainees held too long"),
+    "detentions_founded": N_("detentions that found suspects"),
+    "people_reached": N_("people reached with aid"),
+    "abducted": N_("people abducted"),
+    "recruited": N_("people recruited by armed groups"),
+    "children_handed_over": N_("released children handed to child protection in time"),
+    "clashes": N_("intercommunal clashes"),
+    "tension_alerts_acted_on": N_("warnings of rising tension answered in time"),
+    "expected_actions_met": N_("expected actions met by their effect"),
+    "response_hours": N_("time to respond"),
+    "warnings_acted_on": N_("warned attacks that found protection"),
+    "deaths_in_warned_attacks": N_("deaths in warned attacks"),
+    "assessed_before_aid": N_("aid sent to assessed places"),
+    "orders_effective": N_("orders that had their effect"),
+    "hrddp_before_support": N_("support only after an HRDDP assessment"),
+    "sgbv_referral_share": N_("survivors who reached a referral pathway"),
+    "consulted": N_("consultations acted on"),
+    "information_shared": N_("turns with information shared"),
+    "disaggregated": N_("assessments by sex and age"),
+    "referral_before_first_case": N_("referral pathway before the first case"),
+}
+
+
+def term(key: str, lang: str = "en") -> str:
+    """An outcome, a casualty count or a group by ``key``, in ``lang`` (an unknown key as
+    it is)."""
+    return tr(TERMS[key], lang) if key in TERMS else key
+
+
+def metric_name(metric: str, lang: str = "en") -> str:
+    """What ``metric`` measures, in ``lang`` (an unknown metric with its words spaced)."""
+    return tr(METRIC_NAMES[metric], lang) if metric in METRIC_NAMES else metric.replace("_", " ")
 
 
 def number(value, lang: str = "en") -> str:
@@ -85,7 +156,7 @@ class Words:
         metric measures."""
         if m.description is not None:
             return text(m.description, self.lang)
-        return METRIC_NAMES[self.lang].get(m.metric, m.metric.replace("_", " "))
+        return metric_name(m.metric, self.lang)
 
     def _inject(self, inj) -> str:
         """An inject named for a reader: the first words of its message, and its sender."""
@@ -98,13 +169,12 @@ class Words:
 
     def event(self, e: dict) -> str:
         """One event in a sentence, with its time on the scenario clock."""
-        return f"{self.when(e['hour'])}{TEXT[self.lang]['colon']}{self.what(e)}"
+        return self.when(e["hour"]) + tr(": ", self.lang) + self.what(e)
 
     def what(self, e: dict) -> str:
         """What an event says, without its time."""
         lang = self.lang
         f = _Blank()
-        groups = {**TEXT[lang], **GROUP_NAMES[lang]}
         for k, v in e.items():
             if k in ("id", "cause", "type"):
                 continue
@@ -114,10 +184,10 @@ class Words:
                 f[k] = EVENT_VALUES[lang].get(v, str(v).replace("_", " "))
             elif k in ("deaths_by_group", "injuries_by_group", "by_group", "abducted_by_group",
                        "children_by_group", "recruited_by_group"):
-                f[k] = ", ".join(f"{groups.get(g, g)} {self.num(n)}"
+                f[k] = ", ".join(f"{term(g, lang)} {self.num(n)}"
                                  for g, n in v.items() if n)
             elif k == "consulted":
-                f[k] = ", ".join(groups.get(g, g) for g in v)
+                f[k] = ", ".join(term(g, lang) for g in v)
             elif isinstance(v, list):
                 f[k] = self.names(v) if all(isinstance(x, str) for x in v) else str(len(v))
             elif isinstance(v, dict):
@@ -133,7 +203,7 @@ class Words:
                 f["why"] = explain(e["why"], e["args"], lang, self.name, self.when) \
                     if "why" in e else e.get("detail", "")
         if kind == "expected_action":
-            f["where"] = f" ({AT[lang].format(place=f['location'])})" \
+            f["where"] = " (" + tr("at {place}", lang, place=f["location"]) + ")" \
                 if e.get("location") else ""
         if kind in ("presence", "escort") and e.get("route"):
             f["location"] = self.name(e["route"])  # along a route: both its ends
@@ -171,7 +241,7 @@ class Words:
             values.append(", ".join(map(self._value, v)) if isinstance(v, list)
                           else self._value(v))
         head = self.name(action) if action else "–"
-        return f"{head}{TEXT[self.lang]['colon']}{', '.join(values)}" if values else head
+        return head + tr(": ", self.lang) + ", ".join(values) if values else head
 
 
 # Words for the values events carry (needs, hazards, tactics, statuses ...).

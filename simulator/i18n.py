@@ -37,6 +37,12 @@ def N_(message: str) -> str:  # noqa: N802 (gettext's own name for a deferred te
     return message
 
 
+def N_plural(singular: str, plural: str) -> tuple[str, str]:  # noqa: N802 (as N_)
+    """``(singular, plural)`` itself: marks a text whose form a number decides, said later
+    with ``ntr(*text, n, lang)``."""
+    return singular, plural
+
+
 @functools.cache
 def translations(lang: str) -> gettext.NullTranslations:
     """The catalogue of ``lang`` (English and unknown languages: the text as written)."""

@@ -1,6 +1,6 @@
 """The translators' side of ``simulator.i18n``: ``ttx languages``.
 
-- ``extract``: every text the code marks (``tr``, ``ntr``, ``N_``) into the template
+- ``extract``: every text the code marks (``tr``, ``ntr``, ``N_``, ``N_plural``) into the template
   ``simulator/locale/ttx.pot``, by Babel;
 - ``update``: each language's catalogue brought up to the template (new texts added
   empty, changed ones marked fuzzy with their old translation, gone ones kept aside);
@@ -22,9 +22,10 @@ from simulator.i18n import DOMAIN, LOCALE, SOURCE, catalogue_path, compiled
 
 ROOT = LOCALE.parents[1]
 TEMPLATE = LOCALE / f"{DOMAIN}.pot"
-KEYWORDS = {"tr": None, "ntr": (1, 2), "N_": None}
-# What extraction reads: the code of the three packages (templates join as they move over).
-METHODS = [("simulator/**.py", "python"), ("debrief/**.py", "python"), ("agents/**.py", "python")]
+KEYWORDS = {"tr": None, "ntr": (1, 2), "N_": None, "N_plural": (1, 2)}
+# What extraction reads: the code of the three packages and the report's templates.
+METHODS = [("simulator/**.py", "python"), ("debrief/**.py", "python"), ("agents/**.py", "python"),
+           ("debrief/templates/**.j2", "jinja2")]
 
 
 @dataclass(frozen=True)

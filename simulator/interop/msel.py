@@ -19,9 +19,9 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from debrief.i18n import TEXT
 from debrief.words import EVENT_VALUES, Words
 from simulator.classroom.course_exports import fill_sheet, to_csv
+from simulator.i18n import tr
 from simulator.language.scenario import Condition, ExpectedAction, Inject, Scenario, text
 
 COLUMNS = ("number", "turn", "hour", "time", "from", "to", "method", "message", "trigger",
@@ -143,7 +143,7 @@ class Sheet:
         parts = [self.words.name(e.team), self.words.name(e.action)]
         if e.location:
             parts.append(self.words.name(e.location))
-        colon = TEXT[self.lang]["colon"]
+        colon = tr(": ", self.lang)
         parts += [f"{self.param_name(e.action, k)}{colon}{self.values(e.action, k, v)}"
                   for k, v in e.params.items()]
         parts.append(self.w["deadline"].format(n=e.by_turn))
@@ -213,8 +213,8 @@ class Sheet:
         rows.sort(key=lambda r: (r[0], r[1]))
         return [head] + [[self.words.name(e.team), k, self.words.name(e.action),
                           self.words.name(e.location) if e.location else "",
-                          "; ".join(f"{self.param_name(e.action, p)}{TEXT[self.lang]['colon']}"
-                                    f"{self.values(e.action, p, v)}" for p, v in e.params.items()),
+                          "; ".join(self.param_name(e.action, p) + tr(": ", self.lang)
+                                    + self.values(e.action, p, v) for p, v in e.params.items()),
                           e.by_turn, inj.id] for _, k, inj, e in rows]
 
     def reference(self) -> list[list]:

@@ -11,10 +11,11 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 
-from debrief.i18n import REASONS
 from debrief.ratings import rate_objectives
 from debrief.rundata import RunData, run_of
+from debrief.sentences import REASONS
 from simulator.classroom.live import LiveExercise
+from simulator.i18n import tr
 from simulator.language.scenario import text
 from simulator.play.expectations import STANDING, STRIKES, Window, judge
 from simulator.portal.history import played_turns
@@ -137,8 +138,8 @@ def _so_far(verdict: dict | None, events: list[dict], ea, primitives: list[str],
     """The status of one expected action: the engine's verdict once its deadline passed,
     else the same judgement on the events so far (met so far, or not yet)."""
     if verdict is not None:
-        why = REASONS.get(lang, REASONS["en"]).get(verdict.get("reason") or "", "") \
-            if verdict["status"] == "attempted" else ""
+        known = REASONS.get(verdict.get("reason") or "")
+        why = tr(known, lang) if known and verdict["status"] == "attempted" else ""
         return {"status": verdict["status"], "why": why}
     # The strike the inject threatens at the place, as it came or as it is planned.
     cause = f"inject:{inject}"

@@ -7,7 +7,7 @@ An order's effect is judged as the debrief judges it (``simulator.play.expectati
 
 from __future__ import annotations
 
-from debrief.i18n import REASONS
+from debrief.sentences import reason as reason_text
 from simulator.classroom.live import LiveExercise
 from simulator.play.expectations import order_effect
 from simulator.portal.i18n import LABELS, label, t
@@ -28,7 +28,7 @@ def effect_reason(reason: str | None, lang: str) -> str:
     key = f"effect_{reason}"  # a few say "not yet" where the debrief says "too late"
     if key in LABELS:
         return label(key, lang)
-    return REASONS.get(lang, REASONS["en"]).get(reason or "no_effect", reason or "")
+    return reason_text(reason or "no_effect", lang)
 
 
 def outcome(record: dict, accepted: dict | None, live: LiveExercise, lang: str) -> dict:

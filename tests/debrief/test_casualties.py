@@ -3,14 +3,15 @@ the report's words, in both languages, so no run's report fails for want of one.
 
 import pytest
 
-from debrief.i18n import TEXT
-from debrief.report import HARM_EVENTS, casualties_by_cause
+from debrief.report import CAUSES, HARM_EVENTS, casualties_by_cause
 from debrief.rundata import RunData
+from simulator.i18n import tr
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_every_harmful_event_has_its_cause_in_words(lang):
-    missing = [k for k in HARM_EVENTS if f"cause_{k}" not in TEXT[lang]]
+    missing = [k for k in HARM_EVENTS if k not in CAUSES
+               or lang != "en" and tr(CAUSES[k], lang) == CAUSES[k]]
     assert missing == []
     assert {"intercommunal_clash", "crowd_incident"} <= set(HARM_EVENTS)
 

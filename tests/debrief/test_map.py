@@ -12,13 +12,11 @@ from matplotlib.colors import to_rgba
 from PIL import Image
 
 from debrief import plots
-from debrief.i18n import TEXT
 from debrief.plots import map_turns, map_turns_default, situation_map_svg
-from simulator.i18n import count
+from simulator.i18n import count, tr
 from simulator.language.scenario import Lang, text
 from simulator.language.validation import load_scenario
 
-LABELS = TEXT["en"]
 SHIPPED = sorted((Path(__file__).resolve().parents[2] / "scenarios").glob("*.yaml"))
 PLACES = ("village", "town", "site", "base")
 
@@ -92,17 +90,17 @@ def test_default_turns_are_first_middle_last(n, turns):
 
 
 def test_a_valid_png_same_bytes_for_same_input(mini):
-    png = map_turns(mini, rows_for(), FLOWS, EVENTS, [1, 2, 4], LABELS)
+    png = map_turns(mini, rows_for(), FLOWS, EVENTS, [1, 2, 4])
     assert png.startswith(b"\x89PNG\r\n\x1a\n")
     image = Image.open(io.BytesIO(png))
     image.verify()
     assert image.size[0] > 500 and image.size[1] > 400
-    assert map_turns(mini, rows_for(), FLOWS, EVENTS, [1, 2, 4], LABELS) == png
+    assert map_turns(mini, rows_for(), FLOWS, EVENTS, [1, 2, 4]) == png
 
 
 @pytest.mark.parametrize("change", ["turn", "flows", "incidents", "deterred"])
 def test_the_picture_changes_with_what_it_shows(mini, change):
-    base = map_turns(mini, rows_for(), FLOWS, EVENTS, [1, 2, 3], LABELS)
+    base = map_turns(mini, rows_for(), FLOWS, EVENTS, [1, 2, 3])
     turns, rows, flows, events = [1, 2, 3], rows_for(), FLOWS, EVENTS
     if change == "turn":
         turns = [1, 2, 4]
@@ -113,11 +111,11 @@ def test_the_picture_changes_with_what_it_shows(mini, change):
                 for r in rows]
     else:
         events = []
-    assert map_turns(mini, rows, flows, events, turns, LABELS) != base
+    assert map_turns(mini, rows, flows, events, turns) != base
 
 
 def test_panels_flows_discs_and_markers(mini, figure):
-    map_turns(mini, rows_for(), FLOWS, EVENTS, [1, 2, 3], LABELS)
+    map_turns(mini, rows_for(), FLOWS, EVENTS, [1, 2, 3])
     fig = figure["fig"]
     panels = maps(fig.axes)
     assert [ax.get_title() for ax in panels] == ["Turn 1", "Turn 2", "Turn 3"]
@@ -143,14 +141,15 @@ def test_panels_flows_discs_and_markers(mini, figure):
                   == to_rgba(plots.DETERRED_COLOUR)[:3]]
     assert tuple(diamond.get_offsets()[0]) == town
     texts = [t.get_text() for t in legend_of(fig).get_texts()]
-    for key in ("map_route", "map_displaced", "map_nobody", "map_incident", "map_deterred"):
-        assert LABELS[key] in texts
+    for label in ("Route", "of whom displaced", "Nobody present", "Incident (attack or abuse)",
+                  "Attack deterred"):
+        assert label in texts
     assert "10,000 people present (disc area)" in texts
     assert "1,000 people setting off (arrow width)" in texts
 
 
 def test_disc_areas_in_proportion_to_people_displaced_inside(mini, figure):
-    map_turns(mini, rows_for(), FLOWS, EVENTS, [3], LABELS)
+    map_turns(mini, rows_for(), FLOWS, EVENTS, [3])
     (panel,) = maps(figure["fig"].axes)
     discs = {tuple(c.get_offsets()[0]): c.get_sizes()[0]
              for c in collections_coloured(panel, plots.POPULATION_COLOUR)}
@@ -168,7 +167,7 @@ def test_disc_areas_in_proportion_to_people_displaced_inside(mini, figure):
 
 def test_only_the_largest_flows_are_drawn(mini, figure, monkeypatch):
     monkeypatch.setattr(plots, "MAP_FLOWS_SHOWN", 2)
-    map_turns(mini, rows_for(), FLOWS, EVENTS, [2], LABELS)
+    map_turns(mini, rows_for(), FLOWS, EVENTS, [2])
     (panel,) = maps(figure["fig"].axes)
     drawn = {(a.xyann, a.xy) for a in arrows(panel)}
     assert drawn == {((-4.0, 14.0), (-4.2, 14.2)), ((-4.0, 14.0), (-4.1, 14.1))}
@@ -180,19 +179,15 @@ def test_place_names_are_short_and_in_the_language(mini, figure, lang, name):
                                                 fr="Hameau (sur la colline)")})
               if p.id == "village" else p for p in mini.map.locations]
     scenario = mini.model_copy(update={"map": mini.map.model_copy(update={"locations": places})})
-    map_turns(scenario, rows_for(), FLOWS, EVENTS, [1], LABELS, lang=lang)
+    map_turns(scenario, rows_for(), FLOWS, EVENTS, [1], lang=lang)
     (panel,) = maps(figure["fig"].axes)
     texts = [t.get_text() for t in by_gid(panel.texts, "name-")]
     assert name in texts and not any("(" in t for t in texts)
 
 
-def test_labels_come_from_the_dict(mini, figure):
-    french = {k: v.replace("Turn", "Tour") for k, v in LABELS.items()}
-    map_turns(mini, rows_for(), FLOWS, EVENTS, [2, 3], french)
+def test_labels_come_in_the_language(mini, figure):
+    map_turns(mini, rows_for(), FLOWS, EVENTS, [2, 3], "fr")
     assert [ax.get_title() for ax in maps(figure["fig"].axes)] == ["Tour 2", "Tour 3"]
-    with pytest.raises(KeyError, match="map_flow_ref"):
-        map_turns(mini, rows_for(), FLOWS, EVENTS, [2], {k: v for k, v in LABELS.items()
-                                                          if k != "map_flow_ref"})
 
 
 def test_report_map_shows_the_turn_with_most_incidents():
@@ -219,7 +214,7 @@ def test_the_same_people_draw_the_same_disc_and_legend_in_any_run(mini, figure):
     big_flows = [dict(f, people=200) for f in FLOWS]
     seen = []
     for rows, flows in ((rows_for(), big_flows), (small, small_flows)):
-        map_turns(mini, rows, flows, EVENTS, [2], LABELS)
+        map_turns(mini, rows, flows, EVENTS, [2])
         (panel,) = maps(figure["fig"].axes)
         (town,) = by_gid(panel.collections, "disc-town")
         seen.append((town.get_sizes()[0], legend_key(figure["fig"])))
@@ -289,7 +284,7 @@ def test_names_clear_of_one_another_and_of_the_discs_on_shipped_maps(path, lang,
     rows = initial_rows(scenario, 1) + initial_rows(scenario, 2, crowded=True)
     deterred = [{"turn": 2, "type": "attack_deterred", "location": p.id}
                 for p in scenario.map.locations[::2]]
-    map_turns(scenario, rows, [], deterred, [1, 2], TEXT[lang], lang)
+    map_turns(scenario, rows, [], deterred, [1, 2], lang)
     fig = figure["fig"]
     assert len(maps(fig.axes)) == 2
     assert clashes(fig) == []
@@ -299,7 +294,7 @@ def test_the_clash_check_sees_names_piled_up(mini, figure, monkeypatch):
     """The check above can fail: every name forced onto its place overlaps its disc."""
     monkeypatch.setattr(plots, "_place_labels", lambda pts, *_: {
         p: (0, 0, "center", "center", 0) for p in pts})
-    map_turns(mini, rows_for(), FLOWS, EVENTS, [3], LABELS)
+    map_turns(mini, rows_for(), FLOWS, EVENTS, [3])
     assert ("name-town", "disc-town") in clashes(figure["fig"])
 
 
@@ -309,7 +304,7 @@ def test_a_name_far_from_its_place_has_a_leader_line(mini, figure, monkeypatch):
     places = [p.model_copy(update={"coords": [14.0, -4.0]}) if p.id in ("town", "site")
               else p for p in mini.map.locations]
     scenario = mini.model_copy(update={"map": mini.map.model_copy(update={"locations": places})})
-    map_turns(scenario, rows_for(), [], [], [3], LABELS)
+    map_turns(scenario, rows_for(), [], [], [3])
     (panel,) = maps(figure["fig"].axes)
     assert len(by_gid(panel.lines, "leader-")) >= 2
     assert clashes(figure["fig"]) == []
@@ -343,8 +338,8 @@ def test_svg_names_every_place_and_is_self_contained(path, lang):
         assert " ".join(plots._short_name(p.name, lang).split()) in words
         assert text(p.name, lang) in words
     assert "Ground truth" in words
-    for key in ("map_route", "map_closed", "map_unknown", "map_threat", "map_units"):
-        assert TEXT[lang][key] in words
+    for label in ("Route", "Route closed", "Not known", "Threat", "Mission unit(s)"):
+        assert tr(label, lang) in words
 
 
 def test_svg_draws_what_the_picture_tells(mini):

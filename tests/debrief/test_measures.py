@@ -375,13 +375,11 @@ def test_unreadable_run_folder(tmp_path):
 
 
 def test_every_detail_reads_in_both_languages_with_the_same_fields():
-    import string
-
-    from debrief.i18n import DETAILS, describe
-    for note, by_lang in DETAILS.items():
-        fields = {lang: {f for _, f, _, _ in string.Formatter().parse(text) if f}
-                  for lang, text in by_lang.items()}
-        assert set(fields) == {"en", "fr"} and fields["en"] == fields["fr"], note
+    from debrief.sentences import NOTES, describe
+    from simulator.i18n import tr
+    from simulator.languages import fields
+    for note, english in NOTES.items():
+        assert fields(tr(english, "fr")) == fields(english), note
     assert describe("cause_missed", {"team": "force", "action": "share", "where": None,
                                      "by_turn": 2, "inject": "i1"}, "en") == \
         "force did not order share by turn 2, as inject i1 expected"
@@ -389,6 +387,22 @@ def test_every_detail_reads_in_both_languages_with_the_same_fields():
                                         "by_turn": 2, "inject": "i1", "why": "left_early"},
                     "fr").endswith("sans effet à l'échéance (tour 2) : l'unité était repartie "
                                    "avant l'attaque")
+
+
+def test_a_counted_detail_takes_the_plural_its_count_calls_for():
+    from debrief.sentences import COUNTED, describe
+    from simulator.languages import extract
+    template = {m.id for m in extract()}
+    assert [note for note, (_, text) in COUNTED.items() if text not in template] == []
+    said = {(n, lang): describe("cause_unfounded", {"count": n, "places": "Dalou"}, lang)
+            for n in (0, 1, 2) for lang in ("en", "fr")}
+    assert said == {
+        (0, "en"): "0 detention orders where there was nobody to detain (Dalou)",
+        (1, "en"): "1 detention order where there was nobody to detain (Dalou)",
+        (2, "en"): "2 detention orders where there was nobody to detain (Dalou)",
+        (0, "fr"): "0 ordre de détention sans personne à appréhender (Dalou)",
+        (1, "fr"): "1 ordre de détention sans personne à appréhender (Dalou)",
+        (2, "fr"): "2 ordres de détention sans personne à appréhender (Dalou)"}
 
 
 def test_measure_parameter_values_are_checked_when_the_scenario_loads():

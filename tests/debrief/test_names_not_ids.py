@@ -4,6 +4,7 @@ tasks, measures and injects; ids and event ids appear only in the analysts' anne
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from pathlib import Path
@@ -11,10 +12,10 @@ from pathlib import Path
 import pytest
 
 import debrief.report as report
-from debrief.i18n import DETAILS, METRIC_NAMES, TEXT
 from debrief.rundata import load_run
 from debrief.words import EVENTS
 from simulator.cli import main
+from simulator.i18n import tr, translations
 from simulator.language.validation import load_scenario
 
 SHIPPED = sorted((Path(__file__).resolve().parents[2] / "scenarios").glob("*.yaml"))
@@ -50,12 +51,21 @@ def plain_words(scenario, lang: str, typed: list[str] = ()) -> set[str]:
             for v in value:
                 walk(v)
     walk(scenario.model_dump())
-    for table in (TEXT[lang], METRIC_NAMES[lang], EVENTS[lang]):
-        for v in table.values():
-            found.update(re.findall(r"\w+", v.lower()))
-    for v in DETAILS.values():
-        found.update(re.findall(r"\w+", v[lang].lower()))
+    for v in EVENTS[lang].values():
+        found.update(re.findall(r"\w+", v.lower()))
+    for v in debrief_texts():  # a text, or the singular and plural of one
+        said = [translations(lang).ngettext(*v, n) for n in (1, 2)] \
+            if isinstance(v, tuple) else [tr(v, lang)]
+        found.update(w for t in said for w in re.findall(r"\w+", t.lower()))
     return found
+
+
+@functools.cache
+def debrief_texts() -> tuple:
+    """The debrief's fixed texts (its code and the report's templates), in English."""
+    from simulator.languages import extract
+    return tuple(m.id for m in extract() if m.id
+                 and any(path.startswith("debrief/") for path, _ in m.locations))
 
 
 def leaked(page: str, ids: set[str], words: set[str]) -> set[str]:
@@ -93,14 +103,15 @@ def test_the_report_names_and_keeps_ids_to_the_annexes(runs, stem, lang, monkeyp
     typed = [v for d in json.loads((folder / "inputs.json").read_text())
              for v in d.get("params", {}).values() if isinstance(v, str) and " " in v]
     ids, words = scenario_ids(scenario), plain_words(scenario, lang, typed)
-    annex = "\n## " + TEXT[lang]["appendix"]
+    appendix = tr("Annex for analysts: the events cited", lang)
+    annex = "\n## " + appendix
     markdown = report.render_markdown(data)
     body = markdown.split(annex)[0]
     assert not leaked(body, ids, words), f"{stem} ({lang}): ids in the report"
     assert data["evidence"] and data["evidence"][0]["id"] in markdown.split(annex)[1]
     html = report.render_html(data, dict.fromkeys(("map", "timeline", "ratings",
                                                    "counterfactual", "groups"), b""))
-    page = re.sub(r"<[^>]+>", " ", html.split(f"<h2>{TEXT[lang]['appendix']}</h2>")[0])
+    page = re.sub(r"<[^>]+>", " ", html.split(f"<h2>{appendix}</h2>")[0])
     assert not leaked(page, ids, words), f"{stem} ({lang}): ids in the HTML report"
 
 

@@ -4,7 +4,6 @@ injects), the ratings on their ordinal scale and the counterfactual comparison."
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 
 from debrief import plots
-from debrief.i18n import TEXT
 from tests.debrief.test_map import figure  # noqa: F401  (fixture)
 
 
@@ -19,7 +18,7 @@ def test_timeline_shows_orders_per_team_and_numbers_the_injects(figure):  # noqa
                {"turn": 3, "item": "i03-flood"}]
     decisions = [{"turn": 1, "team": "force"}, {"turn": 1, "team": "force"},
                  {"turn": 2, "team": "police"}]
-    png = plots.timeline(rows(), injects, decisions, TEXT["en"])
+    png = plots.timeline(rows(), injects, decisions, "en")
     assert png.startswith(b"\x89PNG")
     axes = figure["fig"].axes
     assert [ax.get_ylabel() for ax in axes] == ["displaced", "deaths", "violent incidents",
@@ -52,7 +51,7 @@ def test_ratings_rows_are_task_titles_and_columns_the_ordinal_scale(figure):  # 
             "as approved, every time, in every place, whatever the pressure to do otherwise")
     tasks = [task(1, "P"), task(2, "S", draft="M"), task(3, None), task(4, "U", title=long),
              task(5, "M", draft="P")]
-    png = plots.ratings(tasks, TEXT["fr"])
+    png = plots.ratings(tasks, "fr")
     assert png.startswith(b"\x89PNG")
     (ax,) = [a for a in figure["fig"].axes if a.get_yticklabels()]
     names = [t.get_text() for t in ax.get_yticklabels()]
@@ -85,7 +84,7 @@ def panels(fig):
 
 
 def test_counterfactual_prints_the_numbers_grouped_and_whole(figure):  # noqa: F811
-    plots.counterfactual(COMPARISON, TEXT["en"])
+    plots.counterfactual(COMPARISON, "en")
     axes = panels(figure["fig"])
     assert [ax.get_title(loc="left") for ax in axes] == [
         "civilian deaths", "abuses by host forces", "displaced (peak)",
@@ -93,13 +92,13 @@ def test_counterfactual_prints_the_numbers_grouped_and_whole(figure):  # noqa: F
     numbers = [[t.get_text() for t in ax.texts] for ax in axes]
     assert numbers == [["436", "90", "12"], ["0", "1", "0"], ["19,186", "3,755", "3,755"],
                        ["85,256", "29,898", "0"]]
-    plots.counterfactual(COMPARISON, TEXT["fr"])
+    plots.counterfactual(COMPARISON, "fr")
     assert [t.get_text() for t in panels(figure["fig"])[2].texts] == [
         "19\u202f186", "3\u202f755", "3\u202f755"]
 
 
 def test_counterfactual_scale_per_outcome_keeps_small_counts_small(figure):  # noqa: F811
-    plots.counterfactual(COMPARISON, TEXT["en"])
+    plots.counterfactual(COMPARISON, "en")
     deaths, abuses, displaced, _ = panels(figure["fig"])
     # each outcome on its own axis from zero, the largest bar most of it
     for ax, top in ((deaths, 436), (displaced, 19186)):
@@ -111,7 +110,7 @@ def test_counterfactual_scale_per_outcome_keeps_small_counts_small(figure):  # n
 
 
 def test_counterfactual_legend_sits_above_the_panels(figure):  # noqa: F811
-    plots.counterfactual(COMPARISON, TEXT["en"])
+    plots.counterfactual(COMPARISON, "en")
     fig = figure["fig"]
     FigureCanvasAgg(fig).draw()
     renderer = fig.canvas.get_renderer()

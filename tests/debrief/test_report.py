@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from debrief.i18n import TEXT
 from simulator.cli import main
+from simulator.i18n import tr
 from tests.conftest import MINI, MINI_OBJECTIVES
 
 OBJECTIVES = "\n" + MINI_OBJECTIVES + """\
@@ -22,10 +22,6 @@ def run_dir(tmp_path):
     assert main(["run", str(scenario), "--seed", "4", "--bots", "force=doctrine",
                  "--out", str(out), "--quiet", "--no-debrief"]) == 0
     return out
-
-
-def test_every_label_in_both_languages():
-    assert set(TEXT["en"]) == set(TEXT["fr"])
 
 
 @pytest.mark.parametrize("lang,heading", [("en", "# After-action report: Mini exercise"),
@@ -51,7 +47,7 @@ def test_debrief_writes_json_and_report(run_dir, tmp_path, capsys, lang, heading
     report = (out / "report.md").read_text()
     assert report.startswith(heading)
     # Event ids only in the analysts' appendix; the body links to its numbers.
-    body, appendix = report.split("\n## " + TEXT[lang]["appendix"])
+    body, appendix = report.split("\n## " + tr("Annex for analysts: the events cited", lang))
     assert response["evidence"][0] in appendix and response["evidence"][0] not in body
     first = next(e for e in data["evidence"] if e["id"] == response["evidence"][0])
     assert f"[{first['ref']}](#ev-{first['ref']})" in body
@@ -142,13 +138,13 @@ def test_html_report_is_self_contained(run_dir, tmp_path, lang, title):
 
 
 def test_every_metric_has_a_corrective_action_in_both_languages():
-    from debrief.i18n import ACTIONS, METRIC_ACTION
+    from debrief.actions import ACTIONS, ELEMENTS, METRIC_ACTION
     from simulator.language.measure_specs import SPECS
     assert set(SPECS) <= set(METRIC_ACTION)
-    for kind, by_lang in ACTIONS.items():
-        assert set(by_lang) == {"en", "fr"}, kind
-        assert by_lang["en"][0] == by_lang["fr"][0]
-        assert f"element_{by_lang['en'][0]}" in TEXT["en"]
+    assert set(METRIC_ACTION.values()) <= set(ACTIONS)
+    for kind, (element, action) in ACTIONS.items():
+        assert element in ELEMENTS, kind
+        assert tr(action, "fr") != action and tr(ELEMENTS[element], "fr"), kind
 
 
 @pytest.mark.slow  # long: started first, so the workers finish together

@@ -97,5 +97,12 @@ def test_breaches_are_grouped():
     events = [ev(1, "principle_breach", team="force", location="camp"),
               ev(2, "principle_breach", team="force", location="town")]
     (c,) = causes(run_of(*events), task(measure("principle_breaches", ["e000001", "e000002"])))
-    assert c.text("en") == "2 use(s) of military assets for aid without an approved last " \
+    assert c.text("en") == "2 uses of military assets for aid without an approved last " \
         "resort (camp, town)"
+    assert c.text("fr") == "2 emplois de moyens militaires pour l'aide sans dernier recours " \
+        "approuvé (camp, town)"
+    (c,) = causes(run_of(events[0]), task(measure("principle_breaches", ["e000001"])))
+    assert c.text("en") == "1 use of military assets for aid without an approved last " \
+        "resort (camp)"
+    assert c.text("fr") == "1 emploi de moyens militaires pour l'aide sans dernier recours " \
+        "approuvé (camp)"
