@@ -21,7 +21,7 @@ import string
 from functools import cache
 from typing import Any
 
-from simulator.i18n import N_, SOURCE, tr
+from simulator.i18n import N_, SOURCE, ntr, tr
 
 
 class Say:
@@ -49,6 +49,26 @@ class Say:
 
     def __hash__(self) -> int:
         return hash((self.message, str(self)))
+
+    @staticmethod
+    def ntr(singular: str, plural: str, n: int, **args: Any) -> Say:
+        """A message whose form the number ``n`` decides, by the reader's language's own
+        plural rules (``simulator.i18n.ntr``; named so that extraction finds both forms)."""
+        return Counted(singular, plural, n, **args)
+
+
+class Counted(Say):
+    """A ``Say`` in two forms, singular and plural, chosen by ``n`` when it is worded."""
+
+    __slots__ = ("plural", "n")
+
+    def __init__(self, singular: str, plural: str, n: int, **args: Any):
+        super().__init__(singular, **args)
+        self.plural, self.n = plural, n
+
+    def text(self, lang: str = "en") -> str:
+        return ntr(self.message, self.plural, self.n, lang,
+                   **{k: word(v, lang) for k, v in self.args.items()})
 
 
 class InEnglish(Say):
@@ -150,8 +170,6 @@ PYDANTIC = {
     "bool_type": N_("expected: a valid boolean"),
     "bool_parsing": N_("expected: a valid boolean, unable to interpret input"),
     "string_type": N_("expected: a valid string"),
-    "string_too_short": N_("expected: at least {min_length} character(s)"),
-    "string_too_long": N_("expected: at most {max_length} characters"),
     "greater_than": N_("expected: greater than {gt}"),
     "greater_than_equal": N_("expected: greater than or equal to {ge}"),
     "less_than": N_("expected: less than {lt}"),
@@ -159,9 +177,24 @@ PYDANTIC = {
     "multiple_of": N_("expected: a multiple of {multiple_of}"),
     "list_type": N_("expected: a valid list"),
     "dict_type": N_("expected: a valid dictionary"),
-    "too_short": N_("expected: at least {min_length} item(s), not {actual_length}"),
-    "too_long": N_("expected: at most {max_length} item(s), not {actual_length}"),
     "none_required": N_("expected: no value"),
+}
+# Those a number decides: their words, given the error's constraint values.
+COUNTED = {
+    "string_too_short": lambda min_length, **_: Say.ntr(
+        "expected: at least {min_length} character", "expected: at least {min_length} characters",
+        min_length, min_length=min_length),
+    "string_too_long": lambda max_length, **_: Say.ntr(
+        "expected: at most {max_length} character", "expected: at most {max_length} characters",
+        max_length, max_length=max_length),
+    "too_short": lambda min_length, actual_length, **_: Say.ntr(
+        "expected: at least {min_length} item, not {actual_length}",
+        "expected: at least {min_length} items, not {actual_length}",
+        min_length, min_length=min_length, actual_length=actual_length),
+    "too_long": lambda max_length, actual_length, **_: Say.ntr(
+        "expected: at most {max_length} item, not {actual_length}",
+        "expected: at most {max_length} items, not {actual_length}",
+        max_length, max_length=max_length, actual_length=actual_length),
 }
 _CTX = ("gt", "ge", "lt", "le", "multiple_of", "min_length", "max_length", "actual_length")
 
@@ -214,10 +247,14 @@ def pydantic_say(err: dict) -> Say:
     if kind in ("model_type", "model_attributes_type"):
         return Say(N_("expected: a text, or one per language: {{en: ..., fr: ...}}")) \
             if ctx.get("class_name") == "Lang" else Say(PYDANTIC["dict_type"])
-    if kind in PYDANTIC:
-        args = {k: ctx[k] for k in _CTX if k in ctx}
-        if _fields(PYDANTIC[kind]) <= set(args):
-            return Say(PYDANTIC[kind], **args)
+    args = {k: ctx[k] for k in _CTX if k in ctx}
+    if kind in PYDANTIC and _fields(PYDANTIC[kind]) <= set(args):
+        return Say(PYDANTIC[kind], **args)
+    if kind in COUNTED:
+        try:
+            return COUNTED[kind](**args)
+        except TypeError:  # a constraint value missing: said in pydantic's words below
+            pass
     detail = err["msg"].removeprefix("Input should be ").rstrip(".")
     return InEnglish(f"expected: {detail}")
 

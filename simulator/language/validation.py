@@ -440,19 +440,24 @@ def _measure(s: Scenario, task, m, path, need) -> Iterator[tuple[tuple, Say]]:
     if spec.influence and known_teams:
         able = {e.kind for x in known_teams for a in s.actions_of(x).values() for e in a.effects}
         if not able & set(spec.influence):
-            yield path + ("metric",), Say(N_("{metric} judges decisions that team(s) {teams} cannot take: "
-                                             "none of their actions composes {effects}"), metric=m.metric,
-                                          teams=", ".join(known_teams),
-                                          effects=OneOf(spec.influence, quote=False))
+            yield path + ("metric",), Say.ntr(
+                "{metric} judges decisions that team {teams} cannot take: none of its actions "
+                "composes {effects}",
+                "{metric} judges decisions that teams {teams} cannot take: none of their "
+                "actions composes {effects}",
+                len(known_teams), metric=m.metric, teams=", ".join(known_teams),
+                effects=OneOf(spec.influence, quote=False))
     if m.metric == "expected_actions_met":
         task_id = m.params.get("task", task.id)
         linked = [ex for inj in s.msel if task_id == "all" or inj.critical_task == task_id
                   for ex in inj.expected_actions if ex.team in known_teams]
         if not linked:
-            yield path + ("metric",), Say(N_("no inject links an expected action of team(s) {teams} to "
-                                             "critical task {task}: this measure would never "
-                                             "apply"), teams=", ".join(known_teams),
-                                          task=repr(task_id))
+            yield path + ("metric",), Say.ntr(
+                "no inject links an expected action of team {teams} to critical task {task}: "
+                "this measure would never apply",
+                "no inject links an expected action of teams {teams} to critical task {task}: "
+                "this measure would never apply",
+                len(known_teams), teams=", ".join(known_teams), task=repr(task_id))
     if m.metric == "response_hours":
         inj = next((x for x in s.msel if x.id == m.params.get("inject")), None)
         if inj is None:

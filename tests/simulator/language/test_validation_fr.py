@@ -10,6 +10,7 @@ from simulator.cli import main
 from simulator.language import problem_text
 from simulator.language.problem_text import Say, pydantic_say, rule_say
 from simulator.language.scenario import Condition, Effect, Inject, Measure, Metadata, Param, Scope
+from simulator.language.validation import scenario_from_text
 from simulator.language.yamlsafe import InputError, load_text
 from tests.conftest import MINI, MINI_OBJECTIVES
 from tests.simulator.displacement.test_fleecase import tiny
@@ -180,7 +181,7 @@ def test_a_broken_evaluation_file_in_french(run_dir, tmp_path, capsys):
     pairs = both(["debrief", str(run_dir), "--out", str(tmp_path / "d"), "--overrides",
                   str(path)], capsys)
     assert [f for _, f in pairs] == ["doit valoir P, S, M ou U",
-                                     "doit compter au moins 10 caractère(s)",
+                                     "doit compter au moins 10 caractères",
                                      "doit être supérieur ou égal à 0"]
     path.write_text("overrides:\n  - {task: ct-nothing, rating: M, justification: long enough "
                     "text}\nnotes:\n  - {text: seen, team: navy}\n")
@@ -270,6 +271,38 @@ def test_numbers_as_french_writes_them():
     assert pydantic_say(err).text("en") == "expected: less than or equal to 50000000"
     assert pydantic_say(err).text("fr") == "doit être inférieur ou égal à 50\u202f000\u202f000"
     assert Say(problem_text.PYDANTIC["greater_than"], gt=0.5).text("fr") == "doit être supérieur à 0,5"
+
+
+def test_counts_take_the_plural_rules_of_each_language():
+    def said(n):
+        return pydantic_say({"type": "too_short", "msg": "",
+                             "ctx": {"min_length": n, "actual_length": 0}})
+    assert [said(n).text("en") for n in (0, 1, 2)] == [
+        "expected: at least 0 items, not 0", "expected: at least 1 item, not 0",
+        "expected: at least 2 items, not 0"]
+    assert [said(n).text("fr") for n in (0, 1, 2)] == [  # French: 0 and 1 in the singular
+        "doit compter au moins 0 élément, et non 0", "doit compter au moins 1 élément, et non 0",
+        "doit compter au moins 2 éléments, et non 0"]
+    assert said(1) == said(1) and said(1) != said(2)
+
+
+@pytest.mark.parametrize("scope,en,fr", [
+    ("", "team force", "de l'équipe force"),
+    (", scope: {teams: [force, police]}", "teams force, police", "des équipes force, police"),
+])
+def test_a_measure_no_inject_serves_names_its_team_or_teams(scope, en, fr):
+    text = BASE + "\n" + MINI_OBJECTIVES + (
+        f"          - {{id: m-met, metric: expected_actions_met{scope}, "
+        "thresholds: {P: 1, S: 0.8, M: 0.5}}\n")
+    with pytest.raises(InputError) as info:
+        scenario_from_text(text, "s.yaml")
+    (problem,) = info.value.problems
+    assert problem.text("en").endswith(
+        f"no inject links an expected action of {en} to critical task 'ct-presence': this "
+        "measure would never apply")
+    assert problem.text("fr").endswith(
+        f"aucun inject ne relie une action attendue {fr} à la tâche critique 'ct-presence' : "
+        "cette mesure ne s'appliquerait jamais")
 
 
 def test_an_input_error_in_the_loaders_language():
