@@ -12,7 +12,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from simulator.language.problem_text import Say, known
+from simulator.i18n import N_
+from simulator.language.problem_text import UNKNOWN_NAMES, Say, known
 from simulator.language.validation import _schema_problems
 from simulator.language.yamlsafe import InputError, Problem, dotted, load_file, locate
 
@@ -59,11 +60,11 @@ def load_evaluation(path: str | Path, tasks: set[str], teams: set[str] | None = 
         where = ("overrides", i, "task")
         if o.task not in tasks:
             problems.append(Problem(str(path), *locate(positions, where), dotted(where),
-                                    Say("unknown_critical_task", value=repr(o.task), hint="",
+                                    Say(UNKNOWN_NAMES["critical_task"], value=repr(o.task), hint="",
                                         known=known(tasks))))
         elif o.task in out:
             problems.append(Problem(str(path), *locate(positions, where), dotted(where),
-                                    Say("overridden_twice", value=repr(o.task))))
+                                    Say(N_("critical task {value} overridden twice"), value=repr(o.task))))
         out[o.task] = o
     for i, n in enumerate(parsed.notes):
         for key, names in (("critical_task", tasks), ("team", teams)):
@@ -71,7 +72,7 @@ def load_evaluation(path: str | Path, tasks: set[str], teams: set[str] | None = 
             if value is not None and names is not None and value not in names:
                 where = ("notes", i, key.removeprefix("critical_"))
                 problems.append(Problem(str(path), *locate(positions, where), dotted(where),
-                                        Say(f"unknown_{key}", value=repr(value), hint="",
+                                        Say(UNKNOWN_NAMES[key], value=repr(value), hint="",
                                             known=known(names))))
     if problems:
         raise InputError(problems, lang)

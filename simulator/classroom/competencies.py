@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from pydantic import Field, PrivateAttr, ValidationError, model_validator
-from pydantic_core import PydanticCustomError
 
-from simulator.language.problem_text import MESSAGES, Say, known
+from simulator.i18n import N_
+from simulator.language.problem_text import TASK_OR_OBJECTIVE, Say, known
 from simulator.language.scenario import Id, Lang, Scenario, Strict
 from simulator.language.suggest import suggestion
 from simulator.language.validation import _schema_problems, load_scenario
@@ -47,8 +47,7 @@ class Link(Strict):
     @model_validator(mode="after")
     def _one_target(self) -> Link:
         if (self.task is None) == (self.objective is None):
-            raise PydanticCustomError("rule_task_or_objective",
-                                      MESSAGES["rule_task_or_objective"]["en"])
+            raise ValueError(TASK_OR_OBJECTIVE)
         return self
 
 
@@ -133,6 +132,13 @@ def _reached(link: Link, scenarios: dict[str, Scenario]) -> list[tuple[str, str]
     return [(s.metadata.id, t) for t in _task_ids(chosen) if not link.task or t == link.task]
 
 
+# A task or an objective a scenario lacks.
+_NOT_IN_SCENARIO = {
+    "task": N_("scenario {scenario} has no critical task {value}{hint}{known}"),
+    "objective": N_("scenario {scenario} has no objective {value}{hint}{known}"),
+}
+
+
 def check_framework(framework: Framework,
                     scenarios: dict[str, Scenario]) -> Iterator[tuple[tuple, Say]]:
     """Yield (path, message) for a duplicate competency id, a scenario not in ``scenarios``,
@@ -141,21 +147,22 @@ def check_framework(framework: Framework,
     for i, c in enumerate(framework.competencies):
         path = ("competencies", i, "id")
         if c.id in first:
-            yield path, Say("duplicate_id", value=repr(c.id), first=dotted(first[c.id]))
+            yield path, Say(N_("duplicate id {value} (first at "
+                               "{first})"), value=repr(c.id), first=dotted(first[c.id]))
         first.setdefault(c.id, path)
         for j, link in enumerate(c.maps):
             where = ("competencies", i, "maps", j)
             s = scenarios.get(link.scenario)
             if s is None:
                 yield where + ("scenario",), Say(
-                    "unknown_scenario", value=repr(link.scenario),
+                    N_("unknown scenario {value}{hint}{known}"), value=repr(link.scenario),
                     hint=suggestion(link.scenario, scenarios), known=known(scenarios))
                 continue
             key, names = ("task", _task_ids(s.objectives)) if link.task else \
                 ("objective", [o.id for o in s.objectives])
             value = getattr(link, key)
             if value not in names:
-                yield where + (key,), Say(f"scenario_no_{key}", scenario=repr(link.scenario),
+                yield where + (key,), Say(_NOT_IN_SCENARIO[key], scenario=repr(link.scenario),
                                           value=repr(value), hint=suggestion(value, names),
                                           known=known(names))
 

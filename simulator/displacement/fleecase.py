@@ -22,7 +22,8 @@ from pathlib import Path
 
 import numpy as np
 
-from simulator.language.problem_text import Say, os_reason
+from simulator.i18n import N_
+from simulator.language.problem_text import UNKNOWN_NAMES, Say, os_reason
 
 
 class CaseError(Exception):
@@ -72,7 +73,7 @@ def _rows(path: Path) -> list[tuple[int, list[str]]]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except OSError as exc:
-        raise CaseError(str(path), Say("case_cannot_read", reason=os_reason(exc))) from None
+        raise CaseError(str(path), Say(N_("cannot read ({reason})"), reason=os_reason(exc))) from None
     out = []
     for n, row in enumerate(csv.reader(text.splitlines()), 1):
         if row and row[0].strip() and not row[0].lstrip().startswith("#"):
@@ -80,12 +81,20 @@ def _rows(path: Path) -> list[tuple[int, list[str]]]:
     return out
 
 
+# The columns a number is read from, as a problem names them.
+COLUMNS = {"latitude": N_("latitude"), "longitude": N_("longitude"),
+           "population": N_("population"), "distance": N_("distance"),
+           "flag": N_("forced redirection flag"), "start_day": N_("start day"),
+           "end_day": N_("end day"), "day": N_("day"), "count": N_("count"),
+           "length": N_("Length")}
+
+
 def _number(path: Path, n: int, value: str, what: str, kind=float):
-    """``value`` as a number; ``what``: the column, a ``col_`` key of problem_text."""
+    """``value`` as a number; ``what``: the column, a key of ``COLUMNS``."""
     try:
         return kind(value) if value != "" else None
     except ValueError:
-        raise CaseError(f"{path}:{n}", Say("case_not_number", what=Say(f"col_{what}"),
+        raise CaseError(f"{path}:{n}", Say(N_("{what} is not a number: {value}"), what=Say(COLUMNS[what]),
                                            value=repr(value))) from None
 
 
@@ -93,7 +102,8 @@ def _date(path: Path, n: int, value: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise CaseError(f"{path}:{n}", Say("case_not_date", value=repr(value))) from None
+        raise CaseError(f"{path}:{n}", Say(N_("not a date (YYYY-MM-DD): "
+                                              "{value}"), value=repr(value))) from None
 
 
 def read_case(folder: str | Path) -> Case:
@@ -102,14 +112,15 @@ def read_case(folder: str | Path) -> Case:
     inp, val = folder / "input", folder / "validation"
     period = {row[0]: (n, row[1:]) for n, row in _rows(inp / "sim_period.csv")}
     if "StartDate" not in period or "Length" not in period:
-        raise CaseError(f"{inp / 'sim_period.csv'}:1", Say("case_period"))
+        raise CaseError(f"{inp / 'sim_period.csv'}:1", Say(N_("needs StartDate and Length rows")))
     start = _date(inp / "sim_period.csv", period["StartDate"][0], period["StartDate"][1][0])
     days = _number(inp / "sim_period.csv", period["Length"][0], period["Length"][1][0],
                    "length", int)
     locations = {}
     for n, row in _rows(inp / "locations.csv"):
         if len(row) < 8:
-            raise CaseError(f"{inp / 'locations.csv'}:{n}", Say("case_columns", count=len(row)))
+            raise CaseError(f"{inp / 'locations.csv'}:{n}", Say(N_("expected 8 columns, got "
+                                                                   "{count}"), count=len(row)))
         p = inp / "locations.csv"
         locations[row[0]] = Location(row[0], row[2], _number(p, n, row[3], "latitude"),
                                      _number(p, n, row[4], "longitude"), row[5],
@@ -118,15 +129,16 @@ def read_case(folder: str | Path) -> Case:
     for n, row in _rows(inp / "routes.csv"):
         p = inp / "routes.csv"
         if len(row) < 3:
-            raise CaseError(f"{p}:{n}", Say("case_route_columns"))
+            raise CaseError(f"{p}:{n}", Say(N_("expected name1, name2, distance")))
         for name in row[:2]:
             if name not in locations:
-                raise CaseError(f"{p}:{n}", Say("unknown_location", value=repr(name), hint="",
+                raise CaseError(f"{p}:{n}", Say(UNKNOWN_NAMES["location"], value=repr(name), hint="",
                                                 known=""))
         routes.append((row[0], row[1], _number(p, n, row[2], "distance")))
         flag = _number(p, n, row[3], "flag", int) if len(row) > 3 else None
         if flag not in (None, 0, 1, 2):
-            raise CaseError(f"{p}:{n}", Say("case_flag", flag=flag))
+            raise CaseError(f"{p}:{n}", Say(N_("forced redirection flag must be 0, 1 or 2, not "
+                                               "{flag}"), flag=flag))
         if flag:
             redirects.append((row[0], row[1], flag))
     conflict = _conflicts(inp / "conflicts.csv", days, locations)
@@ -149,7 +161,7 @@ def read_case(folder: str | Path) -> Case:
 
 def _closure(path: Path, n: int, row: list[str]) -> tuple[int, tuple]:
     if len(row) < 5:
-        raise CaseError(f"{path}:{n}", Say("case_closure_columns"))
+        raise CaseError(f"{path}:{n}", Say(N_("expected type, name1, name2, start day, end day")))
     return n, (row[0], row[1], row[2], _number(path, n, row[3], "start_day", int),
                _number(path, n, row[4], "end_day", int))
 
@@ -166,7 +178,8 @@ def _conflicts(path: Path, days: int, locations: dict) -> dict[str, np.ndarray]:
     # A column of a place the map lacks is harmless while it stays 0 (Burundi's Isale).
     for i, name in enumerate(names):
         if name not in locations and table[:, i].any():
-            raise CaseError(f"{path}:{rows[0][0]}", Say("case_conflict_place", value=repr(name)))
+            raise CaseError(f"{path}:{rows[0][0]}", Say(N_("conflict at unknown location "
+                                                           "{value}"), value=repr(name)))
     return {name: table[:, i] for i, name in enumerate(names)
             if name in locations and table[:, i].any()}
 
@@ -176,10 +189,10 @@ def _rows_with_header(path: Path) -> list[tuple[int, list[str]]]:
     try:
         lines = path.read_text(encoding="utf-8-sig").splitlines()
     except OSError as exc:
-        raise CaseError(str(path), Say("case_cannot_read", reason=os_reason(exc))) from None
+        raise CaseError(str(path), Say(N_("cannot read ({reason})"), reason=os_reason(exc))) from None
     out = [(n, [c.strip() for c in row]) for n, row in enumerate(csv.reader(lines), 1) if row]
     if not out:
-        raise CaseError(f"{path}:1", Say("case_empty"))
+        raise CaseError(f"{path}:1", Say(N_("empty file")))
     out[0] = (out[0][0], [out[0][1][0].lstrip("#").strip()] + out[0][1][1:])
     return out
 
@@ -191,7 +204,7 @@ def _series(path: Path, start: dt.date) -> list[tuple[int, float]]:
             continue
         out.append(((_date(path, n, row[0]) - start).days, _number(path, n, row[1], "count")))
     if not out:
-        raise CaseError(f"{path}:1", Say("case_no_counts"))
+        raise CaseError(f"{path}:1", Say(N_("no counts")))
     return sorted(out)
 
 

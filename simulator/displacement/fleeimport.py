@@ -21,7 +21,8 @@ import yaml
 
 from agents.civilians import GROUPS, split_counts
 from simulator.displacement.fleecase import Case, CaseError, arrivals, observed
-from simulator.language.problem_text import Say
+from simulator.i18n import N_
+from simulator.language.problem_text import UNKNOWN_NAMES, Say
 from simulator.language.scenario import Arrivals
 
 # Flee's location types → ours.
@@ -45,7 +46,7 @@ def to_scenario(case: Case) -> dict:
     clash = [n for n in ids if list(ids.values()).count(ids[n]) > 1]
     if clash:
         raise CaseError(str(case.folder / "input" / "locations.csv"),
-                        Say("case_same_id", names=clash))
+                        Say(N_("names {names} give the same location id"), names=clash))
     obs = observed(case)
     changes: dict[int, list] = defaultdict(list)  # day → [(effect, (why in en, in fr))]
     _conflicts(case, ids, changes)
@@ -92,8 +93,10 @@ def _location(loc, ids) -> dict:
     elif loc.kind in TYPES:
         kind = TYPES[loc.kind]
     else:
-        raise CaseError("", Say("case_location_type", name=repr(loc.name), value=repr(loc.kind),
-                                known=Say("known", names=f"conflict_zone, {', '.join(TYPES)}")))
+        raise CaseError("", Say(N_("location {name}: unknown location type "
+                                   "{value}{known}"), name=repr(loc.name), value=repr(loc.kind),
+                                known=Say(N_(" (known: "
+                                             "{names})"), names=f"conflict_zone, {', '.join(TYPES)}")))
     out = {"id": ids[loc.name], "name": loc.name.replace("_", " "), "type": kind,
            "coords": [loc.lat, loc.lon]}
     if kind in ("camp", "idp_site"):
@@ -144,8 +147,8 @@ def _closures(case, ids, changes) -> None:
     for n, (kind, a, b, start, end) in case.closures:
         where = f"{path}:{n}"
         if kind not in CLOSURE_TYPES:
-            raise CaseError(where, Say("case_closure_type", value=repr(kind),
-                                       known=Say("known", names=", ".join(CLOSURE_TYPES))))
+            raise CaseError(where, Say(N_("unknown closure type {value}{known}"), value=repr(kind),
+                                       known=Say(N_(" (known: {names})"), names=", ".join(CLOSURE_TYPES))))
         start = max(start or 0, 0)
         ends = end is not None and start < end < case.days
         if kind == "remove_forced_redirection":
@@ -164,7 +167,7 @@ def _closures(case, ids, changes) -> None:
             continue
         if kind == "country":
             if a not in country.values() or b not in country.values():
-                raise CaseError(where, Say("case_country", value=repr(
+                raise CaseError(where, Say(N_("unknown country {value}"), value=repr(
                     a if a not in country.values() else b)))
             routes = [(x, y) for x, y, _ in case.routes if {country[x], country[y]} == {a, b}]
             why = (f"the border between {a} and {b}", f"la frontière entre {a} et {b}")
@@ -176,7 +179,7 @@ def _closures(case, ids, changes) -> None:
             _known(where, case, a, b)
             routes = [(x, y) for x, y, _ in case.routes if {x, y} == {a, b}]
             if not routes:
-                raise CaseError(where, Say("case_no_route", a=repr(a), b=repr(b)))
+                raise CaseError(where, Say(N_("no route between {a} and {b}"), a=repr(a), b=repr(b)))
             why = (f"the route {a}–{b}", f"la route {a}–{b}")
         for x, y in routes:
             changes[start].append(({"close_route": {"from": ids[x], "to": ids[y]}},
@@ -189,7 +192,7 @@ def _closures(case, ids, changes) -> None:
 def _known(where: str, case: Case, *names: str) -> None:
     for name in names:
         if name not in case.locations:
-            raise CaseError(where, Say("unknown_location", value=repr(name), hint="", known=""))
+            raise CaseError(where, Say(UNKNOWN_NAMES["location"], value=repr(name), hint="", known=""))
 
 
 def _inject(day: int, effects: list[tuple[dict, tuple[str, str]]]) -> dict:

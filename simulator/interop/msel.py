@@ -21,82 +21,105 @@ from pathlib import Path
 
 from debrief.words import EVENT_VALUES, Words
 from simulator.classroom.course_exports import fill_sheet, to_csv
-from simulator.i18n import tr
+from simulator.i18n import LANGUAGES, N_, tr
 from simulator.language.scenario import Condition, ExpectedAction, Inject, Scenario, text
 
 COLUMNS = ("number", "turn", "hour", "time", "from", "to", "method", "message", "trigger",
            "expected", "id")
-HEADERS = {
-    "en": {"number": "No.", "turn": "Turn", "hour": "Hour of the turn",
-           "time": "Scenario time", "from": "From", "to": "To", "method": "Method",
-           "message": "Message", "trigger": "Trigger", "expected": "Expected actions",
-           "id": "Inject id"},
-    "fr": {"number": "N°", "turn": "Tour", "hour": "Heure du tour",
-           "time": "Heure du scénario", "from": "De", "to": "À", "method": "Moyen",
-           "message": "Message", "trigger": "Déclenchement", "expected": "Actions attendues",
-           "id": "Id de l'inject"},
+# The words of the sheets, written in English; each language's come from its catalogue
+# (``in_words``), and the MSEL import reads back the words of every language.
+_HEADERS = {
+    "number": N_("No."),
+    "turn": N_("Turn"),
+    "hour": N_("Hour of the turn"),
+    "time": N_("Scenario time"),
+    "from": N_("From"),
+    "to": N_("To"),
+    "method": N_("Method"),
+    "message": N_("Message"),
+    "trigger": N_("Trigger"),
+    "expected": N_("Expected actions"),
+    "id": N_("Inject id"),
 }
-SHEETS = {"en": ("MSEL", "Expected actions", "Reference"),
-          "fr": ("MSEL", "Actions attendues", "Référence")}
-METHODS = {
-    "en": {"radio": "radio", "phone": "phone", "written_report": "written report",
-           "media": "media", "meeting": "meeting", "email": "email",
-           "alert_network": "alert network"},
-    "fr": {"radio": "radio", "phone": "téléphone", "written_report": "rapport écrit",
-           "media": "médias", "meeting": "réunion", "email": "courriel",
-           "alert_network": "réseau d'alerte"},
+_SHEETS = (N_("MSEL"), N_("Expected actions"), N_("Reference"))
+_METHODS = {
+    "radio": N_("radio"),
+    "phone": N_("phone"),
+    "written_report": N_("written report"),
+    "media": N_("media"),
+    "meeting": N_("meeting"),
+    "email": N_("email"),
+    "alert_network": N_("alert network"),
 }
 # The world's measures a condition may test (simulator.language.scenario.METRICS).
-METRICS = {
-    "en": {"population": "people", "displaced": "displaced people",
-           "people_at_risk": "people at risk", "deaths": "deaths", "injuries": "injuries",
-           "incidents": "violent incidents", "unmet_need": "unmet need",
-           "flood_level": "flood level (m)", "infected": "people infected",
-           "tension": "tension", "trust": "trust in the mission", "risk": "risk felt",
-           "presence": "protective presence", "occupancy": "site occupancy",
-           "humanitarian_access": "humanitarian access",
-           "abuse_incidents": "abuses by host forces", "grievance": "armed groups' grievance"},
-    "fr": {"population": "personnes", "displaced": "personnes déplacées",
-           "people_at_risk": "personnes en danger", "deaths": "décès", "injuries": "blessés",
-           "incidents": "incidents violents", "unmet_need": "besoins non couverts",
-           "flood_level": "niveau de crue (m)", "infected": "personnes infectées",
-           "tension": "tension", "trust": "confiance envers la mission",
-           "risk": "risque ressenti", "presence": "présence protectrice",
-           "occupancy": "occupation des sites", "humanitarian_access": "accès humanitaire",
-           "abuse_incidents": "abus des forces nationales",
-           "grievance": "griefs des groupes armés"},
+_METRICS = {
+    "population": N_("people"),
+    "displaced": N_("displaced people"),
+    "people_at_risk": N_("people at risk"),
+    "deaths": N_("deaths"),
+    "injuries": N_("injuries"),
+    "incidents": N_("violent incidents"),
+    "unmet_need": N_("unmet need"),
+    "flood_level": N_("flood level (m)"),
+    "infected": N_("people infected"),
+    "tension": N_("tension"),
+    "trust": N_("trust in the mission"),
+    "risk": N_("risk felt"),
+    "presence": N_("protective presence"),
+    "occupancy": N_("site occupancy"),
+    "humanitarian_access": N_("humanitarian access"),
+    "abuse_incidents": N_("abuses by host forces"),
+    "grievance": N_("armed groups' grievance"),
 }
-WORDS = {
-    "en": {"all": "all teams", "at_time": "at its time", "held": "held for the instructor",
-           "when": "when {condition} (kept as written in the scenario file)",
-           "and": " and ", "or": " or ", "not": "not ({c})", "at": " at {place}",
-           "above": "above {x}", "below": "below {x}",
-           "ordered": "{team} ordered {action}{at}{by}", "by": " by turn {n}",
-           "fired": "inject {k} ({name}) has fired", "from_turn": "from turn {n}",
-           "deadline": "by turn {n}", "yes": "yes", "no": "no",
-           "expected_form": "'team · action · place · by turn N' (the place if any, then "
-                            "'parameter: values')",
-           "team": "Team", "action": "Action", "place": "Place", "params": "Parameters",
-           "kind": "Kind", "name_en": "Name (English)", "name_fr": "Name (French)",
-           "id_col": "Id", "kind_team": "team", "kind_place": "place", "kind_action": "action",
-           "sheet_note": "Edit the white columns; the scenario time, the trigger and the "
-                         "other sheets follow the scenario file."},
-    "fr": {"all": "toutes les équipes", "at_time": "à son heure",
-           "held": "en réserve pour l'instructeur",
-           "when": "quand {condition} (gardé tel qu'écrit dans le fichier du scénario)",
-           "and": " et ", "or": " ou ", "not": "non ({c})", "at": " à {place}",
-           "above": "au-dessus de {x}", "below": "en dessous de {x}",
-           "ordered": "{team} a ordonné {action}{at}{by}", "by": " au plus tard au tour {n}",
-           "fired": "l'inject {k} ({name}) a été déclenché", "from_turn": "à partir du tour {n}",
-           "deadline": "au plus tard au tour {n}", "yes": "oui", "no": "non",
-           "expected_form": "« équipe · action · lieu · au plus tard au tour N » (le lieu "
-                            "s'il y en a un, puis « paramètre : valeurs »)",
-           "team": "Équipe", "action": "Action", "place": "Lieu", "params": "Paramètres",
-           "kind": "Type", "name_en": "Nom (anglais)", "name_fr": "Nom (français)",
-           "id_col": "Id", "kind_team": "équipe", "kind_place": "lieu", "kind_action": "action",
-           "sheet_note": "Modifiez les colonnes blanches ; l'heure du scénario, le "
-                         "déclenchement et les autres feuilles suivent le fichier du scénario."},
+_WORDS = {
+    "all": N_("all teams"),
+    "at_time": N_("at its time"),
+    "held": N_("held for the instructor"),
+    "when": N_("when {condition} (kept as written in the scenario file)"),
+    # TRANSLATORS: a word between two conditions: keep its spaces
+    "and": N_(" and "),
+    # TRANSLATORS: a word between two conditions: keep its spaces
+    "or": N_(" or "),
+    "not": N_("not ({c})"),
+    # TRANSLATORS: after a measure or an action: keep the space before
+    "at": N_(" at {place}"),
+    "above": N_("above {x}"),
+    "below": N_("below {x}"),
+    "ordered": N_("{team} ordered {action}{at}{by}"),
+    # TRANSLATORS: after an action: keep the space before
+    "by": N_(" by turn {n}"),
+    "fired": N_("inject {k} ({name}) has fired"),
+    "from_turn": N_("from turn {n}"),
+    "deadline": N_("by turn {n}"),
+    "yes": N_("yes"),
+    "no": N_("no"),
+    "expected_form": N_("'team · action · place · by turn N' (the place if any, then 'parameter: values')"),
+    "team": N_("Team"),
+    "action": N_("Action"),
+    "place": N_("Place"),
+    "params": N_("Parameters"),
+    "kind": N_("Kind"),
+    "name_en": N_("Name (English)"),
+    "name_fr": N_("Name (French)"),
+    "id_col": N_("Id"),
+    "kind_team": N_("team"),
+    "kind_place": N_("place"),
+    "kind_action": N_("action"),
+    "sheet_note": N_("Edit the white columns; the scenario time, the trigger and the other sheets follow the "
+                     "scenario file."),
 }
+
+
+def in_words(table: dict[str, str], lang: str) -> dict[str, str]:
+    """``table``'s English words in ``lang``."""
+    return {key: tr(english, lang) for key, english in table.items()}
+
+
+HEADERS = {lang: in_words(_HEADERS, lang) for lang in LANGUAGES}
+SHEETS = {lang: tuple(tr(name, lang) for name in _SHEETS) for lang in LANGUAGES}
+METHODS = {lang: in_words(_METHODS, lang) for lang in LANGUAGES}
+METRICS = {lang: in_words(_METRICS, lang) for lang in LANGUAGES}
+WORDS = {lang: in_words(_WORDS, lang) for lang in LANGUAGES}
 SEP = " · "  # between the parts of one expected action: names hold no middle dot
 # Entity kinds of an action's parameters, as ``sitrep_text.names`` groups them.
 ENTITY_KINDS = {"location": "locations", "unit": "units", "agency": "agencies",

@@ -23,8 +23,9 @@ from pathlib import Path
 import yaml
 
 from debrief.words import EVENT_VALUES
+from simulator.i18n import N_
 from simulator.interop.msel import COLUMNS, HEADERS, METHODS, SEP, SHEETS, WORDS, Sheet
-from simulator.language.problem_text import Say
+from simulator.language.problem_text import UNKNOWN_NAMES, Say
 from simulator.language.scenario import Scenario, text
 from simulator.language.suggest import suggestion
 from simulator.language.validation import scenario_from_data
@@ -72,7 +73,8 @@ class _Cells:
         self.extra = [(j, rows[0][j]) for j, h in enumerate(head) if h and h not in names]
         missing = [c for c in REQUIRED if c not in self.at]
         if missing:
-            self.problems.append(self.problem(1, 0, Say("msel_missing_column", columns=", ".join(
+            self.problems.append(self.problem(1, 0, Say(N_("the header row has no column "
+                                                           "{columns}"), columns=", ".join(
                 HEADERS[lang][c] for c in missing))))
         # Data rows: 1-based row numbers as the spreadsheet shows them; blank rows skipped.
         self.rows = [(i + 1, row) for i, row in enumerate(rows[1:], start=1)
@@ -109,7 +111,8 @@ def read_sheet(path: Path) -> tuple[str, list[list]]:
     on a French or English Windows)."""
     suffix = path.suffix.lower()
     if path.stat().st_size > MAX_BYTES:
-        raise InputError([Problem(str(path), 1, 1, "", Say("msel_too_big", limit=MAX_BYTES))])
+        raise InputError([Problem(str(path), 1, 1, "", Say(N_("the sheet is over {limit} bytes: not an "
+                                                              "MSEL"), limit=MAX_BYTES))])
     if suffix == ".csv":
         data = path.read_bytes()
         try:
@@ -119,7 +122,8 @@ def read_sheet(path: Path) -> tuple[str, list[list]]:
                 raw = data.decode("cp1252")
             except UnicodeDecodeError as exc:
                 raise InputError([Problem(str(path), 1, 1, "", Say(
-                    "msel_unreadable", reason=f"byte {exc.start}: neither UTF-8 nor "
+                    N_("not a spreadsheet this program can read "
+                       "({reason})"), reason=f"byte {exc.start}: neither UTF-8 nor "
                                               "Windows-1252"))]) from None
         head = raw.split("\n", 1)[0]  # a spreadsheet set to French writes semicolons
         delimiter = max(",;\t", key=head.count)
@@ -127,13 +131,15 @@ def read_sheet(path: Path) -> tuple[str, list[list]]:
         _count(path, rows)
         return path.stem, rows
     if suffix != ".xlsx":
-        raise InputError([Problem(str(path), 1, 1, "", Say("msel_suffix", suffix=suffix or "-"))])
+        raise InputError([Problem(str(path), 1, 1, "", Say(N_("an MSEL sheet is an .xlsx or a .csv file, not "
+                                                              "{suffix}"), suffix=suffix or "-"))])
     from openpyxl import load_workbook
 
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 (any damaged or foreign file: one message)
-        raise InputError([Problem(str(path), 1, 1, "", Say("msel_unreadable",
+        raise InputError([Problem(str(path), 1, 1, "", Say(N_("not a spreadsheet this program can read "
+                                                              "({reason})"),
                                                            reason=str(exc)[:200]))]) from None
     names = [norm(n) for n in book.sheetnames]
     wanted = {norm(SHEETS[lg][0]) for lg in SHEETS}
@@ -152,7 +158,8 @@ def read_sheet(path: Path) -> tuple[str, list[list]]:
 def _count(path: Path, rows: list) -> None:
     if len(rows) > MAX_ROWS + 1:
         raise InputError([Problem(str(path), MAX_ROWS + 2, 1, "",
-                                  Say("msel_too_many_rows", limit=MAX_ROWS))])
+                                  Say(N_("the sheet has more than {limit} rows: not an "
+                                         "MSEL"), limit=MAX_ROWS))])
 
 
 # --- names back to ids ------------------------------------------------------------------
@@ -219,13 +226,13 @@ class _Row:
             return None
         if re.fullmatch(r"\d+", raw):
             return int(raw)
-        self.fail(column, Say("msel_whole_number", value=repr(raw)))
+        self.fail(column, Say(N_("{value} is not a whole number"), value=repr(raw)))
         return None
 
     def team(self, word: str, column: str) -> str | None:
         found = self.names.teams.get(norm(word))
         if found is None:
-            self.fail(column, Say("unknown_team", value=repr(word), known="",
+            self.fail(column, Say(UNKNOWN_NAMES["team"], value=repr(word), known="",
                                   hint=self.hint(word, self.names.teams)))
         return found
 
@@ -234,7 +241,7 @@ class _Row:
         if norm(raw) in {norm(WORDS[lg]["all"]) for lg in WORDS} or norm(raw) == "all":
             return ["all"]
         if not raw:
-            self.fail("to", Say("msel_empty", column=HEADERS[self.lang]["to"]))
+            self.fail("to", Say(N_("{column} is empty"), column=HEADERS[self.lang]["to"]))
             return []
         # Team names may hold commas ("Civilian component (civil affairs, human rights)"):
         # at each point, the most pieces that make a known name.
@@ -253,7 +260,7 @@ class _Row:
         raw = self.value("method")
         found = self.names.methods.get(norm(raw))
         if found is None:
-            self.fail("method", Say("msel_method", value=repr(raw),
+            self.fail("method", Say(N_("unknown method {value} (known: {known})"), value=repr(raw),
                                     known=", ".join(METHODS[self.lang].values())))
         return found
 
@@ -269,13 +276,14 @@ class _Row:
         parts = [p.strip() for p in line.split(SEP.strip())]
         by = _deadline(parts[-1]) if len(parts) >= 3 else None
         if by is None:
-            self.fail("expected", Say("msel_expected_form", value=repr(line),
+            self.fail("expected", Say(N_("an expected action is written {form}, not "
+                                         "{value}"), value=repr(line),
                                       form=WORDS[self.lang]["expected_form"]))
             return None
         team = self.team(parts[0], "expected")
         action = self.names.actions.get(norm(parts[1]))
         if action is None:
-            self.fail("expected", Say("unknown_action", value=repr(parts[1]), known="",
+            self.fail("expected", Say(UNKNOWN_NAMES["action"], value=repr(parts[1]), known="",
                                       hint=self.hint(parts[1], self.names.actions)))
             return None
         spec = next(a for a in self.names.scenario.actions if a.id == action)
@@ -288,7 +296,7 @@ class _Row:
                 continue
             key, colon, values = part.partition(":")
             if not colon:
-                self.fail("expected", Say("unknown_location", value=repr(part), known="",
+                self.fail("expected", Say(UNKNOWN_NAMES["location"], value=repr(part), known="",
                                           hint=self.hint(part, self.names.places)))
                 continue
             name = self._param(spec, key.strip())
@@ -308,7 +316,7 @@ class _Row:
                     by_name[norm(text(p.label, lg))] = key
         found = by_name.get(norm(word))
         if found is None:
-            self.fail("expected", Say("msel_param", value=repr(word),
+            self.fail("expected", Say(N_("{action} has no parameter {value}{hint}"), value=repr(word),
                                       action=self.sheet.words.name(spec.id),
                                       hint=suggestion(word, list(spec.params))))
         return found
@@ -352,7 +360,7 @@ class _Row:
                 return words[n]
             if p.type == "text" or (p.type == "need" and not allowed):
                 return word
-        self.fail("expected", Say("msel_param_value", value=repr(word),
+        self.fail("expected", Say(N_("{value} is not a value of {param}"), value=repr(word),
                                   param=self.sheet.param_name(spec.id, key)))
         return word
 
@@ -371,7 +379,8 @@ def _text_changed(old, new_words: str, lang: str, column: str, row: _Row, warnin
         changed = {**old, lang: new_words}
         others = [lg for lg in old if lg != lang and old[lg]]
         if others:
-            row.warn(column, Say("msel_other_language", lang=lang, others=", ".join(others)),
+            row.warn(column, Say(N_("changed in {lang}; the text in {others} was kept as it was: check that "
+                                    "it still says the same"), lang=lang, others=", ".join(others)),
                      warnings)
         return changed
     return old if norm(old) == norm(new_words) else new_words
@@ -391,8 +400,9 @@ def merge(scenario_text: str, scenario_name: str, sheet_file: str, sheet_name: s
     if cells.problems:
         raise InputError(cells.problems, lang)
     if not cells.rows:
-        raise InputError([cells.problem(2, 0, Say("msel_no_rows"))], lang)
-    warnings = [cells.problem(1, j, Say("msel_unread_column", column=str(h)))
+        raise InputError([cells.problem(2, 0, Say(N_("no inject below the header row")))], lang)
+    warnings = [cells.problem(1, j, Say(N_("column {column} is not read back into the "
+                                           "scenario"), column=str(h)))
                 for j, h in cells.extra]
     old = {inj["id"]: inj for inj in data.get("msel", []) if isinstance(inj, dict)}
     specs = {inj.id: inj for inj in scenario.msel}
@@ -402,10 +412,11 @@ def merge(scenario_text: str, scenario_name: str, sheet_file: str, sheet_name: s
         r = _Row(cells, names, sheet, line, row)
         key = r.value("id")
         if key and key in seen:
-            r.fail("id", Say("msel_duplicate_id", value=repr(key), row=seen[key]))
+            r.fail("id", Say(N_("inject {value} is already on row {row}"), value=repr(key), row=seen[key]))
             continue
         if key and key not in old:
-            r.fail("id", Say("msel_unknown_id", value=repr(key)))
+            r.fail("id", Say(N_("no inject {value} in the scenario: leave the id empty for a new "
+                                "inject"), value=repr(key)))
             continue
         if key:
             seen[key] = line
@@ -435,9 +446,10 @@ def _updated(r: _Row, inj: dict, spec, sheet: Sheet, warnings: list) -> dict:
     turn, hour = r.whole("turn"), r.whole("hour")
     if spec.when is not None:
         if turn is not None or hour is not None:
-            r.fail("turn", Say("msel_condition_time"))
+            r.fail("turn", Say(N_("this inject fires on a condition kept in the scenario file: leave its "
+                                  "turn and hour empty")))
     elif not r.value("turn"):
-        r.fail("turn", Say("msel_empty", column=HEADERS[lang]["turn"]))
+        r.fail("turn", Say(N_("{column} is empty"), column=HEADERS[lang]["turn"]))
     elif turn is not None:
         at = {"turn": turn, "hour": hour or 0}
         if (spec.at.turn, spec.at.hour) != (at["turn"], at["hour"]):
@@ -446,7 +458,7 @@ def _updated(r: _Row, inj: dict, spec, sheet: Sheet, warnings: list) -> dict:
     _check_trigger(r, sheet, spec, inj)
     for column in ("from", "message"):
         if not r.value(column):
-            r.fail(column, Say("msel_empty", column=HEADERS[lang][column]))
+            r.fail(column, Say(N_("{column} is empty"), column=HEADERS[lang][column]))
     inj["from"] = _text_changed(inj["from"], r.value("from"), words, "from", r, warnings)
     inj["message"] = _text_changed(inj["message"], r.value("message"), words, "message", r,
                                    warnings)
@@ -478,21 +490,22 @@ def _new(r: _Row, taken: set[str]) -> dict:
     inj = {"id": _new_id(message, taken)}
     turn, hour = r.whole("turn"), r.whole("hour")
     if not r.value("turn"):
-        r.fail("turn", Say("msel_empty", column=HEADERS[lang]["turn"]))
+        r.fail("turn", Say(N_("{column} is empty"), column=HEADERS[lang]["turn"]))
     inj["at"] = {"turn": turn or 1, "hour": hour or 0}
     trigger = norm(r.value("trigger"))
     if trigger in {norm(WORDS[lg]["held"]) for lg in WORDS}:
         inj["hold"] = True
     elif trigger and trigger not in {norm(WORDS[lg]["at_time"]) for lg in WORDS}:
-        r.fail("trigger", Say("msel_new_trigger", at_time=WORDS[lang]["at_time"],
+        r.fail("trigger", Say(N_("a new inject fires '{at_time}' or is '{held}'; a condition is written in "
+                                 "the scenario file"), at_time=WORDS[lang]["at_time"],
                               held=WORDS[lang]["held"]))
     inj["from"] = r.value("from")
     if not inj["from"]:
-        r.fail("from", Say("msel_empty", column=HEADERS[lang]["from"]))
+        r.fail("from", Say(N_("{column} is empty"), column=HEADERS[lang]["from"]))
     inj["to"] = r.recipients()
     inj["method"] = r.method()
     if not message:
-        r.fail("message", Say("msel_empty", column=HEADERS[lang]["message"]))
+        r.fail("message", Say(N_("{column} is empty"), column=HEADERS[lang]["message"]))
     inj["message"] = message
     expected = r.expected()
     if expected:
@@ -524,7 +537,9 @@ def _check_time(r: _Row, sheet: Sheet, spec, turn, hour) -> None:
         return  # as exported: the turn and hour say when
     expected = sheet.words.when((turn - 1) * hours + (hour or 0))
     if norm(shown) != norm(expected):
-        r.fail("time", Say("msel_time_read_only", written=shown, computed=expected))
+        r.fail("time", Say(N_("the scenario time says {written} but the turn and hour say {computed}: change "
+                              "the turn and the hour (the scenario time follows "
+                              "them)"), written=shown, computed=expected))
 
 
 def _check_trigger(r: _Row, sheet: Sheet, spec, inj: dict) -> None:
@@ -543,7 +558,8 @@ def _check_trigger(r: _Row, sheet: Sheet, spec, inj: dict) -> None:
         else:
             inj.pop("hold", None)
         return
-    r.fail("trigger", Say("msel_trigger_read_only", at_time=WORDS[lang]["at_time"],
+    r.fail("trigger", Say(N_("the trigger is kept in the scenario file; here it can only change between "
+                             "'{at_time}' and '{held}'"), at_time=WORDS[lang]["at_time"],
                           held=WORDS[lang]["held"]))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
+from simulator.i18n import N_
 from simulator.language.problem_text import Say
 
 
@@ -21,7 +22,7 @@ def nearest(word: str, choices: Iterable[str]) -> str | None:
 def suggestion(word: str, choices: Iterable[str]) -> Say | str:
     """`` (did you mean 'x'?)`` as a message to word in the reader's language, or ``""``."""
     match = nearest(word, choices)
-    return Say("did_you_mean", match=repr(match)) if match else ""
+    return Say(N_(" (did you mean {match}?)"), match=repr(match)) if match else ""
 
 
 def did_you_mean(word: str, choices: Iterable[str], lang: str = "en") -> str:

@@ -3,7 +3,7 @@
 Two passes: the pydantic schema (types, ranges, unknown fields), then cross-references
 (unknown location, team, unit, action, inject ...). Both collect all their problems
 before raising, so an author fixes a file in one round. Every message is a ``Say`` of
-``simulator.language.problem_text``, worded in English or French when it is shown.
+``simulator.language.problem_text``, worded in the reader's language when it is shown.
 """
 
 from __future__ import annotations
@@ -16,8 +16,17 @@ from typing import Any, Iterator
 
 from pydantic import BaseModel, ValidationError
 
+from simulator.i18n import N_
 from simulator.language.measure_specs import SPECS
-from simulator.language.problem_text import OneOf, Say, known, listed, pydantic_say
+from simulator.language.problem_text import (
+    PYDANTIC,
+    UNKNOWN_NAMES,
+    OneOf,
+    Say,
+    known,
+    listed,
+    pydantic_say,
+)
 from simulator.language.rejections import explain
 from simulator.language.scenario import EFFECTS, NEEDS, Condition, Effect, Scenario
 from simulator.language.suggest import suggestion
@@ -39,6 +48,11 @@ _ENTITY_ARGS = {"location": "location", "locations": "location", "from_": "locat
                 "armed_group": "armed_group", "host_force": "host_force", "route": "route",
                 "checkpoint": "checkpoint", "herd": "herd"}
 _TEAM_TO = {"share_information", "message"}  # there, 'to' names a team
+# What a parameter naming each kind is, said where another kind is expected.
+_ENTITIES = {"location": N_("a location"), "unit": N_("a unit"), "route": N_("a route"),
+             "checkpoint": N_("a checkpoint"), "herd": N_("a herd"), "agency": N_("an agency"),
+             "team": N_("a team"), "armed_group": N_("an armed group"),
+             "host_force": N_("a host force")}
 # Primitives whose result goes to the acting team: meaningless without one (in an inject).
 TEAM_ONLY = {"share_information", "early_warning", "assess", "engage"}
 _FIELD_ALIASES = {"from_": "from", "not_": "not"}
@@ -140,10 +154,12 @@ def _unknown_field(err: dict, root: type | None) -> Say:
     """'unknown field', with the fields allowed there and the likely one."""
     name, value = err["loc"][-1], err.get("input")
     allowed = _fields_at(root, err["loc"][:-1]) if root else []
-    return Say("unknown_field", value=repr(name), hint=suggestion(name, allowed),
-               allowed=Say("allowed_here", names=", ".join(allowed)) if allowed else "",
+    return Say(N_("unknown field "
+                  "{value}{hint}{allowed}{quotes}"), value=repr(name), hint=suggestion(name, allowed),
+               allowed=Say(N_("; allowed here: {names}"), names=", ".join(allowed)) if allowed else "",
                # "{en: Raid, Sabéré, fr: ...}" makes 'Sabéré' a key with no value
-               quotes=Say("quote_hint") if value is None else "")
+               quotes=Say(N_(". If it belongs to a text with a comma or a colon, put the whole text in "
+                             "quotes: en: \"Raid, Sabéré\"")) if value is None else "")
 
 
 def _message(err: dict, root: type | None) -> Say:
@@ -168,7 +184,7 @@ def _schema_problems(exc: ValidationError, data: Any, positions: Positions,
         # the errors inside it matter, not "expected a string".
         deeper = any(len(p) > len(path) and p[:len(path)] == path for p in by_path)
         if len(msgs) > 1 or deeper:
-            msgs = [m for m in msgs if m.key != "string_type"] or \
+            msgs = [m for m in msgs if m.message != PYDANTIC["string_type"]] or \
                 ([] if deeper else msgs)
         line, col = locate(positions, path)
         problems.extend(Problem(name, line, col, dotted(path), m) for m in msgs)
@@ -195,7 +211,7 @@ def check_references(s: Scenario) -> Iterator[tuple[tuple, Say]]:
 
     def need(kind: str, value: str | None, path: tuple) -> Iterator[tuple[tuple, Say]]:
         if value is not None and value not in names[kind]:
-            yield path, Say(f"unknown_{kind}", value=repr(value),
+            yield path, Say(UNKNOWN_NAMES[kind], value=repr(value),
                             hint=suggestion(value, names[kind]), known=known(names[kind]))
 
     yield from _unique(s)
@@ -204,10 +220,13 @@ def check_references(s: Scenario) -> Iterator[tuple[tuple, Say]]:
         yield from need("location", r.from_, ("map", "routes", i, "from"))
         yield from need("location", r.to, ("map", "routes", i, "to"))
         if r.from_ == r.to:
-            yield ("map", "routes", i, "to"), Say("route_same_ends")
+            yield ("map", "routes", i, "to"), Say(N_("a route must join two different locations"))
         elif frozenset((r.from_, r.to)) in pairs:
             first = pairs[frozenset((r.from_, r.to))]
-            yield ("map", "routes", i), Say("route_twice", first=f"map.routes[{first}]")
+            yield ("map", "routes", i), Say(N_("a second route between the same two places ({first} joins "
+                                               "them already): the map holds one road per pair of places; to "
+                                               "offer a second way, add a place on it (a ford, a junction) "
+                                               "joined to both ends"), first=f"map.routes[{first}]")
         else:
             pairs[frozenset((r.from_, r.to))] = i
     yield from _travel(s, locations)
@@ -216,10 +235,11 @@ def check_references(s: Scenario) -> Iterator[tuple[tuple, Say]]:
         yield from need("location", c.from_, path + ("from",))
         yield from need("location", c.to, path + ("to",))
         if {c.from_, c.to} <= locations and c.route not in names["route"]:
-            yield path, Say("checkpoint_no_route", route=c.route)
+            yield path, Say(N_("no route joins {route}: a checkpoint stands on a route of the "
+                               "map"), route=c.route)
         holders = names["armed_group"] | names["host_force"]
         if c.held_by not in holders:
-            yield path + ("held_by",), Say("unknown_holder", value=repr(c.held_by),
+            yield path + ("held_by",), Say(UNKNOWN_NAMES["holder"], value=repr(c.held_by),
                                            hint=suggestion(c.held_by, holders),
                                            known=known(holders))
     for i, p in enumerate(s.population):
@@ -228,7 +248,7 @@ def check_references(s: Scenario) -> Iterator[tuple[tuple, Say]]:
         for place in s.arrivals.places:
             yield from need("location", place, ("arrivals", "places", place))
         if not sum(s.arrivals.groups.values()) > 0:
-            yield ("arrivals", "groups"), Say("shares_zero")
+            yield ("arrivals", "groups"), Say(N_("the group shares must not all be zero"))
     for section, field in (("armed_groups", "base"), ("host_forces", "location"),
                            ("authorities", "location"), ("agencies", "location"),
                            ("community", "location"), ("units", "location")):
@@ -244,11 +264,13 @@ def check_references(s: Scenario) -> Iterator[tuple[tuple, Say]]:
         for j, asset in enumerate(t.assets):
             path = ("teams", i, "assets", j)
             if asset not in units | agencies:
-                yield path, Say("unknown_asset", value=repr(asset))
+                yield path, Say(N_("unknown asset {value}: expected a unit or agency id"), value=repr(asset))
             elif asset in owner:
-                yield path, Say("asset_owned", value=repr(asset), team=repr(owner[asset]))
+                yield path, Say(N_("asset {value} already belongs to team "
+                                   "{team}"), value=repr(asset), team=repr(owner[asset]))
             elif asset in shared:
-                yield path, Say("asset_shared", value=repr(asset))
+                yield path, Say(N_("{value} is a shared unit (shared_by): no team owns it; the teams in its "
+                                   "shared_by list task it on request"), value=repr(asset))
             owner[asset] = t.id
     for i, a in enumerate(s.actions):
         for j, team in enumerate(a.teams):
@@ -259,7 +281,7 @@ def check_references(s: Scenario) -> Iterator[tuple[tuple, Say]]:
                     check_value(s, name, param, param.default)
                 except Rejected as r:
                     yield ("actions", i, "params", name, "default"), \
-                        Say("bad_default", detail=_Refusal(r))
+                        Say(N_("bad default: {detail}"), detail=_Refusal(r))
             if param.values and param.type in names:
                 for k, v in enumerate(param.values):
                     yield from need(param.type, str(v), ("actions", i, "params", name, "values", k))
@@ -280,7 +302,7 @@ def check_references(s: Scenario) -> Iterator[tuple[tuple, Say]]:
                                  "community", "units") for a in getattr(s.actors, k)}
         for j, actor in enumerate(inj.actors):
             if actor not in actors:
-                yield base + ("actors", j), Say("unknown_actor", value=repr(actor),
+                yield base + ("actors", j), Say(UNKNOWN_NAMES["actor"], value=repr(actor),
                                                 hint=suggestion(actor, actors),
                                                 known=known(actors))
         if inj.when:
@@ -291,17 +313,19 @@ def check_references(s: Scenario) -> Iterator[tuple[tuple, Say]]:
             yield from _action_ref(ex, base + ("expected_actions", j), need, actions)
             if inj.at and ex.by_turn < inj.at.turn:
                 yield base + ("expected_actions", j, "by_turn"), \
-                    Say("by_turn_before", by_turn=ex.by_turn, turn=inj.at.turn)
+                    Say(N_("by_turn {by_turn} is before the inject fires (turn "
+                           "{turn})"), by_turn=ex.by_turn, turn=inj.at.turn)
             if ex.by_turn > s.metadata.turns:
                 yield base + ("expected_actions", j, "by_turn"), \
-                    Say("by_turn_after", by_turn=ex.by_turn, last=s.metadata.turns)
+                    Say(N_("by_turn {by_turn} is after the last turn "
+                           "({last})"), by_turn=ex.by_turn, last=s.metadata.turns)
         if inj.objective and inj.objective not in objective_ids:
-            yield base + ("objective",), Say("unknown_objective", value=repr(inj.objective),
+            yield base + ("objective",), Say(UNKNOWN_NAMES["objective"], value=repr(inj.objective),
                                              hint=suggestion(inj.objective, objective_ids),
                                              known="")
         if inj.critical_task and inj.critical_task not in task_ids:
             yield base + ("critical_task",), Say(
-                "unknown_critical_task", value=repr(inj.critical_task),
+                UNKNOWN_NAMES["critical_task"], value=repr(inj.critical_task),
                 hint=suggestion(inj.critical_task, task_ids), known="")
     for i, o in enumerate(s.objectives):
         for j, t in enumerate(o.critical_tasks):
@@ -324,7 +348,9 @@ def _herds(s: Scenario, need, locations: set[str]) -> Iterator[tuple[tuple, Say]
         stops = [h.camp, *h.corridor]
         for j, (a, b) in enumerate(pairwise(stops)):
             if {a, b} <= locations and f"{a}--{b}" not in routes:
-                yield path + ("corridor", j), Say("corridor_no_route", route=f"{a}--{b}")
+                yield path + ("corridor", j), Say(N_("no route joins {route}: each place of a corridor is "
+                                                     "joined by a route to the one before (the camp "
+                                                     "first)"), route=f"{a}--{b}")
         if h.departs:
             yield from _when(s, h.departs, path + ("departs",))
 
@@ -332,11 +358,14 @@ def _herds(s: Scenario, need, locations: set[str]) -> Iterator[tuple[tuple, Say]
 def _when(s: Scenario, at, path: tuple) -> Iterator[tuple[tuple, Say]]:
     """A turn and hour that fall within the exercise, on a sub-step."""
     if at.turn > s.metadata.turns:
-        yield path + ("turn",), Say("turn_after_last", turn=at.turn, last=s.metadata.turns)
+        yield path + ("turn",), Say(N_("turn {turn} is after the last turn "
+                                       "({last})"), turn=at.turn, last=s.metadata.turns)
     if at.hour >= s.metadata.turn_hours:
-        yield path + ("hour",), Say("hour_below", hours=s.metadata.turn_hours)
+        yield path + ("hour",), Say(N_("hour must be below turn_hours "
+                                       "({hours})"), hours=s.metadata.turn_hours)
     elif at.hour % s.metadata.step_hours:
-        yield path + ("hour",), Say("hour_multiple", hours=s.metadata.step_hours)
+        yield path + ("hour",), Say(N_("hour must be a multiple of step_hours "
+                                       "({hours})"), hours=s.metadata.step_hours)
 
 
 def _travel(s: Scenario, locations: set[str]) -> Iterator[tuple[tuple, Say]]:
@@ -349,9 +378,11 @@ def _travel(s: Scenario, locations: set[str]) -> Iterator[tuple[tuple, Say]]:
         for hours, mode in (("vehicle", "road"), ("boat", "boat")):
             if getattr(r.travel_hours, hours) is not None and mode not in modes:
                 yield ("map", "routes", i, "travel_hours", hours), Say(
-                    "route_mode_hours", hours=hours, mode=mode, modes=", ".join(r.modes))
+                    N_("travel_hours.{hours} is given but the route's modes ({modes}) do not include "
+                       "{mode}"), hours=hours, mode=mode, modes=", ".join(r.modes))
         if r.boats is not None and "boat" not in modes:
-            yield ("map", "routes", i, "boats"), Say("route_boats_no_boat",
+            yield ("map", "routes", i, "boats"), Say(N_("boats are given but the route's modes ({modes}) do "
+                                                        "not include boat"),
                                                      modes=", ".join(r.modes))
         if "boat" in modes:
             boat_routes.add(frozenset((r.from_, r.to)))
@@ -365,7 +396,9 @@ def _travel(s: Scenario, locations: set[str]) -> Iterator[tuple[tuple, Say]]:
             if "air" in modes or not here or here & set(modes) or actor.location not in locations:
                 continue
             yield ("actors", section, i, "modes"), Say(
-                "actor_no_way", actor=repr(actor.id), place=repr(actor.location),
+                N_("{actor} travels by {modes} but no route from {place} carries {modes}: it could go "
+                   "nowhere (give it modes that a route from there has, or a route it can "
+                   "use)"), actor=repr(actor.id), place=repr(actor.location),
                 modes=" / ".join(modes))
     effects = [(("msel", i, "effects", j), e) for i, inj in enumerate(s.msel)
                for j, e in enumerate(inj.effects)]
@@ -375,7 +408,8 @@ def _travel(s: Scenario, locations: set[str]) -> Iterator[tuple[tuple, Say]]:
         if e.kind == "boats" and not str(e.args.from_).startswith("$") \
                 and not str(e.args.to).startswith("$") \
                 and frozenset((e.args.from_, e.args.to)) not in boat_routes:
-            yield path + ("boats",), Say("boats_not_boat_route",
+            yield path + ("boats",), Say(N_("no boat route joins {route}: boats change only on a route whose "
+                                            "modes include boat"),
                                          route=f"{e.args.from_}--{e.args.to}")
 
 
@@ -390,35 +424,49 @@ def _measure(s: Scenario, task, m, path, need) -> Iterator[tuple[tuple, Say]]:
     for k, place in enumerate(scope.places or []):
         yield from need("location", place, path + ("scope", "places", k))
     if scope.turns and scope.turns[1] > s.metadata.turns:
-        yield path + ("scope", "turns"), Say("turn_after_last", turn=scope.turns[1],
+        yield path + ("scope", "turns"), Say(N_("turn {turn} is after the last turn "
+                                                "({last})"), turn=scope.turns[1],
                                              last=s.metadata.turns)
     if task.team and (spec.whole_map_only or (spec.place_total and not scope.places)):
-        yield path + ("metric",), Say("whole_map_team_measure" if spec.whole_map_only
-                                      else "whole_map_places", metric=m.metric,
-                                      team=repr(task.team))
+        yield path + ("metric",), Say(
+            N_("{metric} over the whole map rates only a whole-mission task (one without a "
+               "team): use a measure of what team {team} does") if spec.whole_map_only
+            else N_("{metric} over the whole map rates only a whole-mission task (one without "
+                    "a team): give scope.places, the places team {team} is to protect or serve"),
+            metric=m.metric, team=repr(task.team))
     teams = scope.teams if scope.teams and "all" not in scope.teams else \
         ([task.team] if task.team and not scope.teams else [x.id for x in s.teams])
     known_teams = [x for x in teams if x in {t.id for t in s.teams}]
     if spec.influence and known_teams:
         able = {e.kind for x in known_teams for a in s.actions_of(x).values() for e in a.effects}
         if not able & set(spec.influence):
-            yield path + ("metric",), Say("cannot_influence", metric=m.metric,
-                                          teams=", ".join(known_teams),
-                                          effects=OneOf(spec.influence, quote=False))
+            yield path + ("metric",), Say.ntr(
+                "{metric} judges decisions that team {teams} cannot take: none of its actions "
+                "composes {effects}",
+                "{metric} judges decisions that teams {teams} cannot take: none of their "
+                "actions composes {effects}",
+                len(known_teams), metric=m.metric, teams=", ".join(known_teams),
+                effects=OneOf(spec.influence, quote=False))
     if m.metric == "expected_actions_met":
         task_id = m.params.get("task", task.id)
         linked = [ex for inj in s.msel if task_id == "all" or inj.critical_task == task_id
                   for ex in inj.expected_actions if ex.team in known_teams]
         if not linked:
-            yield path + ("metric",), Say("never_linked", teams=", ".join(known_teams),
-                                          task=repr(task_id))
+            yield path + ("metric",), Say.ntr(
+                "no inject links an expected action of team {teams} to critical task {task}: "
+                "this measure would never apply",
+                "no inject links an expected action of teams {teams} to critical task {task}: "
+                "this measure would never apply",
+                len(known_teams), teams=", ".join(known_teams), task=repr(task_id))
     if m.metric == "response_hours":
         inj = next((x for x in s.msel if x.id == m.params.get("inject")), None)
         if inj is None:
-            yield path + ("params", "inject"), Say("unknown_inject", hint="", known="",
+            yield path + ("params", "inject"), Say(N_("unknown inject "
+                                                      "{value}{hint}{known}"), hint="", known="",
                                                    value=repr(m.params.get("inject")))
         elif not any(e.kind == "threat" for e in inj.effects):
-            yield path + ("params", "inject"), Say("threatens_nothing", value=repr(inj.id))
+            yield path + ("params", "inject"), Say(N_("inject {value} threatens no "
+                                                      "place"), value=repr(inj.id))
 
 
 def _unique(s: Scenario) -> Iterator[tuple[tuple, Say]]:
@@ -438,7 +486,8 @@ def _unique(s: Scenario) -> Iterator[tuple[tuple, Say]]:
                 else "entity"
             key = f"{scope}:{item.id}"
             if key in seen:
-                yield path, Say("duplicate_id", value=repr(item.id), first=dotted(seen[key]))
+                yield path, Say(N_("duplicate id {value} (first at "
+                                   "{first})"), value=repr(item.id), first=dotted(seen[key]))
             else:
                 seen[key] = path
 
@@ -447,20 +496,23 @@ def _action_ref(ref, path, need, actions) -> Iterator[tuple[tuple, Say]]:
     yield from need("team", ref.team, path + ("team",))
     action = repr(ref.action)
     if ref.action not in actions:
-        yield path + ("action",), Say("unknown_action", value=action, known="",
+        yield path + ("action",), Say(UNKNOWN_NAMES["action"], value=action, known="",
                                       hint=suggestion(ref.action, actions))
     elif ref.team not in actions[ref.action].teams:
-        yield path + ("action",), Say("not_in_catalogue", action=action, team=repr(ref.team))
+        yield path + ("action",), Say(N_("action {action} is not in team {team}'s "
+                                         "catalogue"), action=action, team=repr(ref.team))
     yield from need("location", ref.location, path + ("location",))
     if ref.location and ref.action in actions and \
             not any(p.type == "location" for p in actions[ref.action].params.values()):
-        yield path + ("location",), Say("no_location_param", action=action)
+        yield path + ("location",), Say(N_("action {action} has no location parameter, so it can never be "
+                                           "taken at a place"), action=action)
     for name, value in getattr(ref, "params", {}).items():
         if ref.action not in actions:
             break
         params = actions[ref.action].params
         if name not in params:
-            yield path + ("params", name), Say("no_such_param", action=action, value=repr(name),
+            yield path + ("params", name), Say(N_("action {action} has no parameter {value}{hint} (has: "
+                                                  "{has})"), action=action, value=repr(name),
                                                hint=suggestion(name, params),
                                                has=listed(params))
             continue
@@ -468,7 +520,8 @@ def _action_ref(ref, path, need, actions) -> Iterator[tuple[tuple, Say]]:
         values = value if isinstance(value, list) else [value]
         wrong = [v for v in values if allowed and v not in allowed]
         if wrong:
-            yield path + ("params", name), Say("not_a_value", value=repr(wrong[0]),
+            yield path + ("params", name), Say(N_("{value} is not a value of parameter {param} (values: "
+                                                  "{values})"), value=repr(wrong[0]),
                                                param=repr(name),
                                                values=", ".join(map(str, allowed)))
 
@@ -483,7 +536,8 @@ def _condition(c: Condition, path, need, actions, injects) -> Iterator[tuple[tup
     if c.action_taken:
         yield from _action_ref(c.action_taken, path + ("action_taken",), need, actions)
     if c.inject_fired and c.inject_fired not in injects:
-        yield path + ("inject_fired",), Say("unknown_inject", value=repr(c.inject_fired),
+        yield path + ("inject_fired",), Say(N_("unknown inject "
+                                               "{value}{hint}{known}"), value=repr(c.inject_fired),
                                             hint=suggestion(c.inject_fired, injects), known="")
 
 
@@ -499,23 +553,26 @@ def _effect(e: Effect, path, need, params) -> Iterator[tuple[tuple, Say]]:
             vpath = fpath + ((k,) if isinstance(value, list) else ())
             if isinstance(v, str) and v.startswith("$"):
                 if params is None:
-                    yield vpath, Say("ref_outside_action", ref=v)
+                    yield vpath, Say(N_("{ref}: parameters can only be used in actions"), ref=v)
                 elif v[1:] not in params:
-                    yield vpath, Say("ref_unknown", ref=v, value=repr(v[1:]),
+                    yield vpath, Say(N_("{ref}: the action has no parameter {value}{hint} (has: "
+                                        "{has})"), ref=v, value=repr(v[1:]),
                                      hint=suggestion(v[1:], params), has=listed(params))
                 elif entity and params[v[1:]].type != entity:
-                    yield vpath, Say("ref_entity", ref=v, type=repr(params[v[1:]].type),
-                                     entity=Say(f"a_{entity}"))
+                    yield vpath, Say(N_("{ref}: parameter of type {type} where {entity} is "
+                                        "expected"), ref=v, type=repr(params[v[1:]].type),
+                                     entity=Say(_ENTITIES[entity]))
                 elif not entity and (msg := _param_mismatch(type(args).model_fields[field],
                                                             params[v[1:]], v)):
                     yield vpath, msg
                 elif not params[v[1:]].is_required and params[v[1:]].default is None and \
                         type(args).model_fields[field].is_required():
-                    yield vpath, Say("ref_optional", ref=v)
+                    yield vpath, Say(N_("{ref}: optional parameter without a default where a value is "
+                                        "required"), ref=v)
             elif entity and isinstance(v, str):
                 yield from need(entity, v, vpath)
     if params is None and kind in TEAM_ONLY:
-        yield path, Say("team_only", effect=kind)
+        yield path, Say(N_("{effect} needs an acting team: use it in an action, not an inject"), effect=kind)
     assert kind in EFFECTS
 
 
@@ -535,26 +592,28 @@ def _param_mismatch(info, param, ref: str) -> Say | None:
     literals = {x for x in leaves if isinstance(x, str)}
     if bool in leaves:
         ok = param.type == "bool"
-        expected = Say("a_bool")
+        expected = Say(N_("true or false"))
     elif float in leaves:
         ok = param.type in ("int", "number")
-        expected = Say("a_number")
+        expected = Say(N_("a number"))
     elif literals:
         values = set(map(str, param.values or []))
         default = param.default if isinstance(param.default, list) else \
             ([] if param.default is None else [param.default])
         ok = (param.type == "need" and set(NEEDS) <= literals) or \
             (param.type == "choice" and values <= literals and set(map(str, default)) <= literals)
-        expected = Say("one_of", values=", ".join(sorted(literals)))
+        expected = Say(N_("one of {values}"), values=", ".join(sorted(literals)))
     else:
         ok = param.type in ("text", "choice")
-        expected = Say("a_text")
+        expected = Say(N_("text"))
     if ok:
         return None
     if param.values:
-        return Say("ref_mismatch_values", ref=ref, type=repr(param.type), values=param.values,
+        return Say(N_("{ref}: parameter of type {type} (values {values}) where {expected} is "
+                      "expected"), ref=ref, type=repr(param.type), values=param.values,
                    expected=expected)
-    return Say("ref_mismatch", ref=ref, type=repr(param.type), expected=expected)
+    return Say(N_("{ref}: parameter of type {type} where {expected} is "
+                  "expected"), ref=ref, type=repr(param.type), expected=expected)
 
 
 class _Refusal:

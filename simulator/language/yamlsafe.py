@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from simulator.i18n import N_
 from simulator.language.problem_text import Say, os_reason
 
 # A district of 100,000 places and 10 million people drawn by ``ttx generate`` is 23 MB and
@@ -105,20 +106,24 @@ class _Builder:
         if not self.anchors:
             self.written += 1
             if self.written > MAX_VALUES:
-                self.fail(node, path, Say("too_many_values", limit=MAX_VALUES))
+                self.fail(node, path, Say(N_("the file writes more than {limit} values (the limit on values "
+                                             "written); refused"), limit=MAX_VALUES))
         elif key in self.built:  # reached through an alias
             self.repeated += 1
             if self.repeated > MAX_ALIAS_VALUES:
-                self.fail(node, path, Say("too_many_alias_values", limit=MAX_ALIAS_VALUES))
+                self.fail(node, path, Say(N_("aliases add more than {limit} values to the document (the "
+                                             "limit on values aliases add: an alias of an alias of ...?); "
+                                             "refused"), limit=MAX_ALIAS_VALUES))
         else:
             self.built.add(key)
             self.written += 1
             if self.written > MAX_VALUES:
-                self.fail(node, path, Say("too_many_values", limit=MAX_VALUES))
+                self.fail(node, path, Say(N_("the file writes more than {limit} values (the limit on values "
+                                             "written); refused"), limit=MAX_VALUES))
         mark = node.start_mark
         self.positions.setdefault(path, (mark.line + 1, mark.column + 1))
         if len(path) > MAX_DEPTH:
-            self.fail(node, path, Say("too_deep", limit=MAX_DEPTH))
+            self.fail(node, path, Say(N_("nested deeper than {limit} levels; refused"), limit=MAX_DEPTH))
         tag = node.tag
         if type(node) is yaml.ScalarNode:
             if tag == _STR:  # most values: no constructor needed
@@ -126,14 +131,15 @@ class _Builder:
             if tag in _AS_TEXT:
                 return node.value
             if tag not in _ALLOWED_TAGS:
-                self.fail(node, path, Say("yaml_tag", tag=repr(tag)))
+                self.fail(node, path, Say(N_("YAML tag {tag} is not allowed; use plain "
+                                             "values"), tag=repr(tag)))
             return self.constructors[tag](self.loader, node)
         if tag not in _ALLOWED_TAGS:
-            self.fail(node, path, Say("yaml_tag", tag=repr(tag)))
+            self.fail(node, path, Say(N_("YAML tag {tag} is not allowed; use plain values"), tag=repr(tag)))
         if not self.anchors:
             return self._collection(node, path)
         if key in self.open:
-            self.fail(node, path, Say("alias_cycle"))
+            self.fail(node, path, Say(N_("an alias refers to a value that contains it; refused")))
         self.open.add(key)
         try:
             return self._collection(node, path)
@@ -146,12 +152,12 @@ class _Builder:
             positions, build = self.positions, self.build
             for key_node, value_node in node.value:
                 if key_node.tag == _MERGE:
-                    self.fail(key_node, path, Say("merge_key"))
+                    self.fail(key_node, path, Say(N_("merge keys ('<<') are not allowed; write fields out")))
                 key = build(key_node, path + ("<key>",))
                 if not isinstance(key, (str, int)):
-                    self.fail(key_node, path, Say("key_type"))
+                    self.fail(key_node, path, Say(N_("mapping keys must be text or numbers")))
                 if key in out:
-                    self.fail(key_node, path + (key,), Say("duplicate_key"))
+                    self.fail(key_node, path + (key,), Say(N_("duplicate key")))
                 mark = key_node.start_mark
                 at = path + (key,)
                 positions[at] = (mark.line + 1, mark.column + 1)
@@ -202,7 +208,8 @@ def collector_paused():
 
 def _load_text(text: str, name: str) -> tuple[Any, Positions]:
     if len(text.encode("utf-8")) > MAX_BYTES:
-        raise InputError([Problem(name, 1, 1, "", Say("text_too_large", limit=MAX_BYTES))])
+        raise InputError([Problem(name, 1, 1, "", Say(N_("file is larger than the size limit of {limit} "
+                                                         "bytes; refused"), limit=MAX_BYTES))])
     # libyaml's parser is several times faster; PyYAML's own words its syntax errors as
     # _PLAIN_SYNTAX expects, so a document libyaml refuses is read again with it.
     loader = _FAST(text)
@@ -214,47 +221,70 @@ def _load_text(text: str, name: str) -> tuple[Any, Positions]:
             loader = yaml.SafeLoader(text)
             node = loader.get_single_node()
         if node is None:
-            raise InputError([Problem(name, 1, 1, "", Say("file_empty"))])
+            raise InputError([Problem(name, 1, 1, "", Say(N_("file is empty")))])
         builder = _Builder(name, loader, anchors="&" in text)
         return builder.build(node, ()), builder.positions
     except yaml.MarkedYAMLError as exc:
         raise InputError([_syntax_problem(name, exc)]) from None
     except yaml.YAMLError as exc:
-        raise InputError([Problem(name, 1, 1, "", Say("yaml_error", detail=exc))]) from None
+        raise InputError([Problem(name, 1, 1, "", Say(N_("not valid YAML: {detail}"), detail=exc))]) from None
     except RecursionError:
-        raise InputError([Problem(name, 1, 1, "", Say("nested_too_deeply"))]) from None
+        raise InputError([Problem(name, 1, 1, "", Say(N_("nested too deeply to read; refused")))]) from None
     finally:
         loader.dispose()
 
 
 # PyYAML's parser messages, said as an author can act on them: (words in the problem,
-# words in the context or "", the plain message's key in simulator.language.problem_text, point at
-# where the context began).
+# words in the context or "", the plain message, point at where the context began).
 _PLAIN_SYNTAX = [
-    ("found character '\\t'", "", "syntax_tab", False),
-    ("that cannot start any token", "", "syntax_token", False),
-    ("found undefined alias", "", "syntax_alias", False),
-    ("found unexpected end of stream", "quoted scalar", "syntax_quote", True),
-    ("expected ',' or '}'", "", "syntax_braces", False),
-    ("expected ',' or ']'", "", "syntax_brackets", False),
-    ("mapping values are not allowed here", "", "syntax_colon", False),
-    ("could not find expected ':'", "", "syntax_no_colon", True),
-    ("expected a comment or a line break", "", "syntax_after_quote", False),
-    ("but found '<scalar>'", "", "syntax_after_value", False),
-    ("expected <block end>", "", "syntax_block_end", False),
-    ("did not find expected key", "", "syntax_key", False),
-    ("did not find expected '-' indicator", "", "syntax_dash", False),
-    ("did not find expected node content", "", "syntax_no_value", False),
+    ("found character '\\t'", "",
+     N_("not valid YAML: a tab character: YAML indents with spaces only; replace the tab with "
+        "spaces"), False),
+    ("that cannot start any token", "",
+     N_("not valid YAML: a value cannot start with this character unless it is in quotes: write \"@name\" or "
+        "\"`text`\""), False),
+    ("found undefined alias", "",
+     N_("not valid YAML: '*' at the start of a value makes it a YAML alias: put the text in quotes "
+        "(\"*important*\")"), False),
+    ("found unexpected end of stream", "quoted scalar",
+     N_("not valid YAML: a quote opened here is never closed"), True),
+    ("expected ',' or '}'", "",
+     N_("not valid YAML: inside {{ }}, a text that contains ',' or ': ' must be in quotes: {{en: \"Raid: "
+        "Sabéré, 2 dead\"}}"), False),
+    ("expected ',' or ']'", "",
+     N_("not valid YAML: inside [ ], a text that contains ',' or ': ' must be in quotes: [\"Kéno, "
+        "market\"]"), False),
+    ("mapping values are not allowed here", "",
+     N_("not valid YAML: a ':' where YAML does not expect one: a value that contains ': ' must be in quotes "
+        "(title: \"Raid: Sabéré\"), or this line is indented further than the field above it"), False),
+    ("could not find expected ':'", "",
+     N_("not valid YAML: a line without ':': write each field as 'name: value', and put a text that runs "
+        "over several lines in quotes"), True),
+    ("expected a comment or a line break", "",
+     N_("not valid YAML: text after a closing quote: put the whole value inside the quotes"), False),
+    ("but found '<scalar>'", "",
+     N_("not valid YAML: text after a value that is already complete: after a closing quote, or on a line of "
+        "its own; put the whole value inside the quotes"), False),
+    ("expected <block end>", "",
+     N_("not valid YAML: this line is not aligned with the lines above it: the fields of one mapping, and "
+        "the '-' items of one list, start in the same column (spaces only)"), False),
+    ("did not find expected key", "",
+     N_("not valid YAML: this line is not aligned with the fields above it, or a '-' list item stands among "
+        "fields"), False),
+    ("did not find expected '-' indicator", "",
+     N_("not valid YAML: a list item without '-', or not aligned with the other items of its list"), False),
+    ("did not find expected node content", "",
+     N_("not valid YAML: a value is missing here (after ':' or '-', or between commas)"), False),
 ]
 
 
 def _syntax_problem(name: str, exc: yaml.MarkedYAMLError) -> Problem:
     """One located problem in plain words for a YAML syntax error."""
     problem, context = exc.problem or "", exc.context or ""
-    message, mark = Say("yaml_error", detail=problem), exc.problem_mark or exc.context_mark
-    for words, in_context, key, at_context in _PLAIN_SYNTAX:
+    message, mark = Say(N_("not valid YAML: {detail}"), detail=problem), exc.problem_mark or exc.context_mark
+    for words, in_context, plain, at_context in _PLAIN_SYNTAX:
         if words in problem and in_context in context:
-            message = Say(key)
+            message = Say(plain)
             if at_context and exc.context_mark:
                 mark = exc.context_mark
             break
@@ -270,16 +300,18 @@ def load_file(path: str | Path, lang: str = "en") -> tuple[Any, Positions]:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise InputError([Problem(name, 1, 1, "", Say("file_too_large", size=size,
+            raise InputError([Problem(name, 1, 1, "", Say(N_("file is {size} bytes, more than the size limit "
+                                                             "of {limit} bytes; refused"), size=size,
                                                           limit=MAX_BYTES))], lang)
         raw = path.read_bytes()
     except OSError as exc:
-        raise InputError([Problem(name, 1, 1, "", Say("cannot_read", reason=os_reason(exc)))],
+        raise InputError([Problem(name, 1, 1, "", Say(N_("cannot read file: "
+                                                         "{reason}"), reason=os_reason(exc)))],
                          lang) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError([Problem(name, 1, 1, "", Say("not_utf8", byte=exc.start))],
+        raise InputError([Problem(name, 1, 1, "", Say(N_("not UTF-8 text (byte {byte})"), byte=exc.start))],
                          lang) from None
     return load_text(text, name, lang)
 

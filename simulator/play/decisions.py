@@ -17,6 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from simulator.i18n import N_
 from simulator.language.problem_text import Say, listed
 from simulator.language.scenario import Inject, Scenario
 from simulator.language.validation import _schema_problems, check_references
@@ -95,7 +96,8 @@ def inputs_from(data: Any, positions: dict, name: str, scenario: Scenario,
     if isinstance(data, dict) and set(data) == {"inputs"}:
         data, positions = data["inputs"], {k[1:]: v for k, v in positions.items() if k[:1] == ("inputs",)}
     if not isinstance(data, list):
-        raise InputError([Problem(name, *locate(positions, ()), "", Say("inputs_not_list"))],
+        raise InputError([Problem(name, *locate(positions, ()), "", Say(N_("expected a list of inputs "
+                                                                           "(decisions or injects)")))],
                          lang)
     out: list[Decision | AdHocInject | FireHeld] = []
     held = {inj.id for inj in scenario.msel if inj.hold}
@@ -112,7 +114,8 @@ def inputs_from(data: Any, positions: dict, name: str, scenario: Scenario,
         last = scenario.metadata.turns
         if isinstance(entry, dict) and isinstance(entry.get("turn"), int) and entry["turn"] > last:
             problems.append(Problem(name, *locate(sub, ("turn",)), dotted((i, "turn")),
-                                    Say("turn_after_last", turn=entry["turn"], last=last)))
+                                    Say(N_("turn {turn} is after the last turn "
+                                           "({last})"), turn=entry["turn"], last=last)))
             continue
         model = _DecisionEntry
         try:
@@ -121,7 +124,8 @@ def inputs_from(data: Any, positions: dict, name: str, scenario: Scenario,
                 f = _FireEntry.model_validate(entry)
                 if f.fire not in held:
                     problems.append(Problem(name, *locate(sub, ("fire",)), dotted((i, "fire")),
-                                            Say("no_held_inject", value=repr(f.fire),
+                                            Say(N_("no held inject {value} (held: "
+                                                   "{held})"), value=repr(f.fire),
                                                 held=listed(sorted(held)))))
                 out.append(FireHeld(f.turn, f.fire))
             elif isinstance(entry, dict) and "inject" in entry:
@@ -132,12 +136,13 @@ def inputs_from(data: Any, positions: dict, name: str, scenario: Scenario,
                 if clash:
                     problems.append(Problem(name, *locate(sub, ("inject", clash[0])),
                                             dotted((i, "inject", clash[0])),
-                                            Say("adhoc_timed", field=clash[0])))
+                                            Say(N_("an ad-hoc inject fires at the entry's turn and hour; "
+                                                   "remove '{field}'"), field=clash[0])))
                     continue
                 if raw.get("id") in adhoc_ids:
                     problems.append(Problem(name, *locate(sub, ("inject", "id")),
                                             dotted((i, "inject", "id")),
-                                            Say("duplicate_inject", value=repr(raw["id"]))))
+                                            Say(N_("duplicate inject id {value}"), value=repr(raw["id"]))))
                     continue
                 adhoc_ids.add(raw.get("id"))
                 raw["at"] = {"turn": e.turn, "hour": e.hour}

@@ -160,7 +160,7 @@ def test_a_missing_french_name_and_a_misspelt_field(scenarios):
 def test_a_competency_with_no_map(scenarios):
     assert problems(scenarios, "    maps:\n      - {scenario: poc-inner-delta, task: "
                     "ct_engage_women}\n", "    maps: []\n") == [
-        "f.yaml:12:5: competencies[1].maps: expected: at least 1 item(s), not 0"]
+        "f.yaml:12:5: competencies[1].maps: expected: at least 1 item, not 0"]
 
 
 def test_a_yaml_syntax_error(scenarios):

@@ -2,14 +2,15 @@
 as in English, the same exit codes, and no English left in the messages."""
 
 import re
-import string
 
 import pytest
 from pydantic import ValidationError
 
 from simulator.cli import main
-from simulator.language.problem_text import MESSAGES, Say, pydantic_say, rule_say
+from simulator.language import problem_text
+from simulator.language.problem_text import Say, pydantic_say, rule_say
 from simulator.language.scenario import Condition, Effect, Inject, Measure, Metadata, Param, Scope
+from simulator.language.validation import scenario_from_text
 from simulator.language.yamlsafe import InputError, load_text
 from tests.conftest import MINI, MINI_OBJECTIVES
 from tests.simulator.displacement.test_fleecase import tiny
@@ -53,16 +54,6 @@ def both(argv: list[str], capsys, code: int = 2) -> list[tuple[str, str]]:
         assert not english_left(msg_fr), f
         pairs.append((msg_en, msg_fr))
     return pairs
-
-
-def test_every_message_in_both_languages_with_the_same_placeholders():
-    fields = lambda s: {f for _, f, _, _ in string.Formatter().parse(s) if f}  # noqa: E731
-    for key, entry in MESSAGES.items():
-        assert set(entry) == {"en", "fr"}, key
-        if key in ("schema_other", "rule_other"):  # French leaves out the English detail
-            assert fields(entry["fr"]) == set(), key
-        else:
-            assert fields(entry["en"]) == fields(entry["fr"]), key
 
 
 def test_a_broken_scenario_in_french(tmp_path, capsys):
@@ -190,7 +181,7 @@ def test_a_broken_evaluation_file_in_french(run_dir, tmp_path, capsys):
     pairs = both(["debrief", str(run_dir), "--out", str(tmp_path / "d"), "--overrides",
                   str(path)], capsys)
     assert [f for _, f in pairs] == ["doit valoir P, S, M ou U",
-                                     "doit compter au moins 10 caractère(s)",
+                                     "doit compter au moins 10 caractères",
                                      "doit être supérieur ou égal à 0"]
     path.write_text("overrides:\n  - {task: ct-nothing, rating: M, justification: long enough "
                     "text}\nnotes:\n  - {text: seen, team: navy}\n")
@@ -222,47 +213,50 @@ def test_a_broken_flee_case_in_french(tmp_path, capsys, closures, french):
     assert not (tmp_path / "s.yaml").exists()
 
 
-# Each of the scenario models' own rules, as simulator.language.scenario words it, is recognised.
+# Each of the scenario models' own rules, as simulator.language.scenario words it, is recognised
+# (more specific forms first: "(takes: none)" before "(takes: {takes})").
 RULES = [
     (Metadata, {"id": "x", "title": "t", "summary": "s", "category": "civilian_protection",
-                "turn_hours": 12, "turns": 2, "step_hours": 5}, "rule_step_hours"),
-    (Condition, {"turn_at_least": 1, "inject_fired": "a"}, "rule_condition_form"),
-    (Condition, {"metric": "people_at_risk"}, "rule_condition_bound"),
-    (Condition, {"turn_at_least": 1, "above": 3}, "rule_condition_metric_only"),
-    (Effect, {"presence": {}, "warn": {}}, "rule_effect_one"),
-    (Effect, {"presense": {}}, "rule_unknown_effect_hint"),
-    (Effect, {"zzz": {}}, "rule_unknown_effect"),
-    (Param, {"type": "choice"}, "rule_choice_values"),
-    (Inject, {"id": "i", "from": "x", "to": ["all"], "message": "m"}, "rule_inject_time"),
-    (Scope, {"turns": [3, 1]}, "rule_scope_turns"),
-    (Measure, {"id": "m", "metric": "deaths"}, "rule_unknown_metric"),
+                "turn_hours": 12, "turns": 2, "step_hours": 5}, "must divide turn_hours"),
+    (Condition, {"turn_at_least": 1, "inject_fired": "a"}, "exactly one of all, any"),
+    (Condition, {"metric": "people_at_risk"}, "needs 'above' or 'below'"),
+    (Condition, {"turn_at_least": 1, "above": 3}, "belong to a metric condition"),
+    (Effect, {"presence": {}, "warn": {}}, "an effect is one primitive"),
+    (Effect, {"presense": {}}, "(did you mean {match}?)"),
+    (Effect, {"zzz": {}}, "; expected one of: {effects}"),
+    (Param, {"type": "choice"}, "needs 'values'"),
+    (Inject, {"id": "i", "from": "x", "to": ["all"], "message": "m"}, "'at' (a time)"),
+    (Scope, {"turns": [3, 1]}, "the first turn comes after"),
+    (Measure, {"id": "m", "metric": "deaths"}, "unknown metric"),
     (Measure, {"id": "m", "metric": "civilian_deaths", "params": {"team": "x"}},
-     "rule_measure_team"),
+     "a measure's team is its scope"),
     (Measure, {"id": "m", "metric": "civilian_deaths", "params": {"inject": "x"}},
-     "rule_metric_no_param_none"),
+     "{extra} (takes: none)"),
     (Measure, {"id": "m", "metric": "casualties", "params": {"when": "x"}},
-     "rule_metric_no_param"),
+     "{extra} (takes: {takes})"),
     (Measure, {"id": "m", "metric": "casualties", "params": {"kind": "x"}},
-     "rule_metric_value"),
+     "must be one of {values}"),
     (Measure, {"id": "m", "metric": "people_assisted", "scope": {"turns": [1, 2]}},
-     "rule_metric_scope_none"),
+     "(takes: no scope)"),
     (Measure, {"id": "m", "metric": "civilian_deaths", "scope": {"teams": ["force"]}},
-     "rule_metric_scope"),
+     "{wrong} (takes: {takes})"),
     (Measure, {"id": "m", "metric": "orders_effective", "params": {"of": "fly"}},
-     "rule_orders_of"),
+     "orders_effective of"),
     (Measure, {"id": "m", "metric": "casualties", "params": {"cause": "violence",
                                                              "kind": "injuries"}},
-     "rule_casualties_cause"),
+     "casualties by cause"),
 ]
 
 
-@pytest.mark.parametrize("model,data,key", RULES, ids=[k for _, _, k in RULES])
-def test_each_scenario_rule_is_said_in_french(model, data, key):
+@pytest.mark.parametrize("model,data,rule", RULES, ids=[r for _, _, r in RULES])
+def test_each_scenario_rule_is_said_in_french(model, data, rule):
+    """``rule``: words of the one rule (of problem_text.RULES) that must be recognised."""
     with pytest.raises(ValidationError) as info:
         model.model_validate(data)
     (err,) = [e for e in info.value.errors() if e["type"] == "value_error"]
     said = pydantic_say(err)
-    assert said.key == key
+    (expected,) = [r for r in problem_text.RULES if rule in r]
+    assert said.message == expected
     assert str(said) == err["msg"].removeprefix("Value error, ")  # English unchanged
     assert not english_left(said.text("fr")), said.text("fr")
 
@@ -276,7 +270,39 @@ def test_numbers_as_french_writes_them():
     err = {"type": "less_than_equal", "msg": "", "ctx": {"le": 50_000_000}}
     assert pydantic_say(err).text("en") == "expected: less than or equal to 50000000"
     assert pydantic_say(err).text("fr") == "doit être inférieur ou égal à 50\u202f000\u202f000"
-    assert Say("greater_than", gt=0.5).text("fr") == "doit être supérieur à 0,5"
+    assert Say(problem_text.PYDANTIC["greater_than"], gt=0.5).text("fr") == "doit être supérieur à 0,5"
+
+
+def test_counts_take_the_plural_rules_of_each_language():
+    def said(n):
+        return pydantic_say({"type": "too_short", "msg": "",
+                             "ctx": {"min_length": n, "actual_length": 0}})
+    assert [said(n).text("en") for n in (0, 1, 2)] == [
+        "expected: at least 0 items, not 0", "expected: at least 1 item, not 0",
+        "expected: at least 2 items, not 0"]
+    assert [said(n).text("fr") for n in (0, 1, 2)] == [  # French: 0 and 1 in the singular
+        "doit compter au moins 0 élément, et non 0", "doit compter au moins 1 élément, et non 0",
+        "doit compter au moins 2 éléments, et non 0"]
+    assert said(1) == said(1) and said(1) != said(2)
+
+
+@pytest.mark.parametrize("scope,en,fr", [
+    ("", "team force", "de l'équipe force"),
+    (", scope: {teams: [force, police]}", "teams force, police", "des équipes force, police"),
+])
+def test_a_measure_no_inject_serves_names_its_team_or_teams(scope, en, fr):
+    text = BASE + "\n" + MINI_OBJECTIVES + (
+        f"          - {{id: m-met, metric: expected_actions_met{scope}, "
+        "thresholds: {P: 1, S: 0.8, M: 0.5}}\n")
+    with pytest.raises(InputError) as info:
+        scenario_from_text(text, "s.yaml")
+    (problem,) = info.value.problems
+    assert problem.text("en").endswith(
+        f"no inject links an expected action of {en} to critical task 'ct-presence': this "
+        "measure would never apply")
+    assert problem.text("fr").endswith(
+        f"aucun inject ne relie une action attendue {fr} à la tâche critique 'ct-presence' : "
+        "cette mesure ne s'appliquerait jamais")
 
 
 def test_an_input_error_in_the_loaders_language():
