@@ -22,9 +22,11 @@ from simulator.i18n import DOMAIN, LOCALE, SOURCE, catalogue_path, compiled
 
 ROOT = LOCALE.parents[1]
 TEMPLATE = LOCALE / f"{DOMAIN}.pot"
-KEYWORDS = {"tr": None, "ntr": (1, 2), "N_": None}
-# What extraction reads: the code of the three packages (templates join as they move over).
-METHODS = [("simulator/**.py", "python"), ("debrief/**.py", "python"), ("agents/**.py", "python")]
+KEYWORDS = {"tr": None, "ntr": (1, 2), "N_": None, "pN_": ((1, "c"), 2)}
+# What extraction reads: the code of the three packages and the portal's page templates
+# (Jinja2's own extractor, with the same keywords: ``{{ tr("...") }}``).
+METHODS = [("simulator/**.py", "python"), ("debrief/**.py", "python"), ("agents/**.py", "python"),
+           ("simulator/portal/templates/**.j2", "jinja2")]
 
 
 @dataclass(frozen=True)
