@@ -19,7 +19,6 @@ from simulator.i18n import tr
 from simulator.language.scenario import text
 from simulator.play.expectations import STANDING, STRIKES, Window, judge
 from simulator.portal.history import played_turns
-from simulator.portal.i18n import t
 from simulator.world.sitrep_text import clock, names
 
 _CACHE: OrderedDict[tuple[int, str], list] = OrderedDict()
@@ -126,8 +125,8 @@ def expected_actions(live: LiveExercise, lang: str) -> list[dict]:
                                     if inj.at else 0.0)
                 out.append({"id": inj.id, "from": text(inj.from_, lang),
                             "message": text(inj.message, lang),
-                            "when": t("inject_due_at" if due else "inject_fired_at", lang,
-                                      when=clock(when, scenario, lang)),
+                            "when": (tr("due {when}", lang, when=clock(when, scenario, lang)) if due
+                                     else tr("fired {when}", lang, when=clock(when, scenario, lang))),
                             "actions": rows})
     return out
 

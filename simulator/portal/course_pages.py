@@ -14,7 +14,7 @@ from starlette.datastructures import FormData, UploadFile
 
 from simulator.classroom.courses import Course, CsvError, SignOff, Trainee, cohort_from_bytes
 from simulator.classroom.store import Refused
-from simulator.i18n import tr
+from simulator.i18n import N_, tr
 from simulator.language.scenario import text
 from simulator.language.yamlsafe import InputError
 from simulator.play.compare import OUTCOME_NAMES
@@ -23,6 +23,9 @@ from simulator.portal.auth import ApiError, User
 from simulator.portal.courses import _found, _reader, _records, cohort, courses_of, own_record
 from simulator.portal.deps import field, form_data, live_of
 from simulator.portal.render import lang_of, page
+
+BAD_SIGNOFF = N_("That sign-off could not be stored: choose met or not yet met and give your "
+                 "name.")
 
 router = APIRouter()
 Form = Annotated[FormData, Depends(form_data)]
@@ -186,13 +189,13 @@ def sign_off(course: int, request: Request, form: Form):
                        comment=field(form, "comment"), evaluator=field(form, "evaluator"))
         trainee = int(field(form, "trainee"))
     except (ValidationError, ValueError):
-        return _class_page(request, user, course, 422, error="bad_signoff")
+        return _class_page(request, user, course, 422, error=BAD_SIGNOFF)
     try:
         courses_of(request).sign_off(course, trainee, sign, user.exercise)
     except Refused as exc:
         if exc.reason == "unknown_course":
             raise ApiError(404, exc.reason) from None
-        return _class_page(request, user, course, 422, error="bad_signoff")
+        return _class_page(request, user, course, 422, error=BAD_SIGNOFF)
     return RedirectResponse(f"/courses/{course}/class#trainee-{trainee}", status_code=303)
 
 

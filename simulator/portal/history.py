@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from debrief.sentences import reason as reason_text
 from simulator.classroom.live import LiveExercise
+from simulator.i18n import tr
 from simulator.play.expectations import order_effect
-from simulator.portal.i18n import LABELS, label, t
+from simulator.portal.i18n import LABELS, label
 from simulator.portal.views import order_view
 from simulator.portal.wording import refusal
 from simulator.world.sitrep_text import clock
@@ -35,17 +36,17 @@ def outcome(record: dict, accepted: dict | None, live: LiveExercise, lang: str) 
     """What became of one order: {"state": done, failed or rejected, "text"}."""
     scenario = live.scenario
     if record.get("status") == "rejected":
-        return {"state": "rejected", "text": t("order_rejected", lang,
+        return {"state": "rejected", "text": tr("Refused: {why}.", lang,
                                                why=refusal(record, scenario, lang))}
     if accepted is None:  # accepted but never carried out (cannot happen once adjudicated)
-        return {"state": "failed", "text": t("order_not_carried_out", lang)}
+        return {"state": "failed", "text": tr("Accepted, not carried out.", lang)}
     action = scenario.actions_of(record["team"])[record["action"]]
     params = record.get("resolved") or {}
     ok, reason, _ = order_effect(live.exercise.events, accepted, [e.kind for e in action.effects],
                                  live.exercise.model.now, params.get("location"))
     if ok:
-        return {"state": "done", "text": t("order_done", lang)}
-    return {"state": "failed", "text": t("order_failed", lang, why=effect_reason(reason, lang))}
+        return {"state": "done", "text": tr("Carried out: it had its effect.", lang)}
+    return {"state": "failed", "text": tr("Accepted, but {why}.", lang, why=effect_reason(reason, lang))}
 
 
 def team_history(live: LiveExercise, team: str, lang: str) -> list[dict]:

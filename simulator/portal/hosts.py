@@ -19,7 +19,7 @@ import psutil
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse
 
-from simulator.portal.i18n import t
+from simulator.i18n import tr
 from simulator.portal.render import lang_of
 
 LOOPBACK = ("localhost", "127.0.0.1", "::1")
@@ -140,7 +140,9 @@ async def _refuse(scope, receive, send) -> None:
         response = JSONResponse({"reason": "bad_host"}, status_code=400)
     else:
         lang = lang_of(Request(scope))
-        title, text = (html.escape(t(key, lang)) for key in ("bad_host_title", "bad_host_text"))
+        title = html.escape(tr("Unknown address", lang))
+        text = html.escape(tr("This server does not answer to this name. Open the address the "
+                              "instructor gave: it is printed when the portal starts.", lang))
         response = HTMLResponse(f'<!doctype html><html lang="{lang}"><meta charset="utf-8">'
                                 f"<title>{title}</title><h1>{title}</h1><p>{text}</p></html>",
                                 status_code=400)

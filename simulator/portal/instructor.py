@@ -33,7 +33,7 @@ from simulator.portal.exercises import (
     shipped_scenarios,
     state,
 )
-from simulator.portal.i18n import LANGUAGES, t
+from simulator.portal.i18n import LANGUAGES, ROLES, say
 from simulator.portal.maps import map_svg
 from simulator.portal.practice import practice_rows
 from simulator.portal.render import lang_of, page
@@ -158,7 +158,7 @@ def limits_reached(store: Store, live: LiveExercise, lang: str) -> list[dict]:
     """The limits teams (or evaluators) reached: who, which limit, turn, wall time."""
     names = {team.id: text(team.name, lang) for team in live.scenario.teams}
     return [{"who": names.get(r["team"], r["team"]) if r["team"]
-             else t("role_" + r["role"], lang), "limit": r["kind"], "turn": r["turn"],
+             else say(ROLES[r["role"]], lang), "limit": r["kind"], "turn": r["turn"],
              "at": time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(r["at"]))}
             for r in store.limit_hits(live.id)]
 

@@ -13,10 +13,11 @@ from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
+from simulator.i18n import tr
 from simulator.portal import auth, debrief_worker, joining, joinlimit
 from simulator.portal.auth import ApiError, User
 from simulator.portal.deps import field, form_data, live_of
-from simulator.portal.i18n import LANGUAGES, t
+from simulator.portal.i18n import LANGUAGES, ROLES, say
 from simulator.portal.practice import team_name
 from simulator.portal.render import LANG_COOKIE, lang_of, page
 
@@ -52,12 +53,13 @@ def _signed_in(who: dict, token: str):
 def identity(request: Request, role: str, ex: int | None, team: str | None) -> str:
     """Who a session or a code is, in words: role, team, exercise."""
     lang = lang_of(request)
-    name = t("role_" + role, lang)
+    name = say(ROLES[role], lang)
     if ex is None:
         return name
     if team:
         name += " · " + team_name(live_of(request, ex).scenario, team, lang)
-    return t("identity_in", lang, who=name, exercise=auth.store_of(request).exercise(ex)["name"])
+    return tr("{who} of the exercise “{exercise}”", lang, who=name,
+              exercise=auth.store_of(request).exercise(ex)["name"])
 
 
 @router.post("/join")

@@ -10,14 +10,19 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from simulator.i18n import ntr, tr
 from simulator.language.scenario import text
+from simulator.portal import i18n
 from simulator.portal.auth import User
-from simulator.portal.i18n import LANGUAGES, label, t
+from simulator.portal.i18n import LANGUAGES, ROLES, label, say
 from simulator.portal.middleware import CSP_MAP
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 LANG_COOKIE = "ttx_lang"
 
+# The names of codes the templates show with ``say`` (``say(SERVICES[p.service])``).
+TABLES = {name: getattr(i18n, name) for name in ("SERVICES", "SEXES", "SIGNOFFS", "LIMITS",
+                                                  "OTHERS_SHOWN")}
 _env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
                    undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 
@@ -50,7 +55,7 @@ def here(request: Request) -> str:
 def who(user: User | None, lang: str, team_name: str | None = None) -> str:
     if user is None:
         return ""
-    role = t("role_" + user.role, lang)
+    role = say(ROLES[user.role], lang)
     return f"{role} · {team_name or user.team}" if user.team else role
 
 
@@ -58,11 +63,11 @@ def page(request: Request, name: str, user: User | None = None, status: int = 20
          **context) -> HTMLResponse:
     lang = lang_of(request)
 
-    def tr(key: str, **values) -> str:
-        return t(key, lang, **values)
-
     html = _env.get_template(name).render(
-        lang=lang, langs=LANGUAGES, t=tr, label=lambda key: label(key, lang),
+        lang=lang, langs=LANGUAGES, label=lambda key: label(key, lang),
+        tr=lambda message, **values: tr(message, lang, **values),
+        ntr=lambda singular, plural, n, **values: ntr(singular, plural, n, lang, **values),
+        say=lambda entry: say(entry, lang), **TABLES,
         tx=lambda value: text(value, lang), user=user, csrf=user.csrf if user else "",
         here=quote(here(request), safe="/"), who=who(user, lang, context.get("team_name")),
         refresh=context.pop("refresh", None), **context)

@@ -6,9 +6,9 @@ from __future__ import annotations
 from typing import Callable
 
 from simulator.classroom.live import LiveExercise
-from simulator.i18n import count
+from simulator.i18n import count, tr
 from simulator.language.scenario import Scenario, text
-from simulator.portal.i18n import label, t
+from simulator.portal.i18n import label
 from simulator.portal.wording import refusal
 from simulator.world.sitrep_text import clock, message, names
 
@@ -36,7 +36,7 @@ def _number(value: float, lang: str) -> str:
 def _value(key: str, value, known: dict[str, dict[str, str]], lang: str,
            at: Callable[[float], str] | None = None) -> str:
     if isinstance(value, bool):
-        return t("yes" if value else "no", lang)
+        return tr("yes", lang) if value else tr("no", lang)
     if isinstance(value, (int, float)):
         return at(value) if at and key in HOURS else _number(value, lang)
     if isinstance(value, list):
@@ -62,7 +62,7 @@ def _value(key: str, value, known: dict[str, dict[str, str]], lang: str,
 
 
 def when(turn: int, hour: float, scenario: Scenario, lang: str) -> str:
-    return t("when", lang, turn=turn, when=clock(hour, scenario, lang))
+    return tr("{when} (turn {turn})", lang, turn=turn, when=clock(hour, scenario, lang))
 
 
 def _message(fact: dict, injects: dict, lang: str) -> dict:
@@ -106,7 +106,7 @@ def report_view(report: dict, live: LiveExercise, lang: str) -> dict:
     agencies = [{"name": known["agencies"].get(a["id"], a["id"]),
                  "location": known["locations"].get(a["location"], a["location"]),
                  "stocks": _value("stocks", a["stocks"], known, lang),
-                 "suspended": t("yes" if a["suspended"] else "no", lang)}
+                 "suspended": tr("yes", lang) if a["suspended"] else tr("no", lang)}
                 for a in report.get("agencies") or []]
     return {"turn": report["turn"], "turns": report["turns"], "when": at(report["hour"]),
             "budget": _number(report["budget"], lang), "sections": sections, "units": units,

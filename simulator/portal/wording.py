@@ -8,10 +8,11 @@ from typing import Callable
 
 from debrief.words import Words
 from simulator.classroom.live import LiveExercise
+from simulator.i18n import tr
 from simulator.language.rejections import SENTENCES, explain
 from simulator.language.scenario import Scenario, text
 from simulator.play.decisions import Decision
-from simulator.portal.i18n import LABELS, label, t
+from simulator.portal.i18n import LABELS, label
 from simulator.world.sitrep_text import clock
 
 QUOTED = re.compile(r"'([^']*)'")
@@ -64,6 +65,6 @@ def submit_refusal(live: LiveExercise, team: str, turn: int, orders: list[dict],
             continue
         record = {"action": order.get("action"), "reason": r.reason, "detail": r.detail,
                   "why": r.why, "args": r.values}
-        lines.append(t("order_n_why", lang, n=n, why=refusal(record, live.scenario, lang),
+        lines.append(tr("order {n} ({action}): {why}", lang, n=n, why=refusal(record, live.scenario, lang),
                        action=namer(live.scenario, lang)(order.get("action", ""))))
     return "; ".join(lines)

@@ -3,45 +3,45 @@
 from __future__ import annotations
 
 import re
-import string
 from pathlib import Path
 
 import pytest
 
 from simulator.portal import i18n
-from simulator.portal.i18n import LABEL_GROUPS, LABELS, LANGUAGES, TEXT
+from simulator.portal.i18n import LABEL_GROUPS, LABELS, LANGUAGES, SIGNOFFS, label, say
 from tests.portal.conftest import PATROL, SCENARIO, TEAMS, User, command, new_exercise
 
 PORTAL = Path(i18n.__file__).resolve().parent
 REASONS = re.compile(r'(?:Refused|ApiError)\((?:\d+, )?"([a-z_]+)"')
 
 
-def fields(s: str) -> set[str]:
-    return {f for _, f, _, _ in string.Formatter().parse(s) if f}
+def test_the_names_of_codes_are_in_the_catalogues_and_told_apart_by_context():
+    from simulator.languages import extract
+    extracted = {(m.id, m.context) for m in extract() if m.id}
+    tables = (LABELS, i18n.ROLES, i18n.SERVICES, i18n.SEXES, SIGNOFFS, i18n.LIMITS,
+              i18n.OTHERS_SHOWN)
+    for table in tables:
+        for code, entry in table.items():
+            assert (tuple(reversed(entry)) if isinstance(entry, tuple) else (entry, None)) \
+                in extracted, code
+    # The same English word, translated for where it is shown.
+    assert (label("ea_met", "fr"), say(SIGNOFFS["met"], "fr")) == ("réalisée", "acquise")
+    assert (label("expected_hour", "fr"), label("due", "fr")) == ("attendue", "attendu")
+    assert label("shelter", "fr") == "abri" and label("shelter") == "shelter"
+    assert label("phase_open", "fr") == "Tour ouvert" and label("phase_open") == "Turn open"
+    # A code the table lacks is shown as itself, without its group's prefix.
+    assert label("why_no_such_reason", "fr") == "no such reason"
 
 
-def test_every_text_and_label_in_both_languages_with_the_same_placeholders():
-    for table in (TEXT, LABELS):
-        for key, entry in table.items():
-            assert set(entry) == set(LANGUAGES), key
-            assert all(entry.values()), key
-            assert fields(entry["en"]) == fields(entry["fr"]), key
-
-
-def test_every_key_the_templates_and_code_use_exists():
-    used = set()
-    for path in [*PORTAL.glob("templates/*.j2"), *PORTAL.glob("*.py")]:
-        used |= set(re.findall(r"""\bt\(\s*["']([a-z_]+)["']""", path.read_text()))
-    from simulator.classroom.courses import SERVICES, SEXES
-    from simulator.classroom.store import OTHERS_SHOWN
+def test_every_code_the_templates_and_code_name_has_its_text():
+    from simulator.classroom.courses import SERVICES as SERVICE_CODES
+    from simulator.classroom.courses import SEXES as SEX_CODES
+    from simulator.classroom.store import OTHERS_SHOWN as OTHERS_CODES
     from simulator.portal.quotas import KINDS
-    built = {"role_": ("instructor", "team", "evaluator", "trainee"), "service_": SERVICES,
-             "sex_": SEXES, "signoff_": ("met", "not_yet_met"), "limit_": KINDS,
-             "others_shown_": OTHERS_SHOWN}  # prefix + a code
-    used -= set(built)
-    assert used and used <= set(TEXT), used - set(TEXT)
-    for prefix, codes in built.items():
-        assert {prefix + c for c in codes} <= set(TEXT), prefix
+    assert set(i18n.ROLES) == {"instructor", "team", "evaluator", "trainee"}
+    assert set(i18n.SERVICES) == set(SERVICE_CODES) and set(i18n.SEXES) == set(SEX_CODES)
+    assert set(SIGNOFFS) == {"met", "not_yet_met"} and set(i18n.LIMITS) == set(KINDS)
+    assert set(i18n.OTHERS_SHOWN) == set(OTHERS_CODES)
     for prefix, codes in LABEL_GROUPS.items():
         assert {prefix + c for c in codes} <= set(LABELS), prefix
     from agents.bots import BOTS
@@ -52,6 +52,9 @@ def test_every_key_the_templates_and_code_use_exists():
     assert {"turn_closed", "paused", "csrf", "forbidden", "wrong_phase"} <= reasons
     assert {f"why_{r}" for r in reasons} <= set(LABELS), {r for r in reasons
                                                           if f"why_{r}" not in LABELS}
+    # The templates write their text in English through tr/ntr: no key left.
+    for path in PORTAL.glob("templates/*.j2"):
+        assert not re.search(r"""[^\w.]t\(""", path.read_text()), path.name
 
 
 def external_urls(html: str) -> list[str]:
@@ -199,6 +202,9 @@ def test_french_pages_say_it_in_french(rendered):
     assert "Roadblock" not in html
     assert "Nouvel exercice" in rendered[("setup", "/instructor", "fr", "instructor")][1]
     assert "Codes d&#39;accès" in rendered[("post", "sheet", "fr", "-")][1]
+    # A count with its plural (the upload has 8 problems).
+    assert "The scenario has 8 problems:" in rendered[("post", "problems", "en", "-")][1]
+    assert "Le scénario a 8 problèmes :" in rendered[("post", "problems", "fr", "-")][1]
 
 
 @pytest.mark.slow  # with the others of `rendered`: one crawl
