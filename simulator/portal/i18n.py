@@ -42,6 +42,7 @@ LABELS: dict[str, str | tuple[str, str]] = {
     "lang_en": N_("English"),
     "lang_fr": N_("French"),
     "rating_P": N_("P: performed"),
+    "rating_none": pN_("rating", "not observed"),
     "rating_S": N_("S: some shortcomings"),
     "rating_M": N_("M: major shortcomings"),
     "rating_U": N_("U: unable to perform"),
@@ -286,7 +287,6 @@ SEXES = {  # a trainee's sex
 SIGNOFFS = {  # a competency's sign-off
     # TRANSLATORS: a competency a trainee has shown (signed off by an evaluator)
     "met": pN_("sign-off", "met"),
-    "not_observed": pN_("rating", "not observed"),
     "not_yet_met": N_("not yet met"),
 }
 
