@@ -17,7 +17,7 @@ from pathlib import Path
 from agents.bots import BOTS
 from agents.gaming import GAMING
 from simulator.displacement.fleecase import CaseError
-from simulator.i18n import LANGUAGES, N_, catalogue_path, count, ntr, tr
+from simulator.i18n import LANGUAGES, N_, catalogue_path, count, language_name, ntr, tr
 from simulator.language.rejections import explain
 from simulator.language.scenario import Scenario
 from simulator.language.validation import load_scenario
@@ -330,12 +330,42 @@ def cmd_validate(args) -> int:
         except InputError as exc:
             problems += exc.problems
             continue
-        print(tr("{path}: valid ({locations} locations, {teams} teams, {actions} actions, {injects} injects)",
-                 args.lang, path=path, locations=len(s.map.locations),
-                teams=len(s.teams), actions=len(s.actions), injects=len(s.msel)))
+        print(tr("{path}: valid ({locations} locations, {teams} teams, {actions} actions, "
+                 "{injects} injects)", args.lang, path=path, locations=len(s.map.locations),
+                 teams=len(s.teams), actions=len(s.actions), injects=len(s.msel)))
+        _say_languages(s, args.lang)
     if problems:
         raise InputError(problems)
     return 0
+
+
+def _say_languages(scenario: Scenario, lang: str) -> None:
+    """The languages a scenario is written in: every text, or how many."""
+    from simulator.language.coverage import coverage
+
+    covered = coverage(scenario)
+    whole = [code for code, (done, total) in covered.items() if done == total]
+    print(tr("  languages: {languages}", lang,
+             languages=", ".join(language_name(code, lang) for code in whole)))
+    for code, (done, total) in covered.items():
+        if done < total:
+            print(tr("  {language}: {done} of {total} texts", lang,
+                     language=language_name(code, lang), done=count(done, lang),
+                     total=count(total, lang)))
+
+
+def _covered(scenario: Scenario, lang: str) -> None:
+    """Refuse to play or report in a language the scenario is not written in."""
+    from simulator.language.coverage import coverage, covers
+
+    if not covers(scenario, lang):
+        done, total = coverage(scenario).get(lang, (0, 0))
+        raise UsageError(tr("{scenario} is written in {language} for {done} of its {total} "
+                            "texts: choose a language it is written in ({languages})", lang,
+                            scenario=scenario.metadata.id, language=language_name(lang, lang),
+                            done=count(done, lang), total=count(total, lang),
+                            languages=", ".join(code for code in LANGUAGES
+                                                if covers(scenario, code))))
 
 
 def cmd_schema(args) -> int:
@@ -448,6 +478,7 @@ def _print_summary(ex, lang: str) -> None:
 
 def cmd_run(args) -> int:
     scenario = load_scenario(args.scenario)
+    _covered(scenario, args.lang)
     bots = parse_bots(args.bots, scenario, args.lang)
     inputs = load_inputs(args.decisions, scenario) if args.decisions else []
     return _play_and_write(args, scenario, bots, inputs, args.scenario)
@@ -598,6 +629,7 @@ def _debrief(run_dir: Path, out: Path, lang: str, seeds: int = 0,
         raise UsageError(tr("{folder}: no scenario.yaml; run the exercise again with this version",
                             lang, folder=run_dir))
     scenario = load_scenario(run_dir / "scenario.yaml")
+    _covered(scenario, lang)
     tasks = {c.id for o in scenario.objectives for c in o.critical_tasks}
     overrides, notes = load_evaluation(overrides_file, tasks, {tm.id for tm in scenario.teams}) \
         if overrides_file else ({}, [])
@@ -616,6 +648,7 @@ def _debrief(run_dir: Path, out: Path, lang: str, seeds: int = 0,
 
 def cmd_demo(args) -> int:
     scenario = load_scenario(SCENARIOS / DEMO_SCENARIO)
+    _covered(scenario, args.lang)
     bots = {tm.id: "doctrine" for tm in scenario.teams}
     return _play_and_write(args, scenario, bots, [], SCENARIOS / DEMO_SCENARIO)
 
@@ -624,6 +657,7 @@ def cmd_sitrep(args) -> int:
     from simulator.world.sitrep_text import html, render
 
     scenario = load_scenario(args.run / "scenario.yaml")
+    _covered(scenario, args.lang)
     teams = [t.id for t in scenario.teams]
     if args.team not in teams:
         raise UsageError(tr("no team {team!r} in this run (teams: {teams})",

@@ -108,3 +108,13 @@ def _locale(lang: str):
     from babel import Locale
 
     return Locale.parse(number_locale(lang))
+
+
+def language_name(code: str, lang: str = "en") -> str:
+    """The name of the language ``code`` in ``lang``: "Portuguese", "portugais"."""
+    from babel import Locale
+
+    try:
+        return Locale.parse(code).get_display_name(_locale(lang)) or code
+    except ValueError:
+        return code
