@@ -51,8 +51,8 @@ def plain_words(scenario, lang: str, typed: list[str] = ()) -> set[str]:
             for v in value:
                 walk(v)
     walk(scenario.model_dump())
-    for v in EVENTS[lang].values():
-        found.update(re.findall(r"\w+", v.lower()))
+    for v in EVENTS.values():
+        found.update(re.findall(r"\w+", tr(v, lang).lower()))
     for v in debrief_texts():  # a text, or the singular and plural of one
         said = [translations(lang).ngettext(*v, n) for n in (1, 2)] \
             if isinstance(v, tuple) else [tr(v, lang)]
