@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from simulator.i18n import N_, count, pN_, say, tr
+from simulator.i18n import N_, N_plural, count, pN_, say, tr, translations
 from simulator.language.rejections import explain
 from simulator.language.scenario import Scenario, text
 from simulator.play.compare import OUTCOME_NAMES
@@ -228,7 +228,12 @@ class Words:
             where = f" ({f['location']})" if "location" in e else ""
             who = f"{f['team']}: " if "team" in e else ""
             return f"{who}{label}{where}"
-        return tr(EVENTS[kind], lang).format_map(f)
+        text = EVENTS[kind]
+        if isinstance(text, tuple):
+            n = e.get(COUNTED[kind], 0)
+            return translations(lang).ngettext(*text, len(n) if isinstance(n, list) else int(n)) \
+                .format_map(f)
+        return tr(text, lang).format_map(f)
 
     def _value(self, v) -> str:
         """A parameter's value: a name, a number, or a choice in words."""
@@ -288,8 +293,9 @@ EVENT_VALUES: dict[str, str | tuple[str, str]] = {
     "withhold support": N_("withhold support"),
 }
 
-# One sentence per kind of event; {field} is the event's field in words.
-EVENTS = {
+# One sentence per kind of event; {field} is the event's field in words. A sentence with a
+# plural takes its form from the field of COUNTED (a number, or a list's length).
+EVENTS: dict[str, str | tuple[str, str]] = {
     "turn_opened": N_("turn {turn} opened"),
     "turn_closed": N_("turn {turn} closed"),
     "inject_fired": N_("inject to {to}: {message}"),
@@ -316,20 +322,28 @@ EVENTS = {
     "engagement": N_("{team} consulted the community at {location} ({consulted})"),
     "engagement_failed": N_("{team} could not engage the community at {location}"),
     "mediation": N_("{team} mediated at {location}"),
-    "investigation": N_("{team} investigated at {location}: {found} incident(s) found"),
-    "detention": N_("{team}: {unit} detained {detainees} suspect(s) of {armed_group} at {location}"),
+    "investigation": N_plural("{team} investigated at {location}: {found} incident found",
+                              "{team} investigated at {location}: {found} incidents found"),
+    "detention": N_plural("{team}: {unit} detained {detainees} suspect of {armed_group} at {location}",
+                          "{team}: {unit} detained {detainees} suspects of {armed_group} at {location}"),
     "detention_failed": N_("{team}: {unit} found no one to detain at {location}"),
-    "detention_overdue": N_("{team} held {detainees} detainee(s) past the limit"),
-    "handover": N_("{team} handed {detainees} detainee(s) to {host_force} (HRDDP advice: {advice})"),
+    "detention_overdue": N_plural("{team} held {detainees} detainee past the limit",
+                                  "{team} held {detainees} detainees past the limit"),
+    "handover": N_plural("{team} handed {detainees} detainee to {host_force} (HRDDP advice: {advice})",
+                         "{team} handed {detainees} detainees to {host_force} (HRDDP advice: {advice})"),
     "host_force_supported": N_("{team} supported {host_force} ({kind}; HRDDP advice: {advice})"),
     "hrddp_assessment": N_("{team} assessed {host_force} under the HRDDP: {advice}"),
     "abuse": N_("{host_force} abused civilians at {location}"),
-    "information_shared": N_("{team} shared {facts} fact(s) with {to}"),
+    "information_shared": N_plural("{team} shared {facts} fact with {to}",
+                                   "{team} shared {facts} facts with {to}"),
     "alert_network_set_up": N_("{team} set up an alert network at {location}"),
     "referral_pathway": N_("{team} set up an SGBV referral pathway at {location}"),
-    "sgbv_referred": N_("{cases} survivor(s) of sexual violence at {location} were referred"),
-    "sgbv_unattended": N_("{cases} survivor(s) of sexual violence at {location} had no referral "
-                          "pathway within reach"),
+    "sgbv_referred": N_plural("{cases} survivor of sexual violence at {location} was referred",
+                              "{cases} survivors of sexual violence at {location} were referred"),
+    "sgbv_unattended": N_plural("{cases} survivor of sexual violence at {location} had no referral "
+                                "pathway within reach",
+                                "{cases} survivors of sexual violence at {location} had no referral "
+                                "pathway within reach"),
     "assessment": N_("{team} assessed needs at {location} ({population} people)"),
     "aid_dispatched": N_("{agency} sent {amount} person-days of {need} to {location}"),
     "aid_delivered": N_("{agency} delivered {amount} person-days of {need} at {location}"),
@@ -415,3 +429,6 @@ EVENTS = {
     "tension_changed": N_("tension rose at {location}"),
     "trust_lost": N_("people at {location} lost trust in the mission"),
 }
+COUNTED = {"investigation": "incidents_found", "detention": "detainees",
+           "detention_overdue": "detainees", "handover": "detainees", "information_shared": "facts",
+           "sgbv_referred": "cases", "sgbv_unattended": "cases"}

@@ -14,3 +14,22 @@ def test_a_value_without_words_is_shown_as_written_or_as_the_default():
     assert event_value("hold_position", "fr") == "hold position"
     assert event_value("hold_position", "fr", "hold_position") == "hold_position"
     assert event_value(None, "en", "–") == "–"
+
+
+def test_counted_event_sentences_take_the_plural_of_their_language():
+    from debrief.words import Words
+    from simulator.language.validation import load_scenario
+
+    scenario = load_scenario("scenarios/flood-season.yaml")
+    team = scenario.teams[0].id
+    said = {lang: [Words(scenario, lang).what({"type": "information_shared", "team": team,
+                                                 "to": team, "facts": n}) for n in (0, 1, 2)]
+            for lang in ("en", "fr")}
+    name = Words(scenario, "en").name(team)
+    assert said["en"] == [f"{name} shared 0 facts with {name}", f"{name} shared 1 fact with {name}",
+                          f"{name} shared 2 facts with {name}"]
+    assert [s.split(" a transmis ")[1].split(" à ")[0] for s in said["fr"]] == \
+        ["0 information", "1 information", "2 informations"]
+    found = Words(scenario, "fr").what({"type": "investigation", "team": team,
+                                        "incidents_found": ["e1", "e2"]})
+    assert found.endswith(": 2 incidents trouvés")
