@@ -22,53 +22,50 @@ from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
 
 from debrief.words import TERMS, metric_name, term
+from simulator.i18n import N_, tr
 
-LABELS: dict[str, dict[str, str]] = {
-    "en": {"objective": "Objective", "capability": "Capability", "task": "Critical task",
-           "team": "Team", "draft": "Draft rating", "final": "Final rating",
-           "justification": "Evaluator's justification", "task_id": "Task id",
-           "objective_id": "Objective id", "measure": "Measure", "value": "Value",
-           "rating": "Rating", "refs": "Evidence (no.)", "measure_id": "Measure id",
-           "metric_id": "Metric id", "kind": "Measure kind", "number": "Value (number)",
-           "event_ids": "Evidence (event ids)", "ref": "No.", "turn": "Turn",
-           "when": "When (scenario clock)", "happened": "What happened",
-           "event_id": "Event id", "outcome": "Outcome", "count": "Count",
-           "not_observed": "not observed", "not_applicable": "does not apply",
-           "tasks_rated": "critical tasks rated",
-           "tasks_p": "critical tasks performed without challenges (P)",
-           "tasks_below": "critical tasks below P", "tasks_unseen": "critical tasks not observed",
-           "summary": "Summary", "evidence": "Evidence", "analysts": "Analysts",
-           "objective_n": "Objective {n}",
-           "summary_title": "After-action data: {title} (seed {seed})",
-           "practice": "Practice — not for certification",
-           "objective_title": "{title}: {capability}; final rating {final}",
-           "evidence_title": "Events cited as evidence, in the order they happened",
-           "analysts_title": "Ids for analysts: the same as in debrief.json and the run's "
-                             "events.jsonl"},
-    "fr": {"objective": "Objectif", "capability": "Capacité", "task": "Tâche critique",
-           "team": "Équipe", "draft": "Note provisoire", "final": "Note définitive",
-           "justification": "Justification de l'évaluateur", "task_id": "Identifiant de la tâche",
-           "objective_id": "Identifiant de l'objectif", "measure": "Mesure", "value": "Valeur",
-           "rating": "Note", "refs": "Preuves (n°)", "measure_id": "Identifiant de la mesure",
-           "metric_id": "Identifiant de la métrique", "kind": "Type de mesure",
-           "number": "Valeur (nombre)", "event_ids": "Preuves (identifiants d'événement)",
-           "ref": "N°", "turn": "Tour", "when": "Quand (horloge du scénario)",
-           "happened": "Ce qui s'est passé", "event_id": "Identifiant de l'événement",
-           "outcome": "Résultat", "count": "Nombre",
-           "not_observed": "non observé", "not_applicable": "sans objet",
-           "tasks_rated": "tâches critiques notées",
-           "tasks_p": "tâches critiques réalisées sans difficulté (P)",
-           "tasks_below": "tâches critiques en deçà de P",
-           "tasks_unseen": "tâches critiques non observées",
-           "summary": "Synthèse", "evidence": "Preuves", "analysts": "Analystes",
-           "objective_n": "Objectif {n}",
-           "summary_title": "Données après action : {title} (graine {seed})",
-           "practice": "Entraînement — ne compte pas pour la certification",
-           "objective_title": "{title} : {capability} ; note définitive {final}",
-           "evidence_title": "Événements cités comme preuves, dans l'ordre où ils se sont "
-                             "produits",
-           "analysts_title": "Identifiants pour les analystes : ceux de debrief.json et du "
-                             "fichier events.jsonl de la partie"},
+# The sheets' headers, titles and words, in English (translated for the debrief's language).
+LABELS: dict[str, str] = {
+    "objective": N_("Objective"),
+    "capability": N_("Capability"),
+    "task": N_("Critical task"),
+    "team": N_("Team"),
+    "draft": N_("Draft rating"),
+    "final": N_("Final rating"),
+    "justification": N_("Evaluator's justification"),
+    "task_id": N_("Task id"),
+    "objective_id": N_("Objective id"),
+    "measure": N_("Measure"),
+    "value": N_("Value"),
+    "rating": N_("Rating"),
+    "refs": N_("Evidence (no.)"),
+    "measure_id": N_("Measure id"),
+    "metric_id": N_("Metric id"),
+    "kind": N_("Measure kind"),
+    "number": N_("Value (number)"),
+    "event_ids": N_("Evidence (event ids)"),
+    "ref": N_("No."),
+    "turn": N_("Turn"),
+    "when": N_("When (scenario clock)"),
+    "happened": N_("What happened"),
+    "event_id": N_("Event id"),
+    "outcome": N_("Outcome"),
+    "count": N_("Count"),
+    "not_observed": N_("not observed"),
+    "not_applicable": N_("does not apply"),
+    "tasks_rated": N_("critical tasks rated"),
+    "tasks_p": N_("critical tasks performed without challenges (P)"),
+    "tasks_below": N_("critical tasks below P"),
+    "tasks_unseen": N_("critical tasks not observed"),
+    "summary": N_("Summary"),
+    "evidence": N_("Evidence"),
+    "analysts": N_("Analysts"),
+    "objective_n": N_("Objective {n}"),
+    "summary_title": N_("After-action data: {title} (seed {seed})"),
+    "practice": N_("Practice — not for certification"),
+    "objective_title": N_("{title}: {capability}; final rating {final}"),
+    "evidence_title": N_("Events cited as evidence, in the order they happened"),
+    "analysts_title": N_("Ids for analysts: the same as in debrief.json and the run's events.jsonl"),
 }
 SHEET_NAME_MAX = 31  # Excel's limit
 SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
@@ -86,7 +83,8 @@ def write_exports(out: Path, data: dict) -> list[Path]:
     debrief ``data``; return their paths in that order."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    lab = LABELS[data.get("lang", "en")]
+    lang = data.get("lang", "en")
+    lab = {key: tr(text, lang) for key, text in LABELS.items()}
     evidence = evidence_rows(data)
     refs = {e["id"]: e["ref"] for e in evidence}
     paths = [out / "ratings.csv", out / "measures.csv", out / "evidence.csv"]

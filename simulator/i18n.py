@@ -3,10 +3,12 @@
 The English text is written in the code, where it is used: ``tr("{path}: valid", lang,
 path=p)``; ``ntr(singular, plural, n, lang, ...)`` when a number decides the form; ``N_``
 marks a text kept for later (in a table of names, an error's message) so that extraction
-finds it. The translations are the catalogues ``simulator/locale/<lang>/LC_MESSAGES/ttx.po``
-(docs/translating.md): the languages offered are English and every language with a
-catalogue. A catalogue is compiled to ``ttx.mo`` when the program is set up; a missing or
-older ``.mo`` is compiled from its ``.po`` in memory, so an edit shows at once.
+finds it, ``pN_`` one whose English word is translated otherwise elsewhere (with a
+context); ``say`` says either. The translations are the catalogues
+``simulator/locale/<lang>/LC_MESSAGES/ttx.po`` (docs/translating.md): the languages offered
+are English and every language with a catalogue. A catalogue is compiled to ``ttx.mo`` when
+the program is set up; a missing or older ``.mo`` is compiled from its ``.po`` in memory, so
+an edit shows at once.
 
 Numbers are written as the language writes them (``count``): 12,345 in English, 12 345 in
 French (a narrow no-break space), 12 345 in Portuguese (a no-break space).
@@ -35,6 +37,12 @@ LANGUAGES = (SOURCE, *sorted(p.name for p in LOCALE.iterdir()
 def N_(message: str) -> str:  # noqa: N802 (gettext's own name for a deferred text)
     """``message`` itself: marks a text translated later, where it is shown."""
     return message
+
+
+def pN_(context: str, message: str) -> tuple[str, str]:  # noqa: N802 (gettext's naming)
+    """``(context, message)`` itself: marks a text whose English word needs another
+    translation elsewhere, said later with ``say``; the context tells the two apart."""
+    return context, message
 
 
 def N_plural(singular: str, plural: str) -> tuple[str, str]:  # noqa: N802 (as N_)
@@ -72,6 +80,12 @@ def tr(message: str, lang: str = "en", /, **values) -> str:
     """``message`` (English, as the code writes it) in ``lang``, with ``values`` put in."""
     text = translations(lang).gettext(message)
     return text.format(**values) if values else text
+
+
+def say(text: str | tuple[str, str], lang: str = "en", /, **values) -> str:
+    """A text kept in a table (``N_``, or ``pN_`` with its context) in ``lang``."""
+    said = translations(lang).pgettext(*text) if isinstance(text, tuple) else tr(text, lang)
+    return said.format(**values) if values else said
 
 
 def ntr(singular: str, plural: str, n: int, lang: str = "en", /, **values) -> str:

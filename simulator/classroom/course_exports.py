@@ -8,43 +8,40 @@ and the final ratings that count towards it.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from simulator.i18n import N_, number_locale, pN_, say
+
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 _env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
                    undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 
-WORDS = {"en": {"name": "Name", "country": "Country", "service": "Service", "sex": "Sex",
-                "email": "Email", "met": "met", "not_yet_met": "not yet met",
-                "ratings": "ratings", "signed": "sign-off",
-                "military": "military", "police": "police", "civilian": "civilian",
-                "female": "female", "male": "male"},
-         "fr": {"name": "Nom", "country": "Pays", "service": "Service", "sex": "Sexe",
-                "email": "Courriel", "met": "acquise", "not_yet_met": "pas encore acquise",
-                "ratings": "notes", "signed": "validation",
-                "military": "militaire", "police": "police", "civilian": "civil",
-                "female": "femme", "male": "homme"}}
-
-
-MONTHS = {"en": ["January", "February", "March", "April", "May", "June", "July", "August",
-                  "September", "October", "November", "December"],
-          "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-                 "septembre", "octobre", "novembre", "décembre"]}
+# The class record's headers and words, in English (said in the record's language).
+WORDS: dict[str, str | tuple[str, str]] = {
+    "name": N_("Name"), "country": N_("Country"), "service": N_("Service"), "sex": N_("Sex"),
+    "email": N_("Email"), "met": pN_("sign-off", "met"), "not_yet_met": N_("not yet met"),
+    "ratings": N_("ratings"), "signed": N_("sign-off"), "military": N_("military"),
+    "police": N_("police"), "civilian": N_("civilian"), "female": N_("female"), "male": N_("male"),
+}
+CERTIFICATE_LANGUAGES = ("en", "fr")  # a certificate says everything in both, side by side
 
 
 def long_date(iso: str, lang: str) -> str:
-    """2027-01-11 → 11 January 2027 / 11 janvier 2027."""
-    year, month, day = (int(x) for x in iso[:10].split("-"))
-    return f"{day} {MONTHS[lang][month - 1]} {year}"
+    """2027-01-11 → 11 January 2027 / 11 janvier 2027 (as the catalogue's locale writes
+    months)."""
+    from babel.dates import format_date
+
+    return format_date(dt.date.fromisoformat(iso[:10]), "d MMMM y", locale=number_locale(lang))
 
 
 def class_rows(trainees: list[dict], records: dict, competencies: list[dict],
                lang: str) -> list[list]:
     """The class record: a header row, then one row per trainee (integers stay numbers)."""
-    w = WORDS[lang]
+    w = {key: say(text, lang) for key, text in WORDS.items()}
     head = [w[k] for k in ("name", "country", "service", "sex", "email")]
     for c in competencies:
         name = c["name"][lang]

@@ -19,7 +19,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from debrief.words import EVENT_VALUES, Words
+from debrief.words import Words, event_value
 from simulator.classroom.course_exports import fill_sheet, to_csv
 from simulator.i18n import LANGUAGES, N_, tr
 from simulator.language.scenario import Condition, ExpectedAction, Inject, Scenario, text
@@ -187,7 +187,7 @@ class Sheet:
             return self.words.num(v)
         if "--" in v:  # a route: its two ends
             return self.words.name(v)
-        return self.words.entities.get(v) or EVENT_VALUES[self.lang].get(v, v)
+        return self.words.entities.get(v) or event_value(v, self.lang, v)
 
     # --- conditions in words --------------------------------------------------------------
 

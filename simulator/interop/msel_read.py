@@ -22,8 +22,8 @@ from pathlib import Path
 
 import yaml
 
-from debrief.words import EVENT_VALUES
-from simulator.i18n import N_
+from debrief.words import event_value
+from simulator.i18n import LANGUAGES, N_
 from simulator.interop.msel import COLUMNS, HEADERS, METHODS, SEP, SHEETS, WORDS, Sheet
 from simulator.language.problem_text import UNKNOWN_NAMES, Say
 from simulator.language.scenario import Scenario, text
@@ -353,8 +353,7 @@ class _Row:
                 return f"{ends[0]}--{ends[1]}"
         else:  # choice, need, text
             allowed = p.values or []
-            words = {norm(EVENT_VALUES[lg].get(v, v)): v for lg in EVENT_VALUES
-                     for v in allowed}
+            words = {norm(event_value(v, lg, v)): v for lg in LANGUAGES for v in allowed}
             words.update({norm(v): v for v in allowed})
             if n in words:
                 return words[n]

@@ -1,4 +1,4 @@
-"""Why a decision was refused, in words, in either language.
+"""Why a decision was refused, in words, in the reader's language.
 
 A refusal (``simulator.language.values.Rejected``) carries a stable ``reason`` code, the ``why`` of
 one sentence below and its arguments as ids and numbers. ``explain`` renders it: with a
@@ -11,72 +11,51 @@ from __future__ import annotations
 
 from typing import Callable
 
-SENTENCES: dict[str, dict[str, str]] = {
-    "unknown_team": {"en": "unknown team {team} (teams: {known})",
-                     "fr": "équipe inconnue {team} (équipes : {known})"},
-    "past_turn": {"en": "turn {turn} is over; the open turn is {open}",
-                  "fr": "le tour {turn} est terminé ; le tour ouvert est le {open}"},
-    "future_turn": {"en": "turn {turn} is not open yet (open: {open})",
-                    "fr": "le tour {turn} n'est pas encore ouvert (tour ouvert : {open})"},
-    "unknown_action": {"en": "team {team} has no action {action} (has: {known})",
-                       "fr": "l'équipe {team} n'a pas d'action {action} (actions : {known})"},
-    "not_an_asset": {"en": "{kind} {asset} is not an asset of team {team} (assets: {known})",
-                     "fr": "{kind} {asset} n'est pas un moyen de l'équipe {team} (moyens : "
-                           "{known})"},
-    "unit_busy": {"en": "unit {unit} is busy ({task}) until {until}",
-                  "fr": "l'unité {unit} est occupée ({task}) jusqu'à {until}"},
-    "unit_ordered": {"en": "unit {unit} already has an order this turn",
-                     "fr": "l'unité {unit} a déjà reçu un ordre ce tour-ci"},
-    "over_budget": {"en": "costs {cost}, team has {left} left this turn",
-                    "fr": "coûte {cost}, il reste {left} à l'équipe pour ce tour"},
-    "prerequisite": {"en": "prerequisite of {action} not met",
-                     "fr": "la condition préalable de {action} n'est pas remplie"},
-    "unit_no_way": {"en": "unit {unit} travels by {modes}: no route by {modes} joins its place "
-                          "to {place}",
-                    "fr": "l'unité {unit} se déplace {modes} : aucun itinéraire {modes} ne "
-                          "relie sa position à {place}"},
-    "unknown_param": {"en": "action {action} has no parameter {param} (has: {known})",
-                      "fr": "l'action {action} n'a pas de paramètre {param} (paramètres : "
-                            "{known})"},
-    "missing_param": {"en": "parameter {param} is required",
-                      "fr": "le paramètre {param} est obligatoire"},
-    "unknown_entity": {"en": "parameter {param}: unknown {kind} {value} (known: {known})",
-                       "fr": "paramètre {param} : {kind} inconnu(e) {value} (connu(e)s : "
-                             "{known})"},
-    "bad_value": {"en": "parameter {param}: expected {expected}, got {value}",
-                  "fr": "paramètre {param} : {expected} attendu(e), reçu {value}"},
+from simulator.i18n import N_, pN_, say, tr
+
+SENTENCES: dict[str, str] = {
+    "unknown_team": N_("unknown team {team} (teams: {known})"),
+    "past_turn": N_("turn {turn} is over; the open turn is {open}"),
+    "future_turn": N_("turn {turn} is not open yet (open: {open})"),
+    "unknown_action": N_("team {team} has no action {action} (has: {known})"),
+    "not_an_asset": N_("{kind} {asset} is not an asset of team {team} (assets: {known})"),
+    "unit_busy": N_("unit {unit} is busy ({task}) until {until}"),
+    "unit_ordered": N_("unit {unit} already has an order this turn"),
+    "over_budget": N_("costs {cost}, team has {left} left this turn"),
+    "prerequisite": N_("prerequisite of {action} not met"),
+    "unit_no_way": N_("unit {unit} travels by {modes}: no route by {modes} joins its place to "
+                      "{place}"),
+    "unknown_param": N_("action {action} has no parameter {param} (has: {known})"),
+    "missing_param": N_("parameter {param} is required"),
+    "unknown_entity": N_("parameter {param}: unknown {kind} {value} (known: {known})"),
+    "bad_value": N_("parameter {param}: expected {expected}, got {value}"),
 }
 # What a parameter should have been, for ``bad_value``.
-EXPECTED: dict[str, dict[str, str]] = {
-    "id": {"en": "a {kind} id", "fr": "un identifiant ({kind})"},
-    "bool": {"en": "true or false", "fr": "vrai ou faux (true ou false)"},
-    "int": {"en": "an integer", "fr": "un nombre entier"},
-    "number": {"en": "a number", "fr": "un nombre"},
-    "finite": {"en": "a finite number", "fr": "un nombre fini"},
-    "between": {"en": "a value between {min} and {max}", "fr": "une valeur entre {min} et {max}"},
-    "one_of": {"en": "one of {values}", "fr": "l'une des valeurs {values}"},
-    "values_from": {"en": "values from {values}", "fr": "des valeurs parmi {values}"},
-    "text": {"en": "text of at most {max} characters",
-             "fr": "un texte d'au plus {max} caractères"},
+EXPECTED: dict[str, str | tuple[str, str]] = {
+    "id": N_("a {kind} id"),
+    # TRANSLATORS: what a yes/no parameter takes; keep the words true and false, as sent.
+    "bool": pN_("expected value", "true or false"),
+    "int": N_("an integer"),
+    "number": N_("a number"),
+    "finite": N_("a finite number"),
+    "between": N_("a value between {min} and {max}"),
+    "one_of": N_("one of {values}"),
+    "values_from": N_("values from {values}"),
+    "text": N_("text of at most {max} characters"),
 }
-KINDS = {"en": {"location": "place", "unit": "unit", "agency": "agency", "team": "team",
-                "armed_group": "armed group", "host_force": "host force", "route": "route",
-                "checkpoint": "checkpoint"},
-         "fr": {"location": "lieu", "unit": "unité", "agency": "agence", "team": "équipe",
-                "armed_group": "groupe armé", "host_force": "force nationale",
-                "route": "itinéraire", "checkpoint": "point de contrôle"}}
+KINDS = {"location": N_("place"), "unit": N_("unit"), "agency": N_("agency"), "team": N_("team"),
+         "armed_group": N_("armed group"), "host_force": N_("host force"), "route": N_("route"),
+         "checkpoint": N_("checkpoint")}
 IDS = ("team", "action", "asset", "unit", "param", "place")  # arguments that are ids
 # Ways of travelling, for ``unit_no_way``: "by road or boat" / "par la route ou en bateau".
-MODES = {"en": {"foot": "foot", "road": "road", "boat": "boat", "air": "air", "or": " or "},
-         "fr": {"foot": "à pied", "road": "par la route", "boat": "en bateau",
-                "air": "par les airs", "or": " ou "}}
+MODES = {"foot": pN_("travel by", "foot"), "road": pN_("travel by", "road"),
+         "boat": pN_("travel by", "boat"), "air": pN_("travel by", "air")}
 
 
 def explain(why: str, args: dict, lang: str = "en", name: Callable[[str], str] | None = None,
             when: Callable[[float], str] | None = None) -> str:
     """The sentence ``why`` with ``args`` in ``lang``: ids through ``name`` and hours
     through ``when`` (the scenario clock); without them, ids quoted and hours as numbers."""
-    lang = lang if lang in SENTENCES["bad_value"] else "en"
     shown = name or repr
     out = dict(args)
     for k in IDS:
@@ -90,11 +69,13 @@ def explain(why: str, args: dict, lang: str = "en", name: Callable[[str], str] |
     if "known" in out:
         out["known"] = ", ".join(map(name or str, out["known"])) or "none"
     if "kind" in out:
-        out["kind"] = KINDS[lang].get(out["kind"], out["kind"]) if name or lang != "en" \
+        out["kind"] = _kind(out["kind"], lang) if name or lang != "en" \
             else out["kind"].replace("_", " ")
     if "modes" in out:
-        words = MODES[lang]
-        out["modes"] = words["or"].join(words[m] for m in out["modes"])
+        modes = [say(MODES[m], lang) for m in out["modes"]]
+        out["modes"] = modes[0]
+        for mode in modes[1:]:
+            out["modes"] = tr("{either} or {other}", lang, either=out["modes"], other=mode)
     for k in ("cost", "left"):
         if k in out:
             out[k] = f"{out[k]:g}"
@@ -104,9 +85,13 @@ def explain(why: str, args: dict, lang: str = "en", name: Callable[[str], str] |
         exp = dict(out["expected"])
         key = exp.pop("as")
         if "kind" in exp:
-            exp["kind"] = KINDS[lang].get(exp["kind"], exp["kind"]) if name or lang != "en" \
-                else exp["kind"]
+            exp["kind"] = _kind(exp["kind"], lang) if name or lang != "en" else exp["kind"]
         if "values" in exp:
             exp["values"] = ", ".join(map(str, exp["values"]))
-        out["expected"] = EXPECTED[key][lang].format(**exp)
-    return SENTENCES[why][lang].format(**out)
+        out["expected"] = say(EXPECTED[key], lang, **exp)
+    return tr(SENTENCES[why], lang, **out)
+
+
+def _kind(kind: str, lang: str) -> str:
+    """The name of a kind of entity in ``lang`` (an unknown kind as written)."""
+    return tr(KINDS[kind], lang) if kind in KINDS else kind

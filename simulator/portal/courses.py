@@ -16,6 +16,7 @@ from pydantic import BaseModel
 
 from debrief.cohort import compare_cohort
 from simulator.classroom.course_exports import (
+    CERTIFICATE_LANGUAGES,
     WORDS,
     certificates_html,
     class_rows,
@@ -26,6 +27,7 @@ from simulator.classroom.course_exports import (
 from simulator.classroom.course_records import Record, TaskRating, roll_up
 from simulator.classroom.courses import Course, Courses, CsvError, SignOff, Trainee, cohort_from_bytes
 from simulator.classroom.store import Refused
+from simulator.i18n import LANGUAGES, say
 from simulator.language.scenario import Lang
 from simulator.language.yamlsafe import InputError
 from simulator.play.outputs import write_run
@@ -239,7 +241,7 @@ def sign_off(course: int, trainee: int, request: Request, user: Poster,
 # --- exports and certificates -----------------------------------------------------------
 
 def _course_lang(request: Request, course: int, lang: str | None) -> str:
-    return lang if lang in WORDS else courses_of(request).course(course)["lang"]
+    return lang if lang in LANGUAGES else courses_of(request).course(course)["lang"]
 
 
 def _class_table(request: Request, course: int, lang: str | None) -> tuple[list[list], str]:
@@ -288,10 +290,11 @@ def certificates(course: int, request: Request, trainee: int | None = None):
                 "date": dt.date.fromtimestamp(s["created"]).isoformat()}
                for comp, s in signed if s is not None and s["status"] == "met"]
         people.append({"trainee": t, "met": met, "exercises": played.get(t["id"], []),
-                       "service": {lang: WORDS[lang][t["service"]] for lang in WORDS}})
+                       "service": {lang: say(WORDS[t["service"]], lang)
+                                   for lang in CERTIFICATE_LANGUAGES}})
     course_info = {**row, "printed": dt.date.today().isoformat(),
                    **{f"{k}_{lang}": long_date(row[k], lang) for k in ("start", "end")
-                      for lang in WORDS}}
+                      for lang in CERTIFICATE_LANGUAGES}}
     return HTMLResponse(certificates_html(course_info, people),
                         headers={"content-security-policy": CSP_MAP})
 

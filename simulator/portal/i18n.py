@@ -10,21 +10,7 @@ page.
 
 from __future__ import annotations
 
-from simulator.i18n import LANGUAGES, N_, tr, translations
-
-
-def pN_(context: str, message: str) -> tuple[str, str]:  # noqa: N802 (gettext's naming)
-    """``message`` with the ``context`` that tells it apart from the same English word
-    elsewhere (translated where shown, by ``say``)."""
-    return context, message
-
-
-def say(text: str | tuple[str, str], lang: str = "en") -> str:
-    """A text of the tables below (``N_`` or ``pN_``) in ``lang``."""
-    if isinstance(text, tuple):
-        return translations(lang).pgettext(*text)
-    return tr(text, lang)
-
+from simulator.i18n import LANGUAGES, N_, pN_, say
 
 LABELS: dict[str, str | tuple[str, str]] = {
     "phase_setup": N_("Not started"),

@@ -13,7 +13,6 @@ import pytest
 
 import debrief.report as report
 from debrief.rundata import load_run
-from debrief.words import EVENTS
 from simulator.cli import main
 from simulator.i18n import tr, translations
 from simulator.language.validation import load_scenario
@@ -51,8 +50,6 @@ def plain_words(scenario, lang: str, typed: list[str] = ()) -> set[str]:
             for v in value:
                 walk(v)
     walk(scenario.model_dump())
-    for v in EVENTS[lang].values():
-        found.update(re.findall(r"\w+", v.lower()))
     for v in debrief_texts():  # a text, or the singular and plural of one
         said = [translations(lang).ngettext(*v, n) for n in (1, 2)] \
             if isinstance(v, tuple) else [tr(v, lang)]
