@@ -21,7 +21,7 @@ import string
 from functools import cache
 from typing import Any
 
-from simulator.i18n import N_, SOURCE, ntr, tr
+from simulator.i18n import N_, SOURCE, ntr, number_locale, tr
 
 
 class Say:
@@ -107,10 +107,13 @@ def word(value: Any, lang: str) -> str:
         return str(value)
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    if lang != "fr":
-        return str(value)
-    # French: thousands grouped with a narrow no-break space, a decimal comma.
-    return f"{value:,}".replace(",", "\u202f").replace(".", ",")
+    if lang == SOURCE:
+        return str(value)  # as a reader types it back into a file
+    # Other languages group thousands and write decimals as their catalogue's locale does
+    # (French: a narrow no-break space and a decimal comma), every digit kept.
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, format="#,##0.##########", locale=number_locale(lang))
 
 
 def text(message: Any, lang: str = "en") -> str:
