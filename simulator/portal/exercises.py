@@ -7,6 +7,7 @@ from debrief.words import Words
 from simulator.classroom.live import LiveExercise
 from simulator.classroom.store import Store
 from simulator.i18n import LANGUAGES
+from simulator.language.coverage import coverage, covers
 from simulator.language.scenario import Scenario
 from simulator.language.validation import load_scenario, scenario_from_text
 from simulator.language.yamlsafe import InputError, Problem
@@ -68,6 +69,10 @@ def check_setup(scenario: Scenario, name: str, seed: int, lang: str,
         raise ValueError(f"a seed is a whole number from 0 to {MAX_SEED}")
     if lang not in LANGUAGES:
         raise ValueError(f"language is one of {', '.join(LANGUAGES)}")
+    if not covers(scenario, lang):
+        done, total = coverage(scenario).get(lang, (0, 0))
+        raise ValueError(f"the scenario is written in {lang} for {done} of its {total} texts: "
+                         "choose a language it is written in")
     teams = [t.id for t in scenario.teams]
     for team, kind in bots.items():
         if team not in teams:

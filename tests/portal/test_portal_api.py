@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from simulator.portal.middleware import MAX_BODY
+from tests.conftest import ROOT
 from tests.portal.conftest import PATROL, SCENARIO, User, command, new_exercise
 
 
@@ -276,3 +277,24 @@ def test_a_seed_out_of_range_is_422_not_500(instructor, app):
                                           "seed": 2**63, "lang": "en"})
     assert r.status_code == 422
     assert app.state.store.exercises() == []
+
+
+def test_an_exercise_only_in_a_language_its_scenario_is_written_in(instructor, app, monkeypatch):
+    """A language offered (it has a catalogue) but missing from one text of the scenario
+    is refused, and nothing is stored."""
+    from simulator.portal import exercises
+
+    flood = (ROOT / "scenarios" / "flood-season.yaml").read_text(encoding="utf-8")
+    title = '    pt: "Época das cheias no Béli: inundações, deslocações e cólera na região de ' \
+        'Dalou"\n'
+    assert flood.count(title) == 1
+    monkeypatch.setattr(exercises, "LANGUAGES", ("en", "fr", "pt"))
+    body = {"name": "Cheias", "scenario_text": flood.replace(title, ""), "seed": 1,
+            "lang": "pt", "bots": {}}
+    r = instructor.post("/api/exercises", body)
+    assert r.status_code == 422
+    assert r.json()["detail"] == ("the scenario is written in pt for 206 of its 207 texts: "
+                                  "choose a language it is written in")
+    assert app.state.store.exercises() == []
+    r = instructor.post("/api/exercises", {**body, "scenario_text": flood})
+    assert r.status_code == 201, r.text
