@@ -98,15 +98,7 @@ def ntr(singular: str, plural: str, n: int, lang: str = "en", /, **values) -> st
 def number_locale(lang: str) -> str:
     """The locale whose conventions write numbers in ``lang``: the catalogue's
     ``Language`` header (``pt_PT``, as Guinea-Bissau and Cabo Verde write), else ``lang``."""
-    po = catalogue_path(lang)
-    if lang != SOURCE and po.is_file():
-        with po.open(encoding="utf-8") as f:
-            for line in f:
-                if line.startswith('"Language: '):
-                    return line.split(":", 1)[1].strip().strip('"').removesuffix("\\n")
-                if line.startswith("#:") or line.startswith("msgctxt"):
-                    break
-    return lang
+    return translations(lang).info().get("language", lang)
 
 
 def count(value: float, lang: str = "en") -> str:
