@@ -133,7 +133,8 @@ def coverage() -> dict:
     written in it: ``{lang: {"components": {name: (done, total)}, "scenarios": {...}}}``."""
     from babel.messages.pofile import read_po
 
-    from simulator.language.yamlsafe import load_file
+    from simulator.language.coverage import coverage as written_in
+    from simulator.language.validation import load_scenario
     from simulator.shipped import SCENARIOS
 
     template = extract()
@@ -141,8 +142,8 @@ def coverage() -> dict:
     for message in template:
         if message.id:
             by_component.setdefault(_component(message.locations), []).append(message)
-    texts = {p.stem: list(_texts(load_file(p)[0])) for p in sorted(SCENARIOS.glob("*.yaml"))}
-    written = {lang for found in texts.values() for t in found for lang in t if t[lang]}
+    shipped = {p.stem: written_in(load_scenario(p)) for p in sorted(SCENARIOS.glob("*.yaml"))}
+    written = {lang for found in shipped.values() for lang in found}
     out = {}
     for lang in (SOURCE, *sorted((set(languages()) | written) - {SOURCE})):
         catalog = None
@@ -155,8 +156,8 @@ def coverage() -> dict:
                 1 for m in messages if (found := catalog.get(m.id, context=m.context))
                 and _written(found.string) and not found.fuzzy)
             components[name] = (done, len(messages))
-        scenarios = {stem: (sum(1 for t in found if t.get(lang)), len(found))
-                     for stem, found in texts.items()}
+        scenarios = {stem: found.get(lang, (0, next(iter(found.values()), (0, 0))[1]))
+                     for stem, found in shipped.items()}
         out[lang] = {"components": components, "scenarios": scenarios}
     return out
 
@@ -182,19 +183,6 @@ def _component(locations) -> str:
     if parts[0] == "simulator" and len(parts) > 2:
         return "/".join(parts[:2])
     return parts[0].removesuffix(".py")
-
-
-def _texts(node):
-    """Every text of a scenario written per language (a mapping with ``en``)."""
-    if isinstance(node, dict):
-        if isinstance(node.get("en"), str):
-            yield node
-            return
-        for value in node.values():
-            yield from _texts(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from _texts(value)
 
 
 def _stable(data: bytes) -> bytes:
