@@ -14,14 +14,13 @@ NOTES = {
     "outcome": N_("{outcome}: {value}"),
     "outcome_at": N_("{outcome}: {value} at {places}"),
     "by_type": N_("{counts}"),
-    "harm": N_("{abuses} abuses ({deaths} deaths) after {supports} supports by the mission"),
+    # TRANSLATORS: each {…} is a count with its words ("2 abuses", "1 death")
+    "harm": N_("{abuses} ({deaths}) after {supports}"),
     "not_fired": N_("inject {inject} did not fire"),
     "no_threat": N_("inject {inject} threatens no place"),
     "no_protection": N_("no protection at {places}"),
     "response": N_("{what} by {team} at {location} {hours} h after {inject}"),
     "none_due": N_("no expected action was due"),
-    "expected": N_("{met} of {due} expected actions met by their effect ({attempted} attempted "
-                   "without effect, {refused} refused, {missed} not ordered)"),
     "shared": N_("shared in {turns} of {of} turns"),
     "breaches": N_("{breaches} breaches in {orders} orders using or requesting military assets or "
                    "delivering aid"),
@@ -115,9 +114,25 @@ COUNTED = {
     "cause_not_disaggregated": ("count", N_plural(
         "{count} assessment not broken down by sex and age ({places})",
         "{count} assessments not broken down by sex and age ({places})")),
+    # TRANSLATORS: {attempted}, {refused} and {missed} are counts with their words
+    "expected": ("due", N_plural(
+        "{met} of {due} expected action met by its effect ({attempted}, {refused}, {missed})",
+        "{met} of {due} expected actions met by their effect ({attempted}, {refused}, "
+        "{missed})")),
     "cause_breach": ("count", N_plural(
         "{count} use of military assets for aid without an approved last resort ({places})",
         "{count} uses of military assets for aid without an approved last resort ({places})")),
+}
+# Counts said with their own words inside a note's sentence, each in the plural form of
+# its language: a sentence holding several counts cannot take one form for all.
+COUNT_WORDS = {
+    "harm": {"abuses": N_plural("{n} abuse", "{n} abuses"),
+             "deaths": N_plural("{n} death", "{n} deaths"),
+             "supports": N_plural("{n} support by the mission", "{n} supports by the mission")},
+    "expected": {"attempted": N_plural("{n} attempted without effect",
+                                       "{n} attempted without effect"),
+                 "refused": N_plural("{n} refused", "{n} refused"),
+                 "missed": N_plural("{n} not ordered", "{n} not ordered")},
 }
 # Why an order had no effect (simulator.play.expectations), for the reader.
 REASONS = {
@@ -198,6 +213,9 @@ def describe(note: str, args: dict, lang: str = "en", words=None) -> str:
     and numbers whole counts; without, ids stay as written (the debrief's JSON keeps them)."""
     count = args.get(COUNTED[note][0]) if note in COUNTED else None
     args = dict(args)
+    for key, forms in COUNT_WORDS.get(note, {}).items():
+        n = args[key]
+        args[key] = ntr(*forms, round(n), lang, n=words.num(n) if words is not None else n)
     if words is not None:
         args = _in_words(args, words, lang)
     if "group" in args:

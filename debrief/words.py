@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from simulator.i18n import N_, N_plural, count, pN_, say, tr, translations
+from simulator.i18n import N_, N_plural, count, decimal, pN_, say, tr, translations
 from simulator.language.rejections import explain
 from simulator.language.scenario import Scenario, text
 from simulator.play.compare import OUTCOME_NAMES
@@ -103,13 +103,12 @@ def event_value(value, lang: str = "en", default: str | None = None) -> str:
 
 def number(value, lang: str = "en") -> str:
     """A count as a whole number with thousands grouped; a value below 10 that is not
-    whole (a share, a trust level) with two decimals, a decimal comma in French."""
+    whole (a share, a trust level) with two decimals, the decimal mark of ``lang``."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return "–" if value is None else str(value)
     if float(value).is_integer() or abs(value) >= 10:
         return count(value, lang)
-    shown = f"{value:.2f}"
-    return shown.replace(".", ",") if lang == "fr" else shown
+    return decimal(value, lang)
 
 
 class _Blank(dict):
@@ -170,8 +169,9 @@ class Words:
         """An inject named for a reader: the first words of its message, and its sender."""
         words = text(inj.message, self.lang).split()
         head = " ".join(words[:INJECT_WORDS]) + ("…" if len(words) > INJECT_WORDS else "")
-        return f"«\u00a0{head}\u00a0» ({text(inj.from_, self.lang)})" if self.lang == "fr" \
-            else f"“{head}” ({text(inj.from_, self.lang)})"
+        # TRANSLATORS: the first words of an inject's message, quoted, and who sent it
+        return tr("“{quote}” ({sender})", self.lang, quote=head,
+                  sender=text(inj.from_, self.lang))
 
     # --- events ---------------------------------------------------------------------
 

@@ -10,8 +10,9 @@ are English and every language with a catalogue. A catalogue is compiled to ``tt
 the program is set up; a missing or older ``.mo`` is compiled from its ``.po`` in memory, so
 an edit shows at once.
 
-Numbers are written as the language writes them (``count``): 12,345 in English, 12 345 in
-French (a narrow no-break space), 12 345 in Portuguese (a no-break space).
+Numbers are written as the language writes them (``count``, ``decimal``): 12,345 and 0.69
+in English, 12 345 and 0,69 in French (a narrow no-break space), 12 345 and 0,69 in
+Portuguese (a no-break space).
 """
 
 from __future__ import annotations
@@ -90,8 +91,9 @@ def say(text: str | tuple[str, str], lang: str = "en", /, **values) -> str:
 
 def ntr(singular: str, plural: str, n: int, lang: str = "en", /, **values) -> str:
     """The form of ``singular``/``plural`` that ``n`` takes in ``lang`` (its own plural
-    rules: French says 0 and 1 in the singular), with ``n`` and ``values`` put in."""
-    return translations(lang).ngettext(singular, plural, n).format(n=n, **values)
+    rules: French says 0 and 1 in the singular), with ``n`` and ``values`` put in (a ``n``
+    among ``values`` is the count as written: "12 345")."""
+    return translations(lang).ngettext(singular, plural, n).format(**{"n": n, **values})
 
 
 @functools.cache
@@ -107,6 +109,18 @@ def count(value: float, lang: str = "en") -> str:
     from babel.numbers import format_decimal
 
     return format_decimal(round(value), locale=_locale(lang))
+
+
+def decimal(value: float, lang: str = "en", digits: int = 2) -> str:
+    """A share or a level with ``digits`` decimals, its decimal mark as ``lang`` writes it:
+    0.69 in English, 0,69 in French and Portuguese."""
+    from decimal import Decimal
+
+    from babel.numbers import format_decimal
+
+    # Rounded by Python first, so every language shows the same digits.
+    rounded = Decimal(f"{value:.{digits}f}")
+    return format_decimal(rounded, format="#,##0." + "0" * digits, locale=_locale(lang))
 
 
 @functools.cache

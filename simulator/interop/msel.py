@@ -21,7 +21,8 @@ from pathlib import Path
 
 from debrief.words import Words, event_value
 from simulator.classroom.course_exports import fill_sheet, to_csv
-from simulator.i18n import LANGUAGES, N_, tr
+from simulator.i18n import LANGUAGES, N_, language_name, tr
+from simulator.language.coverage import coverage
 from simulator.language.scenario import Condition, ExpectedAction, Inject, Scenario, text
 
 COLUMNS = ("number", "turn", "hour", "time", "from", "to", "method", "message", "trigger",
@@ -99,8 +100,6 @@ _WORDS = {
     "place": N_("Place"),
     "params": N_("Parameters"),
     "kind": N_("Kind"),
-    "name_en": N_("Name (English)"),
-    "name_fr": N_("Name (French)"),
     "id_col": N_("Id"),
     "kind_team": N_("team"),
     "kind_place": N_("place"),
@@ -243,13 +242,14 @@ class Sheet:
     def reference(self) -> list[list]:
         w = self.w
         s = self.scenario
-        head = [w["kind"], w["name_en"], w["name_fr"], w["id_col"]]
-        rows = [[w["kind_team"], text(t.name, "en"), text(t.name, "fr"), t.id] for t in s.teams]
-        rows += [[w["kind_place"], text(p.name, "en"), text(p.name, "fr"), p.id]
-                 for p in s.map.locations]
-        rows += [[w["kind_action"], text(a.name, "en"), text(a.name, "fr"), a.id]
-                 for a in s.actions]
-        return [head] + rows
+        langs = list(coverage(s)) or ["en"]  # the languages the scenario is written in
+        head = [w["kind"], *(tr("Name ({language})", self.lang,
+                                language=language_name(lang, self.lang)) for lang in langs),
+                w["id_col"]]
+        named = [("kind_team", t) for t in s.teams] + \
+            [("kind_place", p) for p in s.map.locations] + [("kind_action", a) for a in s.actions]
+        return [head] + [[w[kind], *(text(x.name, lang) for lang in langs), x.id]
+                         for kind, x in named]
 
 
 def export(scenario: Scenario, path: str | Path, lang: str = "en") -> Path:

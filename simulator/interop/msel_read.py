@@ -23,7 +23,7 @@ from pathlib import Path
 import yaml
 
 from debrief.words import event_value
-from simulator.i18n import LANGUAGES, N_
+from simulator.i18n import LANGUAGES, N_, number_locale
 from simulator.interop.msel import COLUMNS, HEADERS, METHODS, SEP, SHEETS, WORDS, Sheet
 from simulator.language.problem_text import UNKNOWN_NAMES, Say
 from simulator.language.scenario import Scenario, text
@@ -337,8 +337,7 @@ class _Row:
             if n in yes | no:
                 return n in yes
         elif p.type in ("int", "number"):
-            digits = word.replace("\u202f", "").replace("\u00a0", "").replace(" ", "")
-            digits = digits.replace(",", "." if self.lang == "fr" else "")
+            digits = _plain_number(word, self.lang)
             try:
                 value = float(digits)
                 return int(value) if p.type == "int" or value.is_integer() else value
@@ -675,3 +674,13 @@ def import_msel(sheet_path: str | Path, scenario_path: str | Path, out: str | Pa
     part.write_text(result.text, encoding="utf-8")
     part.replace(out)
     return result
+
+
+def _plain_number(word: str, lang: str) -> str:
+    """A number as ``lang`` writes it (12 345,5 in French) as Python reads it (12345.5)."""
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    where = number_locale(lang)
+    for group in (get_group_symbol(where), "\u202f", "\u00a0", " "):
+        word = word.replace(group, "")
+    return word.replace(get_decimal_symbol(where), ".")

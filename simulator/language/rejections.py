@@ -67,7 +67,7 @@ def explain(why: str, args: dict, lang: str = "en", name: Callable[[str], str] |
     if "task" in out:
         out["task"] = name(out["task"]) if name else out["task"]
     if "known" in out:
-        out["known"] = ", ".join(map(name or str, out["known"])) or "none"
+        out["known"] = ", ".join(map(name or str, out["known"])) or tr("none", lang)
     if "kind" in out:
         out["kind"] = _kind(out["kind"], lang) if name or lang != "en" \
             else out["kind"].replace("_", " ")
@@ -80,7 +80,8 @@ def explain(why: str, args: dict, lang: str = "en", name: Callable[[str], str] |
         if k in out:
             out[k] = f"{out[k]:g}"
     if "until" in out:
-        out["until"] = when(out["until"]) if when else f"hour {out['until']:g}"
+        hour = format(out["until"], "g")
+        out["until"] = when(out["until"]) if when else tr("hour {hour}", lang, hour=hour)
     if "expected" in out:
         exp = dict(out["expected"])
         key = exp.pop("as")

@@ -11,7 +11,7 @@ from typing import Callable
 
 import numpy as np
 
-from simulator.i18n import N_, count, tr
+from simulator.i18n import N_, count, decimal, tr
 from simulator.language.scenario import Scenario
 from simulator.play.exercise import Exercise
 from simulator.play.runner import play
@@ -87,4 +87,4 @@ def _num(x: float, lang: str = "en") -> str:
     """Whole counts with thousands grouped; a small share with one decimal."""
     if x == int(x) or abs(x) >= 100:
         return count(x, lang)
-    return f"{x:.1f}".replace(".", "," if lang == "fr" else ".")
+    return decimal(x, lang, 1)

@@ -25,8 +25,6 @@ LABELS: dict[str, str | tuple[str, str]] = {
     "bot_passive": N_("passive"),
     "bot_random": N_("random"),
     "bot_doctrine": N_("doctrine"),
-    "lang_en": N_("English"),
-    "lang_fr": N_("French"),
     "rating_P": N_("P: performed"),
     "rating_none": pN_("rating", "not observed"),
     "rating_S": N_("S: some shortcomings"),
@@ -299,7 +297,7 @@ LABEL_GROUPS = {
 }
 
 MISSED: set[str] = set()  # codes shown as themselves (tests check none of the groups above)
-_PREFIXES = ("why_", "phase_", "cmd_", "bot_", "lang_", "rating_", "status_", "sec_", "ea_")
+_PREFIXES = ("why_", "phase_", "cmd_", "bot_", "rating_", "status_", "sec_", "ea_")
 
 
 def label(key: str, lang: str = "en") -> str:

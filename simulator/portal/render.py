@@ -10,7 +10,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from simulator.i18n import ntr, tr
+from simulator.i18n import language_name, ntr, tr
 from simulator.language.scenario import text
 from simulator.portal import i18n
 from simulator.portal.auth import User
@@ -65,6 +65,7 @@ def page(request: Request, name: str, user: User | None = None, status: int = 20
 
     html = _env.get_template(name).render(
         lang=lang, langs=LANGUAGES, label=lambda key: label(key, lang),
+        language=lambda code: language_name(code, lang), autonym=language_name,
         tr=lambda message, **values: tr(message, lang, **values),
         ntr=lambda singular, plural, n, **values: ntr(singular, plural, n, lang, **values),
         say=lambda entry: say(entry, lang), **TABLES,

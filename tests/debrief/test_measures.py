@@ -143,7 +143,7 @@ def test_harm_from_decisions_applies_only_where_decisions_were_taken(world):
               ev(3, "abuse_by_host_force", cause="decision:other", deaths=5, location="town")]
     r = abuse_incidents(ctx(world, given, *abuses, scope=force))
     assert (r.value, r.evidence) == (1, ["e000002"])
-    assert r.detail == "1 abuses (2 deaths) after 1 supports by the mission"
+    assert r.detail == "1 abuse (2 deaths) after 1 support by the mission"
     assert abuse_incidents(ctx(world, given, *abuses, scope=force), act="handover").value is None
     assert principle_breaches(ctx(world, scope=force)).value is None
     flights = [order(4, "force", "fly_aid", location="town"),
@@ -403,6 +403,33 @@ def test_a_counted_detail_takes_the_plural_its_count_calls_for():
         (0, "fr"): "0 ordre de détention sans personne à appréhender (Dalou)",
         (1, "fr"): "1 ordre de détention sans personne à appréhender (Dalou)",
         (2, "fr"): "2 ordres de détention sans personne à appréhender (Dalou)"}
+
+
+def test_a_detail_with_several_counts_gives_each_its_own_plural():
+    from debrief.sentences import COUNT_WORDS, describe
+    from simulator.languages import extract
+    template = {m.id for m in extract()}
+    assert [k for parts in COUNT_WORDS.values() for k, forms in parts.items()
+            if forms not in template] == []
+    one = {"met": 1, "due": 1, "attempted": 0, "refused": 1, "missed": 0}
+    many = {"met": 2, "due": 5, "attempted": 1, "refused": 0, "missed": 2}
+    said = {(lang, n): describe("expected", args, lang) for lang in ("en", "fr", "pt")
+            for n, args in ((1, one), (5, many))}
+    assert said == {
+        ("en", 1): "1 of 1 expected action met by its effect (0 attempted without effect, "
+                   "1 refused, 0 not ordered)",
+        ("en", 5): "2 of 5 expected actions met by their effect (1 attempted without effect, "
+                   "0 refused, 2 not ordered)",
+        ("fr", 1): "1 action attendue sur 1 atteinte par son effet (0 tentée sans effet, "
+                   "1 refusée, 0 non ordonnée)",
+        ("fr", 5): "2 des 5 actions attendues atteintes par leur effet (1 tentée sans effet, "
+                   "0 refusée, 2 non ordonnées)",
+        ("pt", 1): "1 de 1 ação esperada realizada pelo seu efeito (0 tentadas sem efeito, "
+                   "1 recusada, 0 não ordenadas)",
+        ("pt", 5): "2 de 5 ações esperadas realizadas pelo seu efeito (1 tentada sem efeito, "
+                   "0 recusadas, 2 não ordenadas)"}
+    assert describe("harm", {"abuses": 2, "deaths": 1, "supports": 1}, "pt") == \
+        "2 abusos (1 morte) após 1 apoio da missão"
 
 
 def test_measure_parameter_values_are_checked_when_the_scenario_loads():

@@ -1,5 +1,5 @@
 """No scenario id reaches what a trainee or an evaluator reads: the after-action report of
-every shipped scenario, in English and French, names places, teams, units, actions,
+every shipped scenario, in every language, names places, teams, units, actions,
 tasks, measures and injects; ids and event ids appear only in the analysts' annexes."""
 
 from __future__ import annotations
@@ -14,8 +14,9 @@ import pytest
 import debrief.report as report
 from debrief.rundata import load_run
 from simulator.cli import main
-from simulator.i18n import tr, translations
+from simulator.i18n import LANGUAGES, tr, translations
 from simulator.language.validation import load_scenario
+from tests.untranslated import english_left, shown_text
 
 SHIPPED = sorted((Path(__file__).resolve().parents[2] / "scenarios").glob("*.yaml"))
 
@@ -90,7 +91,7 @@ def same_as_run(folder, run, keys, team=None, **kw) -> dict:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("stem", [p.stem for p in SHIPPED])
 def test_the_report_names_and_keeps_ids_to_the_annexes(runs, stem, lang, monkeypatch):
     monkeypatch.setattr(report, "compare", same_as_run)
@@ -110,6 +111,9 @@ def test_the_report_names_and_keeps_ids_to_the_annexes(runs, stem, lang, monkeyp
                                                    "counterfactual", "groups"), b""))
     page = re.sub(r"<[^>]+>", " ", html.split(f"<h2>{appendix}</h2>")[0])
     assert not leaked(page, ids, words), f"{stem} ({lang}): ids in the HTML report"
+    if lang != "en":  # and no sentence of the report left in English
+        assert english_left(body, lang) == [], stem
+        assert english_left(shown_text(html), lang) == [], stem
 
 
 def test_the_scan_finds_an_id_left_in_text():
@@ -117,3 +121,25 @@ def test_the_scan_finds_an_id_left_in_text():
     assert leaked("Presence at tieloba (ct_deter); patrol done; e000033.", ids,
                   {"patrol"}) == {"tieloba", "ct_deter", "e000033"}
     assert leaked("Presence at Tiéloba; patrol-2 done", ids, set()) == set()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("stem", [p.stem for p in SHIPPED])
+def test_every_teams_sitrep_names_and_is_wholly_in_its_language(runs, stem):
+    """Each turn's situation report of each team, as `ttx sitrep` writes it, in every
+    language: names, not ids, and no sentence left in English."""
+    from simulator.world.sitrep_text import render
+
+    folder = runs[stem]
+    scenario = load_scenario(folder / "scenario.yaml")
+    ids = scenario_ids(scenario)
+    reports = sorted((folder / "reports").glob("*/turn-*.json"))
+    assert len(reports) == len(scenario.teams) * scenario.metadata.turns
+    for lang in LANGUAGES:
+        words = plain_words(scenario, lang)
+        for path in reports:
+            page = render(json.loads(path.read_text()), scenario, lang)
+            where = f"{stem} {path.parent.name} {path.stem} ({lang})"
+            assert not leaked(page, ids, words), where
+            if lang != "en":
+                assert english_left(page, lang) == [], where

@@ -1,6 +1,6 @@
 """The HTML debrief printed by headless Chromium: A4 pages, none blank, nothing cut off.
 
-The demo's report (English and French) is printed to PDF with Chromium. The PDF is read
+The demo's report (in every language) is printed to PDF with Chromium. The PDF is read
 here with the standard library (its page objects are plain text in Skia's output), so the
 test needs nothing but the `chromium` package. To check the width in the *print* layout,
 the page is printed from a copy of report.html with one extra <script>: when Chromium
@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from simulator.cli import main
+from simulator.i18n import LANGUAGES
 
 # Headless as root in a closed network: no sandbox, and no background requests.
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -117,13 +118,17 @@ def chromium() -> str:
 
 @pytest.fixture(scope="module")
 def reports(tmp_path_factory) -> dict[str, Path]:
-    """The demo's report in English (written by `ttx demo`) and French (`ttx debrief`)."""
+    """The demo's report in English (written by `ttx demo`) and in every other language
+    (`ttx debrief`): longer words must not break the page."""
     base = tmp_path_factory.mktemp("print")
     run = base / "run"
     assert main(["demo", "--out", str(run), "--quiet", "--team-seeds", "1"]) == 0
-    assert main(["--lang", "fr", "debrief", str(run), "--out", str(base / "fr"), "--quiet",
-                 "--team-seeds", "1"]) == 0
-    return {"en": run / "debrief" / "report.html", "fr": base / "fr" / "report.html"}
+    out = {"en": run / "debrief" / "report.html"}
+    for lang in LANGUAGES[1:]:
+        assert main(["--lang", lang, "debrief", str(run), "--out", str(base / lang), "--quiet",
+                     "--team-seeds", "1"]) == 0
+        out[lang] = base / lang / "report.html"
+    return out
 
 
 def print_to_pdf(chromium: str, html: Path, folder: Path) -> bytes:
@@ -191,7 +196,7 @@ def pdf_title(data: bytes) -> str:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_report_prints_on_a4_without_cut_off(chromium, reports, lang, tmp_path):
     data = print_to_pdf(chromium, reports[lang], tmp_path)
     assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")

@@ -10,6 +10,7 @@ import pytest
 from simulator.portal import i18n
 from simulator.portal.i18n import LABEL_GROUPS, LABELS, LANGUAGES, SIGNOFFS, label, say
 from tests.portal.conftest import PATROL, SCENARIO, TEAMS, User, command, new_exercise
+from tests.untranslated import english_left, keys_shown, shown_text
 
 PORTAL = Path(i18n.__file__).resolve().parent
 REASONS = re.compile(r'(?:Refused|ApiError)\((?:\d+, )?"([a-z_]+)"')
@@ -179,7 +180,7 @@ def rendered(tmp_path_factory):
 
 
 @pytest.mark.slow
-def test_every_page_renders_in_both_languages(rendered):
+def test_every_page_renders_in_every_language(rendered):
     assert len(rendered) > 100
     for (phase, path, lang, who), (status, html) in rendered.items():
         where = f"{phase} {path} {lang} {who}"
@@ -189,10 +190,19 @@ def test_every_page_renders_in_both_languages(rendered):
         assert html.startswith("<!doctype html>") or html.startswith("<!DOCTYPE html>"), where
         if "debrief" not in path:
             assert f'<html lang="{lang}">' in html, where
-    fr = {k: v for k, v in rendered.items() if k[2] == "fr"}
-    for (phase, path, _, who), (_, html) in fr.items():
-        en = rendered[(phase, path, "en", who)][1]
-        assert html != en, (phase, path, who)
+    assert {k[2] for k in rendered} == set(LANGUAGES) and len(LANGUAGES) >= 3
+    for (phase, path, lang, who), (_, html) in rendered.items():
+        if lang != "en":
+            assert html != rendered[(phase, path, "en", who)][1], (phase, path, lang, who)
+
+
+@pytest.mark.slow  # with the others of `rendered`: one crawl
+def test_no_page_leaves_english_or_shows_a_code_in_any_language(rendered):
+    for (phase, path, lang, who), (_, html) in rendered.items():
+        shown = shown_text(html)
+        assert keys_shown(shown) == [], (phase, path, lang, who)
+        if lang != "en":
+            assert english_left(shown, lang) == [], (phase, path, lang, who)
 
 
 @pytest.mark.slow  # with the others of `rendered`: one crawl
@@ -208,8 +218,18 @@ def test_french_pages_say_it_in_french(rendered):
 
 
 @pytest.mark.slow  # with the others of `rendered`: one crawl
+def test_portuguese_pages_say_it_in_portuguese(rendered):
+    html = rendered[("open", "/team", "pt", "force")][1]
+    assert "O turno 1 de 4 está aberto" in html and "Roadblock" in html  # the exercise is in en
+    assert "Novo exercício" in rendered[("setup", "/instructor", "pt", "instructor")][1]
+    assert "O cenário tem 8 problemas:" in rendered[("post", "problems", "pt", "-")][1]
+    assert 'title="português"' in html and "<option value=\"pt\"" in \
+        rendered[("setup", "/instructor/new", "pt", "instructor")][1]
+
+
+@pytest.mark.slow  # with the others of `rendered`: one crawl
 def test_no_label_of_a_known_group_is_missing(rendered):
-    groups = ("why_", "phase_", "cmd_", "bot_", "lang_", "rating_", "status_", "sec_")
+    groups = ("why_", "phase_", "cmd_", "bot_", "rating_", "status_", "sec_")
     assert not {k for k in i18n.MISSED if k.startswith(groups)}
 
 
@@ -221,12 +241,6 @@ def test_no_page_loads_or_links_anything_from_elsewhere(rendered, app):
     assert css.status_code == 200 and external_urls(css.text) == []
     assert "@import" not in css.text
     assert all("<script" not in html for _, html in rendered.values())
-
-
-def shown_text(html: str) -> str:
-    """What a reader sees of a page: its text, without tags, attributes, styles or scripts."""
-    html = re.sub(r"<(style|script)\b.*?</\1>", " ", html, flags=re.S | re.I)
-    return re.sub(r"<[^>]+>", " ", html)
 
 
 @pytest.mark.slow  # long: started first, so the workers finish together

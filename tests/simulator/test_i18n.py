@@ -7,7 +7,7 @@ import pytest
 
 from simulator import i18n, languages
 from simulator.cli import main
-from simulator.i18n import LANGUAGES, count, ntr, tr
+from simulator.i18n import LANGUAGES, count, decimal, ntr, tr
 
 
 def test_the_languages_are_english_and_those_with_a_catalogue():
@@ -58,22 +58,24 @@ def test_plural_forms_follow_each_language():
     found = "{n} problem found", "{n} problems found"
     assert [ntr(*found, n, "en") for n in (0, 1, 2)] == [
         "0 problems found", "1 problem found", "2 problems found"]
-    # French says 0 and 1 in the singular.
+    # French says 0 and 1 in the singular; Portuguese (pt_PT) 1 only.
     assert [ntr(*found, n, "fr") for n in (0, 1, 2, 1000)] == [
         "0 problème trouvé", "1 problème trouvé", "2 problèmes trouvés", "1000 problèmes trouvés"]
+    assert [ntr(*found, n, "pt") for n in (0, 1, 2)] == [
+        "0 problemas encontrados", "1 problema encontrado", "2 problemas encontrados"]
 
 
-def test_counts_are_whole_numbers_grouped_as_each_language_writes_them(monkeypatch):
+def test_numbers_are_written_as_each_language_writes_them():
     assert count(34179.1) == "34,179" and count(7) == "7" and count(1234567.5) == "1,234,568"
     assert count(34179.1, "fr") == "34\u202f179"  # a narrow no-break space
-    # A catalogue's Language header gives the convention: Portuguese as written in
+    # The catalogue's Language header gives the convention: Portuguese as written in
     # Guinea-Bissau and Cabo Verde (pt_PT) groups with a no-break space.
-    monkeypatch.setattr(i18n, "number_locale", lambda lang: "pt_PT")
-    i18n._locale.cache_clear()
-    try:
-        assert count(34179.1, "pt") == "34\u00a0179"
-    finally:
-        i18n._locale.cache_clear()
+    assert i18n.number_locale("pt") == "pt_PT" and count(34179.1, "pt") == "34\u00a0179"
+    assert [decimal(0.685, lang) for lang in ("en", "fr", "pt")] == ["0.69", "0,69", "0,69"]
+    assert decimal(1234.25, "pt", 1) == "1\u00a0234,2" and decimal(-0.5, "en") == "-0.50"
+    from simulator.interop.msel_read import _plain_number
+    assert [_plain_number(w, lang) for w, lang in (("1,234.5", "en"), ("1\u202f234,5", "fr"),
+                                                   ("1 234,5", "pt"))] == ["1234.5"] * 3
 
 
 def test_an_edited_catalogue_is_read_without_compiling(tmp_path, monkeypatch):

@@ -102,10 +102,12 @@ def test_expected_actions_by_team_and_the_reference(tmp_path):
     order = [t.name.en for t in scenario.teams]
     assert teams == sorted(teams, key=order.index)  # grouped by team, in the scenario's order
     reference = [[c.value for c in row] for row in book["Reference"].iter_rows()]
+    # A name column per language the scenario is written in.
+    assert reference[0] == ["Kind", "Name (English)", "Name (French)", "Name (Portuguese)", "Id"]
     assert ["team", "Force (military component)", "Force (composante militaire)",
-            "force"] in reference
+            "Força (componente militar)", "force"] in reference
     kassa = next(loc for loc in scenario.map.locations if loc.id == "kassa")
-    assert ["place", kassa.name.en, kassa.name.fr, "kassa"] in reference
+    assert ["place", kassa.name.en, kassa.name.fr, kassa.name.pt, "kassa"] in reference
     assert len(reference) == 1 + len(scenario.teams) + len(scenario.map.locations) + \
         len(scenario.actions)
 

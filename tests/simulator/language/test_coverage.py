@@ -51,5 +51,5 @@ def test_no_exercise_in_a_language_its_scenario_is_not_written_in(one_short):
     with pytest.raises(cli.UsageError) as refused:
         cli._covered(scenario_from_text(one_short), "pt")
     assert str(refused.value) == (
-        "flood-season is written in português for 206 of its 207 texts: choose a language "
-        "it is written in (en, fr)")
+        "flood-season está escrito em português em 206 dos seus 207 textos: escolha uma "
+        "língua em que esteja escrito (en, fr)")

@@ -24,4 +24,6 @@ def test_a_refused_value_names_what_was_expected_and_the_kind_of_entity():
         "parameter 'to': unknown location 'x' (known: a, b)")
     assert explain("unknown_entity", unknown, "fr") == (
         "paramètre 'to' : lieu inconnu(e) 'x' (connu(e)s : a, b)")
-    assert explain("unknown_entity", unknown, "pt").startswith("parameter 'to'")
+    assert explain("unknown_entity", unknown, "pt") == (
+        "parâmetro 'to': local 'x' desconhecido(a) (valores conhecidos: a, b)")
+    assert explain("unknown_entity", unknown, "xx").startswith("parameter 'to'")  # no catalogue
