@@ -243,11 +243,13 @@ def _inject_id(live: LiveExercise) -> str:
 
 @router.post("/exercises/{ex}/inject")
 def inject(ex: int, request: Request, form: Form):
-    """An ad-hoc inject: from, to which teams, the message in English and French."""
+    """An ad-hoc inject: from, to which teams, the message in English and, if written, in
+    each other language (French is required by a scenario: English stands in for it)."""
     user = _poster(request, form)
     live = live_of(request, ex)
     sender, en = field(form, "from").strip(), field(form, "message_en").strip()
-    fr = field(form, "message_fr").strip() or en
+    message = {lang: field(form, f"message_{lang}").strip() for lang in LANGUAGES}
+    message = {"fr": en} | {lang: said for lang, said in message.items() if said}
     to = [v for v in form.getlist("to") if isinstance(v, str)]
     try:
         hour = int(field(form, "hour") or 0)
@@ -257,7 +259,7 @@ def inject(ex: int, request: Request, form: Form):
         return console_page(request, user, ex, ("invalid_inject", ""), 422)
     with live.lock:
         spec = {"id": _inject_id(live), "from": sender, "to": to,
-                "message": {"en": en, "fr": fr}}
+                "message": message}
         return _after(request, user, ex, lambda: live.add_inject(spec, hour))
 
 

@@ -39,8 +39,16 @@ def test_team_page_shows_its_own_messages_only(app, made, teams, instructor):
     command(instructor, ex, "start")
     r = instructor.form(f"/instructor/exercises/{ex}/inject", {
         "from": "EXCON", "to": ["police"], "message_en": "Crowd gathering at the site",
-        "message_fr": "Foule au site", "hour": "0"})
+        "message_fr": "Foule au site", "message_pt": "Multidão no sítio", "hour": "0"})
     assert r.status_code == 303
+    r = instructor.form(f"/instructor/exercises/{ex}/inject", {  # French and Portuguese left
+        "from": "EXCON", "to": ["police"], "message_en": "Shots heard at the market",
+        "message_fr": "", "hour": "0"})
+    assert r.status_code == 303
+    added = live_inject_messages(app, ex)
+    assert added[-2:] == [{"en": "Crowd gathering at the site", "fr": "Foule au site",
+                           "pt": "Multidão no sítio"},
+                          {"en": "Shots heard at the market", "fr": "Shots heard at the market"}]
     police, force = teams["police"].get("/team").text, teams["force"].get("/team").text
     assert "Crowd gathering at the site" in police
     assert "Crowd gathering at the site" not in force
@@ -49,6 +57,7 @@ def test_team_page_shows_its_own_messages_only(app, made, teams, instructor):
     # No URL lets a team name the team it reads: the session decides.
     assert "Crowd gathering" not in teams["force"].get("/team?team=police").text
     assert "Foule au site" in teams["police"].get("/team", lang="fr").text
+    assert "Multidão no sítio" in teams["police"].get("/team", lang="pt").text
     for path in ("/evaluator", "/instructor", f"/instructor/exercises/{ex}",
                  f"/instructor/exercises/{ex}/turns/1"):
         assert teams["force"].get(path).status_code == 403
@@ -341,3 +350,9 @@ def test_the_team_page_renders_a_fresh_key_after_each_submission(app, made, team
     assert len(set(keys)) == 3
     stored = [i for i in app.state.store.inputs(made["id"]) if i.kind == "submit"]
     assert len(stored) == 3 and len(stored[-1].payload["decisions"]) == 3
+
+
+def live_inject_messages(app, ex: int) -> list[dict]:
+    """The messages of the exercise's ad-hoc injects, per language, as stored."""
+    return [i.payload["inject"]["message"] for i in app.state.store.inputs(ex)
+            if i.kind == "inject"]
