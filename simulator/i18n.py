@@ -98,8 +98,11 @@ def ntr(singular: str, plural: str, n: int, lang: str = "en", /, **values) -> st
 
 @functools.cache
 def number_locale(lang: str) -> str:
-    """The locale whose conventions write numbers in ``lang``: the catalogue's
-    ``Language`` header (``pt_PT``, as Guinea-Bissau and Cabo Verde write), else ``lang``."""
+    """The locale whose conventions write numbers and dates in ``lang``: the catalogue's
+    ``Language`` header (``pt_PT``, as Guinea-Bissau and Cabo Verde write), else ``lang``;
+    the code's English as Anglophone West Africa writes it (11 January 2027)."""
+    if lang == SOURCE:
+        return "en_GB"
     return translations(lang).info().get("language", lang)
 
 

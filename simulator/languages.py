@@ -22,11 +22,13 @@ from simulator.i18n import DOMAIN, LOCALE, SOURCE, catalogue_path, compiled
 
 ROOT = LOCALE.parents[1]
 TEMPLATE = LOCALE / f"{DOMAIN}.pot"
-KEYWORDS = {"tr": None, "ntr": (1, 2), "N_": None, "N_plural": (1, 2), "pN_": ((1, "c"), 2)}
+KEYWORDS = {"tr": None, "ntr": (1, 2), "N_": None, "N_plural": (1, 2), "pN_": ((1, "c"), 2),
+            "both": None}  # both(): the certificate's text in its two languages
 # What extraction reads: the code of the three packages, and the report's and the portal's
 # templates (Jinja2's own extractor, with the same keywords: ``{{ tr("...") }}``).
 METHODS = [("simulator/**.py", "python"), ("debrief/**.py", "python"), ("agents/**.py", "python"),
-           ("debrief/templates/**.j2", "jinja2"), ("simulator/portal/templates/**.j2", "jinja2")]
+           ("debrief/templates/**.j2", "jinja2"), ("simulator/portal/templates/**.j2", "jinja2"),
+           ("simulator/classroom/templates/**.j2", "jinja2")]
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,9 @@ import io
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
 
-from simulator.i18n import N_, number_locale, pN_, say
+from simulator.i18n import LANGUAGES, N_, SOURCE, number_locale, pN_, say, tr
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 _env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
@@ -27,15 +28,21 @@ WORDS: dict[str, str | tuple[str, str]] = {
     "ratings": N_("ratings"), "signed": N_("sign-off"), "military": N_("military"),
     "police": N_("police"), "civilian": N_("civilian"), "female": N_("female"), "male": N_("male"),
 }
-CERTIFICATE_LANGUAGES = ("en", "fr")  # a certificate says everything in both, side by side
+
+
+def certificate_languages(course_lang: str) -> tuple[str, str]:
+    """The two languages a certificate says everything in, side by side: English, which
+    every partner reads, and the course's language (French for a course in English)."""
+    other = course_lang if course_lang in LANGUAGES and course_lang != SOURCE else "fr"
+    return SOURCE, other
 
 
 def long_date(iso: str, lang: str) -> str:
-    """2027-01-11 → 11 January 2027 / 11 janvier 2027 (as the catalogue's locale writes
-    months)."""
+    """2027-01-11 → 11 January 2027, 11 janvier 2027, 11 de janeiro de 2027 (the long date
+    of the catalogue's locale)."""
     from babel.dates import format_date
 
-    return format_date(dt.date.fromisoformat(iso[:10]), "d MMMM y", locale=number_locale(lang))
+    return format_date(dt.date.fromisoformat(iso[:10]), "long", locale=number_locale(lang))
 
 
 def class_rows(trainees: list[dict], records: dict, competencies: list[dict],
@@ -97,4 +104,9 @@ def certificates_html(course: dict, people: list[dict]) -> str:
     """Certificates, one A4 page per trainee, each in English and French: the school, the
     course and its dates, the competencies signed off as met (by whom, when) and the
     exercises played. ``people``: {trainee, met: [...], exercises: [...]}."""
-    return _env.get_template("certificate.html.j2").render(course=course, people=people)
+    first, second = course["langs"]
+    return _env.get_template("certificate.html.j2").render(
+        course=course, people=people, first=first, second=second,
+        both=lambda text: Markup("{} / <span class=\"second\" lang=\"{}\">{}</span>").format(
+            tr(text, first), second, tr(text, second)),
+        tr=tr)

@@ -16,8 +16,8 @@ from pydantic import BaseModel
 
 from debrief.cohort import compare_cohort
 from simulator.classroom.course_exports import (
-    CERTIFICATE_LANGUAGES,
     WORDS,
+    certificate_languages,
     certificates_html,
     class_rows,
     long_date,
@@ -28,7 +28,7 @@ from simulator.classroom.course_records import Record, TaskRating, roll_up
 from simulator.classroom.courses import Course, Courses, CsvError, SignOff, Trainee, cohort_from_bytes
 from simulator.classroom.store import Refused
 from simulator.i18n import LANGUAGES, say
-from simulator.language.scenario import Lang
+from simulator.language.scenario import Lang, text
 from simulator.language.yamlsafe import InputError
 from simulator.play.outputs import write_run
 from simulator.portal import auth, debrief_worker
@@ -274,15 +274,18 @@ def record_xlsx(course: int, request: Request, lang: str | None = None):
 
 @router.get("/courses/{course}/certificates", response_class=HTMLResponse)
 def certificates(course: int, request: Request, trainee: int | None = None):
-    """Printable certificates (A4, English and French), one page per trainee or for one."""
+    """Printable certificates (A4, in English and the course's language), one page per
+    trainee or for one."""
     _instructor(request)
     c = courses_of(request)
     row = dict(_found(c.course, course))
+    langs = certificate_languages(row["lang"])
     chosen = [dict(_found(c.trainee, course, trainee))] if trainee is not None else \
         [dict(t) for t in c.trainees(course)]
-    names = {x.id: x.name.model_dump() for x in c.framework(course).competencies}
+    names = {x.id: {lang: text(x.name, lang) for lang in langs}
+             for x in c.framework(course).competencies}
     standing = c.standing(course)
-    played = _played(request, course)
+    played = _played(request, course, langs)
     people = []
     for t in chosen:
         signed = [(comp, standing.get((t["id"], comp))) for comp in names]  # framework order
@@ -291,17 +294,22 @@ def certificates(course: int, request: Request, trainee: int | None = None):
                for comp, s in signed if s is not None and s["status"] == "met"]
         people.append({"trainee": t, "met": met, "exercises": played.get(t["id"], []),
                        "service": {lang: say(WORDS[t["service"]], lang)
-                                   for lang in CERTIFICATE_LANGUAGES}})
-    course_info = {**row, "printed": dt.date.today().isoformat(),
+                                   for lang in langs}})
+    course_info = {**row, "printed": dt.date.today().isoformat(), "langs": langs,
                    **{f"{k}_{lang}": long_date(row[k], lang) for k in ("start", "end")
-                      for lang in CERTIFICATE_LANGUAGES}}
+                      for lang in langs}}
     return HTMLResponse(certificates_html(course_info, people),
                         headers={"content-security-policy": CSP_MAP})
 
 
-def _played(request: Request, course: int) -> dict[int, list[dict]]:
+def _played(request: Request, course: int,
+            langs: tuple[str, ...] | None = None) -> dict[int, list[dict]]:
     """Trainee → the course's exercises they played (practice never counts): exercise
-    name, scenario title and team name in both languages."""
+    name, scenario title and team name in each of ``langs`` (without: as written)."""
+
+    def said(value) -> dict:
+        return _plain(value) if langs is None else {lang: text(value, lang) for lang in langs}
+
     store, c, out = auth.store_of(request), courses_of(request), {}
     for e in c.exercises(course):
         row = store.exercise(e["id"])
@@ -312,8 +320,9 @@ def _played(request: Request, course: int) -> dict[int, list[dict]]:
         for team, members in c.members(e["id"]).items():
             for trainee in members:
                 out.setdefault(trainee, []).append({
-                    "name": e["name"], "scenario": _plain(scenario.metadata.title),
-                    "team": _plain(teams.get(team, team))})
+                    "name": e["name"],
+                    "scenario": said(scenario.metadata.title),
+                    "team": said(teams.get(team, team))})
     return out
 
 
