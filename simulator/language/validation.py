@@ -28,7 +28,14 @@ from simulator.language.problem_text import (
     pydantic_say,
 )
 from simulator.language.rejections import explain
-from simulator.language.scenario import EFFECTS, NEEDS, Condition, Effect, Scenario
+from simulator.language.scenario import (
+    EFFECTS,
+    NEEDS,
+    UNKNOWN_LANGUAGE,
+    Condition,
+    Effect,
+    Scenario,
+)
 from simulator.language.suggest import suggestion
 from simulator.language.values import Rejected, check_value, ids_of
 from simulator.language.yamlsafe import (
@@ -150,6 +157,11 @@ def _model(node) -> type[BaseModel] | None:
     return node if isinstance(node, type) and issubclass(node, BaseModel) else None
 
 
+# "{en: Raid, Sabéré, fr: ...}" makes 'Sabéré' a key with no value
+QUOTES = Say(N_(". If it belongs to a text with a comma or a colon, put the whole text in "
+                "quotes: en: \"Raid, Sabéré\""))
+
+
 def _unknown_field(err: dict, root: type | None) -> Say:
     """'unknown field', with the fields allowed there and the likely one."""
     name, value = err["loc"][-1], err.get("input")
@@ -157,15 +169,30 @@ def _unknown_field(err: dict, root: type | None) -> Say:
     return Say(N_("unknown field "
                   "{value}{hint}{allowed}{quotes}"), value=repr(name), hint=suggestion(name, allowed),
                allowed=Say(N_("; allowed here: {names}"), names=", ".join(allowed)) if allowed else "",
-               # "{en: Raid, Sabéré, fr: ...}" makes 'Sabéré' a key with no value
-               quotes=Say(N_(". If it belongs to a text with a comma or a colon, put the whole text in "
-                             "quotes: en: \"Raid, Sabéré\"")) if value is None else "")
+               quotes=QUOTES if value is None else "")
+
+
+def _unknown_language(err: dict) -> Say:
+    """A text's language no catalogue has: the languages known, and the likely one."""
+    code, languages = err["ctx"]["code"], err["ctx"]["known"]
+    return Say(N_("unknown language {value}{hint}{known}{quotes}"), value=repr(code),
+               hint=suggestion(code, languages), known=known(languages),
+               quotes=QUOTES if err["input"].get(code) is None else "")
 
 
 def _message(err: dict, root: type | None) -> Say:
     if err["type"] == "extra_forbidden":
         return _unknown_field(err, root)
+    if err["type"] == UNKNOWN_LANGUAGE:
+        return _unknown_language(err)
     return pydantic_say(err)
+
+
+def _where(err: dict) -> tuple:
+    """Where the data went wrong: an unknown language at its own key in the text."""
+    if err["type"] == UNKNOWN_LANGUAGE:
+        return (*err["loc"], err["ctx"]["code"])
+    return err["loc"]
 
 
 def _schema_problems(exc: ValidationError, data: Any, positions: Positions,
@@ -174,7 +201,7 @@ def _schema_problems(exc: ValidationError, data: Any, positions: Positions,
     unknown field list the fields allowed in its place."""
     by_path: dict[tuple, list[Say]] = {}
     for err in exc.errors():
-        path = _data_path(err["loc"], data)
+        path = _data_path(_where(err), data)
         msg = _message(err, root)
         if msg not in by_path.setdefault(path, []):
             by_path[path].append(msg)
