@@ -4,6 +4,7 @@ played or reported in a language its scenario is not written in."""
 import json
 
 import pytest
+from pydantic import ValidationError
 
 from simulator import cli, i18n
 from simulator.cli import main
@@ -61,6 +62,8 @@ def test_a_scenario_may_be_written_in_any_language_with_a_catalogue(extra_langua
     assert scenario.msel[0].message.languages() == ("en", "fr", "xx")
     assert text(scenario.msel[0].message, "xx") == "XX Armed men seen near the village."
     hash(scenario.msel[0].message)  # texts stay frozen, usable as keys
+    with pytest.raises(ValidationError):
+        scenario.msel[0].message.xx = "changed"
 
 
 def test_a_language_without_a_catalogue_is_refused_where_it_is_written(extra_language):
@@ -122,6 +125,9 @@ def test_played_by_choice_with_each_missing_text_in_english_marked(extra_languag
     assert report.splitlines()[2] == ("1 scenario text is not written in xx: it is shown in "
                                       "English, marked [EN].")
     assert "# After-action report: XX Mini exercise" in report
+    html = (out / "debrief" / "report.html").read_text(encoding="utf-8")
+    assert ('<p class="in-english">1 scenario text is not written in xx: it is shown in '
+            "English, marked [EN].</p>") in html
 
     sitrep = ["sitrep", str(out), "--team", "force", "--turn", "1", "--lang", "xx"]
     capsys.readouterr()
