@@ -60,10 +60,10 @@ class Lang(Strict):
         if isinstance(data, dict):
             from simulator import i18n  # read now: a catalogue added later counts
 
-            for code in data:
-                if code not in i18n.LANGUAGES:
-                    raise PydanticCustomError(UNKNOWN_LANGUAGE, "unknown language {code}",
-                                              {"code": code, "known": i18n.LANGUAGES})
+            unknown = [code for code in data if code not in i18n.LANGUAGES]
+            if unknown:  # each is a problem of its own (validation._errors)
+                raise PydanticCustomError(UNKNOWN_LANGUAGE, "unknown languages {codes}",
+                                          {"codes": unknown, "known": i18n.LANGUAGES})
         return data
 
     def languages(self) -> tuple[str, ...]:

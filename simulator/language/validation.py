@@ -174,7 +174,7 @@ def _unknown_field(err: dict, root: type | None) -> Say:
 
 def _unknown_language(err: dict) -> Say:
     """A text's language no catalogue has: the languages known, and the likely one."""
-    code, languages = err["ctx"]["code"], err["ctx"]["known"]
+    code, languages = err["loc"][-1], err["ctx"]["known"]
     return Say(N_("unknown language {value}{hint}{known}{quotes}"), value=repr(code),
                hint=suggestion(code, languages), known=known(languages),
                quotes=QUOTES if err["input"].get(code) is None else "")
@@ -188,11 +188,14 @@ def _message(err: dict, root: type | None) -> Say:
     return pydantic_say(err)
 
 
-def _where(err: dict) -> tuple:
-    """Where the data went wrong: an unknown language at its own key in the text."""
-    if err["type"] == UNKNOWN_LANGUAGE:
-        return (*err["loc"], err["ctx"]["code"])
-    return err["loc"]
+def _errors(exc: ValidationError) -> Iterator[dict]:
+    """Pydantic's errors, the unknown languages of a text each at its own key."""
+    for err in exc.errors():
+        if err["type"] == UNKNOWN_LANGUAGE:
+            for code in err["ctx"]["codes"]:
+                yield {**err, "loc": (*err["loc"], code)}
+        else:
+            yield err
 
 
 def _schema_problems(exc: ValidationError, data: Any, positions: Positions,
@@ -200,8 +203,8 @@ def _schema_problems(exc: ValidationError, data: Any, positions: Positions,
     """Located problems from a pydantic error; ``root``, the model validated, lets an
     unknown field list the fields allowed in its place."""
     by_path: dict[tuple, list[Say]] = {}
-    for err in exc.errors():
-        path = _data_path(_where(err), data)
+    for err in _errors(exc):
+        path = _data_path(err["loc"], data)
         msg = _message(err, root)
         if msg not in by_path.setdefault(path, []):
             by_path[path].append(msg)

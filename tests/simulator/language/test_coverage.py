@@ -143,3 +143,13 @@ def test_played_by_choice_with_each_missing_text_in_english_marked(extra_languag
     summary = [json.loads((d / "summary.json").read_text()) for d in (out, english)]
     assert summary[0]["outcomes"] == summary[1]["outcomes"]
     assert summary[0]["decisions"] == summary[1]["decisions"]
+
+
+def test_each_unknown_language_of_a_text_is_a_problem_of_its_own():
+    source = MINI.read_text().replace("fr: Mini exercice}", "fr: Mini exercice, de: A, es: B}")
+    with pytest.raises(InputError) as refused:
+        scenario_from_text(source, "mini.yaml")
+    known = ", ".join(LANGUAGES)
+    assert str(refused.value).splitlines() == [
+        f"mini.yaml:4:49: metadata.title.de: unknown language 'de' (known: {known})",
+        f"mini.yaml:4:56: metadata.title.es: unknown language 'es' (known: {known})"]
