@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, create_model, model_validator
 from pydantic_core import PydanticCustomError
 
+from simulator import i18n
 from simulator.language.measure_specs import SPECS
 from simulator.language.parameters import Parameters
 from simulator.language.suggest import did_you_mean
@@ -57,9 +58,8 @@ class Lang(Strict):
     @model_validator(mode="before")
     @classmethod
     def _known_languages(cls, data: Any) -> Any:
+        # i18n.LANGUAGES read now, not at import: a catalogue added later counts
         if isinstance(data, dict):
-            from simulator import i18n  # read now: a catalogue added later counts
-
             unknown = [code for code in data if code not in i18n.LANGUAGES]
             if unknown:  # each is a problem of its own (validation._errors)
                 raise PydanticCustomError(UNKNOWN_LANGUAGE, "unknown languages {codes}",
