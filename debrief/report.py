@@ -24,8 +24,9 @@ from debrief.ratings import rate_objectives, worst
 from debrief.rootcause import causes
 from debrief.rundata import RunData
 from debrief.words import Words, number, term
-from simulator.i18n import N_, ntr, tr
-from simulator.language.scenario import text
+from simulator.i18n import N_, language_name, ntr, tr
+from simulator.language.coverage import missing
+from simulator.language.scenario import FALLBACK_MARK, text
 
 KEYS = ("civilian_deaths", "civilian_injuries", "displaced_peak", "unmet_need_person_days",
         "people_assisted", "incidents", "abuse_incidents", "principle_breaches")
@@ -128,6 +129,9 @@ def build(folder: str | Path, run: RunData, scenario, lang: str = "en", seeds: i
         "seed": run.summary["seed"], "lang": lang,
         # A self-paced practice run (the portal's): marked, never for certification.
         "practice": bool((run.summary.get("run") or {}).get("practice")),
+        # Scenario texts not written in the report's language: shown in English, marked
+        # (an exercise played so by the instructor's choice).
+        "in_english": missing(scenario, lang),
         "teams": [{"id": t.id, "name": text(t.name, lang),
                    "played_by": _played_by(run, t.id, lang)} for t in scenario.teams],
         "outcomes": {k: run.summary["outcomes"][k] for k in KEYS},
@@ -348,7 +352,7 @@ def _context(debrief: dict) -> dict:
     return {"d": debrief, "tr": lambda message, **values: tr(message, lang, **values),
             "ntr": lambda singular, plural, n, **values: ntr(singular, plural, n, lang, **values),
             "term": lambda key: term(key, lang), "causes": CAUSES, "elements": ELEMENTS,
-            "rows": ROWS,
+            "rows": ROWS, "language": language_name(lang, lang), "mark": FALLBACK_MARK.strip(),
             "team_names": {t["id"]: t["name"] for t in debrief["teams"]}}
 
 

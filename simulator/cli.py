@@ -18,6 +18,7 @@ from agents.bots import BOTS
 from agents.gaming import GAMING
 from simulator.displacement.fleecase import CaseError
 from simulator.i18n import LANGUAGES, N_, catalogue_path, count, language_name, ntr, tr
+from simulator.language.problem_text import Say
 from simulator.language.rejections import explain
 from simulator.language.scenario import Scenario
 from simulator.language.validation import load_scenario
@@ -128,6 +129,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="skip the debrief report (written to OUT/debrief by default)")
     r.add_argument("--team-seeds", type=int, default=5, help="debrief: seeds each "
                    "counterfactual is replayed over, for its band (default 5)")
+    _fallback_option(r)
     r.set_defaults(func=cmd_run)
 
     c = sub.add_parser("compare", help="bot teams on one scenario over many seeds")
@@ -190,6 +192,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="seeds each counterfactual (all teams, each team) is replayed over, "
                    "for its band (default 5)")
     b.add_argument("--quiet", action="store_true")
+    _fallback_option(b)
     b.set_defaults(func=cmd_debrief)
 
     d = sub.add_parser("demo", help="the civilian-protection scenario with doctrine bots")
@@ -199,6 +202,7 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("--no-debrief", action="store_true", help="skip the debrief report")
     d.add_argument("--team-seeds", type=int, default=5, help="debrief: seeds each "
                    "counterfactual is replayed over, for its band (default 5)")
+    _fallback_option(d)
     d.set_defaults(func=cmd_demo)
 
     q = sub.add_parser("sitrep", help="a team's situation report from a run, in plain words")
@@ -207,6 +211,7 @@ def _parser() -> argparse.ArgumentParser:
     q.add_argument("--turn", type=int, help="the turn (default: the last)")
     q.add_argument("--out", type=Path, help="also write it to this file: Markdown, or a "
                    "printable HTML page when it ends in .html")
+    _fallback_option(q)
     q.set_defaults(func=cmd_sitrep)
 
     w = sub.add_parser("serve", help="run the web portal for a classroom (instructor, teams, "
@@ -354,18 +359,27 @@ def _say_languages(scenario: Scenario, lang: str) -> None:
                      total=count(total, lang)))
 
 
-def _covered(scenario: Scenario, lang: str) -> None:
-    """Refuse to play or report in a language the scenario is not written in."""
-    from simulator.language.coverage import coverage, covers
+FALLBACK_OPTION = "--fallback-english"
 
-    if not covers(scenario, lang):
-        done, total = coverage(scenario).get(lang, (0, 0))
-        raise UsageError(tr("{scenario} is written in {language} for {done} of its {total} "
-                            "texts: choose a language it is written in ({languages})", lang,
-                            scenario=scenario.metadata.id, language=language_name(lang, lang),
-                            done=count(done, lang), total=count(total, lang),
-                            languages=", ".join(code for code in LANGUAGES
-                                                if covers(scenario, code))))
+
+def _covered(scenario: Scenario, lang: str, fallback: bool = False) -> None:
+    """Refuse to play or report in a language the scenario is not written in, unless
+    ``fallback`` (``--fallback-english``): each missing text is then shown in English,
+    marked."""
+    from simulator.language.coverage import NotCovered, check_language
+
+    try:
+        check_language(scenario, lang, fallback,
+                       Say(N_("run it again with {option}"), option=FALLBACK_OPTION))
+    except NotCovered as exc:
+        raise UsageError(exc.text(lang)) from None
+
+
+def _fallback_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(FALLBACK_OPTION, action="store_true", dest="fallback_english",
+                         help="play or report in a language the scenario is not wholly "
+                         "written in: each text missing in it is shown in English, marked "
+                         "[EN] (without it, such a language is refused)")
 
 
 def cmd_schema(args) -> int:
@@ -460,7 +474,7 @@ def _play_and_write(args, scenario: Scenario, bots: dict[str, str], inputs: list
     print(tr("outputs written to {path}", lang, path=args.out))
     if not args.no_debrief:
         return _debrief(args.out, args.out / "debrief", lang, quiet=True,
-                        team_seeds=args.team_seeds)
+                        team_seeds=args.team_seeds, fallback=args.fallback_english)
     return 0
 
 
@@ -478,7 +492,7 @@ def _print_summary(ex, lang: str) -> None:
 
 def cmd_run(args) -> int:
     scenario = load_scenario(args.scenario)
-    _covered(scenario, args.lang)
+    _covered(scenario, args.lang, args.fallback_english)
     bots = parse_bots(args.bots, scenario, args.lang)
     inputs = load_inputs(args.decisions, scenario) if args.decisions else []
     return _play_and_write(args, scenario, bots, inputs, args.scenario)
@@ -609,12 +623,12 @@ def cmd_debrief(args) -> int:
     if args.team_seeds < 1:
         raise UsageError(tr("--team-seeds must be 1 or more, got {seeds}", args.lang, seeds=args.team_seeds))
     return _debrief(args.run, args.out, args.lang, args.seeds, args.overrides, args.quiet,
-                    args.team_seeds)
+                    args.team_seeds, args.fallback_english)
 
 
 def _debrief(run_dir: Path, out: Path, lang: str, seeds: int = 0,
              overrides_file: Path | None = None, quiet: bool = False,
-             team_seeds: int | None = None) -> int:
+             team_seeds: int | None = None, fallback: bool = False) -> int:
     """Write debrief.json, report.md and report.html for one run directory."""
     # The debrief reads run files; imported here so the engine's commands do not need it.
     from debrief.overrides import load_evaluation
@@ -629,7 +643,7 @@ def _debrief(run_dir: Path, out: Path, lang: str, seeds: int = 0,
         raise UsageError(tr("{folder}: no scenario.yaml; run the exercise again with this version",
                             lang, folder=run_dir))
     scenario = load_scenario(run_dir / "scenario.yaml")
-    _covered(scenario, lang)
+    _covered(scenario, lang, fallback)
     tasks = {c.id for o in scenario.objectives for c in o.critical_tasks}
     overrides, notes = load_evaluation(overrides_file, tasks, {tm.id for tm in scenario.teams}) \
         if overrides_file else ({}, [])
@@ -648,7 +662,7 @@ def _debrief(run_dir: Path, out: Path, lang: str, seeds: int = 0,
 
 def cmd_demo(args) -> int:
     scenario = load_scenario(SCENARIOS / DEMO_SCENARIO)
-    _covered(scenario, args.lang)
+    _covered(scenario, args.lang, args.fallback_english)
     bots = {tm.id: "doctrine" for tm in scenario.teams}
     return _play_and_write(args, scenario, bots, [], SCENARIOS / DEMO_SCENARIO)
 
@@ -657,7 +671,7 @@ def cmd_sitrep(args) -> int:
     from simulator.world.sitrep_text import html, render
 
     scenario = load_scenario(args.run / "scenario.yaml")
-    _covered(scenario, args.lang)
+    _covered(scenario, args.lang, args.fallback_english)
     teams = [t.id for t in scenario.teams]
     if args.team not in teams:
         raise UsageError(tr("no team {team!r} in this run (teams: {teams})",

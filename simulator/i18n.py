@@ -31,8 +31,13 @@ def catalogue_path(lang: str, suffix: str = ".po") -> Path:
     return LOCALE / lang / "LC_MESSAGES" / f"{DOMAIN}{suffix}"
 
 
-LANGUAGES = (SOURCE, *sorted(p.name for p in LOCALE.iterdir()
-                             if p.is_dir() and catalogue_path(p.name).is_file()))
+def find_languages(locale: Path) -> tuple[str, ...]:
+    """English, then each language with a catalogue in ``locale``, by code."""
+    return (SOURCE, *sorted(p.name for p in locale.iterdir()
+                            if p.is_dir() and (p / "LC_MESSAGES" / f"{DOMAIN}.po").is_file()))
+
+
+LANGUAGES = find_languages(LOCALE)
 
 
 def N_(message: str) -> str:  # noqa: N802 (gettext's own name for a deferred text)
@@ -100,10 +105,16 @@ def ntr(singular: str, plural: str, n: int, lang: str = "en", /, **values) -> st
 def number_locale(lang: str) -> str:
     """The locale whose conventions write numbers and dates in ``lang``: the catalogue's
     ``Language`` header (``pt_PT``, as Guinea-Bissau and Cabo Verde write), else ``lang``;
-    the code's English as Anglophone West Africa writes it (11 January 2027)."""
-    if lang == SOURCE:
-        return "en_GB"
-    return translations(lang).info().get("language", lang)
+    the code's English as Anglophone West Africa writes it (11 January 2027), as is a
+    language Babel does not know."""
+    from babel import Locale, UnknownLocaleError
+
+    found = translations(lang).info().get("language", lang)
+    try:
+        Locale.parse(found)
+    except (ValueError, UnknownLocaleError):
+        found = SOURCE
+    return "en_GB" if found == SOURCE else found
 
 
 def count(value: float, lang: str = "en") -> str:
@@ -135,9 +146,9 @@ def _locale(lang: str):
 
 def language_name(code: str, lang: str = "en") -> str:
     """The name of the language ``code`` in ``lang``: "Portuguese", "portugais"."""
-    from babel import Locale
+    from babel import Locale, UnknownLocaleError
 
     try:
         return Locale.parse(code).get_display_name(_locale(lang)) or code
-    except ValueError:
+    except (ValueError, UnknownLocaleError):  # a code Babel does not know: as it is
         return code

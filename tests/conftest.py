@@ -92,3 +92,55 @@ def pytest_xdist_auto_num_workers(config):
     import os
 
     return os.cpu_count() or 1
+
+
+@pytest.fixture
+def extra_language(tmp_path, monkeypatch):
+    """A language ``xx`` added as a translator adds one: a catalogue directory beside the
+    others (an empty one: its interface text stays English). Every module's list of
+    languages is the new one for the test; the catalogues read are forgotten after it."""
+    import sys
+
+    from simulator import i18n
+
+    locale = tmp_path / "locale"
+    locale.mkdir()
+    for lang in i18n.LANGUAGES[1:]:
+        (locale / lang).symlink_to(i18n.LOCALE / lang)
+    po = locale / "xx" / "LC_MESSAGES" / f"{i18n.DOMAIN}.po"
+    po.parent.mkdir(parents=True)
+    po.write_text('msgid ""\nmsgstr ""\n"Language: xx\\n"\n'
+                  '"Content-Type: text/plain; charset=UTF-8\\n"\n', encoding="utf-8")
+    languages = i18n.find_languages(locale)
+    assert languages == (*i18n.LANGUAGES, "xx")
+    old = i18n.LANGUAGES
+    monkeypatch.setattr(i18n, "LOCALE", locale)
+    for module in list(sys.modules.values()):
+        if getattr(module, "LANGUAGES", None) is old:
+            monkeypatch.setattr(module, "LANGUAGES", languages)
+    caches = (i18n.translations, i18n.number_locale, i18n._locale)
+    for cache in caches:
+        cache.cache_clear()
+    yield "xx"
+    for cache in caches:
+        cache.cache_clear()
+
+
+def with_language(source: str, code: str, leave_out: tuple[tuple, ...] = ()) -> str:
+    """A scenario's YAML ``source`` with each text per language written in ``code`` too
+    ("XX" and the English text), but for the texts at the paths ``leave_out``."""
+    import yaml
+
+    def walk(node, path: tuple):
+        if isinstance(node, dict):
+            if "en" in node and "fr" in node and path not in leave_out:
+                node[code] = f"{code.upper()} {node['en']}"
+            for key, value in node.items():
+                walk(value, (*path, key))
+        elif isinstance(node, list):
+            for i, item in enumerate(node):
+                walk(item, (*path, i))
+
+    data = yaml.safe_load(source)
+    walk(data, ())
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)

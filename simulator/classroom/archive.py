@@ -6,8 +6,10 @@ An exercise archive is a zip of plain files, readable without the program:
     manifest.json   format, format_version, the program's versions, the source exercise's
                     id, its replay hash, counts, and the SHA-256 of every other file
     exercise.json   name, seed, language, created, phase, turn, paused, the teams (a bot
-                    kind, or null: played by people) and, for a practice exercise, the
-                    name of its offer and the team the trainee played
+                    kind, or null: played by people), for a practice exercise the name
+                    of its offer and the team the trainee played, and fallback_english
+                    (only when the instructor chose it: the texts the scenario lacks in
+                    the language shown in English, marked)
     scenario.yaml   the scenario text exactly as stored
     inputs.json     every stored input in order: turn, kind, team, payload, key, created
     notes.json      the evaluators' notes
@@ -39,9 +41,10 @@ from importlib import metadata
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator
 
 from debrief.overrides import Override
+from simulator import i18n
 from simulator.classroom.courses import Courses, framework_of
 from simulator.classroom.live import LiveExercise
 from simulator.classroom.store import KINDS, Input, Store, digest, new_token
@@ -92,13 +95,24 @@ class Practice(_Model):
 class ExerciseFile(_Model):
     name: str = Field(min_length=1, max_length=200)
     seed: int = Field(ge=0, lt=2**63)
-    lang: Literal["en", "fr"]
+    lang: str = Field(description="a language with a catalogue (simulator.i18n.LANGUAGES)")
     created: float
     phase: Literal["setup", "open", "closed", "finished"]
     turn: int = Field(ge=0)
     paused: bool
     teams: list[Team] = Field(min_length=1)
     practice: Practice | None = None
+    # Written only when chosen, so that an archive without it reads as before.
+    fallback_english: bool = Field(False, description="the instructor chose to play it in a "
+                                   "language the scenario is not wholly written in, each "
+                                   "missing text shown in English, marked")
+
+    @field_validator("lang")
+    @classmethod
+    def _known_language(cls, lang: str) -> str:
+        if lang not in i18n.LANGUAGES:
+            raise ValueError(f"unknown language {lang!r} (known: {', '.join(i18n.LANGUAGES)})")
+        return lang
 
 
 class InputItem(_Model):
@@ -182,7 +196,9 @@ def export_exercise(db: Path, ex: int, out: Path) -> Manifest:
     store = _existing_store(db)
     Courses(store)  # the course tables, read with the exercise
     archive = _read_exercise(store, db, ex)
-    files = {"exercise.json": _json(archive.exercise.model_dump()),
+    exercise = archive.exercise.model_dump(exclude={"fallback_english"} if not
+                                           archive.exercise.fallback_english else None)
+    files = {"exercise.json": _json(exercise),
              "scenario.yaml": archive.scenario.encode("utf-8"),
              "inputs.json": _json([i.model_dump() for i in archive.inputs]),
              "notes.json": _json([n.model_dump() for n in archive.notes]),
@@ -230,7 +246,7 @@ def _read_exercise(store: Store, db: Path, ex: int) -> Archive:
                             created=row["created"], phase=row["phase"], turn=row["turn"],
                             paused=bool(row["paused"]), teams=teams,
                             practice=Practice(offer=offer["name"], team=offer["team"])
-                            if offer else None)
+                            if offer else None, fallback_english=bool(row["fallback_english"]))
     live = _replay(db, exercise, row["scenario"], inputs)
     manifest = Manifest(format=FORMAT, format_version=FORMAT_VERSION, program=program(),
                         exported=datetime.now(UTC).isoformat(timespec="seconds"), exercise=ex,
@@ -332,19 +348,20 @@ def _store(store: Store, archive: Archive, course: sqlite3.Row | None, known: se
     """The archive's rows under a new exercise id, in one transaction; return the id and
     how many team members and sign-offs went to ``course``."""
     e = archive.exercise
+    fallback = 1 if e.fallback_english else None  # as the store keeps the choice
     with store.write() as q:
         practice = None
         if e.practice is not None:  # its offer, revoked at once: the link is not imported
             now = time.time()
             practice = q.execute(
                 "INSERT INTO practice_offer (name, scenario, team, seed, lang, hash, created, "
-                "revoked) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "revoked, fallback_english) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (e.practice.offer, archive.scenario, e.practice.team, e.seed, e.lang,
-                 digest(new_token()), now, now)).lastrowid
+                 digest(new_token()), now, now, fallback)).lastrowid
         ex = q.execute("INSERT INTO exercise (name, scenario, seed, lang, created, phase, turn, "
-                       "paused, practice) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                       "paused, practice, fallback_english) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                        (e.name, archive.scenario, e.seed, e.lang, e.created, e.phase, e.turn,
-                        int(e.paused), practice)).lastrowid
+                        int(e.paused), practice, fallback)).lastrowid
         q.executemany("INSERT INTO team (exercise, team, bot) VALUES (?, ?, ?)",
                       [(ex, tm.team, tm.bot) for tm in e.teams])
         q.executemany("INSERT INTO input (exercise, turn, kind, team, payload, key, created) "

@@ -70,7 +70,11 @@ MIGRATIONS = (("exercise", "practice", "INTEGER"),
               # a trainee's own code and sessions (simulator.classroom.courses)
               ("credential", "trainee", "INTEGER"), ("session", "trainee", "INTEGER"),
               # what a team sees of the others: 'submitted' (NULL) or 'nothing'
-              ("exercise", "others_shown", "TEXT"))
+              ("exercise", "others_shown", "TEXT"),
+              # the instructor's choice to play in a language the scenario is not wholly
+              # written in, each missing text in English, marked: 1; NULL: not chosen
+              ("exercise", "fallback_english", "INTEGER"),
+              ("practice_offer", "fallback_english", "INTEGER"))
 
 # Kinds of input, in the order a turn sees them. 'submit' replaces a team's decisions for
 # the turn and 'withdraw' empties them; 'close' adjudicates the turn; 'open' opens the next;
@@ -208,12 +212,15 @@ class Store:
     # --- exercises and teams ----------------------------------------------------------
 
     def create_exercise(self, name: str, scenario_text: str, seed: int, lang: str,
-                        teams: dict[str, str | None]) -> int:
-        """A new exercise in setup; ``teams`` maps each team to a bot kind or None."""
+                        teams: dict[str, str | None], fallback_english: bool = False) -> int:
+        """A new exercise in setup; ``teams`` maps each team to a bot kind or None;
+        ``fallback_english``: the instructor chose to play it in a language the scenario is
+        not wholly written in."""
         with self.write() as db:
             cur = db.execute("INSERT INTO exercise (name, scenario, seed, lang, created, phase,"
-                             " turn) VALUES (?, ?, ?, ?, ?, 'setup', 0)",
-                             (name, scenario_text, seed, lang, time.time()))
+                             " turn, fallback_english) VALUES (?, ?, ?, ?, ?, 'setup', 0, ?)",
+                             (name, scenario_text, seed, lang, time.time(),
+                              1 if fallback_english else None))
             ex = cur.lastrowid
             db.executemany("INSERT INTO team (exercise, team, bot) VALUES (?, ?, ?)",
                            [(ex, t, bot) for t, bot in teams.items()])
@@ -230,6 +237,11 @@ class Store:
         a classroom exercise): its ratings never count for certification."""
         return self.read("SELECT id, name, seed, lang, phase, turn, paused, practice "
                          "FROM exercise ORDER BY id")
+
+    def fallback_english(self, ex: int) -> bool:
+        """Whether the instructor chose to play ``ex`` with the texts its scenario lacks in
+        its language shown in English, marked."""
+        return bool(self.exercise(ex)["fallback_english"])
 
     def is_practice(self, ex: int) -> bool:
         """Whether ``ex`` is a self-paced practice exercise (never for certification)."""
@@ -330,15 +342,16 @@ class Store:
     # --- self-paced practice ----------------------------------------------------------
 
     def add_practice_offer(self, name: str, scenario_text: str, team: str, seed: int,
-                           lang: str) -> tuple[int, str]:
+                           lang: str, fallback_english: bool = False) -> tuple[int, str]:
         """A practice offer: (its id, the token of its link). Only the token's hash is
-        kept, so the link is shown now or never."""
+        kept, so the link is shown now or never. Its exercises take its
+        ``fallback_english`` (``create_exercise``)."""
         token = new_token()
         with self.write() as db:
             offer = db.execute("INSERT INTO practice_offer (name, scenario, team, seed, lang, "
-                               "hash, created) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                               "hash, created, fallback_english) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                                (name, scenario_text, team, seed, lang, digest(token),
-                                time.time())).lastrowid
+                                time.time(), 1 if fallback_english else None)).lastrowid
         return offer, token
 
     def practice_offer(self, token: str) -> sqlite3.Row | None:
@@ -386,9 +399,9 @@ class Store:
                 raise Refused("too_many_practices", f"{recent} started from this address")
             db.execute("INSERT INTO practice_start (addr, at) VALUES (?, ?)", (addr, now))
             ex = db.execute("INSERT INTO exercise (name, scenario, seed, lang, created, phase, "
-                            "turn, practice) VALUES (?, ?, ?, ?, ?, 'setup', 0, ?)",
-                            (o["name"], o["scenario"], o["seed"], o["lang"], now,
-                             offer)).lastrowid
+                            "turn, practice, fallback_english) VALUES (?, ?, ?, ?, ?, 'setup', "
+                            "0, ?, ?)", (o["name"], o["scenario"], o["seed"], o["lang"], now,
+                                         offer, o["fallback_english"])).lastrowid
             db.executemany("INSERT INTO team (exercise, team, bot) VALUES (?, ?, ?)",
                            [(ex, t, bot) for t, bot in teams.items()])
         return ex

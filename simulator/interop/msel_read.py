@@ -26,7 +26,7 @@ from debrief.words import event_value
 from simulator.i18n import LANGUAGES, N_, number_locale
 from simulator.interop.msel import COLUMNS, HEADERS, METHODS, SEP, SHEETS, WORDS, Sheet
 from simulator.language.problem_text import UNKNOWN_NAMES, Say
-from simulator.language.scenario import Scenario, text
+from simulator.language.scenario import Lang, Scenario, Text, plain
 from simulator.language.suggest import suggestion
 from simulator.language.validation import scenario_from_data
 from simulator.language.yamlsafe import InputError, Problem, load_text
@@ -187,8 +187,8 @@ class _Names:
     def _of(pairs) -> dict[str, str]:
         out = {}
         for key, name in pairs:
-            for lg in ("en", "fr"):
-                out.setdefault(norm(text(name, lg)), key)
+            for lg in _languages(name):
+                out.setdefault(norm(plain(name, lg)), key)
             out.setdefault(norm(key), key)
         return out
 
@@ -196,7 +196,7 @@ class _Names:
         """The names of ``names``' ids in ``lang``, to suggest the nearest."""
         s = self.scenario
         every = {x.id: x.name for x in [*s.teams, *s.map.locations, *s.actions]}
-        return sorted({text(every[k], lang) if k in every else k for k in names.values()})
+        return sorted({plain(every[k], lang) if k in every else k for k in names.values()})
 
 
 # --- one row into one inject --------------------------------------------------------------
@@ -311,9 +311,8 @@ class _Row:
         by_name = {}
         for key, p in spec.params.items():
             by_name[norm(key)] = key
-            for lg in ("en", "fr"):
-                if p.label is not None:
-                    by_name[norm(text(p.label, lg))] = key
+            for lg in _languages(p.label) if p.label is not None else ():
+                by_name[norm(plain(p.label, lg))] = key
         found = by_name.get(norm(word))
         if found is None:
             self.fail("expected", Say(N_("{action} has no parameter {value}{hint}"), value=repr(word),
@@ -361,6 +360,11 @@ class _Row:
         self.fail("expected", Say(N_("{value} is not a value of {param}"), value=repr(word),
                                   param=self.sheet.param_name(spec.id, key)))
         return word
+
+
+def _languages(name: Text) -> tuple[str, ...]:
+    """The languages a name is read back in: each it is written in (English first)."""
+    return name.languages() if isinstance(name, Lang) else ("en",)
 
 
 def _deadline(part: str) -> int | None:

@@ -10,7 +10,9 @@ from functools import cached_property
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, create_model, model_validator
+from pydantic_core import PydanticCustomError
 
+from simulator import i18n
 from simulator.language.measure_specs import SPECS
 from simulator.language.parameters import Parameters
 from simulator.language.suggest import did_you_mean
@@ -41,23 +43,65 @@ class Strict(BaseModel):
 
 
 class Lang(Strict):
-    """Text per language: English and French required, Portuguese optional."""
+    """Text per language: English (en) and French (fr) required, the school's working
+    languages; any other language ttx has a catalogue of may be added by its code (pt:
+    Portuguese; `ttx languages` lists them)."""
+
+    # Other languages are extra fields, each a text; the before-validator refuses a code
+    # no catalogue has.
+    model_config = ConfigDict(extra="allow")
+    __pydantic_extra__: dict[str, Annotated[str, Field(min_length=1)]]
 
     en: str = Field(min_length=1)
     fr: str = Field(min_length=1)
-    pt: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _known_languages(cls, data: Any) -> Any:
+        # i18n.LANGUAGES read now, not at import: a catalogue added later counts
+        if isinstance(data, dict):
+            unknown = [code for code in data if code not in i18n.LANGUAGES]
+            if unknown:  # each is a problem of its own (validation._errors)
+                raise PydanticCustomError(UNKNOWN_LANGUAGE, "unknown languages {codes}",
+                                          {"codes": unknown, "known": i18n.LANGUAGES})
+        return data
+
+    def languages(self) -> tuple[str, ...]:
+        """The languages this text is written in."""
+        return ("en", "fr", *(self.__pydantic_extra__ or {}))
+
+    def get(self, lang: str) -> str | None:
+        """The text in ``lang``, or None when it is not written in it."""
+        if lang in ("en", "fr"):
+            return getattr(self, lang)
+        return (self.__pydantic_extra__ or {}).get(lang)
 
 
+UNKNOWN_LANGUAGE = "unknown_language"  # the error type of a language no catalogue has
 Text = str | Lang
+# A text not written in the reader's language is shown in English, with this before it:
+# plain characters, read alike in a terminal, a web page, a PDF and a spreadsheet.
+FALLBACK_MARK = "[EN] "
 
 
 def text(value: Text | None, lang: str = "en") -> str:
-    """The text of ``value`` in ``lang`` (English when that language is missing)."""
+    """The text of ``value`` in ``lang``; one not written in ``lang`` is the English text
+    marked as such (``FALLBACK_MARK``). An exercise runs in a language its scenario does
+    not wholly cover only by the instructor's choice (``simulator.language.coverage``)."""
     if value is None:
         return ""
     if isinstance(value, str):
         return value
-    return getattr(value, lang, None) or value.en
+    found = value.get(lang)
+    return found if found is not None else FALLBACK_MARK + value.en
+
+
+def plain(value: Text | None, lang: str = "en") -> str:
+    """The text of ``value`` in ``lang``, else the English one unmarked: for matching
+    words a reader typed, never for showing."""
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else value.get(lang) or value.en
 
 
 # --- metadata and map -------------------------------------------------------------------
@@ -873,6 +917,16 @@ class Objective(Strict):
     critical_tasks: list[CriticalTask] = Field(min_length=1)
 
 
+def _joined(a: Text | None, b: Text | None) -> Text:
+    """A route's name, "A – B", in each language both its ends are written in."""
+    ends = [x for x in (a, b) if isinstance(x, Lang)]
+    codes = [c for c in dict.fromkeys(c for x in ends for c in x.languages())
+             if all(x.get(c) for x in ends)]
+    if not codes:
+        return f"{text(a)} – {text(b)}"
+    return Lang(**{c: f"{plain(a, c)} – {plain(b, c)}" for c in codes})
+
+
 class Scenario(Strict):
     """One validated scenario file."""
 
@@ -901,10 +955,7 @@ class Scenario(Strict):
             return [(x.id, x.name) for x in self.map.checkpoints]
         if kind == "route":
             name = {x.id: x.name for x in self.map.locations}
-
-            def ends(r: Route, lang: str) -> str:
-                return f"{text(name.get(r.from_), lang)} – {text(name.get(r.to), lang)}"
-            return [(r.key, Lang(en=ends(r, "en"), fr=ends(r, "fr"))) for r in self.map.routes]
+            return [(r.key, _joined(name.get(r.from_), name.get(r.to))) for r in self.map.routes]
         return [(x.id, x.name) for x in getattr(self.actors, ENTITY_LISTS[kind])]
 
     def entity_ids(self, kind: str) -> frozenset[str]:

@@ -28,7 +28,14 @@ from simulator.language.problem_text import (
     pydantic_say,
 )
 from simulator.language.rejections import explain
-from simulator.language.scenario import EFFECTS, NEEDS, Condition, Effect, Scenario
+from simulator.language.scenario import (
+    EFFECTS,
+    NEEDS,
+    UNKNOWN_LANGUAGE,
+    Condition,
+    Effect,
+    Scenario,
+)
 from simulator.language.suggest import suggestion
 from simulator.language.values import Rejected, check_value, ids_of
 from simulator.language.yamlsafe import (
@@ -150,6 +157,11 @@ def _model(node) -> type[BaseModel] | None:
     return node if isinstance(node, type) and issubclass(node, BaseModel) else None
 
 
+# "{en: Raid, Sabéré, fr: ...}" makes 'Sabéré' a key with no value
+QUOTES = Say(N_(". If it belongs to a text with a comma or a colon, put the whole text in "
+                "quotes: en: \"Raid, Sabéré\""))
+
+
 def _unknown_field(err: dict, root: type | None) -> Say:
     """'unknown field', with the fields allowed there and the likely one."""
     name, value = err["loc"][-1], err.get("input")
@@ -157,15 +169,33 @@ def _unknown_field(err: dict, root: type | None) -> Say:
     return Say(N_("unknown field "
                   "{value}{hint}{allowed}{quotes}"), value=repr(name), hint=suggestion(name, allowed),
                allowed=Say(N_("; allowed here: {names}"), names=", ".join(allowed)) if allowed else "",
-               # "{en: Raid, Sabéré, fr: ...}" makes 'Sabéré' a key with no value
-               quotes=Say(N_(". If it belongs to a text with a comma or a colon, put the whole text in "
-                             "quotes: en: \"Raid, Sabéré\"")) if value is None else "")
+               quotes=QUOTES if value is None else "")
+
+
+def _unknown_language(err: dict) -> Say:
+    """A text's language no catalogue has: the languages known, and the likely one."""
+    code, languages = err["loc"][-1], err["ctx"]["known"]
+    return Say(N_("unknown language {value}{hint}{known}{quotes}"), value=repr(code),
+               hint=suggestion(code, languages), known=known(languages),
+               quotes=QUOTES if err["input"].get(code) is None else "")
 
 
 def _message(err: dict, root: type | None) -> Say:
     if err["type"] == "extra_forbidden":
         return _unknown_field(err, root)
+    if err["type"] == UNKNOWN_LANGUAGE:
+        return _unknown_language(err)
     return pydantic_say(err)
+
+
+def _errors(exc: ValidationError) -> Iterator[dict]:
+    """Pydantic's errors, the unknown languages of a text each at its own key."""
+    for err in exc.errors():
+        if err["type"] == UNKNOWN_LANGUAGE:
+            for code in err["ctx"]["codes"]:
+                yield {**err, "loc": (*err["loc"], code)}
+        else:
+            yield err
 
 
 def _schema_problems(exc: ValidationError, data: Any, positions: Positions,
@@ -173,7 +203,7 @@ def _schema_problems(exc: ValidationError, data: Any, positions: Positions,
     """Located problems from a pydantic error; ``root``, the model validated, lets an
     unknown field list the fields allowed in its place."""
     by_path: dict[tuple, list[Say]] = {}
-    for err in exc.errors():
+    for err in _errors(exc):
         path = _data_path(err["loc"], data)
         msg = _message(err, root)
         if msg not in by_path.setdefault(path, []):

@@ -17,7 +17,14 @@ from simulator.portal import auth, joining, practice, quotas
 from simulator.portal.auth import ApiError, User
 from simulator.portal.debrief import release
 from simulator.portal.deps import json_body, live_of, refusal
-from simulator.portal.exercises import check_setup, create, scenario_source, state, team_view
+from simulator.portal.exercises import (
+    IN_API,
+    check_setup,
+    create,
+    scenario_source,
+    state,
+    team_view,
+)
 
 router = APIRouter(prefix="/api")
 COMMANDS = ("start", "close", "open", "pause", "resume")
@@ -37,6 +44,9 @@ class NewExercise(BaseModel):
     seed: int = 0
     lang: str = "en"
     bots: dict[str, str | None] = {}
+    # play in a language the scenario is not wholly written in: missing texts in English,
+    # marked
+    fallback_english: bool = False
 
 
 class DecisionBody(BaseModel):
@@ -68,12 +78,14 @@ def new_exercise(request: Request, user: Poster,
         raise ApiError(422, "malformed", detail="give one of scenario or scenario_text")
     try:
         text, scenario = scenario_source(body.scenario, body.scenario_text)
-        teams = check_setup(scenario, body.name, body.seed, body.lang, body.bots)
+        teams = check_setup(scenario, body.name, body.seed, body.lang, body.bots,
+                            body.fallback_english, IN_API)
     except InputError as exc:
         raise ApiError(422, "invalid_scenario", problems=[str(p) for p in exc.problems]) from None
     except ValueError as exc:
         raise ApiError(422, "malformed", detail=str(exc)) from None
-    ex, codes = create(auth.store_of(request), body.name, text, body.seed, body.lang, teams)
+    ex, codes = create(auth.store_of(request), body.name, text, body.seed, body.lang, teams,
+                       body.fallback_english)
     return JSONResponse({"id": ex, "codes": codes}, status_code=201)
 
 

@@ -6,8 +6,9 @@ from agents.bots import BOTS
 from debrief.words import Words
 from simulator.classroom.live import LiveExercise
 from simulator.classroom.store import Store
-from simulator.i18n import LANGUAGES
-from simulator.language.coverage import coverage, covers
+from simulator.i18n import LANGUAGES, N_
+from simulator.language.coverage import check_language
+from simulator.language.problem_text import Say
 from simulator.language.scenario import Scenario
 from simulator.language.validation import load_scenario, scenario_from_text
 from simulator.language.yamlsafe import InputError, Problem
@@ -60,19 +61,26 @@ def scenario_source(shipped_id: str | None, text: str | None,
 MAX_SEED = 2**32 - 1
 
 
+# The instructor's choice to play in a language the scenario is not wholly written in
+# (a box on the new-exercise and practice forms), and how a refusal names it.
+FALLBACK_CHOICE = N_("Show the texts the scenario lacks in this language in English, marked [EN]")
+ON_FORM = Say(N_("choose “{choice}”"), choice=Say(FALLBACK_CHOICE))
+IN_API = Say(N_("send {field}"), field='"fallback_english": true')
+
+
 def check_setup(scenario: Scenario, name: str, seed: int, lang: str,
-                bots: dict[str, str | None]) -> dict[str, str | None]:
-    """Every team with its bot kind (None: played by people); ``ValueError`` if wrong."""
+                bots: dict[str, str | None], fallback_english: bool = False,
+                how: Say = ON_FORM) -> dict[str, str | None]:
+    """Every team with its bot kind (None: played by people); ``ValueError`` if wrong,
+    ``NotCovered`` (one) for a language the scenario is not wholly written in, unless the
+    instructor chose ``fallback_english`` (``how`` says where to choose it)."""
     if not name.strip() or len(name) > MAX_NAME:
         raise ValueError(f"a name of 1 to {MAX_NAME} characters is needed")
     if not 0 <= seed <= MAX_SEED:  # the database stores 64-bit integers
         raise ValueError(f"a seed is a whole number from 0 to {MAX_SEED}")
     if lang not in LANGUAGES:
         raise ValueError(f"language is one of {', '.join(LANGUAGES)}")
-    if not covers(scenario, lang):
-        done, total = coverage(scenario).get(lang, (0, 0))
-        raise ValueError(f"the scenario is written in {lang} for {done} of its {total} texts: "
-                         "choose a language it is written in")
+    check_language(scenario, lang, fallback_english, how)
     teams = [t.id for t in scenario.teams]
     for team, kind in bots.items():
         if team not in teams:
@@ -83,9 +91,9 @@ def check_setup(scenario: Scenario, name: str, seed: int, lang: str,
 
 
 def create(store: Store, name: str, text: str, seed: int, lang: str,
-           teams: dict[str, str | None]) -> tuple[int, dict]:
+           teams: dict[str, str | None], fallback_english: bool = False) -> tuple[int, dict]:
     """A new exercise in setup and its join codes."""
-    ex = store.create_exercise(name.strip(), text, seed, lang, teams)
+    ex = store.create_exercise(name.strip(), text, seed, lang, teams, fallback_english)
     return ex, issue_codes(store, ex)
 
 

@@ -15,6 +15,7 @@ from starlette.datastructures import FormData, UploadFile
 from agents.bots import BOTS
 from simulator.classroom.live import LiveExercise
 from simulator.classroom.store import OTHERS_SHOWN, Refused, Store
+from simulator.language.coverage import NotCovered
 from simulator.language.scenario import text
 from simulator.language.yamlsafe import MAX_BYTES, InputError
 from simulator.portal import auth
@@ -22,6 +23,7 @@ from simulator.portal.auth import ApiError, User
 from simulator.portal.debrief import release
 from simulator.portal.deps import field, form_data, live_of, refusal
 from simulator.portal.exercises import (
+    FALLBACK_CHOICE,
     check_setup,
     create,
     decode,
@@ -80,11 +82,17 @@ def new_instructor_code(request: Request, form: Form):
 
 
 def _step_one(request: Request, user: User, status: int = 200, problems=(), error=None,
-              values=None):
+              values=None, refused: str = ""):
     return page(request, "new.html.j2", user=user, status=status, problems=list(problems),
-                error=error, shipped=_shipped_titles(lang_of(request)), langs_ex=LANGUAGES,
+                error=error, refused=refused, shipped=_shipped_titles(lang_of(request)),
+                langs_ex=LANGUAGES, fallback_choice=FALLBACK_CHOICE,
                 values=values or {"name": "", "seed": "0", "lang": lang_of(request),
-                                  "scenario": ""})
+                                  "scenario": "", "fallback_english": ""})
+
+
+def _fallback(form: FormData) -> bool:
+    """The instructor's choice to play in a language the scenario lacks texts in."""
+    return field(form, "fallback_english") == "yes"
 
 
 @router.get("/new", response_class=HTMLResponse)
@@ -103,7 +111,7 @@ def _seed(raw: str) -> int:
 def new_checked(request: Request, form: Form):
     """Step one: the scenario is checked (every problem with its line), then teams."""
     user = _poster(request, form)
-    values = {k: field(form, k) for k in ("name", "seed", "lang", "scenario")}
+    values = {k: field(form, k) for k in ("name", "seed", "lang", "scenario", "fallback_english")}
     upload = form.get("upload")
     try:
         if isinstance(upload, UploadFile) and upload.filename:
@@ -112,11 +120,14 @@ def new_checked(request: Request, form: Form):
             scenario_text, scenario = scenario_source(None, decode(raw, name), name)
         else:
             scenario_text, scenario = scenario_source(values["scenario"], None)
-        check_setup(scenario, values["name"], _seed(values["seed"]), values["lang"], {})
+        check_setup(scenario, values["name"], _seed(values["seed"]), values["lang"], {},
+                    _fallback(form))
     except InputError as exc:
         lang = lang_of(request)  # the author's language, as on the command line
         return _step_one(request, user, 422, problems=[p.text(lang) for p in exc.problems],
                          values=values)
+    except NotCovered as exc:
+        return _step_one(request, user, 422, values=values, refused=exc.text(lang_of(request)))
     except ValueError:
         return _step_one(request, user, 422, error="bad_setup", values=values)
     draft = request.app.state.drafts.add(scenario_text)
@@ -136,11 +147,14 @@ def create_exercise(request: Request, form: Form):
     try:
         _, scenario = scenario_source(None, scenario_text)
         bots = {t.id: field(form, f"bot_{t.id}") or None for t in scenario.teams}
-        teams = check_setup(scenario, values["name"], _seed(values["seed"]), values["lang"], bots)
+        teams = check_setup(scenario, values["name"], _seed(values["seed"]), values["lang"], bots,
+                            _fallback(form))
+    except NotCovered as exc:
+        return _step_one(request, user, 422, refused=exc.text(lang_of(request)))
     except (InputError, ValueError):
         return _step_one(request, user, 422, error="bad_setup")
     ex, codes = create(auth.store_of(request), values["name"], scenario_text,
-                       _seed(values["seed"]), values["lang"], teams)
+                       _seed(values["seed"]), values["lang"], teams, _fallback(form))
     drafts.drop(field(form, "draft"))
     return _sheet(request, user, ex, codes)
 

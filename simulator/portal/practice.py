@@ -32,6 +32,8 @@ from starlette.datastructures import FormData
 from simulator.classroom.live import LiveExercise
 from simulator.classroom.store import PRACTICE_CAP, PRACTICE_LIMIT, Refused, Store
 from simulator.i18n import LANGUAGES
+from simulator.language.coverage import NotCovered
+from simulator.language.problem_text import Say
 from simulator.language.scenario import Scenario, text
 from simulator.language.validation import scenario_from_text
 from simulator.language.yamlsafe import InputError
@@ -39,7 +41,14 @@ from simulator.portal import auth, joinlimit
 from simulator.portal.auth import ApiError, User
 from simulator.portal.debrief import release
 from simulator.portal.deps import field, form_data, json_body, live_of
-from simulator.portal.exercises import check_setup, scenario_source, shipped_scenarios
+from simulator.portal.exercises import (
+    FALLBACK_CHOICE,
+    IN_API,
+    ON_FORM,
+    check_setup,
+    scenario_source,
+    shipped_scenarios,
+)
 from simulator.portal.render import lang_of, page
 
 router = APIRouter()
@@ -57,6 +66,9 @@ class NewOffer(BaseModel):
     team: str
     seed: int = 0
     lang: str = "en"
+    # play in a language the scenario is not wholly written in: missing texts in English,
+    # marked
+    fallback_english: bool = False
 
 
 @functools.lru_cache(maxsize=16)
@@ -69,14 +81,14 @@ def team_name(scenario: Scenario, team: str, lang: str) -> str:
     return next((text(t.name, lang) for t in scenario.teams if t.id == team), team)
 
 
-def check_offer(body: NewOffer) -> tuple[str, str]:
+def check_offer(body: NewOffer, how: Say = IN_API) -> tuple[str, str]:
     """(name, scenario text) of a valid offer; ``InputError`` for a scenario with
     problems, ``ValueError`` for anything else wrong."""
     if (body.scenario is None) == (body.scenario_text is None):
         raise ValueError("give one of scenario or scenario_text")
     scenario_text, scenario = scenario_source(body.scenario, body.scenario_text)
     name = body.name.strip() or text(scenario.metadata.title, body.lang)
-    teams = check_setup(scenario, name, body.seed, body.lang, {})
+    teams = check_setup(scenario, name, body.seed, body.lang, {}, body.fallback_english, how)
     if body.team not in teams:
         raise ValueError(f"unknown team {body.team!r} (teams: {', '.join(teams)})")
     return name, scenario_text
@@ -119,7 +131,8 @@ def new_offer(request: Request, user: Poster,
     except ValueError as exc:
         raise ApiError(422, "malformed", detail=str(exc)) from None
     offer, token = auth.store_of(request).add_practice_offer(name, scenario_text, body.team,
-                                                            body.seed, body.lang)
+                                                            body.seed, body.lang,
+                                                            body.fallback_english)
     return JSONResponse({"id": offer, **_link(request, token)}, status_code=201)
 
 
@@ -160,12 +173,13 @@ def _choices(lang: str) -> list[dict]:
 
 
 def offers_page(request: Request, user: User, status: int = 200, error: str | None = None,
-                made: dict | None = None):
+                made: dict | None = None, refused: str = ""):
     store, lang = auth.store_of(request), lang_of(request)
     rows = [{**dict(o), "team_name": team_name(scenario_of(o["scenario"]), o["team"], lang)}
             for o in store.practice_offers()]
     return page(request, "practice_offers.html.j2", user=user, status=status, error=error,
                 made=made, offers=rows, choices=_choices(lang), langs_ex=LANGUAGES,
+                refused=refused, fallback_choice=FALLBACK_CHOICE,
                 cap=PRACTICE_CAP, limit=PRACTICE_LIMIT)
 
 
@@ -190,12 +204,16 @@ def offer_form(request: Request, form: Form):
     sid, _, team = field(form, "choice").rpartition("/")
     try:
         body = NewOffer(name=field(form, "name"), scenario=sid, team=team,
-                        seed=int(field(form, "seed") or 0), lang=field(form, "lang"))
-        name, scenario_text = check_offer(body)
+                        seed=int(field(form, "seed") or 0), lang=field(form, "lang"),
+                        fallback_english=field(form, "fallback_english") == "yes")
+        name, scenario_text = check_offer(body, ON_FORM)
+    except NotCovered as exc:
+        return offers_page(request, user, 422, refused=exc.text(lang_of(request)))
     except (ValueError, InputError):  # a pydantic ValidationError is a ValueError
         return offers_page(request, user, 422, error="bad_offer")
     offer, token = auth.store_of(request).add_practice_offer(name, scenario_text, body.team,
-                                                            body.seed, body.lang)
+                                                            body.seed, body.lang,
+                                                            body.fallback_english)
     return offers_page(request, user, made={"id": offer, "name": name,
                                             **_link(request, token)})
 

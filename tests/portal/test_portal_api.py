@@ -293,8 +293,10 @@ def test_an_exercise_only_in_a_language_its_scenario_is_written_in(instructor, a
             "lang": "pt", "bots": {}}
     r = instructor.post("/api/exercises", body)
     assert r.status_code == 422
-    assert r.json()["detail"] == ("the scenario is written in pt for 206 of its 207 texts: "
-                                  "choose a language it is written in")
+    assert r.json()["detail"] == (
+        "flood-season is written in Portuguese for 206 of its 207 texts: choose a language it "
+        'is written in (en, fr); or send "fallback_english": true: each text not written in '
+        "Portuguese is then shown in English, marked [EN]")
     assert app.state.store.exercises() == []
     r = instructor.post("/api/exercises", {**body, "scenario_text": flood})
     assert r.status_code == 201, r.text

@@ -328,6 +328,7 @@ def test_a_database_from_before_practice_opens_and_plays_on(tmp_path):
     app = create_app(path)
     store = app.state.store
     assert not store.is_practice(1) and store.exercises()[0]["practice"] is None
+    assert not store.fallback_english(1)  # a column added since: not chosen
     live = app.state.registry.get(1)
     assert (live.phase, live.open_turn, live.practice) == ("open", 1, False)
     instructor = User(app, store.add_credential("instructor"))

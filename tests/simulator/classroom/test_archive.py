@@ -115,6 +115,7 @@ def test_the_archive_is_plain_files_with_a_manifest(source):
     assert (exercise["name"], exercise["seed"], exercise["lang"], exercise["phase"],
             exercise["turn"]) == ("Inner Delta, group B", 3, "fr", "finished", 4)
     assert exercise["teams"][1] == {"team": "police", "bot": "doctrine"}
+    assert "fallback_english" not in exercise  # written only when chosen
     stored = played.store.inputs(played.exercise)
     assert [(i["kind"], i["turn"], i["team"], i["payload"]) for i in inputs] == \
         [(i.kind, i.turn, i.team, i.payload) for i in stored]
@@ -207,6 +208,21 @@ def test_a_practice_exercise_stays_practice_and_its_link_stays_behind(tmp_path):
     assert again.replay_hash() == live.replay_hash()
     again.end_turn("force", 1)
     assert len(other.inputs(done.exercise)) == len(store.inputs(ex))
+
+
+def test_the_choice_of_english_for_missing_texts_goes_with_the_exercise(tmp_path,
+                                                                          extra_language):
+    store = Store(tmp_path / "ttx.db")
+    ex = store.create_exercise("In xx", SCENARIO, 2, extra_language, {"force": None},
+                               fallback_english=True)
+    export_exercise(tmp_path / "ttx.db", ex, tmp_path / "xx.zip")
+    with zipfile.ZipFile(tmp_path / "xx.zip") as z:
+        exercise = json.loads(z.read("exercise.json"))
+    assert (exercise["lang"], exercise["fallback_english"]) == ("xx", True)
+    done = import_exercise(tmp_path / "xx.zip", tmp_path / "other.db")
+    other = Store(tmp_path / "other.db")
+    assert other.fallback_english(done.exercise)
+    assert other.exercise(done.exercise)["lang"] == "xx"
 
 
 def test_changed_inputs_are_refused_and_nothing_is_stored(source, tmp_path):

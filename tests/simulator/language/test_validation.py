@@ -87,7 +87,7 @@ def test_inject_places_and_actors_must_exist():
      "here: id, title, summary, category, turn_hours, turns, step_hours, start, "
      "learning_objectives"),
     ("title: {en: Mini exercise, fr: Mini exercice}", "title: {en: Raid, Kéno, fr: Raid}",
-     "mini.yaml:4:21: metadata.title.Kéno: unknown field 'Kéno'; allowed here: en, fr, pt. "
+     "mini.yaml:4:21: metadata.title.Kéno: unknown language 'Kéno' (known: en, fr, pt). "
      "If it belongs to a text with a comma or a colon, put the whole text in quotes: "
      "en: \"Raid, Sabéré\""),
     ("{from: town, to: base, distance_km: 20}", "{from: town, to: bsae, distance_km: 20}",
