@@ -33,7 +33,7 @@ def lang_of(request: Request) -> str:
     if chosen in LANGUAGES:
         return chosen
     for part in request.headers.get("accept-language", "").split(","):
-        code = part.split(";")[0].strip().lower()[:2]
+        code = part.split(";")[0].strip().lower().split("-")[0]  # pt-PT, ha-NG: pt, ha
         if code in LANGUAGES:
             return code
     return "en"

@@ -279,3 +279,13 @@ def test_the_shipped_scenarios_pages_render_for_every_team(app, instructor, scen
                                 "/team", lang=lang))):
             assert page.status_code == 200
             no_ids(page, lang, where)
+
+
+def test_a_first_visit_reads_the_browsers_language(app):
+    """No choice made yet: the first language of the browser's list the portal offers."""
+    def heading(accept: str) -> str:
+        page = User(app).http.get("/", headers={"accept-language": accept}).text
+        return re.search(r'<html lang="(\w+)">', page).group(1)
+    assert heading("pt-PT,pt;q=0.9,en;q=0.8") == "pt"
+    assert heading("de-DE,fr-SN;q=0.9") == "fr"
+    assert heading("ha-NG") == "en"  # no Hausa catalogue: English
