@@ -376,7 +376,8 @@ EVENTS: dict[str, str | tuple[str, str]] = {
     "herd_already_moving": N_("{herd} is already on the move"),
     "intercommunal_clash": N_("communities clashed at {location}: {deaths} killed, {injuries} injured "
                               "(tension {tension})"),
-    "tension_alert": N_("tension at {location} reached {tension}: {teams} warned"),
+    "tension_alert": N_plural("tension at {location} reached {tension}: {teams} warned",
+                              "tension at {location} reached {tension}: {teams} warned"),
     "local_agreement": N_("{team} supported a local agreement at {location}, holding until {until_hour}"),
     "local_agreement_failed": N_("{team}: no local agreement at {location} without mediation first"),
     "local_agreement_ended": N_("the local agreement at {location} ran out"),
@@ -431,4 +432,4 @@ EVENTS: dict[str, str | tuple[str, str]] = {
 }
 COUNTED = {"investigation": "incidents_found", "detention": "detainees",
            "detention_overdue": "detainees", "handover": "detainees", "information_shared": "facts",
-           "sgbv_referred": "cases", "sgbv_unattended": "cases"}
+           "sgbv_referred": "cases", "sgbv_unattended": "cases", "tension_alert": "teams"}

@@ -33,3 +33,8 @@ def test_counted_event_sentences_take_the_plural_of_their_language():
     found = Words(scenario, "fr").what({"type": "investigation", "team": team,
                                         "incidents_found": ["e1", "e2"]})
     assert found.endswith(": 2 incidents trouvés")
+    # A list counts by its length: one team warned, or two.
+    alert = {"type": "tension_alert", "location": "dalou", "tension": 0.8}
+    pt = Words(scenario, "pt")
+    assert pt.what({**alert, "teams": [team]}).endswith(": Força (componente militar) alertada")
+    assert pt.what({**alert, "teams": [team, "police"]}).endswith("alertadas")
