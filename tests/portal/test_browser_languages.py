@@ -84,19 +84,21 @@ def joined(browser, url: str, code: str, lang: str, window: str):  # noqa: F811
 
 
 @pytest.mark.parametrize("window", WINDOWS)
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_no_page_spills_or_cuts_text_in_any_language(browser, portal, lang, window,  # noqa: F811
+def test_no_page_spills_or_cuts_text_in_any_language(browser, portal, window,  # noqa: F811
                                                      tmp_path):
     for code, paths in pages(portal).items():
-        context, page = joined(browser, portal.url, code, lang, window)
+        context, page = joined(browser, portal.url, code, "en", window)
         try:
-            for path in paths:
-                page.goto(portal.url + path)
-                assert page.locator("html").get_attribute("lang") == lang, path
-                shot = page.screenshot(full_page=True,
-                                       path=tmp_path / f"{path.replace('/', '_')}.png")
-                assert png_size(shot)[0] == WINDOWS[window][0], f"{path} is wider than the window"
-                assert page.evaluate(PROBE) == [], f"{path} ({lang}, {window})"
+            for lang in LANGUAGES:  # the reader's choice, as the language switch sets it
+                context.add_cookies([{"name": "ttx_lang", "value": lang, "url": portal.url}])
+                for path in paths:
+                    page.goto(portal.url + path)
+                    assert page.locator("html").get_attribute("lang") == lang, path
+                    shot = page.screenshot(
+                        full_page=True, path=tmp_path / f"{lang}{path.replace('/', '_')}.png")
+                    assert png_size(shot)[0] == WINDOWS[window][0], \
+                        f"{path} ({lang}) is wider than the window"
+                    assert page.evaluate(PROBE) == [], f"{path} ({lang}, {window})"
         finally:
             context.close()
 
