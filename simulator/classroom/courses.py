@@ -24,6 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from simulator.classroom.competencies import SHIPPED, Framework, framework_from_text, shipped_scenarios
 from simulator.classroom.store import Refused, Store
+from simulator.i18n import LANGUAGES, say
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS course (
@@ -51,11 +52,22 @@ CREATE TABLE IF NOT EXISTS signoff (
 MAX_TRAINEES = 500  # rows of one CSV: a cohort is 25, the applicants about 90
 SERVICES = ("military", "police", "civilian")
 SEXES = ("female", "male")
-# What a French sheet may say instead (headers and values), lower case.
-HEADERS = {"nom": "name", "pays": "country", "sexe": "sex", "courriel": "email",
-           "e-mail": "email", "mail": "email"}
-VALUES = {"militaire": "military", "civil": "civilian", "civile": "civilian",
-          "f": "female", "femme": "female", "m": "male", "h": "male", "homme": "male"}
+# A sheet names its columns and values in any language of the interface, as the class
+# record writes them (course_exports.WORDS), or by one of these short forms, lower case.
+ALIASES = {"e-mail": "email", "mail": "email", "civile": "civilian", "f": "female",
+           "m": "male", "h": "male", "mulher": "female", "homem": "male"}
+SAID = ("name", "country", "service", "sex", "email") + SERVICES + SEXES
+
+
+@functools.cache
+def _codes() -> dict[str, str]:
+    """Every language's word for a column or a value, lower case → its code."""
+    from simulator.classroom.course_exports import WORDS
+
+    out = dict(ALIASES)
+    for lang in LANGUAGES:
+        out.update({say(WORDS[code], lang).lower(): code for code in SAID})
+    return out
 
 
 class Course(BaseModel):
@@ -64,7 +76,7 @@ class Course(BaseModel):
     school: str = Field(min_length=1, max_length=200)
     start: dt.date
     end: dt.date
-    lang: Literal["en", "fr"] = "en"
+    lang: str = Field("en", description="a language of the interface (en, fr, pt ...)")
     framework: str | None = Field(None, max_length=500_000, description="a competency "
                                   "framework's YAML (default: the shipped one)")
 
@@ -72,6 +84,9 @@ class Course(BaseModel):
     def _dates_in_order(self) -> Course:
         if self.end < self.start:
             raise ValueError("the course ends before it starts")
+        if self.lang not in LANGUAGES:
+            raise ValueError(f"the course's language is one of {', '.join(LANGUAGES)}, "
+                             f"not {self.lang!r}")
         return self
 
 
@@ -121,7 +136,7 @@ def parse_cohort(text: str) -> list[Trainee]:
     rows = list(csv.reader(io.StringIO(text), dialect))
     if not rows:
         raise CsvError([RowProblem(row=1, column="", message="the file is empty")])
-    header = [HEADERS.get(h.strip().lower(), h.strip().lower()) for h in rows[0]]
+    header = [_codes().get(h.strip().lower(), h.strip().lower()) for h in rows[0]]
     missing = [c for c in ("name", "country", "service", "sex") if c not in header]
     unknown = [h for h in header if h not in Trainee.model_fields]
     problems = [RowProblem(row=1, column=c, message="this column is missing") for c in missing]
@@ -165,7 +180,7 @@ def _value(column: str, cell: str) -> str | None:
     if column == "email":
         return cell or None
     if column in ("service", "sex"):
-        return VALUES.get(cell.lower(), cell.lower())
+        return _codes().get(cell.lower(), cell.lower())
     return cell
 
 

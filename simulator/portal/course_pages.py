@@ -15,7 +15,6 @@ from starlette.datastructures import FormData, UploadFile
 from simulator.classroom.courses import Course, CsvError, SignOff, Trainee, cohort_from_bytes
 from simulator.classroom.store import Refused
 from simulator.i18n import N_, tr
-from simulator.language.scenario import text
 from simulator.language.yamlsafe import InputError
 from simulator.play.compare import OUTCOME_NAMES
 from simulator.portal import auth
@@ -133,7 +132,7 @@ def _teams_page(request: Request, user: User, course: int, exercise: int, status
     row = _found(c.course, course)
     ex = _found(auth.store_of(request).exercise, exercise)
     scenario = live_of(request, exercise).scenario
-    teams = [(t.id, text(t.name, "en"), text(t.name, "fr")) for t in scenario.teams]
+    teams = [(t.id, t.name) for t in scenario.teams]  # named in the reader's language
     bots = auth.store_of(request).teams(exercise)
     chosen = {m: team for team, members in c.members(exercise).items() for m in members}
     return page(request, "course_teams.html.j2", user=user, status=status, course=dict(row),

@@ -37,6 +37,15 @@ def test_a_french_spreadsheet_with_semicolons_and_a_byte_order_mark():
                 email="issa@example.org")]
 
 
+def test_a_portuguese_spreadsheet_names_its_columns_and_values_in_portuguese():
+    text = "Nome;País;Serviço;Sexo;Correio eletrónico\nAna Gomes;Cabo Verde;Polícia;Feminino;\n" \
+           "Braima Sanhá;Guiné-Bissau;militar;M;braima@example.org\n"
+    assert parse_cohort(text) == [
+        Trainee(name="Ana Gomes", country="Cabo Verde", service="police", sex="female"),
+        Trainee(name="Braima Sanhá", country="Guiné-Bissau", service="military", sex="male",
+                email="braima@example.org")]
+
+
 def test_every_problem_is_named_by_row_and_column():
     text = ("name,country,service,sex,email\n"
             "Awa Ndiaye,Senegal,navy,female,\n"
@@ -62,6 +71,13 @@ def test_a_header_without_a_needed_column_or_with_an_unknown_one():
 def test_a_course_ends_after_it_starts():
     with pytest.raises(ValueError, match="ends before it starts"):
         Course(name="x", school="y", start=date(2027, 2, 1), end=date(2027, 1, 1))
+
+
+def test_a_course_is_held_in_any_language_of_the_interface():
+    dates = {"start": date(2027, 1, 11), "end": date(2027, 1, 22)}
+    assert Course(name="x", school="y", lang="pt", **dates).lang == "pt"
+    with pytest.raises(ValueError, match="the course's language is one of en, fr, pt, not 'de'"):
+        Course(name="x", school="y", lang="de", **dates)
 
 
 def test_enrolment_is_all_or_nothing_and_a_trainee_can_be_exported_then_deleted(courses):
