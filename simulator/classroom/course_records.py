@@ -24,7 +24,7 @@ class TaskRating:
     scenario: str  # the scenario's metadata.id
     task: str
     team: str
-    title: dict  # {"en": ..., "fr": ...}
+    title: dict  # per language: {"en": ..., "fr": ..., "pt": ...}
     draft: str | None  # the debrief's rating (None: not rated)
     final: str | None  # after the evaluators' override
     justification: str | None = None  # the override's

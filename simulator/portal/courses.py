@@ -159,7 +159,8 @@ def _reader(request: Request, course: int) -> User:
 
 
 def _plain(title) -> dict:
-    return title.model_dump() if isinstance(title, Lang) else {"en": title, "fr": title}
+    """A scenario's text per language, as written (one written once: in every language)."""
+    return title.model_dump() if isinstance(title, Lang) else dict.fromkeys(LANGUAGES, title)
 
 
 def course_ratings(request: Request, course: int) -> list[TaskRating]:
