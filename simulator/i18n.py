@@ -88,6 +88,12 @@ def tr(message: str, lang: str = "en", /, **values) -> str:
     return text.format(**values) if values else text
 
 
+def has_translation(message: str, lang: str) -> bool:
+    """Whether the catalogue of ``lang`` translates ``message`` (English, the code's own,
+    always does): a text written per language is written only in those that do."""
+    return lang == SOURCE or message in getattr(translations(lang), "_catalog", {})
+
+
 def say(text: str | tuple[str, str], lang: str = "en", /, **values) -> str:
     """A text kept in a table (``N_``, or ``pN_`` with its context) in ``lang``."""
     said = translations(lang).pgettext(*text) if isinstance(text, tuple) else tr(text, lang)

@@ -21,7 +21,7 @@ import yaml
 
 from agents.civilians import GROUPS, split_counts
 from simulator.displacement.fleecase import Case, CaseError, arrivals, observed
-from simulator.i18n import N_
+from simulator.i18n import LANGUAGES, N_, SOURCE, has_translation, tr
 from simulator.language.problem_text import UNKNOWN_NAMES, Say
 from simulator.language.scenario import Arrivals
 
@@ -48,19 +48,18 @@ def to_scenario(case: Case) -> dict:
         raise CaseError(str(case.folder / "input" / "locations.csv"),
                         Say(N_("names {names} give the same location id"), names=clash))
     obs = observed(case)
-    changes: dict[int, list] = defaultdict(list)  # day → [(effect, (why in en, in fr))]
+    changes: dict[int, list] = defaultdict(list)  # day → [(effect, why: a Say)]
     _conflicts(case, ids, changes)
     _redirections(case, ids, changes)
     _closures(case, ids, changes)
     return {
         "metadata": {
             "id": slug(case.folder.name) or "case",
-            "title": {"en": f"Displacement case {case.folder.name} ({case.start})",
-                      "fr": f"Cas de déplacement {case.folder.name} ({case.start})"},
-            "summary": {"en": f"Imported from the Flee-format case in {case.folder.name}: "
-                              f"{case.days} days from {case.start}.",
-                        "fr": f"Importé du cas au format Flee {case.folder.name} : "
-                              f"{case.days} jours à partir du {case.start}."},
+            "title": in_every_language(Say(N_("Displacement case {case} ({start})"),
+                                           case=case.folder.name, start=str(case.start))),
+            "summary": in_every_language(Say(N_(
+                "Imported from the Flee-format case in {case}: {days} days from {start}."),
+                case=case.folder.name, days=case.days, start=str(case.start))),
             "category": "civilian_protection",
             "turn_hours": 24, "step_hours": 24, "turns": case.days,
             "start": f"{case.start}T00:00",
@@ -73,7 +72,7 @@ def to_scenario(case: Case) -> dict:
                      "places": {ids[z]: float(max(case.locations[z].population, 1))
                                 for z in case.conflict}},
         "teams": [{"id": "observers", "role": "custom",
-                   "name": {"en": "Observers", "fr": "Observateurs"}}],
+                   "name": in_every_language(Say(N_("Observers")))}],
         "msel": [_inject(day, effects) for day, effects in sorted(changes.items())],
         "parameters": NO_DEATHS,
     }
@@ -126,9 +125,9 @@ def _conflicts(case, ids, changes) -> None:
         before = False
         for day, now in enumerate(on.tolist()):
             if now != before:
+                why = N_("fighting starts at {place}") if now else N_("fighting ends at {place}")
                 changes[day].append(({"conflict": {"location": ids[zone], "active": now}},
-                                     (f"fighting {'starts' if now else 'ends'} at {zone}",
-                                      f"{'début' if now else 'fin'} des combats à {zone}")))
+                                     Say(why, place=zone)))
             before = now
 
 
@@ -137,8 +136,8 @@ def _redirections(case, ids, changes) -> None:
     for a, b, flag in case.redirects:
         src, dest = (a, b) if flag == 2 else (b, a)
         changes[0].append(({"redirect": {"from": ids[src], "to": ids[dest]}},
-                           (f"everyone reaching {src} is sent on to {dest}",
-                            f"toute personne arrivant à {src} est envoyée à {dest}")))
+                           Say(N_("everyone reaching {place} is sent on to {other}"),
+                               place=src, other=dest)))
 
 
 def _closures(case, ids, changes) -> None:
@@ -154,39 +153,41 @@ def _closures(case, ids, changes) -> None:
         if kind == "remove_forced_redirection":
             _known(where, case, a, b)
             changes[start].append(({"redirect": {"from": ids[a], "to": ids[b], "active": False}},
-                                   (f"{a} no longer sends people on to {b}",
-                                    f"{a} n'envoie plus personne à {b}")))
+                                   Say(N_("{place} no longer sends people on to {other}"),
+                                       place=a, other=b)))
             continue
         if kind in ("camp", "idpcamp"):
             _known(where, case, a)
             changes[start].append(({"admission": {"location": ids[a], "open": False}},
-                                   (f"{a} admits nobody", f"{a} n'admet personne")))
+                                   Say(N_("{place} admits nobody"), place=a)))
             if ends:
                 changes[end].append(({"admission": {"location": ids[a], "open": True}},
-                                     (f"{a} admits people again", f"{a} admet de nouveau")))
+                                     Say(N_("{place} admits people again"), place=a)))
             continue
         if kind == "country":
             if a not in country.values() or b not in country.values():
                 raise CaseError(where, Say(N_("unknown country {value}"), value=repr(
                     a if a not in country.values() else b)))
             routes = [(x, y) for x, y, _ in case.routes if {country[x], country[y]} == {a, b}]
-            why = (f"the border between {a} and {b}", f"la frontière entre {a} et {b}")
+            closes, opens = (N_("the border between {place} and {other} closes"),
+                             N_("the border between {place} and {other} reopens"))
         elif kind == "location":
             _known(where, case, a)
             routes = [(x, y) for x, y, _ in case.routes if a in (x, y)]
-            why = (f"every route of {a}", f"toutes les routes de {a}")
+            closes, opens = (N_("every route of {place} closes"),
+                             N_("every route of {place} reopens"))
         else:
             _known(where, case, a, b)
             routes = [(x, y) for x, y, _ in case.routes if {x, y} == {a, b}]
             if not routes:
                 raise CaseError(where, Say(N_("no route between {a} and {b}"), a=repr(a), b=repr(b)))
-            why = (f"the route {a}–{b}", f"la route {a}–{b}")
+            closes, opens = N_("the route {place}–{other} closes"), N_("the route {place}–{other} reopens")
         for x, y in routes:
             changes[start].append(({"close_route": {"from": ids[x], "to": ids[y]}},
-                                   (f"{why[0]} closes", f"{why[1]} : fermeture")))
+                                   Say(closes, place=a, other=b)))
             if ends:
                 changes[end].append(({"open_route": {"from": ids[x], "to": ids[y]}},
-                                     (f"{why[0]} reopens", f"{why[1]} : réouverture")))
+                                     Say(opens, place=a, other=b)))
 
 
 def _known(where: str, case: Case, *names: str) -> None:
@@ -195,12 +196,31 @@ def _known(where: str, case: Case, *names: str) -> None:
             raise CaseError(where, Say(UNKNOWN_NAMES["location"], value=repr(name), hint="", known=""))
 
 
-def _inject(day: int, effects: list[tuple[dict, tuple[str, str]]]) -> dict:
-    en, fr = ("; ".join(dict.fromkeys(why[k] for _, why in effects)) for k in (0, 1))
+def _inject(day: int, effects: list[tuple[dict, Say]]) -> dict:
+    changes = _Joined(dict.fromkeys(why for _, why in effects))
     return {"id": f"day{day:04d}", "at": {"turn": day + 1},
-            "from": {"en": "Case data", "fr": "Données du cas"}, "to": ["all"],
-            "message": {"en": f"Day {day}: {en}.", "fr": f"Jour {day} : {fr}."},
+            "from": in_every_language(Say(N_("Case data"))), "to": ["all"],
+            "message": in_every_language(Say(N_("Day {day}: {changes}."), day=str(day),
+                                             changes=changes)),
             "effects": [e for e, _ in effects]}
+
+
+class _Joined:
+    """Several changes of one day, worded in one language and joined."""
+
+    def __init__(self, parts):
+        self.parts = list(parts)
+
+    def text(self, lang: str) -> str:
+        # TRANSLATORS: between two changes of one day of a displacement case
+        return tr("; ", lang).join(part.text(lang) for part in self.parts)
+
+
+def in_every_language(said: Say) -> dict[str, str]:
+    """A scenario text in English, French (which a scenario requires) and every other
+    language whose catalogue has its words."""
+    return {lang: said.text(lang) for lang in LANGUAGES
+            if lang in (SOURCE, "fr") or has_translation(said.message, lang)}
 
 
 def _one_per_pair(routes: list[tuple[str, str, float]]) -> list[tuple[str, str, float]]:

@@ -114,3 +114,10 @@ def test_ttx_languages_shows_what_each_language_covers(lang, heading, capsys):
 def test_ttx_languages_check_and_compile(tmp_path, capsys):
     assert main(["languages", "--check"]) == 0
     assert capsys.readouterr().out == "every catalogue is complete\n"
+
+
+def test_a_text_is_known_translated_only_where_its_catalogue_has_it():
+    from simulator.i18n import has_translation
+    assert has_translation("Observers", "pt") and has_translation("Observers", "en")
+    assert not has_translation("A text no catalogue has", "fr")
+    assert has_translation("A text no catalogue has", "en")  # the code's own language

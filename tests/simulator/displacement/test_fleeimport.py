@@ -9,6 +9,8 @@ import yaml
 from simulator.cli import main
 from simulator.displacement.fleecase import CaseError, arrivals, observed, read_case
 from simulator.displacement.fleeimport import to_scenario
+from simulator.i18n import LANGUAGES
+from simulator.language.coverage import coverage, texts
 from simulator.language.validation import load_scenario
 from tests.simulator.displacement.test_fleecase import DATA, tiny
 
@@ -106,6 +108,12 @@ def test_burundi_converts_with_its_closures_and_forced_redirections(tmp_path, ca
     assert len(raw["arrivals"]["places"]) == len(case.conflict) == 7
     # the movement parameters are the engine's defaults
     assert "movement" not in raw["parameters"]
+    # Written in every language with a catalogue, from the catalogues' words.
+    assert coverage(s) == {lang: (len(list(texts(s))),) * 2 for lang in LANGUAGES}
+    first = next(i for i in raw["msel"] if i["id"] == "day0090")
+    assert first["message"] == {"en": "Day 90: Lusenda admits people again.",
+                                "fr": "Jour 90 : Lusenda admet de nouveau.",
+                                "pt": "Dia 90: Lusenda volta a admitir pessoas."}
 
 
 def test_car_converts_with_its_border_closures():
