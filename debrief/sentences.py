@@ -47,16 +47,21 @@ NOTES = {
                         "{by_turn}) of inject {inject}"),
     "cause_attempted": N_("{team} ordered {action}{where} for inject {inject}, without effect by the "
                           "deadline (turn {by_turn}): {why}"),
-    "cause_unprotected": N_("attack at {location} in turn {turn} ({deaths} deaths), warned {hours} h "
+    # TRANSLATORS: {deaths} is a count with its words ("1 death", "2 deaths")
+    "cause_unprotected": N_("attack at {location} in turn {turn} ({deaths}), warned {hours} h "
                             "before, found no protection there"),
-    "cause_unguarded": N_("attack at {location} in turn {turn} ({deaths} deaths): no unit was posted "
+    # TRANSLATORS: {deaths} is a count with its words ("1 death", "2 deaths")
+    "cause_unguarded": N_("attack at {location} in turn {turn} ({deaths}): no unit was posted "
                           "there"),
-    "cause_attack_protected": N_("attack at {location} in turn {turn} ({deaths} deaths) despite "
+    # TRANSLATORS: {deaths} is a count with its words ("1 death", "2 deaths")
+    "cause_attack_protected": N_("attack at {location} in turn {turn} ({deaths}) despite "
                                  "protectors there ({units})"),
     "cause_deaths": N_("{count} {kind} at {location}"),
-    "cause_abuse": N_("abuse by {host_force} at {location} in turn {turn} ({deaths} deaths) after "
+    # TRANSLATORS: {deaths} is a count with its words ("1 death", "2 deaths")
+    "cause_abuse": N_("abuse by {host_force} at {location} in turn {turn} ({deaths}) after "
                       "support by the mission"),
-    "cause_not_consulted": N_("warned attack at {location} in turn {turn} ({deaths} deaths): {group} "
+    # TRANSLATORS: {deaths} is a count with its words ("1 death", "2 deaths")
+    "cause_not_consulted": N_("warned attack at {location} in turn {turn} ({deaths}): {group} "
                               "were not consulted there before it, or nothing done after consulting "
                               "them protected the place when it came"),
     "cause_trust_lost": N_("trust lost at {location} in turn {turn} ({kind})"),
@@ -150,9 +155,9 @@ COUNTED = {
 }
 # Counts said with their own words inside a note's sentence, each in the plural form of
 # its language: a sentence holding several counts cannot take one form for all.
+DEATHS = N_plural("{n} death", "{n} deaths")
 COUNT_WORDS = {
-    "harm": {"abuses": N_plural("{n} abuse", "{n} abuses"),
-             "deaths": N_plural("{n} death", "{n} deaths"),
+    "harm": {"abuses": N_plural("{n} abuse", "{n} abuses"), "deaths": DEATHS,
              "supports": N_plural("{n} support by the mission", "{n} supports by the mission")},
     "expected": {"attempted": N_plural("{n} attempted without effect",
                                        "{n} attempted without effect"),
@@ -163,6 +168,9 @@ COUNT_WORDS = {
     "warned_deaths": {"deaths": N_plural("{n} civilian killed", "{n} civilians killed")},
     "reached": {"drops": N_plural("{n} delivery", "{n} deliveries"),
                 "places": N_plural("{n} place", "{n} places")},
+    **{note: {"deaths": DEATHS} for note in ("cause_unprotected", "cause_unguarded",
+                                             "cause_attack_protected", "cause_abuse",
+                                             "cause_not_consulted")},
 }
 # Why an order had no effect (simulator.play.expectations), for the reader.
 REASONS = {

@@ -506,3 +506,11 @@ def test_counts_said_with_their_own_words_keep_their_plural_in_a_shared_sentence
         "pt": ["1 civil morto em 2 ataques anunciados", "2 civis mortos em 1 ataque anunciado"]}
     assert describe("overdue", {"turns": 2, "detentions": 1}, "fr") == (
         "détenus gardés au-delà du délai pendant 2 tours (1 détention)")
+    assert _in_each_language("cause_unguarded", {"location": "Dalou", "turn": 2, "deaths": 1},
+                             {"location": "Dalou", "turn": 2, "deaths": 25}) == {
+        "en": ["attack at Dalou in turn 2 (1 death): no unit was posted there",
+               "attack at Dalou in turn 2 (25 deaths): no unit was posted there"],
+        "fr": ["attaque à Dalou au tour 2 (1 décès) : aucune unité n'y était postée",
+               "attaque à Dalou au tour 2 (25 décès) : aucune unité n'y était postée"],
+        "pt": ["ataque em Dalou no turno 2 (1 morte): nenhuma unidade estava ali posicionada",
+               "ataque em Dalou no turno 2 (25 mortes): nenhuma unidade estava ali posicionada"]}
