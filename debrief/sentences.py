@@ -4,7 +4,7 @@ and ``describe`` writes them out; the debrief's JSON keeps the note and its valu
 
 from __future__ import annotations
 
-from debrief.words import METRIC_NAMES, TERMS, metric_name, term
+from debrief.words import METRIC_NAMES, TERMS, event_value, metric_name, term
 from simulator.i18n import N_, N_plural, ntr, tr
 
 # What a measure's value means, by the note its Result carries (debrief.measures), and the
@@ -267,8 +267,8 @@ def describe(note: str, args: dict, lang: str = "en", words=None) -> str:
         kind = args["kind"]
         known = FRICTION_NAMES.get(kind) or DEATH_KINDS.get(kind)
         args["kind"] = tr(known, lang) if known else term(kind, lang)
-    if args.get("need") == "all":
-        args["need"] = tr("aid", lang)
+    if "need" in args:  # a need in the words events say it with, or aid of every kind
+        args["need"] = tr("aid", lang) if args["need"] == "all" else event_value(args["need"], lang)
     if "why" in args:
         args["why"] = reason(args["why"], lang)
     if "places" in args and note == "casualties":

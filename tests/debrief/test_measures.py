@@ -486,18 +486,17 @@ def test_counts_said_with_their_own_words_keep_their_plural_in_a_shared_sentence
     from debrief.sentences import describe
     one = {"need": "water", "amount": 1200, "drops": 1, "places": 1, "people": 300}
     many = {"need": "water", "amount": 12000, "drops": 3, "places": 2, "people": 3000}
-    # (the need is left out: only the counts are checked here)
-    said = {lang: [s.split(" water ")[1] for s in both]
-            for lang, both in _in_each_language("reached", one, many, words=_Words).items()}
-    assert said == {
-        "en": ["in 1 delivery to 1 place: 300 people a day",
-               "in 3 deliveries to 2 places: 3,000 people a day"],
-        "fr": ["en 1 livraison vers 1 lieu : 300 personnes par jour",
-               "en 3 livraisons vers 2 lieux : 3\u202f000 personnes par jour"],
-        "pt": ["em 1 entrega a 1 local: 300 pessoas por dia",
-               "em 3 entregas a 2 locais: 3\u00a0000 pessoas por dia"]}
-    assert describe("reached", many, "fr", _Words("fr")).startswith(
-        "12\u202f000 personnes-jours de ")
+    assert _in_each_language("reached", one, many, words=_Words) == {
+        "en": ["1,200 person-days of water in 1 delivery to 1 place: 300 people a day",
+               "12,000 person-days of water in 3 deliveries to 2 places: 3,000 people a day"],
+        "fr": ["1\u202f200 personnes-jours (eau) en 1 livraison vers 1 lieu : 300 personnes par "
+               "jour", "12\u202f000 personnes-jours (eau) en 3 livraisons vers 2 lieux : "
+               "3\u202f000 personnes par jour"],
+        "pt": ["1\u00a0200 pessoas-dia de água em 1 entrega a 1 local: 300 pessoas por dia",
+               "12\u00a0000 pessoas-dia de água em 3 entregas a 2 locais: 3\u00a0000 pessoas "
+               "por dia"]}
+    assert describe("reached", {**many, "need": "all"}, "pt").startswith(
+        "12000 pessoas-dia de ajuda em 3 entregas")
     assert _in_each_language("warned_deaths", {"deaths": 1, "warned": 2},
                              {"deaths": 2, "warned": 1}) == {
         "en": ["1 civilian killed in 2 warned attacks", "2 civilians killed in 1 warned attack"],
