@@ -607,7 +607,7 @@ def _legend_handles(lang: str, kinds: set[str]) -> list:
         handles.append(marker("threat", tr("Threat", lang), marker="^",
                               markerfacecolor=THREAT_COLOUR))
     if "units" in kinds:
-        handles.append(marker("unit", tr("Mission unit(s)", lang), marker="s",
+        handles.append(marker("unit", tr("Mission units", lang), marker="s",
                               markerfacecolor=UNIT_COLOUR))
     return handles
 

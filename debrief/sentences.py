@@ -4,7 +4,7 @@ and ``describe`` writes them out; the debrief's JSON keeps the note and its valu
 
 from __future__ import annotations
 
-from debrief.words import METRIC_NAMES, TERMS, metric_name, term
+from debrief.words import METRIC_NAMES, TERMS, event_value, metric_name, term
 from simulator.i18n import N_, N_plural, ntr, tr
 
 # What a measure's value means, by the note its Result carries (debrief.measures), and the
@@ -21,43 +21,24 @@ NOTES = {
     "no_protection": N_("no protection at {places}"),
     "response": N_("{what} by {team} at {location} {hours} h after {inject}"),
     "none_due": N_("no expected action was due"),
-    "shared": N_("shared in {turns} of {of} turns"),
-    "breaches": N_("{breaches} breaches in {orders} orders using or requesting military assets or "
-                   "delivering aid"),
     "no_military_use": N_("no military asset used or requested, no aid sent: nothing to judge"),
     "no_aid_order": N_("no aid sent: nothing to judge"),
     "no_tension_alert": N_("no warning of rising tension: nothing to judge"),
-    "answered": N_("{answered} of {alerts} warnings of rising tension answered at the place in time"),
     "no_release": N_("no child released: nothing to judge"),
-    "children_care": N_("{in_time} of {released} released children handed to a child-protection actor "
-                        "in time ({to_security_forces} handed to security forces)"),
     "no_detention": N_("no detention: nothing to judge"),
-    "assessed_first": N_("{assessed} of {orders} aid orders went to a place assessed in the three "
-                         "turns before"),
-    "effective": N_("{effective} of {orders} orders had their effect"),
     "no_order": N_("no such order: nothing to judge"),
-    "founded": N_("{founded} of {orders} detention orders apprehended suspects"),
-    "warnings": N_("{protected} of {warned} warned attacks found protection there"),
-    "warned_deaths": N_("{deaths} civilians killed in {warned} warned attacks"),
     "no_warned_attack": N_("no warned attack came: nothing to judge"),
     "no_case": N_("no case of sexual violence"),
-    "referral_share": N_("{referred} of {cases} survivors of sexual violence reached a referral "
-                         "pathway"),
     "no_support": N_("no support to host forces: nothing to judge"),
-    "hrddp": N_("{assessed} of {supports} supports after an HRDDP assessment that did not advise "
-                "withholding ({withheld} against a 'withhold' advice)"),
     "no_engagement": N_("no community engagement"),
-    "consulted": N_("{group} consulted, then the place protected when the attack came, for {with} of "
-                    "{of} warned attacks"),
     "no_pathway": N_("no referral pathway"),
     "pathway_no_case": N_("pathway set up; no case"),
     "pathway_before": N_("pathway (turn {pathway}) before first case (turn {case})"),
     "pathway_after": N_("pathway (turn {pathway}) after first case (turn {case})"),
-    "reached": N_("{amount} person-days of {need} in {drops} deliveries to {places} places: {people} "
-                  "people a day"),
+    # TRANSLATORS: {drops} and {places} are counts with their words ("2 deliveries", "1 place")
+    "reached": N_("{amount} person-days of {need} in {drops} to {places}: {people} people a day"),
     "casualties": N_("{count} {kind} ({group}){at}"),
     "no_assessment": N_("no needs assessment"),
-    "disaggregated": N_("{split} of {of} assessments disaggregated by sex and age"),
     "cause_missed": N_("{team} did not order {action}{where} by turn {by_turn}, as inject {inject} "
                        "expected"),
     "cause_late": N_("{team} ordered {action}{where} in turn {turn}, after the deadline (turn "
@@ -66,16 +47,21 @@ NOTES = {
                         "{by_turn}) of inject {inject}"),
     "cause_attempted": N_("{team} ordered {action}{where} for inject {inject}, without effect by the "
                           "deadline (turn {by_turn}): {why}"),
-    "cause_unprotected": N_("attack at {location} in turn {turn} ({deaths} deaths), warned {hours} h "
+    # TRANSLATORS: {deaths} is a count with its words ("1 death", "2 deaths")
+    "cause_unprotected": N_("attack at {location} in turn {turn} ({deaths}), warned {hours} h "
                             "before, found no protection there"),
-    "cause_unguarded": N_("attack at {location} in turn {turn} ({deaths} deaths): no unit was posted "
+    # TRANSLATORS: {deaths} is a count with its words ("1 death", "2 deaths")
+    "cause_unguarded": N_("attack at {location} in turn {turn} ({deaths}): no unit was posted "
                           "there"),
-    "cause_attack_protected": N_("attack at {location} in turn {turn} ({deaths} deaths) despite "
+    # TRANSLATORS: {deaths} is a count with its words ("1 death", "2 deaths")
+    "cause_attack_protected": N_("attack at {location} in turn {turn} ({deaths}) despite "
                                  "protectors there ({units})"),
     "cause_deaths": N_("{count} {kind} at {location}"),
-    "cause_abuse": N_("abuse by {host_force} at {location} in turn {turn} ({deaths} deaths) after "
+    # TRANSLATORS: {deaths} is a count with its words ("1 death", "2 deaths")
+    "cause_abuse": N_("abuse by {host_force} at {location} in turn {turn} ({deaths}) after "
                       "support by the mission"),
-    "cause_not_consulted": N_("warned attack at {location} in turn {turn} ({deaths} deaths): {group} "
+    # TRANSLATORS: {deaths} is a count with its words ("1 death", "2 deaths")
+    "cause_not_consulted": N_("warned attack at {location} in turn {turn} ({deaths}): {group} "
                               "were not consulted there before it, or nothing done after consulting "
                               "them protected the place when it came"),
     "cause_trust_lost": N_("trust lost at {location} in turn {turn} ({kind})"),
@@ -91,9 +77,10 @@ NOTES = {
 # The notes whose words follow a count (named in the note's values): each language says
 # them in its own plural forms.
 COUNTED = {
+    # TRANSLATORS: {detentions} is a count with its words ("2 detentions")
     "overdue": ("turns", N_plural(
-        "detainees held past the limit in {turns} turn ({detentions} detentions)",
-        "detainees held past the limit in {turns} turns ({detentions} detentions)")),
+        "detainees held past the limit in {turns} turn ({detentions})",
+        "detainees held past the limit in {turns} turns ({detentions})")),
     "leverage": ("count", N_plural(
         "aid made conditional on cooperation {count} time ({places})",
         "aid made conditional on cooperation {count} times ({places})")),
@@ -122,17 +109,68 @@ COUNTED = {
     "cause_breach": ("count", N_plural(
         "{count} use of military assets for aid without an approved last resort ({places})",
         "{count} uses of military assets for aid without an approved last resort ({places})")),
+    # A share "X of Y things": the total (Y) decides the form.
+    "shared": ("of", N_plural("shared in {turns} of {of} turn", "shared in {turns} of {of} turns")),
+    # TRANSLATORS: {breaches} is a count with its words ("2 breaches")
+    "breaches": ("orders", N_plural(
+        "{breaches} in {orders} order using or requesting military assets or delivering aid",
+        "{breaches} in {orders} orders using or requesting military assets or delivering aid")),
+    "answered": ("alerts", N_plural(
+        "{answered} of {alerts} warning of rising tension answered at the place in time",
+        "{answered} of {alerts} warnings of rising tension answered at the place in time")),
+    "children_care": ("released", N_plural(
+        "{in_time} of {released} released child handed to a child-protection actor in time "
+        "({to_security_forces} handed to security forces)",
+        "{in_time} of {released} released children handed to a child-protection actor in time "
+        "({to_security_forces} handed to security forces)")),
+    "assessed_first": ("orders", N_plural(
+        "{assessed} of {orders} aid order went to a place assessed in the three turns before",
+        "{assessed} of {orders} aid orders went to a place assessed in the three turns before")),
+    "effective": ("orders", N_plural("{effective} of {orders} order had its effect",
+                                     "{effective} of {orders} orders had their effect")),
+    "founded": ("orders", N_plural(
+        "{founded} of {orders} detention order apprehended suspects",
+        "{founded} of {orders} detention orders apprehended suspects")),
+    "warnings": ("warned", N_plural(
+        "{protected} of {warned} warned attack found protection there",
+        "{protected} of {warned} warned attacks found protection there")),
+    # TRANSLATORS: {deaths} is a count with its words ("2 civilians killed")
+    "warned_deaths": ("warned", N_plural("{deaths} in {warned} warned attack",
+                                         "{deaths} in {warned} warned attacks")),
+    "referral_share": ("cases", N_plural(
+        "{referred} of {cases} survivor of sexual violence reached a referral pathway",
+        "{referred} of {cases} survivors of sexual violence reached a referral pathway")),
+    "hrddp": ("supports", N_plural(
+        "{assessed} of {supports} support after an HRDDP assessment that did not advise "
+        "withholding ({withheld} against a 'withhold' advice)",
+        "{assessed} of {supports} supports after an HRDDP assessment that did not advise "
+        "withholding ({withheld} against a 'withhold' advice)")),
+    "consulted": ("of", N_plural(
+        "{group} consulted, then the place protected when the attack came, for {with} of {of} "
+        "warned attack",
+        "{group} consulted, then the place protected when the attack came, for {with} of {of} "
+        "warned attacks")),
+    "disaggregated": ("of", N_plural("{split} of {of} assessment disaggregated by sex and age",
+                                     "{split} of {of} assessments disaggregated by sex and age")),
 }
 # Counts said with their own words inside a note's sentence, each in the plural form of
 # its language: a sentence holding several counts cannot take one form for all.
+DEATHS = N_plural("{n} death", "{n} deaths")
 COUNT_WORDS = {
-    "harm": {"abuses": N_plural("{n} abuse", "{n} abuses"),
-             "deaths": N_plural("{n} death", "{n} deaths"),
+    "harm": {"abuses": N_plural("{n} abuse", "{n} abuses"), "deaths": DEATHS,
              "supports": N_plural("{n} support by the mission", "{n} supports by the mission")},
     "expected": {"attempted": N_plural("{n} attempted without effect",
                                        "{n} attempted without effect"),
                  "refused": N_plural("{n} refused", "{n} refused"),
                  "missed": N_plural("{n} not ordered", "{n} not ordered")},
+    "overdue": {"detentions": N_plural("{n} detention", "{n} detentions")},
+    "breaches": {"breaches": N_plural("{n} breach", "{n} breaches")},
+    "warned_deaths": {"deaths": N_plural("{n} civilian killed", "{n} civilians killed")},
+    "reached": {"drops": N_plural("{n} delivery", "{n} deliveries"),
+                "places": N_plural("{n} place", "{n} places")},
+    **{note: {"deaths": DEATHS} for note in ("cause_unprotected", "cause_unguarded",
+                                             "cause_attack_protected", "cause_abuse",
+                                             "cause_not_consulted")},
 }
 # Why an order had no effect (simulator.play.expectations), for the reader.
 REASONS = {
@@ -213,11 +251,13 @@ def describe(note: str, args: dict, lang: str = "en", words=None) -> str:
     and numbers whole counts; without, ids stay as written (the debrief's JSON keeps them)."""
     count = args.get(COUNTED[note][0]) if note in COUNTED else None
     args = dict(args)
+    said = {}  # counts with their words, put in last (a "places" count is not a list of places)
     for key, forms in COUNT_WORDS.get(note, {}).items():
-        n = args[key]
-        args[key] = ntr(*forms, round(n), lang, n=words.num(n) if words is not None else n)
+        n = args.pop(key)
+        said[key] = ntr(*forms, round(n), lang, n=words.num(n) if words is not None else n)
     if words is not None:
         args = _in_words(args, words, lang)
+    args.update(said)
     if "group" in args:
         args["group"] = term(args["group"], lang)
     if "where" in args:  # a place, or nothing where the action has none
@@ -227,8 +267,8 @@ def describe(note: str, args: dict, lang: str = "en", words=None) -> str:
         kind = args["kind"]
         known = FRICTION_NAMES.get(kind) or DEATH_KINDS.get(kind)
         args["kind"] = tr(known, lang) if known else term(kind, lang)
-    if args.get("need") == "all":
-        args["need"] = tr("aid", lang)
+    if "need" in args:  # a need in the words events say it with, or aid of every kind
+        args["need"] = tr("aid", lang) if args["need"] == "all" else event_value(args["need"], lang)
     if "why" in args:
         args["why"] = reason(args["why"], lang)
     if "places" in args and note == "casualties":

@@ -223,6 +223,10 @@ class Words:
             f["message"] = self.name(e.get("inject"))
         if kind == "attack" and e.get("tactic") == "abduction":
             kind = "abduction"  # people taken, not killed
+        for key, forms in COUNT_WORDS.get(kind, {}).items():
+            if isinstance(e.get(key), (int, float)):
+                f[key] = translations(lang).ngettext(*forms, round(e[key])).format(
+                    n=self.num(e[key]))
         if kind not in EVENTS:
             label = kind.replace("_", " ")
             where = f" ({f['location']})" if "location" in e else ""
@@ -303,18 +307,20 @@ EVENTS: dict[str, str | tuple[str, str]] = {
     "decision_rejected": N_("{team} ordered {order}, refused: {why}"),
     "expected_action": N_("{team} was expected to order {action}{where} by turn {by_turn} after "
                           "{inject}: {status}"),
-    "attack": N_("{armed_group} attacked {location} ({tactic}): {deaths} killed, {injuries} injured"),
+    # TRANSLATORS: {deaths} and {injuries} are counts with their words ("2 killed", "1 injured")
+    "attack": N_("{armed_group} attacked {location} ({tactic}): {deaths}, {injuries}"),
     "attack_deterred": N_("an attack by {armed_group} on {location} was deterred (protected by "
                           "{protected_by})"),
     "attack_abandoned": N_("{armed_group} abandoned its attack on {location}"),
-    "abuse_by_host_force": N_("{host_force} abused civilians at {location}: {deaths} killed, "
-                              "{injuries} injured"),
+    # TRANSLATORS: {deaths} and {injuries} are counts with their words ("2 killed", "1 injured")
+    "abuse_by_host_force": N_("{host_force} abused civilians at {location}: {deaths}, {injuries}"),
     "threat_planned": N_("{armed_group} planned a {tactic} on {location} for {expected_hour}"),
     "false_alarm": N_("a warning of a {tactic} by {armed_group} on {location} for {expected_hour}, "
                       "which proved false"),
     "early_warning_reported": N_("the alert network at {network} warned {team} of {armed_group} at "
                                  "{location} for {expected_hour}"),
-    "warning": N_("{team} warned people at {location} ({reached} reached)"),
+    "warning": N_plural("{team} warned people at {location} ({reached} reached)",
+                        "{team} warned people at {location} ({reached} reached)"),
     "presence": N_("{team}: {unit} on {mode} at {location} from {arrive_hour} until {until_hour}"),
     "escort": N_("{team}: {unit} escorting at {location} until {until_hour}"),
     "task_done": N_("{team}: {unit} finished its task at {location}"),
@@ -356,7 +362,8 @@ EVENTS: dict[str, str | tuple[str, str]] = {
     "asset_request_approved": N_("a request by {team} for {unit} at {location} was approved until "
                                  "{until_hour}"),
     "asset_request_declined": N_("a request by {team} for {unit} at {location} was declined"),
-    "medevac": N_("{team}: {unit} evacuated {injured_treated} injured people from {location}"),
+    "medevac": N_plural("{team}: {unit} evacuated {injured_treated} injured person from {location}",
+                        "{team}: {unit} evacuated {injured_treated} injured people from {location}"),
     "evacuation": N_("{team}: {unit} evacuated {people} people from {location} to {to}"),
     "evacuation_failed": N_("{team}: the evacuation from {location} failed"),
     "site_opened": N_("{team} opened a site at {location} for {capacity} people"),
@@ -374,8 +381,9 @@ EVENTS: dict[str, str | tuple[str, str]] = {
     "herd_passed": N_("{herd} passed {location} under the local agreement"),
     "herd_arrived": N_("{herd} reached {location}, the end of its corridor"),
     "herd_already_moving": N_("{herd} is already on the move"),
-    "intercommunal_clash": N_("communities clashed at {location}: {deaths} killed, {injuries} injured "
-                              "(tension {tension})"),
+    # TRANSLATORS: {deaths} and {injuries} are counts with their words ("2 killed", "1 injured")
+    "intercommunal_clash": N_("communities clashed at {location}: {deaths}, {injuries} (tension "
+                              "{tension})"),
     "tension_alert": N_plural("tension at {location} reached {tension}: {teams} warned",
                               "tension at {location} reached {tension}: {teams} warned"),
     "local_agreement": N_("{team} supported a local agreement at {location}, holding until {until_hour}"),
@@ -400,8 +408,9 @@ EVENTS: dict[str, str | tuple[str, str]] = {
                             "({people} people from around)"),
     "gathering_started": N_("a {kind} gathered {people} people at {location} until {until_hour}"),
     "gathering_ended": N_("the {kind} at {location} ended; {went_back} people went back"),
-    "crowd_incident": N_("a crowd incident at the {kind} at {location}: {deaths} killed, {injuries} "
-                         "injured (public order {public_order})"),
+    # TRANSLATORS: {deaths} and {injuries} are counts with their words ("2 killed", "1 injured")
+    "crowd_incident": N_("a crowd incident at the {kind} at {location}: {deaths}, {injuries} "
+                         "(public order {public_order})"),
     "checkpoint_passage": N_("at the checkpoint {checkpoint} of {held_by}: {passed} people passed, "
                              "{turned_back} turned back, {abducted} abducted ({abducted_by_group}), "
                              "{detoured} went round it"),
@@ -432,4 +441,12 @@ EVENTS: dict[str, str | tuple[str, str]] = {
 }
 COUNTED = {"investigation": "incidents_found", "detention": "detainees",
            "detention_overdue": "detainees", "handover": "detainees", "information_shared": "facts",
-           "sgbv_referred": "cases", "sgbv_unattended": "cases", "tension_alert": "teams"}
+           "sgbv_referred": "cases", "sgbv_unattended": "cases", "tension_alert": "teams",
+           "warning": "reached", "medevac": "injured_treated"}
+# Counts said with their own words inside an event's sentence, each in its own plural form
+# (one killed, two injured): a sentence with several counts cannot take one form for all.
+KILLED = N_plural("{n} killed", "{n} killed")
+INJURED = N_plural("{n} injured", "{n} injured")
+COUNT_WORDS = {kind: {"deaths": KILLED, "injuries": INJURED}
+               for kind in ("attack", "abuse_by_host_force", "intercommunal_clash",
+                            "crowd_incident")}

@@ -941,8 +941,9 @@ def cmd_validate_displacement(args) -> int:
     if args.out:
         displacement.write(v, args.out, args.lang)
     s = v.summary()
-    print(tr("{case}: {days} days, {camps} camps, {seeds} seed(s)", args.lang, case=s["case"], days=s["days"],
-            camps=len(s["camps"]), seeds=len(s["seeds"])))
+    seeds = len(s["seeds"])
+    print(ntr("{case}: {days} days, {camps} camps, {n} seed", "{case}: {days} days, {camps} camps, "
+              "{n} seeds", seeds, args.lang, case=s["case"], days=s["days"], camps=len(s["camps"])))
     for kind, key in ((N_("normal"), "ard"), (N_("rescaled"), "ard_rescaled")):
         print("  " + tr("ARD {kind}: {mean:.3f} [{min:.3f}–{max:.3f} over seeds]",
                         args.lang, kind=tr(kind, args.lang), **s[key]))

@@ -23,7 +23,7 @@ import numpy as np
 
 from simulator.displacement.fleecase import Case, ard, capacity_split, nearest_camp, observed, read_case
 from simulator.displacement.fleeimport import slug, write_scenario
-from simulator.i18n import tr
+from simulator.i18n import ntr, tr
 from simulator.language.scenario import Scenario
 from simulator.language.validation import load_scenario
 from simulator.play.exercise import Exercise
@@ -115,9 +115,11 @@ def validate(case_dir: str | Path, seeds: int = 3, out: Path | None = None, jobs
         write_scenario(case, path)
         scenario = load_scenario(path)
         jobs = min(seeds, jobs or os.cpu_count() or 1)
-        say(tr("{case}: {days} days, {camps} camps, {seeds} seed(s) in {jobs} process(es)",
-               lang, case=case.folder.name, days=case.days,
-              camps=len(case.camps), seeds=seeds, jobs=jobs))
+        # TRANSLATORS: {seeds} and {jobs} are counts with their words ("2 seeds", "1 process")
+        say(tr("{case}: {days} days, {camps} camps, {seeds} in {jobs}", lang,
+               case=case.folder.name, days=case.days, camps=len(case.camps),
+               seeds=ntr("{n} seed", "{n} seeds", seeds, lang),
+               jobs=ntr("{n} process", "{n} processes", jobs, lang)))
         runs, seconds = {}, {}
         if jobs <= 1:
             for seed in range(seeds):

@@ -27,7 +27,8 @@ SENTENCES: dict[str, str] = {
                       "{place}"),
     "unknown_param": N_("action {action} has no parameter {param} (has: {known})"),
     "missing_param": N_("parameter {param} is required"),
-    "unknown_entity": N_("parameter {param}: unknown {kind} {value} (known: {known})"),
+    # TRANSLATORS: {unknown} is the kind of thing not found, with its adjective ("unknown unit")
+    "unknown_entity": N_("parameter {param}: {unknown} {value} (known: {known})"),
     "bad_value": N_("parameter {param}: expected {expected}, got {value}"),
 }
 # What a parameter should have been, for ``bad_value``.
@@ -46,6 +47,12 @@ EXPECTED: dict[str, str | tuple[str, str]] = {
 KINDS = {"location": N_("place"), "unit": N_("unit"), "agency": N_("agency"), "team": N_("team"),
          "armed_group": N_("armed group"), "host_force": N_("host force"), "route": N_("route"),
          "checkpoint": N_("checkpoint")}
+# "unknown place", for ``unknown_entity``: one noun phrase per kind, so that each language
+# gives the adjective the gender of its noun (lieu inconnu, unité inconnue).
+UNKNOWN = {"location": N_("unknown place"), "unit": N_("unknown unit"),
+           "agency": N_("unknown agency"), "team": N_("unknown team"),
+           "armed_group": N_("unknown armed group"), "host_force": N_("unknown host force"),
+           "route": N_("unknown route"), "checkpoint": N_("unknown checkpoint")}
 IDS = ("team", "action", "asset", "unit", "param", "place")  # arguments that are ids
 # Ways of travelling, for ``unit_no_way``: "by road or boat" / "par la route ou en bateau".
 MODES = {"foot": pN_("travel by", "foot"), "road": pN_("travel by", "road"),
@@ -68,6 +75,11 @@ def explain(why: str, args: dict, lang: str = "en", name: Callable[[str], str] |
         out["task"] = name(out["task"]) if name else out["task"]
     if "known" in out:
         out["known"] = ", ".join(map(name or str, out["known"])) or tr("none", lang)
+    if why == "unknown_entity":
+        kind = out.pop("kind")
+        # Without names, in English, the kind is said as the logs and the API write it.
+        out["unknown"] = tr(UNKNOWN[kind], lang) if kind in UNKNOWN and (name or lang != "en") \
+            else "unknown " + kind.replace("_", " ")
     if "kind" in out:
         out["kind"] = _kind(out["kind"], lang) if name or lang != "en" \
             else out["kind"].replace("_", " ")

@@ -338,7 +338,7 @@ def test_svg_names_every_place_and_is_self_contained(path, lang):
         assert " ".join(plots._short_name(p.name, lang).split()) in words
         assert text(p.name, lang) in words
     assert "Ground truth" in words
-    for label in ("Route", "Route closed", "Not known", "Threat", "Mission unit(s)"):
+    for label in ("Route", "Route closed", "Not known", "Threat", "Mission units"):
         assert tr(label, lang) in words
 
 

@@ -226,7 +226,7 @@ def test_consultations_count_when_the_place_was_then_protected_in_time(world):
     r = consulted(ctx(world, *warned, talk, act, stood))
     assert (r.value, r.evidence) == (1.0, ["e000003", "e000004", "e000005"])
     assert r.text("en") == "women consulted, then the place protected when the attack came, " \
-                           "for 1 of 1 warned attacks"
+                           "for 1 of 1 warned attack"
     assert consulted(ctx(world, *warned, talk)).value == 0.0  # nothing followed
     # A patrol ordered there that had left before the attack protected no one.
     assert consulted(ctx(world, *warned, talk, act, left)).value == 0.0
@@ -443,3 +443,73 @@ def test_measure_parameter_values_are_checked_when_the_scenario_loads():
         Measure(id="m", metric="consulted", params={"team": "force"})
     with pytest.raises(ValueError, match="metric 'civilian_deaths' cannot be scoped by teams"):
         Measure(id="m", metric="civilian_deaths", scope={"teams": ["force"]})
+
+
+def _in_each_language(note, *args, words=None) -> dict:
+    """The sentence ``note`` with each of ``args``, in English, French and Portuguese."""
+    from debrief.sentences import describe
+    return {lang: [describe(note, a, lang, words and words(lang)) for a in args]
+            for lang in ("en", "fr", "pt")}
+
+
+def test_a_share_of_a_total_takes_its_form_from_the_total():
+    from debrief.sentences import describe
+    assert _in_each_language("effective", {"effective": 1, "orders": 1},
+                             {"effective": 1, "orders": 3}) == {
+        "en": ["1 of 1 order had its effect", "1 of 3 orders had their effect"],
+        "fr": ["1 ordre sur 1 a eu son effet", "1 des 3 ordres ont eu leur effet"],
+        "pt": ["1 de 1 ordem teve efeito", "1 de 3 ordens tiveram efeito"]}
+    # A survivor is said without a hedged gender: "personnes survivantes".
+    assert describe("referral_share", {"referred": 2, "cases": 3}, "fr") == (
+        "2 des 3 personnes survivantes de violences sexuelles ont atteint un circuit de "
+        "référencement")
+
+
+class _Words:
+    """Names and numbers as debrief.words.Words gives them, for a sentence alone."""
+
+    def __init__(self, lang):
+        self.lang = lang
+
+    def num(self, value):
+        from debrief.words import number
+        return number(value, self.lang)
+
+    def name(self, key):
+        return key
+
+    def names(self, keys):
+        raise AssertionError(f"a count taken for a list of places: {keys!r}")
+
+
+def test_counts_said_with_their_own_words_keep_their_plural_in_a_shared_sentence():
+    from debrief.sentences import describe
+    one = {"need": "water", "amount": 1200, "drops": 1, "places": 1, "people": 300}
+    many = {"need": "water", "amount": 12000, "drops": 3, "places": 2, "people": 3000}
+    assert _in_each_language("reached", one, many, words=_Words) == {
+        "en": ["1,200 person-days of water in 1 delivery to 1 place: 300 people a day",
+               "12,000 person-days of water in 3 deliveries to 2 places: 3,000 people a day"],
+        "fr": ["1\u202f200 personnes-jours (eau) en 1 livraison vers 1 lieu : 300 personnes par "
+               "jour", "12\u202f000 personnes-jours (eau) en 3 livraisons vers 2 lieux : "
+               "3\u202f000 personnes par jour"],
+        "pt": ["1\u00a0200 pessoas-dia de água em 1 entrega a 1 local: 300 pessoas por dia",
+               "12\u00a0000 pessoas-dia de água em 3 entregas a 2 locais: 3\u00a0000 pessoas "
+               "por dia"]}
+    assert describe("reached", {**many, "need": "all"}, "pt").startswith(
+        "12000 pessoas-dia de ajuda em 3 entregas")
+    assert _in_each_language("warned_deaths", {"deaths": 1, "warned": 2},
+                             {"deaths": 2, "warned": 1}) == {
+        "en": ["1 civilian killed in 2 warned attacks", "2 civilians killed in 1 warned attack"],
+        "fr": ["1 civil tué lors de 2 attaques annoncées", "2 civils tués lors de 1 attaque "
+               "annoncée"],
+        "pt": ["1 civil morto em 2 ataques anunciados", "2 civis mortos em 1 ataque anunciado"]}
+    assert describe("overdue", {"turns": 2, "detentions": 1}, "fr") == (
+        "détenus gardés au-delà du délai pendant 2 tours (1 détention)")
+    assert _in_each_language("cause_unguarded", {"location": "Dalou", "turn": 2, "deaths": 1},
+                             {"location": "Dalou", "turn": 2, "deaths": 25}) == {
+        "en": ["attack at Dalou in turn 2 (1 death): no unit was posted there",
+               "attack at Dalou in turn 2 (25 deaths): no unit was posted there"],
+        "fr": ["attaque à Dalou au tour 2 (1 décès) : aucune unité n'y était postée",
+               "attaque à Dalou au tour 2 (25 décès) : aucune unité n'y était postée"],
+        "pt": ["ataque em Dalou no turno 2 (1 morte): nenhuma unidade estava ali posicionada",
+               "ataque em Dalou no turno 2 (25 mortes): nenhuma unidade estava ali posicionada"]}

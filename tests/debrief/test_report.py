@@ -297,3 +297,30 @@ def test_templates_compiled_once_render_as_compiled_afresh(run_dir, tmp_path):
     for cache in report._COMPILED.values():
         cache._code.clear()
     assert (report.render_markdown(data), report.render_html(data, figs)) == reused
+
+
+def test_the_summary_takes_the_plural_of_the_tasks_rated(run_dir, tmp_path):
+    from debrief import report
+
+    assert main(["debrief", str(run_dir), "--out", str(tmp_path / "d"), "--quiet"]) == 0
+    data = json.loads((tmp_path / "d" / "debrief.json").read_text(encoding="utf-8"))
+
+    def summary(lang, rated, performed):
+        counts = {"rated": rated, "P": performed, "below": rated - performed, "not_observed": 0}
+        page = report.render_markdown({**data, "lang": lang, "task_counts": counts})
+        return next(line for line in page.splitlines() if line.startswith(f"{performed} "))
+
+    assert [summary(lang, 1, 1) for lang in ("en", "fr", "pt")] == [
+        "1 of 1 rated critical task was performed without challenges; 0 fell short; 0 not "
+        "observed (nothing in the run showed whether it was performed).",
+        "1 tâche critique notée sur 1 réalisée sans difficulté ; 0 en deçà ; 0 non observée "
+        "(rien dans la partie ne montrait si elle a été réalisée).",
+        "1 de 1 tarefa crítica classificada foi realizada sem deficiências; 0 ficou aquém; 0 não "
+        "observada (nada na partida mostrou se foi realizada)."]
+    assert [summary(lang, 3, 2) for lang in ("en", "fr", "pt")] == [
+        "2 of 3 rated critical tasks were performed without challenges; 1 fell short; 0 not "
+        "observed (nothing in the run showed whether they were performed).",
+        "2 des 3 tâches critiques notées réalisées sans difficulté ; 1 en deçà ; 0 non "
+        "observées (rien dans la partie ne montrait si elles ont été réalisées).",
+        "2 de 3 tarefas críticas classificadas foram realizadas sem deficiências; 1 ficaram "
+        "aquém; 0 não observadas (nada na partida mostrou se foram realizadas)."]

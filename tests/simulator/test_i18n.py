@@ -65,6 +65,30 @@ def test_plural_forms_follow_each_language():
         "0 problemas encontrados", "1 problema encontrado", "2 problemas encontrados"]
 
 
+def test_no_text_hedges_its_number_or_gender_with_a_bracket():
+    """A sentence says each number and gender in its own form ("1 tué, 2 blessés",
+    "personnes survivantes"), never "tué(s)", "survivant(e)s", "lieu(x)" or "seed(s)"."""
+    import re
+
+    from babel.messages.pofile import read_po
+
+    hedge = re.compile(r"(?<=[^\W\d_])\((?:s|e|a|x|es)\)")
+
+    def texts(strings):
+        return strings if isinstance(strings, tuple) else (strings,)
+
+    hedged = [("en", text) for m in languages.extract() if m.id for text in texts(m.id)
+              if hedge.search(text)]
+    for lang in languages.languages():
+        with i18n.catalogue_path(lang).open("rb") as f:
+            catalogue = read_po(f, locale=lang)
+        hedged += [(lang, text) for m in catalogue if m.id for text in texts(m.string)
+                   if text and hedge.search(text)]
+    assert hedged == []
+    assert hedge.search("détenu(s)") and hedge.search("connu(e)s") and hedge.search("lieu(x)")
+    assert not hedge.search("(s) après un chiffre : 2(s)") and not hedge.search("f (x)")
+
+
 def test_numbers_are_written_as_each_language_writes_them():
     assert count(34179.1) == "34,179" and count(7) == "7" and count(1234567.5) == "1,234,568"
     assert count(34179.1, "fr") == "34\u202f179"  # a narrow no-break space

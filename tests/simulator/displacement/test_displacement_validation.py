@@ -35,7 +35,7 @@ def test_the_command_writes_its_summary_counts_and_figures(tmp_path, capsys):
     assert main(["validate-displacement", str(tiny(tmp_path / "case")), "--seeds", "2",
                  "--jobs", "1", "--out", str(out)]) == 0
     captured = capsys.readouterr()
-    assert "case: 5 days, 2 camps, 2 seed(s)" in captured.out
+    assert "case: 5 days, 2 camps, 2 seeds" in captured.out
     assert "naive forecast, capacity split: ARD" in captured.out
     assert "  seed 1: done in" in captured.err and "seed 0: day 0/5" in captured.err
     summary = json.loads((out / "summary.json").read_text())
@@ -66,14 +66,17 @@ def test_the_summary_reproduces_the_metric_from_the_daily_counts(tmp_path):
 
 
 def test_two_processes_give_the_same_counts_and_tell_each_seed(tmp_path):
-    said = []
-    here = displacement.validate(tiny(tmp_path / "a"), seeds=2, jobs=1, say=lambda line: None)
+    said, said_here = [], []
+    here = displacement.validate(tiny(tmp_path / "a"), seeds=2, jobs=1, say=said_here.append,
+                                 lang="pt")
     there = displacement.validate(tiny(tmp_path / "b"), seeds=2, jobs=2, say=said.append)
     assert list(there.runs) == [0, 1]
     for seed in (0, 1):
         for camp in ("C1", "C2"):
             assert there.runs[seed][camp].tolist() == here.runs[seed][camp].tolist()
-    assert said[0] == "b: 5 days, 2 camps, 2 seed(s) in 2 process(es)"
+    # Each count in its own plural form, in each language.
+    assert said[0] == "b: 5 days, 2 camps, 2 seeds in 2 processes"
+    assert said_here[0] == "a: 5 dias, 2 campos, 2 sementes em 1 processo"
     assert sorted(line.split(":")[0] for line in said[1:]) == ["  seed 0", "  seed 1"]
 
 

@@ -18,12 +18,24 @@ def test_a_refused_value_names_what_was_expected_and_the_kind_of_entity():
     bad = {"param": "open", "expected": {"as": "bool"}, "value": 3}
     assert explain("bad_value", bad, "en") == "parameter 'open': expected true or false, got 3"
     assert explain("bad_value", bad, "fr") == (
-        "paramètre 'open' : vrai ou faux (true ou false) attendu(e), reçu 3")
+        "paramètre 'open' : on attendait vrai ou faux (true ou false), et non 3")
     unknown = {"param": "to", "kind": "location", "value": "x", "known": ["a", "b"]}
     assert explain("unknown_entity", unknown, "en") == (
         "parameter 'to': unknown location 'x' (known: a, b)")
     assert explain("unknown_entity", unknown, "fr") == (
-        "paramètre 'to' : lieu inconnu(e) 'x' (connu(e)s : a, b)")
+        "paramètre 'to' : lieu inconnu 'x' (valeurs connues : a, b)")
     assert explain("unknown_entity", unknown, "pt") == (
-        "parâmetro 'to': local 'x' desconhecido(a) (valores conhecidos: a, b)")
+        "parâmetro 'to': local desconhecido 'x' (valores conhecidos: a, b)")
+    # Each kind its own noun phrase, the adjective in the gender of the noun.
+    names = {"to": "to", "x": "Tank", "a": "A", "b": "B"}.get
+    said = [explain("unknown_entity", {**unknown, "kind": "unit"}, lang, names)
+            for lang in ("en", "fr", "pt")]
+    assert said == ["parameter to: unknown unit Tank (known: A, B)",
+                    "paramètre to : unité inconnue Tank (valeurs connues : A, B)",
+                    "parâmetro to: unidade desconhecida Tank (valores conhecidos: A, B)"]
+    assert explain("unknown_entity", unknown, "en", names) == (
+        "parameter to: unknown place Tank (known: A, B)")
+    from simulator.language.rejections import UNKNOWN
+    from simulator.language.values import ENTITY_PARAMS
+    assert set(UNKNOWN) == set(ENTITY_PARAMS)  # every kind a parameter may name
     assert explain("unknown_entity", unknown, "xx").startswith("parameter 'to'")  # no catalogue

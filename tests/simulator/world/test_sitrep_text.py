@@ -42,6 +42,10 @@ def test_names_whole_numbers_and_one_line_per_fact(mini):
     # The flood the team holds twice (its own and a copy from the police) is told once.
     assert page.count("flood at Village") == 1
     assert "- flood at Village, reported day 1, 03:00 (passed on by Police)" in page
+    hazard = _report(hazards=[flood])
+    assert [render(hazard, mini, lang).split("\n- ")[1].split("\n")[0] for lang in ("fr", "pt")] \
+        == ["crue à Village, signalement le jour 1, 03 h 00",
+            "cheia em Village, com alerta no dia 1, 03:00"]
     assert "- Village: The Band expected around day 1, 20:00 (passed on by Civilian)" in page
     assert "- Site: 12,345 people, assessed day 1, 06:00; unmet: food 60 %, water 25 %; " \
            "road cut" in page
