@@ -305,22 +305,29 @@ def test_the_summary_takes_the_plural_of_the_tasks_rated(run_dir, tmp_path):
     assert main(["debrief", str(run_dir), "--out", str(tmp_path / "d"), "--quiet"]) == 0
     data = json.loads((tmp_path / "d" / "debrief.json").read_text(encoding="utf-8"))
 
-    def summary(lang, rated, performed):
-        counts = {"rated": rated, "P": performed, "below": rated - performed, "not_observed": 0}
+    def summary(lang, rated, performed, unseen=0):
+        counts = {"rated": rated, "P": performed, "below": rated - performed - unseen,
+                  "not_observed": unseen}
         page = report.render_markdown({**data, "lang": lang, "task_counts": counts})
         return next(line for line in page.splitlines() if line.startswith(f"{performed} "))
 
     assert [summary(lang, 1, 1) for lang in ("en", "fr", "pt")] == [
         "1 of 1 rated critical task was performed without challenges; 0 fell short; 0 not "
-        "observed (nothing in the run showed whether it was performed).",
+        "observed (nothing in the run showed whether they were performed).",
         "1 tâche critique notée sur 1 réalisée sans difficulté ; 0 en deçà ; 0 non observée "
         "(rien dans la partie ne montrait si elle a été réalisée).",
-        "1 de 1 tarefa crítica classificada foi realizada sem deficiências; 0 ficou aquém; 0 não "
-        "observada (nada na partida mostrou se foi realizada)."]
+        "1 de 1 tarefa crítica classificada foi realizada sem deficiências; 0 ficaram aquém; 0 "
+        "não observadas (nada na partida mostrou se foram realizadas)."]  # pt_PT: 0 is plural
     assert [summary(lang, 3, 2) for lang in ("en", "fr", "pt")] == [
         "2 of 3 rated critical tasks were performed without challenges; 1 fell short; 0 not "
         "observed (nothing in the run showed whether they were performed).",
         "2 des 3 tâches critiques notées réalisées sans difficulté ; 1 en deçà ; 0 non "
-        "observées (rien dans la partie ne montrait si elles ont été réalisées).",
-        "2 de 3 tarefas críticas classificadas foram realizadas sem deficiências; 1 ficaram "
+        "observée (rien dans la partie ne montrait si elle a été réalisée).",  # fr: 0 singular
+        "2 de 3 tarefas críticas classificadas foram realizadas sem deficiências; 1 ficou "
         "aquém; 0 não observadas (nada na partida mostrou se foram realizadas)."]
+    # Each count its own form: one task not observed of four rated.
+    assert [summary(lang, 4, 2, unseen=1) for lang in ("en", "pt")] == [
+        "2 of 4 rated critical tasks were performed without challenges; 1 fell short; 1 not "
+        "observed (nothing in the run showed whether it was performed).",
+        "2 de 4 tarefas críticas classificadas foram realizadas sem deficiências; 1 ficou "
+        "aquém; 1 não observada (nada na partida mostrou se foi realizada)."]
