@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from simulator.i18n import language_name, ntr, tr
-from simulator.language.scenario import text
+from simulator.language.scenario import FALLBACK_MARK, text
 from simulator.portal import i18n
 from simulator.portal.auth import User
 from simulator.portal.i18n import LANGUAGES, ROLES, label, say
@@ -52,6 +52,16 @@ def here(request: Request) -> str:
     return f"/{first}" if first in ("team", "evaluator", "instructor") else "/"
 
 
+def said(value, lang: str) -> str:
+    """A scenario's or a framework's text in ``lang``: a text model, or one already written
+    out per language (a record's ``{"en": ..., "fr": ...}``); English, marked, where it lacks
+    the language."""
+    if isinstance(value, dict):
+        found = value.get(lang)
+        return found if found else FALLBACK_MARK + value["en"]
+    return text(value, lang)
+
+
 def who(user: User | None, lang: str, team_name: str | None = None) -> str:
     if user is None:
         return ""
@@ -69,7 +79,7 @@ def page(request: Request, name: str, user: User | None = None, status: int = 20
         tr=lambda message, **values: tr(message, lang, **values),
         ntr=lambda singular, plural, n, **values: ntr(singular, plural, n, lang, **values),
         say=lambda entry: say(entry, lang), **TABLES,
-        tx=lambda value: text(value, lang), user=user, csrf=user.csrf if user else "",
+        tx=lambda value: said(value, lang), user=user, csrf=user.csrf if user else "",
         here=quote(here(request), safe="/"), who=who(user, lang, context.get("team_name")),
         refresh=context.pop("refresh", None), **context)
     headers = {"content-security-policy": CSP_MAP} if context.get("map_svg") else None

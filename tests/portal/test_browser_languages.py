@@ -12,6 +12,7 @@ import pytest
 from simulator.i18n import LANGUAGES
 from tests.portal.live_server import Client, PortalProcess
 from tests.portal.test_browser import browser  # noqa: F401 (the fixture)
+from tests.simulator.classroom.test_courses import COHORT
 
 pytestmark = pytest.mark.slow
 
@@ -46,7 +47,8 @@ def png_size(data: bytes) -> tuple[int, int]:
 
 @pytest.fixture(scope="module")
 def portal(tmp_path_factory):
-    """A Portuguese-written shipped exercise at turn 2, with orders and a note."""
+    """A Portuguese-written shipped exercise at turn 2, in a Portuguese course of 25
+    trainees with six in the force, and the trainees' codes."""
     server = PortalProcess(tmp_path_factory.mktemp("langs") / "ttx.db").start()
     instructor = Client(server.url, server.instructor_code)
     made = instructor.post("/api/exercises", {"name": "Exercício de validação",
@@ -55,17 +57,33 @@ def portal(tmp_path_factory):
     ex = made["id"]
     for name in ("start", "close", "open"):
         assert instructor.post(f"/api/exercises/{ex}/{name}").status_code == 200, name
-    server.exercise, server.codes = ex, made["codes"]
+    course = instructor.post("/api/courses", {
+        "name": "Curso de proteção de civis 2027-1", "school": "Escola de manutenção da paz",
+        "start": "2027-01-11", "end": "2027-01-22", "lang": "pt"}).json()["id"]
+    ids = instructor.http.post(f"/api/courses/{course}/trainees/import",
+                               content=COHORT.read_bytes(),
+                               headers={"Content-Type": "text/csv",
+                                        "X-CSRF-Token": instructor.csrf}).json()["ids"]
+    assert instructor.post(f"/api/courses/{course}/exercises/{ex}",
+                           {"teams": {"force": ids[:6]}}).status_code == 200
+    trainees = instructor.post(f"/api/courses/{course}/trainee-codes").json()["codes"]
+    server.exercise, server.codes, server.course = ex, made["codes"], course
+    server.trainee_code = trainees[str(ids[0])]
     yield server
     server.kill()
 
 
 def pages(portal) -> dict[str, list[str]]:
     """Every kind of page a classroom sees, by the code one joins with to see them."""
-    ex, codes = portal.exercise, portal.codes
-    out = {"": ["/"], codes["evaluator"]: ["/evaluator"],
+    ex, codes, c = portal.exercise, portal.codes, portal.course
+    out = {"": ["/"], codes["evaluator"]: ["/evaluator", f"/courses/{c}/class"],
            portal.instructor_code: ["/instructor", "/instructor/new", f"/instructor/exercises/{ex}",
-                                    f"/instructor/exercises/{ex}/turns/1"]}
+                                    f"/instructor/exercises/{ex}/turns/1",
+                                    "/instructor/practice", "/instructor/courses",
+                                    f"/instructor/courses/{c}",
+                                    f"/instructor/courses/{c}/exercises/{ex}",
+                                    f"/courses/{c}/cohort"],
+           portal.trainee_code: ["/trainee"]}
     return out | {code: ["/team"] for code in codes["teams"].values()}
 
 

@@ -4,8 +4,10 @@ the page with a 422 and stores nothing."""
 
 import re
 
+from simulator.i18n import LANGUAGES
 from tests.portal.conftest import User
 from tests.simulator.classroom.test_courses import COHORT
+from tests.untranslated import english_left, keys_shown, shown_text
 
 
 def new_course(instructor: User) -> int:
@@ -71,17 +73,31 @@ def test_bad_input_is_shown_and_nothing_stored(app, instructor):
     assert instructor.form("/instructor/courses", {"name": "X"}, csrf=False).status_code == 403
 
 
-def test_the_pages_render_in_both_languages(app, instructor, made):
+def test_the_pages_render_in_every_language(app, instructor, made):
+    """Each course page, the codes sheet and a trainee's own page, in every language: no
+    sentence of the interface left in English, no code shown."""
     c = new_course(instructor)
     upload(instructor, c, COHORT.read_text(encoding="utf-8"))
     instructor.form(f"/instructor/courses/{c}/exercises/{made['id']}", {})
-    for lang, words in (("en", "Import the cohort"), ("fr", "Importer la promotion")):
-        for path in ("/instructor/courses", f"/instructor/courses/{c}",
-                     f"/instructor/courses/{c}/exercises/{made['id']}", f"/courses/{c}/class",
-                     f"/courses/{c}/cohort"):
-            r = instructor.get(path, lang=lang)
-            assert r.status_code == 200, (path, lang)
-        assert words in instructor.get(f"/instructor/courses/{c}", lang=lang).text
+    heading = {"en": "Import the cohort", "fr": "Importer la promotion",
+               "pt": "Importar a turma"}
+    assert set(heading) == set(LANGUAGES)
+    for lang in LANGUAGES:
+        pages = {path: instructor.get(path, lang=lang) for path in (
+            "/instructor/courses", f"/instructor/courses/{c}",
+            f"/instructor/courses/{c}/exercises/{made['id']}", f"/courses/{c}/class",
+            f"/courses/{c}/cohort")}
+        instructor.http.cookies.set("ttx_lang", lang)
+        pages["codes sheet"] = instructor.form(f"/instructor/courses/{c}/codes", {})  # new codes
+        trainee = User(app, re.findall(r"<code>([A-Z2-7-]+)</code>", pages["codes sheet"].text)[0])
+        pages["/trainee"] = trainee.get("/trainee", lang=lang)
+        for path, r in pages.items():
+            assert r.status_code == 200 and f'<html lang="{lang}">' in r.text, (path, lang)
+            shown = shown_text(r.text)
+            assert keys_shown(shown) == [], (path, lang)
+            if lang != "en":
+                assert english_left(shown, lang) == [], (path, lang)
+        assert heading[lang] in pages[f"/instructor/courses/{c}"].text
 
 
 def test_a_practice_exercise_never_joins_a_course(app, instructor):

@@ -90,3 +90,13 @@ def test_a_practice_offer_takes_the_choice_to_its_exercises(app, instructor, sho
              "humanitarian": "doctrine"}
     ex = store.create_practice(r.json()["id"], teams, "203.0.113.9")
     assert store.fallback_english(ex)
+
+
+def test_a_text_written_out_per_language_shows_english_marked_where_it_lacks_one():
+    """A record's texts arrive as {"en": ..., "fr": ...} (a framework without Portuguese)."""
+    from simulator.portal.render import said
+
+    name = {"en": "Human rights", "fr": "Droits de l'homme"}
+    assert [said(name, lang) for lang in ("en", "fr", "pt")] == [
+        "Human rights", "Droits de l'homme", "[EN] Human rights"]
+    assert said({**name, "pt": "Direitos humanos"}, "pt") == "Direitos humanos"
