@@ -48,11 +48,12 @@ PROGRESS_FROM = 10_000  # places from which the command line says what it is doi
 SYLLABLES = ("ba", "bé", "bo", "da", "dia", "do", "fa", "fo", "ga", "gou", "ka", "ké", "ko",
              "kou", "la", "li", "lo", "ma", "mé", "mo", "na", "né", "ni", "no", "ou", "ra",
              "ri", "sa", "sé", "si", "so", "ta", "té", "ti", "to", "wa", "ya", "yé", "za", "zo")
-ARMED_KINDS = (("jihadist", "[raid, attack_site, ambush]", "Katiba of", "Katiba du"),
-               ("bandits", "[raid, attack_convoy]", "Bandits of", "Bandits du"),
-               ("militia", "[raid, abduction]", "Vigilance militia of", "Milice de vigilance de"),
+ARMED_KINDS = (("jihadist", "[raid, attack_site, ambush]", "Katiba of", "Katiba du", "Katiba de"),
+               ("bandits", "[raid, attack_convoy]", "Bandits of", "Bandits du", "Bandidos de"),
+               ("militia", "[raid, abduction]", "Vigilance militia of", "Milice de vigilance de",
+                "Milícia de vigilância de"),
                ("separatist", "[raid, ambush, ied]", "Liberation front of",
-                "Front de libération du"))
+                "Front de libération du", "Frente de libertação de"))
 
 
 class GenerateError(ValueError):
@@ -269,18 +270,19 @@ CATALOGUE = """\
 actions:
   - id: share_information
     team: [force, police, civilian, humanitarian]
-    name: {en: Share information, fr: Partager l'information}
+    name: {en: Share information, fr: Partager l'information, pt: Partilhar informação}
     params: {to: {type: team}}
     effects: [{share_information: {to: $to}}]
   - id: assess_needs
     team: humanitarian
-    name: {en: Rapid needs assessment, fr: Évaluation rapide des besoins}
+    name: {en: Rapid needs assessment, fr: Évaluation rapide des besoins,
+           pt: Avaliação rápida das necessidades}
     params: {location: {type: location}}
     cost: {budget: 1}
     effects: [{assess: {location: $location}}]
   - id: deliver_aid
     team: humanitarian
-    name: {en: Deliver humanitarian aid, fr: Livrer l'aide humanitaire}
+    name: {en: Deliver humanitarian aid, fr: Livrer l'aide humanitaire, pt: Entregar ajuda humanitária}
     params:
       location: {type: location}
       need: {type: need}
@@ -290,7 +292,8 @@ actions:
     effects: [{supply: {location: $location, need: $need, amount: $amount, agency: $agency}}]
   - id: open_site
     team: humanitarian
-    name: {en: Open or expand a displacement site, fr: Ouvrir ou agrandir un site de déplacés}
+    name: {en: Open or expand a displacement site, fr: Ouvrir ou agrandir un site de déplacés,
+           pt: Abrir ou alargar um sítio de deslocados}
     params:
       location: {type: location}
       capacity: {type: int, min: 100, max: 5000, default: 500}
@@ -298,7 +301,8 @@ actions:
     effects: [{open_site: {location: $location, capacity: $capacity}}]
   - id: request_military_asset
     team: humanitarian
-    name: {en: Request a military asset (UN-CMCoord), fr: Demander un moyen militaire (UN-CMCoord)}
+    name: {en: Request a military asset (UN-CMCoord), fr: Demander un moyen militaire (UN-CMCoord),
+           pt: Pedir um meio militar (UN-CMCoord)}
     params:
       unit: {type: unit, own: false}
       location: {type: location}
@@ -309,7 +313,7 @@ actions:
                         justification: $justification}
   - id: evacuate
     team: [force, humanitarian]
-    name: {en: Evacuate people, fr: Évacuer la population}
+    name: {en: Evacuate people, fr: Évacuer la population, pt: Evacuar pessoas}
     params:
       from: {type: location}
       to: {type: location}
@@ -318,7 +322,7 @@ actions:
     effects: [{evacuate: {from: $from, to: $to, unit: $unit, people: $people}}]
   - id: patrol
     team: [force, police]
-    name: {en: Patrol or guard, fr: Patrouiller ou garder}
+    name: {en: Patrol or guard, fr: Patrouiller ou garder, pt: Patrulhar ou guardar}
     params:
       unit: {type: unit}
       location: {type: location}
@@ -326,17 +330,18 @@ actions:
     effects: [{presence: {unit: $unit, location: $location, mode: $mode}}]
   - id: escort_convoy
     team: [force, police]
-    name: {en: Escort convoys, fr: Escorter les convois}
+    name: {en: Escort convoys, fr: Escorter les convois, pt: Escoltar comboios}
     params: {unit: {type: unit}, location: {type: location}}
     effects: [{escort: {unit: $unit, location: $location}}]
   - id: repair_route
     team: force
-    name: {en: Repair a road, fr: Réparer une route}
+    name: {en: Repair a road, fr: Réparer une route, pt: Reparar uma estrada}
     params: {from: {type: location}, to: {type: location}, unit: {type: unit}}
     effects: [{repair_route: {from: $from, to: $to, unit: $unit}}]
   - id: military_aid_delivery
     team: force
-    name: {en: Carry aid with a military asset, fr: Transporter l'aide avec un moyen militaire}
+    name: {en: Carry aid with a military asset, fr: Transporter l'aide avec un moyen militaire,
+           pt: Transportar ajuda com um meio militar}
     params:
       unit: {type: unit}
       location: {type: location}
@@ -346,18 +351,19 @@ actions:
     effects: [{supply: {location: $location, need: $need, amount: $amount, unit: $unit, agency: $agency}}]
   - id: detain_suspects
     team: [force, police]
-    name: {en: Detain suspects, fr: Appréhender des suspects}
+    name: {en: Detain suspects, fr: Appréhender des suspects, pt: Deter suspeitos}
     params: {unit: {type: unit}, location: {type: location}, armed_group: {type: armed_group}}
     cost: {unit_hours: 12}
     effects: [{detain: {unit: $unit, location: $location, armed_group: $armed_group}}]
   - id: handover_detainees
     team: [force, police]
-    name: {en: Hand over detainees, fr: Remettre des détenus}
+    name: {en: Hand over detainees, fr: Remettre des détenus, pt: Entregar detidos}
     params: {host_force: {type: host_force}}
     effects: [{handover: {host_force: $host_force}}]
   - id: support_host_force
     team: force
-    name: {en: Support a host-state force, fr: Appuyer une force de l'État hôte}
+    name: {en: Support a host-state force, fr: Appuyer une force de l'État hôte,
+           pt: Apoiar uma força do Estado anfitrião}
     params:
       host_force: {type: host_force}
       kind: {type: choice, values: [fuel, transport, rations], default: fuel}
@@ -365,31 +371,33 @@ actions:
     effects: [{support_host_forces: {host_force: $host_force, kind: $kind}}]
   - id: investigate
     team: [police, civilian]
-    name: {en: Investigate violations, fr: Enquêter sur les violations}
+    name: {en: Investigate violations, fr: Enquêter sur les violations, pt: Investigar violações}
     params: {location: {type: location}}
     cost: {budget: 1}
     effects: [{investigate: {location: $location}}]
   - id: sgbv_referral_pathway
     team: [civilian, police]
-    name: {en: Set up an SGBV referral pathway, fr: Mettre en place un circuit de référencement des VBG}
+    name: {en: Set up an SGBV referral pathway, fr: Mettre en place un circuit de référencement des VBG,
+           pt: Criar um circuito de referenciação da VSBG}
     params: {location: {type: location}}
     cost: {budget: 2}
     effects: [{referral_pathway: {location: $location}}]
   - id: public_warning
     team: civilian
-    name: {en: Public warning, fr: Alerte publique}
+    name: {en: Public warning, fr: Alerte publique, pt: Alerta público}
     params: {location: {type: location}}
     cost: {budget: 1}
     effects: [{warn: {location: $location, amount: 0.5, radius_hops: 1}}]
   - id: community_alert_network
     team: civilian
-    name: {en: Set up a community alert network, fr: Mettre en place un réseau d'alerte communautaire}
+    name: {en: Set up a community alert network, fr: Mettre en place un réseau d'alerte communautaire,
+           pt: Criar uma rede de alerta comunitário}
     params: {location: {type: location}}
     cost: {budget: 2}
     effects: [{early_warning: {location: $location}}]
   - id: community_engagement
     team: [civilian, police]
-    name: {en: Community engagement, fr: Dialogue avec les communautés}
+    name: {en: Community engagement, fr: Dialogue avec les communautés, pt: Diálogo com as comunidades}
     params:
       location: {type: location}
       consult: {type: choice, values: [leaders, women, youth], default: [leaders, women, youth]}
@@ -398,42 +406,47 @@ actions:
     effects: [{engage: {location: $location, consult: $consult, unit: $unit}}]
   - id: local_mediation
     team: civilian
-    name: {en: Local mediation, fr: Médiation locale}
+    name: {en: Local mediation, fr: Médiation locale, pt: Mediação local}
     params: {location: {type: location}, armed_group: {type: armed_group, required: false}}
     cost: {budget: 2}
     effects: [{mediate: {location: $location, armed_group: $armed_group}}]
   - id: hrddp_assessment
     team: civilian
     name: {en: HRDDP risk assessment of a host force,
-           fr: Évaluation des risques HRDDP d'une force de l'État hôte}
+           fr: Évaluation des risques HRDDP d'une force de l'État hôte,
+           pt: Avaliação de riscos HRDDP de uma força do Estado anfitrião}
     params: {host_force: {type: host_force}, mitigation: {type: bool, default: true}}
     cost: {budget: 1}
     effects: [{hrddp_assessment: {host_force: $host_force, mitigation: $mitigation}}]
 objectives:
   - id: protect
     title: {en: Protect civilians from violence and the flood,
-            fr: Protéger les civils des violences et de la crue}
-    capability: {en: Protection of civilians, fr: Protection des civils}
+            fr: Protéger les civils des violences et de la crue,
+            pt: Proteger os civis da violência e da cheia}
+    capability: {en: Protection of civilians, fr: Protection des civils, pt: Proteção de civis}
     critical_tasks:
       - id: ct_presence
         title: {en: Put units where threats are announced,
-                fr: Déployer les unités là où des menaces sont annoncées}
+                fr: Déployer les unités là où des menaces sont annoncées,
+                pt: Colocar unidades onde são anunciadas ameaças}
         team: force
         measures:
           - {id: m_warned, metric: warnings_acted_on, thresholds: {P: 0.75, S: 0.5, M: 0.25}, better: higher}
           - {id: m_orders, metric: orders_effective, params: {of: "presence,evacuate"},
              thresholds: {P: 0.9, S: 0.75, M: 0.5}, better: higher}
       - id: ct_share
-        title: {en: Share what each component knows, fr: Partager ce que chaque composante sait}
+        title: {en: Share what each component knows, fr: Partager ce que chaque composante sait,
+                pt: Partilhar o que cada componente sabe}
         team: civilian
         measures:
           - {id: m_shared, metric: information_shared, thresholds: {P: 3, S: 2, M: 1}, better: higher}
   - id: assist
-    title: {en: Assess needs and deliver aid, fr: Évaluer les besoins et livrer l'aide}
-    capability: {en: Humanitarian assistance, fr: Assistance humanitaire}
+    title: {en: Assess needs and deliver aid, fr: Évaluer les besoins et livrer l'aide,
+            pt: Avaliar as necessidades e entregar a ajuda}
+    capability: {en: Humanitarian assistance, fr: Assistance humanitaire, pt: Assistência humanitária}
     critical_tasks:
       - id: ct_assess
-        title: {en: Assess before delivering, fr: Évaluer avant de livrer}
+        title: {en: Assess before delivering, fr: Évaluer avant de livrer, pt: Avaliar antes de entregar}
         team: humanitarian
         measures:
           - {id: m_assessed, metric: assessed_before_aid,
@@ -468,9 +481,10 @@ class _Writer:
         self.out("metadata:")
         self.out(f"  id: district-{n}-{self.seed}")
         self.out(f"  title: {{en: 'Synthetic district: {n} places', "
-                 f"fr: 'District synthétique : {n} lieux'}}")
+                 f"fr: 'District synthétique : {n} lieux', pt: 'Distrito sintético: {n} locais'}}")
         self.out("  summary: {en: A river district with a flood coming and armed groups active, "
-                 "fr: Un district fluvial avant une crue et sous la menace de groupes armés}")
+                 "fr: Un district fluvial avant une crue et sous la menace de groupes armés, "
+                 "pt: Um distrito fluvial antes de uma cheia e sob a ameaça de grupos armados}")
         self.out(f"  category: civilian_protection\n  turn_hours: {TURN_HOURS}\n"
                  f"  turns: {TURNS}\n  step_hours: 1")
         self.places()
@@ -548,57 +562,67 @@ class _Writer:
         if bases:
             self.out("  armed_groups:")
         for g, at in enumerate(bases):
-            kind, tactics, en, fr = ARMED_KINDS[g % len(ARMED_KINDS)]
+            kind, tactics, en, fr, pt = ARMED_KINDS[g % len(ARMED_KINDS)]
             self.out(f"    - {{id: ag{g + 1}, name: {{en: '{en} {d.names[at]}', "
-                     f"fr: '{fr} {d.names[at]}'}}, kind: {kind}, base: {ids[at]}, "
+                     f"fr: '{fr} {d.names[at]}', pt: '{pt} {d.names[at]}'}}, kind: {kind}, "
+                     f"base: {ids[at]}, "
                      f"strength: {int(rng.integers(30, 200))}, grievance: 0.6, capability: 0.5, "
                      f"tactics: {tactics}, reach_km: {int(rng.integers(40, 80))}}}")
         self.out(f"""\
   host_forces:
-    - {{id: army, name: {{en: National army, fr: Armée nationale}}, kind: army,
+    - {{id: army, name: {{en: National army, fr: Armée nationale, pt: Exército nacional}}, kind: army,
        location: {cap}, strength: 400, abuse_risk: 0.5}}
-    - {{id: gendarmerie, name: {{en: Gendarmerie, fr: Gendarmerie}}, kind: gendarmerie,
+    - {{id: gendarmerie, name: {{en: Gendarmerie, fr: Gendarmerie, pt: Guarda nacional}}, kind: gendarmerie,
        location: {cap}, strength: 120, abuse_risk: 0.4}}
   authorities:
-    - {{id: governor, name: {{en: Governor, fr: Gouverneur}}, location: {cap},
-       role: {{en: chairs the crisis committee, fr: préside le comité de crise}}}}
+    - {{id: governor, name: {{en: Governor, fr: Gouverneur, pt: Governador}}, location: {cap},
+       role: {{en: chairs the crisis committee, fr: préside le comité de crise,
+                pt: preside ao comité de crise}}}}
   agencies:""")
         stock = max(20_000, int(d.people.sum()) // 2)
-        for aid, en, fr, need in (("food", "Food agency", "Agence alimentaire", "food"),
-                                  ("wash", "Water and sanitation cluster",
-                                   "Cluster eau et assainissement", "water"),
-                                  ("shelter", "Shelter cluster", "Cluster abris", "shelter"),
-                                  ("health", "Health cluster", "Cluster santé", "health")):
-            self.out(f"    - {{id: {aid}, name: {{en: {en}, fr: {fr}}}, location: {cap}, "
+        for aid, en, fr, pt, need in (
+                ("food", "Food agency", "Agence alimentaire", "Agência alimentar", "food"),
+                ("wash", "Water and sanitation cluster", "Cluster eau et assainissement",
+                 "Cluster de água e saneamento", "water"),
+                ("shelter", "Shelter cluster", "Cluster abris", "Cluster de abrigo", "shelter"),
+                ("health", "Health cluster", "Cluster santé", "Cluster de saúde", "health")):
+            self.out(f"    - {{id: {aid}, name: {{en: {en}, fr: {fr}, pt: {pt}}}, location: {cap}, "
                      f"sectors: [{need}], stocks: {{{need}: {stock}}}, trucks: 5}}")
         self.out("  units:")
         self.units = {"force": [], "police": [], "civilian": []}
         where = [self.towns[int(i)] for i in rng.permutation(len(self.towns))]
         companies = min(40, max(2, len(d.x) // 250))
         for c in range(companies):
-            self.unit("force", f"inf{c + 1}", f"Infantry company {c + 1}",
-                      f"Compagnie d'infanterie {c + 1}", "infantry", where[c % len(where)], 140, 100)
-        self.unit("force", "eng", "Engineer company", "Compagnie du génie", "engineer",
-                  self.capital, 110, 80)
-        self.unit("force", "trn", "Transport company", "Compagnie de transport", "transport",
-                  self.capital, 70, 320)
-        self.unit("force", "heli", "Utility helicopters", "Hélicoptères de transport", "helicopter",
+            self.unit("force", f"inf{c + 1}", (f"Infantry company {c + 1}",
+                      f"Compagnie d'infanterie {c + 1}", f"Companhia de infantaria {c + 1}"),
+                      "infantry", where[c % len(where)], 140, 100)
+        self.unit("force", "eng", ("Engineer company", "Compagnie du génie",
+                                   "Companhia de engenharia"), "engineer", self.capital, 110, 80)
+        self.unit("force", "trn", ("Transport company", "Compagnie de transport",
+                                   "Companhia de transporte"), "transport", self.capital, 70, 320)
+        self.unit("force", "heli", ("Utility helicopters", "Hélicoptères de transport",
+                                    "Helicópteros de transporte"), "helicopter",
                   self.capital, 24, 40, extra=", speed_kmh: 200")
         sites = [i for i, k in enumerate(d.kind) if k == "idp_site"]
         for c in range(min(20, max(1, len(sites) // 3))):
-            self.unit("police", f"fpu{c + 1}", f"Formed police unit {c + 1}",
-                      f"Unité de police constituée {c + 1}", "fpu", sites[c], 140, 0)
-        self.unit("police", "ipo", "Individual police officers", "Policiers individuels", "ipo",
-                  self.capital, 30, 0)
-        self.unit("civilian", "ca", "Civil affairs", "Affaires civiles", "civil_affairs", self.capital, 12, 0)
-        self.unit("civilian", "hr", "Human rights officers", "Officiers des droits de l'homme",
-                  "human_rights", self.capital, 8, 0)
+            self.unit("police", f"fpu{c + 1}", (f"Formed police unit {c + 1}",
+                      f"Unité de police constituée {c + 1}", f"Unidade de polícia constituída {c + 1}"),
+                      "fpu", sites[c], 140, 0)
+        self.unit("police", "ipo", ("Individual police officers", "Policiers individuels",
+                                    "Agentes de polícia individuais"), "ipo", self.capital, 30, 0)
+        self.unit("civilian", "ca", ("Civil affairs", "Affaires civiles", "Assuntos civis"),
+                  "civil_affairs", self.capital, 12, 0)
+        self.unit("civilian", "hr", ("Human rights officers", "Officiers des droits de l'homme",
+                                     "Oficiais de direitos humanos"), "human_rights",
+                  self.capital, 8, 0)
         return bases
 
-    def unit(self, team: str, uid: str, en: str, fr: str, kind: str, at: int, strength: int,
-             capacity: int, extra: str = "") -> None:
+    def unit(self, team: str, uid: str, name: tuple[str, str, str], kind: str, at: int,
+             strength: int, capacity: int, extra: str = "") -> None:
+        """A unit, its ``name`` in English, French and Portuguese."""
+        en, fr, pt = name
         self.units[team].append(uid)
-        self.out(f"    - {{id: {uid}, name: {{en: {en}, fr: \"{fr}\"}}, kind: {kind}, "
+        self.out(f"    - {{id: {uid}, name: {{en: {en}, fr: \"{fr}\", pt: {pt}}}, kind: {kind}, "
                  f"location: {self.ids[at]}, strength: {strength}, women: {strength // 10}, "
                  f"capacity: {capacity}{extra}}}")
 
@@ -606,14 +630,16 @@ class _Writer:
         u = self.units
         self.out(f"""\
 teams:
-  - {{id: force, name: {{en: Force, fr: Force}}, role: force, budget: 8,
+  - {{id: force, name: {{en: Force, fr: Force, pt: Força}}, role: force, budget: 8,
      assets: [{', '.join(u['force'])}]}}
-  - {{id: police, name: {{en: Police, fr: Police}}, role: police, budget: 6,
+  - {{id: police, name: {{en: Police, fr: Police, pt: Polícia}}, role: police, budget: 6,
      assets: [{', '.join(u['police'])}]}}
-  - {{id: civilian, name: {{en: Civilian component, fr: Composante civile}}, role: civilian,
+  - {{id: civilian, name: {{en: Civilian component, fr: Composante civile,
+                             pt: Componente civil}}, role: civilian,
      budget: 12, assets: [{', '.join(u['civilian'])}],
      sources: [own_units, messages, shared, alert_network]}}
-  - {{id: humanitarian, name: {{en: Humanitarian coordination, fr: Coordination humanitaire}},
+  - {{id: humanitarian, name: {{en: Humanitarian coordination, fr: Coordination humanitaire,
+                                 pt: Coordenação humanitária}},
      role: humanitarian, budget: 30, assets: [food, wash, shelter, health],
      sources: [own_units, messages, shared, assessments]}}""")
 
@@ -629,16 +655,18 @@ teams:
             self.out(f"""\
   - id: flood_warning
     at: {{turn: 1}}
-    from: {{en: Hydrological service, fr: Service hydrologique}}
+    from: {{en: Hydrological service, fr: Service hydrologique, pt: Serviço hidrológico}}
     to: [all]
     message: {{en: A flood crest is coming down the river within a day.,
-               fr: Une crue descend le fleuve et arrivera d'ici un jour.}}
+               fr: Une crue descend le fleuve et arrivera d'ici un jour.,
+               pt: Uma cheia desce o rio e chegará dentro de um dia.}}
     places: [{named}]
   - id: flood
     at: {{turn: 2}}
-    from: {{en: Hydrological service, fr: Service hydrologique}}
+    from: {{en: Hydrological service, fr: Service hydrologique, pt: Serviço hidrológico}}
     to: [all]
-    message: {{en: The river has burst its banks., fr: Le fleuve est sorti de son lit.}}
+    message: {{en: The river has burst its banks., fr: Le fleuve est sorti de son lit.,
+               pt: O rio transbordou.}}
     places: [{named}]
     effects: [{{hazard: {{kind: flood, level: 1.5, rise_hours: 12, duration_hours: 36,
                 locations: [{', '.join(ids[i] for i in flooded)}]}}}}]""")
@@ -655,11 +683,12 @@ teams:
             self.out(f"""\
   - id: threat_{g + 1}
     at: {{turn: {2 + g % (TURNS - 1)}}}
-    from: {{en: Community alert network, fr: Réseau d'alerte communautaire}}
+    from: {{en: Community alert network, fr: Réseau d'alerte communautaire, pt: Rede de alerta comunitário}}
     to: [force, civilian]
     method: alert_network
     message: {{en: "Armed men are gathering to raid {name}.",
-               fr: "Des hommes armés se rassemblent pour attaquer {name}."}}
+               fr: "Des hommes armés se rassemblent pour attaquer {name}.",
+               pt: "Homens armados estão a juntar-se para atacar {name}."}}
     places: [{ids[target]}]
     actors: [ag{g + 1}]
     effects: [{fighting}{{threat: {{armed_group: ag{g + 1}, location: {ids[target]},
@@ -669,24 +698,26 @@ teams:
         self.out(f"""\
   - id: site_needs
     at: {{turn: 2}}
-    from: {{en: Site committee, fr: Comité du site}}
+    from: {{en: Site committee, fr: Comité du site, pt: Comité do sítio}}
     to: [humanitarian]
     method: phone
     message: {{en: "Newly displaced families at {d.names[site]} have no water or shelter.",
-               fr: "Les familles nouvellement déplacées à {d.names[site]} n'ont ni eau ni abri."}}
+               fr: "Les familles nouvellement déplacées à {d.names[site]} n'ont ni eau ni abri.",
+               pt: "As famílias recém-deslocadas em {d.names[site]} não têm água nem abrigo."}}
     places: [{ids[site]}]""")
 
 
 def _place_name(name: str, kind: str) -> str:
     """The name a place is written with: sites, wells, posts and camps say what they are."""
-    said = {"idp_site": ("{} displacement site", "Site de déplacés de {}"),
-            "camp": ("{} refugee camp", "Camp de réfugiés de {}"),
-            "water_point": ("{} well", "Puits de {}"),
-            "base": ("Mission base {}", "Base de la mission de {}"),
-            "police_post": ("{} police post", "Poste de police de {}"),
-            "health_centre": ("{} health centre", "Centre de santé de {}"),
-            "border_crossing": ("{} border post", "Poste frontière de {}"),
-            "market": ("{} market", "Marché de {}")}.get(kind)
+    said = {"idp_site": ("{} displacement site", "Site de déplacés de {}", "Sítio de deslocados de {}"),
+            "camp": ("{} refugee camp", "Camp de réfugiés de {}", "Campo de refugiados de {}"),
+            "water_point": ("{} well", "Puits de {}", "Poço de {}"),
+            "base": ("Mission base {}", "Base de la mission de {}", "Base da missão de {}"),
+            "police_post": ("{} police post", "Poste de police de {}", "Posto de polícia de {}"),
+            "health_centre": ("{} health centre", "Centre de santé de {}", "Centro de saúde de {}"),
+            "border_crossing": ("{} border post", "Poste frontière de {}", "Posto fronteiriço de {}"),
+            "market": ("{} market", "Marché de {}", "Mercado de {}")}.get(kind)
     if said is None:
         return name
-    return f"{{en: {said[0].format(name)}, fr: \"{said[1].format(name)}\"}}"
+    en, fr, pt = (form.format(name) for form in said)
+    return f"{{en: {en}, fr: \"{fr}\", pt: {pt}}}"

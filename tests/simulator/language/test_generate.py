@@ -29,7 +29,9 @@ def test_ttx_validate_passes_on_districts_of_several_sizes(tmp_path, capsys, pla
     assert code == 0
     assert capsys.readouterr().out.startswith(f"{out}: district written ({places:,} places, ")
     assert main(["validate", str(out)]) == 0
-    assert f"valid ({places} locations, 4 teams, 20 actions" in capsys.readouterr().out
+    said = capsys.readouterr().out
+    assert f"valid ({places} locations, 4 teams, 20 actions" in said
+    assert "  languages: English, French, Portuguese\n" in said  # every text in all three
 
 
 def test_the_geography_has_a_river_roads_a_border_sites_and_armed_groups():
