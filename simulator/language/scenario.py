@@ -9,7 +9,15 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, create_model, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PrivateAttr,
+    create_model,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from simulator import i18n
@@ -393,7 +401,9 @@ class Condition(Strict):
 # --- effects: the engine's primitives -------------------------------------------------
 
 Loc = Id | Ref
-Num = float | Ref
+# A number or a $parameter. Written back as it is held: a default given as a whole number
+# (24) stays one, without pydantic warning that it is not the float the union expects.
+Num = Annotated[float | Ref, PlainSerializer(lambda value: value)]
 Flag = bool | Ref
 Name = Id | Ref
 
