@@ -211,3 +211,16 @@ def test_expected_actions_that_could_never_be_met():
                     "- {team: civilian, action: share, location: village, by_turn: 1}")
     assert msg.endswith("msel[0].expected_actions[0].location: action 'share' has no location "
                         "parameter, so it can never be taken at a place")
+
+
+def test_a_scenario_is_written_back_as_held_without_warnings():
+    """Whole-number defaults of a number-or-$parameter stay whole, and pydantic is quiet."""
+    import warnings
+
+    s = load_scenario(MINI.parents[2] / "scenarios" / "flood-season.yaml")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        dumped = s.model_dump(mode="json", by_alias=True, exclude_none=True)
+    floods = [e["hazard"] for i in dumped["msel"] for e in i.get("effects", []) if "hazard" in e]
+    assert floods and all(isinstance(f["in_hours"], int | float) for f in floods)
+    assert any(type(f["in_hours"]) is int for f in floods)  # a default of 0, as written
