@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from simulator.i18n import N_, N_plural, count, decimal, pN_, say, tr, translations
+from simulator.i18n import N_, N_plural, count, decimal, ntr, pN_, say, tr, translations
 from simulator.language.rejections import explain
 from simulator.language.scenario import Scenario, text
 from simulator.play.compare import OUTCOME_NAMES
@@ -225,8 +225,7 @@ class Words:
             kind = "abduction"  # people taken, not killed
         for key, forms in COUNT_WORDS.get(kind, {}).items():
             if isinstance(e.get(key), (int, float)):
-                f[key] = translations(lang).ngettext(*forms, round(e[key])).format(
-                    n=self.num(e[key]))
+                f[key] = ntr(*forms, round(e[key]), lang, n=self.num(e[key]))
         if kind not in EVENTS:
             label = kind.replace("_", " ")
             where = f" ({f['location']})" if "location" in e else ""
