@@ -68,14 +68,15 @@ def check_language(scenario: Scenario, lang: str, fallback: bool, how: Say) -> i
     choice to play it anyway) a missing text is refused: ``NotCovered`` says how many are
     written in ``lang``, the languages the scenario covers, and ``how`` to choose the
     fallback where the exercise is set up (an option, a box on a form)."""
-    shown_in_english = missing(scenario, lang)
+    found = list(texts(scenario))
+    shown_in_english = sum(1 for t in found if not t.get(lang))
     if shown_in_english and not fallback:
-        done, total = coverage(scenario).get(lang, (0, len(list(texts(scenario)))))
+        whole = [code for code in i18n.LANGUAGES if all(t.get(code) for t in found)]
         refused = Say(N_("{scenario} is written in {language} for {done} of its {total} "
                          "texts: choose a language it is written in ({languages})"),
-                      scenario=scenario.metadata.id, language=Name(lang), done=done,
-                      total=total, languages=", ".join(code for code in i18n.LANGUAGES
-                                                        if covers(scenario, code)))
+                      scenario=scenario.metadata.id, language=Name(lang),
+                      done=len(found) - shown_in_english, total=len(found),
+                      languages=", ".join(whole))
         raise NotCovered(Say(N_("{refused}; or {how}: each text not written in {language} is "
                                 "then shown in English, marked {mark}"), refused=refused,
                              how=how, language=Name(lang), mark=FALLBACK_MARK.strip()))
