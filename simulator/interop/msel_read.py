@@ -367,9 +367,21 @@ def _languages(name: Text) -> tuple[str, ...]:
     return name.languages() if isinstance(name, Lang) else ("en",)
 
 
+def _deadline_pattern(said: str) -> str:
+    """"by turn {n}" as a pattern that finds the turn."""
+    return r"\s+".join(re.escape(word) for word in norm(said).split()).replace(
+        re.escape("{n}"), r"(\d+)")
+
+
+# A deadline as the sheet writes it in any language ("by turn 3", "au plus tard au tour 3",
+# "o mais tardar no turno 3"), or shortened to "turn 3" / "tour 3".
+DEADLINES = re.compile("|".join([_deadline_pattern(WORDS[lg]["deadline"]) for lg in LANGUAGES]
+                                + [r"(?:turn|tour)\s+(\d+)"]))
+
+
 def _deadline(part: str) -> int | None:
-    found = re.fullmatch(r"(?:by turn|au plus tard au tour|turn|tour)\s+(\d+)", norm(part))
-    return int(found.group(1)) if found else None
+    found = DEADLINES.fullmatch(norm(part))
+    return int(next(g for g in found.groups() if g is not None)) if found else None
 
 
 def _text_changed(old, new_words: str, lang: str, column: str, row: _Row, warnings: list):

@@ -233,3 +233,19 @@ def test_a_sheet_too_long_or_too_big_is_refused_before_it_is_read(tmp_path, monk
     with pytest.raises(InputError, match="the sheet is over 1000 bytes: not an MSEL"):
         import_msel(tmp_path / "msel.csv", FLOOD, tmp_path / "new.yaml")
     assert not (tmp_path / "new.yaml").exists()
+
+
+def test_a_portuguese_sheet_reads_its_deadlines_as_it_writes_them(tmp_path):
+    """An expected action edited on a Portuguese sheet is read with its deadline written as
+    the sheet writes it ("o mais tardar no turno N")."""
+    export(load_scenario(FLOOD), tmp_path / "msel.xlsx", "pt")
+    wb = load_workbook(tmp_path / "msel.xlsx")
+    cell = wb["MSEL"]["J4"]
+    lines = cell.value.splitlines()
+    assert len(lines) == 2 and lines[0].endswith(" · o mais tardar no turno 4")
+    cell.value = lines[0].replace("turno 4", "turno 5")  # one removed, one a turn later
+    wb.save(tmp_path / "edited.xlsx")
+    import_msel(tmp_path / "edited.xlsx", FLOOD, tmp_path / "new.yaml", "pt")
+    three = next(i for i in load_scenario(tmp_path / "new.yaml").msel if i.id == "i03_roads_cut")
+    assert [(e.team, e.action, e.by_turn) for e in three.expected_actions] == [
+        ("humanitarian", "assess_needs", 5)]
